@@ -1,0 +1,42 @@
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using Rekindle.Web.Features.Account;
+using Rekindle.Web.Features.Pairing;
+
+namespace Rekindle.Web.Data;
+
+/// <summary>
+/// The one model of the app. Each provider has a subclass only so that it can keep its own
+/// migrations; entities and their configuration live with their feature.
+/// </summary>
+public abstract class AppDbContext(DbContextOptions options) : IdentityUserContext<Member, Guid>(options)
+{
+    public DbSet<Couple> Couples => Set<Couple>();
+
+    public DbSet<CoupleMember> CoupleMembers => Set<CoupleMember>();
+
+    public DbSet<CoupleInvite> CoupleInvites => Set<CoupleInvite>();
+
+    public DbSet<UsedTotpStep> UsedTotpSteps => Set<UsedTotpStep>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // We store UTC only; SQLite hands DateTime back without a kind, so we put it back.
+        configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
+    }
+
+    private sealed class UtcDateTimeConverter() : ValueConverter<DateTime, DateTime>(
+        v => v.Kind == DateTimeKind.Utc ? v : DateTime.SpecifyKind(v, DateTimeKind.Utc),
+        v => DateTime.SpecifyKind(v, DateTimeKind.Utc));
+}
+
+public sealed class SqliteAppDbContext(DbContextOptions<SqliteAppDbContext> options) : AppDbContext(options);
+
+public sealed class PostgresAppDbContext(DbContextOptions<PostgresAppDbContext> options) : AppDbContext(options);

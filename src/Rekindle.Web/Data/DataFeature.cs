@@ -1,0 +1,71 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Rekindle.Web.Infrastructure.Hosting;
+
+namespace Rekindle.Web.Data;
+
+public static class DataFeature
+{
+    public static WebApplicationBuilder AddData(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<DatabaseOptions>()
+            .BindConfiguration(DatabaseOptions.Section)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+
+        var options = builder.Configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
+        if (options.Provider == DatabaseProvider.Postgres)
+        {
+            builder.Services.AddDbContext<PostgresAppDbContext>(db => db.UseNpgsql(
+                options.ConnectionString,
+                npgsql => npgsql.MigrationsHistoryTable("__EFMigrationsHistory")));
+            builder.Services.AddScoped<AppDbContext>(sp => sp.GetRequiredService<PostgresAppDbContext>());
+        }
+        else
+        {
+            builder.Services.AddSingleton<SqliteWriteGate>();
+            builder.Services.AddDbContext<SqliteAppDbContext>((sp, db) => db
+                .UseSqlite(SqliteConnectionString(options, sp.GetRequiredService<InstancePaths>()))
+                .AddInterceptors(sp.GetRequiredService<SqliteWriteGate>(), new SqlitePragmas(options)));
+            builder.Services.AddScoped<AppDbContext>(sp => sp.GetRequiredService<SqliteAppDbContext>());
+        }
+
+        builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+        return builder;
+    }
+
+    public static string SqliteConnectionString(DatabaseOptions options, InstancePaths paths)
+    {
+        var connection = new SqliteConnectionStringBuilder(
+            string.IsNullOrWhiteSpace(options.ConnectionString) ? $"Data Source={paths.Combine("rekindle.db")}" : options.ConnectionString)
+        {
+            DefaultTimeout = options.SqliteBusyTimeoutSeconds,
+            Pooling = true,
+        };
+        return connection.ToString();
+    }
+
+    /// <summary>Applies migrations (both providers take a lock, so several servers may start at once) and turns on WAL.</summary>
+    public static async Task MigrateDatabaseAsync(this WebApplication app)
+    {
+        using var scope = app.Services.CreateScope();
+        var options = scope.ServiceProvider.GetRequiredService<IOptions<DatabaseOptions>>().Value;
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        if (options.Provider == DatabaseProvider.Sqlite)
+        {
+            // WAL lets readers work while one writer writes, and survives a killed process.
+            await db.Database.OpenConnectionAsync();
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode = WAL;");
+            await db.Database.CloseConnectionAsync();
+        }
+
+        if (options.MigrateOnStartup)
+        {
+            await db.Database.MigrateAsync();
+        }
+    }
+
+    public static void MapData(this IEndpointRouteBuilder routes) =>
+        routes.MapHealthChecks("/healthz").AllowAnonymous();
+}

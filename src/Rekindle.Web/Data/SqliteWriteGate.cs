@@ -1,0 +1,164 @@
+using System.Data.Common;
+using System.Runtime.CompilerServices;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+
+namespace Rekindle.Web.Data;
+
+/// <summary>
+/// SQLite allows one writer at a time. Rather than let concurrent writers collide and fail with
+/// "database is locked", every write (a SaveChanges, or an explicit transaction) first takes this
+/// process-wide gate, so writers queue in memory. The gate is re-entrant per connection (SaveChanges
+/// inside a transaction already holding it) and is always let go when the connection closes, so an
+/// abandoned transaction cannot wedge the app.
+/// </summary>
+public sealed class SqliteWriteGate : ISaveChangesInterceptor, IDbTransactionInterceptor, IDbConnectionInterceptor, IDisposable
+{
+    private readonly SemaphoreSlim _gate = new(1, 1);
+    private readonly ConditionalWeakTable<DbConnection, Holder> _holders = new();
+
+    public void Dispose() => _gate.Dispose();
+
+    private sealed class Holder
+    {
+        public int Depth;
+    }
+
+    private async ValueTask EnterAsync(DbConnection? connection, CancellationToken cancellationToken)
+    {
+        if (connection is null)
+        {
+            return;
+        }
+
+        if (_holders.TryGetValue(connection, out var held))
+        {
+            held.Depth++;
+            return;
+        }
+
+        await _gate.WaitAsync(cancellationToken);
+        _holders.AddOrUpdate(connection, new Holder { Depth = 1 });
+    }
+
+    private void Enter(DbConnection? connection)
+    {
+        if (connection is null)
+        {
+            return;
+        }
+
+        if (_holders.TryGetValue(connection, out var held))
+        {
+            held.Depth++;
+            return;
+        }
+
+        _gate.Wait();
+        _holders.AddOrUpdate(connection, new Holder { Depth = 1 });
+    }
+
+    private void Exit(DbConnection? connection, bool all = false)
+    {
+        if (connection is null || !_holders.TryGetValue(connection, out var held))
+        {
+            return;
+        }
+
+        held.Depth = all ? 0 : held.Depth - 1;
+        if (held.Depth <= 0)
+        {
+            _holders.Remove(connection);
+            _gate.Release();
+        }
+    }
+
+    private static DbConnection? ConnectionOf(DbContext? context) => context?.Database.GetDbConnection();
+
+    // SaveChanges
+    public async ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+    {
+        await EnterAsync(ConnectionOf(eventData.Context), cancellationToken);
+        return result;
+    }
+
+    public InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
+    {
+        Enter(ConnectionOf(eventData.Context));
+        return result;
+    }
+
+    public ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
+    {
+        Exit(ConnectionOf(eventData.Context));
+        return ValueTask.FromResult(result);
+    }
+
+    public int SavedChanges(SaveChangesCompletedEventData eventData, int result)
+    {
+        Exit(ConnectionOf(eventData.Context));
+        return result;
+    }
+
+    public Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken cancellationToken = default)
+    {
+        Exit(ConnectionOf(eventData.Context));
+        return Task.CompletedTask;
+    }
+
+    public void SaveChangesFailed(DbContextErrorEventData eventData) => Exit(ConnectionOf(eventData.Context));
+
+    public Task SaveChangesCanceledAsync(DbContextEventData eventData, CancellationToken cancellationToken = default)
+    {
+        Exit(ConnectionOf(eventData.Context));
+        return Task.CompletedTask;
+    }
+
+    public void SaveChangesCanceled(DbContextEventData eventData) => Exit(ConnectionOf(eventData.Context));
+
+    // Explicit transactions hold the gate from begin to commit or rollback.
+    public async ValueTask<InterceptionResult<DbTransaction>> TransactionStartingAsync(DbConnection connection, TransactionStartingEventData eventData, InterceptionResult<DbTransaction> result, CancellationToken cancellationToken = default)
+    {
+        await EnterAsync(connection, cancellationToken);
+        return result;
+    }
+
+    public InterceptionResult<DbTransaction> TransactionStarting(DbConnection connection, TransactionStartingEventData eventData, InterceptionResult<DbTransaction> result)
+    {
+        Enter(connection);
+        return result;
+    }
+
+    public Task TransactionCommittedAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
+    {
+        Exit(ConnectionOf(eventData.Context) ?? transaction.Connection);
+        return Task.CompletedTask;
+    }
+
+    public void TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData) => Exit(ConnectionOf(eventData.Context) ?? transaction.Connection);
+
+    public Task TransactionRolledBackAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
+    {
+        Exit(ConnectionOf(eventData.Context) ?? transaction.Connection);
+        return Task.CompletedTask;
+    }
+
+    public void TransactionRolledBack(DbTransaction transaction, TransactionEndEventData eventData) => Exit(ConnectionOf(eventData.Context) ?? transaction.Connection);
+
+    public Task TransactionFailedAsync(DbTransaction transaction, TransactionErrorEventData eventData, CancellationToken cancellationToken = default)
+    {
+        Exit(ConnectionOf(eventData.Context) ?? transaction.Connection);
+        return Task.CompletedTask;
+    }
+
+    public void TransactionFailed(DbTransaction transaction, TransactionErrorEventData eventData) => Exit(ConnectionOf(eventData.Context) ?? transaction.Connection);
+
+    // Whatever happened, a closed connection holds nothing.
+    public Task ConnectionClosedAsync(DbConnection connection, ConnectionEndEventData eventData)
+    {
+        Exit(connection, all: true);
+        return Task.CompletedTask;
+    }
+
+    public void ConnectionClosed(DbConnection connection, ConnectionEndEventData eventData) => Exit(connection, all: true);
+}

@@ -1,0 +1,93 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Rekindle.Web.Components.Shared;
+
+namespace Rekindle.Web.Features.Account;
+
+/// <summary>
+/// Passkeys, with the WebAuthn checks done by Identity. The browser asks for options, talks to the
+/// authenticator, and posts the resulting credential back in an ordinary form (antiforgery included).
+/// </summary>
+public sealed class Passkeys(SignInManager<Member> signIn, ILogger<Passkeys> logger)
+{
+    public const int MaxCredentialJsonLength = 64 * 1024;
+    public const int NameMaxLength = 50;
+
+    public async Task<string?> AddAsync(Member member, string? credentialJson, string? name)
+    {
+        if (string.IsNullOrEmpty(credentialJson) || credentialJson.Length > MaxCredentialJsonLength)
+        {
+            return "Your browser didn't send a passkey. Please try again.";
+        }
+
+        var attestation = await signIn.PerformPasskeyAttestationAsync(credentialJson);
+        if (!attestation.Succeeded)
+        {
+            logger.LogInformation("A passkey for member {MemberId} was refused", member.Id);
+            return "That passkey couldn't be added. Please try again.";
+        }
+
+        var passkey = attestation.Passkey;
+        var label = string.IsNullOrWhiteSpace(name) ? null : name.Trim();
+        passkey.Name = label is null ? "Passkey" : label[..Math.Min(label.Length, NameMaxLength)];
+        var result = await signIn.UserManager.AddOrUpdatePasskeyAsync(member, passkey);
+        if (!result.Succeeded)
+        {
+            return "That passkey couldn't be added. Please try again.";
+        }
+
+        logger.LogInformation("Member {MemberId} added a passkey", member.Id);
+        return null;
+    }
+
+    public static void Map(IEndpointRouteBuilder routes)
+    {
+        var group = routes.MapGroup("/account/passkey");
+
+        group.MapPost("/creation-options", async (ClaimsPrincipal user, SignInManager<Member> signIn) =>
+        {
+            var member = await signIn.UserManager.GetUserAsync(user);
+            if (member is null)
+            {
+                return Results.NotFound();
+            }
+
+            var options = await signIn.MakePasskeyCreationOptionsAsync(new PasskeyUserEntity
+            {
+                Id = member.Id.ToString(),
+                Name = member.Email!,
+                DisplayName = member.FirstName,
+            });
+            return Results.Content(options, "application/json");
+        }).RequireAuthorization();
+
+        group.MapPost("/request-options", async ([FromForm] string? email, SignInManager<Member> signIn) =>
+        {
+            // Without an email the browser offers every passkey it holds for this site; with one,
+            // an unknown email still gets options, so this cannot be used to find accounts.
+            var member = string.IsNullOrWhiteSpace(email) || email.Length > RegisterMember.EmailMaxLength
+                ? null
+                : await signIn.UserManager.FindByEmailAsync(email.Trim());
+            var options = await signIn.MakePasskeyRequestOptionsAsync(member);
+            return Results.Content(options, "application/json");
+        });
+
+        group.MapPost("/sign-in", async ([FromForm] string? credential, [FromForm] string? returnUrl, SignInManager<Member> signIn, ILogger<Passkeys> logger) =>
+        {
+            if (string.IsNullOrEmpty(credential) || credential.Length > MaxCredentialJsonLength)
+            {
+                return Results.Redirect("/account/login?error=passkey");
+            }
+
+            var result = await signIn.PasskeySignInAsync(credential);
+            if (result.Succeeded)
+            {
+                logger.LogInformation("A member signed in with a passkey");
+                return Results.Redirect(RedirectManager.SafeLocal(returnUrl));
+            }
+
+            return Results.Redirect(result.IsLockedOut ? "/account/locked" : "/account/login?error=passkey");
+        });
+    }
+}

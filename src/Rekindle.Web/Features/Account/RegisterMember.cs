@@ -1,0 +1,163 @@
+using System.Net.Mail;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Rekindle.Web.Data;
+using Rekindle.Web.Features.Pairing;
+
+namespace Rekindle.Web.Features.Account;
+
+public sealed class RegisterInput
+{
+    public string? FirstName { get; set; }
+
+    public string? Email { get; set; }
+
+    public string? Password { get; set; }
+
+    public string? ConfirmPassword { get; set; }
+
+    /// <summary>A partner invite code carried from the join link, if any.</summary>
+    public string? Invite { get; set; }
+}
+
+/// <summary>Creates an account and sends the confirmation email. Field problems come back keyed by field name.</summary>
+public sealed class RegisterMember(
+    UserManager<Member> users,
+    AppDbContext db,
+    MemberPasswordValidator passwords,
+    PreviewInvite invites,
+    AccountEmails emails,
+    IOptions<RegistrationOptions> registration,
+    TimeProvider clock,
+    ILogger<RegisterMember> logger)
+{
+    public const int EmailMaxLength = 254;
+
+    public async Task<List<KeyValuePair<string, string>>> HandleAsync(RegisterInput input, CancellationToken cancellationToken = default)
+    {
+        var errors = Validate(input);
+        if (errors.Count > 0)
+        {
+            return errors;
+        }
+
+        var email = input.Email!.Trim();
+        if (!await MayRegisterAsync(email, input.Invite, cancellationToken))
+        {
+            errors.Add(new("", "This Rekindle is open by invitation only. Ask your partner for their invite link, or ask whoever runs this site."));
+            return errors;
+        }
+
+        if (await users.FindByEmailAsync(email) is not null)
+        {
+            // Say so plainly: hiding it would not stop a partner who can simply try to sign in.
+            errors.Add(new(nameof(RegisterInput.Email), "An account with this email already exists. Sign in, or reset your password if you forgot it."));
+            return errors;
+        }
+
+        var member = new Member
+        {
+            Id = Guid.NewGuid(),
+            UserName = email,
+            Email = email,
+            FirstName = input.FirstName!.Trim(),
+            CreatedAt = clock.GetUtcNow().UtcDateTime,
+        };
+        var result = await users.CreateAsync(member, input.Password!);
+        if (!result.Succeeded)
+        {
+            foreach (var error in result.Errors)
+            {
+                errors.Add(new(error.Code.Contains("Password", StringComparison.Ordinal) ? nameof(RegisterInput.Password) : nameof(RegisterInput.Email), Describe(error)));
+            }
+
+            return errors;
+        }
+
+        logger.LogInformation("Member {MemberId} registered", member.Id);
+        var code = InviteCodes.Normalize(input.Invite);
+        await emails.SendConfirmationAsync(member, code is null ? null : "/join?code=" + code, cancellationToken);
+        return errors;
+    }
+
+    public List<KeyValuePair<string, string>> Validate(RegisterInput input)
+    {
+        var errors = new List<KeyValuePair<string, string>>();
+        var firstName = input.FirstName?.Trim();
+        if (string.IsNullOrEmpty(firstName))
+        {
+            errors.Add(new(nameof(RegisterInput.FirstName), "Please tell us your first name. It's what your partner will see."));
+        }
+        else if (firstName.Length > Member.FirstNameMaxLength || firstName.Any(char.IsControl))
+        {
+            errors.Add(new(nameof(RegisterInput.FirstName), $"Please use a first name of at most {Member.FirstNameMaxLength} characters."));
+        }
+
+        var email = input.Email?.Trim();
+        if (string.IsNullOrEmpty(email))
+        {
+            errors.Add(new(nameof(RegisterInput.Email), "Please enter your email address."));
+        }
+        else if (!IsEmail(email))
+        {
+            errors.Add(new(nameof(RegisterInput.Email), "That doesn't look like an email address. It should look like name@example.org."));
+        }
+
+        var problem = passwords.Problem(input.Password, email);
+        if (problem is not null)
+        {
+            errors.Add(new(nameof(RegisterInput.Password), problem));
+        }
+        else if (input.Password != input.ConfirmPassword)
+        {
+            errors.Add(new(nameof(RegisterInput.ConfirmPassword), "The two passwords don't match."));
+        }
+
+        return errors;
+    }
+
+    public static bool IsEmail(string email)
+    {
+        if (email.Length > EmailMaxLength || email.Any(c => char.IsWhiteSpace(c) || char.IsControl(c)))
+        {
+            return false;
+        }
+
+        // A dot in the domain: "name@host" is technically valid but is always a typo here.
+        return MailAddress.TryCreate(email, out var parsed)
+            && parsed.Address == email
+            && parsed.User.Length > 0
+            && parsed.Host.Contains('.', StringComparison.Ordinal)
+            && !parsed.Host.EndsWith('.');
+    }
+
+    /// <summary>Whether the registration settings let this person in.</summary>
+    public async Task<bool> MayRegisterAsync(string? email, string? invite, CancellationToken cancellationToken = default)
+    {
+        var options = registration.Value;
+        if (options.Mode == RegistrationMode.Open)
+        {
+            return true;
+        }
+
+        if (email is not null && options.Allows(email))
+        {
+            return true;
+        }
+
+        if (!await db.Users.AnyAsync(cancellationToken))
+        {
+            return true;
+        }
+
+        return invite is not null && (await invites.HandleAsync(invite, cancellationToken)).State == InviteState.Valid;
+    }
+
+    private static string Describe(IdentityError error) => error.Code switch
+    {
+        "DuplicateEmail" or "DuplicateUserName" => "An account with this email already exists. Sign in, or reset your password if you forgot it.",
+        "InvalidEmail" or "InvalidUserName" => "That doesn't look like an email address. It should look like name@example.org.",
+        _ => error.Description,
+    };
+}

@@ -1,0 +1,25 @@
+namespace Rekindle.Web.Features.Account;
+
+public enum RegistrationMode
+{
+    /// <summary>Anyone who can reach the instance may create an account.</summary>
+    Open,
+
+    /// <summary>Only the first account, people holding a live partner invite, and listed email addresses.</summary>
+    InviteOnly,
+}
+
+public sealed class RegistrationOptions
+{
+    public const string Section = "Registration";
+
+    public RegistrationMode Mode { get; set; } = RegistrationMode.Open;
+
+    /// <summary>With InviteOnly: addresses (or "@domain") that may register without a partner invite, for example a practice's clients.</summary>
+    public List<string> AllowedEmails { get; set; } = [];
+
+    public bool Allows(string email) =>
+        AllowedEmails.Any(a => a.StartsWith('@')
+            ? email.EndsWith(a, StringComparison.OrdinalIgnoreCase)
+            : email.Equals(a, StringComparison.OrdinalIgnoreCase));
+}

@@ -1,0 +1,58 @@
+using Microsoft.AspNetCore.Identity;
+
+namespace Rekindle.Web.Features.Account;
+
+public enum SignInStep
+{
+    SignedIn,
+    NeedsSecondFactor,
+    LockedOut,
+    EmailNotConfirmed,
+    Failed,
+}
+
+/// <summary>
+/// Password sign-in. Every failure counts towards lockout (five in a row locks the account for a
+/// while); unknown and known emails get the same answer.
+/// </summary>
+public sealed class SignInWithPassword(SignInManager<Member> signIn, ILogger<SignInWithPassword> logger)
+{
+    public async Task<SignInStep> HandleAsync(string? email, string? password, bool remember)
+    {
+        if (string.IsNullOrWhiteSpace(email) || string.IsNullOrEmpty(password)
+            || email.Length > RegisterMember.EmailMaxLength || password.Length > MemberPasswordValidator.MaxLength)
+        {
+            return SignInStep.Failed;
+        }
+
+        var member = await signIn.UserManager.FindByEmailAsync(email.Trim());
+        if (member is null)
+        {
+            // Spend about the time a real check takes, so a quick answer doesn't reveal that no account exists.
+            signIn.UserManager.PasswordHasher.VerifyHashedPassword(new Member(), DummyHash, password);
+            return SignInStep.Failed;
+        }
+
+        var result = await signIn.PasswordSignInAsync(member, password, remember, lockoutOnFailure: true);
+        if (result.Succeeded)
+        {
+            logger.LogInformation("Member {MemberId} signed in with a password", member.Id);
+            return SignInStep.SignedIn;
+        }
+
+        if (result.RequiresTwoFactor)
+        {
+            return SignInStep.NeedsSecondFactor;
+        }
+
+        if (result.IsLockedOut)
+        {
+            logger.LogWarning("Member {MemberId} is locked out", member.Id);
+            return SignInStep.LockedOut;
+        }
+
+        return result.IsNotAllowed ? SignInStep.EmailNotConfirmed : SignInStep.Failed;
+    }
+
+    private static readonly string DummyHash = new PasswordHasher<Member>().HashPassword(new Member(), "not-a-real-password-at-all");
+}

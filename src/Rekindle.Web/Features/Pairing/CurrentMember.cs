@@ -1,0 +1,49 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Rekindle.Web.Data;
+
+namespace Rekindle.Web.Features.Pairing;
+
+/// <summary>
+/// The couple boundary: who is asking, and which couple they belong to. Every couple-scoped
+/// query starts here, so nothing can reach another couple's rows by passing an id.
+/// </summary>
+public sealed class CurrentMember(IHttpContextAccessor accessor, AppDbContext db)
+{
+    private CoupleMember? _membership;
+    private bool _loaded;
+
+    public Guid? MemberId
+    {
+        get
+        {
+            var value = accessor.HttpContext?.User.FindFirstValue(ClaimTypes.NameIdentifier);
+            return Guid.TryParse(value, out var id) ? id : null;
+        }
+    }
+
+    public Guid RequiredMemberId => MemberId ?? throw new InvalidOperationException("No member is signed in.");
+
+    /// <summary>The member's place in their couple, or null when they have none yet.</summary>
+    public async Task<CoupleMember?> MembershipAsync(CancellationToken cancellationToken = default)
+    {
+        if (!_loaded)
+        {
+            var memberId = RequiredMemberId;
+            _membership = await db.CoupleMembers.AsNoTracking().FirstOrDefaultAsync(m => m.MemberId == memberId, cancellationToken);
+            _loaded = true;
+        }
+
+        return _membership;
+    }
+
+    /// <summary>Forget the cached membership after a change in this request (join, leave).</summary>
+    public void Reset() => _loaded = false;
+}
+
+public static class ClaimsPrincipalExtensions
+{
+    public static bool IsSignedIn(this ClaimsPrincipal user) =>
+        user.Identity?.IsAuthenticated == true && user.Identity.AuthenticationType == IdentityConstants.ApplicationScheme;
+}

@@ -1,0 +1,73 @@
+using Microsoft.EntityFrameworkCore;
+using Rekindle.Web.Data;
+
+namespace Rekindle.Web.Features.Pairing;
+
+public enum InviteState
+{
+    Valid,
+    Malformed,
+    Unknown,
+    Expired,
+    Used,
+    Revoked,
+    CoupleFull,
+}
+
+public sealed record InvitePreview(InviteState State, Guid? CoupleId, string? InviterFirstName)
+{
+    /// <summary>What to tell the person holding the code, in plain words, with what to do next.</summary>
+    public string? Problem => State switch
+    {
+        InviteState.Valid => null,
+        InviteState.Malformed => "That doesn't look like an invite code. Codes have 8 letters and numbers, like ABCD-EFGH.",
+        InviteState.Unknown => "We couldn't find an invite with that code. Check it with your partner, or ask them for a new one.",
+        InviteState.Expired => "This invite has expired (invites last 7 days). Ask your partner to make a new one.",
+        InviteState.Used => "This invite has already been used. Ask your partner to make a new one if you need it.",
+        InviteState.Revoked => "This invite was cancelled. Ask your partner for a new one.",
+        InviteState.CoupleFull => "This couple space already has two people in it, so it can't take anyone else.",
+        _ => "This invite can't be used.",
+    };
+}
+
+/// <summary>Looks an invite code up without using it, so the person can see whose space they are joining.</summary>
+public sealed class PreviewInvite(AppDbContext db, InviteCodes codes, TimeProvider clock)
+{
+    public async Task<InvitePreview> HandleAsync(string? typedCode, CancellationToken cancellationToken = default)
+    {
+        var code = InviteCodes.Normalize(typedCode);
+        if (code is null)
+        {
+            return new InvitePreview(InviteState.Malformed, null, null);
+        }
+
+        var hash = codes.Hash(code);
+        var invite = await db.CoupleInvites.AsNoTracking()
+            .Where(i => i.CodeHash == hash)
+            .Select(i => new
+            {
+                i.CoupleId,
+                i.ExpiresAt,
+                i.UsedAt,
+                i.RevokedAt,
+                Inviter = db.Users.Where(u => u.Id == i.CreatedByMemberId).Select(u => u.FirstName).FirstOrDefault(),
+                Members = db.CoupleMembers.Count(m => m.CoupleId == i.CoupleId),
+            })
+            .FirstOrDefaultAsync(cancellationToken);
+
+        if (invite is null)
+        {
+            return new InvitePreview(InviteState.Unknown, null, null);
+        }
+
+        var state = invite switch
+        {
+            { UsedAt: not null } => InviteState.Used,
+            { RevokedAt: not null } => InviteState.Revoked,
+            _ when invite.ExpiresAt <= clock.GetUtcNow().UtcDateTime => InviteState.Expired,
+            { Members: >= CoupleMember.MaxMembers } => InviteState.CoupleFull,
+            _ => InviteState.Valid,
+        };
+        return new InvitePreview(state, invite.CoupleId, invite.Inviter);
+    }
+}

@@ -1,0 +1,74 @@
+using System.Net;
+using System.Net.Mail;
+using Microsoft.Extensions.Options;
+using Rekindle.Web.Infrastructure.Hosting;
+
+namespace Rekindle.Web.Infrastructure.Email;
+
+/// <summary>An email to one person. Callers put no partner-written content in it: only that something is waiting, and a link.</summary>
+public sealed record Email(string To, string Subject, string Text, string Html);
+
+public interface IMailer
+{
+    Task SendAsync(Email email, CancellationToken cancellationToken = default);
+}
+
+/// <summary>Builds the message once, then sends it by SMTP or drops it in the pickup folder.</summary>
+public sealed class Mailer(IOptions<EmailOptions> options, InstancePaths paths, ILogger<Mailer> logger) : IMailer
+{
+    private readonly EmailOptions _options = options.Value;
+
+    public async Task SendAsync(Email email, CancellationToken cancellationToken = default)
+    {
+        using var message = new MailMessage
+        {
+            From = new MailAddress(_options.From, _options.FromName),
+            Subject = email.Subject,
+            Body = email.Text,
+            IsBodyHtml = false,
+            BodyEncoding = System.Text.Encoding.UTF8,
+            SubjectEncoding = System.Text.Encoding.UTF8,
+        };
+        message.To.Add(new MailAddress(email.To));
+        message.AlternateViews.Add(AlternateView.CreateAlternateViewFromString(email.Html, System.Text.Encoding.UTF8, "text/html"));
+
+        using var client = new SmtpClient();
+        if (_options.UsesSmtp)
+        {
+            client.Host = _options.SmtpHost!;
+            client.Port = _options.SmtpPort;
+            client.EnableSsl = _options.SmtpUseTls;
+            client.DeliveryMethod = SmtpDeliveryMethod.Network;
+            if (!string.IsNullOrEmpty(_options.SmtpUserName))
+            {
+                client.Credentials = new NetworkCredential(_options.SmtpUserName, _options.SmtpPassword);
+            }
+
+            await client.SendMailAsync(message, cancellationToken);
+            return;
+        }
+
+        var folder = string.IsNullOrWhiteSpace(_options.PickupFolder) ? paths.Combine("mail") : Path.GetFullPath(_options.PickupFolder);
+        Directory.CreateDirectory(folder);
+        var before = Directory.GetFiles(folder).ToHashSet();
+        client.DeliveryMethod = SmtpDeliveryMethod.SpecifiedPickupDirectory;
+        client.PickupDirectoryLocation = folder;
+        await client.SendMailAsync(message, cancellationToken);
+        var written = Directory.GetFiles(folder).Except(before).FirstOrDefault() ?? folder;
+        // The path only: the message itself holds a sign-in link and stays out of the log.
+        logger.LogInformation("Email written to {Path} (no SMTP server configured)", written);
+    }
+}
+
+public static class EmailFeature
+{
+    public static WebApplicationBuilder AddEmail(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<EmailOptions>()
+            .BindConfiguration(EmailOptions.Section)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        builder.Services.AddSingleton<IMailer, Mailer>();
+        return builder;
+    }
+}

@@ -1,0 +1,40 @@
+namespace Rekindle.Web.Infrastructure.Security;
+
+/// <summary>
+/// Headers on every response: nothing from other sites, no framing, no referrer, and no caching of
+/// anything a signed-in member sees (a shared computer's back button must not show it).
+/// </summary>
+public static class SecurityHeaders
+{
+    private const string Policy =
+        "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; " +
+        "connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+
+    public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app) => app.Use(async (context, next) =>
+    {
+        context.Response.OnStarting(() =>
+        {
+            var headers = context.Response.Headers;
+            headers.ContentSecurityPolicy = Policy;
+            headers.XContentTypeOptions = "nosniff";
+            headers.XFrameOptions = "DENY";
+            headers["Referrer-Policy"] = "no-referrer";
+            headers["Cross-Origin-Opener-Policy"] = "same-origin";
+            headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=(), interest-cohort=()";
+            if (context.User.Identity?.IsAuthenticated == true || !context.Request.Path.StartsWithSegments("/_content"))
+            {
+                if (!IsStaticAsset(context))
+                {
+                    headers.CacheControl = "no-store";
+                    headers.Pragma = "no-cache";
+                }
+            }
+
+            return Task.CompletedTask;
+        });
+        await next();
+    });
+
+    private static bool IsStaticAsset(HttpContext context) =>
+        context.GetEndpoint()?.Metadata.GetMetadata<Microsoft.AspNetCore.StaticAssets.StaticAssetDescriptor>() is not null;
+}

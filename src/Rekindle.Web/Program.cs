@@ -1,0 +1,52 @@
+using Rekindle.Web.Components;
+using Rekindle.Web.Components.Shared;
+using Rekindle.Web.Data;
+using Rekindle.Web.Features.Account;
+using Rekindle.Web.Features.Pairing;
+using Rekindle.Web.Infrastructure.Email;
+using Rekindle.Web.Infrastructure.Hosting;
+using Rekindle.Web.Infrastructure.Keys;
+using Rekindle.Web.Infrastructure.Security;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.AddInstance();
+builder.AddKeys();
+builder.AddData();
+builder.AddEmail();
+builder.AddRequestLimits();
+builder.AddAccount();
+builder.AddPairing();
+
+builder.Services.AddLocalization();
+builder.Services.AddRazorComponents();
+builder.Services.AddCascadingAuthenticationState();
+builder.Services.AddScoped<RedirectManager>();
+
+var app = builder.Build();
+
+await app.MigrateDatabaseAsync();
+
+if (!app.Environment.IsDevelopment())
+{
+    app.UseExceptionHandler("/error", createScopeForErrors: true);
+    app.UseHsts();
+}
+
+app.UseStatusCodePagesWithReExecute("/error/{0}");
+app.UseSecurityHeaders();
+app.UseRequestLimits();
+app.UseRequestLocalization("en");
+app.UseAuthentication();
+app.UseAuthorization();
+app.UseAntiforgery();
+
+app.MapStaticAssets();
+app.MapData();
+app.MapAccount();
+app.MapRazorComponents<App>();
+
+await app.RunAsync();
+
+/// <summary>Entry point; public so tests can host the app.</summary>
+public partial class Program;
