@@ -39,6 +39,7 @@ app.UseRequestLimits();
 app.UseRequestLocalization("en");
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseFormGuard();
 app.UseAntiforgery();
 
 app.MapStaticAssets();

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace Rekindle.Web.Infrastructure.Hosting;
@@ -13,16 +14,8 @@ public static class HostingFeature
         builder.Services.AddSingleton(sp => new InstancePaths(
             sp.GetRequiredService<IWebHostEnvironment>().ContentRootPath,
             sp.GetRequiredService<IOptions<InstanceOptions>>().Value));
-        builder.Services.TryAddSingletonTimeProvider();
+        builder.Services.TryAddSingleton(TimeProvider.System);
         return builder;
-    }
-
-    private static void TryAddSingletonTimeProvider(this IServiceCollection services)
-    {
-        if (!services.Any(d => d.ServiceType == typeof(TimeProvider)))
-        {
-            services.AddSingleton(TimeProvider.System);
-        }
     }
 
     /// <summary>The base address for links that leave the request (emails): the configured public URL, else the request's own.</summary>

@@ -1,0 +1,226 @@
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using Rekindle.Testing;
+using Rekindle.Web.Features.Account;
+using static Rekindle.Testing.Journeys;
+
+namespace Rekindle.Tests.Account;
+
+public abstract class AccountTests(RekindleFactory app)
+{
+    [Fact]
+    public async Task A_new_member_registers_confirms_by_email_and_signs_in()
+    {
+        using var browser = app.NewBrowser();
+        var email = NewEmail("ada");
+
+        var afterRegister = await RegisterAsync(browser, "Ada", email);
+        Assert.Contains("/account/check-email", afterRegister.Url.PathAndQuery, StringComparison.Ordinal);
+
+        var early = await SignInAsync(browser, email);
+        Assert.Contains("Please confirm your email address first", early.Text, StringComparison.Ordinal);
+
+        var confirmed = await ConfirmAsync(app, browser, email);
+        Assert.Contains("your email is confirmed", confirmed.Text, StringComparison.Ordinal);
+
+        var home = await SignInAsync(browser, email);
+        Assert.Equal("/", home.Url.AbsolutePath);
+        Assert.Contains("Hello, Ada", home.Text, StringComparison.Ordinal);
+        Assert.Equal(9, home.Document.QuerySelectorAll("li.area").Length);
+
+        var signedOut = await browser.SubmitAsync(home, "/account/logout");
+        Assert.Contains("Create an account", signedOut.Text, StringComparison.Ordinal);
+        var protectedPage = await browser.GetAsync("/couple");
+        Assert.Equal("/account/login", protectedPage.Url.AbsolutePath);
+    }
+
+    [Theory]
+    [InlineData("", "x@example.org", "calm river under pines", "Please tell us your first name")]
+    [InlineData("Bo", "not-an-email", "calm river under pines", "doesn't look like an email address")]
+    [InlineData("Bo", "bo@example", "calm river under pines", "doesn't look like an email address")]
+    [InlineData("Bo", "{email}", "short", "Use at least 8 characters")]
+    [InlineData("Bo", "{email}", "password123", "one of the most common")]
+    [InlineData("Bo", "{email}", "iloveyou1", "one of the most common")]
+    [InlineData("Bo", "{email}", "aaaaaaaaaaaa", "one of the most common")]
+    public async Task Registration_explains_what_to_fix_and_writes_nothing(string firstName, string email, string password, string message)
+    {
+        using var browser = app.NewBrowser();
+        email = email.Replace("{email}", NewEmail("bo"), StringComparison.Ordinal);
+        var page = await RegisterAsync(browser, firstName, email, password);
+        Assert.Equal(HttpStatusCode.OK, page.Status);
+        Assert.Contains(message, page.Text, StringComparison.Ordinal);
+        Assert.Equal(0, await CountMembersAsync(app, email));
+    }
+
+    [Fact]
+    public async Task Passwords_of_8_to_128_characters_of_any_kind_are_accepted_and_longer_refused()
+    {
+        using var browser = app.NewBrowser();
+        var ok = NewEmail("long");
+        await RegisterAsync(browser, "Long", ok, new string('é', 60) + " " + new string('x', 67));
+        Assert.Equal(1, await CountMembersAsync(app, ok));
+
+        var tooLong = NewEmail("toolong");
+        var page = await RegisterAsync(browser, "Long", tooLong, new string('x', 100) + new string('y', 29));
+        Assert.Contains("Use at most 128 characters", page.Text, StringComparison.Ordinal);
+        Assert.Equal(0, await CountMembersAsync(app, tooLong));
+    }
+
+    [Fact]
+    public async Task Mismatched_passwords_and_duplicate_emails_are_explained()
+    {
+        using var browser = app.NewBrowser();
+        var email = NewEmail("cy");
+        var form = await browser.GetAsync("/account/register");
+        var mismatch = await browser.SubmitAsync(form, "register", new Dictionary<string, string>
+        {
+            ["Input.FirstName"] = "Cy",
+            ["Input.Email"] = email,
+            ["Input.Password"] = GoodPassword,
+            ["Input.ConfirmPassword"] = GoodPassword + "!",
+        });
+        Assert.Contains("The two passwords don't match", mismatch.Text, StringComparison.Ordinal);
+
+        await RegisterAsync(browser, "Cy", email);
+        var again = await RegisterAsync(browser, "Cy", email.ToUpperInvariant());
+        Assert.Contains("An account with this email already exists", again.Text, StringComparison.Ordinal);
+        Assert.Equal(1, await app.WithDbAsync(db => db.Users.CountAsync(u => u.NormalizedEmail == email.ToUpperInvariant())));
+    }
+
+    [Fact]
+    public async Task Five_wrong_passwords_lock_the_account_and_unknown_accounts_answer_alike()
+    {
+        var (browser, email) = await MemberAsync(app, "Dee");
+        await browser.SubmitAsync(browser.Current!, "/account/logout");
+
+        var unknown = await SignInAsync(browser, NewEmail("nobody"), "wrong password here");
+        var wrong = await SignInAsync(browser, email, "wrong password here");
+        Assert.Equal(unknown.Text, wrong.Text);
+        Assert.Contains("don't match an account", wrong.Text, StringComparison.Ordinal);
+
+        for (var i = 0; i < 3; i++)
+        {
+            await SignInAsync(browser, email, "wrong password here");
+        }
+
+        var fifth = await SignInAsync(browser, email, "wrong password here");
+        Assert.Equal("/account/locked", fifth.Url.AbsolutePath);
+
+        var rightButLocked = await SignInAsync(browser, email);
+        Assert.Equal("/account/locked", rightButLocked.Url.AbsolutePath);
+        var member = await app.WithDbAsync(db => db.Users.SingleAsync(u => u.Email == email));
+        Assert.NotNull(member.LockoutEnd);
+    }
+
+    [Fact]
+    public async Task A_forgotten_password_is_reset_by_the_emailed_link_once()
+    {
+        var (browser, email) = await MemberAsync(app, "Eve");
+        await browser.SubmitAsync(browser.Current!, "/account/logout");
+
+        var forgot = await browser.GetAsync("/account/forgot-password");
+        var sent = await browser.SubmitAsync(forgot, "forgot-password", new Dictionary<string, string> { ["Input.Email"] = email });
+        Assert.Contains("If an account uses that address", sent.Text, StringComparison.Ordinal);
+
+        var unknown = await browser.SubmitAsync(forgot, "forgot-password", new Dictionary<string, string> { ["Input.Email"] = NewEmail("ghost") });
+        Assert.Equal(sent.Text, unknown.Text);
+
+        var link = TestMailbox.LinkIn(await app.Mail.WaitForAsync(email, "Reset your Rekindle password"), "/account/reset-password");
+        var resetPage = await browser.GetAsync(link);
+        const string newPassword = "lanterns by the harbour";
+        var done = await browser.SubmitAsync(resetPage, "reset-password", new Dictionary<string, string>
+        {
+            ["Input.Password"] = newPassword,
+            ["Input.ConfirmPassword"] = newPassword,
+        });
+        Assert.Contains("Your password is changed", done.Text, StringComparison.Ordinal);
+
+        var reused = await browser.SubmitAsync(await browser.GetAsync(link), "reset-password", new Dictionary<string, string>
+        {
+            ["Input.Password"] = "another fine passphrase",
+            ["Input.ConfirmPassword"] = "another fine passphrase",
+        });
+        Assert.Contains("This reset link doesn't work any more", reused.Text, StringComparison.Ordinal);
+
+        Assert.Contains("don't match an account", (await SignInAsync(browser, email)).Text, StringComparison.Ordinal);
+        Assert.Contains("Hello, Eve", (await SignInAsync(browser, email, newPassword)).Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_authenticator_code_signs_in_once_and_is_refused_when_replayed()
+    {
+        var (browser, email) = await MemberAsync(app, "Fay");
+        var setup = await browser.GetAsync("/account/authenticator");
+        var key = Base32.Decode(setup.TextOf("#authenticator-key").Replace(" ", "", StringComparison.Ordinal));
+
+        var enabled = await browser.SubmitAsync(setup, "enable-authenticator", new Dictionary<string, string>
+        {
+            ["Input.Code"] = Totp.Code(key, Totp.StepAt(app.Clock.GetUtcNow())),
+        });
+        Assert.Contains("Your authenticator app is set up", enabled.Text, StringComparison.Ordinal);
+        var recoveryCodes = enabled.Document.QuerySelectorAll(".recovery-codes code").Select(c => c.TextContent).ToList();
+        Assert.Equal(10, recoveryCodes.Count);
+        await browser.SubmitAsync(enabled, "/account/logout");
+
+        // The code used to turn it on is spent; the next step's code works once.
+        app.Clock.Advance(TimeSpan.FromSeconds(30));
+        var code = Totp.Code(key, Totp.StepAt(app.Clock.GetUtcNow()));
+        var second = await SignInAsync(browser, email);
+        Assert.Equal("/account/login-2fa", second.Url.AbsolutePath);
+        var home = await browser.SubmitAsync(second, "login-2fa", new Dictionary<string, string> { ["Input.Code"] = code });
+        Assert.Contains("Hello, Fay", home.Text, StringComparison.Ordinal);
+        await browser.SubmitAsync(home, "/account/logout");
+
+        var replay = await browser.SubmitAsync(await SignInAsync(browser, email), "login-2fa", new Dictionary<string, string> { ["Input.Code"] = code });
+        Assert.Contains("That code didn't work", replay.Text, StringComparison.Ordinal);
+
+        // A recovery code works once too.
+        var recovery = await browser.GetAsync("/account/login-recovery");
+        var viaRecovery = await browser.SubmitAsync(recovery, "login-recovery", new Dictionary<string, string> { ["Input.Code"] = recoveryCodes[0] });
+        Assert.Contains("Hello, Fay", viaRecovery.Text, StringComparison.Ordinal);
+        await browser.SubmitAsync(viaRecovery, "/account/logout");
+        await SignInAsync(browser, email);
+        var reusedRecovery = await browser.SubmitAsync(await browser.GetAsync("/account/login-recovery"), "login-recovery",
+            new Dictionary<string, string> { ["Input.Code"] = recoveryCodes[0] });
+        Assert.Contains("That recovery code didn't work", reusedRecovery.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Wrong_authenticator_codes_count_towards_lockout()
+    {
+        var (browser, email) = await MemberAsync(app, "Gil");
+        var setup = await browser.GetAsync("/account/authenticator");
+        var key = Base32.Decode(setup.TextOf("#authenticator-key").Replace(" ", "", StringComparison.Ordinal));
+        await browser.SubmitAsync(setup, "enable-authenticator", new Dictionary<string, string>
+        {
+            ["Input.Code"] = Totp.Code(key, Totp.StepAt(app.Clock.GetUtcNow())),
+        });
+        await browser.SubmitAsync(await browser.GetAsync("/"), "/account/logout");
+
+        var page = await SignInAsync(browser, email);
+        for (var i = 0; i < 5; i++)
+        {
+            page = await browser.SubmitAsync(await browser.GetAsync("/account/login-2fa"), "login-2fa", new Dictionary<string, string> { ["Input.Code"] = "000000" });
+        }
+
+        Assert.Equal("/account/locked", page.Url.AbsolutePath);
+    }
+
+    [Fact]
+    public async Task Signed_in_pages_are_never_cached_and_carry_the_security_headers()
+    {
+        var (browser, _) = await MemberAsync(app, "Hal");
+        var home = await browser.GetAsync("/");
+        Assert.Equal("no-store", home.Response.Headers.CacheControl?.ToString());
+        var csp = string.Join(' ', home.Response.Headers.GetValues("Content-Security-Policy"));
+        Assert.Contains("frame-ancestors 'none'", csp, StringComparison.Ordinal);
+        Assert.Contains("object-src 'none'", csp, StringComparison.Ordinal);
+        Assert.Equal("no-referrer", string.Join(',', home.Response.Headers.GetValues("Referrer-Policy")));
+        Assert.DoesNotContain("blazor.web.js", home.Html, StringComparison.Ordinal);
+        Assert.DoesNotMatch("(src|href)=\"(https?:)?//", home.Html);
+    }
+}
+
+public sealed class AccountTestsOnSqlite(SqliteApp app) : AccountTests(app), IClassFixture<SqliteApp>;
+
+public sealed class AccountTestsOnPostgres(PostgresApp app) : AccountTests(app), IClassFixture<PostgresApp>;

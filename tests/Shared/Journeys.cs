@@ -1,0 +1,72 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace Rekindle.Testing;
+
+/// <summary>The common steps of a person using the app, written once for every test that needs them.</summary>
+public static class Journeys
+{
+    public const string GoodPassword = "calm river under pines";
+
+    public static string NewEmail(string who) => $"{who}-{Guid.NewGuid():N}@example.org";
+
+    public static async Task<Page> RegisterAsync(TestBrowser browser, string firstName, string email, string password = GoodPassword, string? invite = null)
+    {
+        var form = await browser.GetAsync(invite is null ? "/account/register" : "/account/register?invite=" + invite);
+        return await browser.SubmitAsync(form, "register", new Dictionary<string, string>
+        {
+            ["Input.FirstName"] = firstName,
+            ["Input.Email"] = email,
+            ["Input.Password"] = password,
+            ["Input.ConfirmPassword"] = password,
+        });
+    }
+
+    public static async Task<Page> ConfirmAsync(RekindleFactory app, TestBrowser browser, string email)
+    {
+        var message = await app.Mail.WaitForAsync(email, "Confirm your email");
+        return await browser.GetAsync(TestMailbox.LinkIn(message, "/account/confirm-email"));
+    }
+
+    public static async Task<Page> SignInAsync(TestBrowser browser, string email, string password = GoodPassword, string? returnUrl = null)
+    {
+        var form = await browser.GetAsync(returnUrl is null ? "/account/login" : "/account/login?returnUrl=" + Uri.EscapeDataString(returnUrl));
+        return await browser.SubmitAsync(form, "login", new Dictionary<string, string>
+        {
+            ["Input.Email"] = email,
+            ["Input.Password"] = password,
+        });
+    }
+
+    /// <summary>Registers, confirms and signs in: a member ready to use the app.</summary>
+    public static async Task<(TestBrowser Browser, string Email)> MemberAsync(RekindleFactory app, string firstName)
+    {
+        var browser = app.NewBrowser();
+        var email = NewEmail(firstName.ToLowerInvariant());
+        await RegisterAsync(browser, firstName, email);
+        await ConfirmAsync(app, browser, email);
+        var home = await SignInAsync(browser, email);
+        if (!home.Text.Contains($"Hello, {firstName}", StringComparison.Ordinal))
+        {
+            throw new InvalidOperationException("Sign-in did not reach the home page: " + home.Text);
+        }
+
+        return (browser, email);
+    }
+
+    /// <summary>Starts the couple space and returns the invite code shown once.</summary>
+    public static async Task<string> InviteAsync(TestBrowser browser)
+    {
+        var couple = await browser.GetAsync("/couple");
+        var page = await browser.SubmitAsync(couple, "invite");
+        return page.TextOf("#invite-code");
+    }
+
+    public static async Task<Page> JoinAsync(TestBrowser browser, string code)
+    {
+        var preview = await browser.GetAsync("/join?code=" + Uri.EscapeDataString(code));
+        return preview.Find("input[name=_handler][value='join']") is null ? preview : await browser.SubmitAsync(preview, "join");
+    }
+
+    public static Task<int> CountMembersAsync(RekindleFactory app, string email) =>
+        app.WithDbAsync(db => db.Users.CountAsync(u => u.Email == email));
+}

@@ -1,0 +1,129 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+using Npgsql;
+using Rekindle.Web.Data;
+
+namespace Rekindle.Testing;
+
+public enum TestProvider
+{
+    Sqlite,
+    Postgres,
+}
+
+/// <summary>
+/// The whole app, in-process, on a real database (a fresh SQLite file, or a fresh database on the
+/// throw-away PostgreSQL server that scripts/test.sh starts), with a real SMTP server and a clock
+/// the test moves.
+/// </summary>
+public class RekindleFactory : WebApplicationFactory<Program>
+{
+    public const string PostgresVariable = "REKINDLE_TEST_POSTGRES";
+
+    private readonly string? _postgresDatabase;
+    private readonly string? _adminConnection;
+
+    public RekindleFactory(TestProvider provider, IDictionary<string, string?>? settings = null)
+    {
+        Provider = provider;
+        DataPath = Directory.CreateTempSubdirectory("rekindle-test-").FullName;
+        Settings = new Dictionary<string, string?>
+        {
+            ["Rekindle:DataPath"] = DataPath,
+            ["Keys:CreateIfMissing"] = "true",
+            ["Email:SmtpHost"] = "127.0.0.1",
+            ["Email:SmtpPort"] = Mail.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Email:SmtpUseTls"] = "false",
+            ["Email:From"] = "rekindle@example.org",
+            ["Database:Provider"] = provider.ToString(),
+        };
+
+        if (provider == TestProvider.Postgres)
+        {
+            _adminConnection = Environment.GetEnvironmentVariable(PostgresVariable)
+                ?? throw new InvalidOperationException(
+                    $"{PostgresVariable} is not set. Run the tests with scripts/test.sh, which starts a throw-away PostgreSQL server.");
+            _postgresDatabase = "rekindle_test_" + Guid.NewGuid().ToString("N");
+            using (var connection = new NpgsqlConnection(_adminConnection))
+            {
+                connection.Open();
+                using var command = connection.CreateCommand();
+                command.CommandText = $"CREATE DATABASE \"{_postgresDatabase}\"";
+                command.ExecuteNonQuery();
+            }
+
+            Settings["Database:ConnectionString"] = new NpgsqlConnectionStringBuilder(_adminConnection) { Database = _postgresDatabase }.ConnectionString;
+        }
+
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            Settings[key] = value;
+        }
+    }
+
+    public TestProvider Provider { get; }
+
+    public string DataPath { get; }
+
+    public Dictionary<string, string?> Settings { get; }
+
+    public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 11, 24, 9, 0, 0, TimeSpan.Zero));
+
+    public TestMailbox Mail { get; } = new();
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        foreach (var (key, value) in Settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
+        builder.ConfigureServices(services => services.AddSingleton<TimeProvider>(Clock));
+    }
+
+    public TestBrowser NewBrowser() => new(CreateClient(new WebApplicationFactoryClientOptions
+    {
+        AllowAutoRedirect = false,
+        HandleCookies = true,
+        BaseAddress = new Uri("https://localhost"),
+    }));
+
+    public async Task<T> WithDbAsync<T>(Func<AppDbContext, Task<T>> work)
+    {
+        using var scope = Services.CreateScope();
+        return await work(scope.ServiceProvider.GetRequiredService<AppDbContext>());
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        await Mail.DisposeAsync();
+        if (_postgresDatabase is not null)
+        {
+            NpgsqlConnection.ClearAllPools();
+            await using var connection = new NpgsqlConnection(_adminConnection);
+            await connection.OpenAsync();
+            await using var command = connection.CreateCommand();
+            command.CommandText = $"DROP DATABASE IF EXISTS \"{_postgresDatabase}\" WITH (FORCE)";
+            await command.ExecuteNonQueryAsync();
+        }
+
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        try
+        {
+            Directory.Delete(DataPath, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+
+        GC.SuppressFinalize(this);
+    }
+}
+
+public sealed class SqliteApp() : RekindleFactory(TestProvider.Sqlite);
+
+public sealed class PostgresApp() : RekindleFactory(TestProvider.Postgres);
