@@ -15,12 +15,13 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPE
 
 dotnet tool restore
 
+# No --namespace: with it, EF writes the model snapshot into a folder named after the namespace
+# instead of beside the migrations. The namespace follows from --output-dir anyway.
+
 dotnet ef migrations add "$name" --project src/Rekindle.Web \
     --context SqliteAppDbContext \
-    --output-dir Data/Migrations/Sqlite \
-    --namespace Rekindle.Web.Data.Migrations.Sqlite
+    --output-dir Data/Migrations/Sqlite
 
 dotnet ef migrations add "$name" --project src/Rekindle.Web \
     --context PostgresAppDbContext \
-    --output-dir Data/Migrations/Postgres \
-    --namespace Rekindle.Web.Data.Migrations.Postgres
+    --output-dir Data/Migrations/Postgres

@@ -19,7 +19,7 @@ chromium=/usr/bin/chromium
 # Newest installed PostgreSQL server's bin directory; empty when none is installed.
 find_pg_bin() {
     local initdb
-    initdb=$(ls -d /usr/lib/postgresql/*/bin/initdb 2>/dev/null | sort -V | tail -n 1 || true)
+    initdb=$(compgen -G '/usr/lib/postgresql/*/bin/initdb' | sort -V | tail -n 1 || true)
     if [[ -n $initdb ]]; then dirname "$initdb"; fi
 }
 

@@ -96,10 +96,20 @@ public abstract class PlatformTests(RekindleFactory app)
         Assert.InRange((int)response.StatusCode, 400, 499);
         Assert.Contains("so we didn&#39;t act on it", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
 
-        var noToken = await browser.PostAsync("/couple", [new("_handler", "invite")]);
-        Assert.InRange((int)noToken.Status, 400, 499);
-        var logout = await browser.PostAsync("/account/logout", []);
-        Assert.InRange((int)logout.Status, 400, 499);
+        // Signed in, a form without its token, or with another session's token, does nothing.
+        var (member, _) = await MemberAsync(app, "Tok");
+        var (other, _) = await MemberAsync(app, "Oth");
+        var foreignToken = (await other.GetAsync("/couple")).Find("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+        foreach (var token in new[] { "", foreignToken })
+        {
+            using var invite = new FormUrlEncodedContent([new("_handler", "invite"), new("__RequestVerificationToken", token)]);
+            Assert.Equal(HttpStatusCode.BadRequest, (await member.Client.PostAsync("/couple", invite)).StatusCode);
+            using var logout = new FormUrlEncodedContent([new("__RequestVerificationToken", token)]);
+            Assert.Equal(HttpStatusCode.BadRequest, (await member.Client.PostAsync("/account/logout", logout)).StatusCode);
+        }
+
+        Assert.Contains("Start your couple space", (await member.GetAsync("/couple")).Text, StringComparison.Ordinal);
+        Assert.Contains("Hello, Tok", (await member.GetAsync("/")).Text, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,0 +1,67 @@
+using Microsoft.Playwright;
+using Rekindle.Testing;
+
+namespace Rekindle.EndToEndTests;
+
+/// <summary>The app on a real Kestrel port, and Debian's Chromium driven by Playwright (never a downloaded browser).</summary>
+public sealed class ChromiumApp : IAsyncLifetime
+{
+    private static readonly string[] ChromiumArgs =
+    [
+        "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+        "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic",
+    ];
+
+    private IPlaywright? _playwright;
+
+    public RekindleFactory App { get; } = new(TestProvider.Sqlite);
+
+    public IBrowser Browser { get; private set; } = default!;
+
+    public string BaseUrl { get; private set; } = "";
+
+    public async Task InitializeAsync()
+    {
+        var port = TestMailbox.FreePort();
+        App.UseKestrel(port);
+        App.StartServer();
+        BaseUrl = $"http://localhost:{port}";
+
+        _playwright = await Playwright.CreateAsync();
+        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = Environment.GetEnvironmentVariable("REKINDLE_CHROMIUM") ?? "/usr/bin/chromium",
+            Headless = true,
+            Args = ChromiumArgs,
+        });
+    }
+
+    public Task<IBrowserContext> NewContextAsync(bool javaScript = true) => Browser.NewContextAsync(new BrowserNewContextOptions
+    {
+        BaseURL = BaseUrl,
+        JavaScriptEnabled = javaScript,
+        ViewportSize = new ViewportSize { Width = 390, Height = 844 },
+    });
+
+    /// <summary>Screenshots for a person to look at, when REKINDLE_SCREENSHOTS names a folder.</summary>
+    public static async Task SnapAsync(IPage page, string name)
+    {
+        var folder = Environment.GetEnvironmentVariable("REKINDLE_SCREENSHOTS");
+        if (!string.IsNullOrEmpty(folder))
+        {
+            Directory.CreateDirectory(folder);
+            await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, name + ".png"), FullPage = true });
+        }
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (Browser is not null)
+        {
+            await Browser.CloseAsync();
+        }
+
+        _playwright?.Dispose();
+        await App.DisposeAsync();
+    }
+}
