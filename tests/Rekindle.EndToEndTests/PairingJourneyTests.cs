@@ -69,6 +69,9 @@ public sealed class PairingJourneyTests(ChromiumApp chromium) : IClassFixture<Ch
         }
 
         Assert.NotEmpty(requested);
+        Assert.Contains(requested, url => url.EndsWith(".css", StringComparison.Ordinal));
+        var background = await page.EvaluateAsync<string>("getComputedStyle(document.body).backgroundColor");
+        Assert.NotEqual("rgba(0, 0, 0, 0)", background);
         Assert.All(requested, url => Assert.StartsWith(chromium.BaseUrl, url, StringComparison.Ordinal));
         Assert.DoesNotContain(requested, url => url.Contains("blazor", StringComparison.OrdinalIgnoreCase));
     }

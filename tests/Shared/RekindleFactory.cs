@@ -76,6 +76,8 @@ public class RekindleFactory : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
+        // Outside Development, the project's wwwroot is only found when asked for (a published app has it in place).
+        builder.UseStaticWebAssets();
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);
