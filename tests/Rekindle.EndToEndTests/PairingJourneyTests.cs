@@ -62,16 +62,27 @@ public sealed class PairingJourneyTests(ChromiumApp chromium) : IClassFixture<Ch
         await using var context = await chromium.NewContextAsync();
         var page = await context.NewPageAsync();
         var requested = new List<string>();
+        var problems = new List<string>();
         page.Request += (_, request) => requested.Add(request.Url);
-        foreach (var path in new[] { "/", "/account/login", "/account/register", "/join" })
+        page.Console += (_, message) =>
+        {
+            if (message.Type is "error" or "warning")
+            {
+                problems.Add(message.Text);
+            }
+        };
+        foreach (var path in new[] { "/", "/account/login", "/account/register", "/join", "/account/check-email", "/no/such/page" })
         {
             await page.GotoAsync(path);
+            var background = await page.EvaluateAsync<string>("getComputedStyle(document.body).backgroundColor");
+            Assert.NotEqual("rgba(0, 0, 0, 0)", background);
         }
+
+        // No CSP violations, no failed assets (the 404 page itself is the one expected failure).
+        Assert.All(problems, p => Assert.Contains("404", p, StringComparison.Ordinal));
 
         Assert.NotEmpty(requested);
         Assert.Contains(requested, url => url.EndsWith(".css", StringComparison.Ordinal));
-        var background = await page.EvaluateAsync<string>("getComputedStyle(document.body).backgroundColor");
-        Assert.NotEqual("rgba(0, 0, 0, 0)", background);
         Assert.All(requested, url => Assert.StartsWith(chromium.BaseUrl, url, StringComparison.Ordinal));
         Assert.DoesNotContain(requested, url => url.Contains("blazor", StringComparison.OrdinalIgnoreCase));
     }

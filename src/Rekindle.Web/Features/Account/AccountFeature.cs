@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
 using Rekindle.Web.Data;
+using Rekindle.Web.Infrastructure.Hosting;
 
 namespace Rekindle.Web.Features.Account;
 
@@ -57,6 +59,19 @@ public static class AccountFeature
             cookie.ExpireTimeSpan = TimeSpan.FromDays(14);
             cookie.SlidingExpiration = true;
         });
+
+        // With "Referrer-Policy: no-referrer" browsers send "Origin: null" on form posts, so Identity's
+        // default check (credential origin == request Origin header) would refuse every passkey. We
+        // compare the credential's origin with this instance's own address instead.
+        services.AddOptions<IdentityPasskeyOptions>().Configure<IOptions<InstanceOptions>>((passkeys, instance) =>
+            passkeys.ValidateOrigin = context =>
+            {
+                var request = context.HttpContext.Request;
+                var expected = string.IsNullOrWhiteSpace(instance.Value.PublicUrl)
+                    ? $"{request.Scheme}://{request.Host}"
+                    : new Uri(instance.Value.PublicUrl).GetLeftPart(UriPartial.Authority);
+                return ValueTask.FromResult(!context.CrossOrigin && string.Equals(context.Origin, expected, StringComparison.OrdinalIgnoreCase));
+            });
 
         services.AddSingleton(_ => CommonPasswords.LoadBundled());
         services.AddScoped<MemberPasswordValidator>();

@@ -24,7 +24,7 @@ public sealed class Passkeys(SignInManager<Member> signIn, ILogger<Passkeys> log
         var attestation = await signIn.PerformPasskeyAttestationAsync(credentialJson);
         if (!attestation.Succeeded)
         {
-            logger.LogInformation("A passkey for member {MemberId} was refused", member.Id);
+            logger.LogInformation("A passkey for member {MemberId} was refused: {Reason}", member.Id, attestation.Failure?.Message);
             return "That passkey couldn't be added. Please try again.";
         }
 

@@ -1,0 +1,57 @@
+using Microsoft.Playwright;
+using Rekindle.Testing;
+
+namespace Rekindle.EndToEndTests;
+
+public sealed class PasskeyTests(ChromiumApp chromium) : IClassFixture<ChromiumApp>
+{
+    [Fact]
+    public async Task A_member_adds_a_passkey_and_signs_in_with_it_alone()
+    {
+        await using var context = await chromium.NewContextAsync();
+        var page = await context.NewPageAsync();
+
+        // Chromium's built-in virtual authenticator stands in for a phone's screen lock.
+        var cdp = await context.NewCDPSessionAsync(page);
+        await cdp.SendAsync("WebAuthn.enable");
+        await cdp.SendAsync("WebAuthn.addVirtualAuthenticator", new Dictionary<string, object>
+        {
+            ["options"] = new Dictionary<string, object>
+            {
+                ["protocol"] = "ctap2",
+                ["transport"] = "internal",
+                ["hasResidentKey"] = true,
+                ["hasUserVerification"] = true,
+                ["isUserVerified"] = true,
+                ["automaticPresenceSimulation"] = true,
+            },
+        });
+
+        var email = Journeys.NewEmail("pia");
+        await page.GotoAsync("/account/register");
+        await page.GetByLabel("First name").FillAsync("Pia");
+        await page.GetByLabel("Email").FillAsync(email);
+        await page.GetByLabel("Password", new() { Exact = true }).FillAsync(Journeys.GoodPassword);
+        await page.GetByLabel("Password again").FillAsync(Journeys.GoodPassword);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Create account" }).ClickAsync();
+        var message = await chromium.App.Mail.WaitForAsync(email, "Confirm your email");
+        await page.GotoAsync(TestMailbox.LinkIn(message, "/account/confirm-email"));
+        await page.GotoAsync("/account/login");
+        await page.GetByLabel("Email").FillAsync(email);
+        await page.GetByLabel("Password", new() { Exact = true }).FillAsync(Journeys.GoodPassword);
+        await page.Locator("main form[method=post]").First.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Hello, Pia");
+
+        await page.GotoAsync("/account/security");
+        await page.GetByLabel("Name it (optional)").FillAsync("Test phone");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Add a passkey" }).ClickAsync();
+        await Assertions.Expect(page.Locator("main")).ToContainTextAsync("Your passkey is added");
+        await Assertions.Expect(page.Locator("main")).ToContainTextAsync("Test phone");
+        await ChromiumApp.SnapAsync(page, "06-passkey-added");
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
+        await page.GotoAsync("/account/login");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in with a passkey" }).ClickAsync();
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Hello, Pia");
+    }
+}
