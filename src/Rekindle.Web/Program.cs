@@ -18,7 +18,7 @@ builder.AddRequestLimits();
 builder.AddAccount();
 builder.AddPairing();
 
-builder.Services.AddLocalization();
+builder.Services.AddLocalization(options => options.ResourcesPath = "Resources");
 builder.Services.AddRazorComponents();
 builder.Services.AddCascadingAuthenticationState();
 builder.Services.AddScoped<RedirectManager>();

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Mail;
+using System.Net.Mime;
 using Microsoft.Extensions.Options;
 using Rekindle.Web.Infrastructure.Hosting;
 
@@ -28,9 +29,13 @@ public sealed class Mailer(IOptions<EmailOptions> options, InstancePaths paths, 
             IsBodyHtml = false,
             BodyEncoding = System.Text.Encoding.UTF8,
             SubjectEncoding = System.Text.Encoding.UTF8,
+            // Plain ASCII stays readable in the .eml files of the pickup folder (and in any client).
+            BodyTransferEncoding = Readable(email.Text),
         };
         message.To.Add(new MailAddress(email.To));
-        message.AlternateViews.Add(AlternateView.CreateAlternateViewFromString(email.Html, System.Text.Encoding.UTF8, "text/html"));
+        var html = AlternateView.CreateAlternateViewFromString(email.Html, System.Text.Encoding.UTF8, "text/html");
+        html.TransferEncoding = Readable(email.Html);
+        message.AlternateViews.Add(html);
 
         using var client = new SmtpClient();
         if (_options.UsesSmtp)
@@ -58,6 +63,11 @@ public sealed class Mailer(IOptions<EmailOptions> options, InstancePaths paths, 
         // The path only: the message itself holds a sign-in link and stays out of the log.
         logger.LogInformation("Email written to {Path} (no SMTP server configured)", written);
     }
+
+    private static TransferEncoding Readable(string body) =>
+        body.All(c => c < 128 && (c >= ' ' || c is '\n' or '\r' or '\t')) && body.Split('\n').All(line => line.Length < 990)
+            ? TransferEncoding.SevenBit
+            : TransferEncoding.QuotedPrintable;
 }
 
 public static class EmailFeature
