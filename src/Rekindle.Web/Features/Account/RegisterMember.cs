@@ -132,6 +132,9 @@ public sealed class RegisterMember(
             && !parsed.Host.EndsWith('.');
     }
 
+    /// <summary>Invite-only, but with listed addresses: the form is shown, and the address decides.</summary>
+    public bool ListsAllowedEmails => registration.Value is { Mode: RegistrationMode.InviteOnly, AllowedEmails.Count: > 0 };
+
     /// <summary>Whether the registration settings let this person in.</summary>
     public async Task<bool> MayRegisterAsync(string? email, string? invite, CancellationToken cancellationToken = default)
     {
