@@ -25,6 +25,7 @@ builder.Services.AddScoped<RedirectManager>();
 
 var app = builder.Build();
 
+app.LoadKeys();
 await app.MigrateDatabaseAsync();
 
 if (!app.Environment.IsDevelopment())

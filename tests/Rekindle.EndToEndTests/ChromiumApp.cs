@@ -23,6 +23,7 @@ public sealed class ChromiumApp : IAsyncLifetime
     public async Task InitializeAsync()
     {
         var port = TestMailbox.FreePort();
+        App.Settings["Rekindle:PublicUrl"] = $"http://localhost:{port}";
         App.UseKestrel(port);
         App.StartServer();
         BaseUrl = $"http://localhost:{port}";

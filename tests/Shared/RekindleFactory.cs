@@ -32,6 +32,7 @@ public class RekindleFactory : WebApplicationFactory<Program>
         Settings = new Dictionary<string, string?>
         {
             ["Rekindle:DataPath"] = DataPath,
+            ["Rekindle:PublicUrl"] = "https://localhost",
             ["Keys:CreateIfMissing"] = "true",
             ["Email:SmtpHost"] = "127.0.0.1",
             ["Email:SmtpPort"] = Mail.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),

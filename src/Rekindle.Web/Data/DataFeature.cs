@@ -24,7 +24,7 @@ public static class DataFeature
         }
         else
         {
-            builder.Services.AddSingleton<SqliteWriteGate>();
+            builder.Services.AddSingleton(_ => new SqliteWriteGate(options));
             builder.Services.AddDbContext<SqliteAppDbContext>((sp, db) => db
                 .UseSqlite(SqliteConnectionString(options, sp.GetRequiredService<InstancePaths>()))
                 .AddInterceptors(sp.GetRequiredService<SqliteWriteGate>(), new SqlitePragmas(options)));
@@ -60,8 +60,21 @@ public static class DataFeature
             await db.Database.CloseConnectionAsync();
         }
 
-        if (options.MigrateOnStartup)
+        if (options.MigrateOnStartup && (await db.Database.GetPendingMigrationsAsync()).Any())
         {
+            if (options.Provider == DatabaseProvider.Sqlite)
+            {
+                // One process owns a SQLite file, so a lock row left by a start that was killed
+                // mid-migration is stale; left alone, it would make every later start wait forever.
+                var lockTables = await db.Database
+                    .SqlQueryRaw<int>("SELECT COUNT(*) AS \"Value\" FROM sqlite_master WHERE type = 'table' AND name = '__EFMigrationsLock'")
+                    .SingleAsync();
+                if (lockTables > 0)
+                {
+                    await db.Database.ExecuteSqlRawAsync("DELETE FROM \"__EFMigrationsLock\"");
+                }
+            }
+
             await db.Database.MigrateAsync();
         }
     }

@@ -9,12 +9,15 @@ namespace Rekindle.Web.Data;
 /// SQLite allows one writer at a time. Rather than let concurrent writers collide and fail with
 /// "database is locked", every write (a SaveChanges, or an explicit transaction) first takes this
 /// process-wide gate, so writers queue in memory. The gate is re-entrant per connection (SaveChanges
-/// inside a transaction already holding it) and is always let go when the connection closes, so an
-/// abandoned transaction cannot wedge the app.
+/// inside a transaction already holding it) and is always let go when the connection closes or is
+/// disposed, so an abandoned or failed transaction cannot wedge the app.
 /// </summary>
-public sealed class SqliteWriteGate : ISaveChangesInterceptor, IDbTransactionInterceptor, IDbConnectionInterceptor, IDisposable
+public sealed class SqliteWriteGate(DatabaseOptions options) : ISaveChangesInterceptor, IDbTransactionInterceptor, IDbConnectionInterceptor, IDisposable
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
+
+    // A writer waits no longer than SQLite itself would: a clear error beats a request that hangs.
+    private readonly TimeSpan _wait = TimeSpan.FromSeconds(options.SqliteBusyTimeoutSeconds);
     private readonly ConditionalWeakTable<DbConnection, Holder> _holders = new();
 
     public void Dispose() => _gate.Dispose();
@@ -37,7 +40,11 @@ public sealed class SqliteWriteGate : ISaveChangesInterceptor, IDbTransactionInt
             return;
         }
 
-        await _gate.WaitAsync(cancellationToken);
+        if (!await _gate.WaitAsync(_wait, cancellationToken))
+        {
+            throw new TimeoutException("The database stayed busy with another write for too long.");
+        }
+
         _holders.AddOrUpdate(connection, new Holder { Depth = 1 });
     }
 
@@ -54,7 +61,11 @@ public sealed class SqliteWriteGate : ISaveChangesInterceptor, IDbTransactionInt
             return;
         }
 
-        _gate.Wait();
+        if (!_gate.Wait(_wait))
+        {
+            throw new TimeoutException("The database stayed busy with another write for too long.");
+        }
+
         _holders.AddOrUpdate(connection, new Holder { Depth = 1 });
     }
 
@@ -161,4 +172,13 @@ public sealed class SqliteWriteGate : ISaveChangesInterceptor, IDbTransactionInt
     }
 
     public void ConnectionClosed(DbConnection connection, ConnectionEndEventData eventData) => Exit(connection, all: true);
+
+    // A context disposed with its connection still open (a failed BEGIN, say) raises no close event.
+    public ValueTask ConnectionDisposedAsync(DbConnection connection, ConnectionEventData eventData)
+    {
+        Exit(connection, all: true);
+        return ValueTask.CompletedTask;
+    }
+
+    public void ConnectionDisposed(DbConnection connection, ConnectionEventData eventData) => Exit(connection, all: true);
 }

@@ -207,6 +207,46 @@ public abstract class AccountTests(RekindleFactory app)
     }
 
     [Fact]
+    public async Task Emailed_links_use_the_public_url_whatever_host_the_request_names()
+    {
+        var (browser, email) = await MemberAsync(app, "Ivo");
+        await browser.SubmitAsync(browser.Current!, "/account/logout");
+        var forgot = await browser.GetAsync("/account/forgot-password");
+        var token = forgot.Find("form input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/account/forgot-password")
+        {
+            Content = new FormUrlEncodedContent([new("_handler", "forgot-password"), new("__RequestVerificationToken", token), new("Input.Email", email)]),
+        };
+        request.Headers.Host = "evil.example.org";
+        await browser.Client.SendAsync(request);
+        var message = await app.Mail.WaitForAsync(email, "Reset your Rekindle password");
+        Assert.DoesNotContain("evil.example.org", message.TextBody, StringComparison.Ordinal);
+        Assert.Contains("https://localhost/account/reset-password", message.TextBody, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_unconfirmed_account_is_only_mentioned_to_someone_with_its_password()
+    {
+        using var browser = app.NewBrowser();
+        var email = NewEmail("uma");
+        await RegisterAsync(browser, "Uma", email);
+        var wrong = await SignInAsync(browser, email, "not the password at all");
+        var unknown = await SignInAsync(browser, NewEmail("nobody"), "not the password at all");
+        Assert.Equal(unknown.Text, wrong.Text);
+        Assert.Contains("Please confirm your email address first", (await SignInAsync(browser, email)).Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Malformed_query_values_get_pages_not_errors()
+    {
+        var (browser, _) = await MemberAsync(app, "Qin");
+        Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync("/?joined=abc")).Status);
+        Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync("/join?code=%00%FF")).Status);
+        await browser.SubmitAsync(browser.Current!, "/account/logout");
+        Assert.Equal("/account/login", (await browser.GetAsync("/account/login-2fa?remember=abc")).Url.AbsolutePath);
+    }
+
+    [Fact]
     public async Task Signed_in_pages_are_never_cached_and_carry_the_security_headers()
     {
         var (browser, _) = await MemberAsync(app, "Hal");

@@ -77,7 +77,7 @@ public abstract class PairingTests(RekindleFactory app)
         await JoinAsync(fox, code);
 
         var third = await JoinAsync(gus, code);
-        Assert.Contains("already been used", third.Text, StringComparison.Ordinal);
+        Assert.Contains("already has two people in it", third.Text, StringComparison.Ordinal);
         Assert.Contains("Invite your partner", (await gus.GetAsync("/")).Text, StringComparison.Ordinal);
         var gusId = await app.WithDbAsync(db => db.Users.Where(u => u.Email == gusEmail).Select(u => u.Id).SingleAsync());
         Assert.False(await app.WithDbAsync(db => db.CoupleMembers.AnyAsync(m => m.MemberId == gusId)));
@@ -106,6 +106,44 @@ public abstract class PairingTests(RekindleFactory app)
         Assert.Contains("We couldn't find an invite", (await JoinAsync(ivy, "ABCD-EFGH")).Text, StringComparison.Ordinal);
         Assert.Contains("doesn't look like an invite code", (await JoinAsync(ivy, "nope<script>")).Text, StringComparison.Ordinal);
         Assert.Contains("Invite your partner", (await ivy.GetAsync("/")).Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_partner_who_stays_gets_a_fresh_space_and_cannot_join_their_own_invite()
+    {
+        var (lea, leaEmail) = await MemberAsync(app, "Lea");
+        var (max, _) = await MemberAsync(app, "Max");
+        var code = await InviteAsync(lea);
+        Assert.Contains("This is your own invite", (await lea.GetAsync("/join?code=" + code)).Text, StringComparison.Ordinal);
+        await JoinAsync(max, code);
+
+        var leaId = await app.WithDbAsync(db => db.Users.Where(u => u.Email == leaEmail).Select(u => u.Id).SingleAsync());
+        var before = await app.WithDbAsync(db => db.CoupleMembers.Where(m => m.MemberId == leaId).Select(m => m.CoupleId).SingleAsync());
+        await max.SubmitAsync(await max.GetAsync("/couple"), "leave", new Dictionary<string, string> { ["confirmLeave"] = "yes" });
+        var after = await app.WithDbAsync(db => db.CoupleMembers.Where(m => m.MemberId == leaId).Select(m => m.CoupleId).SingleAsync());
+        Assert.NotEqual(before, after);
+        Assert.False(await app.WithDbAsync(db => db.Couples.AnyAsync(c => c.Id == before)));
+        Assert.False(await app.WithDbAsync(db => db.CoupleInvites.AnyAsync(i => i.CoupleId == before)));
+
+        // Lea can invite someone new into her fresh space.
+        var (ned, _) = await MemberAsync(app, "Ned");
+        await JoinAsync(ned, await InviteAsync(lea));
+        Assert.Contains("You and Ned", (await lea.GetAsync("/")).Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Both_partners_leaving_at_once_leave_no_empty_space()
+    {
+        var (oli, _) = await MemberAsync(app, "Oli");
+        var (pat, _) = await MemberAsync(app, "Pat");
+        await JoinAsync(pat, await InviteAsync(oli));
+        var countBefore = await app.WithDbAsync(db => db.Couples.CountAsync());
+        var forms = await Task.WhenAll(oli.GetAsync("/couple"), pat.GetAsync("/couple"));
+        await Task.WhenAll(
+            oli.SubmitAsync(forms[0], "leave", new Dictionary<string, string> { ["confirmLeave"] = "yes" }),
+            pat.SubmitAsync(forms[1], "leave", new Dictionary<string, string> { ["confirmLeave"] = "yes" }));
+        Assert.False(await app.WithDbAsync(db => db.Couples.AnyAsync(c => !db.CoupleMembers.Any(m => m.CoupleId == c.Id))));
+        Assert.True(await app.WithDbAsync(db => db.Couples.CountAsync()) <= countBefore);
     }
 
     [Fact]

@@ -16,7 +16,9 @@ public sealed class RedirectManager(NavigationManager navigation)
     /// <summary>A path on this site, or "/" for anything else (absolute URLs, //host, backslashes).</summary>
     public static string SafeLocal(string? uri)
     {
-        if (string.IsNullOrEmpty(uri) || uri[0] != '/' || (uri.Length > 1 && (uri[1] == '/' || uri[1] == '\\')) || uri.Contains('\\', StringComparison.Ordinal))
+        // Browsers drop tabs and newlines inside URLs, so "/\t/evil.example.org" would become "//evil…".
+        if (string.IsNullOrEmpty(uri) || uri.Length > 2000 || uri[0] != '/' || uri.Any(c => c < 0x20 || c == 0x7F)
+            || (uri.Length > 1 && (uri[1] == '/' || uri[1] == '\\')) || uri.Contains('\\', StringComparison.Ordinal))
         {
             return "/";
         }

@@ -10,7 +10,7 @@ namespace Rekindle.Web.Features.Account;
 /// <summary>The account emails. Each says what happened and gives one link; none carries anything a partner wrote.</summary>
 public sealed class AccountEmails(UserManager<Member> users, IMailer mailer, IHttpContextAccessor accessor)
 {
-    public async Task SendConfirmationAsync(Member member, string? returnUrl, CancellationToken cancellationToken = default)
+    public async Task<bool> SendConfirmationAsync(Member member, string? returnUrl, CancellationToken cancellationToken = default)
     {
         var token = await users.GenerateEmailConfirmationTokenAsync(member);
         var link = Link("/account/confirm-email", new()
@@ -19,14 +19,14 @@ public sealed class AccountEmails(UserManager<Member> users, IMailer mailer, IHt
             ["code"] = WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes(token)),
             ["returnUrl"] = returnUrl,
         });
-        await mailer.SendAsync(Compose(member.Email!, "Confirm your email for Rekindle",
+        return await mailer.SendAsync(Compose(member.Email!, "Confirm your email for Rekindle",
             $"Hi {member.FirstName},",
             "Please confirm your email address so you can sign in to Rekindle.",
             "Confirm my email", link,
             "If you didn't create an account, you can ignore this email."), cancellationToken);
     }
 
-    public async Task SendPasswordResetAsync(Member member, CancellationToken cancellationToken = default)
+    public async Task<bool> SendPasswordResetAsync(Member member, CancellationToken cancellationToken = default)
     {
         var token = await users.GeneratePasswordResetTokenAsync(member);
         var link = Link("/account/reset-password", new()
@@ -34,14 +34,14 @@ public sealed class AccountEmails(UserManager<Member> users, IMailer mailer, IHt
             ["memberId"] = member.Id.ToString(),
             ["code"] = WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes(token)),
         });
-        await mailer.SendAsync(Compose(member.Email!, "Reset your Rekindle password",
+        return await mailer.SendAsync(Compose(member.Email!, "Reset your Rekindle password",
             $"Hi {member.FirstName},",
             "Someone asked to reset the password of your Rekindle account. If it was you, choose a new password here.",
             "Choose a new password", link,
             "If it wasn't you, ignore this email: your password stays as it is."), cancellationToken);
     }
 
-    public Task SendPartnerJoinedAsync(Member inviter, CancellationToken cancellationToken = default) =>
+    public Task<bool> SendPartnerJoinedAsync(Member inviter, CancellationToken cancellationToken = default) =>
         mailer.SendAsync(Compose(inviter.Email!, "Your partner joined you on Rekindle",
             $"Hi {inviter.FirstName},",
             "Your partner accepted your invite. Your couple space is ready.",

@@ -24,7 +24,7 @@ public sealed class Passkeys(SignInManager<Member> signIn, ILogger<Passkeys> log
         var attestation = await signIn.PerformPasskeyAttestationAsync(credentialJson);
         if (!attestation.Succeeded)
         {
-            logger.LogInformation("A passkey for member {MemberId} was refused: {Reason}", member.Id, attestation.Failure?.Message);
+            logger.LogInformation("A passkey for member {MemberId} was refused", member.Id);
             return "That passkey couldn't be added. Please try again.";
         }
 
@@ -62,14 +62,11 @@ public sealed class Passkeys(SignInManager<Member> signIn, ILogger<Passkeys> log
             return Results.Content(options, "application/json");
         }).RequireAuthorization();
 
-        group.MapPost("/request-options", async ([FromForm] string? email, SignInManager<Member> signIn) =>
+        group.MapPost("/request-options", async (SignInManager<Member> signIn) =>
         {
-            // Without an email the browser offers every passkey it holds for this site; with one,
-            // an unknown email still gets options, so this cannot be used to find accounts.
-            var member = string.IsNullOrWhiteSpace(email) || email.Length > RegisterMember.EmailMaxLength
-                ? null
-                : await signIn.UserManager.FindByEmailAsync(email.Trim());
-            var options = await signIn.MakePasskeyRequestOptionsAsync(member);
+            // Never for a named account: its list of credential ids would tell a stranger the account
+            // exists. The browser offers the passkeys it holds for this site instead.
+            var options = await signIn.MakePasskeyRequestOptionsAsync(null);
             return Results.Content(options, "application/json");
         });
 

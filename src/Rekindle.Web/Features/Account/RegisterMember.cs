@@ -34,6 +34,9 @@ public sealed class RegisterMember(
 {
     public const int EmailMaxLength = 254;
 
+    /// <summary>The account was created but the confirmation email could not be sent.</summary>
+    public bool EmailFailed { get; private set; }
+
     public async Task<List<KeyValuePair<string, string>>> HandleAsync(RegisterInput input, CancellationToken cancellationToken = default)
     {
         var errors = Validate(input);
@@ -77,7 +80,11 @@ public sealed class RegisterMember(
 
         logger.LogInformation("Member {MemberId} registered", member.Id);
         var code = InviteCodes.Normalize(input.Invite);
-        await emails.SendConfirmationAsync(member, code is null ? null : "/join?code=" + code, cancellationToken);
+        if (!await emails.SendConfirmationAsync(member, code is null ? null : "/join?code=" + code, cancellationToken))
+        {
+            EmailFailed = true;
+        }
+
         return errors;
     }
 

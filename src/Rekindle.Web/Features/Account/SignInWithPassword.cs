@@ -33,6 +33,25 @@ public sealed class SignInWithPassword(SignInManager<Member> signIn, ILogger<Sig
             return SignInStep.Failed;
         }
 
+        if (!member.EmailConfirmed)
+        {
+            // Identity would say "not allowed" before checking the password, telling anyone that the
+            // email has an account. Check the password first, counting failures as usual.
+            var users = signIn.UserManager;
+            if (await users.IsLockedOutAsync(member))
+            {
+                return SignInStep.LockedOut;
+            }
+
+            if (!await users.CheckPasswordAsync(member, password))
+            {
+                await users.AccessFailedAsync(member);
+                return await users.IsLockedOutAsync(member) ? SignInStep.LockedOut : SignInStep.Failed;
+            }
+
+            return SignInStep.EmailNotConfirmed;
+        }
+
         var result = await signIn.PasswordSignInAsync(member, password, remember, lockoutOnFailure: true);
         if (result.Succeeded)
         {

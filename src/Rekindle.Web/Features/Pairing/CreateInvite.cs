@@ -17,6 +17,21 @@ public sealed class CreateInvite(AppDbContext db, CurrentMember current, InviteC
 {
     public async Task<Outcome<NewInvite>> HandleAsync(CancellationToken cancellationToken = default)
     {
+        try
+        {
+            return await TryAsync(cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            // A double tap started the space twice at once; the other request won, so use its space.
+            db.ChangeTracker.Clear();
+            current.Reset();
+            return await TryAsync(cancellationToken);
+        }
+    }
+
+    private async Task<Outcome<NewInvite>> TryAsync(CancellationToken cancellationToken)
+    {
         var memberId = current.RequiredMemberId;
         var now = clock.GetUtcNow().UtcDateTime;
 

@@ -4,8 +4,9 @@ using Rekindle.Web.Data;
 namespace Rekindle.Web.Features.Pairing;
 
 /// <summary>
-/// Leaves the couple at once, with no approval from the partner. The partner keeps the space and
-/// is told only that their partner left; an empty space is removed with its invites.
+/// Leaves the couple at once, with no approval from the partner. The partner who stays is moved to
+/// a fresh couple space and told only that their partner left: nothing shared under the old space
+/// can ever reach whoever they invite next. The old space goes, with its invites.
 /// </summary>
 public sealed class LeaveCouple(AppDbContext db, CurrentMember current, TimeProvider clock)
 {
@@ -15,29 +16,32 @@ public sealed class LeaveCouple(AppDbContext db, CurrentMember current, TimeProv
         var now = clock.GetUtcNow().UtcDateTime;
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var membership = await db.CoupleMembers.FirstOrDefaultAsync(m => m.MemberId == memberId, cancellationToken);
-        if (membership is null)
+        var coupleId = await db.CoupleMembers.Where(m => m.MemberId == memberId).Select(m => (Guid?)m.CoupleId).FirstOrDefaultAsync(cancellationToken);
+        if (coupleId is null)
         {
             return false;
         }
 
-        db.CoupleMembers.Remove(membership);
+        // Both partners leaving at the same moment must not leave an empty space behind.
+        await Rows.LockCoupleAsync(db, coupleId.Value, cancellationToken);
+        var members = await db.CoupleMembers.Where(m => m.CoupleId == coupleId).ToListAsync(cancellationToken);
+        if (!members.Any(m => m.MemberId == memberId))
+        {
+            return false;
+        }
+
+        db.CoupleMembers.RemoveRange(members);
         await db.SaveChangesAsync(cancellationToken);
 
-        var coupleId = membership.CoupleId;
-        if (await db.CoupleMembers.AnyAsync(m => m.CoupleId == coupleId, cancellationToken))
+        foreach (var stays in members.Where(m => m.MemberId != memberId))
         {
-            // Invites the leaver made must not let someone new in behind the partner's back.
-            await db.CoupleInvites.Where(i => i.CoupleId == coupleId && i.UsedAt == null && i.RevokedAt == null)
-                .ExecuteUpdateAsync(s => s.SetProperty(i => i.RevokedAt, now), cancellationToken);
-            await db.Couples.Where(c => c.Id == coupleId)
-                .ExecuteUpdateAsync(s => s.SetProperty(c => c.PartnerLeftAt, now), cancellationToken);
-        }
-        else
-        {
-            await db.Couples.Where(c => c.Id == coupleId).ExecuteDeleteAsync(cancellationToken);
+            var fresh = new Couple { Id = Guid.NewGuid(), CreatedAt = now, PartnerLeftAt = now };
+            db.Couples.Add(fresh);
+            db.CoupleMembers.Add(new CoupleMember { CoupleId = fresh.Id, Slot = 1, MemberId = stays.MemberId, JoinedAt = stays.JoinedAt });
         }
 
+        await db.SaveChangesAsync(cancellationToken);
+        await db.Couples.Where(c => c.Id == coupleId).ExecuteDeleteAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         current.Reset();
         return true;

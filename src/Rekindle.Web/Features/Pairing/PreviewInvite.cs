@@ -62,10 +62,10 @@ public sealed class PreviewInvite(AppDbContext db, InviteCodes codes, TimeProvid
 
         var state = invite switch
         {
+            { Members: >= CoupleMember.MaxMembers } => InviteState.CoupleFull,
             { UsedAt: not null } => InviteState.Used,
             { RevokedAt: not null } => InviteState.Revoked,
             _ when invite.ExpiresAt <= clock.GetUtcNow().UtcDateTime => InviteState.Expired,
-            { Members: >= CoupleMember.MaxMembers } => InviteState.CoupleFull,
             _ => InviteState.Valid,
         };
         return new InvitePreview(state, invite.CoupleId, invite.Inviter);

@@ -11,7 +11,8 @@ public sealed record Email(string To, string Subject, string Text, string Html);
 
 public interface IMailer
 {
-    Task SendAsync(Email email, CancellationToken cancellationToken = default);
+    /// <summary>Sends, or says it could not. A failure never undoes what the caller already saved.</summary>
+    Task<bool> SendAsync(Email email, CancellationToken cancellationToken = default);
 }
 
 /// <summary>Builds the message once, then sends it by SMTP or drops it in the pickup folder.</summary>
@@ -19,7 +20,22 @@ public sealed class Mailer(IOptions<EmailOptions> options, InstancePaths paths, 
 {
     private readonly EmailOptions _options = options.Value;
 
-    public async Task SendAsync(Email email, CancellationToken cancellationToken = default)
+    public async Task<bool> SendAsync(Email email, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            await DeliverAsync(email, cancellationToken);
+            return true;
+        }
+        catch (Exception ex) when (ex is SmtpException or IOException or InvalidOperationException or System.Net.Sockets.SocketException)
+        {
+            // The type only: SMTP errors can quote addresses.
+            logger.LogWarning("An email could not be sent ({Error})", ex.GetType().Name);
+            return false;
+        }
+    }
+
+    private async Task DeliverAsync(Email email, CancellationToken cancellationToken)
     {
         using var message = new MailMessage
         {

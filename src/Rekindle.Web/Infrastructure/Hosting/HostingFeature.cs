@@ -10,6 +10,9 @@ public static class HostingFeature
         builder.Services.AddOptions<InstanceOptions>()
             .BindConfiguration(InstanceOptions.Section)
             .ValidateDataAnnotations()
+            .Validate(
+                options => builder.Environment.IsDevelopment() || !string.IsNullOrWhiteSpace(options.PublicUrl),
+                "Rekindle:PublicUrl is required outside Development (for example https://rekindle.example.org): links in emails are built from it.")
             .ValidateOnStart();
         builder.Services.AddSingleton(sp => new InstancePaths(
             sp.GetRequiredService<IWebHostEnvironment>().ContentRootPath,
@@ -18,7 +21,11 @@ public static class HostingFeature
         return builder;
     }
 
-    /// <summary>The base address for links that leave the request (emails): the configured public URL, else the request's own.</summary>
+    /// <summary>
+    /// The base address for links that leave the request (emails, invite links). Outside Development
+    /// it is always the configured public URL: the Host header is the sender's to choose, and a
+    /// reset link built from it would carry the token to whatever site the sender named.
+    /// </summary>
     public static string PublicBaseUrl(this HttpContext context)
     {
         var configured = context.RequestServices.GetRequiredService<IOptions<InstanceOptions>>().Value.PublicUrl;

@@ -22,4 +22,11 @@ public static class KeysFeature
             .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(dataPath, "keys", "data-protection")));
         return builder;
     }
+
+    /// <summary>Loads the master key now, so a missing or broken key stops the start instead of failing a request later.</summary>
+    public static void LoadKeys(this WebApplication app)
+    {
+        var key = app.Services.GetRequiredService<MasterKey>();
+        app.Logger.LogInformation("Master key loaded from {Source}", key.Source);
+    }
 }

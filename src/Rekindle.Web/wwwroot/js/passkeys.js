@@ -69,8 +69,7 @@
           const options = await fetchOptions("/account/passkey/creation-options", form);
           credential = await navigator.credentials.create({ publicKey: parseCreation(options) });
         } else {
-          const email = document.getElementById("email");
-          const options = await fetchOptions("/account/passkey/request-options", form, { email: email ? email.value : "" });
+          const options = await fetchOptions("/account/passkey/request-options", form);
           credential = await navigator.credentials.get({ publicKey: parseRequest(options) });
         }
         form.querySelector("input[name$=redential]").value = toJson(credential);
