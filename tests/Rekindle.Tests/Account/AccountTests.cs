@@ -186,6 +186,64 @@ public abstract class AccountTests(RekindleFactory app)
     }
 
     [Fact]
+    public async Task Changing_how_one_signs_in_needs_the_password_from_the_last_ten_minutes()
+    {
+        var (browser, email) = await MemberAsync(app, "Rae");
+        var setup = await browser.GetAsync("/account/authenticator");
+        var key = Base32.Decode(setup.TextOf("#authenticator-key").Replace(" ", "", StringComparison.Ordinal));
+        await browser.SubmitAsync(setup, "enable-authenticator", new Dictionary<string, string>
+        {
+            ["Input.Code"] = Totp.Code(key, Totp.StepAt(app.Clock.GetUtcNow())),
+        });
+
+        // Once on, the key is never shown again.
+        var again = await browser.GetAsync("/account/authenticator");
+        Assert.Equal("/account/security", again.Url.AbsolutePath);
+        Assert.Null(again.Find("#authenticator-key"));
+
+        // Someone picks up the signed-in phone later.
+        app.Clock.Advance(TimeSpan.FromMinutes(11));
+        var security = await browser.GetAsync("/account/security");
+        Assert.Contains("confirm it's you first", security.Text, StringComparison.Ordinal);
+        var blocked = await browser.SubmitAsync(security, "disable-2fa");
+        Assert.Equal("/account/confirm-password", blocked.Url.AbsolutePath);
+        var memberId = await app.WithDbAsync(db => db.Users.Where(u => u.Email == email).Select(u => u.Id).SingleAsync());
+        Assert.True(await app.WithDbAsync(db => db.Users.Where(u => u.Id == memberId).Select(u => u.TwoFactorEnabled).SingleAsync()));
+        var options = await browser.PostAsync("/account/passkey/creation-options",
+            [new("__RequestVerificationToken", security.Find("input[name=__RequestVerificationToken]")!.GetAttribute("value")!)]);
+        Assert.Equal(HttpStatusCode.Forbidden, options.Status);
+
+        var wrong = await browser.SubmitAsync(blocked, "confirm-password", new Dictionary<string, string> { ["Input.Password"] = "a wrong guess here" });
+        Assert.Contains("That isn't your password", wrong.Text, StringComparison.Ordinal);
+        Assert.Equal(1, await app.WithDbAsync(db => db.Users.Where(u => u.Id == memberId).Select(u => u.AccessFailedCount).SingleAsync()));
+
+        var confirmed = await browser.SubmitAsync(wrong, "confirm-password", new Dictionary<string, string> { ["Input.Password"] = GoodPassword });
+        Assert.Equal("/account/security", confirmed.Url.AbsolutePath);
+        var off = await browser.SubmitAsync(confirmed, "disable-2fa");
+        Assert.Contains("The authenticator app is turned off", off.Text, StringComparison.Ordinal);
+        Assert.False(await app.WithDbAsync(db => db.Users.Where(u => u.Id == memberId).Select(u => u.TwoFactorEnabled).SingleAsync()));
+    }
+
+    [Fact]
+    public async Task Wrong_current_passwords_on_the_change_form_count_towards_lockout()
+    {
+        var (browser, _) = await MemberAsync(app, "Sol");
+        Page page = await browser.GetAsync("/account/change-password");
+        for (var i = 0; i < 5; i++)
+        {
+            page = await browser.SubmitAsync(await browser.GetAsync("/account/change-password"), "change-password", new Dictionary<string, string>
+            {
+                ["Input.Current"] = "not my password " + i,
+                ["Input.Password"] = "a brand new passphrase",
+                ["Input.ConfirmPassword"] = "a brand new passphrase",
+            });
+        }
+
+        Assert.Equal("/account/locked", page.Url.AbsolutePath);
+        Assert.Equal("/account/login", (await browser.GetAsync("/couple")).Url.AbsolutePath);
+    }
+
+    [Fact]
     public async Task Wrong_authenticator_codes_count_towards_lockout()
     {
         var (browser, email) = await MemberAsync(app, "Gil");

@@ -79,14 +79,16 @@ public static class AccountFeature
         services.AddScoped<SignInWithPassword>();
         services.AddScoped<AccountEmails>();
         services.AddScoped<Passkeys>();
+        services.AddScoped<RecentConfirmation>();
         return builder;
     }
 
     public static void MapAccount(this IEndpointRouteBuilder routes)
     {
-        routes.MapPost("/account/logout", async (SignInManager<Member> signIn) =>
+        routes.MapPost("/account/logout", async (SignInManager<Member> signIn, RecentConfirmation recent) =>
         {
             await signIn.SignOutAsync();
+            recent.Forget();
             return Results.Redirect("/");
         });
         Passkeys.Map(routes);

@@ -45,12 +45,17 @@ public sealed class Passkeys(SignInManager<Member> signIn, ILogger<Passkeys> log
     {
         var group = routes.MapGroup("/account/passkey");
 
-        group.MapPost("/creation-options", async (ClaimsPrincipal user, SignInManager<Member> signIn) =>
+        group.MapPost("/creation-options", async (ClaimsPrincipal user, SignInManager<Member> signIn, RecentConfirmation recent) =>
         {
             var member = await signIn.UserManager.GetUserAsync(user);
             if (member is null)
             {
                 return Results.NotFound();
+            }
+
+            if (!recent.IsFresh(member.Id))
+            {
+                return Results.Problem("Confirm your password first.", statusCode: StatusCodes.Status403Forbidden);
             }
 
             var options = await signIn.MakePasskeyCreationOptionsAsync(new PasskeyUserEntity

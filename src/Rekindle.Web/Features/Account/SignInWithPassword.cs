@@ -15,7 +15,7 @@ public enum SignInStep
 /// Password sign-in. Every failure counts towards lockout (five in a row locks the account for a
 /// while); unknown and known emails get the same answer.
 /// </summary>
-public sealed class SignInWithPassword(SignInManager<Member> signIn, ILogger<SignInWithPassword> logger)
+public sealed class SignInWithPassword(SignInManager<Member> signIn, RecentConfirmation recent, ILogger<SignInWithPassword> logger)
 {
     public async Task<SignInStep> HandleAsync(string? email, string? password, bool remember)
     {
@@ -55,6 +55,7 @@ public sealed class SignInWithPassword(SignInManager<Member> signIn, ILogger<Sig
         var result = await signIn.PasswordSignInAsync(member, password, remember, lockoutOnFailure: true);
         if (result.Succeeded)
         {
+            recent.Mark(member.Id);
             logger.LogInformation("Member {MemberId} signed in with a password", member.Id);
             return SignInStep.SignedIn;
         }

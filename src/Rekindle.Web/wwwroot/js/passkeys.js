@@ -55,7 +55,7 @@
     return res.json();
   };
 
-  document.querySelectorAll("form[data-passkey]").forEach((form) => {
+  document.querySelectorAll("form[data-passkey=add], form[data-passkey=sign-in]").forEach((form) => {
     const mode = form.dataset.passkey;
     const button = form.querySelector("[data-passkey-start]");
     const error = form.querySelector("[data-passkey-error]");
