@@ -15,6 +15,7 @@ builder.AddKeys();
 builder.AddData();
 builder.AddEmail();
 builder.AddRequestLimits();
+builder.AddGuessLimits();
 builder.AddAccount();
 builder.AddPairing();
 
@@ -38,6 +39,7 @@ app.UseStatusCodePagesWithReExecute("/error/{0}");
 app.UseSecurityHeaders();
 app.UseRequestLimits();
 app.UseRequestLocalization("en");
+app.UseRateLimiter();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseFormGuard();

@@ -33,6 +33,8 @@ public class RekindleFactory : WebApplicationFactory<Program>
         {
             ["Rekindle:DataPath"] = DataPath,
             ["Rekindle:PublicUrl"] = "https://localhost",
+            // Every test browser shares one address here; the limit itself has its own test.
+            ["GuessLimits:PermitLimit"] = "100000",
             ["Keys:CreateIfMissing"] = "true",
             ["Email:SmtpHost"] = "127.0.0.1",
             ["Email:SmtpPort"] = Mail.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),

@@ -43,7 +43,7 @@ public sealed class Passkeys(SignInManager<Member> signIn, ILogger<Passkeys> log
 
     public static void Map(IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup("/account/passkey");
+        var group = routes.MapGroup("/account/passkey").RequireRateLimiting(Infrastructure.Security.GuessLimits.Policy);
 
         group.MapPost("/creation-options", async (ClaimsPrincipal user, SignInManager<Member> signIn, RecentConfirmation recent) =>
         {

@@ -56,9 +56,13 @@ public static class RequestLimits
     });
 
     /// <summary>A plain page for people, or a problem description for programs.</summary>
-    public static async Task Problem(HttpContext context, int status, string message)
+    public static async Task Problem(HttpContext context, int status, string message, bool keepHeaders = false)
     {
-        context.Response.Clear();
+        if (!keepHeaders)
+        {
+            context.Response.Clear();
+        }
+
         context.Response.StatusCode = status;
         var accept = context.Request.Headers.Accept.ToString();
         if (accept.Contains("application/json", StringComparison.OrdinalIgnoreCase))
