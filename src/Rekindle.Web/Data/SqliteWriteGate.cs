@@ -87,98 +87,101 @@ public sealed class SqliteWriteGate(DatabaseOptions options) : ISaveChangesInter
     private static DbConnection? ConnectionOf(DbContext? context) => context?.Database.GetDbConnection();
 
     // SaveChanges
-    public async ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+    async ValueTask<InterceptionResult<int>> ISaveChangesInterceptor.SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken)
     {
         await EnterAsync(ConnectionOf(eventData.Context), cancellationToken);
         return result;
     }
 
-    public InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
+    InterceptionResult<int> ISaveChangesInterceptor.SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
     {
         Enter(ConnectionOf(eventData.Context));
         return result;
     }
 
-    public ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
+    ValueTask<int> ISaveChangesInterceptor.SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken)
     {
         Exit(ConnectionOf(eventData.Context));
         return ValueTask.FromResult(result);
     }
 
-    public int SavedChanges(SaveChangesCompletedEventData eventData, int result)
+    int ISaveChangesInterceptor.SavedChanges(SaveChangesCompletedEventData eventData, int result)
     {
         Exit(ConnectionOf(eventData.Context));
         return result;
     }
 
-    public Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken cancellationToken = default)
+    Task ISaveChangesInterceptor.SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken cancellationToken)
     {
         Exit(ConnectionOf(eventData.Context));
         return Task.CompletedTask;
     }
 
-    public void SaveChangesFailed(DbContextErrorEventData eventData) => Exit(ConnectionOf(eventData.Context));
+    void ISaveChangesInterceptor.SaveChangesFailed(DbContextErrorEventData eventData) => Exit(ConnectionOf(eventData.Context));
 
-    public Task SaveChangesCanceledAsync(DbContextEventData eventData, CancellationToken cancellationToken = default)
+    Task ISaveChangesInterceptor.SaveChangesCanceledAsync(DbContextEventData eventData, CancellationToken cancellationToken)
     {
         Exit(ConnectionOf(eventData.Context));
         return Task.CompletedTask;
     }
 
-    public void SaveChangesCanceled(DbContextEventData eventData) => Exit(ConnectionOf(eventData.Context));
+    void ISaveChangesInterceptor.SaveChangesCanceled(DbContextEventData eventData) => Exit(ConnectionOf(eventData.Context));
+
+    // Every member below is an explicit interface implementation on purpose: the interfaces have
+    // default methods, so a public method with a slightly wrong signature would compile and never run.
 
     // Explicit transactions hold the gate from begin to commit or rollback.
-    public async ValueTask<InterceptionResult<DbTransaction>> TransactionStartingAsync(DbConnection connection, TransactionStartingEventData eventData, InterceptionResult<DbTransaction> result, CancellationToken cancellationToken = default)
+    async ValueTask<InterceptionResult<DbTransaction>> IDbTransactionInterceptor.TransactionStartingAsync(DbConnection connection, TransactionStartingEventData eventData, InterceptionResult<DbTransaction> result, CancellationToken cancellationToken)
     {
         await EnterAsync(connection, cancellationToken);
         return result;
     }
 
-    public InterceptionResult<DbTransaction> TransactionStarting(DbConnection connection, TransactionStartingEventData eventData, InterceptionResult<DbTransaction> result)
+    InterceptionResult<DbTransaction> IDbTransactionInterceptor.TransactionStarting(DbConnection connection, TransactionStartingEventData eventData, InterceptionResult<DbTransaction> result)
     {
         Enter(connection);
         return result;
     }
 
-    public Task TransactionCommittedAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
+    Task IDbTransactionInterceptor.TransactionCommittedAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken)
     {
         Exit(ConnectionOf(eventData.Context) ?? transaction.Connection);
         return Task.CompletedTask;
     }
 
-    public void TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData) => Exit(ConnectionOf(eventData.Context) ?? transaction.Connection);
+    void IDbTransactionInterceptor.TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData) => Exit(ConnectionOf(eventData.Context) ?? transaction.Connection);
 
-    public Task TransactionRolledBackAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
+    Task IDbTransactionInterceptor.TransactionRolledBackAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken)
     {
         Exit(ConnectionOf(eventData.Context) ?? transaction.Connection);
         return Task.CompletedTask;
     }
 
-    public void TransactionRolledBack(DbTransaction transaction, TransactionEndEventData eventData) => Exit(ConnectionOf(eventData.Context) ?? transaction.Connection);
+    void IDbTransactionInterceptor.TransactionRolledBack(DbTransaction transaction, TransactionEndEventData eventData) => Exit(ConnectionOf(eventData.Context) ?? transaction.Connection);
 
-    public Task TransactionFailedAsync(DbTransaction transaction, TransactionErrorEventData eventData, CancellationToken cancellationToken = default)
+    Task IDbTransactionInterceptor.TransactionFailedAsync(DbTransaction transaction, TransactionErrorEventData eventData, CancellationToken cancellationToken)
     {
         Exit(ConnectionOf(eventData.Context) ?? transaction.Connection);
         return Task.CompletedTask;
     }
 
-    public void TransactionFailed(DbTransaction transaction, TransactionErrorEventData eventData) => Exit(ConnectionOf(eventData.Context) ?? transaction.Connection);
+    void IDbTransactionInterceptor.TransactionFailed(DbTransaction transaction, TransactionErrorEventData eventData) => Exit(ConnectionOf(eventData.Context) ?? transaction.Connection);
 
     // Whatever happened, a closed connection holds nothing.
-    public Task ConnectionClosedAsync(DbConnection connection, ConnectionEndEventData eventData)
+    Task IDbConnectionInterceptor.ConnectionClosedAsync(DbConnection connection, ConnectionEndEventData eventData)
     {
         Exit(connection, all: true);
         return Task.CompletedTask;
     }
 
-    public void ConnectionClosed(DbConnection connection, ConnectionEndEventData eventData) => Exit(connection, all: true);
+    void IDbConnectionInterceptor.ConnectionClosed(DbConnection connection, ConnectionEndEventData eventData) => Exit(connection, all: true);
 
     // A context disposed with its connection still open (a failed BEGIN, say) raises no close event.
-    public ValueTask ConnectionDisposedAsync(DbConnection connection, ConnectionEventData eventData)
+    Task IDbConnectionInterceptor.ConnectionDisposedAsync(DbConnection connection, ConnectionEndEventData eventData)
     {
         Exit(connection, all: true);
-        return ValueTask.CompletedTask;
+        return Task.CompletedTask;
     }
 
-    public void ConnectionDisposed(DbConnection connection, ConnectionEventData eventData) => Exit(connection, all: true);
+    void IDbConnectionInterceptor.ConnectionDisposed(DbConnection connection, ConnectionEndEventData eventData) => Exit(connection, all: true);
 }
