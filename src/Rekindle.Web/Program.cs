@@ -3,6 +3,7 @@ using Rekindle.Web.Components.Shared;
 using Rekindle.Web.Data;
 using Rekindle.Web.Features.Account;
 using Rekindle.Web.Features.Pairing;
+using Rekindle.Web.Features.Safety;
 using Rekindle.Web.Infrastructure.Email;
 using Rekindle.Web.Infrastructure.Hosting;
 using Rekindle.Web.Infrastructure.Keys;
@@ -18,6 +19,7 @@ builder.AddRequestLimits();
 builder.AddGuessLimits();
 builder.AddAccount();
 builder.AddPairing();
+builder.AddQuickExit();
 
 builder.Services.AddLocalization(options => options.ResourcesPath = "Resources");
 builder.Services.AddRazorComponents();
@@ -48,6 +50,7 @@ app.UseAntiforgery();
 app.MapStaticAssets();
 app.MapData();
 app.MapAccount();
+app.MapQuickExit();
 app.MapRazorComponents<App>();
 
 await app.RunAsync();

@@ -24,6 +24,8 @@ public sealed class ChromiumApp : IAsyncLifetime
     {
         var port = TestMailbox.FreePort();
         App.Settings["Rekindle:PublicUrl"] = $"http://localhost:{port}";
+        // A stand-in neutral site: the tests may not leave this machine.
+        App.Settings["QuickExit:Url"] = $"http://127.0.0.1:{port}/healthz";
         App.UseKestrel(port);
         App.StartServer();
         BaseUrl = $"http://localhost:{port}";

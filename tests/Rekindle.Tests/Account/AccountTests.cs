@@ -305,6 +305,20 @@ public abstract class AccountTests(RekindleFactory app)
     }
 
     [Fact]
+    public async Task Quick_exit_ends_the_session_clears_site_data_and_leaves_for_a_neutral_site()
+    {
+        var (browser, _) = await MemberAsync(app, "Qex");
+        var home = await browser.GetAsync("/");
+        Assert.Equal("quick-exit", home.Document.QuerySelector("a[href], button, input, select, textarea")!.Id);
+
+        var response = await browser.Client.GetAsync("/exit");
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal("https://www.wikipedia.org/", response.Headers.Location!.OriginalString);
+        Assert.Contains("\"cookies\"", string.Join(',', response.Headers.GetValues("Clear-Site-Data")), StringComparison.Ordinal);
+        Assert.Equal("/account/login", (await browser.GetAsync("/couple")).Url.AbsolutePath);
+    }
+
+    [Fact]
     public async Task Signed_in_pages_are_never_cached_and_carry_the_security_headers()
     {
         var (browser, _) = await MemberAsync(app, "Hal");
