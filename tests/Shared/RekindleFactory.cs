@@ -93,12 +93,11 @@ public class RekindleFactory : WebApplicationFactory<Program>
         builder.ConfigureLogging(logging => logging.AddProvider(Logs));
     }
 
-    public TestBrowser NewBrowser() => new(CreateClient(new WebApplicationFactoryClientOptions
+    public TestBrowser NewBrowser()
     {
-        AllowAutoRedirect = false,
-        HandleCookies = true,
-        BaseAddress = new Uri("https://localhost"),
-    }));
+        var jar = new System.Net.CookieContainer();
+        return new TestBrowser(CreateDefaultClient(new Uri("https://localhost"), new CookieJar(jar)), jar);
+    }
 
     public async Task<T> WithDbAsync<T>(Func<AppDbContext, Task<T>> work)
     {

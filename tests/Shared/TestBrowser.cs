@@ -33,9 +33,12 @@ public sealed class Page(HttpStatusCode status, Uri url, string html, HttpRespon
 /// Drives the app through its HTML like a browser without JavaScript: follows redirects, keeps
 /// cookies, and submits forms with whatever hidden fields (antiforgery token, form name) they carry.
 /// </summary>
-public sealed class TestBrowser(HttpClient client) : IDisposable
+public sealed class TestBrowser(HttpClient client, CookieContainer cookies) : IDisposable
 {
     public HttpClient Client { get; } = client;
+
+    /// <summary>The browser's cookies, so a test can copy them (to replay a signed-out session, say).</summary>
+    public CookieContainer Cookies { get; } = cookies;
 
     public Page? Current { get; private set; }
 
@@ -96,4 +99,29 @@ public sealed class TestBrowser(HttpClient client) : IDisposable
     }
 
     public void Dispose() => Client.Dispose();
+}
+
+/// <summary>Keeps cookies like a browser: sends what the jar holds, stores what the server sets.</summary>
+public sealed class CookieJar(CookieContainer container) : DelegatingHandler
+{
+    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        var header = container.GetCookieHeader(request.RequestUri!);
+        if (header.Length > 0)
+        {
+            request.Headers.Remove("Cookie");
+            request.Headers.Add("Cookie", header);
+        }
+
+        var response = await base.SendAsync(request, cancellationToken);
+        if (response.Headers.TryGetValues("Set-Cookie", out var values))
+        {
+            foreach (var value in values)
+            {
+                container.SetCookies(request.RequestUri!, value);
+            }
+        }
+
+        return response;
+    }
 }

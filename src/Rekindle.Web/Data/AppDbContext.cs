@@ -20,6 +20,10 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityUserConte
 
     public DbSet<UsedTotpStep> UsedTotpSteps => Set<UsedTotpStep>();
 
+    public DbSet<MemberSession> MemberSessions => Set<MemberSession>();
+
+    public DbSet<SecurityEvent> SecurityEvents => Set<SecurityEvent>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

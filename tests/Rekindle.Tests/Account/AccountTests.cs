@@ -319,6 +319,51 @@ public abstract class AccountTests(RekindleFactory app)
     }
 
     [Fact]
+    public async Task Signing_out_ends_the_session_on_the_server_so_a_copied_cookie_is_useless()
+    {
+        var (browser, _) = await MemberAsync(app, "Vic");
+        var copied = browser.Cookies.GetCookieHeader(new Uri("https://localhost/"));
+        await browser.SubmitAsync(await browser.GetAsync("/"), "/account/logout");
+
+        using var thief = app.CreateDefaultClient(new Uri("https://localhost"));
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/couple");
+        request.Headers.Add("Cookie", copied);
+        var response = await thief.SendAsync(request);
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.StartsWith("/account/login", response.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Members_see_and_sign_out_their_own_devices_only()
+    {
+        var (phone, email) = await MemberAsync(app, "Wyn");
+        using var laptop = app.NewBrowser();
+        await SignInAsync(laptop, email, "a wrong password first");
+        await SignInAsync(laptop, email);
+        var (partner, partnerEmail) = await MemberAsync(app, "Xia");
+        using var partnerTablet = app.NewBrowser();
+        await SignInAsync(partnerTablet, partnerEmail);
+
+        var activity = await phone.GetAsync("/account/activity");
+        Assert.Equal(2, activity.Document.QuerySelectorAll("#sessions li").Length);
+        Assert.Contains("A sign-in attempt failed", activity.Text, StringComparison.Ordinal);
+        Assert.Contains("this device", activity.Text, StringComparison.Ordinal);
+        var laptopSession = activity.Find("#sessions input[name=sessionId]")!.GetAttribute("value")!;
+
+        // Someone else's session id, put into the partner's own revoke form, is simply not found.
+        var foreign = await partner.SubmitAsync(await partner.GetAsync("/account/activity"), "revoke", new Dictionary<string, string> { ["sessionId"] = laptopSession });
+        Assert.Contains("wasn't found", foreign.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Wyn", foreign.Text, StringComparison.Ordinal);
+        Assert.Contains("Hello, Wyn", (await laptop.GetAsync("/")).Text, StringComparison.Ordinal);
+
+        var revoked = await phone.SubmitAsync(activity, "revoke", new Dictionary<string, string> { ["sessionId"] = laptopSession });
+        Assert.Contains("That device is signed out", revoked.Text, StringComparison.Ordinal);
+        Assert.Equal("/account/login", (await laptop.GetAsync("/couple")).Url.AbsolutePath);
+        Assert.Contains("Hello, Wyn", (await phone.GetAsync("/")).Text, StringComparison.Ordinal);
+        Assert.Contains("Signed out another device", (await phone.GetAsync("/account/activity")).Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Signed_in_pages_are_never_cached_and_carry_the_security_headers()
     {
         var (browser, _) = await MemberAsync(app, "Hal");

@@ -58,7 +58,21 @@ public static class AccountFeature
             cookie.Cookie.SameSite = SameSiteMode.Lax;
             cookie.ExpireTimeSpan = TimeSpan.FromDays(14);
             cookie.SlidingExpiration = true;
+            cookie.EventsType = typeof(SessionCookieEvents);
         });
+
+        // Identity rebuilds the principal now and then (security stamp checks); keep its session.
+        services.Configure<SecurityStampValidatorOptions>(stamp => stamp.OnRefreshingPrincipal = context =>
+        {
+            if (context.CurrentPrincipal?.FindFirst(Sessions.ClaimType) is { } sid && context.NewPrincipal?.Identity is System.Security.Claims.ClaimsIdentity identity)
+            {
+                identity.AddClaim(new System.Security.Claims.Claim(Sessions.ClaimType, sid.Value));
+            }
+
+            return Task.CompletedTask;
+        });
+        services.AddScoped<Sessions>();
+        services.AddScoped<SessionCookieEvents>();
 
         // With "Referrer-Policy: no-referrer" browsers send "Origin: null" on form posts, so Identity's
         // default check (credential origin == request Origin header) would refuse every passkey. We
@@ -85,8 +99,13 @@ public static class AccountFeature
 
     public static void MapAccount(this IEndpointRouteBuilder routes)
     {
-        routes.MapPost("/account/logout", async (SignInManager<Member> signIn, RecentConfirmation recent) =>
+        routes.MapPost("/account/logout", async (HttpContext context, SignInManager<Member> signIn, RecentConfirmation recent, Sessions sessions) =>
         {
+            if (Sessions.MemberIdOf(context.User) is { } memberId && Sessions.SessionIdOf(context.User) is { } sessionId)
+            {
+                await sessions.EndAsync(memberId, sessionId, SecurityEventKind.SignedOut);
+            }
+
             await signIn.SignOutAsync();
             recent.Forget();
             return Results.Redirect("/");

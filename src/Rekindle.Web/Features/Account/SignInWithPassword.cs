@@ -15,7 +15,7 @@ public enum SignInStep
 /// Password sign-in. Every failure counts towards lockout (five in a row locks the account for a
 /// while); unknown and known emails get the same answer.
 /// </summary>
-public sealed class SignInWithPassword(SignInManager<Member> signIn, RecentConfirmation recent, ILogger<SignInWithPassword> logger)
+public sealed class SignInWithPassword(SignInManager<Member> signIn, RecentConfirmation recent, Sessions sessions, ILogger<SignInWithPassword> logger)
 {
     public async Task<SignInStep> HandleAsync(string? email, string? password, bool remember)
     {
@@ -68,10 +68,17 @@ public sealed class SignInWithPassword(SignInManager<Member> signIn, RecentConfi
         if (result.IsLockedOut)
         {
             logger.LogWarning("Member {MemberId} is locked out", member.Id);
+            await sessions.RecordAsync(member.Id, SecurityEventKind.LockedOut);
             return SignInStep.LockedOut;
         }
 
-        return result.IsNotAllowed ? SignInStep.EmailNotConfirmed : SignInStep.Failed;
+        if (result.IsNotAllowed)
+        {
+            return SignInStep.EmailNotConfirmed;
+        }
+
+        await sessions.RecordAsync(member.Id, SecurityEventKind.SignInFailed);
+        return SignInStep.Failed;
     }
 
     private static readonly string DummyHash = new PasswordHasher<Member>().HashPassword(new Member(), "not-a-real-password-at-all");

@@ -1,0 +1,142 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Rekindle.Web.Data;
+
+namespace Rekindle.Web.Features.Account;
+
+/// <summary>Server-side sessions and the member's own security log.</summary>
+public sealed class Sessions(AppDbContext db, TimeProvider clock, IHttpContextAccessor accessor)
+{
+    public const string ClaimType = "rekindle:sid";
+
+    // Last-seen times are rounded to this, so a busy member costs one write every few minutes, not per request.
+    private static readonly TimeSpan SeenResolution = TimeSpan.FromMinutes(5);
+
+    private DateTime Now => clock.GetUtcNow().UtcDateTime;
+
+    public static Guid? SessionIdOf(ClaimsPrincipal? user) =>
+        Guid.TryParse(user?.FindFirstValue(ClaimType), out var id) ? id : null;
+
+    public static Guid? MemberIdOf(ClaimsPrincipal? user) =>
+        Guid.TryParse(user?.FindFirstValue(ClaimTypes.NameIdentifier), out var id) ? id : null;
+
+    public async Task<Guid> StartAsync(Guid memberId)
+    {
+        var session = new MemberSession { Id = Guid.NewGuid(), MemberId = memberId, Device = DeviceOf(accessor.HttpContext), CreatedAt = Now, LastSeenAt = Now };
+        db.MemberSessions.Add(session);
+        await db.SaveChangesAsync();
+        await RecordAsync(memberId, SecurityEventKind.SignedIn);
+        return session.Id;
+    }
+
+    /// <summary>True while the session is open; notes that it was seen.</summary>
+    public async Task<bool> IsOpenAsync(Guid memberId, Guid sessionId)
+    {
+        var lastSeen = await db.MemberSessions.AsNoTracking()
+            .Where(s => s.Id == sessionId && s.MemberId == memberId && s.EndedAt == null)
+            .Select(s => (DateTime?)s.LastSeenAt)
+            .FirstOrDefaultAsync();
+        if (lastSeen is null)
+        {
+            return false;
+        }
+
+        if (Now - lastSeen.Value > SeenResolution)
+        {
+            var now = Now;
+            await db.MemberSessions.Where(s => s.Id == sessionId).ExecuteUpdateAsync(s => s.SetProperty(x => x.LastSeenAt, now));
+        }
+
+        return true;
+    }
+
+    /// <summary>Ends one of the member's own sessions. Another member's session id is simply not found.</summary>
+    public async Task<bool> EndAsync(Guid memberId, Guid sessionId, SecurityEventKind why)
+    {
+        var now = Now;
+        var ended = await db.MemberSessions
+            .Where(s => s.Id == sessionId && s.MemberId == memberId && s.EndedAt == null)
+            .ExecuteUpdateAsync(s => s.SetProperty(x => x.EndedAt, now));
+        if (ended > 0)
+        {
+            await RecordAsync(memberId, why);
+        }
+
+        return ended > 0;
+    }
+
+    public Task<List<MemberSession>> OpenSessionsAsync(Guid memberId) =>
+        db.MemberSessions.AsNoTracking().Where(s => s.MemberId == memberId && s.EndedAt == null).OrderByDescending(s => s.LastSeenAt).ToListAsync();
+
+    public Task<List<SecurityEvent>> RecentEventsAsync(Guid memberId, int count = 50) =>
+        db.SecurityEvents.AsNoTracking().Where(e => e.MemberId == memberId).OrderByDescending(e => e.At).ThenByDescending(e => e.Id).Take(count).ToListAsync();
+
+    public async Task RecordAsync(Guid memberId, SecurityEventKind kind)
+    {
+        db.SecurityEvents.Add(new SecurityEvent { MemberId = memberId, At = Now, Kind = kind, Device = DeviceOf(accessor.HttpContext) });
+        await db.SaveChangesAsync();
+    }
+
+    /// <summary>"Firefox on Android": enough for a member to recognise their own devices, no more.</summary>
+    public static string DeviceOf(HttpContext? context)
+    {
+        var agent = context?.Request.Headers.UserAgent.ToString() ?? "";
+        string browser = agent switch
+        {
+            _ when agent.Contains("Firefox/", StringComparison.Ordinal) => "Firefox",
+            _ when agent.Contains("Edg/", StringComparison.Ordinal) => "Edge",
+            _ when agent.Contains("Chrome/", StringComparison.Ordinal) || agent.Contains("Chromium/", StringComparison.Ordinal) => "Chrome",
+            _ when agent.Contains("Safari/", StringComparison.Ordinal) => "Safari",
+            _ => "A browser",
+        };
+        string system = agent switch
+        {
+            _ when agent.Contains("Android", StringComparison.Ordinal) => "Android",
+            _ when agent.Contains("iPhone", StringComparison.Ordinal) || agent.Contains("iPad", StringComparison.Ordinal) => "iPhone or iPad",
+            _ when agent.Contains("Windows", StringComparison.Ordinal) => "Windows",
+            _ when agent.Contains("Mac OS", StringComparison.Ordinal) => "Mac",
+            _ when agent.Contains("Linux", StringComparison.Ordinal) => "Linux",
+            _ => "an unknown system",
+        };
+        return $"{browser} on {system}";
+    }
+}
+
+/// <summary>
+/// Ties the Identity cookie to a server-side session: every sign-in path (password, code, passkey)
+/// passes through SigningIn, where the session starts; every request checks it is still open.
+/// </summary>
+public sealed class SessionCookieEvents(Sessions sessions) : CookieAuthenticationEvents
+{
+    public override async Task SigningIn(CookieSigningInContext context)
+    {
+        if (context.Principal?.Identity is not ClaimsIdentity identity || Sessions.MemberIdOf(context.Principal) is not { } memberId)
+        {
+            return;
+        }
+
+        // A refresh of an existing sign-in (after changing the password, say) keeps its session.
+        var current = context.HttpContext.User;
+        var sessionId = Sessions.MemberIdOf(current) == memberId && Sessions.SessionIdOf(current) is { } existing && await sessions.IsOpenAsync(memberId, existing)
+            ? existing
+            : await sessions.StartAsync(memberId);
+        identity.AddClaim(new Claim(Sessions.ClaimType, sessionId.ToString()));
+    }
+
+    public override async Task ValidatePrincipal(CookieValidatePrincipalContext context)
+    {
+        if (Sessions.MemberIdOf(context.Principal) is not { } memberId
+            || Sessions.SessionIdOf(context.Principal) is not { } sessionId
+            || !await sessions.IsOpenAsync(memberId, sessionId))
+        {
+            context.RejectPrincipal();
+            await context.HttpContext.SignOutAsync(IdentityConstants.ApplicationScheme);
+            return;
+        }
+
+        await SecurityStampValidator.ValidatePrincipalAsync(context);
+    }
+}
