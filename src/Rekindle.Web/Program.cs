@@ -20,6 +20,7 @@ builder.AddGuessLimits();
 builder.AddAccount();
 builder.AddPairing();
 builder.AddQuickExit();
+builder.AddSecurityTxt();
 
 builder.Services.AddLocalization(options => options.ResourcesPath = "Resources");
 builder.Services.AddRazorComponents();
@@ -51,6 +52,7 @@ app.MapStaticAssets();
 app.MapData();
 app.MapAccount();
 app.MapQuickExit();
+app.MapSecurityTxt();
 app.MapRazorComponents<App>();
 
 await app.RunAsync();

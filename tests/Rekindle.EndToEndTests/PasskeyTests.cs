@@ -50,6 +50,19 @@ public sealed class PasskeyTests(ChromiumApp chromium) : IClassFixture<ChromiumA
         await ChromiumApp.SnapAsync(page, "06-passkey-added");
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
+
+        // Someone who knows the email locks password sign-in on purpose...
+        for (var i = 0; i < 5; i++)
+        {
+            await page.GotoAsync("/account/login");
+            await page.GetByLabel("Email").FillAsync(email);
+            await page.GetByLabel("Password", new() { Exact = true }).FillAsync("somebody guessing " + i);
+            await page.Locator("main form[method=post]").First.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        }
+
+        await Assertions.Expect(page.Locator("h1")).ToContainTextAsync("paused");
+
+        // ...but the member's passkey still lets them in.
         await page.GotoAsync("/account/login");
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in with a passkey" }).ClickAsync();
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Hello, Pia");

@@ -20,6 +20,17 @@ public abstract class PlatformTests(RekindleFactory app)
     }
 
     [Fact]
+    public async Task Security_txt_says_whom_to_tell_and_stays_current()
+    {
+        using var browser = app.NewBrowser();
+        var page = await browser.GetAsync("/.well-known/security.txt");
+        Assert.Equal(HttpStatusCode.OK, page.Status);
+        Assert.Contains("Contact: mailto:security@localhost", page.Html, StringComparison.Ordinal);
+        var expires = DateTimeOffset.Parse(page.Html.Split('\n').Single(l => l.StartsWith("Expires: ", StringComparison.Ordinal))[9..], System.Globalization.CultureInfo.InvariantCulture);
+        Assert.InRange(expires, app.Clock.GetUtcNow().AddDays(30), app.Clock.GetUtcNow().AddDays(366));
+    }
+
+    [Fact]
     public async Task The_model_has_no_changes_missing_from_the_migrations()
     {
         _ = app.Services;

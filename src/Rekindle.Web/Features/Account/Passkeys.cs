@@ -82,14 +82,20 @@ public sealed class Passkeys(SignInManager<Member> signIn, ILogger<Passkeys> log
                 return Results.Redirect("/account/login?error=passkey");
             }
 
-            var result = await signIn.PasskeySignInAsync(credential);
-            if (result.Succeeded)
+            // Not PasskeySignInAsync: it applies the password lockout, and a partner who knows the
+            // email could then keep the member out for good by typing wrong passwords. A passkey
+            // cannot be guessed, so it still works while password sign-in is paused.
+            var assertion = await signIn.PerformPasskeyAssertionAsync(credential);
+            if (!assertion.Succeeded || !await signIn.CanSignInAsync(assertion.User))
             {
-                logger.LogInformation("A member signed in with a passkey");
-                return Results.Redirect(RedirectManager.SafeLocal(returnUrl));
+                return Results.Redirect("/account/login?error=passkey");
             }
 
-            return Results.Redirect(result.IsLockedOut ? "/account/locked" : "/account/login?error=passkey");
+            // Stores the authenticator's new signature counter, so a cloned passkey shows up.
+            await signIn.UserManager.AddOrUpdatePasskeyAsync(assertion.User, assertion.Passkey);
+            await signIn.SignInAsync(assertion.User, isPersistent: false, authenticationMethod: "passkey");
+            logger.LogInformation("Member {MemberId} signed in with a passkey", assertion.User.Id);
+            return Results.Redirect(RedirectManager.SafeLocal(returnUrl));
         });
     }
 }
