@@ -2,6 +2,7 @@ using Rekindle.Web.Components;
 using Rekindle.Web.Components.Shared;
 using Rekindle.Web.Data;
 using Rekindle.Web.Features.Account;
+using Rekindle.Web.Features.MyData;
 using Rekindle.Web.Features.Pairing;
 using Rekindle.Web.Features.Safety;
 using Rekindle.Web.Infrastructure.Email;
@@ -20,6 +21,7 @@ builder.AddGuessLimits();
 builder.AddAccount();
 builder.AddPairing();
 builder.AddQuickExit();
+builder.AddMyData();
 builder.AddSecurityTxt();
 
 builder.Services.AddLocalization(options => options.ResourcesPath = "Resources");
@@ -52,6 +54,7 @@ app.MapStaticAssets();
 app.MapData();
 app.MapAccount();
 app.MapQuickExit();
+app.MapMyData();
 app.MapSecurityTxt();
 app.MapRazorComponents<App>();
 

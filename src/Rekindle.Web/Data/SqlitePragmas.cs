@@ -9,7 +9,9 @@ public sealed class SqlitePragmas(DatabaseOptions options) : DbConnectionInterce
     private readonly string _sql =
         $"PRAGMA busy_timeout = {options.SqliteBusyTimeoutSeconds * 1000}; " +
         $"PRAGMA synchronous = {(options.SqliteSynchronous == SqliteSynchronous.Full ? "FULL" : "NORMAL")}; " +
-        "PRAGMA foreign_keys = ON;";
+        "PRAGMA foreign_keys = ON; " +
+        // Deleted rows are overwritten, not just unlinked: a member who leaves must not linger in free pages.
+        "PRAGMA secure_delete = ON;";
 
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData) => Apply(connection);
 

@@ -1,0 +1,34 @@
+using Microsoft.EntityFrameworkCore;
+using Rekindle.Web.Data;
+using Rekindle.Web.Features.MyData;
+
+namespace Rekindle.Web.Features.Account;
+
+/// <summary>The account's part of the export: profile, ways to sign in, devices and the security log.</summary>
+public sealed class AccountExport(AppDbContext db) : IExportSection
+{
+    public string Name => "account";
+
+    public async Task<object?> ExportAsync(Guid memberId, CancellationToken cancellationToken)
+    {
+        var member = await db.Users.AsNoTracking().Where(u => u.Id == memberId)
+            .Select(u => new { u.FirstName, u.Email, u.EmailConfirmed, u.CreatedAt, AuthenticatorApp = u.TwoFactorEnabled })
+            .SingleAsync(cancellationToken);
+        var passkeys = await db.UserPasskeys.AsNoTracking().Where(p => p.UserId == memberId)
+            .Select(p => new { p.Data.Name, p.Data.CreatedAt })
+            .ToListAsync(cancellationToken);
+        var devices = await db.MemberSessions.AsNoTracking().Where(s => s.MemberId == memberId).OrderBy(s => s.CreatedAt)
+            .Select(s => new { s.Device, SignedIn = s.CreatedAt, LastSeen = s.LastSeenAt, SignedOut = s.EndedAt })
+            .ToListAsync(cancellationToken);
+        var log = await db.SecurityEvents.AsNoTracking().Where(e => e.MemberId == memberId).OrderBy(e => e.At)
+            .Select(e => new { e.At, e.Kind, e.Device })
+            .ToListAsync(cancellationToken);
+        return new
+        {
+            Profile = member,
+            Passkeys = passkeys,
+            Devices = devices,
+            SecurityLog = log.Select(e => new { e.At, What = e.Kind.ToString(), e.Device }),
+        };
+    }
+}

@@ -1,0 +1,34 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Rekindle.Web.Data;
+using Rekindle.Web.Features.Account;
+using Rekindle.Web.Features.Pairing;
+
+namespace Rekindle.Web.Features.MyData;
+
+/// <summary>
+/// Deletes the member's account at once: they leave their couple (the partner is told only that
+/// they left), then the account and everything hanging off it goes (sessions, security log, passkeys,
+/// invites) by the database's own cascades. On SQLite, secure_delete overwrites the freed pages and a
+/// checkpoint empties the write-ahead log, so the rows do not linger in the file.
+/// </summary>
+public sealed class DeleteAccount(UserManager<Member> users, LeaveCouple leave, AppDbContext db, ILogger<DeleteAccount> logger)
+{
+    public async Task<bool> HandleAsync(Member member, CancellationToken cancellationToken = default)
+    {
+        await leave.HandleAsync(cancellationToken);
+        var result = await users.DeleteAsync(member);
+        if (!result.Succeeded)
+        {
+            return false;
+        }
+
+        if (db.Database.IsSqlite())
+        {
+            await db.Database.ExecuteSqlRawAsync("PRAGMA wal_checkpoint(TRUNCATE);", cancellationToken);
+        }
+
+        logger.LogInformation("Member {MemberId} deleted their account", member.Id);
+        return true;
+    }
+}

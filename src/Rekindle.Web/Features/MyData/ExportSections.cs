@@ -1,0 +1,14 @@
+namespace Rekindle.Web.Features.MyData;
+
+/// <summary>
+/// One area's part of a member's export: everything the member owns there, and what their couple
+/// shares. Each area registers its own section, so the export grows with the app and no area's
+/// tables are read by another.
+/// </summary>
+public interface IExportSection
+{
+    /// <summary>The section's heading in the export, e.g. "account".</summary>
+    string Name { get; }
+
+    Task<object?> ExportAsync(Guid memberId, CancellationToken cancellationToken);
+}
