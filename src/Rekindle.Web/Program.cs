@@ -19,6 +19,7 @@ builder.AddEmail();
 builder.AddRequestLimits();
 builder.AddGuessLimits();
 builder.AddAccount();
+builder.AddCookieNames();
 builder.AddPairing();
 builder.AddQuickExit();
 builder.AddMyData();

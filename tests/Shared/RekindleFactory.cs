@@ -93,9 +93,18 @@ public class RekindleFactory : WebApplicationFactory<Program>
         builder.ConfigureLogging(logging => logging.AddProvider(Logs));
     }
 
+    /// <summary>Set when the app runs on a real port (end-to-end tests): browsers then talk HTTP to it.</summary>
+    public string? ServerUrl { get; set; }
+
     public TestBrowser NewBrowser()
     {
         var jar = new System.Net.CookieContainer();
+        if (ServerUrl is not null)
+        {
+            var handler = new CookieJar(jar) { InnerHandler = new HttpClientHandler { AllowAutoRedirect = false, UseCookies = false } };
+            return new TestBrowser(new HttpClient(handler) { BaseAddress = new Uri(ServerUrl) }, jar);
+        }
+
         return new TestBrowser(CreateDefaultClient(new Uri("https://localhost"), new CookieJar(jar)), jar);
     }
 

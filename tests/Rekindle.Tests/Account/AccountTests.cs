@@ -364,6 +364,33 @@ public abstract class AccountTests(RekindleFactory app)
     }
 
     [Fact]
+    public async Task Over_https_every_cookie_is_host_only_secure_and_http_only_where_it_matters()
+    {
+        using var browser = app.NewBrowser();
+        var email = NewEmail("coo");
+        await RegisterAsync(browser, "Coo", email);
+        await ConfirmAsync(app, browser, email);
+        var form = await browser.GetAsync("/account/login");
+        using var content = new FormUrlEncodedContent(
+            form.Document.QuerySelectorAll("form input[type=hidden]").Where(i => i.Closest("form")!.QuerySelector("input[name=_handler][value=login]") is not null)
+                .Select(i => new KeyValuePair<string, string>(i.GetAttribute("name")!, i.GetAttribute("value") ?? ""))
+                .Append(new("Input.Email", email)).Append(new("Input.Password", GoodPassword)));
+        var response = await browser.Client.PostAsync(form.Url.PathAndQuery, content);
+        var cookies = response.Headers.GetValues("Set-Cookie").Concat(form.Response.Headers.TryGetValues("Set-Cookie", out var more) ? more : []).ToList();
+        Assert.Contains(cookies, c => c.StartsWith("__Host-rekindle.session=", StringComparison.Ordinal));
+        Assert.All(cookies, c =>
+        {
+            Assert.StartsWith("__Host-", c, StringComparison.Ordinal);
+            Assert.Contains("secure", c, StringComparison.OrdinalIgnoreCase);
+            Assert.Contains("path=/", c, StringComparison.OrdinalIgnoreCase);
+            Assert.DoesNotContain("domain=", c, StringComparison.OrdinalIgnoreCase);
+            Assert.Contains("samesite=", c, StringComparison.OrdinalIgnoreCase);
+        });
+        Assert.All(cookies.Where(c => c.Contains("session", StringComparison.Ordinal) || c.Contains("confirmed", StringComparison.Ordinal)),
+            c => Assert.Contains("httponly", c, StringComparison.OrdinalIgnoreCase));
+    }
+
+    [Fact]
     public async Task Signed_in_pages_are_never_cached_and_carry_the_security_headers()
     {
         var (browser, _) = await MemberAsync(app, "Hal");

@@ -53,7 +53,6 @@ public static class AccountFeature
             cookie.LogoutPath = "/account/logout";
             cookie.AccessDeniedPath = "/account/login";
             cookie.ReturnUrlParameter = "returnUrl";
-            cookie.Cookie.Name = "rekindle.session";
             cookie.Cookie.HttpOnly = true;
             cookie.Cookie.SameSite = SameSiteMode.Lax;
             cookie.ExpireTimeSpan = TimeSpan.FromDays(14);

@@ -9,9 +9,8 @@ namespace Rekindle.Web.Features.Account;
 /// typing the password again on /account/confirm-password. The proof is a short-lived,
 /// tamper-proof cookie bound to the member.
 /// </summary>
-public sealed class RecentConfirmation(IHttpContextAccessor accessor, IDataProtectionProvider protection, TimeProvider clock)
+public sealed class RecentConfirmation(IHttpContextAccessor accessor, IDataProtectionProvider protection, TimeProvider clock, Infrastructure.Security.CookieNames cookies)
 {
-    public const string CookieName = "rekindle.confirmed";
     public static readonly TimeSpan Window = TimeSpan.FromMinutes(10);
 
     private readonly IDataProtector _protector = protection.CreateProtector("Rekindle.Account.RecentConfirmation");
@@ -21,11 +20,11 @@ public sealed class RecentConfirmation(IHttpContextAccessor accessor, IDataProte
     public void Mark(Guid memberId)
     {
         var until = clock.GetUtcNow() + Window;
-        Context.Response.Cookies.Append(CookieName, _protector.Protect($"{memberId:N}|{until.ToUnixTimeSeconds()}"), new CookieOptions
+        Context.Response.Cookies.Append(cookies.Confirmed, _protector.Protect($"{memberId:N}|{until.ToUnixTimeSeconds()}"), new CookieOptions
         {
             HttpOnly = true,
             SameSite = SameSiteMode.Strict,
-            Secure = Context.Request.IsHttps,
+            Secure = cookies.SecureOnly || Context.Request.IsHttps,
             Path = "/",
             MaxAge = Window,
         });
@@ -33,7 +32,7 @@ public sealed class RecentConfirmation(IHttpContextAccessor accessor, IDataProte
 
     public bool IsFresh(Guid memberId)
     {
-        if (!Context.Request.Cookies.TryGetValue(CookieName, out var value) || string.IsNullOrEmpty(value))
+        if (!Context.Request.Cookies.TryGetValue(cookies.Confirmed, out var value) || string.IsNullOrEmpty(value))
         {
             return false;
         }
@@ -52,7 +51,7 @@ public sealed class RecentConfirmation(IHttpContextAccessor accessor, IDataProte
         }
     }
 
-    public void Forget() => Context.Response.Cookies.Delete(CookieName, new CookieOptions { Path = "/" });
+    public void Forget() => Context.Response.Cookies.Delete(cookies.Confirmed, new CookieOptions { Path = "/" });
 
     public static string LinkFor(string returnUrl) => "/account/confirm-password?returnUrl=" + Uri.EscapeDataString(returnUrl);
 }
