@@ -29,6 +29,7 @@ public sealed class ChromiumApp : IAsyncLifetime
         App.UseKestrel(port);
         App.StartServer();
         BaseUrl = $"http://localhost:{port}";
+        App.ServerUrl = BaseUrl;
 
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
@@ -39,10 +40,11 @@ public sealed class ChromiumApp : IAsyncLifetime
         });
     }
 
-    public Task<IBrowserContext> NewContextAsync(bool javaScript = true) => Browser.NewContextAsync(new BrowserNewContextOptions
+    public Task<IBrowserContext> NewContextAsync(bool javaScript = true, bool bypassCsp = false) => Browser.NewContextAsync(new BrowserNewContextOptions
     {
         BaseURL = BaseUrl,
         JavaScriptEnabled = javaScript,
+        BypassCSP = bypassCsp,
         ViewportSize = new ViewportSize { Width = 390, Height = 844 },
     });
 

@@ -1,0 +1,125 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Playwright;
+using static Rekindle.Testing.Journeys;
+
+namespace Rekindle.EndToEndTests;
+
+/// <summary>
+/// TRUST.md T7: every payload of the corpus is saved in every text field a person can fill, and
+/// reflected through every query value a page echoes, then each page is opened in Chromium with the
+/// Content Security Policy bypassed, so the test proves the encoding itself, not only the policy.
+/// </summary>
+public sealed class XssTests(ChromiumApp chromium) : IClassFixture<ChromiumApp>
+{
+    private const string Hook = "window.__xss = n => { (window.__fired = window.__fired || []).push(n); };";
+
+    private static List<string> Payloads() =>
+        File.ReadAllLines(Path.Combine(AppContext.BaseDirectory, "xss-payloads.txt"))
+            .Where(l => l.Length > 0 && !l.StartsWith('#'))
+            .ToList();
+
+    [Fact]
+    public async Task No_payload_in_any_field_or_reflected_value_ever_runs()
+    {
+        var payloads = Payloads();
+        Assert.True(payloads.Count >= 50, $"The corpus has {payloads.Count} payloads; TRUST.md asks for at least 50.");
+
+        var app = chromium.App;
+        var (ana, anaEmail) = await MemberAsync(app, "Ana");
+        var (ben, benEmail) = await MemberAsync(app, "Ben");
+        await JoinAsync(ben, await InviteAsync(ana));
+        var (cai, caiEmail) = await MemberAsync(app, "Cai");
+        var inviteFromCai = await InviteAsync(cai);
+
+        await using var anaContext = await SignedInContextAsync(anaEmail);
+        await using var benContext = await SignedInContextAsync(benEmail);
+        await using var anonymous = await chromium.NewContextAsync(bypassCsp: true);
+        await anonymous.AddInitScriptAsync(Hook);
+        var anaPage = await anaContext.NewPageAsync();
+        var benPage = await benContext.NewPageAsync();
+        var strangerPage = await anonymous.NewPageAsync();
+        var dialogs = 0;
+        foreach (var page in new[] { anaPage, benPage, strangerPage })
+        {
+            page.Dialog += async (_, dialog) => { dialogs++; await dialog.DismissAsync(); };
+        }
+
+        var failures = new List<string>();
+        foreach (var payload in payloads)
+        {
+            // Stored: the payload becomes Ana's and Cai's first name, shown on many pages.
+            await app.WithDbAsync(db => db.Users.Where(u => u.Email == anaEmail || u.Email == caiEmail)
+                .ExecuteUpdateAsync(s => s.SetProperty(u => u.FirstName, payload)));
+
+            // Reflected: query values that pages echo into inputs and links.
+            var escaped = Uri.EscapeDataString(payload);
+
+            // The three browsers are independent, so they look at their pages at the same time.
+            await Task.WhenAll(
+                CheckAllAsync(anaPage, payload, failures, "/", "/account/security"),
+                CheckAllAsync(benPage, payload, failures, "/", "/couple"),
+                CheckAllAsync(strangerPage, payload, failures,
+                    "/join?code=" + inviteFromCai,
+                    "/join?code=" + escaped,
+                    "/account/login?returnUrl=" + escaped,
+                    "/account/register?invite=" + escaped,
+                    "/account/reset-password?memberId=" + escaped + "&code=" + escaped));
+        }
+
+        // The export's readable page, opened as a file would be.
+        var data = await ana.GetAsync("/account/data");
+        var exported = await ana.SubmitAsync(data, "/account/export/html");
+        await anaPage.SetContentAsync(exported.Html);
+        if ((await anaPage.EvaluateAsync<int[]>("window.__fired || []")).Length > 0)
+        {
+            failures.Add("the exported page ran a payload");
+        }
+
+        Assert.True(failures.Count == 0 && dialogs == 0, $"Scripts ran ({dialogs} dialogs): " + string.Join("; ", failures.Take(20)));
+    }
+
+    private static async Task CheckAllAsync(IPage page, string payload, List<string> failures, params string[] paths)
+    {
+        foreach (var path in paths)
+        {
+            await CheckAsync(page, path, payload, failures);
+        }
+    }
+
+    private static async Task CheckAsync(IPage page, string path, string payload, List<string> failures)
+    {
+        var response = await page.GotoAsync(path);
+        if (response is null || response.Status >= 500)
+        {
+            lock (failures)
+            {
+                failures.Add($"{path} answered {response?.Status}");
+            }
+
+            return;
+        }
+
+        var fired = await page.EvaluateAsync<int[]>("window.__fired || []");
+        if (fired.Length > 0)
+        {
+            lock (failures)
+            {
+                failures.Add($"payload {string.Join(',', fired)} ran on {path.Split('?')[0]} ({payload})");
+            }
+        }
+    }
+
+    private async Task<IBrowserContext> SignedInContextAsync(string email)
+    {
+        var context = await chromium.NewContextAsync(bypassCsp: true);
+        await context.AddInitScriptAsync(Hook);
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/account/login");
+        await page.GetByLabel("Email").FillAsync(email);
+        await page.GetByLabel("Password", new() { Exact = true }).FillAsync(GoodPassword);
+        await page.Locator("main form[method=post]").First.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await page.WaitForURLAsync(chromium.BaseUrl + "/");
+        await page.CloseAsync();
+        return context;
+    }
+}
