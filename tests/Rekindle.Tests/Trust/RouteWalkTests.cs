@@ -13,48 +13,6 @@ namespace Rekindle.Tests.Trust;
 /// </summary>
 public abstract class RouteWalkTests(RekindleFactory app)
 {
-    /// <summary>How to call a route: a GET path to walk, or a POST with form fields (antiforgery added).</summary>
-    private sealed record Call(string? Get = null, string? Post = null, IReadOnlyDictionary<string, string>? Fields = null, bool EndsSession = false);
-
-    private static readonly Dictionary<string, Call> Routes = new()
-    {
-        ["/"] = new(Get: "/"),
-        ["/couple"] = new(Get: "/couple"),
-        ["/join"] = new(Get: "/join?code=ABCD-EFGH"),
-        ["/error"] = new(Get: "/error"),
-        ["/error/{Status:int}"] = new(Get: "/error/404"),
-        ["/healthz"] = new(Get: "/healthz"),
-        ["/.well-known/security.txt"] = new(Get: "/.well-known/security.txt"),
-        ["/account/activity"] = new(Get: "/account/activity"),
-        ["/account/authenticator"] = new(Get: "/account/authenticator"),
-        ["/account/change-password"] = new(Get: "/account/change-password"),
-        ["/account/check-email"] = new(Get: "/account/check-email"),
-        ["/account/confirm-email"] = new(Get: "/account/confirm-email"),
-        ["/account/confirm-password"] = new(Get: "/account/confirm-password"),
-        ["/account/data"] = new(Get: "/account/data"),
-        ["/account/delete"] = new(Get: "/account/delete"),
-        ["/account/deleted"] = new(Get: "/account/deleted"),
-        ["/account/forgot-password"] = new(Get: "/account/forgot-password"),
-        ["/account/locked"] = new(Get: "/account/locked"),
-        ["/account/login"] = new(Get: "/account/login"),
-        ["/account/login-2fa"] = new(Get: "/account/login-2fa"),
-        ["/account/login-recovery"] = new(Get: "/account/login-recovery"),
-        ["/account/register"] = new(Get: "/account/register"),
-        ["/account/resend-confirmation"] = new(Get: "/account/resend-confirmation"),
-        ["/account/reset-password"] = new(Get: "/account/reset-password"),
-        ["/account/security"] = new(Get: "/account/security"),
-        ["/account/export/{format}"] = new(Post: "/account/export/json"),
-        ["/account/passkey/creation-options"] = new(Post: "/account/passkey/creation-options"),
-        ["/account/passkey/request-options"] = new(Post: "/account/passkey/request-options"),
-        ["/account/passkey/sign-in"] = new(Post: "/account/passkey/sign-in", Fields: new Dictionary<string, string> { ["credential"] = "{}" }),
-        ["/account/logout"] = new(Post: "/account/logout", EndsSession: true),
-        ["/exit"] = new(Get: "/exit", EndsSession: true),
-
-        // The framework's own: static files that don't exist, and Blazor's redirect helper.
-        ["/{**path:file}"] = new(Get: "/no-such-file.css"),
-        ["/_framework/opaque-redirect"] = new(Get: "/_framework/opaque-redirect"),
-    };
-
     [Fact]
     public void Every_route_the_app_serves_has_an_entry_in_the_suite()
     {
@@ -65,9 +23,9 @@ public abstract class RouteWalkTests(RekindleFactory app)
             .Distinct()
             .ToList();
         Assert.NotEmpty(discovered);
-        var missing = discovered.Where(r => !Routes.ContainsKey(r)).ToList();
+        var missing = discovered.Where(r => !RouteRegistry.Routes.ContainsKey(r)).ToList();
         Assert.True(missing.Count == 0,
-            "These routes are not in the adversarial suite; add each to RouteWalkTests.Routes with how to call it: " + string.Join(", ", missing));
+            "These routes are not in the adversarial suite; add each to RouteRegistry.Routes with how to call it: " + string.Join(", ", missing));
     }
 
     [Fact]
@@ -107,7 +65,7 @@ public abstract class RouteWalkTests(RekindleFactory app)
     private async Task WalkAsync(TestBrowser browser, string[] markers)
     {
         var token = (await browser.GetAsync("/account/data")).Find("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
-        foreach (var (route, call) in Routes.Where(r => !r.Value.EndsSession).Concat(Routes.Where(r => r.Value.EndsSession)))
+        foreach (var (route, call) in RouteRegistry.Routes.Where(r => !r.Value.EndsSession).Concat(RouteRegistry.Routes.Where(r => r.Value.EndsSession)))
         {
             Page page;
             if (call.Get is not null)

@@ -21,8 +21,8 @@ public sealed class Passkeys(SignInManager<Member> signIn, ILogger<Passkeys> log
             return "Your browser didn't send a passkey. Please try again.";
         }
 
-        var attestation = await signIn.PerformPasskeyAttestationAsync(credentialJson);
-        if (!attestation.Succeeded)
+        var attestation = await TryAsync(() => signIn.PerformPasskeyAttestationAsync(credentialJson));
+        if (attestation is not { Succeeded: true })
         {
             logger.LogInformation("A passkey for member {MemberId} was refused", member.Id);
             return "That passkey couldn't be added. Please try again.";
@@ -39,6 +39,23 @@ public sealed class Passkeys(SignInManager<Member> signIn, ILogger<Passkeys> log
 
         logger.LogInformation("Member {MemberId} added a passkey", member.Id);
         return null;
+    }
+
+    /// <summary>
+    /// A credential is whatever the browser (or anyone) posted: Identity throws on text that is not
+    /// a credential at all, and that must read as a failed attempt, not a server error.
+    /// </summary>
+    private static async Task<T?> TryAsync<T>(Func<Task<T>> verify)
+        where T : class
+    {
+        try
+        {
+            return await verify();
+        }
+        catch (Exception ex) when (ex is System.Text.Json.JsonException or PasskeyException or FormatException or ArgumentException or InvalidOperationException)
+        {
+            return null;
+        }
     }
 
     public static void Map(IEndpointRouteBuilder routes)
@@ -85,8 +102,8 @@ public sealed class Passkeys(SignInManager<Member> signIn, ILogger<Passkeys> log
             // Not PasskeySignInAsync: it applies the password lockout, and a partner who knows the
             // email could then keep the member out for good by typing wrong passwords. A passkey
             // cannot be guessed, so it still works while password sign-in is paused.
-            var assertion = await signIn.PerformPasskeyAssertionAsync(credential);
-            if (!assertion.Succeeded || !await signIn.CanSignInAsync(assertion.User))
+            var assertion = await TryAsync(() => signIn.PerformPasskeyAssertionAsync(credential));
+            if (assertion is not { Succeeded: true } || !await signIn.CanSignInAsync(assertion.User))
             {
                 return Results.Redirect("/account/login?error=passkey");
             }

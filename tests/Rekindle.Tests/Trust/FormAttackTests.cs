@@ -1,0 +1,156 @@
+using System.Net;
+using System.Text;
+using AngleSharp.Dom;
+using Microsoft.EntityFrameworkCore;
+using Rekindle.Testing;
+using static Rekindle.Testing.Journeys;
+
+namespace Rekindle.Tests.Trust;
+
+/// <summary>
+/// TRUST.md T6 and T8 over every form the app shows. Forms are found by opening every page in the
+/// route registry as a signed-in member, so a form added later is attacked without new test code.
+/// </summary>
+public abstract class FormAttackTests(RekindleFactory app)
+{
+    private sealed record FoundForm(string Page, string Name, string Target, List<KeyValuePair<string, string>> Fields);
+
+    private static readonly string[] Hostile =
+    [
+        "", "   ", new string('a', 10_000), new string('b', 70_000), "\u0000", "a\u0000b", "\uFFFF", "\uD800", "\u202Eevil",
+        "' OR '1'='1' --", "\"; DROP TABLE \"AspNetUsers\"; --", "<script>alert(1)</script>", "../../../../etc/passwd", "%00%0d%0a",
+        "\r\nSet-Cookie: taken=1", "-1", "99999999999999999999999999", "NaN", "true", "null", "{\"a\":[1,2,{\"b\":null}]}",
+        new string('[', 2_000), "🌊🔥💞", "ＡＢＣＤ－ＥＦＧＨ", "\t\n\v\f",
+    ];
+
+    private async Task<(TestBrowser Member, string Email)> PairedMemberAsync()
+    {
+        var (member, email) = await MemberAsync(app, "Attacked");
+        var (partner, _) = await MemberAsync(app, "Partner");
+        await JoinAsync(partner, await InviteAsync(member));
+        return (member, email);
+    }
+
+    private static async Task<List<FoundForm>> FormsAsync(TestBrowser browser)
+    {
+        var found = new List<FoundForm>();
+        foreach (var call in RouteRegistry.Routes.Values.Where(c => c.Get is not null && !c.EndsSession))
+        {
+            var page = await browser.GetAsync(call.Get!);
+            foreach (var form in page.Document.QuerySelectorAll("form"))
+            {
+                if (!string.Equals(form.GetAttribute("method"), "post", StringComparison.OrdinalIgnoreCase))
+                {
+                    continue;
+                }
+
+                var name = form.QuerySelector("input[name=_handler]")?.GetAttribute("value") ?? form.GetAttribute("action") ?? "";
+                var action = form.GetAttribute("action");
+                var target = string.IsNullOrEmpty(action) ? page.Url.PathAndQuery : action;
+                var fields = form.QuerySelectorAll("input").Where(i => i.GetAttribute("name") is { Length: > 0 } && i.GetAttribute("type") is not ("checkbox" or "radio"))
+                    .Select(i => new KeyValuePair<string, string>(i.GetAttribute("name")!, i.GetAttribute("value") ?? ""))
+                    .ToList();
+                if (!found.Any(f => f.Name == name && f.Target == target))
+                {
+                    found.Add(new FoundForm(call.Get!, name, target, fields));
+                }
+            }
+        }
+
+        return found;
+    }
+
+    private Task<int[]> SnapshotAsync() => app.WithDbAsync(async db => new[]
+    {
+        await db.Users.CountAsync(), await db.Couples.CountAsync(), await db.CoupleMembers.CountAsync(),
+        await db.CoupleInvites.CountAsync(i => i.RevokedAt == null), await db.MemberSessions.CountAsync(s => s.EndedAt == null),
+        await db.UserPasskeys.CountAsync(),
+    });
+
+    [Fact]
+    public async Task Every_form_without_a_token_or_with_another_members_token_is_refused_and_changes_nothing()
+    {
+        var (member, _) = await PairedMemberAsync();
+        var (other, _) = await MemberAsync(app, "Other");
+        var foreignToken = (await other.GetAsync("/account/data")).Find("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+        var forms = await FormsAsync(member);
+        Assert.Contains(forms, f => f.Name == "leave");
+        Assert.Contains(forms, f => f.Name == "/account/logout");
+
+        var before = await SnapshotAsync();
+        foreach (var form in forms)
+        {
+            foreach (var token in new[] { null, foreignToken })
+            {
+                var fields = form.Fields.Where(f => f.Key != "__RequestVerificationToken").ToList();
+                if (token is not null)
+                {
+                    fields.Add(new("__RequestVerificationToken", token));
+                }
+
+                fields.Add(new("confirmLeave", "yes"));
+                fields.Add(new("confirmDelete", "yes"));
+                using var content = new FormUrlEncodedContent(fields);
+                var response = await member.Client.PostAsync(form.Target, content);
+                Assert.True(response.StatusCode == HttpStatusCode.BadRequest, $"{form.Name} on {form.Page} answered {(int)response.StatusCode} without a valid token");
+            }
+        }
+
+        Assert.Equal(before, await SnapshotAsync());
+        Assert.Contains("You and Partner", (await member.GetAsync("/")).Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Hostile_values_in_every_field_of_every_form_never_cause_a_5xx_or_a_half_written_row()
+    {
+        var (member, email) = await PairedMemberAsync();
+        var forms = (await FormsAsync(member)).Where(f => f.Name != "/account/logout").ToList();
+        Assert.True(forms.Count >= 8, $"Only {forms.Count} forms were found");
+        var users = await app.WithDbAsync(db => db.Users.CountAsync());
+
+        foreach (var form in forms)
+        {
+            var token = form.Fields.Single(f => f.Key == "__RequestVerificationToken").Value;
+            foreach (var field in form.Fields.Where(f => f.Key is not ("__RequestVerificationToken" or "_handler")).Select(f => f.Key).Append("unexpected"))
+            {
+                foreach (var value in Hostile)
+                {
+                    var fields = form.Fields.Where(f => f.Key != field).Append(new(field, value)).ToList();
+                    using var content = new FormUrlEncodedContent(fields);
+                    var response = await member.Client.PostAsync(form.Target, content);
+                    Assert.True((int)response.StatusCode < 500, $"{form.Name}.{field} = {Describe(value)} answered {(int)response.StatusCode}");
+
+                    // Wrong passwords typed here count towards lockout; keep the member able to go on.
+                    await app.WithDbAsync(db => db.Users.Where(u => u.Email == email)
+                        .ExecuteUpdateAsync(s => s.SetProperty(u => u.AccessFailedCount, 0).SetProperty(u => u.LockoutEnd, (DateTimeOffset?)null)));
+                }
+            }
+
+            // Broken UTF-8 and a body that is not a form at all.
+            foreach (var (body, type) in new (byte[], string)[]
+            {
+                ([.. Encoding.ASCII.GetBytes($"_handler={form.Name}&__RequestVerificationToken={Uri.EscapeDataString(token)}&x="), 0xC3, 0x28, 0xFF, 0xFE], "application/x-www-form-urlencoded"),
+                (Encoding.UTF8.GetBytes("{\"not\":\"a form\"}"), "application/json"),
+                ([0x00, 0x01, 0x02, 0xFF], "multipart/form-data; boundary=nothing"),
+            })
+            {
+                using var raw = new ByteArrayContent(body);
+                raw.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse(type);
+                var response = await member.Client.PostAsync(form.Target, raw);
+                Assert.True((int)response.StatusCode < 500, $"{form.Name} with a broken body answered {(int)response.StatusCode}");
+            }
+        }
+
+        // Nothing half-written: every couple has members, every membership a member, no account appeared.
+        Assert.Equal(users, await app.WithDbAsync(db => db.Users.CountAsync()));
+        Assert.False(await app.WithDbAsync(db => db.Couples.AnyAsync(c => !db.CoupleMembers.Any(m => m.CoupleId == c.Id))));
+        Assert.False(await app.WithDbAsync(db => db.CoupleMembers.AnyAsync(m => !db.Users.Any(u => u.Id == m.MemberId))));
+        Assert.False(await app.WithDbAsync(db => db.Users.AnyAsync(u => u.FirstName == "" || u.Email == null)));
+    }
+
+    private static string Describe(string value) => value.Length > 30 ? $"{value.Length} chars of '{value[0]}'" : value.Replace("\0", "\\0", StringComparison.Ordinal);
+}
+
+public sealed class FormAttackTestsOnSqlite(SqliteApp app) : FormAttackTests(app), IClassFixture<SqliteApp>;
+
+public sealed class FormAttackTestsOnPostgres(PostgresApp app) : FormAttackTests(app), IClassFixture<PostgresApp>;

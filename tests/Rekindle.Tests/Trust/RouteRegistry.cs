@@ -1,0 +1,50 @@
+namespace Rekindle.Tests.Trust;
+
+/// <summary>
+/// Every route of the app, with how a test calls it. The route walk fails when the app serves a
+/// route missing here, so each new page or endpoint joins the adversarial suite when it is added.
+/// </summary>
+public static class RouteRegistry
+{
+    /// <summary>How to call a route: a GET path to walk, or a POST with form fields (antiforgery added).</summary>
+    public sealed record Call(string? Get = null, string? Post = null, IReadOnlyDictionary<string, string>? Fields = null, bool EndsSession = false);
+
+    public static readonly Dictionary<string, Call> Routes = new()
+    {
+        ["/"] = new(Get: "/"),
+        ["/couple"] = new(Get: "/couple"),
+        ["/join"] = new(Get: "/join?code=ABCD-EFGH"),
+        ["/error"] = new(Get: "/error"),
+        ["/error/{Status:int}"] = new(Get: "/error/404"),
+        ["/healthz"] = new(Get: "/healthz"),
+        ["/.well-known/security.txt"] = new(Get: "/.well-known/security.txt"),
+        ["/account/activity"] = new(Get: "/account/activity"),
+        ["/account/authenticator"] = new(Get: "/account/authenticator"),
+        ["/account/change-password"] = new(Get: "/account/change-password"),
+        ["/account/check-email"] = new(Get: "/account/check-email"),
+        ["/account/confirm-email"] = new(Get: "/account/confirm-email"),
+        ["/account/confirm-password"] = new(Get: "/account/confirm-password"),
+        ["/account/data"] = new(Get: "/account/data"),
+        ["/account/delete"] = new(Get: "/account/delete"),
+        ["/account/deleted"] = new(Get: "/account/deleted"),
+        ["/account/forgot-password"] = new(Get: "/account/forgot-password"),
+        ["/account/locked"] = new(Get: "/account/locked"),
+        ["/account/login"] = new(Get: "/account/login"),
+        ["/account/login-2fa"] = new(Get: "/account/login-2fa"),
+        ["/account/login-recovery"] = new(Get: "/account/login-recovery"),
+        ["/account/register"] = new(Get: "/account/register"),
+        ["/account/resend-confirmation"] = new(Get: "/account/resend-confirmation"),
+        ["/account/reset-password"] = new(Get: "/account/reset-password"),
+        ["/account/security"] = new(Get: "/account/security"),
+        ["/account/export/{format}"] = new(Post: "/account/export/json"),
+        ["/account/passkey/creation-options"] = new(Post: "/account/passkey/creation-options"),
+        ["/account/passkey/request-options"] = new(Post: "/account/passkey/request-options"),
+        ["/account/passkey/sign-in"] = new(Post: "/account/passkey/sign-in", Fields: new Dictionary<string, string> { ["credential"] = "{}" }),
+        ["/account/logout"] = new(Post: "/account/logout", EndsSession: true),
+        ["/exit"] = new(Get: "/exit", EndsSession: true),
+
+        // The framework's own: static files that don't exist, and Blazor's redirect helper.
+        ["/{**path:file}"] = new(Get: "/no-such-file.css"),
+        ["/_framework/opaque-redirect"] = new(Get: "/_framework/opaque-redirect"),
+    };
+}
