@@ -48,6 +48,28 @@ public sealed class ChromiumApp : IAsyncLifetime
         ViewportSize = new ViewportSize { Width = 390, Height = 844 },
     });
 
+    /// <summary>Registers through the pages, confirms by the emailed link, and signs in, as a person would.</summary>
+    public async Task RegisterAndSignInAsync(IPage page, string firstName, string email)
+    {
+        await page.GotoAsync("/account/register");
+        await page.GetByLabel("First name").FillAsync(firstName);
+        await page.GetByLabel("Email").FillAsync(email);
+        await page.GetByLabel("Password", new() { Exact = true }).FillAsync(Journeys.GoodPassword);
+        await page.GetByLabel("Password again").FillAsync(Journeys.GoodPassword);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Create account" }).ClickAsync();
+        await page.GotoAsync(TestMailbox.LinkIn(await App.Mail.WaitForAsync(email, "Confirm your email"), "/account/confirm-email"));
+        await SignInAsync(page, email);
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Hello, " + firstName);
+    }
+
+    public static async Task SignInAsync(IPage page, string email, string password = Journeys.GoodPassword)
+    {
+        await page.GotoAsync("/account/login");
+        await page.GetByLabel("Email").FillAsync(email);
+        await page.GetByLabel("Password", new() { Exact = true }).FillAsync(password);
+        await page.Locator("main form[method=post]").First.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+    }
+
     /// <summary>Screenshots for a person to look at, when REKINDLE_SCREENSHOTS names a folder.</summary>
     public static async Task SnapAsync(IPage page, string name)
     {

@@ -101,6 +101,8 @@ public sealed class PairingJourneyTests(ChromiumApp chromium) : IClassFixture<Ch
     {
         var message = await App.Mail.WaitForAsync(email, "Confirm your email");
         await page.GotoAsync(TestMailbox.LinkIn(message, "/account/confirm-email"));
+
+        // Through the confirmation page's own button, which carries the way back to the invite.
         await page.Locator("main a.button").ClickAsync();
         await page.GetByLabel("Email").FillAsync(email);
         await page.GetByLabel("Password", new() { Exact = true }).FillAsync(Journeys.GoodPassword);

@@ -28,19 +28,7 @@ public sealed class PasskeyTests(ChromiumApp chromium) : IClassFixture<ChromiumA
         });
 
         var email = Journeys.NewEmail("pia");
-        await page.GotoAsync("/account/register");
-        await page.GetByLabel("First name").FillAsync("Pia");
-        await page.GetByLabel("Email").FillAsync(email);
-        await page.GetByLabel("Password", new() { Exact = true }).FillAsync(Journeys.GoodPassword);
-        await page.GetByLabel("Password again").FillAsync(Journeys.GoodPassword);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Create account" }).ClickAsync();
-        var message = await chromium.App.Mail.WaitForAsync(email, "Confirm your email");
-        await page.GotoAsync(TestMailbox.LinkIn(message, "/account/confirm-email"));
-        await page.GotoAsync("/account/login");
-        await page.GetByLabel("Email").FillAsync(email);
-        await page.GetByLabel("Password", new() { Exact = true }).FillAsync(Journeys.GoodPassword);
-        await page.Locator("main form[method=post]").First.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Hello, Pia");
+        await chromium.RegisterAndSignInAsync(page, "Pia", email);
 
         await page.GotoAsync("/account/security");
         await page.GetByLabel("Name it (optional)").FillAsync("Test phone");
@@ -54,10 +42,7 @@ public sealed class PasskeyTests(ChromiumApp chromium) : IClassFixture<ChromiumA
         // Someone who knows the email locks password sign-in on purpose...
         for (var i = 0; i < 5; i++)
         {
-            await page.GotoAsync("/account/login");
-            await page.GetByLabel("Email").FillAsync(email);
-            await page.GetByLabel("Password", new() { Exact = true }).FillAsync("somebody guessing " + i);
-            await page.Locator("main form[method=post]").First.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+            await ChromiumApp.SignInAsync(page, email, "somebody guessing " + i);
         }
 
         await Assertions.Expect(page.Locator("h1")).ToContainTextAsync("paused");

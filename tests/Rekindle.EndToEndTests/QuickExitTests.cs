@@ -10,19 +10,7 @@ public sealed class QuickExitTests(ChromiumApp chromium) : IClassFixture<Chromiu
     {
         await using var context = await chromium.NewContextAsync();
         var page = await context.NewPageAsync();
-        var email = Journeys.NewEmail("quin");
-        await page.GotoAsync("/account/register");
-        await page.GetByLabel("First name").FillAsync("Quin");
-        await page.GetByLabel("Email").FillAsync(email);
-        await page.GetByLabel("Password", new() { Exact = true }).FillAsync(Journeys.GoodPassword);
-        await page.GetByLabel("Password again").FillAsync(Journeys.GoodPassword);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Create account" }).ClickAsync();
-        await page.GotoAsync(TestMailbox.LinkIn(await chromium.App.Mail.WaitForAsync(email, "Confirm your email"), "/account/confirm-email"));
-        await page.GotoAsync("/account/login");
-        await page.GetByLabel("Email").FillAsync(email);
-        await page.GetByLabel("Password", new() { Exact = true }).FillAsync(Journeys.GoodPassword);
-        await page.Locator("main form[method=post]").First.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Hello, Quin");
+        await chromium.RegisterAndSignInAsync(page, "Quin", Journeys.NewEmail("quin"));
 
         // The quick exit is the first thing the keyboard reaches.
         await page.Keyboard.PressAsync("Tab");

@@ -114,10 +114,7 @@ public sealed class XssTests(ChromiumApp chromium) : IClassFixture<ChromiumApp>
         var context = await chromium.NewContextAsync(bypassCsp: true);
         await context.AddInitScriptAsync(Hook);
         var page = await context.NewPageAsync();
-        await page.GotoAsync("/account/login");
-        await page.GetByLabel("Email").FillAsync(email);
-        await page.GetByLabel("Password", new() { Exact = true }).FillAsync(GoodPassword);
-        await page.Locator("main form[method=post]").First.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await ChromiumApp.SignInAsync(page, email);
         await page.WaitForURLAsync(chromium.BaseUrl + "/");
         await page.CloseAsync();
         return context;

@@ -67,6 +67,18 @@ public static class Journeys
         return preview.Find("input[name=_handler][value='join']") is null ? preview : await browser.SubmitAsync(preview, "join");
     }
 
+    /// <summary>Turns on the authenticator app the way a member does; returns the key and the page with the recovery codes.</summary>
+    public static async Task<(byte[] Key, Page Page)> EnableAuthenticatorAsync(RekindleFactory app, TestBrowser browser)
+    {
+        var setup = await browser.GetAsync("/account/authenticator");
+        var key = Rekindle.Web.Features.Account.Base32.Decode(setup.TextOf("#authenticator-key").Replace(" ", "", StringComparison.Ordinal));
+        var page = await browser.SubmitAsync(setup, "enable-authenticator", new Dictionary<string, string>
+        {
+            ["Input.Code"] = Rekindle.Web.Features.Account.Totp.Code(key, Rekindle.Web.Features.Account.Totp.StepAt(app.Clock.GetUtcNow())),
+        });
+        return (key, page);
+    }
+
     public static Task<int> CountMembersAsync(RekindleFactory app, string email) =>
         app.WithDbAsync(db => db.Users.CountAsync(u => u.Email == email));
 }

@@ -150,13 +150,7 @@ public abstract class AccountTests(RekindleFactory app)
     public async Task An_authenticator_code_signs_in_once_and_is_refused_when_replayed()
     {
         var (browser, email) = await MemberAsync(app, "Fay");
-        var setup = await browser.GetAsync("/account/authenticator");
-        var key = Base32.Decode(setup.TextOf("#authenticator-key").Replace(" ", "", StringComparison.Ordinal));
-
-        var enabled = await browser.SubmitAsync(setup, "enable-authenticator", new Dictionary<string, string>
-        {
-            ["Input.Code"] = Totp.Code(key, Totp.StepAt(app.Clock.GetUtcNow())),
-        });
+        var (key, enabled) = await EnableAuthenticatorAsync(app, browser);
         Assert.Contains("Your authenticator app is set up", enabled.Text, StringComparison.Ordinal);
         var recoveryCodes = enabled.Document.QuerySelectorAll(".recovery-codes code").Select(c => c.TextContent).ToList();
         Assert.Equal(10, recoveryCodes.Count);
@@ -189,12 +183,7 @@ public abstract class AccountTests(RekindleFactory app)
     public async Task Changing_how_one_signs_in_needs_the_password_from_the_last_ten_minutes()
     {
         var (browser, email) = await MemberAsync(app, "Rae");
-        var setup = await browser.GetAsync("/account/authenticator");
-        var key = Base32.Decode(setup.TextOf("#authenticator-key").Replace(" ", "", StringComparison.Ordinal));
-        await browser.SubmitAsync(setup, "enable-authenticator", new Dictionary<string, string>
-        {
-            ["Input.Code"] = Totp.Code(key, Totp.StepAt(app.Clock.GetUtcNow())),
-        });
+        await EnableAuthenticatorAsync(app, browser);
 
         // Once on, the key is never shown again.
         var again = await browser.GetAsync("/account/authenticator");
@@ -247,12 +236,7 @@ public abstract class AccountTests(RekindleFactory app)
     public async Task Wrong_authenticator_codes_count_towards_lockout()
     {
         var (browser, email) = await MemberAsync(app, "Gil");
-        var setup = await browser.GetAsync("/account/authenticator");
-        var key = Base32.Decode(setup.TextOf("#authenticator-key").Replace(" ", "", StringComparison.Ordinal));
-        await browser.SubmitAsync(setup, "enable-authenticator", new Dictionary<string, string>
-        {
-            ["Input.Code"] = Totp.Code(key, Totp.StepAt(app.Clock.GetUtcNow())),
-        });
+        await EnableAuthenticatorAsync(app, browser);
         await browser.SubmitAsync(await browser.GetAsync("/"), "/account/logout");
 
         var page = await SignInAsync(browser, email);
