@@ -30,6 +30,11 @@ public sealed class PasskeyTests(ChromiumApp chromium) : IClassFixture<ChromiumA
         var email = Journeys.NewEmail("pia");
         await chromium.RegisterAndSignInAsync(page, "Pia", email);
 
+        await page.GotoAsync("/account/authenticator");
+        await Assertions.Expect(page.Locator("#authenticator-qr")).ToBeVisibleAsync();
+        Assert.True(await page.EvaluateAsync<bool>("document.getElementById('authenticator-qr').naturalWidth > 0"));
+        await ChromiumApp.SnapAsync(page, "07-authenticator");
+
         await page.GotoAsync("/account/security");
         await page.GetByLabel("Name it (optional)").FillAsync("Test phone");
         await page.GetByRole(AriaRole.Button, new() { Name = "Add a passkey" }).ClickAsync();

@@ -150,6 +150,8 @@ public abstract class AccountTests(RekindleFactory app)
     public async Task An_authenticator_code_signs_in_once_and_is_refused_when_replayed()
     {
         var (browser, email) = await MemberAsync(app, "Fay");
+        var setupPage = await browser.GetAsync("/account/authenticator");
+        Assert.StartsWith("data:image/svg+xml;base64,", setupPage.Find("#authenticator-qr")!.GetAttribute("src"), StringComparison.Ordinal);
         var (key, enabled) = await EnableAuthenticatorAsync(app, browser);
         Assert.Contains("Your authenticator app is set up", enabled.Text, StringComparison.Ordinal);
         var recoveryCodes = enabled.Document.QuerySelectorAll(".recovery-codes code").Select(c => c.TextContent).ToList();
