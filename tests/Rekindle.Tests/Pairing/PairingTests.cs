@@ -38,6 +38,22 @@ public abstract class PairingTests(RekindleFactory app)
     }
 
     [Fact]
+    public async Task A_member_can_fix_their_first_name_and_the_partner_sees_the_new_one()
+    {
+        var (kim, _) = await MemberAsync(app, "Kym");
+        var (lou, _) = await MemberAsync(app, "Lou");
+        await JoinAsync(lou, await InviteAsync(kim));
+
+        var security = await kim.GetAsync("/account/security");
+        var refused = await kim.SubmitAsync(security, "rename", new Dictionary<string, string> { ["firstName"] = "  " });
+        Assert.Contains("Please tell us your first name", refused.Text, StringComparison.Ordinal);
+        var saved = await kim.SubmitAsync(refused, "rename", new Dictionary<string, string> { ["firstName"] = "Kim" });
+        Assert.Contains("Your name is saved", saved.Text, StringComparison.Ordinal);
+        Assert.Contains("You and Kim", (await lou.GetAsync("/")).Text, StringComparison.Ordinal);
+        Assert.Contains("Hello, Kim", (await kim.GetAsync("/")).Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_joining_partner_can_register_through_the_invite_link()
     {
         var (cai, caiEmail) = await MemberAsync(app, "Cai");

@@ -13,6 +13,20 @@ public sealed class Member : IdentityUser<Guid>
     public string FirstName { get; set; } = "";
 
     public DateTime CreatedAt { get; set; }
+
+    /// <summary>What is wrong with a first name someone typed, or null when it is fine.</summary>
+    public static string? FirstNameProblem(string? typed)
+    {
+        var name = typed?.Trim();
+        if (string.IsNullOrEmpty(name))
+        {
+            return "Please tell us your first name. It's what your partner will see.";
+        }
+
+        return name.Length > FirstNameMaxLength || name.Any(char.IsControl)
+            ? $"Please use a first name of at most {FirstNameMaxLength} characters."
+            : null;
+    }
 }
 
 internal sealed class MemberConfiguration : IEntityTypeConfiguration<Member>

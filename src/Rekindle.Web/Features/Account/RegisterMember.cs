@@ -91,14 +91,9 @@ public sealed class RegisterMember(
     public List<KeyValuePair<string, string>> Validate(RegisterInput input)
     {
         var errors = new List<KeyValuePair<string, string>>();
-        var firstName = input.FirstName?.Trim();
-        if (string.IsNullOrEmpty(firstName))
+        if (Member.FirstNameProblem(input.FirstName) is { } nameProblem)
         {
-            errors.Add(new(nameof(RegisterInput.FirstName), "Please tell us your first name. It's what your partner will see."));
-        }
-        else if (firstName.Length > Member.FirstNameMaxLength || firstName.Any(char.IsControl))
-        {
-            errors.Add(new(nameof(RegisterInput.FirstName), $"Please use a first name of at most {Member.FirstNameMaxLength} characters."));
+            errors.Add(new(nameof(RegisterInput.FirstName), nameProblem));
         }
 
         var email = input.Email?.Trim();
