@@ -8,12 +8,14 @@ using Rekindle.Web.Features.Safety;
 using Rekindle.Web.Infrastructure.Email;
 using Rekindle.Web.Infrastructure.Hosting;
 using Rekindle.Web.Infrastructure.Keys;
+using Rekindle.Web.Infrastructure.Sealing;
 using Rekindle.Web.Infrastructure.Security;
 
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddInstance();
 builder.AddKeys();
+builder.AddSealing();
 builder.AddData();
 builder.AddEmail();
 builder.AddRequestLimits();

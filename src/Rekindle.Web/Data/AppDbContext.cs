@@ -24,6 +24,8 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityUserConte
 
     public DbSet<SecurityEvent> SecurityEvents => Set<SecurityEvent>();
 
+    public DbSet<Infrastructure.Sealing.DataKey> DataKeys => Set<Infrastructure.Sealing.DataKey>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
@@ -34,6 +36,9 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityUserConte
     {
         // We store UTC only; SQLite hands DateTime back without a kind, so we put it back.
         configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
+
+        // A SealedText property is stored as its envelope; declaring the type is all a feature does.
+        configurationBuilder.Properties<Infrastructure.Sealing.SealedText>().HaveConversion<Infrastructure.Sealing.SealedTextConverter>();
     }
 
     private sealed class UtcDateTimeConverter() : ValueConverter<DateTime, DateTime>(

@@ -5,7 +5,7 @@ using Rekindle.Web.Features.MyData;
 namespace Rekindle.Web.Features.Account;
 
 /// <summary>The account's part of the export: profile, ways to sign in, devices and the security log.</summary>
-public sealed class AccountExport(AppDbContext db) : IExportSection
+public sealed class AccountExport(AppDbContext db, Sessions sessions) : IExportSection
 {
     public string Name => "account";
 
@@ -17,12 +17,9 @@ public sealed class AccountExport(AppDbContext db) : IExportSection
         var passkeys = await db.UserPasskeys.AsNoTracking().Where(p => p.UserId == memberId)
             .Select(p => new { p.Data.Name, p.Data.CreatedAt })
             .ToListAsync(cancellationToken);
-        var devices = await db.MemberSessions.AsNoTracking().Where(s => s.MemberId == memberId).OrderBy(s => s.CreatedAt)
-            .Select(s => new { s.Device, SignedIn = s.CreatedAt, LastSeen = s.LastSeenAt, SignedOut = s.EndedAt })
-            .ToListAsync(cancellationToken);
-        var log = await db.SecurityEvents.AsNoTracking().Where(e => e.MemberId == memberId).OrderBy(e => e.At)
-            .Select(e => new { e.At, e.Kind, e.Device })
-            .ToListAsync(cancellationToken);
+        var devices = (await sessions.SessionsAsync(memberId)).OrderBy(s => s.CreatedAt)
+            .Select(s => new { s.Device, SignedIn = s.CreatedAt, LastSeen = s.LastSeenAt, SignedOut = s.EndedAt });
+        var log = (await sessions.RecentEventsAsync(memberId, int.MaxValue)).OrderBy(e => e.At);
         return new
         {
             Profile = member,

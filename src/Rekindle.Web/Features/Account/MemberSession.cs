@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Rekindle.Web.Infrastructure.Sealing;
 
 namespace Rekindle.Web.Features.Account;
 
@@ -11,16 +12,21 @@ public sealed class MemberSession
 {
     public const int DeviceMaxLength = 60;
 
+    /// <summary>Room for a sealed device description: prefix, version, nonce, text and tag in base64url.</summary>
+    public const int SealedDeviceMaxLength = 200;
+
     public Guid Id { get; set; }
 
     public Guid MemberId { get; set; }
 
-    /// <summary>A coarse description like "Firefox on Android", never the full user agent.</summary>
-    public string Device { get; set; } = "";
+    /// <summary>A coarse description like "Firefox on Android", never the full user agent; sealed with the member's key.</summary>
+    public SealedText Device { get; set; } = default!;
 
     public DateTime CreatedAt { get; set; }
 
     public DateTime LastSeenAt { get; set; }
+
+    public static SealPlace DevicePlace(Guid id, Guid memberId) => new("MemberSessions", "Device", id, KeyOwner.Member(memberId));
 
     public DateTime? EndedAt { get; set; }
 }
@@ -46,7 +52,7 @@ public enum SecurityEventKind
 /// <summary>An entry in a member's own security log. Fixed kinds and a coarse device only: no free text.</summary>
 public sealed class SecurityEvent
 {
-    public long Id { get; set; }
+    public Guid Id { get; set; }
 
     public Guid MemberId { get; set; }
 
@@ -54,7 +60,9 @@ public sealed class SecurityEvent
 
     public SecurityEventKind Kind { get; set; }
 
-    public string Device { get; set; } = "";
+    public SealedText Device { get; set; } = default!;
+
+    public static SealPlace DevicePlace(Guid id, Guid memberId) => new("SecurityEvents", "Device", id, KeyOwner.Member(memberId));
 }
 
 internal sealed class MemberSessionConfiguration : IEntityTypeConfiguration<MemberSession>
@@ -62,7 +70,7 @@ internal sealed class MemberSessionConfiguration : IEntityTypeConfiguration<Memb
     public void Configure(EntityTypeBuilder<MemberSession> builder)
     {
         builder.HasKey(s => s.Id);
-        builder.Property(s => s.Device).HasMaxLength(MemberSession.DeviceMaxLength);
+        builder.Property(s => s.Device).HasMaxLength(MemberSession.SealedDeviceMaxLength).IsRequired();
         builder.HasIndex(s => s.MemberId);
         builder.HasOne<Member>().WithMany().HasForeignKey(s => s.MemberId).OnDelete(DeleteBehavior.Cascade);
     }
@@ -73,7 +81,8 @@ internal sealed class SecurityEventConfiguration : IEntityTypeConfiguration<Secu
     public void Configure(EntityTypeBuilder<SecurityEvent> builder)
     {
         builder.HasKey(e => e.Id);
-        builder.Property(e => e.Device).HasMaxLength(MemberSession.DeviceMaxLength);
+        builder.Property(e => e.Id).ValueGeneratedNever();
+        builder.Property(e => e.Device).HasMaxLength(MemberSession.SealedDeviceMaxLength).IsRequired();
         builder.HasIndex(e => new { e.MemberId, e.At });
         builder.HasOne<Member>().WithMany().HasForeignKey(e => e.MemberId).OnDelete(DeleteBehavior.Cascade);
     }

@@ -4,12 +4,20 @@ using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Rekindle.Web.Data;
+using Rekindle.Web.Infrastructure.Sealing;
 
 namespace Rekindle.Web.Features.Account;
 
 /// <summary>Server-side sessions and the member's own security log.</summary>
-public sealed class Sessions(AppDbContext db, TimeProvider clock, IHttpContextAccessor accessor)
+/// <summary>What the member's own pages show of a session or an event, with the device opened.</summary>
+public sealed record SessionView(Guid Id, string Device, DateTime CreatedAt, DateTime LastSeenAt, DateTime? EndedAt);
+
+public sealed record SecurityEventView(DateTime At, SecurityEventKind Kind, string Device);
+
+public sealed class Sessions(AppDbContext db, TimeProvider clock, IHttpContextAccessor accessor, Sealer sealer)
 {
+    private const string UnknownDevice = "an unknown device";
+
     public const string ClaimType = "rekindle:sid";
 
     // Last-seen times are rounded to this, so a busy member costs one write every few minutes, not per request.
@@ -25,7 +33,9 @@ public sealed class Sessions(AppDbContext db, TimeProvider clock, IHttpContextAc
 
     public async Task<Guid> StartAsync(Guid memberId)
     {
-        var session = new MemberSession { Id = Guid.NewGuid(), MemberId = memberId, Device = DeviceOf(accessor.HttpContext), CreatedAt = Now, LastSeenAt = Now };
+        var id = Guid.NewGuid();
+        var device = await sealer.SealAsync(DeviceOf(accessor.HttpContext), MemberSession.DevicePlace(id, memberId));
+        var session = new MemberSession { Id = id, MemberId = memberId, Device = device, CreatedAt = Now, LastSeenAt = Now };
         db.MemberSessions.Add(session);
         await db.SaveChangesAsync();
         await RecordAsync(memberId, SecurityEventKind.SignedIn);
@@ -68,15 +78,41 @@ public sealed class Sessions(AppDbContext db, TimeProvider clock, IHttpContextAc
         return ended > 0;
     }
 
-    public Task<List<MemberSession>> OpenSessionsAsync(Guid memberId) =>
-        db.MemberSessions.AsNoTracking().Where(s => s.MemberId == memberId && s.EndedAt == null).OrderByDescending(s => s.LastSeenAt).ToListAsync();
+    public Task<List<SessionView>> OpenSessionsAsync(Guid memberId) => SessionsAsync(memberId, openOnly: true);
 
-    public Task<List<SecurityEvent>> RecentEventsAsync(Guid memberId, int count = 50) =>
-        db.SecurityEvents.AsNoTracking().Where(e => e.MemberId == memberId).OrderByDescending(e => e.At).ThenByDescending(e => e.Id).Take(count).ToListAsync();
+    public async Task<List<SessionView>> SessionsAsync(Guid memberId, bool openOnly = false)
+    {
+        var rows = await db.MemberSessions.AsNoTracking()
+            .Where(s => s.MemberId == memberId && (!openOnly || s.EndedAt == null))
+            .OrderByDescending(s => s.LastSeenAt)
+            .ToListAsync();
+        var views = new List<SessionView>(rows.Count);
+        foreach (var s in rows)
+        {
+            var device = await sealer.OpenAsync(s.Device, MemberSession.DevicePlace(s.Id, memberId)) ?? UnknownDevice;
+            views.Add(new SessionView(s.Id, device, s.CreatedAt, s.LastSeenAt, s.EndedAt));
+        }
+
+        return views;
+    }
+
+    public async Task<List<SecurityEventView>> RecentEventsAsync(Guid memberId, int count = 50)
+    {
+        var rows = await db.SecurityEvents.AsNoTracking().Where(e => e.MemberId == memberId).OrderByDescending(e => e.At).Take(count).ToListAsync();
+        var views = new List<SecurityEventView>(rows.Count);
+        foreach (var e in rows)
+        {
+            views.Add(new SecurityEventView(e.At, e.Kind, await sealer.OpenAsync(e.Device, SecurityEvent.DevicePlace(e.Id, memberId)) ?? UnknownDevice));
+        }
+
+        return views;
+    }
 
     public async Task RecordAsync(Guid memberId, SecurityEventKind kind)
     {
-        db.SecurityEvents.Add(new SecurityEvent { MemberId = memberId, At = Now, Kind = kind, Device = DeviceOf(accessor.HttpContext) });
+        var id = Guid.NewGuid();
+        var device = await sealer.SealAsync(DeviceOf(accessor.HttpContext), SecurityEvent.DevicePlace(id, memberId));
+        db.SecurityEvents.Add(new SecurityEvent { Id = id, MemberId = memberId, At = Now, Kind = kind, Device = device });
         await db.SaveChangesAsync();
     }
 

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Rekindle.Web.Data;
+using Rekindle.Web.Infrastructure.Sealing;
 
 namespace Rekindle.Web.Features.Pairing;
 
@@ -8,7 +9,7 @@ namespace Rekindle.Web.Features.Pairing;
 /// a fresh couple space and told only that their partner left: nothing shared under the old space
 /// can ever reach whoever they invite next. The old space goes, with its invites.
 /// </summary>
-public sealed class LeaveCouple(AppDbContext db, CurrentMember current, TimeProvider clock)
+public sealed class LeaveCouple(AppDbContext db, CurrentMember current, KeyRing keys, TimeProvider clock)
 {
     public async Task<bool> HandleAsync(CancellationToken cancellationToken = default)
     {
@@ -42,6 +43,7 @@ public sealed class LeaveCouple(AppDbContext db, CurrentMember current, TimeProv
 
         await db.SaveChangesAsync(cancellationToken);
         await db.Couples.Where(c => c.Id == coupleId).ExecuteDeleteAsync(cancellationToken);
+        await keys.DestroyAsync(KeyOwner.Couple(coupleId.Value), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         current.Reset();
         return true;

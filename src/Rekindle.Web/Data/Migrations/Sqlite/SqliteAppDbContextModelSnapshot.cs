@@ -184,7 +184,7 @@ namespace Rekindle.Web.Data.Migrations.Sqlite
 
                     b.Property<string>("Device")
                         .IsRequired()
-                        .HasMaxLength(60)
+                        .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("EndedAt")
@@ -205,16 +205,15 @@ namespace Rekindle.Web.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Rekindle.Web.Features.Account.SecurityEvent", b =>
                 {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
 
                     b.Property<DateTime>("At")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Device")
                         .IsRequired()
-                        .HasMaxLength(60)
+                        .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Kind")
@@ -327,6 +326,37 @@ namespace Rekindle.Web.Data.Migrations.Sqlite
                         {
                             t.HasCheckConstraint("CK_CoupleMembers_Slot", "\"Slot\" IN (1, 2)");
                         });
+                });
+
+            modelBuilder.Entity("Rekindle.Web.Infrastructure.Sealing.DataKey", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OwnerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("OwnerKind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("WrappedKey")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("BLOB");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OwnerKind", "OwnerId", "Version")
+                        .IsUnique();
+
+                    b.ToTable("DataKeys");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserClaim<System.Guid>", b =>

@@ -6,18 +6,34 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace Rekindle.Web.Data.Migrations.Sqlite
 {
     /// <inheritdoc />
-    public partial class SessionsAndSecurityLog : Migration
+    public partial class SessionsSecurityLogAndDataKeys : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.CreateTable(
+                name: "DataKeys",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    OwnerKind = table.Column<int>(type: "INTEGER", nullable: false),
+                    OwnerId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false),
+                    WrappedKey = table.Column<byte[]>(type: "BLOB", maxLength: 60, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DataKeys", x => x.Id);
+                });
+
             migrationBuilder.CreateTable(
                 name: "MemberSessions",
                 columns: table => new
                 {
                     Id = table.Column<Guid>(type: "TEXT", nullable: false),
                     MemberId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Device = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
+                    Device = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
                     CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
                     LastSeenAt = table.Column<DateTime>(type: "TEXT", nullable: false),
                     EndedAt = table.Column<DateTime>(type: "TEXT", nullable: true)
@@ -37,12 +53,11 @@ namespace Rekindle.Web.Data.Migrations.Sqlite
                 name: "SecurityEvents",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
                     MemberId = table.Column<Guid>(type: "TEXT", nullable: false),
                     At = table.Column<DateTime>(type: "TEXT", nullable: false),
                     Kind = table.Column<int>(type: "INTEGER", nullable: false),
-                    Device = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false)
+                    Device = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -54,6 +69,12 @@ namespace Rekindle.Web.Data.Migrations.Sqlite
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DataKeys_OwnerKind_OwnerId_Version",
+                table: "DataKeys",
+                columns: new[] { "OwnerKind", "OwnerId", "Version" },
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_MemberSessions_MemberId",
@@ -69,6 +90,9 @@ namespace Rekindle.Web.Data.Migrations.Sqlite
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropTable(
+                name: "DataKeys");
+
             migrationBuilder.DropTable(
                 name: "MemberSessions");
 

@@ -1,0 +1,83 @@
+using System.Buffers.Text;
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+
+namespace Rekindle.Web.Infrastructure.Sealing;
+
+/// <summary>
+/// Seals and opens text with AES-256-GCM: a fresh random nonce per value, the owner's current data
+/// key, and associated data naming the value's table, column, row, owner and key version.
+/// </summary>
+public sealed class Sealer(KeyRing keys, ILogger<Sealer> logger)
+{
+    private const string Prefix = "rk1.";
+
+    public async Task<SealedText> SealAsync(string plaintext, SealPlace place, CancellationToken cancellationToken = default)
+    {
+        var (version, key) = await keys.CurrentAsync(place.Owner, cancellationToken);
+        var plain = Encoding.UTF8.GetBytes(plaintext);
+        var sealedBytes = new byte[12 + plain.Length + 16];
+        RandomNumberGenerator.Fill(sealedBytes.AsSpan(0, 12));
+        using (var aes = new AesGcm(key, 16))
+        {
+            aes.Encrypt(sealedBytes.AsSpan(0, 12), plain, sealedBytes.AsSpan(12, plain.Length), sealedBytes.AsSpan(12 + plain.Length, 16), Binding(place, version));
+        }
+
+        return new SealedText(Prefix + version.ToString(CultureInfo.InvariantCulture) + "." + Base64Url.EncodeToString(sealedBytes));
+    }
+
+    /// <summary>The text, or null when it cannot be opened: its key was destroyed, or it was moved or altered.</summary>
+    public async Task<string?> OpenAsync(SealedText value, SealPlace place, CancellationToken cancellationToken = default)
+    {
+        var parts = value.Envelope.Split('.', 3);
+        if (parts.Length != 3 || parts[0] + "." != Prefix || !int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var version))
+        {
+            logger.LogWarning("A sealed value in {Table}.{Column} row {RowId} is not in a known format", place.Table, place.Column, place.RowId);
+            return null;
+        }
+
+        var key = await keys.KeyAsync(place.Owner, version, cancellationToken);
+        if (key is null)
+        {
+            return null;
+        }
+
+        try
+        {
+            var sealedBytes = Base64Url.DecodeFromChars(parts[2]);
+            if (sealedBytes.Length < 28)
+            {
+                return null;
+            }
+
+            var plain = new byte[sealedBytes.Length - 28];
+            using var aes = new AesGcm(key, 16);
+            aes.Decrypt(sealedBytes.AsSpan(0, 12), sealedBytes.AsSpan(12, plain.Length), sealedBytes.AsSpan(12 + plain.Length, 16), plain, Binding(place, version));
+            return Encoding.UTF8.GetString(plain);
+        }
+        catch (Exception ex) when (ex is AuthenticationTagMismatchException or FormatException)
+        {
+            // Ids only: which value failed, never what it held.
+            logger.LogWarning("A sealed value in {Table}.{Column} row {RowId} failed to open", place.Table, place.Column, place.RowId);
+            return null;
+        }
+    }
+
+    /// <summary>The key version a value was sealed with (for the re-seal pass after rotation).</summary>
+    public static int VersionOf(SealedText value) =>
+        int.TryParse(value.Envelope.Split('.', 3).ElementAtOrDefault(1), NumberStyles.None, CultureInfo.InvariantCulture, out var version) ? version : 0;
+
+    private static byte[] Binding(SealPlace place, int version) => Encoding.UTF8.GetBytes($"rekindle:sealed|{place}|{version}");
+}
+
+public static class SealingFeature
+{
+    public static WebApplicationBuilder AddSealing(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddSingleton<DataKeyCache>();
+        builder.Services.AddScoped<KeyRing>();
+        builder.Services.AddScoped<Sealer>();
+        return builder;
+    }
+}
