@@ -36,6 +36,10 @@ var app = builder.Build();
 
 app.LoadKeys();
 await app.MigrateDatabaseAsync();
+if (await app.RunCommandAsync(args))
+{
+    return;
+}
 
 if (!app.Environment.IsDevelopment())
 {

@@ -94,6 +94,29 @@ public abstract class SealingTests(RekindleFactory app)
     }
 
     [Fact]
+    public async Task The_rotation_pass_reseals_every_value_with_the_newest_key()
+    {
+        var (browser, memberId) = await MemberOnFirefoxAsync("Pass");
+        var result = await WithServicesAsync(services => services.GetRequiredService<RotateKeys>().HandleAsync());
+        Assert.True(result.Owners >= 1);
+        Assert.True(result.Resealed >= 2, $"Only {result.Resealed} values were re-sealed");
+
+        var newest = await WithServicesAsync(async services => (await services.GetRequiredService<KeyRing>().CurrentAsync(KeyOwner.Member(memberId))).Version);
+        var sessions = await app.WithDbAsync(db => db.MemberSessions.Where(s => s.MemberId == memberId).Select(s => EF.Property<SealedText>(s, nameof(MemberSession.Device))).ToListAsync());
+        var events = await app.WithDbAsync(db => db.SecurityEvents.Where(e => e.MemberId == memberId).Select(e => EF.Property<SealedText>(e, nameof(SecurityEvent.Device))).ToListAsync());
+        Assert.All(sessions.Concat(events), v => Assert.Equal(newest, Sealer.VersionOf(v)));
+
+        var activity = await browser.GetAsync("/account/activity");
+        Assert.Contains("Firefox on Android", activity.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("an unknown device", activity.Text, StringComparison.Ordinal);
+
+        // Running it again (after an interruption, say) adds another version and moves everything again; nothing is lost.
+        var again = await WithServicesAsync(services => services.GetRequiredService<RotateKeys>().HandleAsync());
+        Assert.True(again.Resealed >= result.Resealed);
+        Assert.DoesNotContain("an unknown device", (await browser.GetAsync("/account/activity")).Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Destroying_a_members_key_leaves_their_sealed_values_unopenable()
     {
         var (_, memberId) = await MemberOnFirefoxAsync("Shred");

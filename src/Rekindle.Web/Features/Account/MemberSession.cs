@@ -8,7 +8,7 @@ namespace Rekindle.Web.Features.Account;
 /// One signed-in device. The cookie carries the session's id; every request checks the session is
 /// still open, so signing out or revoking ends it on the server, not only in that browser.
 /// </summary>
-public sealed class MemberSession
+public sealed class MemberSession : ISealedRecord
 {
     public const int DeviceMaxLength = 60;
 
@@ -27,6 +27,10 @@ public sealed class MemberSession
     public DateTime LastSeenAt { get; set; }
 
     public static SealPlace DevicePlace(Guid id, Guid memberId) => new("MemberSessions", "Device", id, KeyOwner.Member(memberId));
+
+    public SealPlace PlaceOf(string property) => property == nameof(Device)
+        ? DevicePlace(Id, MemberId)
+        : throw new ArgumentOutOfRangeException(nameof(property));
 
     public DateTime? EndedAt { get; set; }
 }
@@ -50,7 +54,7 @@ public enum SecurityEventKind
 }
 
 /// <summary>An entry in a member's own security log. Fixed kinds and a coarse device only: no free text.</summary>
-public sealed class SecurityEvent
+public sealed class SecurityEvent : ISealedRecord
 {
     public Guid Id { get; set; }
 
@@ -63,6 +67,10 @@ public sealed class SecurityEvent
     public SealedText Device { get; set; } = default!;
 
     public static SealPlace DevicePlace(Guid id, Guid memberId) => new("SecurityEvents", "Device", id, KeyOwner.Member(memberId));
+
+    public SealPlace PlaceOf(string property) => property == nameof(Device)
+        ? DevicePlace(Id, MemberId)
+        : throw new ArgumentOutOfRangeException(nameof(property));
 }
 
 internal sealed class MemberSessionConfiguration : IEntityTypeConfiguration<MemberSession>

@@ -1,0 +1,91 @@
+using System.Reflection;
+using Microsoft.EntityFrameworkCore;
+using Rekindle.Web.Data;
+
+namespace Rekindle.Web.Infrastructure.Sealing;
+
+/// <summary>
+/// Key rotation: every owner gets a new data key version, then a re-seal pass opens each sealed
+/// value and seals it again with the newest key, a batch at a time. Values that cannot be opened
+/// (their owner's keys were destroyed) are left as they are. Safe to run again after an interruption.
+/// </summary>
+public sealed class RotateKeys(AppDbContext db, KeyRing keys, Sealer sealer, ILogger<RotateKeys> logger)
+{
+    private const int Batch = 200;
+
+    public sealed record Result(int Owners, int Resealed, int Unopenable);
+
+    public async Task<Result> HandleAsync(CancellationToken cancellationToken = default)
+    {
+        var owners = await db.DataKeys.AsNoTracking().Select(k => new { k.OwnerKind, k.OwnerId }).Distinct().ToListAsync(cancellationToken);
+        foreach (var owner in owners)
+        {
+            await keys.RotateAsync(new KeyOwner(owner.OwnerKind, owner.OwnerId), cancellationToken);
+        }
+
+        var resealed = 0;
+        var unopenable = 0;
+        foreach (var entityType in db.Model.GetEntityTypes().Where(t => typeof(ISealedRecord).IsAssignableFrom(t.ClrType)))
+        {
+            var sealedProperties = entityType.ClrType.GetProperties(BindingFlags.Public | BindingFlags.Instance)
+                .Where(p => p.PropertyType == typeof(SealedText))
+                .ToList();
+            var method = typeof(RotateKeys).GetMethod(nameof(ResealAsync), BindingFlags.NonPublic | BindingFlags.Instance)!.MakeGenericMethod(entityType.ClrType);
+            var (done, failed) = await (Task<(int, int)>)method.Invoke(this, [sealedProperties, cancellationToken])!;
+            resealed += done;
+            unopenable += failed;
+        }
+
+        logger.LogInformation("Rotated keys of {Owners} owners; re-sealed {Resealed} values; {Unopenable} could not be opened", owners.Count, resealed, unopenable);
+        return new Result(owners.Count, resealed, unopenable);
+    }
+
+    private async Task<(int Resealed, int Unopenable)> ResealAsync<T>(List<PropertyInfo> properties, CancellationToken cancellationToken)
+        where T : class, ISealedRecord
+    {
+        int resealed = 0, unopenable = 0, skip = 0;
+        while (true)
+        {
+            // A stable order, so each batch is a fresh page of rows.
+            var rows = await db.Set<T>().OrderBy(r => EF.Property<object>(r, "Id")).Skip(skip).Take(Batch).ToListAsync(cancellationToken);
+            if (rows.Count == 0)
+            {
+                break;
+            }
+
+            foreach (var row in rows)
+            {
+                foreach (var property in properties)
+                {
+                    if (property.GetValue(row) is not SealedText value)
+                    {
+                        continue;
+                    }
+
+                    var place = row.PlaceOf(property.Name);
+                    var (latest, _) = await keys.CurrentAsync(place.Owner, cancellationToken);
+                    if (Sealer.VersionOf(value) == latest)
+                    {
+                        continue;
+                    }
+
+                    var text = await sealer.OpenAsync(value, place, cancellationToken);
+                    if (text is null)
+                    {
+                        unopenable++;
+                        continue;
+                    }
+
+                    property.SetValue(row, await sealer.SealAsync(text, place, cancellationToken));
+                    resealed++;
+                }
+            }
+
+            await db.SaveChangesAsync(cancellationToken);
+            db.ChangeTracker.Clear();
+            skip += rows.Count;
+        }
+
+        return (resealed, unopenable);
+    }
+}
