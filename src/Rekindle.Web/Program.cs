@@ -15,8 +15,9 @@ var builder = WebApplication.CreateBuilder(args);
 
 builder.AddInstance();
 builder.AddKeys();
-builder.AddSealing();
 builder.AddData();
+builder.AddKeyStore();
+builder.AddSealing();
 builder.AddEmail();
 builder.AddRequestLimits();
 builder.AddGuessLimits();
@@ -36,6 +37,7 @@ var app = builder.Build();
 
 app.LoadKeys();
 await app.MigrateDatabaseAsync();
+await app.MigrateKeyStoreAsync();
 if (await app.RunCommandAsync(args))
 {
     return;

@@ -53,12 +53,18 @@ public class RekindleFactory : WebApplicationFactory<Program>
             using (var connection = new NpgsqlConnection(_adminConnection))
             {
                 connection.Open();
-                using var command = connection.CreateCommand();
-                command.CommandText = $"CREATE DATABASE \"{_postgresDatabase}\"";
-                command.ExecuteNonQuery();
+                // The key store is a database of its own, as in production. One statement a command:
+                // CREATE DATABASE refuses to run inside the implicit transaction of a batch.
+                foreach (var name in new[] { _postgresDatabase, _postgresDatabase + "_keys" })
+                {
+                    using var command = connection.CreateCommand();
+                    command.CommandText = $"CREATE DATABASE \"{name}\"";
+                    command.ExecuteNonQuery();
+                }
             }
 
             Settings["Database:ConnectionString"] = new NpgsqlConnectionStringBuilder(_adminConnection) { Database = _postgresDatabase }.ConnectionString;
+            Settings["KeyStore:ConnectionString"] = new NpgsqlConnectionStringBuilder(_adminConnection) { Database = _postgresDatabase + "_keys" }.ConnectionString;
         }
 
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
@@ -114,6 +120,12 @@ public class RekindleFactory : WebApplicationFactory<Program>
         return await work(scope.ServiceProvider.GetRequiredService<AppDbContext>());
     }
 
+    public async Task<T> WithKeyStoreAsync<T>(Func<Rekindle.Web.Infrastructure.Sealing.KeyStoreDbContext, Task<T>> work)
+    {
+        using var scope = Services.CreateScope();
+        return await work(scope.ServiceProvider.GetRequiredService<Rekindle.Web.Infrastructure.Sealing.KeyStoreDbContext>());
+    }
+
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
@@ -123,9 +135,12 @@ public class RekindleFactory : WebApplicationFactory<Program>
             NpgsqlConnection.ClearAllPools();
             await using var connection = new NpgsqlConnection(_adminConnection);
             await connection.OpenAsync();
-            await using var command = connection.CreateCommand();
-            command.CommandText = $"DROP DATABASE IF EXISTS \"{_postgresDatabase}\" WITH (FORCE)";
-            await command.ExecuteNonQueryAsync();
+            foreach (var name in new[] { _postgresDatabase, _postgresDatabase + "_keys" })
+            {
+                await using var command = connection.CreateCommand();
+                command.CommandText = $"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)";
+                await command.ExecuteNonQueryAsync();
+            }
         }
 
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();

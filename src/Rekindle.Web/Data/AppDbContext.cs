@@ -24,8 +24,6 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityUserConte
 
     public DbSet<SecurityEvent> SecurityEvents => Set<SecurityEvent>();
 
-    public DbSet<Infrastructure.Sealing.DataKey> DataKeys => Set<Infrastructure.Sealing.DataKey>();
-
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

@@ -38,6 +38,10 @@ public abstract class PlatformTests(RekindleFactory app)
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         Assert.False(db.Database.HasPendingModelChanges(), "Run scripts/add-migration.sh: the model changed without a migration.");
         Assert.Empty(await db.Database.GetPendingMigrationsAsync());
+
+        var keys = scope.ServiceProvider.GetRequiredService<Rekindle.Web.Infrastructure.Sealing.KeyStoreDbContext>();
+        Assert.False(keys.Database.HasPendingModelChanges(), "Run scripts/add-migration.sh --keys: the key store changed without a migration.");
+        Assert.Empty(await keys.Database.GetPendingMigrationsAsync());
     }
 
     [Fact]

@@ -129,7 +129,90 @@ public abstract class SealingTests(RekindleFactory app)
         Assert.Null(opened);
 
         // Another process (a second server) has no cached copy either.
-        Assert.False(await app.WithDbAsync(db => db.DataKeys.AnyAsync(k => k.OwnerId == memberId)));
+        Assert.False(await app.WithKeyStoreAsync(keys => keys.DataKeys.AnyAsync(k => k.OwnerId == memberId)));
+    }
+
+    [Fact]
+    public async Task After_deletion_a_copy_of_the_database_taken_before_it_no_longer_opens_with_the_master_key()
+    {
+        var (browser, memberId) = await MemberOnFirefoxAsync("Backup");
+        var session = await app.WithDbAsync(db => db.MemberSessions.AsNoTracking().FirstAsync(s => s.MemberId == memberId));
+        var place = MemberSession.DevicePlace(session.Id, memberId);
+
+        // The backup: on SQLite a real copy of the database file; on PostgreSQL the row as a dump would hold it.
+        var copied = await BackupOfDeviceAsync(session.Id);
+        Assert.Equal(session.Device.Envelope, copied.Envelope);
+        Assert.Contains("Firefox", await WithServicesAsync(s => s.GetRequiredService<Sealer>().OpenAsync(copied, place)), StringComparison.Ordinal);
+
+        // Signed in a moment ago, so the password need not be typed again.
+        var page = await browser.GetAsync("/account/delete");
+        Assert.Equal("/account/delete", page.Url.AbsolutePath);
+        await browser.SubmitAsync(page, "delete-account", new Dictionary<string, string> { ["confirmDelete"] = "yes" });
+        Assert.False(await app.WithDbAsync(db => db.Users.AnyAsync(u => u.Id == memberId)));
+
+        // Same master key, same key store, the old copy of the database: the value stays shut, because
+        // the member's key lived apart from the database and is gone.
+        Assert.Null(await WithServicesAsync(s => s.GetRequiredService<Sealer>().OpenAsync(copied, place)));
+        Assert.False(await app.WithKeyStoreAsync(keys => keys.DataKeys.AnyAsync(k => k.OwnerId == memberId)));
+        if (app.Provider == TestProvider.Sqlite)
+        {
+            var mainFile = Path.Combine(app.DataPath, "rekindle.db");
+            Assert.True(File.Exists(Path.Combine(app.DataPath, "keys", "data-keys.db")), "The key store lives beside the master key.");
+            Assert.False(await TableExistsAsync(mainFile, "DataKeys"), "The main database holds no data keys.");
+        }
+    }
+
+    [Fact]
+    public async Task Authenticator_keys_and_recovery_codes_are_stored_sealed_and_still_work()
+    {
+        var (browser, memberId) = await MemberOnFirefoxAsync("Totp");
+        var (key, page) = await EnableAuthenticatorAsync(app, browser);
+        var codes = page.Document.QuerySelectorAll(".recovery-codes code").Select(c => c.TextContent).ToList();
+        Assert.NotEmpty(codes);
+
+        var stored = await app.WithDbAsync(db => db.UserTokens.Where(t => t.UserId == memberId).Select(t => t.Value!).ToListAsync());
+        Assert.Equal(2, stored.Count);
+        var typedKey = Rekindle.Web.Features.Account.Base32.Encode(key);
+        Assert.All(stored, v => Assert.StartsWith("rk1.", v, StringComparison.Ordinal));
+        Assert.All(stored, v => Assert.DoesNotContain(typedKey, v, StringComparison.OrdinalIgnoreCase));
+        Assert.All(stored, v => Assert.All(codes, c => Assert.DoesNotContain(c, v, StringComparison.OrdinalIgnoreCase)));
+
+        // Signing in with a recovery code still works (opened from the sealed store), once.
+        var email = await app.WithDbAsync(db => db.Users.Where(u => u.Id == memberId).Select(u => u.Email!).SingleAsync());
+        await browser.SubmitAsync(await browser.GetAsync("/"), "/account/logout");
+        Assert.Equal("/account/login-2fa", (await SignInAsync(browser, email)).Url.AbsolutePath);
+        var home = await browser.SubmitAsync(await browser.GetAsync("/account/login-recovery"), "login-recovery", new Dictionary<string, string> { ["Input.Code"] = codes[0] });
+        Assert.Contains("Hello, Totp", home.Text, StringComparison.Ordinal);
+    }
+
+    private async Task<SealedText> BackupOfDeviceAsync(Guid sessionId)
+    {
+        if (app.Provider == TestProvider.Postgres)
+        {
+            return await app.WithDbAsync(db => db.MemberSessions.AsNoTracking().Where(s => s.Id == sessionId).Select(s => s.Device).SingleAsync());
+        }
+
+        var copy = Path.Combine(app.DataPath, "backup-" + Guid.NewGuid().ToString("N") + ".db");
+        await app.WithDbAsync(db => db.Database.ExecuteSqlAsync($"VACUUM INTO {copy}"));
+        await using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={copy};Mode=ReadOnly;Pooling=False");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT \"Device\" FROM \"MemberSessions\" WHERE \"Id\" = $id";
+        command.Parameters.AddWithValue("$id", sessionId.ToString().ToUpperInvariant());
+        return SealedTextFor((string)(await command.ExecuteScalarAsync())!);
+    }
+
+    private static SealedText SealedTextFor(string envelope) =>
+        (SealedText)typeof(SealedText).GetConstructors(System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Instance)[0].Invoke([envelope]);
+
+    private static async Task<bool> TableExistsAsync(string file, string table)
+    {
+        await using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={file};Mode=ReadOnly;Pooling=False");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = $name";
+        command.Parameters.AddWithValue("$name", table);
+        return (long)(await command.ExecuteScalarAsync())! > 0;
     }
 }
 

@@ -43,8 +43,10 @@ public sealed class LeaveCouple(AppDbContext db, CurrentMember current, KeyRing 
 
         await db.SaveChangesAsync(cancellationToken);
         await db.Couples.Where(c => c.Id == coupleId).ExecuteDeleteAsync(cancellationToken);
-        await keys.DestroyAsync(KeyOwner.Couple(coupleId.Value), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+
+        // The key store is a database of its own: its key goes once the couple's rows are surely gone.
+        await keys.DestroyAsync(KeyOwner.Couple(coupleId.Value), cancellationToken);
         current.Reset();
         return true;
     }

@@ -1,12 +1,10 @@
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
-
 namespace Rekindle.Web.Infrastructure.Sealing;
 
 /// <summary>
 /// A member's or a couple's data key, wrapped (AES-256-GCM) by a key derived from the master key,
-/// which never enters the database. Deleting these rows makes everything they sealed unreadable,
-/// in the database and in every backup of it.
+/// which never enters a database. These rows live in the key store (<see cref="KeyStoreDbContext"/>),
+/// apart from the main database: deleting them makes everything they sealed unreadable, in the
+/// database and in every backup of it.
 /// </summary>
 public sealed class DataKey
 {
@@ -23,14 +21,4 @@ public sealed class DataKey
     public byte[] WrappedKey { get; set; } = [];
 
     public DateTime CreatedAt { get; set; }
-}
-
-internal sealed class DataKeyConfiguration : IEntityTypeConfiguration<DataKey>
-{
-    public void Configure(EntityTypeBuilder<DataKey> builder)
-    {
-        builder.HasKey(k => k.Id);
-        builder.HasIndex(k => new { k.OwnerKind, k.OwnerId, k.Version }).IsUnique();
-        builder.Property(k => k.WrappedKey).HasMaxLength(60).IsRequired();
-    }
 }

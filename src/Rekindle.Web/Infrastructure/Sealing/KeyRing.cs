@@ -3,7 +3,6 @@ using System.Data.Common;
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
-using Rekindle.Web.Data;
 using Rekindle.Web.Infrastructure.Keys;
 
 namespace Rekindle.Web.Infrastructure.Sealing;
@@ -31,7 +30,7 @@ public sealed class DataKeyCache(MasterKey master)
 }
 
 /// <summary>Finds, makes, rotates and destroys data keys. Keys are made on first use.</summary>
-public sealed class KeyRing(AppDbContext db, DataKeyCache cache, TimeProvider clock)
+public sealed class KeyRing(KeyStoreDbContext db, DataKeyCache cache, TimeProvider clock)
 {
     public async Task<(int Version, byte[] Key)> CurrentAsync(KeyOwner owner, CancellationToken cancellationToken = default)
     {
@@ -77,12 +76,22 @@ public sealed class KeyRing(AppDbContext db, DataKeyCache cache, TimeProvider cl
         return next.Version;
     }
 
-    /// <summary>Crypto-shredding: with the keys gone, whatever they sealed cannot be opened anywhere, backups included.</summary>
+    /// <summary>
+    /// Crypto-shredding: with the keys gone, whatever they sealed cannot be opened anywhere, older
+    /// copies of the main database included. Call it after the owner's rows are gone from the main
+    /// database (the two are separate databases, so there is no shared transaction); the rotate-keys
+    /// command sweeps up keys whose owner no longer exists, should a process die in between.
+    /// </summary>
     public async Task DestroyAsync(KeyOwner owner, CancellationToken cancellationToken = default)
     {
         await db.DataKeys.Where(k => k.OwnerKind == owner.Kind && k.OwnerId == owner.Id).ExecuteDeleteAsync(cancellationToken);
         cache.Forget(owner);
     }
+
+    /// <summary>Every owner that has a key, for rotation and the sweep of keys whose owner is gone.</summary>
+    public async Task<List<KeyOwner>> OwnersAsync(CancellationToken cancellationToken = default) =>
+        (await db.DataKeys.AsNoTracking().Select(k => new { k.OwnerKind, k.OwnerId }).Distinct().ToListAsync(cancellationToken))
+            .ConvertAll(k => new KeyOwner(k.OwnerKind, k.OwnerId));
 
     private IQueryable<DataKey> Rows(KeyOwner owner) =>
         db.DataKeys.AsNoTracking().Where(k => k.OwnerKind == owner.Kind && k.OwnerId == owner.Id);
@@ -102,7 +111,7 @@ public sealed class KeyRing(AppDbContext db, DataKeyCache cache, TimeProvider cl
         CryptographicOperations.ZeroMemory(key);
         try
         {
-            // One statement, not SaveChanges: making a key must never save a caller's other pending changes.
+            // One statement: two servers making the same owner's first key at once meet at the unique index.
             await db.Database.ExecuteSqlAsync(
                 $"INSERT INTO \"DataKeys\" (\"Id\", \"OwnerKind\", \"OwnerId\", \"Version\", \"WrappedKey\", \"CreatedAt\") VALUES ({row.Id}, {(int)row.OwnerKind}, {row.OwnerId}, {row.Version}, {row.WrappedKey}, {row.CreatedAt})",
                 cancellationToken);

@@ -13,14 +13,26 @@ public sealed class RotateKeys(AppDbContext db, KeyRing keys, Sealer sealer, ILo
 {
     private const int Batch = 200;
 
-    public sealed record Result(int Owners, int Resealed, int Unopenable);
+    public sealed record Result(int Owners, int Resealed, int Unopenable, int Orphans = 0);
 
     public async Task<Result> HandleAsync(CancellationToken cancellationToken = default)
     {
-        var owners = await db.DataKeys.AsNoTracking().Select(k => new { k.OwnerKind, k.OwnerId }).Distinct().ToListAsync(cancellationToken);
-        foreach (var owner in owners)
+        var members = (await db.Users.Select(m => m.Id).ToListAsync(cancellationToken)).ToHashSet();
+        var couples = (await db.Couples.Select(c => c.Id).ToListAsync(cancellationToken)).ToHashSet();
+        var owners = new List<KeyOwner>();
+        var orphans = 0;
+        foreach (var owner in await keys.OwnersAsync(cancellationToken))
         {
-            await keys.RotateAsync(new KeyOwner(owner.OwnerKind, owner.OwnerId), cancellationToken);
+            // A key whose owner is gone (a process died between deleting the rows and the key) is destroyed now.
+            if (!(owner.Kind == KeyOwnerKind.Member ? members : couples).Contains(owner.Id))
+            {
+                await keys.DestroyAsync(owner, cancellationToken);
+                orphans++;
+                continue;
+            }
+
+            await keys.RotateAsync(owner, cancellationToken);
+            owners.Add(owner);
         }
 
         var resealed = 0;
@@ -36,8 +48,8 @@ public sealed class RotateKeys(AppDbContext db, KeyRing keys, Sealer sealer, ILo
             unopenable += failed;
         }
 
-        logger.LogInformation("Rotated keys of {Owners} owners; re-sealed {Resealed} values; {Unopenable} could not be opened", owners.Count, resealed, unopenable);
-        return new Result(owners.Count, resealed, unopenable);
+        logger.LogInformation("Rotated keys of {Owners} owners; re-sealed {Resealed} values; {Unopenable} could not be opened; destroyed the keys of {Orphans} owners no longer here", owners.Count, resealed, unopenable, orphans);
+        return new Result(owners.Count, resealed, unopenable, orphans);
     }
 
     private async Task<(int Resealed, int Unopenable)> ResealAsync<T>(List<PropertyInfo> properties, CancellationToken cancellationToken)

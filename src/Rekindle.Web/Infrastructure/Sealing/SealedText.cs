@@ -15,6 +15,9 @@ public sealed class SealedText
     public string Envelope { get; }
 
     public override string ToString() => "[sealed]";
+
+    /// <summary>For stores that keep the envelope in a plain string column they do not own (Identity's tokens).</summary>
+    internal static SealedText FromStore(string envelope) => new(envelope);
 }
 
 internal sealed class SealedTextConverter() : ValueConverter<SealedText, string>(v => v.Envelope, v => new SealedText(v));

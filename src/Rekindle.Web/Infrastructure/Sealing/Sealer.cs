@@ -95,7 +95,7 @@ public static class SealingFeature
 
         using var scope = app.Services.CreateScope();
         var result = await scope.ServiceProvider.GetRequiredService<RotateKeys>().HandleAsync();
-        Console.WriteLine($"Rotated the keys of {result.Owners} owners and re-sealed {result.Resealed} values ({result.Unopenable} could not be opened: their owners were deleted).");
+        Console.WriteLine($"Rotated the keys of {result.Owners} owners and re-sealed {result.Resealed} values ({result.Unopenable} could not be opened: their owners were deleted; {result.Orphans} keys of deleted owners destroyed).");
         return true;
     }
 }

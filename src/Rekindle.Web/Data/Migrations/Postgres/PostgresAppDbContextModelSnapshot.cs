@@ -335,37 +335,6 @@ namespace Rekindle.Web.Data.Migrations.Postgres
                         });
                 });
 
-            modelBuilder.Entity("Rekindle.Web.Infrastructure.Sealing.DataKey", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("uuid");
-
-                    b.Property<DateTime>("CreatedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<Guid>("OwnerId")
-                        .HasColumnType("uuid");
-
-                    b.Property<int>("OwnerKind")
-                        .HasColumnType("integer");
-
-                    b.Property<int>("Version")
-                        .HasColumnType("integer");
-
-                    b.Property<byte[]>("WrappedKey")
-                        .IsRequired()
-                        .HasMaxLength(60)
-                        .HasColumnType("bytea");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("OwnerKind", "OwnerId", "Version")
-                        .IsUnique();
-
-                    b.ToTable("DataKeys");
-                });
-
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserClaim<System.Guid>", b =>
                 {
                     b.HasOne("Rekindle.Web.Features.Account.Member", null)

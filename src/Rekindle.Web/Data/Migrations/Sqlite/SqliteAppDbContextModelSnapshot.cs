@@ -328,37 +328,6 @@ namespace Rekindle.Web.Data.Migrations.Sqlite
                         });
                 });
 
-            modelBuilder.Entity("Rekindle.Web.Infrastructure.Sealing.DataKey", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime>("CreatedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("OwnerId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("OwnerKind")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("Version")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<byte[]>("WrappedKey")
-                        .IsRequired()
-                        .HasMaxLength(60)
-                        .HasColumnType("BLOB");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("OwnerKind", "OwnerId", "Version")
-                        .IsUnique();
-
-                    b.ToTable("DataKeys");
-                });
-
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserClaim<System.Guid>", b =>
                 {
                     b.HasOne("Rekindle.Web.Features.Account.Member", null)
