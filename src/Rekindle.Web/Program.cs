@@ -5,6 +5,7 @@ using Rekindle.Web.Features.Account;
 using Rekindle.Web.Features.MyData;
 using Rekindle.Web.Features.Pairing;
 using Rekindle.Web.Features.Safety;
+using Rekindle.Web.Features.Understand;
 using Rekindle.Web.Infrastructure.Email;
 using Rekindle.Web.Infrastructure.Hosting;
 using Rekindle.Web.Infrastructure.Keys;
@@ -26,6 +27,8 @@ builder.AddCookieNames();
 builder.AddPairing();
 builder.AddQuickExit();
 builder.AddMyData();
+builder.AddUnderstand();
+builder.AddSafetyResources();
 builder.AddSecurityTxt();
 
 builder.Services.AddLocalization(options => options.ResourcesPath = "Resources");
@@ -36,6 +39,7 @@ builder.Services.AddScoped<RedirectManager>();
 var app = builder.Build();
 
 app.LoadKeys();
+app.LoadUnderstandContent();
 await app.MigrateDatabaseAsync();
 await app.MigrateKeyStoreAsync();
 if (await app.RunCommandAsync(args))
@@ -49,7 +53,8 @@ if (!app.Environment.IsDevelopment())
     app.UseHsts();
 }
 
-app.UseStatusCodePagesWithReExecute("/error/{0}");
+// A fresh scope for the error page: a component that called NavigationManager.NotFound() already used this request's.
+app.UseStatusCodePagesWithReExecute("/error/{0}", createScopeForStatusCodePages: true);
 app.UseSecurityHeaders();
 app.UseRequestLimits();
 app.UseRequestLocalization("en");

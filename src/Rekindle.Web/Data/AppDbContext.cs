@@ -24,6 +24,12 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityUserConte
 
     public DbSet<SecurityEvent> SecurityEvents => Set<SecurityEvent>();
 
+    public DbSet<Features.Understand.CheckAttempt> CheckAttempts => Set<Features.Understand.CheckAttempt>();
+
+    public DbSet<Features.Understand.MapShare> MapShares => Set<Features.Understand.MapShare>();
+
+    public DbSet<Features.Understand.PlanTick> PlanTicks => Set<Features.Understand.PlanTick>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

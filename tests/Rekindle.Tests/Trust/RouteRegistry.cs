@@ -42,6 +42,13 @@ public static class RouteRegistry
         ["/account/passkey/sign-in"] = new(Post: "/account/passkey/sign-in", Fields: new Dictionary<string, string> { ["credential"] = "{}" }),
         ["/account/logout"] = new(Post: "/account/logout", EndsSession: true),
         ["/exit"] = new(Get: "/exit", EndsSession: true),
+        ["/understand"] = new(Get: "/understand"),
+        ["/understand/check"] = new(Get: "/understand/check?part=money"),
+        ["/understand/results"] = new(Get: "/understand/results"),
+        ["/understand/map"] = new(Get: "/understand/map"),
+        ["/understand/plan"] = new(Get: "/understand/plan"),
+        ["/areas/{Key}"] = new(Get: "/areas/repair"),
+        ["/safety"] = new(Get: "/safety"),
 
         // The framework's own: static files that don't exist, and Blazor's redirect helper.
         ["/{**path:file}"] = new(Get: "/no-such-file.css"),

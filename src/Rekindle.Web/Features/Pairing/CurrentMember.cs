@@ -38,6 +38,25 @@ public sealed class CurrentMember(IHttpContextAccessor accessor, AppDbContext db
         return _membership;
     }
 
+    /// <summary>The member as a viewer of records (<see cref="Infrastructure.Privacy.Disclosure"/>): who they are and their couple.</summary>
+    public async Task<Infrastructure.Privacy.Viewer> ViewerAsync(CancellationToken cancellationToken = default) =>
+        new(RequiredMemberId, (await MembershipAsync(cancellationToken))?.CoupleId);
+
+    /// <summary>The partner's member id, or null when the member is alone or waiting.</summary>
+    public async Task<Guid?> PartnerIdAsync(CancellationToken cancellationToken = default)
+    {
+        var membership = await MembershipAsync(cancellationToken);
+        if (membership is null)
+        {
+            return null;
+        }
+
+        return await db.CoupleMembers.AsNoTracking()
+            .Where(m => m.CoupleId == membership.CoupleId && m.MemberId != membership.MemberId)
+            .Select(m => (Guid?)m.MemberId)
+            .FirstOrDefaultAsync(cancellationToken);
+    }
+
     /// <summary>Forget the cached membership after a change in this request (join, leave).</summary>
     public void Reset() => _loaded = false;
 }
