@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using static Rekindle.Testing.Journeys;
 
@@ -48,8 +49,7 @@ public sealed class XssTests(ChromiumApp chromium) : IClassFixture<ChromiumApp>
         foreach (var payload in payloads)
         {
             // Stored: the payload becomes Ana's and Cai's first name, shown on many pages.
-            await app.WithDbAsync(db => db.Users.Where(u => u.Email == anaEmail || u.Email == caiEmail)
-                .ExecuteUpdateAsync(s => s.SetProperty(u => u.FirstName, payload)));
+            await RenameAsync(payload, anaEmail, caiEmail);
 
             // Reflected: query values that pages echo into inputs and links.
             var escaped = Uri.EscapeDataString(payload);
@@ -118,5 +118,19 @@ public sealed class XssTests(ChromiumApp chromium) : IClassFixture<ChromiumApp>
         await page.WaitForURLAsync(chromium.BaseUrl + "/");
         await page.CloseAsync();
         return context;
+    }
+
+    /// <summary>Sets first names the way the app stores them: sealed with each member's own key.</summary>
+    private async Task RenameAsync(string name, params string[] emails)
+    {
+        using var scope = chromium.App.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<Rekindle.Web.Data.AppDbContext>();
+        var names = scope.ServiceProvider.GetRequiredService<Rekindle.Web.Features.Account.MemberNames>();
+        foreach (var member in await db.Users.Where(u => emails.Contains(u.Email)).ToListAsync())
+        {
+            await names.SetAsync(member, name);
+        }
+
+        await db.SaveChangesAsync();
     }
 }

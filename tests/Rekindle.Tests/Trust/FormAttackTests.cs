@@ -145,7 +145,8 @@ public abstract class FormAttackTests(RekindleFactory app)
         Assert.Equal(users, await app.WithDbAsync(db => db.Users.CountAsync()));
         Assert.False(await app.WithDbAsync(db => db.Couples.AnyAsync(c => !db.CoupleMembers.Any(m => m.CoupleId == c.Id))));
         Assert.False(await app.WithDbAsync(db => db.CoupleMembers.AnyAsync(m => !db.Users.Any(u => u.Id == m.MemberId))));
-        Assert.False(await app.WithDbAsync(db => db.Users.AnyAsync(u => u.FirstName == "" || u.Email == null)));
+        Assert.False(await app.WithDbAsync(db => db.Users.AnyAsync(u => u.Email == null)));
+        Assert.All(await app.WithDbAsync(db => db.Users.Select(u => u.FirstName).ToListAsync()), n => Assert.StartsWith("rk1.", n.Envelope, StringComparison.Ordinal));
     }
 
     private static string Describe(string value) => value.Length > 30 ? $"{value.Length} chars of '{value[0]}'" : value.Replace("\0", "\\0", StringComparison.Ordinal);

@@ -42,13 +42,20 @@ public abstract class RouteWalkTests(RekindleFactory app)
         var (partner, partnerEmail) = await MemberAsync(app, "Partner");
         await JoinAsync(partner, await InviteAsync(member));
 
+        // The member's private check raises a safety concern; both finish and share their summaries.
+        await Understand.CheckJourney.TakeCheckAsync(app, member, Understand.CheckJourney.WithConcern);
+        await Understand.CheckJourney.TakeCheckAsync(app, partner, Understand.CheckJourney.Ordinary);
+        await member.SubmitAsync(await member.GetAsync("/understand/results"), "share");
+        await partner.SubmitAsync(await partner.GetAsync("/understand/results"), "share");
+
         // Couple two, strangers to couple one.
         var (stranger, _) = await MemberAsync(app, "Stranger");
         var (strangersPartner, _) = await MemberAsync(app, "Other");
         await JoinAsync(strangersPartner, await InviteAsync(stranger));
 
-        var neverForPartner = new[] { memberEmail, "emailmarker" };
-        var neverForStranger = new[] { memberEmail, "emailmarker", "Firstmarker" };
+        // Safety routing and wellbeing are never shown to the partner, not even that they exist.
+        var neverForPartner = new[] { memberEmail, "emailmarker", "id=\"safety-note\"", "id=\"resting\"", "an individual counselor" };
+        var neverForStranger = new[] { memberEmail, "emailmarker", "Firstmarker", "id=\"map\"" };
         await WalkAsync(partner, neverForPartner);
         await WalkAsync(stranger, neverForStranger);
 

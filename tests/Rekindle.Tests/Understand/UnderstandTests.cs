@@ -261,6 +261,7 @@ public abstract partial class UnderstandTests(RekindleFactory app)
         }
 
         Assert.NotNull(overview.Find("#retake-due"));
+        Assert.Contains("Take the check again", (await member.GetAsync("/")).TextOf("#today"), StringComparison.Ordinal);
 
         await TakeCheckAsync(app, member, i => i.Section == "satisfaction" ? (i.Reverse ? 0 : 4) : Ordinary(i));
         var history = await member.GetAsync("/understand");

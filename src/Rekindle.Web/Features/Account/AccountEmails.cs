@@ -20,7 +20,7 @@ public sealed class AccountEmails(UserManager<Member> users, IMailer mailer, IHt
             ["returnUrl"] = returnUrl,
         });
         return await mailer.SendAsync(Compose(member.Email!, "Confirm your email for Rekindle",
-            $"Hi {member.FirstName},",
+            "Hello,",
             "Please confirm your email address so you can sign in to Rekindle.",
             "Confirm my email", link,
             "If you didn't create an account, you can ignore this email."), cancellationToken);
@@ -35,7 +35,7 @@ public sealed class AccountEmails(UserManager<Member> users, IMailer mailer, IHt
             ["code"] = WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes(token)),
         });
         return await mailer.SendAsync(Compose(member.Email!, "Reset your Rekindle password",
-            $"Hi {member.FirstName},",
+            "Hello,",
             "Someone asked to reset the password of your Rekindle account. If it was you, choose a new password here.",
             "Choose a new password", link,
             "If it wasn't you, ignore this email: your password stays as it is."), cancellationToken);
@@ -43,7 +43,7 @@ public sealed class AccountEmails(UserManager<Member> users, IMailer mailer, IHt
 
     public Task<bool> SendPartnerJoinedAsync(Member inviter, CancellationToken cancellationToken = default) =>
         mailer.SendAsync(Compose(inviter.Email!, "Your partner joined you on Rekindle",
-            $"Hi {inviter.FirstName},",
+            "Hello,",
             "Your partner accepted your invite. Your couple space is ready.",
             "Open Rekindle", Link("/", new Dictionary<string, string?>()),
             "You get this email because you invited someone to your couple space."), cancellationToken);

@@ -5,7 +5,7 @@ using Rekindle.Web.Features.MyData;
 namespace Rekindle.Web.Features.Account;
 
 /// <summary>The account's part of the export: profile, ways to sign in, devices and the security log.</summary>
-public sealed class AccountExport(AppDbContext db, Sessions sessions) : IExportSection
+public sealed class AccountExport(AppDbContext db, Sessions sessions, MemberNames names) : IExportSection
 {
     public string Name => "account";
 
@@ -14,6 +14,7 @@ public sealed class AccountExport(AppDbContext db, Sessions sessions) : IExportS
         var member = await db.Users.AsNoTracking().Where(u => u.Id == memberId)
             .Select(u => new { u.FirstName, u.Email, u.EmailConfirmed, u.CreatedAt, AuthenticatorApp = u.TwoFactorEnabled })
             .SingleAsync(cancellationToken);
+        var firstName = await names.OpenAsync(memberId, member.FirstName, cancellationToken);
         var passkeys = await db.UserPasskeys.AsNoTracking().Where(p => p.UserId == memberId)
             .Select(p => new { p.Data.Name, p.Data.CreatedAt })
             .ToListAsync(cancellationToken);
@@ -22,7 +23,7 @@ public sealed class AccountExport(AppDbContext db, Sessions sessions) : IExportS
         var log = (await sessions.RecentEventsAsync(memberId, int.MaxValue)).OrderBy(e => e.At);
         return new
         {
-            Profile = member,
+            Profile = new { FirstName = firstName, member.Email, member.EmailConfirmed, member.CreatedAt, member.AuthenticatorApp },
             Passkeys = passkeys,
             Devices = devices,
             SecurityLog = log.Select(e => new { e.At, What = e.Kind.ToString(), e.Device }),

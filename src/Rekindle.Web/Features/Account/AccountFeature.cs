@@ -72,6 +72,7 @@ public static class AccountFeature
             return Task.CompletedTask;
         });
         services.AddScoped<Sessions>();
+        services.AddScoped<MemberNames>();
         services.AddScoped<SessionCookieEvents>();
 
         // With "Referrer-Policy: no-referrer" browsers send "Origin: null" on form posts, so Identity's

@@ -1,18 +1,23 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Rekindle.Web.Infrastructure.Sealing;
 
 namespace Rekindle.Web.Features.Account;
 
 /// <summary>One partner's account. The sign-in parts come from ASP.NET Core Identity.</summary>
-public sealed class Member : IdentityUser<Guid>
+public sealed class Member : IdentityUser<Guid>, ISealedRecord
 {
     public const int FirstNameMaxLength = 50;
 
-    /// <summary>What the partner sees them as. Nothing else about them is shown to anyone.</summary>
-    public string FirstName { get; set; } = "";
+    /// <summary>What the partner sees them as, sealed with the member's key (<see cref="MemberNames"/> opens and sets it).</summary>
+    public SealedText FirstName { get; set; } = default!;
 
     public DateTime CreatedAt { get; set; }
+
+    public SealPlace PlaceOf(string property) => property == nameof(FirstName)
+        ? MemberNames.PlaceOf(Id)
+        : throw new ArgumentOutOfRangeException(nameof(property));
 
     /// <summary>What is wrong with a first name someone typed, or null when it is fine.</summary>
     public static string? FirstNameProblem(string? typed)
@@ -33,7 +38,8 @@ internal sealed class MemberConfiguration : IEntityTypeConfiguration<Member>
 {
     public void Configure(EntityTypeBuilder<Member> builder)
     {
-        builder.Property(m => m.FirstName).HasMaxLength(Member.FirstNameMaxLength).IsRequired();
+        // Room for a sealed name of up to 50 characters (4 bytes each at most) in its envelope.
+        builder.Property(m => m.FirstName).HasMaxLength(320).IsRequired();
     }
 }
 

@@ -62,7 +62,7 @@ public sealed class Passkeys(SignInManager<Member> signIn, ILogger<Passkeys> log
     {
         var group = routes.MapGroup("/account/passkey").RequireRateLimiting(Infrastructure.Security.GuessLimits.Policy);
 
-        group.MapPost("/creation-options", async (ClaimsPrincipal user, SignInManager<Member> signIn, RecentConfirmation recent) =>
+        group.MapPost("/creation-options", async (ClaimsPrincipal user, SignInManager<Member> signIn, RecentConfirmation recent, MemberNames names) =>
         {
             var member = await signIn.UserManager.GetUserAsync(user);
             if (member is null)
@@ -79,7 +79,7 @@ public sealed class Passkeys(SignInManager<Member> signIn, ILogger<Passkeys> log
             {
                 Id = member.Id.ToString(),
                 Name = member.Email!,
-                DisplayName = member.FirstName,
+                DisplayName = await names.OpenAsync(member),
             });
             return Results.Content(options, "application/json");
         }).RequireAuthorization();

@@ -28,6 +28,7 @@ public sealed class RegisterMember(
     MemberPasswordValidator passwords,
     PreviewInvite invites,
     AccountEmails emails,
+    MemberNames names,
     IOptions<RegistrationOptions> registration,
     TimeProvider clock,
     ILogger<RegisterMember> logger)
@@ -64,9 +65,9 @@ public sealed class RegisterMember(
             Id = Guid.NewGuid(),
             UserName = email,
             Email = email,
-            FirstName = input.FirstName!.Trim(),
             CreatedAt = clock.GetUtcNow().UtcDateTime,
         };
+        await names.SetAsync(member, input.FirstName!, cancellationToken);
         var result = await users.CreateAsync(member, input.Password!);
         if (!result.Succeeded)
         {

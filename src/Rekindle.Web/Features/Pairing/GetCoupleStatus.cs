@@ -24,7 +24,7 @@ public sealed record CoupleStatus(
     DateTime? ActiveInviteExpiresAt,
     DateTime? PartnerLeftAt);
 
-public sealed class GetCoupleStatus(AppDbContext db, CurrentMember current, TimeProvider clock)
+public sealed class GetCoupleStatus(AppDbContext db, CurrentMember current, Account.MemberNames names, TimeProvider clock)
 {
     public async Task<CoupleStatus> HandleAsync(CancellationToken cancellationToken = default)
     {
@@ -37,13 +37,14 @@ public sealed class GetCoupleStatus(AppDbContext db, CurrentMember current, Time
         var coupleId = membership.CoupleId;
         var partner = await db.CoupleMembers.AsNoTracking()
             .Where(m => m.CoupleId == coupleId && m.MemberId != membership.MemberId)
-            .Join(db.Users, m => m.MemberId, u => u.Id, (m, u) => new { u.FirstName, m.JoinedAt })
+            .Join(db.Users, m => m.MemberId, u => u.Id, (m, u) => new { u.Id, u.FirstName, m.JoinedAt })
             .FirstOrDefaultAsync(cancellationToken);
 
         if (partner is not null)
         {
             var since = partner.JoinedAt > membership.JoinedAt ? partner.JoinedAt : membership.JoinedAt;
-            return new CoupleStatus(CoupleStage.Together, coupleId, partner.FirstName, since, null, null);
+            var name = await names.OpenAsync(partner.Id, partner.FirstName, cancellationToken);
+            return new CoupleStatus(CoupleStage.Together, coupleId, name, since, null, null);
         }
 
         var now = clock.GetUtcNow().UtcDateTime;

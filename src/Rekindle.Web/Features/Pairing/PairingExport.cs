@@ -5,7 +5,7 @@ using Rekindle.Web.Features.MyData;
 namespace Rekindle.Web.Features.Pairing;
 
 /// <summary>The couple's part of the export: when the member joined, the partner's first name (already shared), and their invites.</summary>
-public sealed class PairingExport(AppDbContext db) : IExportSection
+public sealed class PairingExport(AppDbContext db, Account.MemberNames names) : IExportSection
 {
     public string Name => "couple";
 
@@ -19,7 +19,7 @@ public sealed class PairingExport(AppDbContext db) : IExportSection
 
         var partner = await db.CoupleMembers.AsNoTracking()
             .Where(m => m.CoupleId == membership.CoupleId && m.MemberId != memberId)
-            .Join(db.Users, m => m.MemberId, u => u.Id, (m, u) => new { u.FirstName, m.JoinedAt })
+            .Join(db.Users, m => m.MemberId, u => u.Id, (m, u) => new { u.Id, u.FirstName, m.JoinedAt })
             .FirstOrDefaultAsync(cancellationToken);
         var invites = await db.CoupleInvites.AsNoTracking()
             .Where(i => i.CoupleId == membership.CoupleId && i.CreatedByMemberId == memberId)
@@ -29,7 +29,7 @@ public sealed class PairingExport(AppDbContext db) : IExportSection
         return new
         {
             membership.JoinedAt,
-            Partner = partner is null ? null : new { partner.FirstName, partner.JoinedAt },
+            Partner = partner is null ? null : new { FirstName = await names.OpenAsync(partner.Id, partner.FirstName, cancellationToken), partner.JoinedAt },
             InvitesYouMade = invites,
         };
     }

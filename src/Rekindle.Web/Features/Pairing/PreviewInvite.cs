@@ -31,7 +31,7 @@ public sealed record InvitePreview(InviteState State, Guid? CoupleId, string? In
 }
 
 /// <summary>Looks an invite code up without using it, so the person can see whose space they are joining.</summary>
-public sealed class PreviewInvite(AppDbContext db, InviteCodes codes, TimeProvider clock)
+public sealed class PreviewInvite(AppDbContext db, InviteCodes codes, Account.MemberNames names, TimeProvider clock)
 {
     public async Task<InvitePreview> HandleAsync(string? typedCode, CancellationToken cancellationToken = default)
     {
@@ -50,6 +50,7 @@ public sealed class PreviewInvite(AppDbContext db, InviteCodes codes, TimeProvid
                 i.ExpiresAt,
                 i.UsedAt,
                 i.RevokedAt,
+                i.CreatedByMemberId,
                 Inviter = db.Users.Where(u => u.Id == i.CreatedByMemberId).Select(u => u.FirstName).FirstOrDefault(),
                 Members = db.CoupleMembers.Count(m => m.CoupleId == i.CoupleId),
             })
@@ -68,6 +69,7 @@ public sealed class PreviewInvite(AppDbContext db, InviteCodes codes, TimeProvid
             _ when invite.ExpiresAt <= clock.GetUtcNow().UtcDateTime => InviteState.Expired,
             _ => InviteState.Valid,
         };
-        return new InvitePreview(state, invite.CoupleId, invite.Inviter);
+        var inviter = invite.Inviter is null ? null : await names.OpenAsync(invite.CreatedByMemberId, invite.Inviter, cancellationToken);
+        return new InvitePreview(state, invite.CoupleId, string.IsNullOrEmpty(inviter) ? null : inviter);
     }
 }

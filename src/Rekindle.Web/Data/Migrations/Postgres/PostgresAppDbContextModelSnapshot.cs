@@ -131,8 +131,8 @@ namespace Rekindle.Web.Data.Migrations.Postgres
 
                     b.Property<string>("FirstName")
                         .IsRequired()
-                        .HasMaxLength(50)
-                        .HasColumnType("character varying(50)");
+                        .HasMaxLength(320)
+                        .HasColumnType("character varying(320)");
 
                     b.Property<bool>("LockoutEnabled")
                         .HasColumnType("boolean");

@@ -124,7 +124,7 @@ namespace Rekindle.Web.Data.Migrations.Sqlite
 
                     b.Property<string>("FirstName")
                         .IsRequired()
-                        .HasMaxLength(50)
+                        .HasMaxLength(320)
                         .HasColumnType("TEXT");
 
                     b.Property<bool>("LockoutEnabled")

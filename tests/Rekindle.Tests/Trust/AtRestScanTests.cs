@@ -1,0 +1,101 @@
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using Rekindle.Testing;
+using static Rekindle.Testing.Journeys;
+
+namespace Rekindle.Tests.Trust;
+
+/// <summary>
+/// TRUST.md T9: after members have signed up, paired, set up an authenticator, taken the check and
+/// been through the security log, the logs, the database files (main and key store, with their
+/// write-ahead logs) and a backup copy are scanned for secrets that must never be stored readable.
+/// </summary>
+public sealed class AtRestScanTests : IAsyncLifetime
+{
+    private readonly SqliteApp _app = new();
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public async Task DisposeAsync() => await _app.DisposeAsync();
+
+    [Fact]
+    public async Task No_password_code_token_key_name_or_sealed_text_is_readable_in_logs_database_files_or_backups()
+    {
+        const string password = "scanmarker lantern over quiet water";
+        const string device = "Mozilla/5.0 (Android 14; Mobile; rv:130.0) Gecko/130.0 Firefox/130.0";
+        var email = NewEmail("scan");
+        using var member = _app.NewBrowser();
+        member.Client.DefaultRequestHeaders.UserAgent.ParseAdd(device);
+        await RegisterAsync(member, "Quillonmarker", email, password);
+        await ConfirmAsync(_app, member, email);
+        await SignInAsync(member, email, "a wrong guess at the password");
+        await SignInAsync(member, email, password);
+        var (key, codesPage) = await EnableAuthenticatorAsync(_app, member);
+        var recoveryCodes = codesPage.Document.QuerySelectorAll(".recovery-codes code").Select(c => c.TextContent).ToList();
+        var invite = await InviteAsync(member);
+        var (partner, _) = await MemberAsync(_app, "Partner");
+        await JoinAsync(partner, invite);
+        await Understand.CheckJourney.TakeCheckAsync(_app, member, Understand.CheckJourney.WithConcern);
+        var cookies = member.Cookies.GetAllCookies().Select(c => c.Value).Where(v => v.Length >= 20).ToList();
+        Assert.NotEmpty(cookies);
+
+        var secrets = new Dictionary<string, string>
+        {
+            ["the password"] = password,
+            ["the invite code"] = invite,
+            ["the invite code, unpunctuated"] = invite.Replace("-", "", StringComparison.Ordinal),
+            ["the authenticator key"] = Rekindle.Web.Features.Account.Base32.Encode(key),
+            ["the device description"] = "Firefox on Android",
+            ["the first name"] = "Quillonmarker",
+        };
+        for (var i = 0; i < recoveryCodes.Count; i++)
+        {
+            secrets[$"recovery code {i + 1}"] = recoveryCodes[i];
+        }
+
+        for (var i = 0; i < cookies.Count; i++)
+        {
+            secrets[$"cookie {i + 1}"] = cookies[i];
+        }
+
+        // A backup as an operator would take one, while the app runs.
+        var backup = Path.Combine(_app.DataPath, "backup.db");
+        await _app.WithDbAsync(db => db.Database.ExecuteSqlAsync($"VACUUM INTO {backup}"));
+
+        var logs = string.Join('\n', _app.Logs.Lines);
+        Assert.NotEmpty(logs);
+        var files = Directory.EnumerateFiles(_app.DataPath, "*", SearchOption.AllDirectories)
+            .Where(f => f.EndsWith(".db", StringComparison.Ordinal) || f.EndsWith("-wal", StringComparison.Ordinal))
+            .ToList();
+        Assert.Contains(files, f => f.EndsWith("rekindle.db", StringComparison.Ordinal));
+        Assert.Contains(files, f => f.EndsWith("data-keys.db", StringComparison.Ordinal));
+
+        foreach (var (what, secret) in secrets)
+        {
+            Assert.False(logs.Contains(secret, StringComparison.OrdinalIgnoreCase), $"The logs hold {what}.");
+            foreach (var file in files)
+            {
+                Assert.False(Holds(file, secret), $"{Path.GetFileName(file)} holds {what}.");
+            }
+        }
+
+        // The scan can see: the member's email is stored in the clear (sign-in must find it), and it is found.
+        Assert.True(files.Any(f => Holds(f, email)), "The scan found nothing at all; it is not reading the files.");
+    }
+
+    /// <summary>Whether the file's bytes hold the text, as UTF-8 or as UTF-16 (both ways SQLite may store it).</summary>
+    private static bool Holds(string file, string text)
+    {
+        byte[] bytes;
+        using (var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete))
+        using (var copy = new MemoryStream())
+        {
+            stream.CopyTo(copy);
+            bytes = copy.ToArray();
+        }
+
+        return bytes.AsSpan().IndexOf(Encoding.UTF8.GetBytes(text)) >= 0
+            || bytes.AsSpan().IndexOf(Encoding.UTF8.GetBytes(text.ToUpperInvariant())) >= 0
+            || bytes.AsSpan().IndexOf(Encoding.Unicode.GetBytes(text)) >= 0;
+    }
+}
