@@ -9,11 +9,14 @@ namespace Rekindle.Tests.Trust;
 
 /// <summary>
 /// TRUST.md T6 and T8 over every form the app shows. Forms are found by opening every page in the
-/// route registry as a signed-in member, so a form added later is attacked without new test code.
+/// route registry as a signed-in member, so a form added later is attacked without new test code,
+/// and again in the states that show more forms: a member who took the check and shared it, one
+/// with a live invite, a stranger holding that invite's code, one with the authenticator on, and
+/// one half-way through signing in with it.
 /// </summary>
 public abstract class FormAttackTests(RekindleFactory app)
 {
-    private sealed record FoundForm(string Page, string Name, string Target, List<KeyValuePair<string, string>> Fields);
+    private sealed record FoundForm(TestBrowser Browser, string Page, string Name, string Target, List<KeyValuePair<string, string>> Fields);
 
     private static readonly string[] Hostile =
     [
@@ -23,20 +26,48 @@ public abstract class FormAttackTests(RekindleFactory app)
         new string('[', 2_000), "🌊🔥💞", "ＡＢＣＤ－ＥＦＧＨ", "\t\n\v\f",
     ];
 
-    private async Task<(TestBrowser Member, string Email)> PairedMemberAsync()
+    private async Task<(TestBrowser Member, List<FoundForm> Forms)> EveryFormInEveryStateAsync()
     {
-        var (member, email) = await MemberAsync(app, "Attacked");
+        // Paired, with the check taken and the summaries shared: the share, unshare and tick forms appear.
+        var (member, _) = await MemberAsync(app, "Attacked");
         var (partner, _) = await MemberAsync(app, "Partner");
         await JoinAsync(partner, await InviteAsync(member));
-        return (member, email);
+        await Understand.CheckJourney.TakeCheckAsync(app, member, Understand.CheckJourney.Ordinary);
+        await Understand.CheckJourney.TakeCheckAsync(app, partner, Understand.CheckJourney.Ordinary);
+        await partner.SubmitAsync(await partner.GetAsync("/understand/results"), "share");
+        var forms = await FormsAsync(member, RouteRegistry.Routes.Values.Where(c => c.Get is not null && !c.EndsSession).Select(c => c.Get!));
+        await member.SubmitAsync(await member.GetAsync("/understand/results"), "share");
+        forms.AddRange(await FormsAsync(member, ["/understand/results"]));
+
+        // A live invite (its revoke form), and a stranger holding its code (the join form).
+        var (inviter, _) = await MemberAsync(app, "Inviter");
+        var code = await InviteAsync(inviter);
+        forms.AddRange(await FormsAsync(inviter, ["/couple"]));
+        var (joiner, _) = await MemberAsync(app, "Joiner");
+        forms.AddRange(await FormsAsync(joiner, ["/join?code=" + code]));
+
+        // The authenticator on (the form that turns it off), and a sign-in waiting for its code.
+        var (secure, secureEmail) = await MemberAsync(app, "Secure");
+        await EnableAuthenticatorAsync(app, secure);
+        forms.AddRange(await FormsAsync(secure, ["/account/security"]));
+        var pending = app.NewBrowser();
+        await SignInAsync(pending, secureEmail);
+        forms.AddRange(await FormsAsync(pending, ["/account/login-2fa", "/account/login-recovery"]));
+
+        foreach (var name in new[] { "check-part", "share", "unshare", "tick", "revoke", "join", "disable-2fa", "login-2fa", "leave", "/account/logout" })
+        {
+            Assert.True(forms.Any(f => f.Name == name), $"The crawl did not reach the form '{name}'.");
+        }
+
+        return (member, forms);
     }
 
-    private static async Task<List<FoundForm>> FormsAsync(TestBrowser browser)
+    private static async Task<List<FoundForm>> FormsAsync(TestBrowser browser, IEnumerable<string> paths)
     {
         var found = new List<FoundForm>();
-        foreach (var call in RouteRegistry.Routes.Values.Where(c => c.Get is not null && !c.EndsSession))
+        foreach (var path in paths)
         {
-            var page = await browser.GetAsync(call.Get!);
+            var page = await browser.GetAsync(path);
             foreach (var form in page.Document.QuerySelectorAll("form"))
             {
                 if (!string.Equals(form.GetAttribute("method"), "post", StringComparison.OrdinalIgnoreCase))
@@ -52,7 +83,7 @@ public abstract class FormAttackTests(RekindleFactory app)
                     .ToList();
                 if (!found.Any(f => f.Name == name && f.Target == target))
                 {
-                    found.Add(new FoundForm(call.Get!, name, target, fields));
+                    found.Add(new FoundForm(browser, path, name, target, fields));
                 }
             }
         }
@@ -70,12 +101,9 @@ public abstract class FormAttackTests(RekindleFactory app)
     [Fact]
     public async Task Every_form_without_a_token_or_with_another_members_token_is_refused_and_changes_nothing()
     {
-        var (member, _) = await PairedMemberAsync();
+        var (member, forms) = await EveryFormInEveryStateAsync();
         var (other, _) = await MemberAsync(app, "Other");
         var foreignToken = (await other.GetAsync("/account/data")).Find("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
-        var forms = await FormsAsync(member);
-        Assert.Contains(forms, f => f.Name == "leave");
-        Assert.Contains(forms, f => f.Name == "/account/logout");
 
         var before = await SnapshotAsync();
         foreach (var form in forms)
@@ -91,7 +119,7 @@ public abstract class FormAttackTests(RekindleFactory app)
                 fields.Add(new("confirmLeave", "yes"));
                 fields.Add(new("confirmDelete", "yes"));
                 using var content = new FormUrlEncodedContent(fields);
-                var response = await member.Client.PostAsync(form.Target, content);
+                var response = await form.Browser.Client.PostAsync(form.Target, content);
                 Assert.True(response.StatusCode == HttpStatusCode.BadRequest, $"{form.Name} on {form.Page} answered {(int)response.StatusCode} without a valid token");
             }
         }
@@ -103,9 +131,9 @@ public abstract class FormAttackTests(RekindleFactory app)
     [Fact]
     public async Task Hostile_values_in_every_field_of_every_form_never_cause_a_5xx_or_a_half_written_row()
     {
-        var (member, email) = await PairedMemberAsync();
-        var forms = (await FormsAsync(member)).Where(f => f.Name != "/account/logout").ToList();
-        Assert.True(forms.Count >= 8, $"Only {forms.Count} forms were found");
+        var (_, everyForm) = await EveryFormInEveryStateAsync();
+        var forms = everyForm.Where(f => f.Name != "/account/logout").ToList();
+        Assert.True(forms.Count >= 15, $"Only {forms.Count} forms were found");
         var users = await app.WithDbAsync(db => db.Users.CountAsync());
 
         foreach (var form in forms)
@@ -117,11 +145,11 @@ public abstract class FormAttackTests(RekindleFactory app)
                 {
                     var fields = form.Fields.Where(f => f.Key != field).Append(new(field, value)).ToList();
                     using var content = new FormUrlEncodedContent(fields);
-                    var response = await member.Client.PostAsync(form.Target, content);
+                    var response = await form.Browser.Client.PostAsync(form.Target, content);
                     Assert.True((int)response.StatusCode < 500, $"{form.Name}.{field} = {Describe(value)} answered {(int)response.StatusCode}");
 
                     // Wrong passwords typed here count towards lockout; keep the member able to go on.
-                    await app.WithDbAsync(db => db.Users.Where(u => u.Email == email)
+                    await app.WithDbAsync(db => db.Users
                         .ExecuteUpdateAsync(s => s.SetProperty(u => u.AccessFailedCount, 0).SetProperty(u => u.LockoutEnd, (DateTimeOffset?)null)));
                 }
             }
@@ -136,7 +164,7 @@ public abstract class FormAttackTests(RekindleFactory app)
             {
                 using var raw = new ByteArrayContent(body);
                 raw.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse(type);
-                var response = await member.Client.PostAsync(form.Target, raw);
+                var response = await form.Browser.Client.PostAsync(form.Target, raw);
                 Assert.True((int)response.StatusCode < 500, $"{form.Name} with a broken body answered {(int)response.StatusCode}");
             }
         }
