@@ -5,7 +5,9 @@ using Rekindle.Web.Features.Account;
 using Rekindle.Web.Features.MyData;
 using Rekindle.Web.Features.Pairing;
 using Rekindle.Web.Features.Safety;
+using Rekindle.Web.Features.Talk;
 using Rekindle.Web.Features.Understand;
+using Rekindle.Web.Infrastructure.Jobs;
 using Rekindle.Web.Infrastructure.Email;
 using Rekindle.Web.Infrastructure.Hosting;
 using Rekindle.Web.Infrastructure.Keys;
@@ -28,6 +30,8 @@ builder.AddPairing();
 builder.AddQuickExit();
 builder.AddMyData();
 builder.AddUnderstand();
+builder.AddTalk();
+builder.AddJobs();
 builder.AddSafetyResources();
 builder.AddSecurityTxt();
 
@@ -40,6 +44,7 @@ var app = builder.Build();
 
 app.LoadKeys();
 app.LoadUnderstandContent();
+app.LoadTalkContent();
 await app.MigrateDatabaseAsync();
 await app.MigrateKeyStoreAsync();
 if (await app.RunCommandAsync(args))

@@ -42,6 +42,8 @@ public class RekindleFactory : WebApplicationFactory<Program>
             ["Email:SmtpUseTls"] = "false",
             ["Email:From"] = "rekindle@example.org",
             ["Database:Provider"] = provider.ToString(),
+            // Tests run the notice job themselves, at the moments they choose.
+            ["Jobs:Enabled"] = "false",
         };
 
         if (provider == TestProvider.Postgres)

@@ -30,6 +30,14 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityUserConte
 
     public DbSet<Features.Understand.PlanTick> PlanTicks => Set<Features.Understand.PlanTick>();
 
+    public DbSet<MemberPreferences> MemberPreferences => Set<MemberPreferences>();
+
+    public DbSet<Features.Talk.DailyQuestion> DailyQuestions => Set<Features.Talk.DailyQuestion>();
+
+    public DbSet<Features.Talk.DailyAnswer> DailyAnswers => Set<Features.Talk.DailyAnswer>();
+
+    public DbSet<Infrastructure.Jobs.Notice> Notices => Set<Infrastructure.Jobs.Notice>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

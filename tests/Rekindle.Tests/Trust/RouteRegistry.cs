@@ -49,6 +49,9 @@ public static class RouteRegistry
         ["/understand/plan"] = new(Get: "/understand/plan"),
         ["/areas/{Key}"] = new(Get: "/areas/repair"),
         ["/safety"] = new(Get: "/safety"),
+        ["/talk"] = new(Get: "/talk"),
+        ["/talk/archive"] = new(Get: "/talk/archive?q=a"),
+        ["/account/notifications"] = new(Get: "/account/notifications"),
 
         // The framework's own: static files that don't exist, and Blazor's redirect helper.
         ["/{**path:file}"] = new(Get: "/no-such-file.css"),

@@ -210,7 +210,7 @@ public abstract partial class UnderstandTests(RekindleFactory app)
         Assert.NotNull(safety.Find("#emergency"));
 
         // Each Lee's every page: the same bytes, apart from tokens, nonces, ids and their own email.
-        foreach (var path in new[] { "/", "/understand", "/understand/results", "/understand/map", "/understand/plan", "/areas/repair", "/areas/intimacy", "/areas/talk", "/couple", "/account/activity" })
+        foreach (var path in new[] { "/", "/understand", "/understand/results", "/understand/map", "/understand/plan", "/areas/repair", "/areas/intimacy", "/areas/talk", "/couple", "/account/activity", "/talk", "/talk/archive", "/account/notifications" })
         {
             var withConcern = Normalise(await lees[0].GetAsync(path));
             var without = Normalise(await lees[1].GetAsync(path));
@@ -294,6 +294,9 @@ public abstract partial class UnderstandTests(RekindleFactory app)
         html = Nonce().Replace(html, "nonce=\"[nonce]\"");
         html = Guids().Replace(html, "[id]");
         html = Emails().Replace(html, "[email]");
+        // Each couple's daily question is its own draw (seeded by the couple): the same kind of page, another question.
+        html = DailyQuestion().Replace(html, "class=\"question\">[question]</h2>");
+        html = ExportedDailyQuestion().Replace(html, "$1\"[question]\"");
         return html;
     }
 
@@ -305,6 +308,12 @@ public abstract partial class UnderstandTests(RekindleFactory app)
 
     [GeneratedRegex("[0-9a-fA-F]{8}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{12}")]
     private static partial Regex Guids();
+
+    [GeneratedRegex("class=\"question\">[^<]*</h2>")]
+    private static partial Regex DailyQuestion();
+
+    [GeneratedRegex("(\"day\":\\s*\"[^\"]*\",\\s*\"question\":\\s*)\"(?:[^\"\\\\]|\\\\.)*\"")]
+    private static partial Regex ExportedDailyQuestion();
 
     [GeneratedRegex("[A-Za-z0-9._-]+@example\\.org")]
     private static partial Regex Emails();

@@ -3,7 +3,18 @@ namespace Rekindle.Web.Features.Home;
 /// <summary>The practice areas, in the order the program walks through them.</summary>
 public static class Areas
 {
-    public sealed record Area(string Key, string Name, string About);
+    public sealed record Area(string Key, string Name, string About)
+    {
+        /// <summary>Where the area lives: its own pages once built, else its page of steps.</summary>
+        public string Path => Key switch
+        {
+            "understand" => "/understand",
+            "talk" => "/talk",
+            _ => "/areas/" + Key,
+        };
+    }
+
+    public static string PathOf(string key) => All.FirstOrDefault(a => a.Key == key)?.Path ?? "/areas/" + key;
 
     public static readonly IReadOnlyList<Area> All =
     [

@@ -1,0 +1,95 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Rekindle.Web.Data;
+using Rekindle.Web.Features.Pairing;
+
+namespace Rekindle.Web.Features.Account;
+
+/// <summary>
+/// A member's own settings: their time zone, which notices they get and when not to, and whether
+/// they opted in to intimacy content. Never shown to the partner (PRODUCT.md rule 4), not even
+/// whether they were changed.
+/// </summary>
+public sealed class MemberPreferences
+{
+    public Guid MemberId { get; set; }
+
+    /// <summary>An IANA time zone id ("Europe/Lisbon"); the member's day starts at their own midnight.</summary>
+    public string TimeZone { get; set; } = "UTC";
+
+    /// <summary>Email when today's question is waiting, at <see cref="DailyNoticeHour"/> local time.</summary>
+    public bool NoticeDailyQuestion { get; set; }
+
+    public int DailyNoticeHour { get; set; } = 9;
+
+    /// <summary>Email when the partner answered and the member has not yet.</summary>
+    public bool NoticePartnerAnswered { get; set; } = true;
+
+    /// <summary>No email between these local hours (start inclusive, end exclusive); equal means none.</summary>
+    public int QuietFromHour { get; set; } = 22;
+
+    public int QuietToHour { get; set; } = 8;
+
+    /// <summary>Intimacy questions appear in the daily question only when both partners opted in.</summary>
+    public bool IntimacyOptIn { get; set; }
+
+    public TimeZoneInfo Zone() => FindZone(TimeZone);
+
+    public static TimeZoneInfo FindZone(string id) =>
+        TimeZoneInfo.TryFindSystemTimeZoneById(id, out var zone) ? zone : TimeZoneInfo.Utc;
+
+    /// <summary>Whether a local hour falls in the quiet hours.</summary>
+    public bool IsQuiet(int localHour) => QuietFromHour != QuietToHour && (QuietFromHour < QuietToHour
+        ? localHour >= QuietFromHour && localHour < QuietToHour
+        : localHour >= QuietFromHour || localHour < QuietToHour);
+}
+
+internal sealed class MemberPreferencesConfiguration : IEntityTypeConfiguration<MemberPreferences>
+{
+    public void Configure(EntityTypeBuilder<MemberPreferences> builder)
+    {
+        builder.HasKey(p => p.MemberId);
+        builder.HasOne<Member>().WithOne().HasForeignKey<MemberPreferences>(p => p.MemberId).OnDelete(DeleteBehavior.Cascade);
+        builder.Property(p => p.TimeZone).HasMaxLength(64);
+    }
+}
+
+/// <summary>Reads and saves the signed-in member's preferences (defaults until they save any).</summary>
+public sealed class Preferences(AppDbContext db, CurrentMember current)
+{
+    public Task<MemberPreferences> MineAsync(CancellationToken cancellationToken = default) =>
+        ForAsync(current.RequiredMemberId, cancellationToken);
+
+    public async Task<MemberPreferences> ForAsync(Guid memberId, CancellationToken cancellationToken = default) =>
+        await db.MemberPreferences.AsNoTracking().FirstOrDefaultAsync(p => p.MemberId == memberId, cancellationToken)
+            ?? new MemberPreferences { MemberId = memberId };
+
+    public async Task SaveAsync(MemberPreferences changed, CancellationToken cancellationToken = default)
+    {
+        var memberId = current.RequiredMemberId;
+        var row = await db.MemberPreferences.FirstOrDefaultAsync(p => p.MemberId == memberId, cancellationToken);
+        if (row is null)
+        {
+            row = new MemberPreferences { MemberId = memberId };
+            db.MemberPreferences.Add(row);
+        }
+
+        row.TimeZone = PreferencesRules.KnownZone(changed.TimeZone) ? changed.TimeZone : "UTC";
+        row.NoticeDailyQuestion = changed.NoticeDailyQuestion;
+        row.DailyNoticeHour = Math.Clamp(changed.DailyNoticeHour, 0, 23);
+        row.NoticePartnerAnswered = changed.NoticePartnerAnswered;
+        row.QuietFromHour = Math.Clamp(changed.QuietFromHour, 0, 23);
+        row.QuietToHour = Math.Clamp(changed.QuietToHour, 0, 23);
+        row.IntimacyOptIn = changed.IntimacyOptIn;
+        await db.SaveChangesAsync(cancellationToken);
+    }
+}
+
+public static class PreferencesRules
+{
+    /// <summary>The zones offered, by id, from the system's own list (IANA ids on Linux).</summary>
+    public static IReadOnlyList<string> Zones { get; } = TimeZoneInfo.GetSystemTimeZones()
+        .Select(z => z.Id).Where(id => id.Contains('/', StringComparison.Ordinal) || id == "UTC").Order(StringComparer.Ordinal).ToList();
+
+    public static bool KnownZone(string? id) => id is not null && (id == "UTC" || Zones.Contains(id));
+}

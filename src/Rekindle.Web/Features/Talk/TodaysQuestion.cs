@@ -1,0 +1,167 @@
+using Microsoft.EntityFrameworkCore;
+using Rekindle.Web.Data;
+using Rekindle.Web.Features.Account;
+using Rekindle.Web.Features.Pairing;
+using Rekindle.Web.Features.Understand;
+using Rekindle.Web.Infrastructure.Privacy;
+using Rekindle.Web.Infrastructure.Sealing;
+
+namespace Rekindle.Web.Features.Talk;
+
+/// <summary>One answer as the viewer may see it.</summary>
+public sealed record AnswerView(Guid Id, string? Text, bool Skipped, DateTime AnsweredAt, string? Reply, Reaction Reaction);
+
+/// <summary>
+/// A day's question as the viewer may see it. <see cref="Partners"/> is filled only when the rule
+/// lets the viewer see it (they answered too); <see cref="PartnerResponded"/> says only that the
+/// partner answered or passed, which the app tells ("Your partner answered. Answer too…").
+/// </summary>
+public sealed record DailyView(
+    Guid QuestionRowId,
+    DateOnly Day,
+    Question Question,
+    bool HasPartner,
+    AnswerView? Mine,
+    bool PartnerResponded,
+    bool PartnerSkipped,
+    AnswerView? Partners)
+{
+    /// <summary>Both answered (not passed): answers are locked, replies and reactions open.</summary>
+    public bool Revealed => Mine is { Skipped: false } && Partners is { Skipped: false };
+
+    public bool CanEdit => !Revealed;
+}
+
+/// <summary>
+/// Today's question for the signed-in member: the day is theirs (their own time zone); the question
+/// is the couple's, chosen by <see cref="DailyQuestionRules"/> the first time either partner opens
+/// that day, and the same for both. Reading a partner's answer goes through <see cref="Disclosure"/>.
+/// </summary>
+public sealed class TodaysQuestion(
+    AppDbContext db,
+    CurrentMember current,
+    QuestionBank bank,
+    Preferences preferences,
+    GetCoupleMap map,
+    Sealer sealer,
+    TimeProvider clock)
+{
+    public async Task<DateOnly> TodayAsync(CancellationToken cancellationToken = default)
+    {
+        var zone = (await preferences.MineAsync(cancellationToken)).Zone();
+        return DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(clock.GetUtcNow().UtcDateTime, zone));
+    }
+
+    /// <summary>Today's view, or null when the member has no couple space yet.</summary>
+    public async Task<DailyView?> HandleAsync(CancellationToken cancellationToken = default)
+    {
+        var viewer = await current.ViewerAsync(cancellationToken);
+        if (viewer.CoupleId is not { } coupleId)
+        {
+            return null;
+        }
+
+        var row = await GetOrCreateAsync(coupleId, await TodayAsync(cancellationToken), cancellationToken);
+        return await ViewAsync(viewer, row, cancellationToken);
+    }
+
+    /// <summary>The view of one of the couple's questions (for the archive), or null when it is not this couple's.</summary>
+    public async Task<DailyView?> ViewOfAsync(Guid questionRowId, CancellationToken cancellationToken = default)
+    {
+        var viewer = await current.ViewerAsync(cancellationToken);
+        var row = await db.DailyQuestions.AsNoTracking().FirstOrDefaultAsync(q => q.Id == questionRowId && q.CoupleId == viewer.CoupleId, cancellationToken);
+        return row is null ? null : await ViewAsync(viewer, row, cancellationToken);
+    }
+
+    internal async Task<DailyView> ViewAsync(Viewer viewer, DailyQuestion row, CancellationToken cancellationToken)
+    {
+        var visible = await db.DailyAnswers.AsNoTracking()
+            .Where(a => a.DailyQuestionId == row.Id)
+            .VisibleTo(viewer)
+            .ToListAsync(cancellationToken);
+        var mine = visible.FirstOrDefault(a => a.OwnerId == viewer.MemberId);
+        var theirs = visible.FirstOrDefault(a => a.OwnerId != viewer.MemberId);
+        var partnerId = await current.PartnerIdAsync(cancellationToken);
+
+        // That the partner answered or passed is told (never what they wrote, until the rule allows).
+        var partnerRow = partnerId is null ? null : await db.DailyAnswers.AsNoTracking()
+            .Where(a => a.DailyQuestionId == row.Id && a.OwnerId == partnerId)
+            .Select(a => new { a.Skipped })
+            .FirstOrDefaultAsync(cancellationToken);
+
+        return new DailyView(
+            row.Id,
+            row.Day,
+            bank.ById.TryGetValue(row.QuestionId, out var question) ? question : new Question(row.QuestionId, "talk", Depth.Light, "(This question is no longer in the bank.)"),
+            partnerId is not null,
+            mine is null ? null : await OpenAsync(mine, cancellationToken),
+            partnerRow is not null,
+            partnerRow?.Skipped == true,
+            theirs is null ? null : await OpenAsync(theirs, cancellationToken));
+    }
+
+    internal async Task<AnswerView> OpenAsync(DailyAnswer answer, CancellationToken cancellationToken)
+    {
+        var text = answer.Text is null ? null : await sealer.OpenAsync(answer.Text, answer.PlaceOf(nameof(DailyAnswer.Text)), cancellationToken);
+        var reply = answer.Reply is null ? null : await sealer.OpenAsync(answer.Reply, answer.PlaceOf(nameof(DailyAnswer.Reply)), cancellationToken);
+        return new AnswerView(answer.Id, text, answer.Skipped, answer.AnsweredAt, reply, answer.Reaction);
+    }
+
+    private async Task<DailyQuestion> GetOrCreateAsync(Guid coupleId, DateOnly day, CancellationToken cancellationToken)
+    {
+        var existing = await db.DailyQuestions.AsNoTracking().FirstOrDefaultAsync(q => q.CoupleId == coupleId && q.Day == day, cancellationToken);
+        if (existing is not null)
+        {
+            return existing;
+        }
+
+        var asked = await db.DailyQuestions.AsNoTracking().Where(q => q.CoupleId == coupleId).Select(q => new { q.QuestionId, q.Day }).ToListAsync(cancellationToken);
+        var monthAgo = day.AddDays(-30);
+        var question = DailyQuestionRules.Choose(
+            bank,
+            coupleId,
+            day,
+            asked.Select(a => a.QuestionId).ToHashSet(),
+            asked.Where(a => a.Day > monthAgo).Select(a => a.QuestionId).ToHashSet(),
+            await FavouredAreasAsync(cancellationToken),
+            await IntimacyAllowedAsync(coupleId, cancellationToken));
+        var row = new DailyQuestion { Id = Guid.NewGuid(), CoupleId = coupleId, Day = day, QuestionId = question.Id, CreatedAt = clock.GetUtcNow().UtcDateTime };
+        try
+        {
+            await db.Database.ExecuteSqlAsync(
+                $"INSERT INTO \"DailyQuestions\" (\"Id\", \"CoupleId\", \"Day\", \"QuestionId\", \"CreatedAt\") VALUES ({row.Id}, {row.CoupleId}, {row.Day}, {row.QuestionId}, {row.CreatedAt})",
+                cancellationToken);
+            return row;
+        }
+        catch (System.Data.Common.DbException)
+        {
+            // The partner opened it at the same moment: theirs is the couple's question.
+            return await db.DailyQuestions.AsNoTracking().SingleAsync(q => q.CoupleId == coupleId && q.Day == day, cancellationToken);
+        }
+    }
+
+    // Only from what both partners chose to share on the Couple Map: never from a private plan.
+    private async Task<IReadOnlyCollection<string>> FavouredAreasAsync(CancellationToken cancellationToken)
+    {
+        var view = await map.HandleAsync(cancellationToken);
+        if (view.Stage != MapStage.Ready)
+        {
+            return [];
+        }
+
+        return PlanRules.Drivers
+            .Select(d => (Area: d.Key, Need: d.Value.Max(x => x.Weight * view.Rows.Where(r => r.Domain == x.Domain).Select(r => Math.Max(r.Mine, r.Theirs)).DefaultIfEmpty(0).Max())))
+            .Where(a => a.Need >= CheckScoring.SomeStrainFrom)
+            .OrderByDescending(a => a.Need)
+            .Take(3)
+            .Select(a => a.Area)
+            .ToList();
+    }
+
+    private async Task<bool> IntimacyAllowedAsync(Guid coupleId, CancellationToken cancellationToken)
+    {
+        var members = await db.CoupleMembers.AsNoTracking().Where(m => m.CoupleId == coupleId).Select(m => m.MemberId).ToListAsync(cancellationToken);
+        var optedIn = await db.MemberPreferences.AsNoTracking().CountAsync(p => members.Contains(p.MemberId) && p.IntimacyOptIn, cancellationToken);
+        return members.Count == 2 && optedIn == 2;
+    }
+}

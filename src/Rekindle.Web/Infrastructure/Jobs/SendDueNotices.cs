@@ -1,0 +1,230 @@
+using System.ComponentModel.DataAnnotations;
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Rekindle.Web.Data;
+using Rekindle.Web.Features.Account;
+using Rekindle.Web.Infrastructure.Email;
+using Rekindle.Web.Infrastructure.Hosting;
+
+namespace Rekindle.Web.Infrastructure.Jobs;
+
+public sealed class JobOptions
+{
+    public const string Section = "Jobs";
+
+    /// <summary>Run the notice sender in this process. Several servers may all run it: each notice is claimed before it is sent.</summary>
+    public bool Enabled { get; set; } = true;
+
+    [Range(5, 3600)]
+    public int IntervalSeconds { get; set; } = 30;
+}
+
+/// <summary>
+/// One pass of the notice job: queue today's "question waiting" notices that are due, then claim
+/// and send every due notice once, holding back what falls in a member's quiet hours and dropping
+/// what the member turned off or no longer needs. Emails name no content, only that something waits.
+/// </summary>
+public sealed class SendDueNotices(
+    AppDbContext db,
+    NoticeOutbox outbox,
+    IMailer mailer,
+    IOptions<InstanceOptions> instance,
+    TimeProvider clock,
+    ILogger<SendDueNotices> logger)
+{
+    private const int Batch = 50;
+    private const int MaxAttempts = 5;
+
+    public sealed record Result(int Sent, int Held, int Dropped, int Failed);
+
+    public async Task<Result> HandleAsync(CancellationToken cancellationToken = default)
+    {
+        await QueueDailyQuestionNoticesAsync(cancellationToken);
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var due = await db.Notices.AsNoTracking()
+            .Where(n => n.SentAt == null && n.DueAt <= now && (n.ClaimedUntil == null || n.ClaimedUntil < now) && n.Attempts < MaxAttempts)
+            .OrderBy(n => n.DueAt)
+            .Take(Batch)
+            .ToListAsync(cancellationToken);
+
+        int sent = 0, held = 0, dropped = 0, failed = 0;
+        foreach (var notice in due)
+        {
+            // Claim it: only one server (or one pass) gets each notice.
+            var claimUntil = now.AddMinutes(5);
+            var claimed = await db.Notices
+                .Where(n => n.Id == notice.Id && n.SentAt == null && (n.ClaimedUntil == null || n.ClaimedUntil < now))
+                .ExecuteUpdateAsync(s => s.SetProperty(n => n.ClaimedUntil, claimUntil), cancellationToken);
+            if (claimed != 1)
+            {
+                continue;
+            }
+
+            var member = await db.Users.AsNoTracking().Where(u => u.Id == notice.MemberId).Select(u => new { u.Email }).FirstOrDefaultAsync(cancellationToken);
+            var prefs = await db.MemberPreferences.AsNoTracking().FirstOrDefaultAsync(p => p.MemberId == notice.MemberId, cancellationToken)
+                ?? new MemberPreferences { MemberId = notice.MemberId };
+            if (member?.Email is null || !Wanted(prefs, notice.Kind) || await NoLongerNeededAsync(notice, cancellationToken))
+            {
+                await FinishAsync(notice.Id, s => s.SetProperty(n => n.SentAt, now), cancellationToken);
+                dropped++;
+                continue;
+            }
+
+            var local = TimeZoneInfo.ConvertTimeFromUtc(now, prefs.Zone());
+            if (prefs.IsQuiet(local.Hour))
+            {
+                var after = NextAllowed(now, prefs);
+                await FinishAsync(notice.Id, s => s.SetProperty(n => n.DueAt, after).SetProperty(n => n.ClaimedUntil, (DateTime?)null), cancellationToken);
+                held++;
+                continue;
+            }
+
+            if (await mailer.SendAsync(Compose(member.Email, notice.Kind), cancellationToken))
+            {
+                await FinishAsync(notice.Id, s => s.SetProperty(n => n.SentAt, now), cancellationToken);
+                sent++;
+            }
+            else
+            {
+                var retry = now.AddMinutes(5 << Math.Min(notice.Attempts, 6));
+                await FinishAsync(notice.Id, s => s.SetProperty(n => n.Attempts, notice.Attempts + 1).SetProperty(n => n.DueAt, retry).SetProperty(n => n.ClaimedUntil, (DateTime?)null), cancellationToken);
+                failed++;
+            }
+        }
+
+        if (sent + held + dropped + failed > 0)
+        {
+            logger.LogInformation("Notices: {Sent} sent, {Held} held for quiet hours, {Dropped} dropped, {Failed} failed", sent, held, dropped, failed);
+        }
+
+        return new Result(sent, held, dropped, failed);
+    }
+
+    /// <summary>The first moment after now that is outside the member's quiet hours.</summary>
+    public static DateTime NextAllowed(DateTime utcNow, MemberPreferences prefs)
+    {
+        var zone = prefs.Zone();
+        var local = TimeZoneInfo.ConvertTimeFromUtc(utcNow, zone);
+        var candidate = new DateTime(local.Year, local.Month, local.Day, local.Hour, 0, 0, DateTimeKind.Unspecified);
+        for (var i = 0; i < 25 && prefs.IsQuiet(candidate.Hour); i++)
+        {
+            candidate = candidate.AddHours(1);
+        }
+
+        return zone.IsInvalidTime(candidate) ? utcNow.AddHours(1) : TimeZoneInfo.ConvertTimeToUtc(candidate, zone);
+    }
+
+    private static bool Wanted(MemberPreferences prefs, NoticeKind kind) => kind switch
+    {
+        NoticeKind.DailyQuestionWaiting => prefs.NoticeDailyQuestion,
+        NoticeKind.PartnerAnswered => prefs.NoticePartnerAnswered,
+        _ => false,
+    };
+
+    // "Your partner answered" is pointless once the member has answered too.
+    private async Task<bool> NoLongerNeededAsync(Notice notice, CancellationToken cancellationToken)
+    {
+        if (notice.Kind != NoticeKind.PartnerAnswered || !Guid.TryParseExact(notice.Key.Split(':').ElementAtOrDefault(1), "N", out var questionId))
+        {
+            return false;
+        }
+
+        return await db.DailyAnswers.AnyAsync(a => a.DailyQuestionId == questionId && a.OwnerId == notice.MemberId, cancellationToken);
+    }
+
+    private Task<int> FinishAsync(Guid id, Action<Microsoft.EntityFrameworkCore.Query.UpdateSettersBuilder<Notice>> set, CancellationToken cancellationToken) =>
+        db.Notices.Where(n => n.Id == id).ExecuteUpdateAsync(set, cancellationToken);
+
+    private async Task QueueDailyQuestionNoticesAsync(CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var wanting = await db.MemberPreferences.AsNoTracking()
+            .Where(p => p.NoticeDailyQuestion && db.CoupleMembers.Any(m => m.MemberId == p.MemberId))
+            .ToListAsync(cancellationToken);
+        foreach (var prefs in wanting)
+        {
+            var local = TimeZoneInfo.ConvertTimeFromUtc(now, prefs.Zone());
+            if (local.Hour < prefs.DailyNoticeHour)
+            {
+                continue;
+            }
+
+            var day = DateOnly.FromDateTime(local);
+            var answered = await db.DailyQuestions
+                .Where(q => q.Day == day && db.CoupleMembers.Any(m => m.MemberId == prefs.MemberId && m.CoupleId == q.CoupleId))
+                .AnyAsync(q => db.DailyAnswers.Any(a => a.DailyQuestionId == q.Id && a.OwnerId == prefs.MemberId), cancellationToken);
+            if (!answered)
+            {
+                await outbox.QueueAsync(prefs.MemberId, NoticeKind.DailyQuestionWaiting, $"daily:{prefs.MemberId:N}:{day.DayNumber}", cancellationToken);
+            }
+        }
+    }
+
+    private Email.Email Compose(string to, NoticeKind kind)
+    {
+        var (subject, line) = kind switch
+        {
+            NoticeKind.DailyQuestionWaiting => ("Today's question is waiting", "Today's question is waiting for you in Rekindle."),
+            _ => ("Your partner answered", "Your partner answered today's question. Answer too to see what they said."),
+        };
+        var link = (string.IsNullOrWhiteSpace(instance.Value.PublicUrl) ? "http://localhost:5000" : instance.Value.PublicUrl.TrimEnd('/')) + "/talk";
+        var footer = "You can change which emails you get, and quiet hours, in your account's notification settings.";
+        var text = $"Hello,\n\n{line}\n\nOpen Rekindle: {link}\n\n{footer}\n";
+        static string E(string s) => WebUtility.HtmlEncode(s);
+        var html = $"""
+            <!DOCTYPE html><html><body style="font-family:system-ui,sans-serif;line-height:1.5;color:#2b2523">
+            <p>Hello,</p><p>{E(line)}</p><p><a href="{E(link)}" style="color:#9c4330">Open Rekindle</a></p>
+            <p style="color:#6b605c;font-size:0.9em">{E(footer)}</p></body></html>
+            """;
+        return new Email.Email(to, subject, text, html);
+    }
+}
+
+/// <summary>Runs <see cref="SendDueNotices"/> every few seconds for as long as the app runs.</summary>
+public sealed class NoticeWorker(IServiceScopeFactory scopes, IOptions<JobOptions> options, TimeProvider clock, ILogger<NoticeWorker> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var interval = TimeSpan.FromSeconds(options.Value.IntervalSeconds);
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                using var scope = scopes.CreateScope();
+                await scope.ServiceProvider.GetRequiredService<SendDueNotices>().HandleAsync(stoppingToken);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                // The type only; the next pass tries again, and nothing is lost: the outbox is in the database.
+                logger.LogWarning("The notice job failed ({Error}); it runs again shortly", ex.GetType().Name);
+            }
+
+            try
+            {
+                await Task.Delay(interval, clock, stoppingToken);
+            }
+            catch (OperationCanceledException)
+            {
+                break;
+            }
+        }
+    }
+}
+
+public static class JobsFeature
+{
+    public static WebApplicationBuilder AddJobs(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<JobOptions>().BindConfiguration(JobOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddScoped<NoticeOutbox>();
+        builder.Services.AddScoped<SendDueNotices>();
+        if (builder.Configuration.GetSection(JobOptions.Section).Get<JobOptions>()?.Enabled != false)
+        {
+            builder.Services.AddHostedService<NoticeWorker>();
+        }
+
+        return builder;
+    }
+}
