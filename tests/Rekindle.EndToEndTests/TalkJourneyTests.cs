@@ -1,0 +1,57 @@
+using Microsoft.Playwright;
+using Rekindle.Testing;
+
+namespace Rekindle.EndToEndTests;
+
+public sealed class TalkJourneyTests(ChromiumApp chromium) : IClassFixture<ChromiumApp>
+{
+    [Fact]
+    public async Task Two_partners_answer_todays_question_and_see_each_other_only_after_both_answered()
+    {
+        await using var anaContext = await chromium.NewContextAsync();
+        await using var benContext = await chromium.NewContextAsync(javaScript: false);
+        var ana = await anaContext.NewPageAsync();
+        var ben = await benContext.NewPageAsync();
+        await chromium.RegisterAndSignInAsync(ana, "Ana", Journeys.NewEmail("ana"));
+        await chromium.RegisterAndSignInAsync(ben, "Ben", Journeys.NewEmail("ben"));
+        await ana.GotoAsync("/couple");
+        await ana.GetByRole(AriaRole.Button, new() { Name = "Start our space and invite my partner" }).ClickAsync();
+        var link = (await ana.Locator("#invite-link").TextContentAsync())!.Trim();
+        await ben.GotoAsync(link);
+        await ben.GetByRole(AriaRole.Button, new() { Name = "Join Ana" }).ClickAsync();
+
+        // Ana starts from the home page's card for today's question.
+        await ana.GotoAsync("/");
+        var question = (await ana.Locator("#daily .question").TextContentAsync())!.Trim();
+        await ana.Locator("#daily").GetByRole(AriaRole.Link, new() { Name = "Answer" }).ClickAsync();
+        await Assertions.Expect(ana.Locator("#today-question .question")).ToHaveTextAsync(question);
+
+        // The helper first, on a sharp draft; then a softer answer.
+        await ana.GetByLabel("Your answer").FillAsync("You never plan anything for us.");
+        await ana.GetByRole(AriaRole.Button, new() { Name = "Check how it sounds" }).ClickAsync();
+        await Assertions.Expect(ana.Locator("#soft-startup")).ToContainTextAsync("you never");
+        await ana.GetByLabel("Your answer").FillAsync("Our slow Sunday breakfasts, every time.");
+        await ana.GetByRole(AriaRole.Button, new() { Name = "Share my answer" }).ClickAsync();
+        await Assertions.Expect(ana.Locator("#partner-status")).ToContainTextAsync("You'll see your partner's when they answer");
+        await ChromiumApp.SnapAsync(ana, "talk-01-waiting");
+
+        await ben.GotoAsync("/talk");
+        await Assertions.Expect(ben.Locator("#partner-status")).ToHaveTextAsync("Your partner answered. Answer too to see what they said.");
+        await Assertions.Expect(ben.Locator("main")).Not.ToContainTextAsync("Sunday breakfasts");
+        await ben.GetByLabel("Your answer").FillAsync("Walking home together in the rain.");
+        await ben.GetByRole(AriaRole.Button, new() { Name = "Share my answer" }).ClickAsync();
+        await Assertions.Expect(ben.Locator("#partner-answer")).ToHaveTextAsync("Our slow Sunday breakfasts, every time.");
+
+        await ana.ReloadAsync();
+        await Assertions.Expect(ana.Locator("#partner-answer")).ToHaveTextAsync("Walking home together in the rain.");
+        await ana.Locator("label[for='reaction-Heart']").ClickAsync();
+        await ana.GetByLabel("A short reply (optional)").FillAsync("I loved that walk.");
+        await ana.GetByRole(AriaRole.Button, new() { Name = "Send" }).ClickAsync();
+        await Assertions.Expect(ana.Locator("#my-reply")).ToContainTextAsync("I loved that walk.");
+        await Assertions.Expect(ana.Locator("#month-count")).ToContainTextAsync("1");
+        await ChromiumApp.SnapAsync(ana, "talk-02-revealed");
+
+        await ben.ReloadAsync();
+        await Assertions.Expect(ben.Locator("#their-reply")).ToContainTextAsync("I loved that walk.");
+    }
+}

@@ -1,0 +1,220 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Rekindle.Testing;
+using Rekindle.Web.Infrastructure.Jobs;
+using static Rekindle.Testing.Journeys;
+
+namespace Rekindle.Tests.Talk;
+
+/// <summary>The daily question through HTTP on both databases: reveal rules, time zones, the archive and notices.</summary>
+public abstract class TalkTests(RekindleFactory app)
+{
+    private async Task<(TestBrowser A, string AEmail, TestBrowser B, string BEmail)> CoupleAsync()
+    {
+        var (a, aEmail) = await MemberAsync(app, "Ada");
+        var (b, bEmail) = await MemberAsync(app, "Bo");
+        await JoinAsync(b, await InviteAsync(a));
+        return (a, aEmail, b, bEmail);
+    }
+
+    private static async Task<Page> AnswerAsync(TestBrowser browser, string text, string go = "answer")
+    {
+        var page = await browser.GetAsync("/talk");
+        return await browser.SubmitAsync(page, "daily", new Dictionary<string, string> { ["answer"] = text, ["go"] = go });
+    }
+
+    private static async Task SetPreferencesAsync(TestBrowser browser, Dictionary<string, string> fields)
+    {
+        var page = await browser.GetAsync("/account/notifications");
+        var saved = await browser.SubmitAsync(page, "preferences", fields);
+        Assert.NotNull(saved.Find("#prefs-saved"));
+    }
+
+    private Task<SendDueNotices.Result> RunNoticeJobAsync()
+    {
+        var scope = app.Services.CreateScope();
+        return scope.ServiceProvider.GetRequiredService<SendDueNotices>().HandleAsync();
+    }
+
+    [Fact]
+    public async Task The_partners_answer_shows_only_after_answering_and_both_lock_once_both_answered()
+    {
+        var (a, _, b, _) = await CoupleAsync();
+        var marker = "Tidepoolmarker " + Guid.NewGuid().ToString("N")[..6];
+        var saved = await AnswerAsync(a, marker);
+        Assert.Contains("Your answer is saved", saved.TextOf("#partner-status"), StringComparison.Ordinal);
+
+        // The partner learns that an answer waits, never what it says: not on any page, not in the archive or a search.
+        var waiting = await b.GetAsync("/talk");
+        Assert.Contains("Your partner answered. Answer too to see what they said.", waiting.Text, StringComparison.Ordinal);
+        foreach (var path in new[] { "/", "/talk", "/talk/archive" })
+        {
+            Assert.DoesNotContain("Tidepoolmarker", (await b.GetAsync(path)).Html, StringComparison.Ordinal);
+        }
+
+        var search = await b.GetAsync("/talk/archive?q=Tidepoolmarker");
+        Assert.NotNull(search.Find("#archive-empty"));
+        Assert.Null(search.Find("#archive"));
+
+        // A changes their answer while B has not answered.
+        var edited = await AnswerAsync(a, marker + " edited");
+        Assert.Contains("Save my answer", edited.Text, StringComparison.Ordinal);
+
+        var revealed = await AnswerAsync(b, "Mine is short.");
+        Assert.Contains(marker + " edited", revealed.TextOf("#partner-answer"), StringComparison.Ordinal);
+        Assert.Contains("Mine is short.", (await a.GetAsync("/talk")).TextOf("#partner-answer"), StringComparison.Ordinal);
+
+        // Locked: a crafted post with the old form is refused with a message, and nothing changes.
+        var late = await a.SubmitAsync(edited, "daily", new Dictionary<string, string> { ["answer"] = "rewritten", ["go"] = "answer" });
+        Assert.Contains("kept as they are", late.Text, StringComparison.Ordinal);
+        Assert.Contains(marker + " edited", (await b.GetAsync("/talk")).TextOf("#partner-answer"), StringComparison.Ordinal);
+
+        // Both answered today: counted, and searchable by both now.
+        Assert.Contains("Days you both answered this month: 1", (await a.GetAsync("/talk")).Text, StringComparison.Ordinal);
+        Assert.Contains(marker, (await b.GetAsync("/talk/archive?q=tidepoolmarker")).TextOf("#archive"), StringComparison.Ordinal);
+        Assert.NotNull((await b.GetAsync("/talk/archive?q=nothing-like-this")).Find("#archive-empty"));
+    }
+
+    [Fact]
+    public async Task Passing_does_not_unlock_the_partners_answer_and_the_partner_sees_the_pass()
+    {
+        var (a, _, b, _) = await CoupleAsync();
+        await AnswerAsync(a, "Passmarker words");
+        var passed = await AnswerAsync(b, "", go: "pass");
+        Assert.DoesNotContain("Passmarker", passed.Html, StringComparison.Ordinal);
+        Assert.Null(passed.Find("#partner-answer"));
+        Assert.Contains("Your partner passed on this one.", (await a.GetAsync("/talk")).Text, StringComparison.Ordinal);
+
+        // B changes their mind and answers after all: now both see both.
+        var answered = await AnswerAsync(b, "Changed my mind.");
+        Assert.Contains("Passmarker words", answered.TextOf("#partner-answer"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Replies_and_reactions_open_only_after_the_reveal_and_bad_input_gets_a_message()
+    {
+        var (a, _, b, _) = await CoupleAsync();
+        var page = await AnswerAsync(a, "Reply test answer");
+        var questionId = page.Find("input[name=question]")!.GetAttribute("value")!;
+
+        // Before the reveal, a crafted reply is refused.
+        var early = await a.PostAsync("/talk", Form(page, "daily", ("question", questionId), ("reply", "too soon"), ("reaction", "Heart"), ("go", "send")));
+        Assert.Contains("Replies open once you have both answered.", early.Text, StringComparison.Ordinal);
+        Assert.False(await app.WithDbAsync(db => db.DailyAnswers.AnyAsync(x => x.DailyQuestionId == Guid.Parse(questionId) && x.Reply != null)));
+
+        await AnswerAsync(b, "B's answer");
+        var open = await a.GetAsync("/talk");
+        var badReaction = await a.SubmitAsync(open, "daily", new Dictionary<string, string> { ["reaction"] = "Explode", ["go"] = "send" });
+        Assert.Contains("Please choose one of the reactions shown.", badReaction.Text, StringComparison.Ordinal);
+        var tooLong = await a.SubmitAsync(open, "daily", new Dictionary<string, string> { ["reply"] = new string('x', 300), ["reaction"] = "None", ["go"] = "send" });
+        Assert.Contains("280 characters", tooLong.Text, StringComparison.Ordinal);
+
+        // The helper suggests without saving.
+        var checkedReply = await a.SubmitAsync(open, "daily", new Dictionary<string, string> { ["reply"] = "You never say that!", ["go"] = "check" });
+        Assert.NotNull(checkedReply.Find("#soft-startup"));
+
+        await a.SubmitAsync(open, "daily", new Dictionary<string, string> { ["reply"] = "That made me smile", ["reaction"] = "Hug", ["go"] = "send" });
+        var seen = await b.GetAsync("/talk");
+        Assert.Contains("That made me smile", seen.TextOf("#their-reply"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Answers_only_go_to_todays_question_of_ones_own_couple()
+    {
+        var (a, _, _, _) = await CoupleAsync();
+        var (c, _, _, _) = await CoupleAsync();
+        var cPage = await c.GetAsync("/talk");
+        var theirQuestion = cPage.Find("input[name=question]")!.GetAttribute("value")!;
+
+        var aPage = await a.GetAsync("/talk");
+        var foreign = await a.SubmitAsync(aPage, "daily", new Dictionary<string, string> { ["question"] = theirQuestion, ["answer"] = "Strayed", ["go"] = "answer" });
+        Assert.Contains("no longer open", foreign.Text, StringComparison.Ordinal);
+        var garbage = await a.SubmitAsync(aPage, "daily", new Dictionary<string, string> { ["question"] = "not-a-guid", ["answer"] = "x", ["go"] = "answer" });
+        Assert.Contains("no longer open", garbage.Text, StringComparison.Ordinal);
+        Assert.False(await app.WithDbAsync(db => db.DailyAnswers.AnyAsync(x => x.DailyQuestionId == Guid.Parse(theirQuestion))));
+
+        var empty = await a.SubmitAsync(aPage, "daily", new Dictionary<string, string> { ["answer"] = "   ", ["go"] = "answer" });
+        Assert.Contains("Write something first", empty.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Each_partners_day_starts_at_their_own_midnight()
+    {
+        // Ada lives in Auckland, Bo in Los Angeles. At 09:00 UTC it is 22:00 in Auckland and 01:00 in LA: the same date.
+        var (a, _, b, _) = await CoupleAsync();
+        await SetPreferencesAsync(a, new() { ["timeZone"] = "Pacific/Auckland" });
+        await SetPreferencesAsync(b, new() { ["timeZone"] = "America/Los_Angeles" });
+        var start = app.Clock.GetUtcNow();
+        var next9 = new DateTimeOffset(start.UtcDateTime.Date.AddDays(1).AddHours(9), TimeSpan.Zero);
+        app.Clock.Advance(next9 - start);
+
+        var aToday = (await a.GetAsync("/talk")).Find("input[name=question]")!.GetAttribute("value");
+        var bToday = (await b.GetAsync("/talk")).Find("input[name=question]")!.GetAttribute("value");
+        Assert.Equal(aToday, bToday);
+
+        // Three hours on, Auckland has passed midnight; Los Angeles has not.
+        app.Clock.Advance(TimeSpan.FromHours(3));
+        var aNext = (await a.GetAsync("/talk")).Find("input[name=question]")!.GetAttribute("value");
+        Assert.NotEqual(aToday, aNext);
+        Assert.Equal(bToday, (await b.GetAsync("/talk")).Find("input[name=question]")!.GetAttribute("value"));
+
+        // A made-up time zone is not stored.
+        await SetPreferencesAsync(a, new() { ["timeZone"] = "Mars/Olympus_Mons" });
+        Assert.Equal("Pacific/Auckland", (await a.GetAsync("/account/notifications")).Find("#time-zone option[selected]")!.GetAttribute("value"));
+    }
+
+    [Fact]
+    public async Task Notices_say_only_that_something_waits_go_out_once_and_wait_for_quiet_hours()
+    {
+        var (a, aEmail, b, bEmail) = await CoupleAsync();
+        await SetPreferencesAsync(b, new() { ["timeZone"] = "UTC", ["noticeAnswered"] = "yes", ["quietFrom"] = "0", ["quietTo"] = "0" });
+        await RunNoticeJobAsync();
+
+        var marker = "Noticemarker" + Guid.NewGuid().ToString("N")[..6];
+        await AnswerAsync(a, marker);
+        var first = await RunNoticeJobAsync();
+        Assert.Equal(1, first.Sent);
+        var message = await app.Mail.WaitForAsync(bEmail, "Your partner answered");
+        Assert.DoesNotContain(marker, message.TextBody + message.HtmlBody, StringComparison.Ordinal);
+        Assert.DoesNotContain((await a.GetAsync("/talk")).TextOf("#today-question .question"), message.TextBody, StringComparison.Ordinal);
+        Assert.Contains("/talk", message.TextBody, StringComparison.Ordinal);
+
+        // Once only, however often the job runs (and editing the answer queues nothing new).
+        await AnswerAsync(a, marker + " again");
+        await RunNoticeJobAsync();
+        await RunNoticeJobAsync();
+        Assert.Single(app.Mail.All, m => m.To.Mailboxes.Any(x => x.Address == bEmail) && (m.Subject ?? "").Contains("answered", StringComparison.Ordinal));
+
+        // Quiet hours: Ada asks for the daily reminder, but it is her quiet time now: held, then sent when it ends.
+        var nowHour = app.Clock.GetUtcNow().Hour;
+        await SetPreferencesAsync(a, new()
+        {
+            ["timeZone"] = "UTC", ["noticeDaily"] = "yes", ["dailyHour"] = "0",
+            ["quietFrom"] = nowHour.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["quietTo"] = ((nowHour + 2) % 24).ToString(System.Globalization.CultureInfo.InvariantCulture),
+        });
+        // Ada has answered today, so today's reminder is not needed; tomorrow's is.
+        app.Clock.Advance(TimeSpan.FromDays(1));
+        var held = await RunNoticeJobAsync();
+        Assert.Equal(1, held.Held);
+        Assert.DoesNotContain(app.Mail.All, m => m.To.Mailboxes.Any(x => x.Address == aEmail) && (m.Subject ?? "").Contains("waiting", StringComparison.Ordinal));
+        app.Clock.Advance(TimeSpan.FromHours(2));
+        var sent = await RunNoticeJobAsync();
+        Assert.Equal(1, sent.Sent);
+        var reminder = await app.Mail.WaitForAsync(aEmail, "Today's question is waiting");
+        Assert.DoesNotContain(marker, reminder.TextBody, StringComparison.Ordinal);
+        _ = b;
+    }
+
+    private static List<KeyValuePair<string, string>> Form(Page page, string handler, params (string Key, string Value)[] fields)
+    {
+        var token = page.Find("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+        var list = new List<KeyValuePair<string, string>> { new("_handler", handler), new("__RequestVerificationToken", token) };
+        list.AddRange(fields.Select(f => new KeyValuePair<string, string>(f.Key, f.Value)));
+        return list;
+    }
+}
+
+public sealed class TalkTestsOnSqlite(SqliteApp app) : TalkTests(app), IClassFixture<SqliteApp>;
+
+public sealed class TalkTestsOnPostgres(PostgresApp app) : TalkTests(app), IClassFixture<PostgresApp>;
