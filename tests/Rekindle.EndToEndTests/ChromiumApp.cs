@@ -62,6 +62,21 @@ public sealed class ChromiumApp : IAsyncLifetime
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Hello, " + firstName);
     }
 
+    /// <summary>Two new members, paired through the invite link as people would: the first invites, the second joins.</summary>
+    public async Task<(IPage First, IPage Second)> PairAsync(IBrowserContext first, IBrowserContext second, string firstName, string secondName)
+    {
+        var a = await first.NewPageAsync();
+        var b = await second.NewPageAsync();
+        await RegisterAndSignInAsync(a, firstName, Journeys.NewEmail(firstName.ToLowerInvariant()));
+        await RegisterAndSignInAsync(b, secondName, Journeys.NewEmail(secondName.ToLowerInvariant()));
+        await a.GotoAsync("/couple");
+        await a.GetByRole(AriaRole.Button, new() { Name = "Start our space and invite my partner" }).ClickAsync();
+        var link = (await a.Locator("#invite-link").TextContentAsync())!.Trim();
+        await b.GotoAsync(link);
+        await b.GetByRole(AriaRole.Button, new() { Name = "Join " + firstName }).ClickAsync();
+        return (a, b);
+    }
+
     public static async Task SignInAsync(IPage page, string email, string password = Journeys.GoodPassword)
     {
         await page.GotoAsync("/account/login");

@@ -1,5 +1,4 @@
 using Microsoft.Playwright;
-using Rekindle.Testing;
 
 namespace Rekindle.EndToEndTests;
 
@@ -10,15 +9,7 @@ public sealed class TalkJourneyTests(ChromiumApp chromium) : IClassFixture<Chrom
     {
         await using var anaContext = await chromium.NewContextAsync();
         await using var benContext = await chromium.NewContextAsync(javaScript: false);
-        var ana = await anaContext.NewPageAsync();
-        var ben = await benContext.NewPageAsync();
-        await chromium.RegisterAndSignInAsync(ana, "Ana", Journeys.NewEmail("ana"));
-        await chromium.RegisterAndSignInAsync(ben, "Ben", Journeys.NewEmail("ben"));
-        await ana.GotoAsync("/couple");
-        await ana.GetByRole(AriaRole.Button, new() { Name = "Start our space and invite my partner" }).ClickAsync();
-        var link = (await ana.Locator("#invite-link").TextContentAsync())!.Trim();
-        await ben.GotoAsync(link);
-        await ben.GetByRole(AriaRole.Button, new() { Name = "Join Ana" }).ClickAsync();
+        var (ana, ben) = await chromium.PairAsync(anaContext, benContext, "Ana", "Ben");
 
         // Ana starts from the home page's card for today's question.
         await ana.GotoAsync("/");

@@ -1,6 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
-using Rekindle.Testing;
 using Rekindle.Web.Features.Understand;
 
 namespace Rekindle.EndToEndTests;
@@ -13,16 +12,7 @@ public sealed class UnderstandJourneyTests(ChromiumApp chromium) : IClassFixture
         // Ana's browser runs scripts; Ben's does not, to prove the check works as plain forms.
         await using var anaContext = await chromium.NewContextAsync();
         await using var benContext = await chromium.NewContextAsync(javaScript: false);
-        var ana = await anaContext.NewPageAsync();
-        var ben = await benContext.NewPageAsync();
-        await chromium.RegisterAndSignInAsync(ana, "Ana", Journeys.NewEmail("ana"));
-        await chromium.RegisterAndSignInAsync(ben, "Ben", Journeys.NewEmail("ben"));
-
-        await ana.GotoAsync("/couple");
-        await ana.GetByRole(AriaRole.Button, new() { Name = "Start our space and invite my partner" }).ClickAsync();
-        var link = (await ana.Locator("#invite-link").TextContentAsync())!.Trim();
-        await ben.GotoAsync(link);
-        await ben.GetByRole(AriaRole.Button, new() { Name = "Join Ana" }).ClickAsync();
+        var (ana, ben) = await chromium.PairAsync(anaContext, benContext, "Ana", "Ben");
 
         // Ana starts from the home page's first card.
         await ana.GotoAsync("/");

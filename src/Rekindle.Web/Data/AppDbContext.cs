@@ -36,6 +36,8 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityUserConte
 
     public DbSet<Features.Talk.DailyAnswer> DailyAnswers => Set<Features.Talk.DailyAnswer>();
 
+    public DbSet<Features.Talk.CheckIn> CheckIns => Set<Features.Talk.CheckIn>();
+
     public DbSet<Infrastructure.Jobs.Notice> Notices => Set<Infrastructure.Jobs.Notice>();
 
     protected override void OnModelCreating(ModelBuilder builder)

@@ -51,6 +51,7 @@ public static class RouteRegistry
         ["/safety"] = new(Get: "/safety"),
         ["/talk"] = new(Get: "/talk"),
         ["/talk/archive"] = new(Get: "/talk/archive?q=a"),
+        ["/talk/check-in"] = new(Get: "/talk/check-in"),
         ["/account/notifications"] = new(Get: "/account/notifications"),
 
         // The framework's own: static files that don't exist, and Blazor's redirect helper.

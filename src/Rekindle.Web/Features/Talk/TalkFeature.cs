@@ -22,6 +22,8 @@ public static class TalkFeature
         builder.Services.AddScoped<AnswerDailyQuestion>();
         builder.Services.AddScoped<ReplyToAnswer>();
         builder.Services.AddScoped<TalkArchive>();
+        builder.Services.AddSingleton(sp => CheckInContent.Load(Path.Combine(Folder(sp), $"checkin.{Language(sp)}.json")));
+        builder.Services.AddScoped<WeeklyCheckIns>();
         builder.Services.AddScoped<IExportSection, TalkExport>();
         return builder;
     }
@@ -31,6 +33,7 @@ public static class TalkFeature
     {
         app.Services.GetRequiredService<QuestionBank>();
         app.Services.GetRequiredService<SoftStartup>();
+        app.Services.GetRequiredService<CheckInContent>();
     }
 
     private static string Language(IServiceProvider services) => services.GetRequiredService<IOptions<TalkOptions>>().Value.Language;
@@ -40,7 +43,7 @@ public static class TalkFeature
 }
 
 /// <summary>The member's daily questions in their export: every day with their answer and, where the rule allowed them to see it, their partner's.</summary>
-public sealed class TalkExport(TalkArchive archive) : IExportSection
+public sealed class TalkExport(TalkArchive archive, WeeklyCheckIns checkIns) : IExportSection
 {
     public string Name => "talk";
 
@@ -63,6 +66,9 @@ public sealed class TalkExport(TalkArchive archive) : IExportSection
             }
         }
 
-        return days.Count == 0 ? null : new { DailyQuestions = days };
+        var weeks = (await checkIns.HistoryAsync(memberId, cancellationToken))
+            .Select(w => new { w.Week, You = w.Mine, YourPartner = w.Partners })
+            .ToList();
+        return days.Count == 0 && weeks.Count == 0 ? null : new { DailyQuestions = days, CheckIns = weeks };
     }
 }

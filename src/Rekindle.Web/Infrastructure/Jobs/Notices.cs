@@ -10,6 +10,7 @@ public enum NoticeKind
 {
     DailyQuestionWaiting = 1,
     PartnerAnswered = 2,
+    PartnerCheckedIn = 3,
 }
 
 /// <summary>

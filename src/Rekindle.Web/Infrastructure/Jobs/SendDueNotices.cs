@@ -119,19 +119,25 @@ public sealed class SendDueNotices(
     private static bool Wanted(MemberPreferences prefs, NoticeKind kind) => kind switch
     {
         NoticeKind.DailyQuestionWaiting => prefs.NoticeDailyQuestion,
-        NoticeKind.PartnerAnswered => prefs.NoticePartnerAnswered,
+        NoticeKind.PartnerAnswered or NoticeKind.PartnerCheckedIn => prefs.NoticePartnerAnswered,
         _ => false,
     };
 
     // "Your partner answered" is pointless once the member has answered too.
     private async Task<bool> NoLongerNeededAsync(Notice notice, CancellationToken cancellationToken)
     {
-        if (notice.Kind != NoticeKind.PartnerAnswered || !Guid.TryParseExact(notice.Key.Split(':').ElementAtOrDefault(1), "N", out var questionId))
+        if (!Guid.TryParseExact(notice.Key.Split(':').ElementAtOrDefault(1), "N", out var id))
         {
             return false;
         }
 
-        return await db.DailyAnswers.AnyAsync(a => a.DailyQuestionId == questionId && a.OwnerId == notice.MemberId, cancellationToken);
+        return notice.Kind switch
+        {
+            NoticeKind.PartnerAnswered => await db.DailyAnswers.AnyAsync(a => a.DailyQuestionId == id && a.OwnerId == notice.MemberId, cancellationToken),
+            NoticeKind.PartnerCheckedIn => await db.CheckIns.AnyAsync(
+                c => c.OwnerId == notice.MemberId && db.CheckIns.Any(p => p.Id == id && p.PromptKey == c.PromptKey && p.CoupleId == c.CoupleId), cancellationToken),
+            _ => false,
+        };
     }
 
     private Task<int> FinishAsync(Guid id, Action<Microsoft.EntityFrameworkCore.Query.UpdateSettersBuilder<Notice>> set, CancellationToken cancellationToken) =>
@@ -167,9 +173,11 @@ public sealed class SendDueNotices(
         var (subject, line) = kind switch
         {
             NoticeKind.DailyQuestionWaiting => ("Today's question is waiting", "Today's question is waiting for you in Rekindle."),
+            NoticeKind.PartnerCheckedIn => ("Your partner did this week's check-in", "Your partner finished this week's check-in. Do yours too to see both."),
             _ => ("Your partner answered", "Your partner answered today's question. Answer too to see what they said."),
         };
-        var link = (string.IsNullOrWhiteSpace(instance.Value.PublicUrl) ? "http://localhost:5000" : instance.Value.PublicUrl.TrimEnd('/')) + "/talk";
+        var link = (string.IsNullOrWhiteSpace(instance.Value.PublicUrl) ? "http://localhost:5000" : instance.Value.PublicUrl.TrimEnd('/'))
+            + (kind == NoticeKind.PartnerCheckedIn ? "/talk/check-in" : "/talk");
         var footer = "You can change which emails you get, and quiet hours, in your account's notification settings.";
         var text = $"Hello,\n\n{line}\n\nOpen Rekindle: {link}\n\n{footer}\n";
         static string E(string s) => WebUtility.HtmlEncode(s);
