@@ -75,6 +75,7 @@ app.MapAccount();
 app.MapQuickExit();
 app.MapMyData();
 app.MapSecurityTxt();
+app.MapTalk();
 app.MapRazorComponents<App>();
 
 await app.RunAsync();

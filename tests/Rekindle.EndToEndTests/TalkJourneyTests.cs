@@ -45,4 +45,28 @@ public sealed class TalkJourneyTests(ChromiumApp chromium) : IClassFixture<Chrom
         await ben.ReloadAsync();
         await Assertions.Expect(ben.Locator("#their-reply")).ToContainTextAsync("I loved that walk.");
     }
+
+    [Fact]
+    public async Task A_guided_conversation_on_two_devices_updates_without_reloading_and_counts_down()
+    {
+        await using var gilContext = await chromium.NewContextAsync();
+        await using var halContext = await chromium.NewContextAsync();
+        var (gil, hal) = await chromium.PairAsync(gilContext, halContext, "Gil", "Hal");
+
+        await gil.GotoAsync("/talk/conversation");
+        await gil.GetByLabel("Time together").CheckAsync();
+        await gil.GetByLabel("Each on our own device (I'll invite Hal)").CheckAsync();
+        await gil.GetByRole(AriaRole.Button, new() { Name = "Start", Exact = true }).ClickAsync();
+        await Assertions.Expect(gil.Locator("#waiting")).ToHaveTextAsync("Waiting for Hal to join");
+
+        await hal.GotoAsync("/talk/conversation");
+        await hal.GetByRole(AriaRole.Button, new() { Name = "Join" }).ClickAsync();
+
+        // Gil did not reload: the page follows Hal's step by itself, and the speaker's timer runs.
+        await Assertions.Expect(gil.Locator("#floor-holder")).ToHaveTextAsync("You have the floor", new() { Timeout = 10_000 });
+        await Assertions.Expect(gil.Locator("#timer")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("^[0-2]:[0-5][0-9]$"));
+        await ChromiumApp.SnapAsync(gil, "talk-03-floor");
+        await gil.GetByRole(AriaRole.Button, new() { Name = "I've made my point" }).ClickAsync();
+        await Assertions.Expect(hal.Locator("#floor-holder")).ToHaveTextAsync("Your turn to say it back", new() { Timeout = 10_000 });
+    }
 }

@@ -38,6 +38,8 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityUserConte
 
     public DbSet<Features.Talk.CheckIn> CheckIns => Set<Features.Talk.CheckIn>();
 
+    public DbSet<Features.Talk.Conversation> Conversations => Set<Features.Talk.Conversation>();
+
     public DbSet<Infrastructure.Jobs.Notice> Notices => Set<Infrastructure.Jobs.Notice>();
 
     protected override void OnModelCreating(ModelBuilder builder)

@@ -52,6 +52,8 @@ public static class RouteRegistry
         ["/talk"] = new(Get: "/talk"),
         ["/talk/archive"] = new(Get: "/talk/archive?q=a"),
         ["/talk/check-in"] = new(Get: "/talk/check-in"),
+        ["/talk/conversation"] = new(Get: "/talk/conversation"),
+        ["/talk/conversation/state"] = new(Get: "/talk/conversation/state"),
         ["/account/notifications"] = new(Get: "/account/notifications"),
 
         // The framework's own: static files that don't exist, and Blazor's redirect helper.

@@ -1,4 +1,9 @@
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Rekindle.Web.Data;
+using Rekindle.Web.Features.Pairing;
+using Rekindle.Web.Infrastructure.Privacy;
+using Rekindle.Web.Infrastructure.Sealing;
 using Rekindle.Web.Features.MyData;
 
 namespace Rekindle.Web.Features.Talk;
@@ -24,6 +29,8 @@ public static class TalkFeature
         builder.Services.AddScoped<TalkArchive>();
         builder.Services.AddSingleton(sp => CheckInContent.Load(Path.Combine(Folder(sp), $"checkin.{Language(sp)}.json")));
         builder.Services.AddScoped<WeeklyCheckIns>();
+        builder.Services.AddSingleton(sp => ConversationContent.Load(Path.Combine(Folder(sp), $"conversations.{Language(sp)}.json")));
+        builder.Services.AddScoped<Conversations>();
         builder.Services.AddScoped<IExportSection, TalkExport>();
         return builder;
     }
@@ -34,7 +41,16 @@ public static class TalkFeature
         app.Services.GetRequiredService<QuestionBank>();
         app.Services.GetRequiredService<SoftStartup>();
         app.Services.GetRequiredService<CheckInContent>();
+        app.Services.GetRequiredService<ConversationContent>();
     }
+
+    /// <summary>The one JSON endpoint of Talk: the open conversation's version, for the page's script to poll.</summary>
+    public static void MapTalk(this IEndpointRouteBuilder routes) =>
+        routes.MapGet("/talk/conversation/state", async (Conversations conversations) =>
+                await conversations.VersionAsync() is { } version
+                    ? Results.Json(new { version })
+                    : Results.Problem("There is no conversation to follow.", statusCode: StatusCodes.Status404NotFound))
+            .RequireAuthorization();
 
     private static string Language(IServiceProvider services) => services.GetRequiredService<IOptions<TalkOptions>>().Value.Language;
 
@@ -43,7 +59,7 @@ public static class TalkFeature
 }
 
 /// <summary>The member's daily questions in their export: every day with their answer and, where the rule allowed them to see it, their partner's.</summary>
-public sealed class TalkExport(TalkArchive archive, WeeklyCheckIns checkIns) : IExportSection
+public sealed class TalkExport(TalkArchive archive, WeeklyCheckIns checkIns, AppDbContext db, CurrentMember current, ConversationContent conversations, Sealer sealer) : IExportSection
 {
     public string Name => "talk";
 
@@ -69,6 +85,15 @@ public sealed class TalkExport(TalkArchive archive, WeeklyCheckIns checkIns) : I
         var weeks = (await checkIns.HistoryAsync(memberId, cancellationToken))
             .Select(w => new { w.Week, You = w.Mine, YourPartner = w.Partners })
             .ToList();
-        return days.Count == 0 && weeks.Count == 0 ? null : new { DailyQuestions = days, CheckIns = weeks };
+        // Guided conversations are the couple's: each one, with its summary, as both partners see it.
+        var viewer = await current.ViewerAsync(cancellationToken);
+        var talks = new List<object>();
+        foreach (var c in await db.Conversations.AsNoTracking().VisibleTo(viewer).OrderBy(c => c.StartedAt).ToListAsync(cancellationToken))
+        {
+            var summary = c.Summary is null ? null : await sealer.OpenAsync(c.Summary, c.PlaceOf(nameof(Conversation.Summary)), cancellationToken);
+            talks.Add(new { Topic = conversations.Topic(c.TopicKey)?.Title ?? c.TopicKey, c.StartedAt, c.EndedAt, c.Turns, Summary = summary });
+        }
+
+        return days.Count == 0 && weeks.Count == 0 && talks.Count == 0 ? null : new { DailyQuestions = days, CheckIns = weeks, GuidedConversations = talks };
     }
 }
