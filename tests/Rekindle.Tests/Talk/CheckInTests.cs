@@ -88,6 +88,32 @@ public abstract class CheckInTests(RekindleFactory app)
         var helper = await a.SubmitAsync(page, "check-in", new Dictionary<string, string> { ["wentWell"] = "You always forget", ["go"] = "check" });
         Assert.NotNull(helper.Find("#soft-startup"));
     }
+
+    [Fact]
+    public async Task A_sunday_reminder_goes_out_once_when_the_check_in_is_still_waiting()
+    {
+        var (a, aEmail) = await MemberAsync(app, "Max");
+        var (b, _) = await MemberAsync(app, "Ned");
+        await JoinAsync(b, await InviteAsync(a));
+        var prefs = await a.GetAsync("/account/notifications");
+        await a.SubmitAsync(prefs, "preferences", new Dictionary<string, string>
+        {
+            ["timeZone"] = "UTC", ["noticeCheckIn"] = "yes", ["dailyHour"] = "0", ["quietFrom"] = "0", ["quietTo"] = "0",
+        });
+
+        var now = app.Clock.GetUtcNow();
+        var untilSunday = ((int)DayOfWeek.Sunday - (int)now.DayOfWeek + 7) % 7;
+        app.Clock.Advance(TimeSpan.FromDays(untilSunday == 0 ? 7 : untilSunday) - now.TimeOfDay + TimeSpan.FromHours(10));
+        for (var i = 0; i < 3; i++)
+        {
+            using var scope = app.Services.CreateScope();
+            await scope.ServiceProvider.GetRequiredService<SendDueNotices>().HandleAsync();
+        }
+
+        var reminder = await app.Mail.WaitForAsync(aEmail, "This week's check-in is waiting");
+        Assert.Contains("/talk/check-in", reminder.TextBody, StringComparison.Ordinal);
+        Assert.Single(app.Mail.All, m => m.To.Mailboxes.Any(x => x.Address == aEmail) && (m.Subject ?? "").Contains("check-in is waiting", StringComparison.Ordinal));
+    }
 }
 
 public sealed class CheckInTestsOnSqlite(SqliteApp app) : CheckInTests(app), IClassFixture<SqliteApp>;

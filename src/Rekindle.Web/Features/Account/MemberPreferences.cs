@@ -22,6 +22,9 @@ public sealed class MemberPreferences
 
     public int DailyNoticeHour { get; set; } = 9;
 
+    /// <summary>Email on Sunday, at <see cref="DailyNoticeHour"/>, when this week's check-in is not done yet.</summary>
+    public bool NoticeCheckIn { get; set; }
+
     /// <summary>Email when the partner answered and the member has not yet.</summary>
     public bool NoticePartnerAnswered { get; set; } = true;
 
@@ -78,6 +81,7 @@ public sealed class Preferences(AppDbContext db, CurrentMember current)
         row.NoticeDailyQuestion = changed.NoticeDailyQuestion;
         row.DailyNoticeHour = Math.Clamp(changed.DailyNoticeHour, 0, 23);
         row.NoticePartnerAnswered = changed.NoticePartnerAnswered;
+        row.NoticeCheckIn = changed.NoticeCheckIn;
         row.QuietFromHour = Math.Clamp(changed.QuietFromHour, 0, 23);
         row.QuietToHour = Math.Clamp(changed.QuietToHour, 0, 23);
         row.IntimacyOptIn = changed.IntimacyOptIn;

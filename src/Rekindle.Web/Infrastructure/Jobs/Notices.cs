@@ -11,6 +11,7 @@ public enum NoticeKind
     DailyQuestionWaiting = 1,
     PartnerAnswered = 2,
     PartnerCheckedIn = 3,
+    CheckInWaiting = 4,
 }
 
 /// <summary>

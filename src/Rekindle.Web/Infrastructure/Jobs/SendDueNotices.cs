@@ -119,6 +119,7 @@ public sealed class SendDueNotices(
     private static bool Wanted(MemberPreferences prefs, NoticeKind kind) => kind switch
     {
         NoticeKind.DailyQuestionWaiting => prefs.NoticeDailyQuestion,
+        NoticeKind.CheckInWaiting => prefs.NoticeCheckIn,
         NoticeKind.PartnerAnswered or NoticeKind.PartnerCheckedIn => prefs.NoticePartnerAnswered,
         _ => false,
     };
@@ -147,7 +148,7 @@ public sealed class SendDueNotices(
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var wanting = await db.MemberPreferences.AsNoTracking()
-            .Where(p => p.NoticeDailyQuestion && db.CoupleMembers.Any(m => m.MemberId == p.MemberId))
+            .Where(p => (p.NoticeDailyQuestion || p.NoticeCheckIn) && db.CoupleMembers.Any(m => m.MemberId == p.MemberId))
             .ToListAsync(cancellationToken);
         foreach (var prefs in wanting)
         {
@@ -158,6 +159,20 @@ public sealed class SendDueNotices(
             }
 
             var day = DateOnly.FromDateTime(local);
+            if (prefs.NoticeCheckIn && day.DayOfWeek == DayOfWeek.Sunday)
+            {
+                var week = Features.Talk.WeeklyCheckIns.WeekOf(day);
+                if (!await db.CheckIns.AnyAsync(c => c.OwnerId == prefs.MemberId && c.WeekStart == week, cancellationToken))
+                {
+                    await outbox.QueueAsync(prefs.MemberId, NoticeKind.CheckInWaiting, $"checkin-waiting:{prefs.MemberId:N}:{week.DayNumber}", cancellationToken);
+                }
+            }
+
+            if (!prefs.NoticeDailyQuestion)
+            {
+                continue;
+            }
+
             var answered = await db.DailyQuestions
                 .Where(q => q.Day == day && db.CoupleMembers.Any(m => m.MemberId == prefs.MemberId && m.CoupleId == q.CoupleId))
                 .AnyAsync(q => db.DailyAnswers.Any(a => a.DailyQuestionId == q.Id && a.OwnerId == prefs.MemberId), cancellationToken);
@@ -174,10 +189,11 @@ public sealed class SendDueNotices(
         {
             NoticeKind.DailyQuestionWaiting => ("Today's question is waiting", "Today's question is waiting for you in Rekindle."),
             NoticeKind.PartnerCheckedIn => ("Your partner did this week's check-in", "Your partner finished this week's check-in. Do yours too to see both."),
+            NoticeKind.CheckInWaiting => ("This week's check-in is waiting", "This week's check-in is waiting for you in Rekindle."),
             _ => ("Your partner answered", "Your partner answered today's question. Answer too to see what they said."),
         };
         var link = (string.IsNullOrWhiteSpace(instance.Value.PublicUrl) ? "http://localhost:5000" : instance.Value.PublicUrl.TrimEnd('/'))
-            + (kind == NoticeKind.PartnerCheckedIn ? "/talk/check-in" : "/talk");
+            + (kind is NoticeKind.PartnerCheckedIn or NoticeKind.CheckInWaiting ? "/talk/check-in" : "/talk");
         var footer = "You can change which emails you get, and quiet hours, in your account's notification settings.";
         var text = $"Hello,\n\n{line}\n\nOpen Rekindle: {link}\n\n{footer}\n";
         static string E(string s) => WebUtility.HtmlEncode(s);

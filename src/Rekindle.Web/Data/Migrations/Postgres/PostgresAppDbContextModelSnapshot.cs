@@ -191,6 +191,9 @@ namespace Rekindle.Web.Data.Migrations.Postgres
                     b.Property<bool>("IntimacyOptIn")
                         .HasColumnType("boolean");
 
+                    b.Property<bool>("NoticeCheckIn")
+                        .HasColumnType("boolean");
+
                     b.Property<bool>("NoticeDailyQuestion")
                         .HasColumnType("boolean");
 

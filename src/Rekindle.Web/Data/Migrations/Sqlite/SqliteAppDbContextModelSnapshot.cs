@@ -184,6 +184,9 @@ namespace Rekindle.Web.Data.Migrations.Sqlite
                     b.Property<bool>("IntimacyOptIn")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("NoticeCheckIn")
+                        .HasColumnType("INTEGER");
+
                     b.Property<bool>("NoticeDailyQuestion")
                         .HasColumnType("INTEGER");
 
