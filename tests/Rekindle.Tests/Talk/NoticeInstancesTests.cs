@@ -47,7 +47,7 @@ public sealed class NoticeInstancesTests(PostgresApp first) : IClassFixture<Post
         foreach (var email in partners)
         {
             var sent = first.Mail.All.Concat(second.Mail.All)
-                .Count(m => m.To.Mailboxes.Any(x => x.Address == email) && (m.Subject ?? "").Contains("answered", StringComparison.Ordinal));
+                .Count(m => m.To.Mailboxes.Any(x => x.Address == email) && (m.Subject ?? "").Contains("their turn", StringComparison.Ordinal));
             Assert.Equal(1, sent);
         }
 

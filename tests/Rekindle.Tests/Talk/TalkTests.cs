@@ -46,7 +46,7 @@ public abstract class TalkTests(RekindleFactory app)
 
         // The partner learns that an answer waits, never what it says: not on any page, not in the archive or a search.
         var waiting = await b.GetAsync("/talk");
-        Assert.Contains("Your partner answered. Answer too to see what they said.", waiting.Text, StringComparison.Ordinal);
+        Assert.Contains("Your partner has had their turn. Answer too to see what they said.", waiting.Text, StringComparison.Ordinal);
         foreach (var path in new[] { "/", "/talk", "/talk/archive" })
         {
             Assert.DoesNotContain("Tidepoolmarker", (await b.GetAsync(path)).Html, StringComparison.Ordinal);
@@ -73,6 +73,29 @@ public abstract class TalkTests(RekindleFactory app)
         Assert.Contains("Days you both answered this month: 1", (await a.GetAsync("/talk")).Text, StringComparison.Ordinal);
         Assert.Contains(marker, (await b.GetAsync("/talk/archive?q=tidepoolmarker")).TextOf("#archive"), StringComparison.Ordinal);
         Assert.NotNull((await b.GetAsync("/talk/archive?q=nothing-like-this")).Find("#archive-empty"));
+    }
+
+    [Fact]
+    public async Task Before_answering_a_pass_and_an_answer_read_alike_and_a_notice_dies_with_the_couple()
+    {
+        var (a, _, b, bEmail) = await CoupleAsync();
+        await SetPreferencesAsync(b, new() { ["timeZone"] = "UTC", ["noticeAnswered"] = "yes", ["quietFrom"] = "0", ["quietTo"] = "0" });
+        await AnswerAsync(a, "", go: "pass");
+        var waiting = await b.GetAsync("/talk");
+        Assert.Contains("Your partner has had their turn.", waiting.TextOf("#partner-status"), StringComparison.Ordinal);
+        Assert.DoesNotContain("passed", waiting.Text, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("passed", (await b.GetAsync("/talk/archive")).Text, StringComparison.OrdinalIgnoreCase);
+
+        // A leaves before the job runs: what the notice would say is no longer true, so it is dropped.
+        var couple = await a.GetAsync("/couple");
+        await a.SubmitAsync(couple, "leave", new Dictionary<string, string> { ["confirmLeave"] = "yes" });
+        using (var scope = app.Services.CreateScope())
+        {
+            var result = await scope.ServiceProvider.GetRequiredService<SendDueNotices>().HandleAsync();
+            Assert.True(result.Dropped >= 1);
+        }
+
+        Assert.DoesNotContain(app.Mail.All, m => m.To.Mailboxes.Any(x => x.Address == bEmail) && (m.Subject ?? "").Contains("their turn", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -174,7 +197,7 @@ public abstract class TalkTests(RekindleFactory app)
         await AnswerAsync(a, marker);
         var first = await RunNoticeJobAsync();
         Assert.Equal(1, first.Sent);
-        var message = await app.Mail.WaitForAsync(bEmail, "Your partner answered");
+        var message = await app.Mail.WaitForAsync(bEmail, "their turn");
         Assert.DoesNotContain(marker, message.TextBody + message.HtmlBody, StringComparison.Ordinal);
         Assert.DoesNotContain((await a.GetAsync("/talk")).TextOf("#today-question .question"), message.TextBody, StringComparison.Ordinal);
         Assert.Contains("/talk", message.TextBody, StringComparison.Ordinal);
@@ -183,7 +206,7 @@ public abstract class TalkTests(RekindleFactory app)
         await AnswerAsync(a, marker + " again");
         await RunNoticeJobAsync();
         await RunNoticeJobAsync();
-        Assert.Single(app.Mail.All, m => m.To.Mailboxes.Any(x => x.Address == bEmail) && (m.Subject ?? "").Contains("answered", StringComparison.Ordinal));
+        Assert.Single(app.Mail.All, m => m.To.Mailboxes.Any(x => x.Address == bEmail) && (m.Subject ?? "").Contains("their turn", StringComparison.Ordinal));
 
         // Quiet hours: Ada asks for the daily reminder, but it is her quiet time now: held, then sent when it ends.
         var nowHour = app.Clock.GetUtcNow().Hour;

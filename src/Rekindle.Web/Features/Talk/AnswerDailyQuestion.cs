@@ -64,7 +64,8 @@ public sealed class AnswerDailyQuestion(
         }
 
         logger.LogInformation("Member {MemberId} {Action} daily question {QuestionId}", viewer.MemberId, pass ? "passed on" : "answered", questionRowId);
-        if (!pass && !view.PartnerResponded && await current.PartnerIdAsync(cancellationToken) is { } partnerId)
+        // Sent for a pass as for an answer, so whether an email arrives says nothing about which it was.
+        if (!view.PartnerResponded && await current.PartnerIdAsync(cancellationToken) is { } partnerId)
         {
             await notices.QueueAsync(partnerId, NoticeKind.PartnerAnswered, $"answered:{questionRowId:N}:{partnerId:N}", cancellationToken);
         }

@@ -14,7 +14,8 @@ public sealed record AnswerView(Guid Id, string? Text, bool Skipped, DateTime An
 /// <summary>
 /// A day's question as the viewer may see it. <see cref="Partners"/> is filled only when the rule
 /// lets the viewer see it (they answered too); <see cref="PartnerResponded"/> says only that the
-/// partner answered or passed, which the app tells ("Your partner answered. Answer too…").
+/// partner has had their turn (answer or pass alike, until the viewer has had theirs), which the
+/// app tells ("Your partner has had their turn. Answer too…").
 /// </summary>
 public sealed record DailyView(
     Guid QuestionRowId,
@@ -96,7 +97,8 @@ public sealed class TodaysQuestion(
             partnerId is not null,
             mine is null ? null : await OpenAsync(mine, cancellationToken),
             partnerRow is not null,
-            partnerRow?.Skipped == true,
+            // Before the viewer's own turn, a pass and an answer read alike ("your partner has had their turn").
+            mine is not null && partnerRow?.Skipped == true,
             theirs is null ? null : await OpenAsync(theirs, cancellationToken));
     }
 
@@ -135,8 +137,10 @@ public sealed class TodaysQuestion(
         }
         catch (System.Data.Common.DbException)
         {
-            // The partner opened it at the same moment: theirs is the couple's question.
-            return await db.DailyQuestions.AsNoTracking().SingleAsync(q => q.CoupleId == coupleId && q.Day == day, cancellationToken);
+            // The partner opened it at the same moment: theirs is the couple's question. Any other
+            // failure (the couple was just deleted, say) is not hidden.
+            return await db.DailyQuestions.AsNoTracking().FirstOrDefaultAsync(q => q.CoupleId == coupleId && q.Day == day, cancellationToken)
+                ?? throw new InvalidOperationException($"Today's question for couple {coupleId} could not be saved.");
         }
     }
 

@@ -72,6 +72,11 @@ public sealed class NoticeOutbox(AppDbContext db, TimeProvider clock)
         catch (System.Data.Common.DbException)
         {
             // Queued at the same moment by another request: it is queued, which is what was asked.
+            // Any other failure is not swallowed: a lost notice should show in the logs.
+            if (!await db.Notices.AnyAsync(n => n.Key == key, cancellationToken))
+            {
+                throw;
+            }
         }
     }
 }

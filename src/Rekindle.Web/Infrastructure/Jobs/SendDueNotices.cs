@@ -52,10 +52,12 @@ public sealed class SendDueNotices(
         int sent = 0, held = 0, dropped = 0, failed = 0;
         foreach (var notice in due)
         {
-            // Claim it: only one server (or one pass) gets each notice.
-            var claimUntil = now.AddMinutes(5);
+            // Claim it: only one server (or one pass) gets each notice. The claim is timed from now, not
+            // from the start of a pass that may have spent minutes on slow mail servers.
+            var claimedAt = clock.GetUtcNow().UtcDateTime;
+            var claimUntil = claimedAt.AddMinutes(5);
             var claimed = await db.Notices
-                .Where(n => n.Id == notice.Id && n.SentAt == null && (n.ClaimedUntil == null || n.ClaimedUntil < now))
+                .Where(n => n.Id == notice.Id && n.SentAt == null && (n.ClaimedUntil == null || n.ClaimedUntil < claimedAt))
                 .ExecuteUpdateAsync(s => s.SetProperty(n => n.ClaimedUntil, claimUntil), cancellationToken);
             if (claimed != 1)
             {
@@ -124,25 +126,39 @@ public sealed class SendDueNotices(
         _ => false,
     };
 
-    // "Your partner answered" is pointless once the member has answered too.
+    // A notice is dropped once it is no longer true (the partner's answer or check-in is gone, or the
+    // couple ended) or no longer needed (the member has done it themselves).
     private async Task<bool> NoLongerNeededAsync(Notice notice, CancellationToken cancellationToken)
     {
-        if (!Guid.TryParseExact(notice.Key.Split(':').ElementAtOrDefault(1), "N", out var id))
+        var parts = notice.Key.Split(':');
+        var member = notice.MemberId;
+        switch (notice.Kind)
         {
-            return false;
+            case NoticeKind.PartnerAnswered when Guid.TryParseExact(parts.ElementAtOrDefault(1), "N", out var question):
+                var stillTrue = await db.DailyAnswers.AnyAsync(
+                    a => a.DailyQuestionId == question && a.OwnerId != member
+                        && db.CoupleMembers.Any(m => m.MemberId == member && m.CoupleId == a.CoupleId), cancellationToken);
+                return !stillTrue || await db.DailyAnswers.AnyAsync(a => a.DailyQuestionId == question && a.OwnerId == member, cancellationToken);
+            case NoticeKind.PartnerCheckedIn when Guid.TryParseExact(parts.ElementAtOrDefault(1), "N", out var checkIn):
+                var theirs = await db.CheckIns.AsNoTracking()
+                    .Where(c => c.Id == checkIn && db.CoupleMembers.Any(m => m.MemberId == member && m.CoupleId == c.CoupleId))
+                    .Select(c => c.PromptKey)
+                    .FirstOrDefaultAsync(cancellationToken);
+                return theirs is null || await db.CheckIns.AnyAsync(c => c.OwnerId == member && c.PromptKey == theirs, cancellationToken);
+            case NoticeKind.DailyQuestionWaiting when int.TryParse(parts.ElementAtOrDefault(2), out var dayNumber):
+                var day = DateOnly.FromDayNumber(dayNumber);
+                return await db.DailyAnswers.AnyAsync(
+                    a => a.OwnerId == member && db.DailyQuestions.Any(q => q.Id == a.DailyQuestionId && q.Day == day), cancellationToken);
+            case NoticeKind.CheckInWaiting when int.TryParse(parts.ElementAtOrDefault(2), out var weekNumber):
+                var week = DateOnly.FromDayNumber(weekNumber);
+                return await db.CheckIns.AnyAsync(c => c.OwnerId == member && c.WeekStart == week, cancellationToken);
+            default:
+                return false;
         }
-
-        return notice.Kind switch
-        {
-            NoticeKind.PartnerAnswered => await db.DailyAnswers.AnyAsync(a => a.DailyQuestionId == id && a.OwnerId == notice.MemberId, cancellationToken),
-            NoticeKind.PartnerCheckedIn => await db.CheckIns.AnyAsync(
-                c => c.OwnerId == notice.MemberId && db.CheckIns.Any(p => p.Id == id && p.PromptKey == c.PromptKey && p.CoupleId == c.CoupleId), cancellationToken),
-            _ => false,
-        };
     }
 
     private Task<int> FinishAsync(Guid id, Action<Microsoft.EntityFrameworkCore.Query.UpdateSettersBuilder<Notice>> set, CancellationToken cancellationToken) =>
-        db.Notices.Where(n => n.Id == id).ExecuteUpdateAsync(set, cancellationToken);
+        db.Notices.Where(n => n.Id == id && n.SentAt == null).ExecuteUpdateAsync(set, cancellationToken);
 
     private async Task QueueDailyQuestionNoticesAsync(CancellationToken cancellationToken)
     {
@@ -190,7 +206,7 @@ public sealed class SendDueNotices(
             NoticeKind.DailyQuestionWaiting => ("Today's question is waiting", "Today's question is waiting for you in Rekindle."),
             NoticeKind.PartnerCheckedIn => ("Your partner did this week's check-in", "Your partner finished this week's check-in. Do yours too to see both."),
             NoticeKind.CheckInWaiting => ("This week's check-in is waiting", "This week's check-in is waiting for you in Rekindle."),
-            _ => ("Your partner answered", "Your partner answered today's question. Answer too to see what they said."),
+            _ => ("Your partner has had their turn", "Your partner has had their turn on today's question. Answer too to see what they said."),
         };
         var link = (string.IsNullOrWhiteSpace(instance.Value.PublicUrl) ? "http://localhost:5000" : instance.Value.PublicUrl.TrimEnd('/'))
             + (kind is NoticeKind.PartnerCheckedIn or NoticeKind.CheckInWaiting ? "/talk/check-in" : "/talk");
