@@ -53,9 +53,15 @@ public abstract partial class UnderstandTests(RekindleFactory app)
 
         // The last part finishes it, and the check goes to the results.
         var last = content.Sections[^1].Key;
-        var done = await member.SubmitAsync(await member.GetAsync("/understand/check?part=" + last), "check-part", AnswersFor(content, last, Ordinary));
+        var lastPage = await member.GetAsync("/understand/check?part=" + last);
+        var done = await member.SubmitAsync(lastPage, "check-part", AnswersFor(content, last, Ordinary));
         Assert.Equal("/understand/results", done.Url.AbsolutePath);
         Assert.NotNull(done.Find("#my-domains"));
+
+        // "Finish" sent twice (a double tap): the second lands on the results too, and no new check starts.
+        var again2 = await member.SubmitAsync(lastPage, "check-part", AnswersFor(content, last, Ordinary));
+        Assert.Equal("/understand/results", again2.Url.AbsolutePath);
+        Assert.Equal(1, await app.WithDbAsync(db => db.CheckAttempts.CountAsync(c => c.OwnerId == id)));
     }
 
     [Fact]
@@ -165,9 +171,11 @@ public abstract partial class UnderstandTests(RekindleFactory app)
         Assert.Contains("Because you both marked time together as strained.", plan.Text, StringComparison.Ordinal);
         Assert.NotEmpty(plan.Document.QuerySelectorAll(".step .badge"));
 
-        // Ana stops sharing: Ben's map closes again.
-        await ana.SubmitAsync(await ana.GetAsync("/understand/results"), "unshare");
+        // Ana stops sharing: Ben's map closes again. A second tap from the same page gets a message, not an error.
+        var before = await ana.GetAsync("/understand/results");
+        await ana.SubmitAsync(before, "unshare");
         Assert.Null((await ben.GetAsync("/understand/map")).Find("#map"));
+        Assert.Contains("There was nothing shared to stop.", (await ana.SubmitAsync(before, "unshare")).Text, StringComparison.Ordinal);
     }
 
     [Fact]

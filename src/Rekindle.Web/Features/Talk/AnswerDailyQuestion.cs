@@ -43,6 +43,17 @@ public sealed class AnswerDailyQuestion(
 
         var viewer = await current.ViewerAsync(cancellationToken);
         var now = clock.GetUtcNow().UtcDateTime;
+
+        // The lock is checked again inside a transaction that holds the couple: an edit racing the
+        // partner's answer either lands before the reveal or is refused, never after it.
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await Rows.LockCoupleAsync(db, viewer.CoupleId!.Value, cancellationToken);
+        var answered = await db.DailyAnswers.CountAsync(a => a.DailyQuestionId == questionRowId && !a.Skipped, cancellationToken);
+        if (answered >= 2)
+        {
+            return Outcome<bool>.Fail("You've both answered, so these answers are kept as they are. You can still add a reply.");
+        }
+
         var row = await db.DailyAnswers.FirstOrDefaultAsync(a => a.DailyQuestionId == questionRowId && a.OwnerId == viewer.MemberId, cancellationToken);
         if (row is null)
         {
@@ -57,6 +68,7 @@ public sealed class AnswerDailyQuestion(
         try
         {
             await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
         }
         catch (DbUpdateException)
         {

@@ -194,7 +194,15 @@ public sealed class Conversations(
         var row = await db.Conversations.FirstAsync(c => c.Id == ended.Id, cancellationToken);
         row.Summary = await sealer.SealAsync(summary, row.PlaceOf(nameof(Conversation.Summary)), cancellationToken);
         row.Version++;
-        await db.SaveChangesAsync(cancellationToken);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return Outcome<bool>.Fail("Your partner saved the summary at the same moment. Here is theirs; change it if you like.");
+        }
+
         return Outcome<bool>.Ok(true);
     }
 

@@ -145,6 +145,15 @@ public sealed class WeeklyCheckIns(AppDbContext db, CurrentMember current, Today
         }
 
         var viewer = await current.ViewerAsync(cancellationToken);
+
+        // Checked again while holding the couple: a change racing the partner's check-in lands before the reveal or not at all.
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await Rows.LockCoupleAsync(db, viewer.CoupleId!.Value, cancellationToken);
+        if (await db.CheckIns.CountAsync(c => c.CoupleId == viewer.CoupleId && c.PromptKey == CheckIn.PromptFor(view.WeekStart), cancellationToken) >= 2)
+        {
+            return Outcome<bool>.Fail("You've both done this week's check-in, so it is kept as it is.");
+        }
+
         var row = await db.CheckIns.FirstOrDefaultAsync(c => c.OwnerId == viewer.MemberId && c.WeekStart == view.WeekStart, cancellationToken);
         if (row is null)
         {
@@ -158,6 +167,7 @@ public sealed class WeeklyCheckIns(AppDbContext db, CurrentMember current, Today
         try
         {
             await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
         }
         catch (DbUpdateException)
         {

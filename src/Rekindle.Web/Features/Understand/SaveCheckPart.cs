@@ -8,8 +8,11 @@ using Rekindle.Web.Infrastructure.Sealing;
 
 namespace Rekindle.Web.Features.Understand;
 
-/// <summary>What a member sent for one part of the check: item id → the value of the chosen answer.</summary>
-public sealed record CheckPartInput(string Section, IReadOnlyDictionary<string, string?> Answers, bool Continue);
+/// <summary>
+/// What a member sent for one part of the check: item id → the value of the chosen answer, and the
+/// check the page was showing (<see cref="AttemptId"/>), if one was in progress then.
+/// </summary>
+public sealed record CheckPartInput(string Section, IReadOnlyDictionary<string, string?> Answers, bool Continue, Guid? AttemptId = null);
 
 /// <summary>Where to go next: the next part with open questions, or the results once the check is finished.</summary>
 public sealed record CheckPartSaved(bool Finished, string? NextSection);
@@ -52,6 +55,13 @@ public sealed class SaveCheckPart(AppDbContext db, CurrentMember current, CheckC
         var memberId = current.RequiredMemberId;
         var now = clock.GetUtcNow().UtcDateTime;
         var row = await db.CheckAttempts.FirstOrDefaultAsync(c => c.OwnerId == memberId && c.CompletedAt == null, cancellationToken);
+        if (input.AttemptId is { } posted && row?.Id != posted
+            && await db.CheckAttempts.AnyAsync(c => c.Id == posted && c.OwnerId == memberId && c.CompletedAt != null, cancellationToken))
+        {
+            // Sent twice (a double tap on "Finish"): that check is already finished; nothing new starts.
+            return Outcome<CheckPartSaved>.Ok(new CheckPartSaved(true, null));
+        }
+
         Dictionary<string, int> answers;
         if (row is null)
         {
