@@ -38,6 +38,9 @@ public sealed class MemberPreferences
 
     public TimeZoneInfo Zone() => FindZone(TimeZone);
 
+    /// <summary>A stored UTC time as the member's own local time.</summary>
+    public DateTime Local(DateTime utc) => TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), Zone());
+
     public static TimeZoneInfo FindZone(string id) =>
         TimeZoneInfo.TryFindSystemTimeZoneById(id, out var zone) ? zone : TimeZoneInfo.Utc;
 

@@ -13,6 +13,8 @@ public sealed class CurrentMember(IHttpContextAccessor accessor, AppDbContext db
 {
     private CoupleMember? _membership;
     private bool _loaded;
+    private Guid? _partnerId;
+    private bool _partnerLoaded;
 
     public Guid? MemberId
     {
@@ -45,20 +47,22 @@ public sealed class CurrentMember(IHttpContextAccessor accessor, AppDbContext db
     /// <summary>The partner's member id, or null when the member is alone or waiting.</summary>
     public async Task<Guid?> PartnerIdAsync(CancellationToken cancellationToken = default)
     {
-        var membership = await MembershipAsync(cancellationToken);
-        if (membership is null)
+        if (_partnerLoaded)
         {
-            return null;
+            return _partnerId;
         }
 
-        return await db.CoupleMembers.AsNoTracking()
+        var membership = await MembershipAsync(cancellationToken);
+        _partnerId = membership is null ? null : await db.CoupleMembers.AsNoTracking()
             .Where(m => m.CoupleId == membership.CoupleId && m.MemberId != membership.MemberId)
             .Select(m => (Guid?)m.MemberId)
             .FirstOrDefaultAsync(cancellationToken);
+        _partnerLoaded = true;
+        return _partnerId;
     }
 
     /// <summary>Forget the cached membership after a change in this request (join, leave).</summary>
-    public void Reset() => _loaded = false;
+    public void Reset() => _loaded = _partnerLoaded = false;
 }
 
 public static class ClaimsPrincipalExtensions

@@ -15,6 +15,20 @@ public sealed class TalkArchive(AppDbContext db, CurrentMember current, TodaysQu
 {
     public const int PageSize = 20;
 
+    /// <summary>Every day, newest first, in one pass (for the export).</summary>
+    public async Task<IReadOnlyList<DailyView>> AllAsync(CancellationToken cancellationToken = default)
+    {
+        var viewer = await current.ViewerAsync(cancellationToken);
+        var rows = await db.DailyQuestions.AsNoTracking().Where(q => q.CoupleId == viewer.CoupleId).OrderByDescending(q => q.Day).ToListAsync(cancellationToken);
+        var views = new List<DailyView>(rows.Count);
+        foreach (var row in rows)
+        {
+            views.Add(await questions.ViewAsync(viewer, row, cancellationToken));
+        }
+
+        return views;
+    }
+
     public async Task<ArchiveResult> HandleAsync(string? query, int page, CancellationToken cancellationToken = default)
     {
         var viewer = await current.ViewerAsync(cancellationToken);

@@ -65,22 +65,13 @@ public sealed class TalkExport(TalkArchive archive, WeeklyCheckIns checkIns, App
 
     public async Task<object?> ExportAsync(Guid memberId, CancellationToken cancellationToken)
     {
-        var days = new List<object>();
-        for (var page = 1; ; page++)
-        {
-            var result = await archive.HandleAsync(null, page, cancellationToken);
-            days.AddRange(result.Days.Select(d => new
+        var days = (await archive.AllAsync(cancellationToken)).Select(d => new
             {
                 d.Day,
                 Question = d.Question.Text,
                 You = d.Mine is null ? null : new { Answer = d.Mine.Skipped ? null : d.Mine.Text, Passed = d.Mine.Skipped, d.Mine.Reply, Reaction = d.Mine.Reaction.ToString() },
                 YourPartner = d.Partners is null ? null : new { Answer = d.Partners.Text, d.Partners.Reply, Reaction = d.Partners.Reaction.ToString() },
-            }));
-            if (!result.HasMore)
-            {
-                break;
-            }
-        }
+            }).ToList();
 
         var weeks = (await checkIns.HistoryAsync(memberId, cancellationToken))
             .Select(w => new { w.Week, You = w.Mine, YourPartner = w.Partners })

@@ -12,7 +12,7 @@ public sealed record PlanView(Plan Plan, Guid CheckId, DateTime StartedOn, int C
 /// partners shared on the Couple Map, the partner's shared domain scores. Nothing else of the
 /// partner's goes in, so the partner's plan never reflects this member's wellbeing or safety answers.
 /// </summary>
-public sealed class GetMyPlan(AppDbContext db, CurrentMember current, MyChecks checks, GetCoupleMap map, GetCoupleStatus status, PlanSteps steps, TimeProvider clock)
+public sealed class GetMyPlan(AppDbContext db, CurrentMember current, MyChecks checks, GetCoupleMap map, GetCoupleStatus status, PlanSteps steps, Account.Preferences preferences, TimeProvider clock)
 {
     public async Task<PlanView?> HandleAsync(CancellationToken cancellationToken = default)
     {
@@ -33,8 +33,10 @@ public sealed class GetMyPlan(AppDbContext db, CurrentMember current, MyChecks c
             .Where(t => t.OwnerId == memberId && t.CheckId == latest.Id)
             .Select(t => t.StepKey)
             .ToListAsync(cancellationToken);
-        var startedOn = latest.CompletedAt.Date;
-        var week = Math.Clamp((int)((clock.GetUtcNow().UtcDateTime - startedOn).TotalDays / 7) + 1, 1, PlanRules.Weeks + 1);
+        // Weeks are the member's own: they start on the local date the check was finished.
+        var prefs = await preferences.MineAsync(cancellationToken);
+        var startedOn = prefs.Local(latest.CompletedAt).Date;
+        var week = Math.Clamp((int)((prefs.Local(clock.GetUtcNow().UtcDateTime).Date - startedOn).TotalDays / 7) + 1, 1, PlanRules.Weeks + 1);
         var partnerName = shared is null ? null : (await status.HandleAsync(cancellationToken)).PartnerFirstName;
         return new PlanView(plan, latest.Id, startedOn, week, done.ToHashSet(), partnerName);
     }
