@@ -40,6 +40,10 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityUserConte
 
     public DbSet<Features.Talk.Conversation> Conversations => Set<Features.Talk.Conversation>();
 
+    public DbSet<Features.TimeTogether.IdeaRating> IdeaRatings => Set<Features.TimeTogether.IdeaRating>();
+
+    public DbSet<Features.TimeTogether.CustomIdea> CustomIdeas => Set<Features.TimeTogether.CustomIdea>();
+
     public DbSet<Infrastructure.Jobs.Notice> Notices => Set<Infrastructure.Jobs.Notice>();
 
     protected override void OnModelCreating(ModelBuilder builder)

@@ -50,6 +50,8 @@ public static class RouteRegistry
         ["/areas/{Key}"] = new(Get: "/areas/repair"),
         ["/safety"] = new(Get: "/safety"),
         ["/talk"] = new(Get: "/talk"),
+        ["/time-together"] = new(Get: "/time-together?place=home"),
+        ["/time-together/ideas"] = new(Get: "/time-together/ideas?page=2"),
         ["/talk/archive"] = new(Get: "/talk/archive?q=a"),
         ["/talk/check-in"] = new(Get: "/talk/check-in"),
         ["/talk/conversation"] = new(Get: "/talk/conversation"),

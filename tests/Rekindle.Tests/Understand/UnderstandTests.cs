@@ -218,7 +218,7 @@ public abstract partial class UnderstandTests(RekindleFactory app)
         Assert.NotNull(safety.Find("#emergency"));
 
         // Each Lee's every page: the same bytes, apart from tokens, nonces, ids and their own email.
-        foreach (var path in new[] { "/", "/understand", "/understand/results", "/understand/map", "/understand/plan", "/areas/repair", "/areas/intimacy", "/areas/talk", "/couple", "/account/activity", "/talk", "/talk/archive", "/talk/check-in", "/talk/conversation", "/account/notifications" })
+        foreach (var path in new[] { "/", "/understand", "/understand/results", "/understand/map", "/understand/plan", "/areas/repair", "/areas/intimacy", "/areas/talk", "/couple", "/account/activity", "/talk", "/talk/archive", "/talk/check-in", "/talk/conversation", "/time-together", "/time-together/ideas", "/account/notifications" })
         {
             var withConcern = Normalise(await lees[0].GetAsync(path));
             var without = Normalise(await lees[1].GetAsync(path));

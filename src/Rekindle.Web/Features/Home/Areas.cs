@@ -10,6 +10,7 @@ public static class Areas
         {
             "understand" => "/understand",
             "talk" => "/talk",
+            "time-together" => "/time-together",
             _ => "/areas/" + Key,
         };
     }
