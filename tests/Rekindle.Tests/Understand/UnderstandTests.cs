@@ -49,7 +49,7 @@ public abstract partial class UnderstandTests(RekindleFactory app)
         var id = await MemberIdAsync(email);
         var row = await app.WithDbAsync(db => db.CheckAttempts.SingleAsync(c => c.OwnerId == id));
         Assert.Null(row.CompletedAt);
-        Assert.Null(row.Result);
+        Assert.Null(row.Scores);
 
         // The last part finishes it, and the check goes to the results.
         var last = content.Sections[^1].Key;
@@ -72,7 +72,7 @@ public abstract partial class UnderstandTests(RekindleFactory app)
         var id = await MemberIdAsync(email);
         var row = await app.WithDbAsync(db => db.CheckAttempts.AsNoTracking().SingleAsync(c => c.OwnerId == id));
         Assert.StartsWith("rk1.", row.Answers.Envelope, StringComparison.Ordinal);
-        Assert.StartsWith("rk1.", row.Result!.Envelope, StringComparison.Ordinal);
+        Assert.StartsWith("rk1.", row.Scores!.Envelope, StringComparison.Ordinal);
         Assert.DoesNotContain("work-stress", row.Answers.Envelope, StringComparison.Ordinal);
     }
 

@@ -73,7 +73,7 @@ public sealed class Conversations(
             return null;
         }
 
-        var resting = (await checks.HandleAsync(cancellationToken)).Latest?.Result.SafetyConcern == true;
+        var resting = (await checks.HandleAsync(cancellationToken)).Latest?.Scores.SafetyConcern == true;
         var latest = await db.Conversations.AsNoTracking().VisibleTo(viewer)
             .OrderByDescending(c => c.StartedAt)
             .FirstOrDefaultAsync(cancellationToken);
@@ -206,7 +206,13 @@ public sealed class Conversations(
         return Outcome<bool>.Ok(true);
     }
 
-    /// <summary>For the page's script: only a version number, so it knows when to reload.</summary>
-    public async Task<int?> VersionAsync(CancellationToken cancellationToken = default) =>
-        (await HandleAsync(cancellationToken))?.Current?.Version;
+    /// <summary>For the page's script: only a version number, so it knows when to reload. Polled every few seconds, so one small query.</summary>
+    public async Task<int?> VersionAsync(CancellationToken cancellationToken = default)
+    {
+        var viewer = await current.ViewerAsync(cancellationToken);
+        return await db.Conversations.AsNoTracking().VisibleTo(viewer)
+            .OrderByDescending(c => c.StartedAt)
+            .Select(c => (int?)c.Version)
+            .FirstOrDefaultAsync(cancellationToken);
+    }
 }

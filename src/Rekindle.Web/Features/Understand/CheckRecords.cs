@@ -30,7 +30,7 @@ public sealed class CheckAttempt : IVisibleRecord, ISealedRecord
     public SealedText Answers { get; set; } = default!;
 
     /// <summary>JSON of the scores (<see cref="CheckResult"/>), set when the last item is answered.</summary>
-    public SealedText? Result { get; set; }
+    public SealedText? Scores { get; set; }
 
     public DateTime StartedAt { get; set; }
 
@@ -38,7 +38,7 @@ public sealed class CheckAttempt : IVisibleRecord, ISealedRecord
 
     public DateTime? CompletedAt { get; set; }
 
-    public SealPlace PlaceOf(string property) => property is nameof(Answers) or nameof(Result)
+    public SealPlace PlaceOf(string property) => property is nameof(Answers) or nameof(Scores)
         ? new("CheckAttempts", property, Id, KeyOwner.Member(OwnerId))
         : throw new ArgumentOutOfRangeException(nameof(property));
 }
@@ -99,7 +99,7 @@ internal sealed class UnderstandConfiguration :
         // One check in progress per member, even when two tabs start one at the same moment.
         builder.HasIndex(c => c.OwnerId).IsUnique().HasFilter("\"CompletedAt\" IS NULL").HasDatabaseName("IX_CheckAttempts_OneInProgress");
         builder.Property(c => c.Answers).HasMaxLength(4000).IsRequired();
-        builder.Property(c => c.Result).HasMaxLength(2000);
+        builder.Property(c => c.Scores).HasMaxLength(2000);
         builder.Property(c => c.PromptKey).HasMaxLength(40);
     }
 

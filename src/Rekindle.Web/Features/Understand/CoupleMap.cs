@@ -139,7 +139,7 @@ public sealed class ShareSummary(AppDbContext db, CurrentMember current, MyCheck
         share.CheckId = latest.Id;
         share.SharedAt = clock.GetUtcNow().UtcDateTime;
         // Domain scores only: the items, wellbeing and safety never leave the member's own check.
-        share.Domains = await sealer.SealAsync(JsonSerializer.Serialize(latest.Result.Domains, MyChecks.Json), share.PlaceOf(nameof(MapShare.Domains)), cancellationToken);
+        share.Domains = await sealer.SealAsync(JsonSerializer.Serialize(latest.Scores.Domains, MyChecks.Json), share.PlaceOf(nameof(MapShare.Domains)), cancellationToken);
         try
         {
             await db.SaveChangesAsync(cancellationToken);

@@ -6,7 +6,7 @@ using Rekindle.Web.Infrastructure.Sealing;
 
 namespace Rekindle.Web.Features.Understand;
 
-public sealed record CompletedCheck(Guid Id, DateTime CompletedAt, CheckResult Result);
+public sealed record CompletedCheck(Guid Id, DateTime CompletedAt, CheckResult Scores);
 
 public sealed record InProgressCheck(Guid Id, DateTime UpdatedAt, IReadOnlyDictionary<string, int> Answers);
 
@@ -40,7 +40,7 @@ public sealed class MyChecks(AppDbContext db, CurrentMember current, Sealer seal
             {
                 inProgress = new InProgressCheck(row.Id, row.UpdatedAt, await AnswersOfAsync(row, cancellationToken));
             }
-            else if (row.Result is not null && await ResultOfAsync(row, cancellationToken) is { } result)
+            else if (row.Scores is not null && await ScoresOfAsync(row, cancellationToken) is { } result)
             {
                 completed.Add(new CompletedCheck(row.Id, row.CompletedAt.Value, result));
             }
@@ -55,9 +55,9 @@ public sealed class MyChecks(AppDbContext db, CurrentMember current, Sealer seal
         return json is null ? [] : JsonSerializer.Deserialize<Dictionary<string, int>>(json, Json) ?? [];
     }
 
-    internal async Task<CheckResult?> ResultOfAsync(CheckAttempt row, CancellationToken cancellationToken)
+    internal async Task<CheckResult?> ScoresOfAsync(CheckAttempt row, CancellationToken cancellationToken)
     {
-        var json = row.Result is null ? null : await sealer.OpenAsync(row.Result, row.PlaceOf(nameof(CheckAttempt.Result)), cancellationToken);
+        var json = row.Scores is null ? null : await sealer.OpenAsync(row.Scores, row.PlaceOf(nameof(CheckAttempt.Scores)), cancellationToken);
         return json is null ? null : JsonSerializer.Deserialize<CheckResult>(json, Json);
     }
 }

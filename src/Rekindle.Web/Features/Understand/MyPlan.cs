@@ -27,7 +27,7 @@ public sealed class GetMyPlan(AppDbContext db, CurrentMember current, MyChecks c
         var partnerFinished = partnerId is not null
             && await db.CheckAttempts.AnyAsync(c => c.OwnerId == partnerId && c.CompletedAt != null, cancellationToken);
         var shared = partnerFinished ? await map.PartnerSharedDomainsAsync(cancellationToken) : null;
-        var plan = PlanRules.Make(new PlanInput(latest.Result, shared, partnerFinished), steps);
+        var plan = PlanRules.Make(new PlanInput(latest.Scores, shared, partnerFinished), steps);
 
         var done = await db.PlanTicks.AsNoTracking()
             .Where(t => t.OwnerId == memberId && t.CheckId == latest.Id)

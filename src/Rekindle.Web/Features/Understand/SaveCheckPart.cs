@@ -85,7 +85,7 @@ public sealed class SaveCheckPart(AppDbContext db, CurrentMember current, CheckC
         var result = input.Continue ? CheckScoring.Score(content, answers) : null;
         if (result is not null)
         {
-            row.Result = await sealer.SealAsync(JsonSerializer.Serialize(result, MyChecks.Json), row.PlaceOf(nameof(CheckAttempt.Result)), cancellationToken);
+            row.Scores = await sealer.SealAsync(JsonSerializer.Serialize(result, MyChecks.Json), row.PlaceOf(nameof(CheckAttempt.Scores)), cancellationToken);
             row.CompletedAt = now;
         }
 

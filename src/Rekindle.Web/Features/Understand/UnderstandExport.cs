@@ -29,7 +29,7 @@ public sealed class UnderstandExport(AppDbContext db, MyChecks checks, CheckCont
                     Answer = content.Scales[i.Scale].Labels[answers[i.Id]],
                     Value = answers[i.Id],
                 }),
-                Scores = await checks.ResultOfAsync(row, cancellationToken),
+                Scores = await checks.ScoresOfAsync(row, cancellationToken),
             });
         }
 

@@ -680,7 +680,7 @@ namespace Rekindle.Web.Data.Migrations.Postgres
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
 
-                    b.Property<string>("Result")
+                    b.Property<string>("Scores")
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)");
 

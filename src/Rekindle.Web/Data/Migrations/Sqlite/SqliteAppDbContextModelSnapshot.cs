@@ -673,7 +673,7 @@ namespace Rekindle.Web.Data.Migrations.Sqlite
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("Result")
+                    b.Property<string>("Scores")
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
