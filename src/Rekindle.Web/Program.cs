@@ -5,6 +5,7 @@ using Rekindle.Web.Features.Account;
 using Rekindle.Web.Features.MyData;
 using Rekindle.Web.Features.Pairing;
 using Rekindle.Web.Features.Safety;
+using Rekindle.Web.Features.Spontaneity;
 using Rekindle.Web.Features.Talk;
 using Rekindle.Web.Features.TimeTogether;
 using Rekindle.Web.Features.Understand;
@@ -34,6 +35,7 @@ builder.AddUnderstand();
 builder.AddTalk();
 builder.AddTimeTogether();
 builder.AddJobs();
+builder.AddNudges();
 builder.AddSafetyResources();
 builder.AddSecurityTxt();
 
@@ -78,6 +80,7 @@ app.MapAccount();
 app.MapQuickExit();
 app.MapMyData();
 app.MapSecurityTxt();
+app.MapTimeTogether();
 app.MapTalk();
 app.MapRazorComponents<App>();
 

@@ -44,6 +44,14 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityUserConte
 
     public DbSet<Features.TimeTogether.CustomIdea> CustomIdeas => Set<Features.TimeTogether.CustomIdea>();
 
+    public DbSet<Features.TimeTogether.DatePlan> DatePlans => Set<Features.TimeTogether.DatePlan>();
+
+    public DbSet<Features.TimeTogether.DateReflection> DateReflections => Set<Features.TimeTogether.DateReflection>();
+
+    public DbSet<Features.TimeTogether.OurEvening> OurEvenings => Set<Features.TimeTogether.OurEvening>();
+
+    public DbSet<Features.TimeTogether.CalendarFeed> CalendarFeeds => Set<Features.TimeTogether.CalendarFeed>();
+
     public DbSet<Infrastructure.Jobs.Notice> Notices => Set<Infrastructure.Jobs.Notice>();
 
     protected override void OnModelCreating(ModelBuilder builder)

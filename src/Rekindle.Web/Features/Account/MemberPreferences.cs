@@ -28,6 +28,25 @@ public sealed class MemberPreferences
     /// <summary>Email when the partner answered and the member has not yet.</summary>
     public bool NoticePartnerAnswered { get; set; } = true;
 
+    /// <summary>Email when the partner proposes, answers, moves or cancels a date, or changes "our evening".</summary>
+    public bool NoticeDateNews { get; set; } = true;
+
+    /// <summary>Email about a day before a date or "our evening".</summary>
+    public bool NoticeDateDayBefore { get; set; } = true;
+
+    /// <summary>Email about two hours before a date or "our evening".</summary>
+    public bool NoticeDateTwoHours { get; set; } = true;
+
+    /// <summary>Gentle nudges toward a small gesture: how many a week (0 is none, at most <see cref="MaxNudgesPerWeek"/>).</summary>
+    public int NudgesPerWeek { get; set; }
+
+    public const int MaxNudgesPerWeek = 3;
+
+    /// <summary>Nudges come at a random moment between these local hours (start inclusive, end exclusive).</summary>
+    public int NudgeFromHour { get; set; } = 18;
+
+    public int NudgeToHour { get; set; } = 21;
+
     /// <summary>No email between these local hours (start inclusive, end exclusive); equal means none.</summary>
     public int QuietFromHour { get; set; } = 22;
 
@@ -88,6 +107,12 @@ public sealed class Preferences(AppDbContext db, CurrentMember current)
         row.QuietFromHour = Math.Clamp(changed.QuietFromHour, 0, 23);
         row.QuietToHour = Math.Clamp(changed.QuietToHour, 0, 23);
         row.IntimacyOptIn = changed.IntimacyOptIn;
+        row.NoticeDateNews = changed.NoticeDateNews;
+        row.NoticeDateDayBefore = changed.NoticeDateDayBefore;
+        row.NoticeDateTwoHours = changed.NoticeDateTwoHours;
+        row.NudgesPerWeek = Math.Clamp(changed.NudgesPerWeek, 0, MemberPreferences.MaxNudgesPerWeek);
+        row.NudgeFromHour = Math.Clamp(changed.NudgeFromHour, 0, 23);
+        row.NudgeToHour = Math.Clamp(changed.NudgeToHour, 1, 24);
         await db.SaveChangesAsync(cancellationToken);
     }
 }

@@ -11,8 +11,35 @@ public static class TimeTogetherFeature
         builder.Services.AddSingleton(sp => DateIdeaLibrary.Load(Path.Combine(
             sp.GetRequiredService<IWebHostEnvironment>().ContentRootPath, "Content", "time-together", "date-ideas.en.json")));
         builder.Services.AddScoped<IdeaRatings>();
+        builder.Services.AddScoped<Dates>();
+        builder.Services.AddScoped<Evenings>();
+        builder.Services.AddScoped<Calendars>();
+        builder.Services.AddScoped<Infrastructure.Jobs.INoticeSource, DateReminders>();
         builder.Services.AddScoped<IExportSection, TimeTogetherExport>();
         return builder;
+    }
+
+    /// <summary>The calendar files: the secret feed (no sign-in: the secret is the key), one date, the evening.</summary>
+    public static void MapTimeTogether(this IEndpointRouteBuilder routes)
+    {
+        routes.MapGet("/calendar/{token}.ics", async (string token, Calendars calendars, HttpContext http) =>
+        {
+            http.Response.Headers.CacheControl = "no-store";
+            http.Response.Headers["Referrer-Policy"] = "no-referrer";
+            return await calendars.FeedAsync(token) is { } file
+                ? Results.Text(file, CalendarFile.ContentType)
+                : Results.Problem("There is no calendar at this address. It may have been replaced or turned off.", statusCode: StatusCodes.Status404NotFound);
+        });
+        routes.MapGet("/time-together/dates/{id:guid}/calendar.ics", async (Guid id, Calendars calendars) =>
+            await calendars.DateFileAsync(id) is { } file
+                ? Results.File(System.Text.Encoding.UTF8.GetBytes(file), CalendarFile.ContentType, "date.ics")
+                : Results.Problem("That date is not in your calendar: it may not be agreed yet.", statusCode: StatusCodes.Status404NotFound))
+            .RequireAuthorization();
+        routes.MapGet("/time-together/evening/calendar.ics", async (Calendars calendars) =>
+            await calendars.EveningFileAsync() is { } file
+                ? Results.File(System.Text.Encoding.UTF8.GetBytes(file), CalendarFile.ContentType, "our-evening.ics")
+                : Results.Problem("There is no agreed evening yet.", statusCode: StatusCodes.Status404NotFound))
+            .RequireAuthorization();
     }
 
     public static void LoadTimeTogetherContent(this WebApplication app) => app.Services.GetRequiredService<DateIdeaLibrary>();

@@ -12,6 +12,30 @@ public enum NoticeKind
     PartnerAnswered = 2,
     PartnerCheckedIn = 3,
     CheckInWaiting = 4,
+
+    /// <summary>A date was proposed, answered, moved or cancelled, or "our evening" changed.</summary>
+    DateNews = 5,
+
+    /// <summary>A date or "our evening" is tomorrow (sent about a day before).</summary>
+    DateTomorrow = 6,
+
+    /// <summary>A date or "our evening" starts in about two hours.</summary>
+    DateSoon = 7,
+
+    /// <summary>A gentle nudge toward a small gesture, at a random moment in the member's window.</summary>
+    Nudge = 8,
+}
+
+/// <summary>
+/// A feature that queues notices of its own on each pass of the job, and knows when one of its
+/// notices is no longer true or needed.
+/// </summary>
+public interface INoticeSource
+{
+    Task QueueDueAsync(DateTime utcNow, CancellationToken cancellationToken);
+
+    /// <summary>True to drop the notice, false to send it, null when the notice is not this source's.</summary>
+    Task<bool?> NoLongerNeededAsync(Notice notice, DateTime utcNow, CancellationToken cancellationToken);
 }
 
 /// <summary>
@@ -54,14 +78,18 @@ internal sealed class NoticeConfiguration : IEntityTypeConfiguration<Notice>
 /// <summary>Queues notices. Queuing the same key twice is a no-op.</summary>
 public sealed class NoticeOutbox(AppDbContext db, TimeProvider clock)
 {
-    public async Task QueueAsync(Guid memberId, NoticeKind kind, string key, CancellationToken cancellationToken = default)
+    public async Task QueueAsync(Guid memberId, NoticeKind kind, string key, CancellationToken cancellationToken = default) =>
+        await QueueAsync(memberId, kind, key, null, cancellationToken);
+
+    /// <summary>Queues a notice to go out at <paramref name="dueAt"/> (now when null).</summary>
+    public async Task QueueAsync(Guid memberId, NoticeKind kind, string key, DateTime? dueAt, CancellationToken cancellationToken = default)
     {
         if (await db.Notices.AnyAsync(n => n.Key == key, cancellationToken))
         {
             return;
         }
 
-        var now = clock.GetUtcNow().UtcDateTime;
+        var now = dueAt ?? clock.GetUtcNow().UtcDateTime;
         try
         {
             // One statement of its own, so a caller's pending changes are never saved by accident here.
@@ -78,5 +106,17 @@ public sealed class NoticeOutbox(AppDbContext db, TimeProvider clock)
                 throw;
             }
         }
+    }
+
+    /// <summary>Of these keys, the ones already queued (sent or not): one query for a whole pass.</summary>
+    public async Task<HashSet<string>> QueuedAsync(IReadOnlyCollection<string> keys, CancellationToken cancellationToken = default)
+    {
+        var found = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var chunk in keys.Chunk(200))
+        {
+            found.UnionWith(await db.Notices.AsNoTracking().Where(n => chunk.Contains(n.Key)).Select(n => n.Key).ToListAsync(cancellationToken));
+        }
+
+        return found;
     }
 }

@@ -29,6 +29,7 @@ public sealed class SendDueNotices(
     AppDbContext db,
     NoticeOutbox outbox,
     IMailer mailer,
+    IEnumerable<INoticeSource> sources,
     IOptions<InstanceOptions> instance,
     TimeProvider clock,
     ILogger<SendDueNotices> logger)
@@ -41,6 +42,10 @@ public sealed class SendDueNotices(
     public async Task<Result> HandleAsync(CancellationToken cancellationToken = default)
     {
         await QueueDailyQuestionNoticesAsync(cancellationToken);
+        foreach (var source in sources)
+        {
+            await source.QueueDueAsync(clock.GetUtcNow().UtcDateTime, cancellationToken);
+        }
 
         var now = clock.GetUtcNow().UtcDateTime;
         var due = await db.Notices.AsNoTracking()
@@ -75,6 +80,14 @@ public sealed class SendDueNotices(
             }
 
             var local = TimeZoneInfo.ConvertTimeFromUtc(now, prefs.Zone());
+            if (prefs.IsQuiet(local.Hour) && notice.Kind == NoticeKind.Nudge)
+            {
+                // A nudge belongs to its moment: never in quiet hours, and never saved up for later.
+                await FinishAsync(notice.Id, s => s.SetProperty(n => n.SentAt, now), cancellationToken);
+                dropped++;
+                continue;
+            }
+
             if (prefs.IsQuiet(local.Hour))
             {
                 var after = NextAllowed(now, prefs);
@@ -123,6 +136,10 @@ public sealed class SendDueNotices(
         NoticeKind.DailyQuestionWaiting => prefs.NoticeDailyQuestion,
         NoticeKind.CheckInWaiting => prefs.NoticeCheckIn,
         NoticeKind.PartnerAnswered or NoticeKind.PartnerCheckedIn => prefs.NoticePartnerAnswered,
+        NoticeKind.DateNews => prefs.NoticeDateNews,
+        NoticeKind.DateTomorrow => prefs.NoticeDateDayBefore,
+        NoticeKind.DateSoon => prefs.NoticeDateTwoHours,
+        NoticeKind.Nudge => prefs.NudgesPerWeek > 0,
         _ => false,
     };
 
@@ -153,6 +170,14 @@ public sealed class SendDueNotices(
                 var week = DateOnly.FromDayNumber(weekNumber);
                 return await db.CheckIns.AnyAsync(c => c.OwnerId == member && c.WeekStart == week, cancellationToken);
             default:
+                foreach (var source in sources)
+                {
+                    if (await source.NoLongerNeededAsync(notice, clock.GetUtcNow().UtcDateTime, cancellationToken) is { } answer)
+                    {
+                        return answer;
+                    }
+                }
+
                 return false;
         }
     }
@@ -201,15 +226,18 @@ public sealed class SendDueNotices(
 
     private Email.Email Compose(string to, NoticeKind kind)
     {
-        var (subject, line) = kind switch
+        var (subject, line, path) = kind switch
         {
-            NoticeKind.DailyQuestionWaiting => ("Today's question is waiting", "Today's question is waiting for you in Rekindle."),
-            NoticeKind.PartnerCheckedIn => ("Your partner did this week's check-in", "Your partner finished this week's check-in. Do yours too to see both."),
-            NoticeKind.CheckInWaiting => ("This week's check-in is waiting", "This week's check-in is waiting for you in Rekindle."),
-            _ => ("Your partner has had their turn", "Your partner has had their turn on today's question. Answer too to see what they said."),
+            NoticeKind.DailyQuestionWaiting => ("Today's question is waiting", "Today's question is waiting for you in Rekindle.", "/talk"),
+            NoticeKind.PartnerCheckedIn => ("Your partner did this week's check-in", "Your partner finished this week's check-in. Do yours too to see both.", "/talk/check-in"),
+            NoticeKind.CheckInWaiting => ("This week's check-in is waiting", "This week's check-in is waiting for you in Rekindle.", "/talk/check-in"),
+            NoticeKind.DateNews => ("News about your plans together", "Your partner has updated your plans for time together.", "/time-together"),
+            NoticeKind.DateTomorrow => ("Your time together is tomorrow", "A reminder: your time together is tomorrow.", "/time-together"),
+            NoticeKind.DateSoon => ("Your time together starts soon", "A reminder: your time together starts in about two hours.", "/time-together"),
+            NoticeKind.Nudge => ("A small idea for today", "A little something for your partner today? Rekindle has an idea ready.", "/spontaneity"),
+            _ => ("Your partner has had their turn", "Your partner has had their turn on today's question. Answer too to see what they said.", "/talk"),
         };
-        var link = (string.IsNullOrWhiteSpace(instance.Value.PublicUrl) ? "http://localhost:5000" : instance.Value.PublicUrl.TrimEnd('/'))
-            + (kind is NoticeKind.PartnerCheckedIn or NoticeKind.CheckInWaiting ? "/talk/check-in" : "/talk");
+        var link = (string.IsNullOrWhiteSpace(instance.Value.PublicUrl) ? "http://localhost:5000" : instance.Value.PublicUrl.TrimEnd('/')) + path;
         var footer = "You can change which emails you get, and quiet hours, in your account's notification settings.";
         var text = $"Hello,\n\n{line}\n\nOpen Rekindle: {link}\n\n{footer}\n";
         static string E(string s) => WebUtility.HtmlEncode(s);

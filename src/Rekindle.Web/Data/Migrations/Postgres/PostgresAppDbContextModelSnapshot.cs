@@ -197,8 +197,26 @@ namespace Rekindle.Web.Data.Migrations.Postgres
                     b.Property<bool>("NoticeDailyQuestion")
                         .HasColumnType("boolean");
 
+                    b.Property<bool>("NoticeDateDayBefore")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("NoticeDateNews")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("NoticeDateTwoHours")
+                        .HasColumnType("boolean");
+
                     b.Property<bool>("NoticePartnerAnswered")
                         .HasColumnType("boolean");
+
+                    b.Property<int>("NudgeFromHour")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("NudgeToHour")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("NudgesPerWeek")
+                        .HasColumnType("integer");
 
                     b.Property<int>("QuietFromHour")
                         .HasColumnType("integer");
@@ -578,6 +596,42 @@ namespace Rekindle.Web.Data.Migrations.Postgres
                     b.ToTable("DailyQuestions");
                 });
 
+            modelBuilder.Entity("Rekindle.Web.Features.TimeTogether.CalendarFeed", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("MemberId")
+                        .HasColumnType("uuid");
+
+                    b.Property<bool>("ShowNames")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Token")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MemberId")
+                        .IsUnique();
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique();
+
+                    b.ToTable("CalendarFeeds");
+                });
+
             modelBuilder.Entity("Rekindle.Web.Features.TimeTogether.CustomIdea", b =>
                 {
                     b.Property<Guid>("Id")
@@ -617,6 +671,159 @@ namespace Rekindle.Web.Data.Migrations.Postgres
                     b.ToTable("CustomIdeas");
                 });
 
+            modelBuilder.Entity("Rekindle.Web.Features.TimeTogether.DateOption", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<bool>("Closed")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("PlanId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ProposedBy")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("StartsAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PlanId");
+
+                    b.ToTable("DateOption");
+                });
+
+            modelBuilder.Entity("Rekindle.Web.Features.TimeTogether.DatePlan", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime?>("AgreedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("CancelledAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("CoupleId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("IdeaKey")
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<int>("Minutes")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("ProposedBy")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("StartsAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("TimeZone")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(700)
+                        .HasColumnType("character varying(700)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Status", "StartsAt");
+
+                    b.HasIndex("CoupleId", "Status", "StartsAt");
+
+                    b.ToTable("DatePlans");
+                });
+
+            modelBuilder.Entity("Rekindle.Web.Features.TimeTogether.DateReflection", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("CoupleId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Highlight")
+                        .HasMaxLength(2800)
+                        .HasColumnType("character varying(2800)");
+
+                    b.Property<Guid>("OwnerId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("PromptKey")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<string>("Rating")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("Visibility")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("WrittenAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CoupleId", "PromptKey");
+
+                    b.HasIndex("OwnerId", "CoupleId", "PromptKey")
+                        .IsUnique();
+
+                    b.ToTable("DateReflections");
+                });
+
+            modelBuilder.Entity("Rekindle.Web.Features.TimeTogether.EveningSkip", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("EveningId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("SkippedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("SkippedBy")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EveningId", "Day")
+                        .IsUnique();
+
+                    b.ToTable("EveningSkip");
+                });
+
             modelBuilder.Entity("Rekindle.Web.Features.TimeTogether.IdeaRating", b =>
                 {
                     b.Property<Guid>("Id")
@@ -653,6 +860,53 @@ namespace Rekindle.Web.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("IdeaRatings");
+                });
+
+            modelBuilder.Entity("Rekindle.Web.Features.TimeTogether.OurEvening", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime?>("AgreedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("CoupleId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Day")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Minutes")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("SetBy")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("StartsOn")
+                        .HasColumnType("date");
+
+                    b.Property<TimeOnly>("Time")
+                        .HasColumnType("time without time zone");
+
+                    b.Property<string>("TimeZone")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CoupleId")
+                        .IsUnique();
+
+                    b.ToTable("OurEvenings");
                 });
 
             modelBuilder.Entity("Rekindle.Web.Features.Understand.CheckAttempt", b =>
@@ -1027,6 +1281,15 @@ namespace Rekindle.Web.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Rekindle.Web.Features.TimeTogether.CalendarFeed", b =>
+                {
+                    b.HasOne("Rekindle.Web.Features.Account.Member", null)
+                        .WithOne()
+                        .HasForeignKey("Rekindle.Web.Features.TimeTogether.CalendarFeed", "MemberId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Rekindle.Web.Features.TimeTogether.CustomIdea", b =>
                 {
                     b.HasOne("Rekindle.Web.Features.Account.Member", null)
@@ -1042,6 +1305,47 @@ namespace Rekindle.Web.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Rekindle.Web.Features.TimeTogether.DateOption", b =>
+                {
+                    b.HasOne("Rekindle.Web.Features.TimeTogether.DatePlan", null)
+                        .WithMany("Options")
+                        .HasForeignKey("PlanId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Rekindle.Web.Features.TimeTogether.DatePlan", b =>
+                {
+                    b.HasOne("Rekindle.Web.Features.Pairing.Couple", null)
+                        .WithMany()
+                        .HasForeignKey("CoupleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Rekindle.Web.Features.TimeTogether.DateReflection", b =>
+                {
+                    b.HasOne("Rekindle.Web.Features.Pairing.Couple", null)
+                        .WithMany()
+                        .HasForeignKey("CoupleId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("Rekindle.Web.Features.Account.Member", null)
+                        .WithMany()
+                        .HasForeignKey("OwnerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Rekindle.Web.Features.TimeTogether.EveningSkip", b =>
+                {
+                    b.HasOne("Rekindle.Web.Features.TimeTogether.OurEvening", null)
+                        .WithMany("Skips")
+                        .HasForeignKey("EveningId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Rekindle.Web.Features.TimeTogether.IdeaRating", b =>
                 {
                     b.HasOne("Rekindle.Web.Features.Pairing.Couple", null)
@@ -1052,6 +1356,15 @@ namespace Rekindle.Web.Data.Migrations.Postgres
                     b.HasOne("Rekindle.Web.Features.Account.Member", null)
                         .WithMany()
                         .HasForeignKey("OwnerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Rekindle.Web.Features.TimeTogether.OurEvening", b =>
+                {
+                    b.HasOne("Rekindle.Web.Features.Pairing.Couple", null)
+                        .WithMany()
+                        .HasForeignKey("CoupleId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -1108,6 +1421,16 @@ namespace Rekindle.Web.Data.Migrations.Postgres
                         .HasForeignKey("MemberId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Rekindle.Web.Features.TimeTogether.DatePlan", b =>
+                {
+                    b.Navigation("Options");
+                });
+
+            modelBuilder.Entity("Rekindle.Web.Features.TimeTogether.OurEvening", b =>
+                {
+                    b.Navigation("Skips");
                 });
 #pragma warning restore 612, 618
         }

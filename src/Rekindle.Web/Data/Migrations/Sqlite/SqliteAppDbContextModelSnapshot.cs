@@ -190,7 +190,25 @@ namespace Rekindle.Web.Data.Migrations.Sqlite
                     b.Property<bool>("NoticeDailyQuestion")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("NoticeDateDayBefore")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("NoticeDateNews")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("NoticeDateTwoHours")
+                        .HasColumnType("INTEGER");
+
                     b.Property<bool>("NoticePartnerAnswered")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("NudgeFromHour")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("NudgeToHour")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("NudgesPerWeek")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("QuietFromHour")
@@ -571,6 +589,42 @@ namespace Rekindle.Web.Data.Migrations.Sqlite
                     b.ToTable("DailyQuestions");
                 });
 
+            modelBuilder.Entity("Rekindle.Web.Features.TimeTogether.CalendarFeed", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("MemberId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("ShowNames")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Token")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MemberId")
+                        .IsUnique();
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique();
+
+                    b.ToTable("CalendarFeeds");
+                });
+
             modelBuilder.Entity("Rekindle.Web.Features.TimeTogether.CustomIdea", b =>
                 {
                     b.Property<Guid>("Id")
@@ -610,6 +664,159 @@ namespace Rekindle.Web.Data.Migrations.Sqlite
                     b.ToTable("CustomIdeas");
                 });
 
+            modelBuilder.Entity("Rekindle.Web.Features.TimeTogether.DateOption", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Closed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PlanId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ProposedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("StartsAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PlanId");
+
+                    b.ToTable("DateOption");
+                });
+
+            modelBuilder.Entity("Rekindle.Web.Features.TimeTogether.DatePlan", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("AgreedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("CancelledAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CoupleId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("IdeaKey")
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Minutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("ProposedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("StartsAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("TimeZone")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(700)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Status", "StartsAt");
+
+                    b.HasIndex("CoupleId", "Status", "StartsAt");
+
+                    b.ToTable("DatePlans");
+                });
+
+            modelBuilder.Entity("Rekindle.Web.Features.TimeTogether.DateReflection", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("CoupleId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Highlight")
+                        .HasMaxLength(2800)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OwnerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PromptKey")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Rating")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Visibility")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("WrittenAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CoupleId", "PromptKey");
+
+                    b.HasIndex("OwnerId", "CoupleId", "PromptKey")
+                        .IsUnique();
+
+                    b.ToTable("DateReflections");
+                });
+
+            modelBuilder.Entity("Rekindle.Web.Features.TimeTogether.EveningSkip", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("EveningId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("SkippedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("SkippedBy")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EveningId", "Day")
+                        .IsUnique();
+
+                    b.ToTable("EveningSkip");
+                });
+
             modelBuilder.Entity("Rekindle.Web.Features.TimeTogether.IdeaRating", b =>
                 {
                     b.Property<Guid>("Id")
@@ -646,6 +853,53 @@ namespace Rekindle.Web.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("IdeaRatings");
+                });
+
+            modelBuilder.Entity("Rekindle.Web.Features.TimeTogether.OurEvening", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("AgreedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CoupleId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Day")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Minutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("SetBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("StartsOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<TimeOnly>("Time")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TimeZone")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CoupleId")
+                        .IsUnique();
+
+                    b.ToTable("OurEvenings");
                 });
 
             modelBuilder.Entity("Rekindle.Web.Features.Understand.CheckAttempt", b =>
@@ -1020,6 +1274,15 @@ namespace Rekindle.Web.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Rekindle.Web.Features.TimeTogether.CalendarFeed", b =>
+                {
+                    b.HasOne("Rekindle.Web.Features.Account.Member", null)
+                        .WithOne()
+                        .HasForeignKey("Rekindle.Web.Features.TimeTogether.CalendarFeed", "MemberId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Rekindle.Web.Features.TimeTogether.CustomIdea", b =>
                 {
                     b.HasOne("Rekindle.Web.Features.Account.Member", null)
@@ -1035,6 +1298,47 @@ namespace Rekindle.Web.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Rekindle.Web.Features.TimeTogether.DateOption", b =>
+                {
+                    b.HasOne("Rekindle.Web.Features.TimeTogether.DatePlan", null)
+                        .WithMany("Options")
+                        .HasForeignKey("PlanId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Rekindle.Web.Features.TimeTogether.DatePlan", b =>
+                {
+                    b.HasOne("Rekindle.Web.Features.Pairing.Couple", null)
+                        .WithMany()
+                        .HasForeignKey("CoupleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Rekindle.Web.Features.TimeTogether.DateReflection", b =>
+                {
+                    b.HasOne("Rekindle.Web.Features.Pairing.Couple", null)
+                        .WithMany()
+                        .HasForeignKey("CoupleId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("Rekindle.Web.Features.Account.Member", null)
+                        .WithMany()
+                        .HasForeignKey("OwnerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Rekindle.Web.Features.TimeTogether.EveningSkip", b =>
+                {
+                    b.HasOne("Rekindle.Web.Features.TimeTogether.OurEvening", null)
+                        .WithMany("Skips")
+                        .HasForeignKey("EveningId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Rekindle.Web.Features.TimeTogether.IdeaRating", b =>
                 {
                     b.HasOne("Rekindle.Web.Features.Pairing.Couple", null)
@@ -1045,6 +1349,15 @@ namespace Rekindle.Web.Data.Migrations.Sqlite
                     b.HasOne("Rekindle.Web.Features.Account.Member", null)
                         .WithMany()
                         .HasForeignKey("OwnerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Rekindle.Web.Features.TimeTogether.OurEvening", b =>
+                {
+                    b.HasOne("Rekindle.Web.Features.Pairing.Couple", null)
+                        .WithMany()
+                        .HasForeignKey("CoupleId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -1101,6 +1414,16 @@ namespace Rekindle.Web.Data.Migrations.Sqlite
                         .HasForeignKey("MemberId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Rekindle.Web.Features.TimeTogether.DatePlan", b =>
+                {
+                    b.Navigation("Options");
+                });
+
+            modelBuilder.Entity("Rekindle.Web.Features.TimeTogether.OurEvening", b =>
+                {
+                    b.Navigation("Skips");
                 });
 #pragma warning restore 612, 618
         }

@@ -1,0 +1,304 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Rekindle.Web.Data.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class AddDatePlans : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<bool>(
+                name: "NoticeDateDayBefore",
+                table: "MemberPreferences",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: false);
+
+            migrationBuilder.AddColumn<bool>(
+                name: "NoticeDateNews",
+                table: "MemberPreferences",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: false);
+
+            migrationBuilder.AddColumn<bool>(
+                name: "NoticeDateTwoHours",
+                table: "MemberPreferences",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: false);
+
+            migrationBuilder.AddColumn<int>(
+                name: "NudgeFromHour",
+                table: "MemberPreferences",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: 0);
+
+            migrationBuilder.AddColumn<int>(
+                name: "NudgeToHour",
+                table: "MemberPreferences",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: 0);
+
+            migrationBuilder.AddColumn<int>(
+                name: "NudgesPerWeek",
+                table: "MemberPreferences",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: 0);
+
+            migrationBuilder.CreateTable(
+                name: "CalendarFeeds",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    MemberId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    TokenHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Token = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
+                    ShowNames = table.Column<bool>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CalendarFeeds", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_CalendarFeeds_AspNetUsers_MemberId",
+                        column: x => x.MemberId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "DatePlans",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CoupleId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ProposedBy = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 700, nullable: false),
+                    IdeaKey = table.Column<string>(type: "TEXT", maxLength: 60, nullable: true),
+                    Minutes = table.Column<int>(type: "INTEGER", nullable: false),
+                    TimeZone = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Status = table.Column<int>(type: "INTEGER", nullable: false),
+                    StartsAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    AgreedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    CancelledAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    Revision = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DatePlans", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_DatePlans_Couples_CoupleId",
+                        column: x => x.CoupleId,
+                        principalTable: "Couples",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "DateReflections",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    OwnerId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CoupleId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Visibility = table.Column<int>(type: "INTEGER", nullable: false),
+                    PromptKey = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
+                    Rating = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Highlight = table.Column<string>(type: "TEXT", maxLength: 2800, nullable: true),
+                    WrittenAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DateReflections", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_DateReflections_AspNetUsers_OwnerId",
+                        column: x => x.OwnerId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_DateReflections_Couples_CoupleId",
+                        column: x => x.CoupleId,
+                        principalTable: "Couples",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "OurEvenings",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CoupleId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    SetBy = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Day = table.Column<int>(type: "INTEGER", nullable: false),
+                    Time = table.Column<TimeOnly>(type: "TEXT", nullable: false),
+                    Minutes = table.Column<int>(type: "INTEGER", nullable: false),
+                    TimeZone = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    StartsOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    AgreedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    Revision = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_OurEvenings", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_OurEvenings_Couples_CoupleId",
+                        column: x => x.CoupleId,
+                        principalTable: "Couples",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "DateOption",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    PlanId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ProposedBy = table.Column<Guid>(type: "TEXT", nullable: false),
+                    StartsAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Closed = table.Column<bool>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DateOption", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_DateOption_DatePlans_PlanId",
+                        column: x => x.PlanId,
+                        principalTable: "DatePlans",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "EveningSkip",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    EveningId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Day = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    SkippedBy = table.Column<Guid>(type: "TEXT", nullable: false),
+                    SkippedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_EveningSkip", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_EveningSkip_OurEvenings_EveningId",
+                        column: x => x.EveningId,
+                        principalTable: "OurEvenings",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CalendarFeeds_MemberId",
+                table: "CalendarFeeds",
+                column: "MemberId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CalendarFeeds_TokenHash",
+                table: "CalendarFeeds",
+                column: "TokenHash",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DateOption_PlanId",
+                table: "DateOption",
+                column: "PlanId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DatePlans_CoupleId_Status_StartsAt",
+                table: "DatePlans",
+                columns: new[] { "CoupleId", "Status", "StartsAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DatePlans_Status_StartsAt",
+                table: "DatePlans",
+                columns: new[] { "Status", "StartsAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DateReflections_CoupleId_PromptKey",
+                table: "DateReflections",
+                columns: new[] { "CoupleId", "PromptKey" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DateReflections_OwnerId_CoupleId_PromptKey",
+                table: "DateReflections",
+                columns: new[] { "OwnerId", "CoupleId", "PromptKey" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_EveningSkip_EveningId_Day",
+                table: "EveningSkip",
+                columns: new[] { "EveningId", "Day" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OurEvenings_CoupleId",
+                table: "OurEvenings",
+                column: "CoupleId",
+                unique: true);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "CalendarFeeds");
+
+            migrationBuilder.DropTable(
+                name: "DateOption");
+
+            migrationBuilder.DropTable(
+                name: "DateReflections");
+
+            migrationBuilder.DropTable(
+                name: "EveningSkip");
+
+            migrationBuilder.DropTable(
+                name: "DatePlans");
+
+            migrationBuilder.DropTable(
+                name: "OurEvenings");
+
+            migrationBuilder.DropColumn(
+                name: "NoticeDateDayBefore",
+                table: "MemberPreferences");
+
+            migrationBuilder.DropColumn(
+                name: "NoticeDateNews",
+                table: "MemberPreferences");
+
+            migrationBuilder.DropColumn(
+                name: "NoticeDateTwoHours",
+                table: "MemberPreferences");
+
+            migrationBuilder.DropColumn(
+                name: "NudgeFromHour",
+                table: "MemberPreferences");
+
+            migrationBuilder.DropColumn(
+                name: "NudgeToHour",
+                table: "MemberPreferences");
+
+            migrationBuilder.DropColumn(
+                name: "NudgesPerWeek",
+                table: "MemberPreferences");
+        }
+    }
+}
