@@ -44,7 +44,7 @@ public sealed record ReflectionView(string? MyRating, string? MyHighlight, bool 
 /// private after-date reflection (blind reveal). Everything starts from <see cref="CurrentMember"/>:
 /// another couple's date is simply not found.
 /// </summary>
-public sealed class Dates(AppDbContext db, CurrentMember current, Preferences preferences, Sealer sealer, NoticeOutbox outbox, TimeProvider clock)
+public sealed class Dates(AppDbContext db, CurrentMember current, Preferences preferences, DateIdeaLibrary library, Sealer sealer, NoticeOutbox outbox, TimeProvider clock)
 {
     /// <summary>How far ahead a date may be planned.</summary>
     public static readonly TimeSpan Horizon = TimeSpan.FromDays(366);
@@ -100,7 +100,7 @@ public sealed class Dates(AppDbContext db, CurrentMember current, Preferences pr
             Id = Guid.NewGuid(),
             CoupleId = coupleId,
             ProposedBy = viewer.MemberId,
-            IdeaKey = ideaKey is { Length: > 0 and <= 60 } ? ideaKey : null,
+            IdeaKey = await KnownIdeaAsync(ideaKey, coupleId, cancellationToken),
             Minutes = minutes,
             TimeZone = prefs.TimeZone,
             CreatedAt = now,
@@ -269,6 +269,16 @@ public sealed class Dates(AppDbContext db, CurrentMember current, Preferences pr
         return Outcome<bool>.Ok(true);
     }
 
+    /// <summary>Which of the last <paramref name="weeks"/> weeks (in the member's zone) had time together.</summary>
+    public async Task<IReadOnlyList<(DateOnly Week, bool Together)>> WeeksTogetherAsync(int weeks, CancellationToken cancellationToken = default)
+    {
+        var viewer = await current.ViewerAsync(cancellationToken);
+        var prefs = await preferences.ForAsync(viewer.MemberId, cancellationToken);
+        return viewer.CoupleId is { } coupleId
+            ? await Schedule.WeeksAsync(db, coupleId, prefs.Zone(), Now, weeks, cancellationToken)
+            : [];
+    }
+
     /// <summary>Reads a local day and time typed by the member, in their zone, as a future UTC time.</summary>
     public Outcome<DateTime> ParseTime(TimeInput input, MemberPreferences prefs)
     {
@@ -294,6 +304,23 @@ public sealed class Dates(AppDbContext db, CurrentMember current, Preferences pr
     }
 
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
+
+    // Only a library idea or one this couple added is remembered as where a date came from.
+    private async Task<string?> KnownIdeaAsync(string? key, Guid coupleId, CancellationToken cancellationToken)
+    {
+        if (key is null)
+        {
+            return null;
+        }
+
+        if (library.Ideas.Any(i => i.Id == key))
+        {
+            return key;
+        }
+
+        return key.StartsWith("custom:", StringComparison.Ordinal) && Guid.TryParseExact(key["custom:".Length..], "N", out var id)
+            && await db.CustomIdeas.AnyAsync(i => i.Id == id && i.CoupleId == coupleId, cancellationToken) ? key : null;
+    }
 
     // Read, change and save one of the couple's dates with the couple locked, so two answers at the
     // same moment (both accepting, one cancelling) take turns instead of overwriting each other.
