@@ -165,7 +165,10 @@ public sealed class Dates(AppDbContext db, CurrentMember current, Preferences pr
                 return $"You already offered {DatePlan.MaxOpenOptions} times. Wait for your partner's answer, or cancel and start again.";
             }
 
-            plan.Options.Add(new DateOption { Id = Guid.NewGuid(), PlanId = plan.Id, ProposedBy = viewer.MemberId, StartsAt = parsed.Value, CreatedAt = Now });
+            // Added explicitly: EF would take a new child with its key already set for an existing row.
+            var option = new DateOption { Id = Guid.NewGuid(), PlanId = plan.Id, ProposedBy = viewer.MemberId, StartsAt = parsed.Value, CreatedAt = Now };
+            plan.Options.Add(option);
+            db.Add(option);
             return null;
         }, cancellationToken);
     }

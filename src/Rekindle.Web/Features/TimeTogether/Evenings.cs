@@ -107,7 +107,10 @@ public sealed class Evenings(AppDbContext db, CurrentMember current, Preferences
             var existing = evening.Skips.FirstOrDefault(s => s.Day == date);
             if (skip && existing is null)
             {
-                evening.Skips.Add(new EveningSkip { Id = Guid.NewGuid(), EveningId = evening.Id, Day = date, SkippedBy = viewer, SkippedAt = Now });
+                // Added explicitly: EF would take a new child with its key already set for an existing row.
+                var skipped = new EveningSkip { Id = Guid.NewGuid(), EveningId = evening.Id, Day = date, SkippedBy = viewer, SkippedAt = Now };
+                evening.Skips.Add(skipped);
+                db.Add(skipped);
             }
             else if (!skip && existing is not null)
             {
