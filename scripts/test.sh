@@ -23,18 +23,21 @@ find_pg_bin() {
     if [[ -n $initdb ]]; then dirname "$initdb"; fi
 }
 
+# A second, independent iCalendar parser for the calendar tests: Python's icalendar and dateutil.
+python_parser_ok() { /usr/bin/python3 -c 'import icalendar, dateutil.rrule' >/dev/null 2>&1; }
+
 # --- System packages ------------------------------------------------------------------------
 # Only touch apt when something is missing: an update plus install costs a lot on every rerun.
-if [[ -z $(find_pg_bin) || ! -x $chromium ]]; then
+if [[ -z $(find_pg_bin) || ! -x $chromium ]] || ! python_parser_ok; then
     if [[ $EUID -eq 0 ]] && command -v apt-get >/dev/null 2>&1; then
-        log "Installing PostgreSQL and Chromium with apt-get"
+        log "Installing PostgreSQL, Chromium and Python's icalendar with apt-get"
         apt-get update
-        DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends postgresql chromium
+        DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends postgresql chromium python3 python3-icalendar python3-dateutil
     else
         {
-            echo "The tests need a PostgreSQL server (initdb under /usr/lib/postgresql/*/bin) and Chromium at $chromium."
-            echo "Install them, e.g. on Debian/Ubuntu:"
-            echo "    sudo apt-get install --no-install-recommends postgresql chromium"
+            echo "The tests need a PostgreSQL server (initdb under /usr/lib/postgresql/*/bin), Chromium at $chromium,"
+            echo "and Python 3 with icalendar and dateutil at /usr/bin/python3. Install them, e.g. on Debian/Ubuntu:"
+            echo "    sudo apt-get install --no-install-recommends postgresql chromium python3 python3-icalendar python3-dateutil"
             echo "or run this script as root on Debian, where it installs them itself."
         } >&2
         exit 1
@@ -43,6 +46,7 @@ fi
 pg_bin=$(find_pg_bin)
 [[ -n $pg_bin ]] || die "initdb still not found under /usr/lib/postgresql/*/bin after installing"
 [[ -x $chromium ]] || die "$chromium still missing after installing"
+python_parser_ok || die "python3 with icalendar and dateutil still missing after installing"
 
 # --- .NET local tools (dotnet-ef) -----------------------------------------------------------
 log "Restoring .NET local tools"
