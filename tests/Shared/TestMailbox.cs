@@ -69,6 +69,8 @@ public sealed partial class TestMailbox : IAsyncDisposable
         throw new InvalidOperationException($"No link to {path} in: {text}");
     }
 
+    private int _disposed;
+
     public static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
@@ -78,6 +80,12 @@ public sealed partial class TestMailbox : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        // Idempotent: a test may stop an instance early (a restart) and its fixture disposes it again.
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return;
+        }
+
         await _stop.CancelAsync();
         try
         {
