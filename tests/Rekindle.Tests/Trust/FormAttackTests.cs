@@ -39,6 +39,16 @@ public abstract class FormAttackTests(RekindleFactory app)
         await member.SubmitAsync(await member.GetAsync("/understand/results"), "share");
         forms.AddRange(await FormsAsync(member, ["/understand/results"]));
 
+        // Time together: a date the partner proposed (accept, suggest, cancel), one already begun (how
+        // it went), an evening the partner suggested, then agreed (its weeks to skip), a calendar address.
+        var proposed = TimeTogether.DateJourney.IdOf(await TimeTogether.DateJourney.ProposeAsync(partner, "Crawl date", (TimeTogether.DateJourney.Day(app, 2), "19:00"), (TimeTogether.DateJourney.Day(app, 3), "19:00")));
+        var begun = await TimeTogether.DateJourney.AgreeAsync(partner, member, "Crawl past", TimeTogether.DateJourney.Day(app, 1), "18:00");
+        await app.WithDbAsync(db => db.DatePlans.Where(p => p.Id == begun).ExecuteUpdateAsync(s => s.SetProperty(p => p.StartsAt, app.Clock.GetUtcNow().UtcDateTime.AddHours(-3))));
+        await partner.SubmitAsync(await partner.GetAsync("/time-together/evening"), "evening", new Dictionary<string, string> { ["day"] = "Thursday", ["time"] = "19:30", ["minutes"] = "120" });
+        forms.AddRange(await FormsAsync(member, [$"/time-together/dates/{proposed}", $"/time-together/dates/{begun}", "/time-together/evening"]));
+        await member.SubmitAsync(await member.GetAsync("/time-together/evening"), "agree-evening");
+        forms.AddRange(await FormsAsync(member, ["/time-together/evening"]));
+
         // A live invite (its revoke form), and a stranger holding its code (the join form).
         var (inviter, _) = await MemberAsync(app, "Inviter");
         var code = await InviteAsync(inviter);
@@ -54,7 +64,7 @@ public abstract class FormAttackTests(RekindleFactory app)
         await SignInAsync(pending, secureEmail);
         forms.AddRange(await FormsAsync(pending, ["/account/login-2fa", "/account/login-recovery"]));
 
-        foreach (var name in new[] { "check-part", "share", "unshare", "tick", "daily", "preferences", "check-in", "floor", "rate", "add-idea", "revoke", "join", "disable-2fa", "login-2fa", "leave", "/account/logout" })
+        foreach (var name in new[] { "check-part", "share", "unshare", "tick", "daily", "preferences", "check-in", "floor", "rate", "add-idea", "propose", "accept", "suggest", "cancel-date", "reflect", "evening", "agree-evening", "skip", "stop-evening", "feed", "revoke", "join", "disable-2fa", "login-2fa", "leave", "/account/logout" })
         {
             Assert.True(forms.Any(f => f.Name == name), $"The crawl did not reach the form '{name}'.");
         }
