@@ -183,6 +183,18 @@ public abstract class DateTests(RekindleFactory app)
         Assert.Contains("kept as it is", locked.TextOf("#date-message"), StringComparison.Ordinal);
         Assert.All(await app.WithDbAsync(db => db.DateReflections.ToListAsync()), r => Assert.DoesNotContain("marker", r.Highlight!.Envelope, StringComparison.OrdinalIgnoreCase));
 
+        // The export carries the date, both halves of how it went (both are in), and the evening when there is one.
+        var exportToken = (await a.GetAsync("/account/data")).Find("form[action='/account/export/json'] input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+        using (var content = new FormUrlEncodedContent([new("__RequestVerificationToken", exportToken)]))
+        {
+            var json = await (await a.Client.PostAsync("/account/export/json", content)).Content.ReadAsStringAsync();
+            using var document = System.Text.Json.JsonDocument.Parse(json);
+            var exported = document.RootElement.GetProperty("timeTogether").GetProperty("dates").EnumerateArray().Single();
+            Assert.Equal("Cinema", exported.GetProperty("title").GetString());
+            Assert.Equal("Bmarker the walk home", exported.GetProperty("howItWent").GetProperty("theirHighlight").GetString());
+            Assert.Equal("wonderful", exported.GetProperty("howItWent").GetProperty("you").GetString());
+        }
+
         // This week now counts as a week with time together, for both.
         foreach (var browser in new[] { a, b })
         {

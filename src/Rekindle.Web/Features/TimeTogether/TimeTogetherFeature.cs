@@ -45,8 +45,11 @@ public static class TimeTogetherFeature
     public static void LoadTimeTogetherContent(this WebApplication app) => app.Services.GetRequiredService<DateIdeaLibrary>();
 }
 
-/// <summary>The member's own ratings, the ideas the couple added, and the ideas both enjoy.</summary>
-public sealed class TimeTogetherExport(AppDbContext db, IdeaRatings ratings, Infrastructure.Sealing.Sealer sealer) : IExportSection
+/// <summary>
+/// The member's own ratings, the ideas the couple added and the ideas both enjoy; the couple's dates
+/// with what the rule lets the member see of how each went; the evening; whether a calendar address is on.
+/// </summary>
+public sealed class TimeTogetherExport(AppDbContext db, IdeaRatings ratings, Dates dates, Evenings evenings, Calendars calendars, Infrastructure.Sealing.Sealer sealer) : IExportSection
 {
     public string Name => "timeTogether";
 
@@ -65,8 +68,27 @@ public sealed class TimeTogetherExport(AppDbContext db, IdeaRatings ratings, Inf
         }
 
         var both = await ratings.BothEnjoyAsync(new IdeaFilter(), cancellationToken);
-        return mine.Count == 0 && cards.Values.All(c => !c.Custom)
+        var plans = (await dates.ListAsync(cancellationToken)).Select(d => new
+        {
+            d.Title,
+            Status = d.Status.ToString(),
+            d.StartsAt,
+            d.Minutes,
+            TimesOnOffer = d.Options.Select(o => new { o.StartsAt, OfferedBy = o.Mine ? "you" : "your partner" }),
+            HowItWent = d.Reflection is null ? null : new { You = d.Reflection.MyRating, YourHighlight = d.Reflection.MyHighlight, YourPartner = d.Reflection.TheirRating, TheirHighlight = d.Reflection.TheirHighlight },
+        }).ToList();
+        var evening = await evenings.MineAsync(cancellationToken);
+        var feed = await calendars.MineAsync(cancellationToken);
+        return mine.Count == 0 && cards.Values.All(c => !c.Custom) && plans.Count == 0 && evening is null && feed is null
             ? null
-            : new { YourRatings = mine, IdeasYouAdded = cards.Values.Where(c => c.Custom).Select(c => c.Title), YouBothWouldEnjoy = both?.Select(c => c.Title) };
+            : new
+            {
+                YourRatings = mine,
+                IdeasYouAdded = cards.Values.Where(c => c.Custom).Select(c => c.Title),
+                YouBothWouldEnjoy = both?.Select(c => c.Title),
+                Dates = plans,
+                OurEvening = evening is null ? null : new { Day = evening.Day.ToString(), Time = evening.Time.ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture), evening.Minutes, evening.TimeZone, evening.Agreed, SkippedWeeks = evening.Next.Where(w => w.Skipped).Select(w => w.Day) },
+                CalendarAddress = feed is null ? null : new { On = true, feed.CreatedAt, feed.ShowNames },
+            };
     }
 }
