@@ -101,6 +101,7 @@ public sealed class SchedulingRulesTests
             Assert.All(locals, l =>
             {
                 Assert.False(prefs.IsQuiet(l.Hour), $"{l} is in quiet hours");
+                Assert.InRange(l.Minute, 0, NudgePlanner.MinutesIntoHour - 1);   // time for the job before the hour ends
                 Assert.Contains(l.Hour, NudgePlanner.WindowHours(prefs));
                 Assert.InRange(DateOnly.FromDateTime(l), week, week.AddDays(7));
             });

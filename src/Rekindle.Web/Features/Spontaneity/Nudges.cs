@@ -14,6 +14,12 @@ namespace Rekindle.Web.Features.Spontaneity;
 /// </summary>
 public static class NudgePlanner
 {
+    /// <summary>
+    /// A moment falls in the first 50 minutes of its hour, so the job (every 30 seconds, or a slow
+    /// pass) still sends it before the hour ends: the next hour may be a quiet one, where it is dropped.
+    /// </summary>
+    public const int MinutesIntoHour = 50;
+
     public static IReadOnlyList<DateTime> MomentsFor(Guid memberId, DateOnly weekStart, MemberPreferences prefs)
     {
         var count = Math.Clamp(prefs.NudgesPerWeek, 0, MemberPreferences.MaxNudgesPerWeek);
@@ -27,7 +33,7 @@ public static class NudgePlanner
         var days = Enumerable.Range(0, 7).OrderBy(_ => random.Next()).Take(count).Order().ToList();
         var zone = prefs.Zone();
         return days
-            .Select(d => weekStart.AddDays(d).ToDateTime(new TimeOnly(hours[random.Next(hours.Count)], random.Next(60))))
+            .Select(d => weekStart.AddDays(d).ToDateTime(new TimeOnly(hours[random.Next(hours.Count)], random.Next(MinutesIntoHour))))
             .Select(local => EveningRules.ToUtc(local, zone))
             .ToList();
     }
