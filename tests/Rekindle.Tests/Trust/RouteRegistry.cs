@@ -52,6 +52,8 @@ public static class RouteRegistry
         ["/talk"] = new(Get: "/talk"),
         ["/time-together"] = new(Get: "/time-together?place=home"),
         ["/time-together/ideas"] = new(Get: "/time-together/ideas?page=2"),
+        ["/spontaneity"] = new(Get: "/spontaneity?budget=free&minutes=15&home=1&n=2"),
+        ["/spontaneity/gestures"] = new(Get: "/spontaneity/gestures?place=home&minutes=5"),
         ["/talk/archive"] = new(Get: "/talk/archive?q=a"),
         ["/talk/check-in"] = new(Get: "/talk/check-in"),
         ["/talk/conversation"] = new(Get: "/talk/conversation"),
