@@ -1,5 +1,4 @@
 using System.Text.Json;
-using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Rekindle.Testing;
 using Rekindle.Web.Infrastructure.Privacy;
@@ -11,7 +10,7 @@ namespace Rekindle.Tests.Spontaneity;
 /// Gesture marks, hints, "surprise me" and appreciation notes through HTTP; and TRUST.md T3 for
 /// hints: a "not for me", a cleared mark and no mark look exactly the same to the partner.
 /// </summary>
-public abstract partial class SpontaneityTests(RekindleFactory app)
+public abstract class SpontaneityTests(RekindleFactory app)
 {
     private static async Task<Page> MarkAsync(TestBrowser browser, string gesture, string mark)
     {
@@ -80,7 +79,7 @@ public abstract partial class SpontaneityTests(RekindleFactory app)
 
             foreach (var path in pages)
             {
-                views[path].Add(Normalise((await b.GetAsync(path)).Html));
+                views[path].Add(SamePage.Normalise((await b.GetAsync(path)).Html));
             }
         }
 
@@ -272,17 +271,6 @@ public abstract partial class SpontaneityTests(RekindleFactory app)
         using var document = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
         return document.RootElement.Clone();
     }
-
-    private static string Normalise(string html) => Guid().Replace(Nonce().Replace(Token().Replace(html, "[token]"), "[nonce]"), "[guid]");
-
-    [GeneratedRegex("CfDJ8[A-Za-z0-9_-]+")]
-    private static partial Regex Token();
-
-    [GeneratedRegex("nonce=\"[^\"]*\"")]
-    private static partial Regex Nonce();
-
-    [GeneratedRegex("[0-9a-fA-F]{8}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{12}")]
-    private static partial Regex Guid();
 }
 
 public sealed class SpontaneityTestsOnSqlite(SqliteApp app) : SpontaneityTests(app), IClassFixture<SqliteApp>;
