@@ -34,6 +34,7 @@ builder.AddMyData();
 builder.AddUnderstand();
 builder.AddTalk();
 builder.AddTimeTogether();
+builder.AddSpontaneity();
 builder.AddJobs();
 builder.AddNudges();
 builder.AddSafetyResources();
@@ -50,6 +51,7 @@ app.LoadKeys();
 app.LoadUnderstandContent();
 app.LoadTalkContent();
 app.LoadTimeTogetherContent();
+app.LoadSpontaneityContent();
 await app.MigrateDatabaseAsync();
 await app.MigrateKeyStoreAsync();
 if (await app.RunCommandAsync(args))

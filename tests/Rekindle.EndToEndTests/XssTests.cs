@@ -51,12 +51,15 @@ public sealed class XssTests(ChromiumApp chromium) : IClassFixture<ChromiumApp>
             // Stored: the payload becomes Ana's and Cai's first name, shown on many pages.
             await RenameAsync(payload, anaEmail, caiEmail);
 
+            // Stored: the payload as a note from Ana, on Ben's home page and on Ana's Spontaneity page.
+            await SendNoteAsync(payload, anaEmail);
+
             // Reflected: query values that pages echo into inputs and links.
             var escaped = Uri.EscapeDataString(payload);
 
             // The three browsers are independent, so they look at their pages at the same time.
             await Task.WhenAll(
-                CheckAllAsync(anaPage, payload, failures, "/", "/account/security"),
+                CheckAllAsync(anaPage, payload, failures, "/", "/account/security", "/spontaneity"),
                 CheckAllAsync(benPage, payload, failures, "/", "/couple"),
                 CheckAllAsync(strangerPage, payload, failures,
                     "/join?code=" + inviteFromCai,
@@ -118,6 +121,25 @@ public sealed class XssTests(ChromiumApp chromium) : IClassFixture<ChromiumApp>
         await page.WaitForURLAsync(chromium.BaseUrl + "/");
         await page.CloseAsync();
         return context;
+    }
+
+    /// <summary>Stores a note from the member to their partner, sealed as the app seals it (past the ten-a-day limit).</summary>
+    private async Task SendNoteAsync(string text, string fromEmail)
+    {
+        using var scope = chromium.App.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<Rekindle.Web.Data.AppDbContext>();
+        var sealer = scope.ServiceProvider.GetRequiredService<Rekindle.Web.Infrastructure.Sealing.Sealer>();
+        var from = await db.Users.Where(u => u.Email == fromEmail).Select(u => u.Id).SingleAsync();
+        var couple = await db.CoupleMembers.Where(m => m.MemberId == from).Select(m => m.CoupleId).SingleAsync();
+        var to = await db.CoupleMembers.Where(m => m.CoupleId == couple && m.MemberId != from).Select(m => m.MemberId).SingleAsync();
+        var note = new Rekindle.Web.Features.Spontaneity.AppreciationNote
+        {
+            Id = Guid.NewGuid(), CoupleId = couple, FromId = from, ToId = to, SentAt = chromium.App.Clock.GetUtcNow().UtcDateTime,
+        };
+        note.Text = await sealer.SealAsync(text, note.PlaceOf(nameof(note.Text)));
+        db.AppreciationNotes.Add(note);
+        await db.SaveChangesAsync();
+        chromium.App.Clock.Advance(TimeSpan.FromSeconds(1));
     }
 
     /// <summary>Sets first names the way the app stores them: sealed with each member's own key.</summary>

@@ -52,6 +52,10 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityUserConte
 
     public DbSet<Features.TimeTogether.CalendarFeed> CalendarFeeds => Set<Features.TimeTogether.CalendarFeed>();
 
+    public DbSet<Features.Spontaneity.GestureMark> GestureMarks => Set<Features.Spontaneity.GestureMark>();
+
+    public DbSet<Features.Spontaneity.AppreciationNote> AppreciationNotes => Set<Features.Spontaneity.AppreciationNote>();
+
     public DbSet<Infrastructure.Jobs.Notice> Notices => Set<Infrastructure.Jobs.Notice>();
 
     protected override void OnModelCreating(ModelBuilder builder)

@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Rekindle.Testing;
 using static Rekindle.Testing.Journeys;
@@ -6,7 +5,7 @@ using static Rekindle.Testing.Journeys;
 namespace Rekindle.Tests.TimeTogether;
 
 /// <summary>Date-idea ratings and TRUST.md T3: only mutual interest ever shows, and a "no" looks like nothing at all.</summary>
-public abstract partial class IdeaRatingTests(RekindleFactory app)
+public abstract class IdeaRatingTests(RekindleFactory app)
 {
     private static async Task RateAsync(TestBrowser browser, string idea, string rating)
     {
@@ -52,11 +51,11 @@ public abstract partial class IdeaRatingTests(RekindleFactory app)
             Assert.Null(both.Find("#idea-d002"));
             Assert.Null(both.Find("#idea-d003"));
             Assert.Single(both.Document.QuerySelectorAll("#both > li"));
-            partnersViews.Add(Normalise(both.Html));
+            partnersViews.Add(SamePage.Normalise(both.Html));
 
             // And on the partner's own rating page, nothing of A's ratings appears either.
             var ideas = await b.GetAsync("/time-together/ideas");
-            partnersViews.Add(Normalise(ideas.Html));
+            partnersViews.Add(SamePage.Normalise(ideas.Html));
         }
 
         // Byte for byte the same (apart from tokens and ids), whatever A did with d002.
@@ -97,14 +96,6 @@ public abstract partial class IdeaRatingTests(RekindleFactory app)
         var foreign = await c.SubmitAsync(await c.GetAsync("/time-together/ideas"), "rate", new Dictionary<string, string> { ["rate"] = custom + "|love" });
         Assert.Contains("isn't in your list", foreign.Text, StringComparison.Ordinal);
     }
-
-    private static string Normalise(string html) => Nonce().Replace(Token().Replace(html, "[token]"), "[nonce]");
-
-    [GeneratedRegex("CfDJ8[A-Za-z0-9_-]+")]
-    private static partial Regex Token();
-
-    [GeneratedRegex("nonce=\"[^\"]*\"")]
-    private static partial Regex Nonce();
 }
 
 public sealed class IdeaRatingTestsOnSqlite(SqliteApp app) : IdeaRatingTests(app), IClassFixture<SqliteApp>;

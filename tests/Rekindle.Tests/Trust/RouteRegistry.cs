@@ -60,6 +60,8 @@ public static class RouteRegistry
         ["/time-together/evening/calendar.ics"] = new(Get: "/time-together/evening/calendar.ics"),
         ["/time-together/calendar"] = new(Get: "/time-together/calendar"),
         ["/calendar/{token}.ics"] = new(Get: "/calendar/not-a-secret-address-at-all-0000.ics"),
+        ["/spontaneity"] = new(Get: "/spontaneity?budget=free&minutes=15&home=1&n=2"),
+        ["/spontaneity/gestures"] = new(Get: "/spontaneity/gestures?place=home&minutes=5"),
         ["/talk/archive"] = new(Get: "/talk/archive?q=a"),
         ["/talk/check-in"] = new(Get: "/talk/check-in"),
         ["/talk/conversation"] = new(Get: "/talk/conversation"),

@@ -48,14 +48,28 @@ public abstract class RouteWalkTests(RekindleFactory app)
         await member.SubmitAsync(await member.GetAsync("/understand/results"), "share");
         await partner.SubmitAsync(await partner.GetAsync("/understand/results"), "share");
 
+        // The member's private marks on gestures ("not for me" is never shown; "would love" only as a
+        // hint on the partner's Spontaneity page), and a note meant for the partner alone.
+        foreach (var (gesture, mark) in new[] { ("g001", "love"), ("g002", "no") })
+        {
+            await member.SubmitAsync(await member.GetAsync("/spontaneity/gestures"), "mark", new Dictionary<string, string> { ["mark"] = gesture + "|" + mark });
+        }
+
+        await member.SubmitAsync(await member.GetAsync("/spontaneity"), "note", new Dictionary<string, string> { ["text"] = "Notemarker, for my partner only" });
+        Assert.Contains("value=\"g002|no\" class=\"chip\" aria-pressed=\"true\"", (await member.GetAsync("/spontaneity/gestures?place=home&minutes=5")).Html, StringComparison.Ordinal);
+
         // Couple two, strangers to couple one.
         var (stranger, _) = await MemberAsync(app, "Stranger");
         var (strangersPartner, _) = await MemberAsync(app, "Other");
         await JoinAsync(strangersPartner, await InviteAsync(stranger));
 
         // Safety routing and wellbeing are never shown to the partner, not even that they exist.
-        var neverForPartner = new[] { memberEmail, "emailmarker", "id=\"safety-note\"", "id=\"resting\"", "an individual counselor" };
-        var neverForStranger = new[] { memberEmail, "emailmarker", "Firstmarker", "id=\"map\"" };
+        var neverForPartner = new[]
+        {
+            memberEmail, "emailmarker", "id=\"safety-note\"", "id=\"resting\"", "an individual counselor",
+            "value=\"g001|love\" class=\"chip\" aria-pressed=\"true\"", "value=\"g002|no\" class=\"chip\" aria-pressed=\"true\"", "id=\"hint-g002\"",
+        };
+        var neverForStranger = new[] { memberEmail, "emailmarker", "Firstmarker", "id=\"map\"", "Notemarker", "id=\"hint-g001\"" };
         await WalkAsync(partner, neverForPartner);
         await WalkAsync(stranger, neverForStranger);
 

@@ -11,6 +11,7 @@ public static class Areas
             "understand" => "/understand",
             "talk" => "/talk",
             "time-together" => "/time-together",
+            "spontaneity" => "/spontaneity",
             _ => "/areas/" + Key,
         };
     }

@@ -389,6 +389,81 @@ namespace Rekindle.Web.Data.Migrations.Postgres
                         });
                 });
 
+            modelBuilder.Entity("Rekindle.Web.Features.Spontaneity.AppreciationNote", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("CoupleId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("FromId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime?>("SeenAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("SentAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<Guid>("ToId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ToId");
+
+                    b.HasIndex("FromId", "SentAt");
+
+                    b.HasIndex("CoupleId", "ToId", "SentAt");
+
+                    b.ToTable("AppreciationNotes");
+                });
+
+            modelBuilder.Entity("Rekindle.Web.Features.Spontaneity.GestureMark", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("CoupleId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Mark")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTime>("MarkedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("OwnerId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("PromptKey")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<int>("Visibility")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CoupleId");
+
+                    b.HasIndex("OwnerId", "CoupleId", "PromptKey")
+                        .IsUnique();
+
+                    b.ToTable("GestureMarks");
+                });
+
             modelBuilder.Entity("Rekindle.Web.Features.Talk.CheckIn", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1213,6 +1288,41 @@ namespace Rekindle.Web.Data.Migrations.Postgres
                     b.HasOne("Rekindle.Web.Features.Account.Member", null)
                         .WithMany()
                         .HasForeignKey("MemberId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Rekindle.Web.Features.Spontaneity.AppreciationNote", b =>
+                {
+                    b.HasOne("Rekindle.Web.Features.Pairing.Couple", null)
+                        .WithMany()
+                        .HasForeignKey("CoupleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Rekindle.Web.Features.Account.Member", null)
+                        .WithMany()
+                        .HasForeignKey("FromId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Rekindle.Web.Features.Account.Member", null)
+                        .WithMany()
+                        .HasForeignKey("ToId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Rekindle.Web.Features.Spontaneity.GestureMark", b =>
+                {
+                    b.HasOne("Rekindle.Web.Features.Pairing.Couple", null)
+                        .WithMany()
+                        .HasForeignKey("CoupleId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("Rekindle.Web.Features.Account.Member", null)
+                        .WithMany()
+                        .HasForeignKey("OwnerId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

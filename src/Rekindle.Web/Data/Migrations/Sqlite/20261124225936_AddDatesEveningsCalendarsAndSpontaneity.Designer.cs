@@ -11,8 +11,8 @@ using Rekindle.Web.Data;
 namespace Rekindle.Web.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteAppDbContext))]
-    [Migration("20261124223538_AddDatePlans")]
-    partial class AddDatePlans
+    [Migration("20261124225936_AddDatesEveningsCalendarsAndSpontaneity")]
+    partial class AddDatesEveningsCalendarsAndSpontaneity
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -383,6 +383,81 @@ namespace Rekindle.Web.Data.Migrations.Sqlite
                         {
                             t.HasCheckConstraint("CK_CoupleMembers_Slot", "\"Slot\" IN (1, 2)");
                         });
+                });
+
+            modelBuilder.Entity("Rekindle.Web.Features.Spontaneity.AppreciationNote", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CoupleId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("FromId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("SeenAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("SentAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ToId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ToId");
+
+                    b.HasIndex("FromId", "SentAt");
+
+                    b.HasIndex("CoupleId", "ToId", "SentAt");
+
+                    b.ToTable("AppreciationNotes");
+                });
+
+            modelBuilder.Entity("Rekindle.Web.Features.Spontaneity.GestureMark", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("CoupleId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Mark")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("MarkedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OwnerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PromptKey")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Visibility")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CoupleId");
+
+                    b.HasIndex("OwnerId", "CoupleId", "PromptKey")
+                        .IsUnique();
+
+                    b.ToTable("GestureMarks");
                 });
 
             modelBuilder.Entity("Rekindle.Web.Features.Talk.CheckIn", b =>
@@ -1209,6 +1284,41 @@ namespace Rekindle.Web.Data.Migrations.Sqlite
                     b.HasOne("Rekindle.Web.Features.Account.Member", null)
                         .WithMany()
                         .HasForeignKey("MemberId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Rekindle.Web.Features.Spontaneity.AppreciationNote", b =>
+                {
+                    b.HasOne("Rekindle.Web.Features.Pairing.Couple", null)
+                        .WithMany()
+                        .HasForeignKey("CoupleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Rekindle.Web.Features.Account.Member", null)
+                        .WithMany()
+                        .HasForeignKey("FromId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Rekindle.Web.Features.Account.Member", null)
+                        .WithMany()
+                        .HasForeignKey("ToId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Rekindle.Web.Features.Spontaneity.GestureMark", b =>
+                {
+                    b.HasOne("Rekindle.Web.Features.Pairing.Couple", null)
+                        .WithMany()
+                        .HasForeignKey("CoupleId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("Rekindle.Web.Features.Account.Member", null)
+                        .WithMany()
+                        .HasForeignKey("OwnerId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace Rekindle.Web.Data.Migrations.Postgres
 {
     /// <inheritdoc />
-    public partial class AddDatePlans : Migration
+    public partial class AddDatesEveningsCalendarsAndSpontaneity : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -52,6 +52,41 @@ namespace Rekindle.Web.Data.Migrations.Postgres
                 type: "integer",
                 nullable: false,
                 defaultValue: 0);
+
+            migrationBuilder.CreateTable(
+                name: "AppreciationNotes",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    CoupleId = table.Column<Guid>(type: "uuid", nullable: false),
+                    FromId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ToId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Text = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    SentAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    SeenAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AppreciationNotes", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_AppreciationNotes_AspNetUsers_FromId",
+                        column: x => x.FromId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_AppreciationNotes_AspNetUsers_ToId",
+                        column: x => x.ToId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_AppreciationNotes_Couples_CoupleId",
+                        column: x => x.CoupleId,
+                        principalTable: "Couples",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
 
             migrationBuilder.CreateTable(
                 name: "CalendarFeeds",
@@ -135,6 +170,35 @@ namespace Rekindle.Web.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "GestureMarks",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    OwnerId = table.Column<Guid>(type: "uuid", nullable: false),
+                    CoupleId = table.Column<Guid>(type: "uuid", nullable: true),
+                    Visibility = table.Column<int>(type: "integer", nullable: false),
+                    PromptKey = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Mark = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    MarkedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_GestureMarks", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_GestureMarks_AspNetUsers_OwnerId",
+                        column: x => x.OwnerId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_GestureMarks_Couples_CoupleId",
+                        column: x => x.CoupleId,
+                        principalTable: "Couples",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "OurEvenings",
                 columns: table => new
                 {
@@ -205,6 +269,21 @@ namespace Rekindle.Web.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_AppreciationNotes_CoupleId_ToId_SentAt",
+                table: "AppreciationNotes",
+                columns: new[] { "CoupleId", "ToId", "SentAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AppreciationNotes_FromId_SentAt",
+                table: "AppreciationNotes",
+                columns: new[] { "FromId", "SentAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AppreciationNotes_ToId",
+                table: "AppreciationNotes",
+                column: "ToId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_CalendarFeeds_MemberId",
                 table: "CalendarFeeds",
                 column: "MemberId",
@@ -249,6 +328,17 @@ namespace Rekindle.Web.Data.Migrations.Postgres
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_GestureMarks_CoupleId",
+                table: "GestureMarks",
+                column: "CoupleId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_GestureMarks_OwnerId_CoupleId_PromptKey",
+                table: "GestureMarks",
+                columns: new[] { "OwnerId", "CoupleId", "PromptKey" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_OurEvenings_CoupleId",
                 table: "OurEvenings",
                 column: "CoupleId",
@@ -258,6 +348,9 @@ namespace Rekindle.Web.Data.Migrations.Postgres
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropTable(
+                name: "AppreciationNotes");
+
             migrationBuilder.DropTable(
                 name: "CalendarFeeds");
 
@@ -269,6 +362,9 @@ namespace Rekindle.Web.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "EveningSkip");
+
+            migrationBuilder.DropTable(
+                name: "GestureMarks");
 
             migrationBuilder.DropTable(
                 name: "DatePlans");

@@ -1,0 +1,179 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Rekindle.Web.Data;
+using Rekindle.Web.Features.Account;
+using Rekindle.Web.Features.Pairing;
+using Rekindle.Web.Infrastructure;
+using Rekindle.Web.Infrastructure.Privacy;
+using Rekindle.Web.Infrastructure.Sealing;
+
+namespace Rekindle.Web.Features.Spontaneity;
+
+/// <summary>
+/// One member's private mark on one gesture: "love" (I'd love to receive this) or "no" (not for
+/// me), sealed with the member's key. Mutual-only in the sense of <see cref="Disclosure"/>: the
+/// partner never sees a mark as such. The one thing that reaches them is a few "love" gestures as
+/// hints, chosen by <see cref="SurprisePicker"/> from the loved ids alone (docs/decisions/0012).
+/// </summary>
+public sealed class GestureMark : IVisibleRecord, ISealedRecord
+{
+    public Guid Id { get; set; }
+
+    public Guid OwnerId { get; set; }
+
+    public Guid? CoupleId { get; set; }
+
+    public Visibility Visibility { get; set; } = Visibility.MutualOnly;
+
+    /// <summary>The gesture's library id ("g012").</summary>
+    public string PromptKey { get; set; } = "";
+
+    /// <summary>"love" or "no", sealed.</summary>
+    public SealedText Mark { get; set; } = default!;
+
+    public DateTime MarkedAt { get; set; }
+
+    public SealPlace PlaceOf(string property) => property == nameof(Mark)
+        ? new("GestureMarks", property, Id, KeyOwner.Member(OwnerId))
+        : throw new ArgumentOutOfRangeException(nameof(property));
+}
+
+internal sealed class GestureMarkConfiguration : IEntityTypeConfiguration<GestureMark>
+{
+    public void Configure(EntityTypeBuilder<GestureMark> builder)
+    {
+        builder.HasKey(m => m.Id);
+        builder.HasOne<Member>().WithMany().HasForeignKey(m => m.OwnerId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<Couple>().WithMany().HasForeignKey(m => m.CoupleId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasIndex(m => new { m.OwnerId, m.CoupleId, m.PromptKey }).IsUnique();
+        builder.Property(m => m.PromptKey).HasMaxLength(20);
+        builder.Property(m => m.Mark).HasMaxLength(200);
+    }
+}
+
+public sealed record MarkedGesture(Gesture Gesture, string? MyMark);
+
+public sealed record GesturePage(IReadOnlyList<MarkedGesture> Gestures, int Page, bool HasMore, int Marked, int Total);
+
+public sealed record ExportedMark(string Gesture, string? Mark, DateTime MarkedAt);
+
+/// <summary>What the giver sees today: hints from the partner's loved gestures (none without a partner), and one surprise (null when nothing fits).</summary>
+public sealed record GiverView(bool HasPartner, IReadOnlyList<Gesture> Hints, SurprisePick? Surprise);
+
+/// <summary>
+/// The member's own marks, and what the giver may learn from the partner's: only which gestures
+/// they would love, a few at a time. The partner's marks are always read in full, so what is
+/// shown depends on the loved ones alone (TRUST.md T3).
+/// </summary>
+public sealed class GestureMarks(AppDbContext db, CurrentMember current, GestureLibrary library, Sealer sealer, Preferences preferences, TimeProvider clock)
+{
+    public const int PageSize = 20;
+
+    public static readonly string[] Marks = ["love", "no"];
+
+    public async Task<GesturePage> ListAsync(GestureFilter filter, int page, CancellationToken cancellationToken = default)
+    {
+        var viewer = await current.ViewerAsync(cancellationToken);
+        var mine = await MarksOfAsync(viewer.MemberId, viewer.CoupleId, cancellationToken);
+        var kept = library.Gestures.Where(filter.Keeps).Where(g => !filter.UnmarkedOnly || !mine.ContainsKey(g.Id)).ToList();
+        var shown = kept.Skip((page - 1) * PageSize).Take(PageSize).Select(g => new MarkedGesture(g, mine.GetValueOrDefault(g.Id))).ToList();
+        return new GesturePage(shown, page, kept.Count > page * PageSize, mine.Count(m => library.ById.ContainsKey(m.Key)), library.Gestures.Count);
+    }
+
+    public async Task<GiverView> ForGiverAsync(SurpriseConstraints constraints, int another, CancellationToken cancellationToken = default)
+    {
+        var viewer = await current.ViewerAsync(cancellationToken);
+        var slot = (await current.MembershipAsync(cancellationToken))?.Slot ?? 0;
+        var zone = (await preferences.MineAsync(cancellationToken)).Zone();
+        var day = DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(clock.GetUtcNow().UtcDateTime, zone));
+        var partnerId = await current.PartnerIdAsync(cancellationToken);
+        var loves = partnerId is { } id ? await LovedByAsync(id, viewer.CoupleId, cancellationToken) : new HashSet<string>();
+        return new GiverView(
+            partnerId is not null,
+            SurprisePicker.Hints(library.Gestures, loves, day, slot),
+            SurprisePicker.Pick(library.Gestures, loves, constraints, day, slot, another));
+    }
+
+    public async Task<Outcome<bool>> MarkAsync(string? gestureId, string? mark, CancellationToken cancellationToken = default)
+    {
+        var viewer = await current.ViewerAsync(cancellationToken);
+        if (viewer.CoupleId is null)
+        {
+            return Outcome<bool>.Fail("Gestures are marked inside your couple space. Start one first.");
+        }
+
+        if (gestureId is null || !library.ById.ContainsKey(gestureId))
+        {
+            return Outcome<bool>.Fail("That gesture isn't in the list.");
+        }
+
+        var row = await db.GestureMarks.FirstOrDefaultAsync(m => m.OwnerId == viewer.MemberId && m.CoupleId == viewer.CoupleId && m.PromptKey == gestureId, cancellationToken);
+        if (mark == "clear")
+        {
+            if (row is not null)
+            {
+                db.GestureMarks.Remove(row);
+                await db.SaveChangesAsync(cancellationToken);
+            }
+
+            return Outcome<bool>.Ok(true);
+        }
+
+        if (mark is null || !Marks.Contains(mark))
+        {
+            return Outcome<bool>.Fail("Please choose \"I'd love this\" or \"Not for me\".");
+        }
+
+        if (row is null)
+        {
+            row = new GestureMark { Id = Guid.NewGuid(), OwnerId = viewer.MemberId, CoupleId = viewer.CoupleId, PromptKey = gestureId };
+            db.GestureMarks.Add(row);
+        }
+
+        row.Mark = await sealer.SealAsync(mark, row.PlaceOf(nameof(GestureMark.Mark)), cancellationToken);
+        row.MarkedAt = clock.GetUtcNow().UtcDateTime;
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            return Outcome<bool>.Fail("That mark was saved from another window at the same moment. Please look again.");
+        }
+
+        return Outcome<bool>.Ok(true);
+    }
+
+    /// <summary>Every mark the member made, in any couple they were in, for their export.</summary>
+    public async Task<List<ExportedMark>> ExportAsync(Guid memberId, CancellationToken cancellationToken)
+    {
+        var rows = await db.GestureMarks.AsNoTracking().Where(m => m.OwnerId == memberId).OrderBy(m => m.PromptKey).ToListAsync(cancellationToken);
+        var marks = new List<ExportedMark>();
+        foreach (var row in rows)
+        {
+            marks.Add(new(library.ById.TryGetValue(row.PromptKey, out var g) ? g.Title : row.PromptKey,
+                await sealer.OpenAsync(row.Mark, row.PlaceOf(nameof(GestureMark.Mark)), cancellationToken), row.MarkedAt));
+        }
+
+        return marks;
+    }
+
+    // Every row is read and opened, whatever it holds, so the work done does not depend on which marks are "no".
+    private async Task<Dictionary<string, string>> MarksOfAsync(Guid memberId, Guid? coupleId, CancellationToken cancellationToken)
+    {
+        var rows = await db.GestureMarks.AsNoTracking().Where(m => m.OwnerId == memberId && m.CoupleId == coupleId).ToListAsync(cancellationToken);
+        var marks = new Dictionary<string, string>();
+        foreach (var row in rows)
+        {
+            if (await sealer.OpenAsync(row.Mark, row.PlaceOf(nameof(GestureMark.Mark)), cancellationToken) is { } value)
+            {
+                marks[row.PromptKey] = value;
+            }
+        }
+
+        return marks;
+    }
+
+    private async Task<HashSet<string>> LovedByAsync(Guid partnerId, Guid? coupleId, CancellationToken cancellationToken) =>
+        (await MarksOfAsync(partnerId, coupleId, cancellationToken)).Where(m => m.Value == "love").Select(m => m.Key).ToHashSet();
+}
