@@ -29,4 +29,44 @@ public sealed class TimeTogetherJourneyTests(ChromiumApp chromium) : IClassFixtu
         await Assertions.Expect(ana.Locator("#idea-d002")).ToHaveCountAsync(0);
         await ChromiumApp.SnapAsync(ana, "time-02-both");
     }
+
+    [Fact]
+    public async Task One_proposes_a_date_from_an_idea_they_both_enjoy_and_the_other_accepts_a_time()
+    {
+        await using var anaContext = await chromium.NewContextAsync();
+        await using var benContext = await chromium.NewContextAsync(javaScript: false);
+        var (ana, ben) = await chromium.PairAsync(anaContext, benContext, "Ana", "Ben");
+        var today = chromium.App.Clock.GetUtcNow().UtcDateTime.Date;
+        string Day(int ahead) => today.AddDays(ahead).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+
+        // An idea both like, planned from the "you both would enjoy" list, with two times on offer.
+        await ana.GotoAsync("/time-together/ideas");
+        await ana.Locator("#rate-d003").GetByRole(AriaRole.Button, new() { Name = "Love it" }).ClickAsync();
+        await ben.GotoAsync("/time-together/ideas");
+        await ben.Locator("#rate-d003").GetByRole(AriaRole.Button, new() { Name = "Like it" }).ClickAsync();
+        await ana.GotoAsync("/time-together");
+        await ana.Locator("#idea-d003").GetByRole(AriaRole.Link, new() { Name = "Plan this" }).ClickAsync();
+        await Assertions.Expect(ana.Locator("#date-name")).Not.ToBeEmptyAsync();
+        await ana.Locator("input[name=day1]").FillAsync(Day(2));
+        await ana.Locator("input[name=time1]").FillAsync("19:30");
+        await ana.Locator("input[name=day2]").FillAsync(Day(3));
+        await ana.Locator("input[name=time2]").FillAsync("18:00");
+        await ChromiumApp.SnapAsync(ana, "time-03-plan");
+        await ana.GetByRole(AriaRole.Button, new() { Name = "Propose" }).ClickAsync();
+        await Assertions.Expect(ana.Locator("#date-message")).ToContainTextAsync("Proposed");
+
+        // Ben, without JavaScript, finds it waiting and picks the second time.
+        await ben.GotoAsync("/time-together");
+        await ben.Locator("#waiting-for-you a").First.ClickAsync();
+        await Assertions.Expect(ben.Locator("#options li")).ToHaveCountAsync(2);
+        await ChromiumApp.SnapAsync(ben, "time-04-answer");
+        await ben.Locator("#options li").Nth(1).GetByRole(AriaRole.Button, new() { Name = "This works for me" }).ClickAsync();
+        await Assertions.Expect(ben.Locator("#date-message")).ToContainTextAsync("You both said yes");
+        await Assertions.Expect(ben.Locator("#date-ics")).ToBeVisibleAsync();
+
+        // Both see it coming up, at the time Ben picked.
+        await ana.GotoAsync("/time-together");
+        await Assertions.Expect(ana.Locator("#coming-up time")).ToHaveAttributeAsync("datetime", today.AddDays(3).AddHours(18).ToString("yyyy-MM-ddTHH:mm:ssZ", System.Globalization.CultureInfo.InvariantCulture));
+        await ChromiumApp.SnapAsync(ana, "time-05-coming-up");
+    }
 }
