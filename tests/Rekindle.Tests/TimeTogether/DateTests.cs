@@ -20,6 +20,8 @@ public abstract class DateTests(RekindleFactory app)
 
         // The partner sees it waiting for them, with both times to pick from.
         Assert.NotNull((await b.GetAsync("/time-together")).Find($"#waiting-for-you #date-{id}"));
+        Assert.Contains("Walkmarker", (await b.GetAsync("/")).TextOf("#together"), StringComparison.Ordinal);
+        Assert.Null((await a.GetAsync("/")).Find("#together"));
         var page = await b.GetAsync($"/time-together/dates/{id}");
         var options = page.Document.QuerySelectorAll("button[name=option]").Select(o => o.GetAttribute("value")!).ToList();
         Assert.Equal(2, options.Count);
@@ -35,6 +37,7 @@ public abstract class DateTests(RekindleFactory app)
         foreach (var browser in new[] { a, b })
         {
             Assert.Contains("Walkmarker", (await browser.GetAsync("/time-together")).TextOf("#coming-up"), StringComparison.Ordinal);
+            Assert.Contains("Coming up", (await browser.GetAsync("/")).TextOf("#together"), StringComparison.Ordinal);
         }
 
         // The calendar file: one event at the agreed time, with the date's name.
