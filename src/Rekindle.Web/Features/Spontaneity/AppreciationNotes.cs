@@ -51,7 +51,8 @@ internal sealed class AppreciationNoteConfiguration : IEntityTypeConfiguration<A
     }
 }
 
-public sealed record NoteView(string Text, DateTime SentAt, bool New);
+/// <summary>A note as its reader sees it; <see cref="Day"/> is the day it was sent in the reader's own time zone.</summary>
+public sealed record NoteView(string Text, DateTime SentAt, DateOnly Day, bool New);
 
 public sealed record ExportedNote(string? Text, DateTime SentAt);
 
@@ -142,10 +143,11 @@ public sealed class AppreciationNotes(AppDbContext db, CurrentMember current, Se
         var rows = await (received ? mine.Where(n => n.ToId == me) : mine.Where(n => n.FromId == me))
             .OrderByDescending(n => n.SentAt).Take(received ? Shown : PerDay)
             .ToListAsync(cancellationToken);
+        var prefs = await preferences.MineAsync(cancellationToken);
         var notes = new List<NoteView>();
         foreach (var row in rows.Where(r => Disclosure.MaySee(viewer, r.FromId, r.CoupleId, Visibility.Shared, viewerAnsweredSamePrompt: false)))
         {
-            notes.Add(new NoteView(await sealer.OpenAsync(row.Text, row.PlaceOf(nameof(AppreciationNote.Text)), cancellationToken) ?? "", row.SentAt, received && row.SeenAt is null));
+            notes.Add(new NoteView(await sealer.OpenAsync(row.Text, row.PlaceOf(nameof(AppreciationNote.Text)), cancellationToken) ?? "", row.SentAt, DateOnly.FromDateTime(prefs.Local(row.SentAt)), received && row.SeenAt is null));
         }
 
         return notes;
