@@ -36,6 +36,14 @@ public sealed class AtRestScanTests : IAsyncLifetime
         var (partner, _) = await MemberAsync(_app, "Partner");
         await JoinAsync(partner, invite);
         await Understand.CheckJourney.TakeCheckAsync(_app, member, Understand.CheckJourney.WithConcern);
+
+        // Time together: a date's name, how it went, and the secret calendar address.
+        var date = await TimeTogether.DateJourney.AgreeAsync(member, partner, "Datenamemarker", TimeTogether.DateJourney.Day(_app, 1), "19:00");
+        await _app.WithDbAsync(db => db.DatePlans.Where(p => p.Id == date).ExecuteUpdateAsync(s => s.SetProperty(p => p.StartsAt, _app.Clock.GetUtcNow().UtcDateTime.AddHours(-1))));
+        await member.SubmitAsync(await member.GetAsync($"/time-together/dates/{date}"), "reflect", new Dictionary<string, string> { ["rating"] = "good", ["highlight"] = "Highlightscanmarker" });
+        var feed = await member.SubmitAsync(await member.GetAsync("/time-together/calendar"), "feed", new Dictionary<string, string> { ["do"] = "create" });
+        var calendarSecret = new Uri(feed.Find("#feed-url")!.GetAttribute("value")!).AbsolutePath["/calendar/".Length..^".ics".Length];
+
         var cookies = member.Cookies.GetAllCookies().Select(c => c.Value).Where(v => v.Length >= 20).ToList();
         Assert.NotEmpty(cookies);
 
@@ -47,6 +55,9 @@ public sealed class AtRestScanTests : IAsyncLifetime
             ["the authenticator key"] = Rekindle.Web.Features.Account.Base32.Encode(key),
             ["the device description"] = "Firefox on Android",
             ["the first name"] = "Quillonmarker",
+            ["a date's name"] = "Datenamemarker",
+            ["how a date went"] = "Highlightscanmarker",
+            ["the calendar address"] = calendarSecret,
         };
         for (var i = 0; i < recoveryCodes.Count; i++)
         {
