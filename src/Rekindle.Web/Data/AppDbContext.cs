@@ -56,6 +56,16 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityUserConte
 
     public DbSet<Features.Spontaneity.AppreciationNote> AppreciationNotes => Set<Features.Spontaneity.AppreciationNote>();
 
+    public DbSet<Features.Intimacy.DesireAnswer> DesireAnswers => Set<Features.Intimacy.DesireAnswer>();
+
+    public DbSet<Features.Intimacy.CustomDesire> CustomDesires => Set<Features.Intimacy.CustomDesire>();
+
+    public DbSet<Features.Intimacy.CheckInFirst> CheckInFirsts => Set<Features.Intimacy.CheckInFirst>();
+
+    public DbSet<Features.Intimacy.StageReady> StageReadies => Set<Features.Intimacy.StageReady>();
+
+    public DbSet<Features.Intimacy.TouchLog> TouchLogs => Set<Features.Intimacy.TouchLog>();
+
     public DbSet<Infrastructure.Jobs.Notice> Notices => Set<Infrastructure.Jobs.Notice>();
 
     protected override void OnModelCreating(ModelBuilder builder)

@@ -12,6 +12,7 @@ public static class Areas
             "talk" => "/talk",
             "time-together" => "/time-together",
             "spontaneity" => "/spontaneity",
+            "intimacy" => "/intimacy",
             _ => "/areas/" + Key,
         };
     }
