@@ -49,6 +49,16 @@ public abstract class FormAttackTests(RekindleFactory app)
         await member.SubmitAsync(await member.GetAsync("/time-together/evening"), "agree-evening");
         forms.AddRange(await FormsAsync(member, ["/time-together/evening"]));
 
+        // Intimacy, off (the opt-in form) and then on for both with a match (answers, own items, "check in first", the program).
+        forms.AddRange(await FormsAsync(member, ["/intimacy"]));
+        foreach (var browser in new[] { member, partner })
+        {
+            await browser.SubmitAsync(await browser.GetAsync("/intimacy"), "intimacy-on", new Dictionary<string, string> { ["adult"] = "yes" });
+            await browser.SubmitAsync(await browser.GetAsync("/intimacy/answers"), "desire", new Dictionary<string, string> { ["answer"] = "i001|yes" });
+        }
+
+        forms.AddRange(await FormsAsync(member, ["/intimacy", "/intimacy/answers", "/intimacy/matches", "/intimacy/program"]));
+
         // A live invite (its revoke form), and a stranger holding its code (the join form).
         var (inviter, _) = await MemberAsync(app, "Inviter");
         var code = await InviteAsync(inviter);
@@ -64,7 +74,7 @@ public abstract class FormAttackTests(RekindleFactory app)
         await SignInAsync(pending, secureEmail);
         forms.AddRange(await FormsAsync(pending, ["/account/login-2fa", "/account/login-recovery"]));
 
-        foreach (var name in new[] { "check-part", "share", "unshare", "tick", "daily", "preferences", "check-in", "floor", "rate", "add-idea", "propose", "accept", "suggest", "cancel-date", "reflect", "evening", "agree-evening", "skip", "stop-evening", "feed", "mark", "note", "revoke", "join", "disable-2fa", "login-2fa", "leave", "/account/logout" })
+        foreach (var name in new[] { "check-part", "share", "unshare", "tick", "daily", "preferences", "check-in", "floor", "rate", "add-idea", "propose", "accept", "suggest", "cancel-date", "reflect", "evening", "agree-evening", "skip", "stop-evening", "feed", "mark", "note", "intimacy-on", "intimacy-off", "desire", "add-desire", "check-first", "ready", "touch-log", "revoke", "join", "disable-2fa", "login-2fa", "leave", "/account/logout" })
         {
             Assert.True(forms.Any(f => f.Name == name), $"The crawl did not reach the form '{name}'.");
         }
