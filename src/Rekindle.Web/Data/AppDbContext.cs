@@ -66,6 +66,12 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityUserConte
 
     public DbSet<Features.Intimacy.TouchLog> TouchLogs => Set<Features.Intimacy.TouchLog>();
 
+    public DbSet<Features.SelfCare.SelfCareLog> SelfCareLogs => Set<Features.SelfCare.SelfCareLog>();
+
+    public DbSet<Features.SelfCare.SelfCareGoal> SelfCareGoals => Set<Features.SelfCare.SelfCareGoal>();
+
+    public DbSet<Features.SelfCare.SelfCareShare> SelfCareShares => Set<Features.SelfCare.SelfCareShare>();
+
     public DbSet<Infrastructure.Jobs.Notice> Notices => Set<Infrastructure.Jobs.Notice>();
 
     protected override void OnModelCreating(ModelBuilder builder)

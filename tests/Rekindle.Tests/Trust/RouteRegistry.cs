@@ -62,6 +62,7 @@ public static class RouteRegistry
         ["/calendar/{token}.ics"] = new(Get: "/calendar/not-a-secret-address-at-all-0000.ics"),
         ["/spontaneity"] = new(Get: "/spontaneity?budget=free&minutes=15&home=1&n=2"),
         ["/spontaneity/gestures"] = new(Get: "/spontaneity/gestures?place=home&minutes=5"),
+        ["/self-care"] = new(Get: "/self-care?day=2026-11-23"),
         ["/intimacy"] = new(Get: "/intimacy"),
         ["/intimacy/answers"] = new(Get: "/intimacy/answers?category=words&all=1"),
         ["/intimacy/matches"] = new(Get: "/intimacy/matches"),
