@@ -49,6 +49,7 @@ public static class RouteRegistry
         ["/understand/plan"] = new(Get: "/understand/plan"),
         ["/areas/{Key}"] = new(Get: "/areas/repair"),
         ["/safety"] = new(Get: "/safety"),
+        ["/support"] = new(Get: "/support?q=relate&kind=couples-counselor&mode=online"),
         ["/talk"] = new(Get: "/talk"),
         ["/time-together"] = new(Get: "/time-together?place=home"),
         ["/time-together/ideas"] = new(Get: "/time-together/ideas?page=2"),

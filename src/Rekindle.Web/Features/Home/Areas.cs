@@ -14,6 +14,7 @@ public static class Areas
             "spontaneity" => "/spontaneity",
             "intimacy" => "/intimacy",
             "self-care" => "/self-care",
+            "support" => "/support",
             _ => "/areas/" + Key,
         };
     }
