@@ -13,6 +13,7 @@ public static class Areas
             "time-together" => "/time-together",
             "spontaneity" => "/spontaneity",
             "intimacy" => "/intimacy",
+            "progress" => "/progress",
             _ => "/areas/" + Key,
         };
     }
