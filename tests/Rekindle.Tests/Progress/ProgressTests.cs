@@ -135,6 +135,34 @@ public abstract partial class ProgressTests(RekindleFactory app)
         Assert.Null((await calm.GetAsync("/progress")).Find("#map-levels"));
     }
 
+    [Fact]
+    public async Task Questions_count_only_when_both_answered_and_the_map_shows_once_both_shared()
+    {
+        var (a, _) = await MemberAsync(app, "Xan");
+        var (b, _) = await MemberAsync(app, "Yael");
+        await JoinAsync(b, await InviteAsync(a));
+
+        async Task AnswerAsync(TestBrowser who, string text) =>
+            await who.SubmitAsync(await who.GetAsync("/talk"), "daily", new Dictionary<string, string> { ["answer"] = text, ["go"] = "answer" });
+
+        await AnswerAsync(a, "A first thought");
+        Assert.Contains("No questions answered together", (await a.GetAsync("/progress")).TextOf("#questions-chart-summary"), StringComparison.Ordinal);
+        Assert.Contains("No questions answered together", (await b.GetAsync("/progress")).TextOf("#questions-chart-summary"), StringComparison.Ordinal);
+        await AnswerAsync(b, "A second thought");
+        Assert.Contains("Questions you both answered in the last 12 weeks: 1.", (await a.GetAsync("/progress")).TextOf("#questions-chart-summary"), StringComparison.Ordinal);
+        Assert.Contains("Questions you both answered in the last 12 weeks: 1.", (await b.GetAsync("/progress")).TextOf("#questions-chart-summary"), StringComparison.Ordinal);
+
+        await CheckJourney.TakeCheckAsync(app, a, CheckJourney.Ordinary);
+        await CheckJourney.TakeCheckAsync(app, b, _ => 0);
+        await a.SubmitAsync(await a.GetAsync("/understand/results"), "share");
+        Assert.Null((await a.GetAsync("/progress")).Find("#map-levels"));
+        Assert.Null((await b.GetAsync("/progress")).Find("#map-levels"));
+        await b.SubmitAsync(await b.GetAsync("/understand/results"), "share");
+        var levels = (await b.GetAsync("/progress")).TextOf("#map-levels");
+        Assert.Contains("you, Steady", levels, StringComparison.Ordinal);
+        Assert.Contains("your partner, ", levels, StringComparison.Ordinal);
+    }
+
     private static string Normalise(string html) => Emails().Replace(SamePage.Normalise(html), "[email]");
 
     [GeneratedRegex("[A-Za-z0-9._-]+@example\\.org")]
