@@ -71,6 +71,7 @@ public static class RouteRegistry
         ["/intimacy/resources"] = new(Get: "/intimacy/resources"),
         ["/talk/archive"] = new(Get: "/talk/archive?q=a"),
         ["/talk/check-in"] = new(Get: "/talk/check-in"),
+        ["/progress"] = new(Get: "/progress"),
         ["/talk/conversation"] = new(Get: "/talk/conversation"),
         ["/talk/conversation/state"] = new(Get: "/talk/conversation/state"),
         ["/account/notifications"] = new(Get: "/account/notifications"),

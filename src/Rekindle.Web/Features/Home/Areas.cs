@@ -15,6 +15,7 @@ public static class Areas
             "intimacy" => "/intimacy",
             "self-care" => "/self-care",
             "support" => "/support",
+            "progress" => "/progress",
             _ => "/areas/" + Key,
         };
     }
