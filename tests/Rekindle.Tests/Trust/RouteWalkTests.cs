@@ -58,6 +58,21 @@ public abstract class RouteWalkTests(RekindleFactory app)
         await member.SubmitAsync(await member.GetAsync("/spontaneity"), "note", new Dictionary<string, string> { ["text"] = "Notemarker, for my partner only" });
         Assert.Contains("value=\"g002|no\" class=\"chip\" aria-pressed=\"true\"", (await member.GetAsync("/spontaneity/gestures?place=home&minutes=5")).Html, StringComparison.Ordinal);
 
+        // Self-care, intimacy answers and session notes: the member's alone.
+        await member.SubmitAsync(await member.GetAsync("/self-care"), "day-log", new Dictionary<string, string> { ["mood"] = "2", ["note"] = "Selfcarewalkmarker" });
+        foreach (var browser in new[] { member, partner })
+        {
+            await browser.SubmitAsync(await browser.GetAsync("/intimacy"), "intimacy-on", new Dictionary<string, string> { ["adult"] = "yes" });
+        }
+
+        await member.SubmitAsync(await member.GetAsync("/intimacy/answers"), "desire", new Dictionary<string, string> { ["answer"] = "i002|limit" });
+        await member.SubmitAsync(await member.GetAsync("/intimacy/program"), "touch-log", new Dictionary<string, string> { ["feeling"] = "uneasy", ["note"] = "Touchwalkmarker" });
+        await member.SubmitAsync(await member.GetAsync("/intimacy/program"), "ready", new Dictionary<string, string> { ["ready"] = "yes" });
+        Assert.Contains("Selfcarewalkmarker", (await member.GetAsync("/self-care")).Html, StringComparison.Ordinal);
+        var ownProgram = (await member.GetAsync("/intimacy/program")).Html;
+        Assert.Contains("Touchwalkmarker", ownProgram, StringComparison.Ordinal);
+        Assert.Contains("id=\"i-am-ready\"", ownProgram, StringComparison.Ordinal);
+
         // Couple two, strangers to couple one.
         var (stranger, _) = await MemberAsync(app, "Stranger");
         var (strangersPartner, _) = await MemberAsync(app, "Other");
@@ -68,8 +83,9 @@ public abstract class RouteWalkTests(RekindleFactory app)
         {
             memberEmail, "emailmarker", "id=\"safety-note\"", "id=\"resting\"", "an individual counselor",
             "value=\"g001|love\" class=\"chip\" aria-pressed=\"true\"", "value=\"g002|no\" class=\"chip\" aria-pressed=\"true\"", "id=\"hint-g002\"",
+            "Selfcarewalkmarker", "Touchwalkmarker", "value=\"i002|limit\" class=\"chip\" aria-pressed=\"true\"", "id=\"i-am-ready\"", "id=\"kept-away\"",
         };
-        var neverForStranger = new[] { memberEmail, "emailmarker", "Firstmarker", "id=\"map\"", "Notemarker", "id=\"hint-g001\"" };
+        var neverForStranger = new[] { memberEmail, "emailmarker", "Firstmarker", "id=\"map\"", "Notemarker", "id=\"hint-g001\"", "Selfcarewalkmarker", "Touchwalkmarker" };
         await WalkAsync(partner, neverForPartner);
         await WalkAsync(stranger, neverForStranger);
 

@@ -3,6 +3,7 @@ using Rekindle.Web.Data;
 using Rekindle.Web.Features.Account;
 using Rekindle.Web.Features.Pairing;
 using Rekindle.Web.Infrastructure;
+using Rekindle.Web.Infrastructure.Privacy;
 using Rekindle.Web.Infrastructure.Sealing;
 
 namespace Rekindle.Web.Features.Intimacy;
@@ -111,40 +112,13 @@ public sealed class Desires(AppDbContext db, CurrentMember current, IntimacyCont
             return Outcome<bool>.Fail("That item isn't on your list.");
         }
 
-        var row = await db.DesireAnswers.FirstOrDefaultAsync(a => a.OwnerId == viewer.MemberId && a.CoupleId == coupleId && a.PromptKey == key, cancellationToken);
-        if (answer == "clear")
-        {
-            if (row is not null)
-            {
-                db.DesireAnswers.Remove(row);
-                await db.SaveChangesAsync(cancellationToken);
-            }
-
-            return Outcome<bool>.Ok(true);
-        }
-
-        if (answer is null || !DesireRules.Answers.Contains(answer))
+        if (answer is null || (answer != "clear" && !DesireRules.Answers.Contains(answer)))
         {
             return Outcome<bool>.Fail("Please choose yes, maybe, let's talk first, no, or firm limit.");
         }
 
-        if (row is null)
-        {
-            row = new DesireAnswer { Id = Guid.NewGuid(), OwnerId = viewer.MemberId, CoupleId = coupleId, PromptKey = key };
-            db.DesireAnswers.Add(row);
-        }
-
-        row.Answer = await sealer.SealAsync(answer, row.PlaceOf(nameof(DesireAnswer.Answer)), cancellationToken);
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateException)
-        {
-            return Outcome<bool>.Fail("That answer was saved from another window at the same moment. Please look again.");
-        }
-
-        return Outcome<bool>.Ok(true);
+        return await PrivateAnswers.SaveAsync(db, sealer, viewer, key, answer, () => new DesireAnswer { Id = Guid.NewGuid(), OwnerId = viewer.MemberId, CoupleId = coupleId, PromptKey = key },
+            clock.GetUtcNow().UtcDateTime, "That answer was saved from another window at the same moment. Please look again.", cancellationToken);
     }
 
     public async Task<Outcome<bool>> AddCustomAsync(string? text, string? category, CancellationToken cancellationToken = default)
@@ -234,22 +208,6 @@ public sealed class Desires(AppDbContext db, CurrentMember current, IntimacyCont
     private async Task<bool> OptedInAsync(Guid memberId, CancellationToken cancellationToken) =>
         await db.MemberPreferences.AsNoTracking().AnyAsync(p => p.MemberId == memberId && p.IntimacyOptIn, cancellationToken);
 
-    private async Task<Dictionary<string, string>> AnswersOfAsync(Guid memberId, Guid? coupleId, CancellationToken cancellationToken)
-    {
-        var answers = new Dictionary<string, string>();
-        if (coupleId is null)
-        {
-            return answers;
-        }
-
-        foreach (var row in await db.DesireAnswers.AsNoTracking().Where(a => a.OwnerId == memberId && a.CoupleId == coupleId).ToListAsync(cancellationToken))
-        {
-            if (await sealer.OpenAsync(row.Answer, row.PlaceOf(nameof(DesireAnswer.Answer)), cancellationToken) is { } value)
-            {
-                answers[row.PromptKey] = value;
-            }
-        }
-
-        return answers;
-    }
+    private Task<Dictionary<string, string>> AnswersOfAsync(Guid memberId, Guid? coupleId, CancellationToken cancellationToken) =>
+        PrivateAnswers.ReadAsync(db.DesireAnswers, sealer, memberId, coupleId, cancellationToken);
 }

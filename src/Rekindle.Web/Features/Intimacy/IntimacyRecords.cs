@@ -8,7 +8,7 @@ using Rekindle.Web.Infrastructure.Sealing;
 namespace Rekindle.Web.Features.Intimacy;
 
 /// <summary>One member's private answer to one item (yes, maybe, no, let's talk, firm limit), sealed. Changed in place: no history.</summary>
-public sealed class DesireAnswer : IVisibleRecord, ISealedRecord
+public sealed class DesireAnswer : IPrivateAnswer
 {
     public Guid Id { get; set; }
 
@@ -22,6 +22,15 @@ public sealed class DesireAnswer : IVisibleRecord, ISealedRecord
     public string PromptKey { get; set; } = "";
 
     public SealedText Answer { get; set; } = default!;
+
+    SealedText IPrivateAnswer.Sealed { get => Answer; set => Answer = value; }
+
+    string IPrivateAnswer.SealedProperty => nameof(Answer);
+
+    // No time is kept: an answer has no visible history.
+    void IPrivateAnswer.Answered(DateTime at)
+    {
+    }
 
     public SealPlace PlaceOf(string property) => property == nameof(Answer)
         ? new("DesireAnswers", property, Id, KeyOwner.Member(OwnerId))

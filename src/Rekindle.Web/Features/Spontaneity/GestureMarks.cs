@@ -15,7 +15,7 @@ namespace Rekindle.Web.Features.Spontaneity;
 /// partner never sees a mark as such. The one thing that reaches them is a few "love" gestures as
 /// hints, chosen by <see cref="SurprisePicker"/> from the loved ids alone (docs/decisions/0012).
 /// </summary>
-public sealed class GestureMark : IVisibleRecord, ISealedRecord
+public sealed class GestureMark : IPrivateAnswer
 {
     public Guid Id { get; set; }
 
@@ -32,6 +32,12 @@ public sealed class GestureMark : IVisibleRecord, ISealedRecord
     public SealedText Mark { get; set; } = default!;
 
     public DateTime MarkedAt { get; set; }
+
+    SealedText IPrivateAnswer.Sealed { get => Mark; set => Mark = value; }
+
+    string IPrivateAnswer.SealedProperty => nameof(Mark);
+
+    void IPrivateAnswer.Answered(DateTime at) => MarkedAt = at;
 
     public SealPlace PlaceOf(string property) => property == nameof(Mark)
         ? new("GestureMarks", property, Id, KeyOwner.Member(OwnerId))
@@ -107,41 +113,13 @@ public sealed class GestureMarks(AppDbContext db, CurrentMember current, Gesture
             return Outcome<bool>.Fail("That gesture isn't in the list.");
         }
 
-        var row = await db.GestureMarks.FirstOrDefaultAsync(m => m.OwnerId == viewer.MemberId && m.CoupleId == viewer.CoupleId && m.PromptKey == gestureId, cancellationToken);
-        if (mark == "clear")
-        {
-            if (row is not null)
-            {
-                db.GestureMarks.Remove(row);
-                await db.SaveChangesAsync(cancellationToken);
-            }
-
-            return Outcome<bool>.Ok(true);
-        }
-
-        if (mark is null || !Marks.Contains(mark))
+        if (mark is null || (mark != "clear" && !Marks.Contains(mark)))
         {
             return Outcome<bool>.Fail("Please choose \"I'd love this\" or \"Not for me\".");
         }
 
-        if (row is null)
-        {
-            row = new GestureMark { Id = Guid.NewGuid(), OwnerId = viewer.MemberId, CoupleId = viewer.CoupleId, PromptKey = gestureId };
-            db.GestureMarks.Add(row);
-        }
-
-        row.Mark = await sealer.SealAsync(mark, row.PlaceOf(nameof(GestureMark.Mark)), cancellationToken);
-        row.MarkedAt = clock.GetUtcNow().UtcDateTime;
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateException)
-        {
-            return Outcome<bool>.Fail("That mark was saved from another window at the same moment. Please look again.");
-        }
-
-        return Outcome<bool>.Ok(true);
+        return await PrivateAnswers.SaveAsync(db, sealer, viewer, gestureId, mark, () => new GestureMark { Id = Guid.NewGuid(), OwnerId = viewer.MemberId, CoupleId = viewer.CoupleId, PromptKey = gestureId },
+            clock.GetUtcNow().UtcDateTime, "That mark was saved from another window at the same moment. Please look again.", cancellationToken);
     }
 
     /// <summary>Every mark the member made, in any couple they were in, for their export.</summary>
@@ -158,21 +136,8 @@ public sealed class GestureMarks(AppDbContext db, CurrentMember current, Gesture
         return marks;
     }
 
-    // Every row is read and opened, whatever it holds, so the work done does not depend on which marks are "no".
-    private async Task<Dictionary<string, string>> MarksOfAsync(Guid memberId, Guid? coupleId, CancellationToken cancellationToken)
-    {
-        var rows = await db.GestureMarks.AsNoTracking().Where(m => m.OwnerId == memberId && m.CoupleId == coupleId).ToListAsync(cancellationToken);
-        var marks = new Dictionary<string, string>();
-        foreach (var row in rows)
-        {
-            if (await sealer.OpenAsync(row.Mark, row.PlaceOf(nameof(GestureMark.Mark)), cancellationToken) is { } value)
-            {
-                marks[row.PromptKey] = value;
-            }
-        }
-
-        return marks;
-    }
+    private Task<Dictionary<string, string>> MarksOfAsync(Guid memberId, Guid? coupleId, CancellationToken cancellationToken) =>
+        PrivateAnswers.ReadAsync(db.GestureMarks, sealer, memberId, coupleId, cancellationToken);
 
     private async Task<HashSet<string>> LovedByAsync(Guid partnerId, Guid? coupleId, CancellationToken cancellationToken) =>
         (await MarksOfAsync(partnerId, coupleId, cancellationToken)).Where(m => m.Value == "love").Select(m => m.Key).ToHashSet();

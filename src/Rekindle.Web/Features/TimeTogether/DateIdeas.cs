@@ -52,7 +52,7 @@ public sealed class DateIdeaLibrary
 /// the partner never sees it; only the list of ideas both loved or liked is shown (<see cref="Mutual"/>).
 /// The rating itself is sealed with the member's key.
 /// </summary>
-public sealed class IdeaRating : IVisibleRecord, ISealedRecord
+public sealed class IdeaRating : IPrivateAnswer
 {
     public Guid Id { get; set; }
 
@@ -69,6 +69,12 @@ public sealed class IdeaRating : IVisibleRecord, ISealedRecord
     public SealedText Rating { get; set; } = default!;
 
     public DateTime RatedAt { get; set; }
+
+    SealedText IPrivateAnswer.Sealed { get => Rating; set => Rating = value; }
+
+    string IPrivateAnswer.SealedProperty => nameof(Rating);
+
+    void IPrivateAnswer.Answered(DateTime at) => RatedAt = at;
 
     public SealPlace PlaceOf(string property) => property == nameof(Rating)
         ? new("IdeaRatings", property, Id, KeyOwner.Member(OwnerId))

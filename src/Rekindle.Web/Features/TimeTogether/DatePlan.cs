@@ -59,8 +59,6 @@ public sealed class DatePlan : ISealedRecord
 
     public List<DateOption> Options { get; set; } = [];
 
-    public DateTime? EndsAt => StartsAt?.AddMinutes(Minutes);
-
     public SealPlace PlaceOf(string property) => property == nameof(Title)
         ? new("DatePlans", property, Id, KeyOwner.Couple(CoupleId))
         : throw new ArgumentOutOfRangeException(nameof(property));

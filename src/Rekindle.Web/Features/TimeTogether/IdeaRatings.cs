@@ -101,41 +101,13 @@ public sealed class IdeaRatings(AppDbContext db, CurrentMember current, DateIdea
             return Outcome<bool>.Fail("That idea isn't in your list.");
         }
 
-        var row = await db.IdeaRatings.FirstOrDefaultAsync(r => r.OwnerId == viewer.MemberId && r.CoupleId == viewer.CoupleId && r.PromptKey == key, cancellationToken);
-        if (rating == "clear")
-        {
-            if (row is not null)
-            {
-                db.IdeaRatings.Remove(row);
-                await db.SaveChangesAsync(cancellationToken);
-            }
-
-            return Outcome<bool>.Ok(true);
-        }
-
-        if (rating is null || !Ratings.Contains(rating))
+        if (rating is null || (rating != "clear" && !Ratings.Contains(rating)))
         {
             return Outcome<bool>.Fail("Please choose love, like or not for me.");
         }
 
-        if (row is null)
-        {
-            row = new IdeaRating { Id = Guid.NewGuid(), OwnerId = viewer.MemberId, CoupleId = viewer.CoupleId, PromptKey = key };
-            db.IdeaRatings.Add(row);
-        }
-
-        row.Rating = await sealer.SealAsync(rating, row.PlaceOf(nameof(IdeaRating.Rating)), cancellationToken);
-        row.RatedAt = clock.GetUtcNow().UtcDateTime;
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateException)
-        {
-            return Outcome<bool>.Fail("That rating was saved from another window at the same moment. Please look again.");
-        }
-
-        return Outcome<bool>.Ok(true);
+        return await PrivateAnswers.SaveAsync(db, sealer, viewer, key, rating, () => new IdeaRating { Id = Guid.NewGuid(), OwnerId = viewer.MemberId, CoupleId = viewer.CoupleId, PromptKey = key },
+            clock.GetUtcNow().UtcDateTime, "That rating was saved from another window at the same moment. Please look again.", cancellationToken);
     }
 
     public async Task<Outcome<bool>> AddCustomAsync(string? title, string? place, string? cost, CancellationToken cancellationToken = default)
@@ -167,20 +139,8 @@ public sealed class IdeaRatings(AppDbContext db, CurrentMember current, DateIdea
         return Outcome<bool>.Ok(true);
     }
 
-    private async Task<Dictionary<string, string>> RatingsOfAsync(Guid memberId, Guid? coupleId, CancellationToken cancellationToken)
-    {
-        var rows = await db.IdeaRatings.AsNoTracking().Where(r => r.OwnerId == memberId && r.CoupleId == coupleId).ToListAsync(cancellationToken);
-        var ratings = new Dictionary<string, string>();
-        foreach (var row in rows)
-        {
-            if (await sealer.OpenAsync(row.Rating, row.PlaceOf(nameof(IdeaRating.Rating)), cancellationToken) is { } value)
-            {
-                ratings[row.PromptKey] = value;
-            }
-        }
-
-        return ratings;
-    }
+    private Task<Dictionary<string, string>> RatingsOfAsync(Guid memberId, Guid? coupleId, CancellationToken cancellationToken) =>
+        PrivateAnswers.ReadAsync(db.IdeaRatings, sealer, memberId, coupleId, cancellationToken);
 
     private static Dictionary<string, Mutual.Answer> AsAnswers(Dictionary<string, string> ratings) =>
         ratings.ToDictionary(r => r.Key, r => r.Value switch { "love" => Mutual.Answer.Yes, "like" => Mutual.Answer.Maybe, _ => Mutual.Answer.No });

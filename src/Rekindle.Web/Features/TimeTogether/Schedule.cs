@@ -6,8 +6,6 @@ namespace Rekindle.Web.Features.TimeTogether;
 /// <summary>One agreed time together: a date, or one week's "our evening".</summary>
 public sealed record ScheduledItem(Guid CoupleId, Guid Id, bool IsEvening, DateOnly? EveningDay, DateTime StartsAt, int Minutes, string TimeZone, DateTime AgreedAt, int Revision)
 {
-    public DateTime EndsAt => StartsAt.AddMinutes(Minutes);
-
     /// <summary>Stable across servers and changes of time: "{id}" for a date, "{id}-{yyyyMMdd}" for an evening.</summary>
     public string Key => IsEvening ? $"{Id:N}-{EveningDay:yyyyMMdd}" : Id.ToString("N");
 }
