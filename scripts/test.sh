@@ -26,18 +26,21 @@ find_pg_bin() {
 # A second, independent iCalendar parser for the calendar tests: Python's icalendar and dateutil.
 python_parser_ok() { /usr/bin/python3 -c 'import icalendar, dateutil.rrule' >/dev/null 2>&1; }
 
+# Independent PDF readers for the summary tests: poppler's pdftotext/pdfinfo and qpdf's structure check.
+pdf_tools_ok() { command -v pdftotext >/dev/null && command -v pdfinfo >/dev/null && command -v qpdf >/dev/null; }
+
 # --- System packages ------------------------------------------------------------------------
 # Only touch apt when something is missing: an update plus install costs a lot on every rerun.
-if [[ -z $(find_pg_bin) || ! -x $chromium ]] || ! python_parser_ok; then
+if [[ -z $(find_pg_bin) || ! -x $chromium ]] || ! python_parser_ok || ! pdf_tools_ok; then
     if [[ $EUID -eq 0 ]] && command -v apt-get >/dev/null 2>&1; then
-        log "Installing PostgreSQL, Chromium and Python's icalendar with apt-get"
+        log "Installing PostgreSQL, Chromium, Python's icalendar and the PDF tools with apt-get"
         apt-get update
-        DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends postgresql chromium python3 python3-icalendar python3-dateutil
+        DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends postgresql chromium python3 python3-icalendar python3-dateutil poppler-utils qpdf
     else
         {
             echo "The tests need a PostgreSQL server (initdb under /usr/lib/postgresql/*/bin), Chromium at $chromium,"
-            echo "and Python 3 with icalendar and dateutil at /usr/bin/python3. Install them, e.g. on Debian/Ubuntu:"
-            echo "    sudo apt-get install --no-install-recommends postgresql chromium python3 python3-icalendar python3-dateutil"
+            echo "Python 3 with icalendar and dateutil at /usr/bin/python3, and poppler-utils and qpdf. Install them, e.g. on Debian/Ubuntu:"
+            echo "    sudo apt-get install --no-install-recommends postgresql chromium python3 python3-icalendar python3-dateutil poppler-utils qpdf"
             echo "or run this script as root on Debian, where it installs them itself."
         } >&2
         exit 1

@@ -94,6 +94,7 @@ app.MapMyData();
 app.MapSecurityTxt();
 app.MapTimeTogether();
 app.MapTalk();
+app.MapSupport();
 app.MapRazorComponents<App>();
 
 await app.RunAsync();

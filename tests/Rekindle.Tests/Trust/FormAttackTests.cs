@@ -74,7 +74,7 @@ public abstract class FormAttackTests(RekindleFactory app)
         await SignInAsync(pending, secureEmail);
         forms.AddRange(await FormsAsync(pending, ["/account/login-2fa", "/account/login-recovery"]));
 
-        foreach (var name in new[] { "check-part", "share", "unshare", "tick", "daily", "preferences", "check-in", "floor", "rate", "add-idea", "propose", "accept", "suggest", "cancel-date", "reflect", "evening", "agree-evening", "skip", "stop-evening", "feed", "mark", "note", "intimacy-on", "intimacy-off", "desire", "add-desire", "check-first", "ready", "touch-log", "day-log", "goal", "share-week", "revoke", "join", "disable-2fa", "login-2fa", "leave", "/account/logout" })
+        foreach (var name in new[] { "check-part", "share", "unshare", "tick", "daily", "preferences", "check-in", "floor", "rate", "add-idea", "propose", "accept", "suggest", "cancel-date", "reflect", "evening", "agree-evening", "skip", "stop-evening", "feed", "mark", "note", "intimacy-on", "intimacy-off", "desire", "add-desire", "check-first", "ready", "touch-log", "day-log", "goal", "share-week", "/support/summary/make", "revoke", "join", "disable-2fa", "login-2fa", "leave", "/account/logout" })
         {
             Assert.True(forms.Any(f => f.Name == name), $"The crawl did not reach the form '{name}'.");
         }

@@ -50,6 +50,8 @@ public static class RouteRegistry
         ["/areas/{Key}"] = new(Get: "/areas/repair"),
         ["/safety"] = new(Get: "/safety"),
         ["/support"] = new(Get: "/support?q=relate&kind=couples-counselor&mode=online"),
+        ["/support/summary"] = new(Get: "/support/summary?problem=empty&part=check"),
+        ["/support/summary/make"] = new(Post: "/support/summary/make", Fields: new Dictionary<string, string> { ["include"] = "self-care", ["format"] = "html" }),
         ["/talk"] = new(Get: "/talk"),
         ["/time-together"] = new(Get: "/time-together?place=home"),
         ["/time-together/ideas"] = new(Get: "/time-together/ideas?page=2"),

@@ -51,6 +51,7 @@ public enum SecurityEventKind
     PasskeyRemoved = 12,
     RecoveryCodeUsed = 13,
     Exported = 14,
+    SummaryMade = 15,
 }
 
 /// <summary>An entry in a member's own security log. Fixed kinds and a coarse device only: no free text.</summary>
@@ -63,6 +64,9 @@ public sealed class SecurityEvent : ISealedRecord
     public DateTime At { get; set; }
 
     public SecurityEventKind Kind { get; set; }
+
+    /// <summary>Fixed flags some kinds carry (for <see cref="SecurityEventKind.SummaryMade"/>: the parts and the format); never free text.</summary>
+    public int? Detail { get; set; }
 
     public SealedText Device { get; set; } = default!;
 

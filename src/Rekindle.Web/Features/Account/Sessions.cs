@@ -12,7 +12,7 @@ namespace Rekindle.Web.Features.Account;
 /// <summary>What the member's own pages show of a session or an event, with the device opened.</summary>
 public sealed record SessionView(Guid Id, string Device, DateTime CreatedAt, DateTime LastSeenAt, DateTime? EndedAt);
 
-public sealed record SecurityEventView(DateTime At, SecurityEventKind Kind, string Device);
+public sealed record SecurityEventView(DateTime At, SecurityEventKind Kind, string Device, int? Detail = null);
 
 public sealed class Sessions(AppDbContext db, TimeProvider clock, IHttpContextAccessor accessor, Sealer sealer)
 {
@@ -102,17 +102,17 @@ public sealed class Sessions(AppDbContext db, TimeProvider clock, IHttpContextAc
         var views = new List<SecurityEventView>(rows.Count);
         foreach (var e in rows)
         {
-            views.Add(new SecurityEventView(e.At, e.Kind, await sealer.OpenAsync(e.Device, SecurityEvent.DevicePlace(e.Id, memberId)) ?? UnknownDevice));
+            views.Add(new SecurityEventView(e.At, e.Kind, await sealer.OpenAsync(e.Device, SecurityEvent.DevicePlace(e.Id, memberId)) ?? UnknownDevice, e.Detail));
         }
 
         return views;
     }
 
-    public async Task RecordAsync(Guid memberId, SecurityEventKind kind)
+    public async Task RecordAsync(Guid memberId, SecurityEventKind kind, int? detail = null)
     {
         var id = Guid.NewGuid();
         var device = await sealer.SealAsync(DeviceOf(accessor.HttpContext), SecurityEvent.DevicePlace(id, memberId));
-        db.SecurityEvents.Add(new SecurityEvent { Id = id, MemberId = memberId, At = Now, Kind = kind, Device = device });
+        db.SecurityEvents.Add(new SecurityEvent { Id = id, MemberId = memberId, At = Now, Kind = kind, Detail = detail, Device = device });
         await db.SaveChangesAsync();
     }
 

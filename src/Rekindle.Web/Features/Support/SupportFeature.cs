@@ -1,4 +1,7 @@
+using System.Globalization;
 using Microsoft.Extensions.Options;
+using Rekindle.Web.Features.Account;
+using Rekindle.Web.Infrastructure.Documents;
 
 namespace Rekindle.Web.Features.Support;
 
@@ -27,8 +30,37 @@ public static class SupportFeature
             return SupportDirectory.Load(path);
         });
         builder.Services.AddScoped<GetMySupport>();
+        builder.Services.AddScoped<ProfessionalSummary>();
         return builder;
     }
+
+    /// <summary>
+    /// The summary for a professional, as a file to keep (PDF or a self-contained HTML page). The
+    /// form on /support/summary posts here; a problem goes back to that page as a code.
+    /// </summary>
+    public static void MapSupport(this IEndpointRouteBuilder routes) =>
+        routes.MapPost("/support/summary/make", async (HttpContext context, ProfessionalSummary summary, TimeProvider clock) =>
+        {
+            if (Sessions.MemberIdOf(context.User) is null)
+            {
+                return Results.NotFound();
+            }
+
+            var form = context.Request.HasFormContentType ? await context.Request.ReadFormAsync(context.RequestAborted) : null;
+            var format = form?["format"].ToString() == "html" ? SummaryFormat.Html : SummaryFormat.Pdf;
+            var keys = form?["include"].Where(k => !string.IsNullOrEmpty(k)).Select(k => k!).Distinct().ToList() ?? [];
+            var (document, problem) = await summary.MakeAsync(keys, format, context.RequestAborted);
+            if (document is null)
+            {
+                var query = $"?problem={problem!.Code}" + (problem.Part is { } part ? $"&part={Uri.EscapeDataString(part)}" : "") + $"&format={(format == SummaryFormat.Html ? "html" : "pdf")}";
+                return Results.Redirect("/support/summary" + query + "#make");
+            }
+
+            var name = "rekindle-summary-" + clock.GetUtcNow().ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+            return format == SummaryFormat.Html
+                ? Results.File(HtmlWriter.Write(document), "text/html; charset=utf-8", name + ".html")
+                : Results.File(PdfWriter.Write(document), "application/pdf", name + ".pdf");
+        }).RequireAuthorization();
 
     /// <summary>Loads the directory now, so a broken file stops the start rather than a member's visit.</summary>
     public static void LoadSupportContent(this WebApplication app) => app.Services.GetRequiredService<SupportDirectory>();

@@ -272,6 +272,9 @@ namespace Rekindle.Web.Data.Migrations.Postgres
                     b.Property<DateTime>("At")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<int?>("Detail")
+                        .HasColumnType("integer");
+
                     b.Property<string>("Device")
                         .IsRequired()
                         .HasMaxLength(200)

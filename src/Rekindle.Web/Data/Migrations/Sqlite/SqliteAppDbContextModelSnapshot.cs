@@ -265,6 +265,9 @@ namespace Rekindle.Web.Data.Migrations.Sqlite
                     b.Property<DateTime>("At")
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("Detail")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Device")
                         .IsRequired()
                         .HasMaxLength(200)
