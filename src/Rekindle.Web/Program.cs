@@ -62,9 +62,14 @@ app.LoadTimeTogetherContent();
 app.LoadSpontaneityContent();
 app.LoadIntimacyContent();
 app.LoadSupportContent();
+if (await app.RunBeforeMigrationsAsync(args))
+{
+    return;
+}
+
 await app.MigrateDatabaseAsync();
 await app.MigrateKeyStoreAsync();
-if (await app.RunCommandAsync(args))
+if (await app.RunAfterMigrationsAsync(args))
 {
     return;
 }

@@ -21,9 +21,11 @@ public static class Journeys
         });
     }
 
-    public static async Task<Page> ConfirmAsync(RekindleFactory app, TestBrowser browser, string email)
+    public static Task<Page> ConfirmAsync(RekindleFactory app, TestBrowser browser, string email) => ConfirmAsync(app.Mail, browser, email);
+
+    public static async Task<Page> ConfirmAsync(TestMailbox mail, TestBrowser browser, string email)
     {
-        var message = await app.Mail.WaitForAsync(email, "Confirm your email");
+        var message = await mail.WaitForAsync(email, "Confirm your email");
         return await browser.GetAsync(TestMailbox.LinkIn(message, "/account/confirm-email"));
     }
 
@@ -38,12 +40,16 @@ public static class Journeys
     }
 
     /// <summary>Registers, confirms and signs in: a member ready to use the app.</summary>
-    public static async Task<(TestBrowser Browser, string Email)> MemberAsync(RekindleFactory app, string firstName)
+    public static Task<(TestBrowser Browser, string Email)> MemberAsync(RekindleFactory app, string firstName) =>
+        MemberAsync(app.NewBrowser, app.Mail, firstName);
+
+    /// <summary>The same, against any running instance (an app in its own process, say).</summary>
+    public static async Task<(TestBrowser Browser, string Email)> MemberAsync(Func<TestBrowser> newBrowser, TestMailbox mail, string firstName)
     {
-        var browser = app.NewBrowser();
+        var browser = newBrowser();
         var email = NewEmail(firstName.ToLowerInvariant());
         await RegisterAsync(browser, firstName, email);
-        await ConfirmAsync(app, browser, email);
+        await ConfirmAsync(mail, browser, email);
         var home = await SignInAsync(browser, email);
         if (!home.Text.Contains($"Hello, {firstName}", StringComparison.Ordinal))
         {

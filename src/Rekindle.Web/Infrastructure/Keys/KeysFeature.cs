@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.Extensions.Options;
 using Rekindle.Web.Infrastructure.Hosting;
 
@@ -13,13 +14,14 @@ public static class KeysFeature
             sp.GetRequiredService<IOptions<KeyOptions>>().Value,
             sp.GetRequiredService<InstancePaths>().DataPath,
             sp.GetRequiredService<IWebHostEnvironment>().IsDevelopment()));
-        // Cookie and token keys live with the instance's data, so sign-ins survive a restart and
-        // every server behind one data folder agrees on them.
-        var dataPath = new InstancePaths(builder.Environment.ContentRootPath,
-            builder.Configuration.GetSection(InstanceOptions.Section).Get<InstanceOptions>() ?? new InstanceOptions()).DataPath;
-        builder.Services.AddDataProtection()
-            .SetApplicationName("Rekindle")
-            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(dataPath, "keys", "data-protection")));
+        // Cookie and token keys live in the key store, sealed with the master key: sign-ins survive a
+        // restart, and every server sharing the key store agrees on them (decisions/0018).
+        builder.Services.AddDataProtection().SetApplicationName("Rekindle");
+        builder.Services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(sp => new ConfigureOptions<KeyManagementOptions>(options =>
+        {
+            options.XmlRepository = new KeyStoreXmlRepository(sp.GetRequiredService<IServiceScopeFactory>());
+            options.XmlEncryptor = new MasterKeyXmlEncryptor(sp.GetRequiredService<MasterKey>());
+        }));
         return builder;
     }
 

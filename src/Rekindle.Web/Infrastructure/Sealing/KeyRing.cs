@@ -10,7 +10,9 @@ namespace Rekindle.Web.Infrastructure.Sealing;
 /// <summary>Unwrapped data keys kept in memory, so opening a value costs no query once its key is known.</summary>
 public sealed class DataKeyCache(MasterKey master)
 {
-    internal byte[] WrappingKey { get; } = master.Derive("data-key-wrapping");
+    internal const string WrappingPurpose = "data-key-wrapping";
+
+    internal byte[] WrappingKey { get; } = master.Derive(WrappingPurpose);
 
     internal ConcurrentDictionary<(KeyOwner Owner, int Version), byte[]> Keys { get; } = new();
 
@@ -133,13 +135,29 @@ public sealed class KeyRing(KeyStoreDbContext db, DataKeyCache cache, TimeProvid
         return wrapped;
     }
 
-    private byte[] Unwrap(DataKey row)
+    private byte[] Unwrap(DataKey row) => UnwrapWith(cache.WrappingKey, row);
+
+    private static byte[] UnwrapWith(byte[] wrappingKey, DataKey row)
     {
         var key = new byte[32];
-        using var aes = new AesGcm(cache.WrappingKey, 16);
+        using var aes = new AesGcm(wrappingKey, 16);
         aes.Decrypt(row.WrappedKey.AsSpan(0, 12), row.WrappedKey.AsSpan(12, 32), row.WrappedKey.AsSpan(44, 16), key,
             Binding(new KeyOwner(row.OwnerKind, row.OwnerId), row.Version));
         return key;
+    }
+
+    /// <summary>Whether this master key opens a wrapped key (a restore checks it has the right master key before replacing anything).</summary>
+    internal static bool Opens(Keys.MasterKey master, DataKey row)
+    {
+        try
+        {
+            UnwrapWith(master.Derive(DataKeyCache.WrappingPurpose), row);
+            return true;
+        }
+        catch (CryptographicException)
+        {
+            return false;
+        }
     }
 
     // A wrapped key copied to another owner or version fails to unwrap.

@@ -38,10 +38,12 @@ public sealed class KeyStoreOptions : IValidatableObject
     }
 }
 
-/// <summary>The key store's own small model: one table of wrapped data keys.</summary>
+/// <summary>The key store's own small model: wrapped data keys, and the sealed Data Protection keys.</summary>
 public abstract class KeyStoreDbContext(DbContextOptions options) : DbContext(options)
 {
     public DbSet<DataKey> DataKeys => Set<DataKey>();
+
+    public DbSet<Keys.DataProtectionKeyRow> DataProtectionKeys => Set<Keys.DataProtectionKeyRow>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -49,6 +51,12 @@ public abstract class KeyStoreDbContext(DbContextOptions options) : DbContext(op
         keys.HasKey(k => k.Id);
         keys.HasIndex(k => new { k.OwnerKind, k.OwnerId, k.Version }).IsUnique();
         keys.Property(k => k.WrappedKey).HasMaxLength(60).IsRequired();
+
+        var protection = modelBuilder.Entity<Keys.DataProtectionKeyRow>();
+        protection.ToTable("DataProtectionKeys");
+        protection.HasKey(k => k.Id);
+        protection.Property(k => k.FriendlyName).HasMaxLength(100).IsRequired();
+        protection.Property(k => k.Xml).IsRequired();
     }
 }
 
@@ -114,7 +122,7 @@ public static class KeyStoreFeature
         }
     }
 
-    private static string SqliteConnectionString(IServiceProvider services)
+    internal static string SqliteConnectionString(IServiceProvider services)
     {
         var configured = services.GetRequiredService<IOptions<KeyStoreOptions>>().Value.ConnectionString;
         var database = services.GetRequiredService<IOptions<DatabaseOptions>>().Value;

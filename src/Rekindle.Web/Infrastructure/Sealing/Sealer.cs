@@ -79,23 +79,7 @@ public static class SealingFeature
         builder.Services.AddScoped<KeyRing>();
         builder.Services.AddScoped<Sealer>();
         builder.Services.AddScoped<RotateKeys>();
+        builder.Services.AddScoped<Backup.Backups>();
         return builder;
-    }
-
-    /// <summary>
-    /// `dotnet run --project src/Rekindle.Web -- rotate-keys` (or `Rekindle.Web rotate-keys` when
-    /// published): rotates every data key and re-seals, then exits instead of serving.
-    /// </summary>
-    public static async Task<bool> RunCommandAsync(this WebApplication app, string[] args)
-    {
-        if (args.Length == 0 || args[0] != "rotate-keys")
-        {
-            return false;
-        }
-
-        using var scope = app.Services.CreateScope();
-        var result = await scope.ServiceProvider.GetRequiredService<RotateKeys>().HandleAsync();
-        Console.WriteLine($"Rotated the keys of {result.Owners} owners and re-sealed {result.Resealed} values ({result.Unopenable} could not be opened: their owners were deleted; {result.Orphans} keys of deleted owners destroyed).");
-        return true;
     }
 }

@@ -1,0 +1,81 @@
+using Rekindle.Web.Infrastructure.Backup;
+using Rekindle.Web.Infrastructure.Sealing;
+
+namespace Rekindle.Web.Infrastructure.Hosting;
+
+/// <summary>
+/// The app's operator commands: `dotnet run --project src/Rekindle.Web -- &lt;command&gt;` (or
+/// `Rekindle.Web &lt;command&gt;` when published). Each does its work and exits instead of serving.
+/// <list type="bullet">
+/// <item><c>backup &lt;file&gt;</c>: an online backup of a SQLite instance (safe while it runs).</item>
+/// <item><c>restore &lt;file&gt; [--replace]</c>: puts a backup in place; the app must be stopped.</item>
+/// <item><c>rotate-keys</c>: rotates every data key and re-seals.</item>
+/// </list>
+/// </summary>
+public static class Commands
+{
+    /// <summary>Restore runs before migrations: it replaces the files they would open.</summary>
+    public static async Task<bool> RunBeforeMigrationsAsync(this WebApplication app, string[] args)
+    {
+        if (args.Length == 0 || args[0] != "restore")
+        {
+            return false;
+        }
+
+        if (args.Length < 2 || args.Skip(2).Any(a => a != "--replace"))
+        {
+            return Fail("usage: restore <backup file> [--replace]", 2);
+        }
+
+        using var scope = app.Services.CreateScope();
+        try
+        {
+            var manifest = await scope.ServiceProvider.GetRequiredService<Backups>().RestoreAsync(args[1], replace: args.Contains("--replace"));
+            Console.WriteLine($"Restored the backup made at {manifest.MadeAt:yyyy-MM-dd HH:mm:ss} UTC. Start the app as usual: any newer migrations are applied then.");
+            return true;
+        }
+        catch (BackupException e)
+        {
+            return Fail(e.Message, 1);
+        }
+    }
+
+    public static async Task<bool> RunAfterMigrationsAsync(this WebApplication app, string[] args)
+    {
+        if (args.Length == 0 || args[0] is not ("backup" or "rotate-keys"))
+        {
+            return false;
+        }
+
+        using var scope = app.Services.CreateScope();
+        if (args[0] == "rotate-keys")
+        {
+            var result = await scope.ServiceProvider.GetRequiredService<RotateKeys>().HandleAsync();
+            Console.WriteLine($"Rotated the keys of {result.Owners} owners and re-sealed {result.Resealed} values ({result.Unopenable} could not be opened: their owners were deleted; {result.Orphans} keys of deleted owners destroyed).");
+            return true;
+        }
+
+        if (args.Length != 2)
+        {
+            return Fail("usage: backup <new file>", 2);
+        }
+
+        try
+        {
+            var file = await scope.ServiceProvider.GetRequiredService<Backups>().BackupAsync(args[1]);
+            Console.WriteLine($"Backed up the database and the key store to {file}. The master key is not in it: keep it apart, you need it to restore.");
+            return true;
+        }
+        catch (BackupException e)
+        {
+            return Fail(e.Message, 1);
+        }
+    }
+
+    private static bool Fail(string message, int code)
+    {
+        Console.Error.WriteLine(message);
+        Environment.ExitCode = code;
+        return true;
+    }
+}
