@@ -6,6 +6,7 @@ using Rekindle.Web.Features.Intimacy;
 using Rekindle.Web.Features.MyData;
 using Rekindle.Web.Features.Pairing;
 using Rekindle.Web.Features.Progress;
+using Rekindle.Web.Features.Repair;
 using Rekindle.Web.Features.Safety;
 using Rekindle.Web.Features.SelfCare;
 using Rekindle.Web.Features.Spontaneity;
@@ -41,6 +42,7 @@ builder.AddTimeTogether();
 builder.AddSpontaneity();
 builder.AddIntimacy();
 builder.AddSelfCare();
+builder.AddRepair();
 builder.AddSupport();
 builder.AddProgress();
 builder.AddJobs();
@@ -62,6 +64,7 @@ app.LoadTimeTogetherContent();
 app.LoadSpontaneityContent();
 app.LoadIntimacyContent();
 app.LoadSupportContent();
+app.LoadRepairContent();
 if (await app.RunBeforeMigrationsAsync(args))
 {
     return;

@@ -122,6 +122,21 @@ public class RekindleFactory : WebApplicationFactory<Program>
         return await work(scope.ServiceProvider.GetRequiredService<AppDbContext>());
     }
 
+    /// <summary>SQLite only: the raw bytes of the database file and its write-ahead log, each as Latin-1 text, to search for what must not linger.</summary>
+    public async Task<IReadOnlyList<string>> DatabaseFilesAsync()
+    {
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        var contents = new List<string>();
+        foreach (var file in Directory.GetFiles(DataPath, "rekindle.db*"))
+        {
+            using var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+            using var reader = new StreamReader(stream, System.Text.Encoding.Latin1);
+            contents.Add(await reader.ReadToEndAsync());
+        }
+
+        return contents;
+    }
+
     public async Task<T> WithKeyStoreAsync<T>(Func<Rekindle.Web.Infrastructure.Sealing.KeyStoreDbContext, Task<T>> work)
     {
         using var scope = Services.CreateScope();

@@ -72,6 +72,14 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityUserConte
 
     public DbSet<Features.SelfCare.SelfCareShare> SelfCareShares => Set<Features.SelfCare.SelfCareShare>();
 
+    public DbSet<Features.Repair.Incident> Incidents => Set<Features.Repair.Incident>();
+
+    public DbSet<Features.Repair.IncidentEntry> IncidentEntries => Set<Features.Repair.IncidentEntry>();
+
+    public DbSet<Features.Repair.Grudge> Grudges => Set<Features.Repair.Grudge>();
+
+    public DbSet<Features.Repair.Apology> Apologies => Set<Features.Repair.Apology>();
+
     public DbSet<Infrastructure.Jobs.Notice> Notices => Set<Infrastructure.Jobs.Notice>();
 
     protected override void OnModelCreating(ModelBuilder builder)

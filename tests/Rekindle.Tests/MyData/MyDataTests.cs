@@ -67,12 +67,8 @@ public abstract class MyDataTests(RekindleFactory app)
         if (app.Provider == TestProvider.Sqlite)
         {
             // Not lingering in the database file or its write-ahead log either.
-            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-            foreach (var file in Directory.GetFiles(app.DataPath, "rekindle.db*"))
+            foreach (var bytes in await app.DatabaseFilesAsync())
             {
-                using var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
-                using var reader = new StreamReader(stream, System.Text.Encoding.Latin1);
-                var bytes = await reader.ReadToEndAsync();
                 Assert.DoesNotContain(marker, bytes, StringComparison.Ordinal);
                 Assert.DoesNotContain(email, bytes, StringComparison.OrdinalIgnoreCase);
             }

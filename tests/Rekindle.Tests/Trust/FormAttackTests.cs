@@ -59,6 +59,11 @@ public abstract class FormAttackTests(RekindleFactory app)
 
         forms.AddRange(await FormsAsync(member, ["/intimacy", "/intimacy/answers", "/intimacy/matches", "/intimacy/program"]));
 
+        // Repair: an open repair (its one form for every step) and a letting-go exercise; the apology builder.
+        var repair = await member.SubmitAsync(await member.GetAsync("/repair"), "open-repair", new Dictionary<string, string> { ["title"] = "Crawl repair", ["calm"] = "yes" });
+        var grudge = await member.SubmitAsync(await member.GetAsync("/repair/letting-go"), "start-letting-go", new Dictionary<string, string> { ["text"] = "Crawl hurt", ["second"] = "Crawl cost" });
+        forms.AddRange(await FormsAsync(member, [repair.Url.AbsolutePath, grudge.Url.AbsolutePath, "/repair/apology"]));
+
         // A live invite (its revoke form), and a stranger holding its code (the join form).
         var (inviter, _) = await MemberAsync(app, "Inviter");
         var code = await InviteAsync(inviter);
@@ -74,7 +79,7 @@ public abstract class FormAttackTests(RekindleFactory app)
         await SignInAsync(pending, secureEmail);
         forms.AddRange(await FormsAsync(pending, ["/account/login-2fa", "/account/login-recovery"]));
 
-        foreach (var name in new[] { "check-part", "share", "unshare", "tick", "daily", "preferences", "check-in", "floor", "rate", "add-idea", "propose", "accept", "suggest", "cancel-date", "reflect", "evening", "agree-evening", "skip", "stop-evening", "feed", "mark", "note", "intimacy-on", "intimacy-off", "desire", "add-desire", "check-first", "ready", "touch-log", "day-log", "goal", "share-week", "/support/summary/make", "revoke", "join", "disable-2fa", "login-2fa", "leave", "/account/logout" })
+        foreach (var name in new[] { "check-part", "share", "unshare", "tick", "daily", "preferences", "check-in", "floor", "rate", "add-idea", "propose", "accept", "suggest", "cancel-date", "reflect", "evening", "agree-evening", "skip", "stop-evening", "feed", "mark", "note", "intimacy-on", "intimacy-off", "desire", "add-desire", "check-first", "ready", "touch-log", "day-log", "goal", "share-week", "/support/summary/make", "open-repair", "repair", "start-letting-go", "letting-go", "apology", "revoke", "join", "disable-2fa", "login-2fa", "leave", "/account/logout" })
         {
             Assert.True(forms.Any(f => f.Name == name), $"The crawl did not reach the form '{name}'.");
         }

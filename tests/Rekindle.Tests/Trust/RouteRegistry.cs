@@ -77,6 +77,11 @@ public static class RouteRegistry
         ["/talk/conversation"] = new(Get: "/talk/conversation"),
         ["/talk/conversation/state"] = new(Get: "/talk/conversation/state"),
         ["/account/notifications"] = new(Get: "/account/notifications"),
+        ["/repair"] = new(Get: "/repair"),
+        ["/repair/{Id:guid}"] = new(Get: "/repair/" + Guid.Empty),
+        ["/repair/letting-go"] = new(Get: "/repair/letting-go?destroyed=1"),
+        ["/repair/letting-go/{Id:guid}"] = new(Get: "/repair/letting-go/" + Guid.Empty + "?step=3"),
+        ["/repair/apology"] = new(Get: "/repair/apology?sent=1"),
 
         // The framework's own: static files that don't exist, and Blazor's redirect helper.
         ["/{**path:file}"] = new(Get: "/no-such-file.css"),

@@ -42,6 +42,15 @@ public abstract class RouteWalkTests(RekindleFactory app)
         var (partner, partnerEmail) = await MemberAsync(app, "Partner");
         await JoinAsync(partner, await InviteAsync(member));
 
+        // Before any check: a repair the member has written a step of (the partner has not, so it stays
+        // the member's), and a private letting-go exercise with its letter. Neither ever reaches the partner.
+        var repair = await member.SubmitAsync(await member.GetAsync("/repair"), "open-repair", new Dictionary<string, string> { ["title"] = "Repairtitlemarker", ["calm"] = "yes" });
+        await partner.SubmitAsync(await partner.GetAsync(repair.Url.AbsolutePath), "repair", new Dictionary<string, string> { ["act"] = "calm" });
+        await member.SubmitAsync(await member.GetAsync(repair.Url.AbsolutePath), "repair", new Dictionary<string, string> { ["act"] = "write", ["feelings"] = "hurt", ["text"] = "Repairwalkmarker" });
+        var grudge = await member.SubmitAsync(await member.GetAsync("/repair/letting-go"), "start-letting-go", new Dictionary<string, string> { ["text"] = "Grudgewalkmarker", ["second"] = "Grudgecostmarker" });
+        Assert.Contains("Grudgewalkmarker", (await member.GetAsync(grudge.Url.AbsolutePath + "?step=0")).Html, StringComparison.Ordinal);
+        Assert.Contains("Repairwalkmarker", (await member.GetAsync(repair.Url.AbsolutePath)).Html, StringComparison.Ordinal);
+
         // The member's private check raises a safety concern; both finish and share their summaries.
         await Understand.CheckJourney.TakeCheckAsync(app, member, Understand.CheckJourney.WithConcern);
         await Understand.CheckJourney.TakeCheckAsync(app, partner, Understand.CheckJourney.Ordinary);
@@ -84,8 +93,9 @@ public abstract class RouteWalkTests(RekindleFactory app)
             memberEmail, "emailmarker", "id=\"safety-note\"", "id=\"resting\"", "an individual counselor",
             "value=\"g001|love\" class=\"chip\" aria-pressed=\"true\"", "value=\"g002|no\" class=\"chip\" aria-pressed=\"true\"", "id=\"hint-g002\"",
             "Selfcarewalkmarker", "Touchwalkmarker", "value=\"i002|limit\" class=\"chip\" aria-pressed=\"true\"", "id=\"i-am-ready\"", "id=\"kept-away\"",
+            "Repairwalkmarker", "Grudgewalkmarker", "Grudgecostmarker",
         };
-        var neverForStranger = new[] { memberEmail, "emailmarker", "Firstmarker", "id=\"map\"", "Notemarker", "id=\"hint-g001\"", "Selfcarewalkmarker", "Touchwalkmarker" };
+        var neverForStranger = new[] { memberEmail, "emailmarker", "Firstmarker", "id=\"map\"", "Notemarker", "id=\"hint-g001\"", "Selfcarewalkmarker", "Touchwalkmarker", "Repairtitlemarker", "Repairwalkmarker", "Grudgewalkmarker" };
         await WalkAsync(partner, neverForPartner);
         await WalkAsync(stranger, neverForStranger);
 

@@ -16,6 +16,7 @@ public static class Areas
             "self-care" => "/self-care",
             "support" => "/support",
             "progress" => "/progress",
+            "repair" => "/repair",
             _ => "/areas/" + Key,
         };
     }

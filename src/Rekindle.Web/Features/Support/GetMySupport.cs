@@ -1,4 +1,5 @@
 using Rekindle.Web.Features.Pairing;
+using Rekindle.Web.Features.Repair;
 using Rekindle.Web.Features.Talk;
 using Rekindle.Web.Features.Understand;
 
@@ -9,10 +10,11 @@ public sealed record SupportView(bool HasCheck, IReadOnlyList<SupportSuggestion>
 
 /// <summary>
 /// Gathers the signed-in member's signals and applies <see cref="SupportRules"/>. Only the member's
-/// own checks and check-in pulses are read, plus the Couple Map as both shared it: nothing of the
+/// own checks and check-in pulses are read, plus the Couple Map as both shared it and the count of
+/// the couple's unresolved repairs (only the member's own follow-up answers): nothing of the
 /// partner's wellbeing or safety answers, so a partner's page can never reflect them.
 /// </summary>
-public sealed class GetMySupport(CurrentMember current, MyChecks checks, GetCoupleMap map, WeeklyCheckIns checkIns, TodaysQuestion days)
+public sealed class GetMySupport(CurrentMember current, MyChecks checks, GetCoupleMap map, WeeklyCheckIns checkIns, TodaysQuestion days, Repairs repairs)
 {
     public async Task<SupportView> HandleAsync(CancellationToken cancellationToken = default)
     {
@@ -50,7 +52,7 @@ public sealed class GetMySupport(CurrentMember current, MyChecks checks, GetCoup
             today,
             strainedForBoth,
             desireTwice,
-            UnresolvedIncidents: 0); // Repair is not built yet; see SupportSignals.
+            await repairs.UnresolvedCountAsync(cancellationToken));
         return new SupportView(true, SupportRules.Suggest(signals));
     }
 }

@@ -42,8 +42,10 @@ public sealed record PulsePoint(DateOnly WeekStart, int Pulse);
 /// <param name="StrainedForBothOnMap">Domains both partners marked as strained on a Couple Map both shared; empty otherwise.</param>
 /// <param name="HealthAndDesireStrainedTwice">"Health and desire" strained in the member's last two checks in a row.</param>
 /// <param name="UnresolvedIncidents">
-/// Hurts logged in Repair and not yet worked through. Repair does not exist yet, so callers pass 0
-/// for now and the rule below cannot fire; it is written so Repair only has to supply the count.
+/// The couple's repairs still unresolved for this member (<see cref="Repair.RepairRules.Unresolved"/>):
+/// opened more than 14 days ago and neither completed nor set aside, or completed and the member's
+/// own follow-up said it still hurts. Both partners see every repair; only the member's own
+/// follow-up answer is counted, since the partner's may not be revealed to them.
 /// </param>
 public sealed record SupportSignals(
     IReadOnlyList<SatisfactionPoint> Satisfaction,
@@ -78,7 +80,7 @@ public sealed record SupportSignals(
 ///     c. the latest check shows <see cref="ManyStrainedDomains"/> or more strained domains;
 ///     d. the last <see cref="LowPulseWeeks"/> weekly pulses, all within the last
 ///        <see cref="LowPulseWithinWeeks"/> weeks, are each at most <see cref="LowPulseAtMost"/>;
-///     e. <see cref="ManyUnresolvedIncidents"/> or more hurts are still unresolved in Repair (not built yet: always 0).
+///     e. <see cref="ManyUnresolvedIncidents"/> or more hurts are still unresolved in Repair.
 ///  5. A sex therapist, for both: "health and desire" reads strained for both on a map both shared.
 ///  6. A sex therapist, private (only when rule 5 did not): "health and desire" was strained in the
 ///     member's last two checks in a row.
@@ -109,7 +111,7 @@ public static class SupportRules
     /// <summary>The low pulses must all fall within this many weeks before today.</summary>
     public const int LowPulseWithinWeeks = 5;
 
-    /// <summary>This many unresolved hurts (Repair, later) suggest a counselor.</summary>
+    /// <summary>This many unresolved hurts in Repair suggest a counselor.</summary>
     public const int ManyUnresolvedIncidents = 3;
 
     public static IReadOnlyList<SupportSuggestion> Suggest(SupportSignals s)

@@ -24,6 +24,9 @@ public enum NoticeKind
 
     /// <summary>A gentle nudge toward a small gesture, at a random moment in the member's window.</summary>
     Nudge = 8,
+
+    /// <summary>A week after a repair's plan: a short follow-up is waiting.</summary>
+    RepairFollowUp = 9,
 }
 
 /// <summary>

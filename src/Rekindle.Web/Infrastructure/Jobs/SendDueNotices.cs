@@ -140,6 +140,9 @@ public sealed class SendDueNotices(
         NoticeKind.DateTomorrow => prefs.NoticeDateDayBefore,
         NoticeKind.DateSoon => prefs.NoticeDateTwoHours,
         NoticeKind.Nudge => prefs.NudgesPerWeek > 0,
+
+        // A follow-up is a turn waiting for the member, like a partner's answer (decisions/0016).
+        NoticeKind.RepairFollowUp => prefs.NoticePartnerAnswered,
         _ => false,
     };
 
@@ -235,6 +238,7 @@ public sealed class SendDueNotices(
             NoticeKind.DateTomorrow => ("Your time together is tomorrow", "A reminder: your time together is tomorrow.", "/time-together"),
             NoticeKind.DateSoon => ("Your time together starts soon", "A reminder: your time together starts in about two hours.", "/time-together"),
             NoticeKind.Nudge => ("A small idea for today", "A little something for your partner today? Rekindle has an idea ready.", "/spontaneity"),
+            NoticeKind.RepairFollowUp => ("A follow-up is waiting", "A week has passed since you made a plan together. A short follow-up is waiting for you in Rekindle.", "/repair"),
             _ => ("Your partner has had their turn", "Your partner has had their turn on today's question. Answer too to see what they said.", "/talk"),
         };
         var link = (string.IsNullOrWhiteSpace(instance.Value.PublicUrl) ? "http://localhost:5000" : instance.Value.PublicUrl.TrimEnd('/')) + path;

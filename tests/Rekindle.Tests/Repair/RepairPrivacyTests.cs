@@ -1,0 +1,191 @@
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using Rekindle.Testing;
+using Rekindle.Web.Features.Repair;
+using static Rekindle.Testing.Journeys;
+using static Rekindle.Tests.Repair.RepairTests;
+using static Rekindle.Tests.Understand.CheckJourney;
+
+namespace Rekindle.Tests.Repair;
+
+/// <summary>
+/// Letting go is the member's alone (TRUST.md T2), destroying it really removes it, repair rests with
+/// the safety routing without the partner noticing, and unresolved repairs reach Support.
+/// </summary>
+public abstract class RepairPrivacyTests(RekindleFactory app)
+{
+    private static readonly string[] PartnersPages = ["/", "/repair", "/repair/letting-go", "/repair/apology", "/support", "/account/data"];
+
+    /// <summary>Writes every step of a letting-go exercise with a marker in each field; returns its path.</summary>
+    private static async Task<string> GrudgeAsync(TestBrowser browser, string marker)
+    {
+        var page = await browser.SubmitAsync(await browser.GetAsync("/repair/letting-go"), "start-letting-go", new Dictionary<string, string> { ["text"] = marker + "hurt", ["second"] = marker + "cost" });
+        var path = page.Url.AbsolutePath;
+        page = await browser.SubmitAsync(page, "letting-go", new Dictionary<string, string> { ["act"] = "save", ["decision"] = "not-yet", ["text"] = marker + "decision" });
+        page = await browser.SubmitAsync(page, "letting-go", new Dictionary<string, string> { ["act"] = "save", ["text"] = marker + "context" });
+        page = await browser.SubmitAsync(page, "letting-go", new Dictionary<string, string> { ["act"] = "save", ["text"] = marker + "letter" });
+        Assert.Contains(marker + "letter", page.TextOf("#grudge-parts"), StringComparison.Ordinal);
+        Assert.NotNull(page.Find("#destroy"));
+        return path;
+    }
+
+    private static async Task<string> ExportAsync(TestBrowser browser)
+    {
+        var token = (await browser.GetAsync("/account/data")).Find("form[action='/account/export/json'] input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+        using var content = new FormUrlEncodedContent([new("__RequestVerificationToken", token)]);
+        return await (await browser.Client.PostAsync("/account/export/json", content)).Content.ReadAsStringAsync();
+    }
+
+    [Fact]
+    public async Task A_grudge_never_reaches_the_partner_whose_pages_stay_byte_for_byte_the_same()
+    {
+        var views = new List<List<string>>();
+        foreach (var grudges in new[] { false, true })
+        {
+            var (a, b) = await CoupleAsync(app, "Pat", "Rue");
+            if (grudges)
+            {
+                // One put away, one still open: every field and the letter carry a marker.
+                var archived = await GrudgeAsync(a, "Grudgemarker");
+                var put = await a.SubmitAsync(await a.GetAsync(archived), "letting-go", new Dictionary<string, string> { ["act"] = "archive" });
+                Assert.Contains("put away", put.Text, StringComparison.Ordinal);
+                Assert.NotNull((await a.GetAsync(archived)).Find("#archived"));
+                await GrudgeAsync(a, "Grudgeopenmarker");
+                Assert.Contains("Grudgemarkerletter", await ExportAsync(a), StringComparison.Ordinal);
+            }
+
+            var partnerViews = new List<string>();
+            foreach (var path in PartnersPages)
+            {
+                var view = await b.GetAsync(path);
+                Assert.Equal(HttpStatusCode.OK, view.Status);
+                Assert.DoesNotContain("Grudge", view.Html, StringComparison.Ordinal);
+                partnerViews.Add(SamePage.AcrossCouples(view.Html));
+            }
+
+            Assert.DoesNotContain("Grudge", await ExportAsync(b), StringComparison.Ordinal);
+            views.Add(partnerViews);
+        }
+
+        for (var i = 0; i < PartnersPages.Length; i++)
+        {
+            Assert.True(views[0][i] == views[1][i], $"{PartnersPages[i]} changes for the partner when the other has a grudge exercise: {SamePage.Difference(views[0][i], views[1][i])}");
+        }
+
+        Assert.All(await app.WithDbAsync(db => db.Grudges.Select(g => g.Entry.Envelope).ToListAsync()), e => Assert.DoesNotContain("Grudge", e, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Destroying_the_exercise_removes_the_row_and_leaves_nothing_of_the_letter_in_the_database_file()
+    {
+        var (a, _) = await MemberAsync(app, "Sol");
+        var path = await GrudgeAsync(a, "Destroymarker");
+        var id = IdOf(path);
+        var envelope = await app.WithDbAsync(db => db.Grudges.Where(g => g.Id == id).Select(g => g.Entry.Envelope).SingleAsync());
+        var sealedPart = envelope.Split('.')[2];
+
+        var gone = await a.SubmitAsync(await a.GetAsync(path), "letting-go", new Dictionary<string, string> { ["act"] = "destroy", ["confirmDestroy"] = "yes" });
+        Assert.NotNull(gone.Find("#destroyed"));
+        Assert.False(await app.WithDbAsync(db => db.Grudges.AnyAsync(g => g.Id == id)));
+        Assert.Equal(HttpStatusCode.NotFound, (await a.GetAsync(path)).Status);
+        Assert.DoesNotContain("Destroymarker", await ExportAsync(a), StringComparison.Ordinal);
+
+        if (app.Provider == TestProvider.Sqlite)
+        {
+            // Not in the file nor its write-ahead log: no sealed remnant left to open with a stolen key.
+            foreach (var bytes in await app.DatabaseFilesAsync())
+            {
+                Assert.DoesNotContain(sealedPart[..40], bytes, StringComparison.Ordinal);
+                Assert.DoesNotContain("Destroymarker", bytes, StringComparison.Ordinal);
+            }
+        }
+        else
+        {
+            Assert.Equal(0, await app.WithDbAsync(db => db.Database.SqlQuery<int>($"SELECT count(*)::int AS \"Value\" FROM \"Grudges\" WHERE \"Entry\" LIKE {"%" + sealedPart[..40] + "%"}").SingleAsync()));
+        }
+    }
+
+    [Fact]
+    public async Task Repair_and_letting_go_rest_with_the_safety_routing_and_the_partner_sees_no_difference()
+    {
+        var partnerViews = new List<List<string>>();
+        foreach (var concern in new[] { false, true })
+        {
+            var (a, b) = await CoupleAsync(app, "Tay", "Uma");
+            await TakeCheckAsync(app, a, concern ? WithConcern : Ordinary);
+            var path = await b.SubmitAsync(await b.GetAsync("/repair"), "open-repair", new Dictionary<string, string> { ["title"] = "Restingtitle", ["calm"] = "yes" });
+            var views = new List<string>();
+            foreach (var page in new[] { "/repair", path.Url.AbsolutePath, "/repair/letting-go", "/repair/apology" })
+            {
+                views.Add(SamePage.AcrossCouples((await b.GetAsync(page)).Html));
+            }
+
+            partnerViews.Add(views);
+            if (!concern)
+            {
+                continue;
+            }
+
+            foreach (var page in new[] { "/repair", path.Url.AbsolutePath, "/repair/letting-go", "/repair/apology" })
+            {
+                var resting = await a.GetAsync(page);
+                Assert.True(resting.Find("#resting") is not null, page + " does not rest");
+                Assert.Contains("resting for now", resting.Text, StringComparison.Ordinal);
+                Assert.DoesNotContain("forgive", resting.Text, StringComparison.OrdinalIgnoreCase);
+            }
+
+            var token = (await a.GetAsync(path.Url.AbsolutePath)).Find("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+            var calm = await a.PostAsync(path.Url.AbsolutePath, [new("_handler", "repair"), new("__RequestVerificationToken", token), new("act", "calm"), new("revision", "1"), new("step", "0")]);
+            Assert.Contains("resting for now", calm.TextOf("#repair-message"), StringComparison.Ordinal);
+            var open = await a.PostAsync("/repair", [new("_handler", "open-repair"), new("__RequestVerificationToken", token), new("title", "Mine"), new("calm", "yes")]);
+            Assert.Contains("resting for now", open.TextOf("#repair-message"), StringComparison.Ordinal);
+            var grudge = await a.PostAsync("/repair/letting-go", [new("_handler", "start-letting-go"), new("__RequestVerificationToken", token), new("text", "t"), new("second", "s")]);
+            Assert.Contains("resting for now", grudge.TextOf("#letting-go-message"), StringComparison.Ordinal);
+            Assert.False(await app.WithDbAsync(db => db.Incidents.AnyAsync(i => i.Id == IdOf(path.Url.AbsolutePath) && i.PartnerCalm)));
+        }
+
+        for (var i = 0; i < partnerViews[0].Count; i++)
+        {
+            Assert.True(partnerViews[0][i] == partnerViews[1][i], $"page {i} changes for the partner with a safety concern: {SamePage.Difference(partnerViews[0][i], partnerViews[1][i])}");
+        }
+    }
+
+    [Fact]
+    public async Task Three_unresolved_repairs_suggest_a_couples_counselor_to_the_member()
+    {
+        var (a, b) = await CoupleAsync(app, "Val", "Wyn");
+        await TakeCheckAsync(app, a, Ordinary);
+        await TakeCheckAsync(app, b, Ordinary);
+        await OpenAsync(a, b, "One");
+        await OpenAsync(b, a, "Two");
+        var set = await OpenAsync(a, b, "Set aside");
+        await ActAsync(a, set, "set-aside");
+        Assert.Null((await a.GetAsync("/support")).Find("#suggestion-couples-counselor"));
+
+        // Two weeks on, two open repairs are unresolved; one completed whose follow-up still hurts for the member makes three.
+        // Moved back in time rather than the clock moved on, so the members stay signed in.
+        var done = await CompleteAsync(a, b);
+        var back = RepairRules.UnresolvedAfter + TimeSpan.FromHours(1);
+        var couple = await app.WithDbAsync(db => db.Incidents.Where(i => i.Id == IdOf(done)).Select(i => i.CoupleId).SingleAsync());
+        await app.WithDbAsync(async db =>
+        {
+            foreach (var incident in await db.Incidents.Where(i => i.CoupleId == couple).ToListAsync())
+            {
+                (incident.OpenedAt, incident.CompletedAt) = (incident.OpenedAt - back, incident.CompletedAt - back);
+            }
+
+            return await db.SaveChangesAsync();
+        });
+        Assert.Null((await a.GetAsync("/support")).Find("#suggestion-couples-counselor"));
+        await ActAsync(a, done, "follow-up", new Dictionary<string, string> { ["choice"] = RepairRules.StillHurts });
+        var support = await a.GetAsync("/support");
+        Assert.NotNull(support.Find("#suggestion-couples-counselor"));
+
+        // The partner's own follow-up is what counts for them: they said nothing yet, so two.
+        Assert.Null((await b.GetAsync("/support")).Find("#suggestion-couples-counselor"));
+    }
+}
+
+public sealed class RepairPrivacyTestsOnSqlite(SqliteApp app) : RepairPrivacyTests(app), IClassFixture<SqliteApp>;
+
+public sealed class RepairPrivacyTestsOnPostgres(PostgresApp app) : RepairPrivacyTests(app), IClassFixture<PostgresApp>;
