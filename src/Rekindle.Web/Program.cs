@@ -24,6 +24,7 @@ using Rekindle.Web.Infrastructure.Security;
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddInstance();
+builder.AddOperations();
 builder.AddKeys();
 builder.AddData();
 builder.AddKeyStore();
@@ -76,6 +77,9 @@ if (await app.RunAfterMigrationsAsync(args))
 {
     return;
 }
+
+// First: the visitor's address and scheme, from a trusted proxy only.
+app.UseOperations();
 
 if (!app.Environment.IsDevelopment())
 {

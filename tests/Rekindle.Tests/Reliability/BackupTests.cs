@@ -40,7 +40,9 @@ public sealed class BackupTests
         var backup = await new AppProcess(first).RunCommandAsync("backup", file);
         Assert.True(backup.ExitCode == 0, backup.Output);
         Assert.True(File.Exists(file));
-        Assert.Contains("The master key is not in it", backup.Output, StringComparison.Ordinal);
+        var keysFile = Path.Combine(Path.GetDirectoryName(file)!, "rekindle-1.keys.zip");
+        Assert.True(File.Exists(keysFile), "the key store's half is written beside, to be kept for a shorter time");
+        Assert.Contains("The master key is in neither", backup.Output, StringComparison.Ordinal);
         await LogNoteAsync(ana, "Aftermarker written after the backup");
         var again = await new AppProcess(first).RunCommandAsync("backup", file);
         Assert.Equal(1, again.ExitCode);
@@ -81,8 +83,15 @@ public sealed class BackupTests
         var bytes = await File.ReadAllBytesAsync(file);
         bytes[bytes.Length / 2] ^= 0xFF;
         await File.WriteAllBytesAsync(damaged, bytes);
+        File.Copy(keysFile, Path.Combine(Path.GetDirectoryName(damaged)!, "damaged.keys.zip"));
         var broken = await new AppProcess(fresh).RunCommandAsync("restore", damaged, "--replace");
         Assert.Equal(1, broken.ExitCode);
+
+        // The key store's half is needed: the main database alone opens nothing.
+        File.Delete(keysFile);
+        var alone = await new AppProcess(fresh).RunCommandAsync("restore", file, "--replace");
+        Assert.Equal(1, alone.ExitCode);
+        Assert.Contains("nothing sealed can be opened", alone.Output, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -15,11 +15,13 @@ namespace Rekindle.Web.Infrastructure.Backup;
 public sealed record BackupManifest(int Format, DateTime MadeAt, string Provider, string? Migration, string? KeyStoreMigration, Dictionary<string, string> Sha256);
 
 /// <summary>
-/// Online backups of a SQLite instance and their restore (decisions/0018). A backup is one zip file:
-/// the main database and the key store, each a consistent copy made by SQLite itself (<c>VACUUM
-/// INTO</c>, never a file copy, so it is safe while the app runs), the main database first, and a
-/// manifest with their hashes. The master key is never in it: keep it apart. PostgreSQL instances are
-/// backed up with PostgreSQL's own tools (docs/OPERATIONS.md).
+/// Online backups of a SQLite instance and their restore (decisions/0018). A backup is two zip files
+/// made together: <c>name.zip</c> with the main database and <c>name.keys.zip</c> with the key store,
+/// each a consistent copy made by SQLite itself (<c>VACUUM INTO</c>, never a file copy, so it is safe
+/// while the app runs), the main database first, each with a manifest of both hashes. Two files so the
+/// key store's backups can be kept for a shorter time (decisions/0009: a deletion then reaches every
+/// older backup of the main database). The master key is in neither: keep it apart. PostgreSQL
+/// instances are backed up with PostgreSQL's own tools (docs/OPERATIONS.md).
 /// </summary>
 public sealed class Backups(IServiceProvider services, IOptions<DatabaseOptions> database, InstancePaths paths, MasterKey master, TimeProvider clock)
 {
@@ -33,9 +35,10 @@ public sealed class Backups(IServiceProvider services, IOptions<DatabaseOptions>
     {
         RefusePostgres("backup");
         var target = Path.GetFullPath(file);
-        if (File.Exists(target))
+        var keysTarget = KeysFileOf(target);
+        if (File.Exists(target) || File.Exists(keysTarget))
         {
-            throw new BackupException($"{target} already exists. Choose a new file name, so no backup is overwritten by accident.");
+            throw new BackupException($"{target} or {keysTarget} already exists. Choose a new file name, so no backup is overwritten by accident.");
         }
 
         var work = Directory.CreateTempSubdirectory("rekindle-backup-");
@@ -59,14 +62,9 @@ public sealed class Backups(IServiceProvider services, IOptions<DatabaseOptions>
                 (await db.Database.GetAppliedMigrationsAsync(cancellationToken)).LastOrDefault(),
                 (await keys.Database.GetAppliedMigrationsAsync(cancellationToken)).LastOrDefault(),
                 new Dictionary<string, string> { [MainName] = Hash(mainCopy), [KeysName] = Hash(keysCopy) });
-            await File.WriteAllTextAsync(Path.Combine(work.FullName, ManifestName), JsonSerializer.Serialize(manifest, Json), cancellationToken);
-
-            // Written beside the target and moved into place, so a half-written backup never carries its name.
             Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            var partial = target + ".partial";
-            File.Delete(partial);
-            ZipFile.CreateFromDirectory(work.FullName, partial, CompressionLevel.Optimal, includeBaseDirectory: false);
-            File.Move(partial, target);
+            await PackAsync(work.FullName, MainName, manifest, target, cancellationToken);
+            await PackAsync(work.FullName, KeysName, manifest, keysTarget, cancellationToken);
             return target;
         }
         finally
@@ -86,9 +84,15 @@ public sealed class Backups(IServiceProvider services, IOptions<DatabaseOptions>
     {
         RefusePostgres("restore");
         var source = Path.GetFullPath(file);
+        var keysSource = KeysFileOf(source);
         if (!File.Exists(source))
         {
             throw new BackupException($"There is no backup at {source}.");
+        }
+
+        if (!File.Exists(keysSource))
+        {
+            throw new BackupException($"The key store's backup {keysSource} is not beside {source}: without it nothing sealed can be opened.");
         }
 
         var mainTarget = DataSourceOf(DataFeature.SqliteConnectionString(database.Value, paths));
@@ -104,15 +108,11 @@ public sealed class Backups(IServiceProvider services, IOptions<DatabaseOptions>
         try
         {
             BackupManifest manifest;
-            try
+            manifest = await UnpackAsync(source, work.FullName, MainName, cancellationToken);
+            var keysManifest = await UnpackAsync(keysSource, work.FullName, KeysName, cancellationToken);
+            if (keysManifest.Sha256.GetValueOrDefault(KeysName) != manifest.Sha256.GetValueOrDefault(KeysName))
             {
-                ZipFile.ExtractToDirectory(source, work.FullName);
-                manifest = JsonSerializer.Deserialize<BackupManifest>(await File.ReadAllTextAsync(Path.Combine(work.FullName, ManifestName), cancellationToken), Json)
-                    ?? throw new BackupException("The backup has no manifest.");
-            }
-            catch (Exception e) when (e is InvalidDataException or IOException or JsonException)
-            {
-                throw new BackupException($"{source} is not a Rekindle backup, or it is damaged: {e.GetType().Name}.");
+                throw new BackupException($"{keysSource} was not made together with {source}.");
             }
 
             if (manifest.Format != Format || manifest.Provider != "sqlite")
@@ -163,6 +163,39 @@ public sealed class Backups(IServiceProvider services, IOptions<DatabaseOptions>
         {
             SqliteConnection.ClearAllPools();
             work.Delete(recursive: true);
+        }
+    }
+
+    /// <summary>The key store's half of a backup: <c>name.keys.zip</c> beside <c>name.zip</c>.</summary>
+    public static string KeysFileOf(string file) =>
+        Path.Combine(Path.GetDirectoryName(file)!, Path.GetFileNameWithoutExtension(file) + ".keys" + (Path.GetExtension(file) is { Length: > 0 } e ? e : ".zip"));
+
+    // Written beside the target and moved into place, so a half-written backup never carries its name.
+    private static async Task PackAsync(string work, string database, BackupManifest manifest, string target, CancellationToken cancellationToken)
+    {
+        var folder = Directory.CreateDirectory(Path.Combine(work, "pack-" + database));
+        File.Move(Path.Combine(work, database), Path.Combine(folder.FullName, database));
+        await File.WriteAllTextAsync(Path.Combine(folder.FullName, ManifestName), JsonSerializer.Serialize(manifest, Json), cancellationToken);
+        var partial = target + ".partial";
+        File.Delete(partial);
+        ZipFile.CreateFromDirectory(folder.FullName, partial, CompressionLevel.Optimal, includeBaseDirectory: false);
+        File.Move(partial, target);
+    }
+
+    private static async Task<BackupManifest> UnpackAsync(string source, string work, string database, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var folder = Directory.CreateDirectory(Path.Combine(work, "unpack-" + database));
+            ZipFile.ExtractToDirectory(source, folder.FullName);
+            var manifest = JsonSerializer.Deserialize<BackupManifest>(await File.ReadAllTextAsync(Path.Combine(folder.FullName, ManifestName), cancellationToken), Json)
+                ?? throw new BackupException($"{source} has no manifest.");
+            File.Move(Path.Combine(folder.FullName, database), Path.Combine(work, database));
+            return manifest;
+        }
+        catch (Exception e) when (e is InvalidDataException or IOException or JsonException)
+        {
+            throw new BackupException($"{source} is not a Rekindle backup, or it is damaged: {e.GetType().Name}.");
         }
     }
 

@@ -63,7 +63,7 @@ public static class Commands
         try
         {
             var file = await scope.ServiceProvider.GetRequiredService<Backups>().BackupAsync(args[1]);
-            Console.WriteLine($"Backed up the database and the key store to {file}. The master key is not in it: keep it apart, you need it to restore.");
+            Console.WriteLine($"Backed up the database to {file} and the key store to {Backups.KeysFileOf(file)}. The master key is in neither: keep it apart, you need it to restore.");
             return true;
         }
         catch (BackupException e)

@@ -100,6 +100,7 @@ public sealed class SendDueNotices(
             {
                 await FinishAsync(notice.Id, s => s.SetProperty(n => n.SentAt, now), cancellationToken);
                 sent++;
+                Hosting.RekindleMetrics.NoticesSent.Add(1, new KeyValuePair<string, object?>("kind", notice.Kind.ToString()));
             }
             else
             {

@@ -1,0 +1,116 @@
+using System.Diagnostics.Metrics;
+using System.Net;
+using Microsoft.AspNetCore.HttpOverrides;
+using OpenTelemetry;
+using OpenTelemetry.Exporter;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Resources;
+using OpenTelemetry.Trace;
+
+namespace Rekindle.Web.Infrastructure.Hosting;
+
+/// <summary>Running behind a reverse proxy: which proxies may tell the app the visitor's address and scheme.</summary>
+public sealed class ProxyOptions
+{
+    public const string Section = "Proxy";
+
+    /// <summary>Addresses of proxies whose X-Forwarded-For and X-Forwarded-Proto are believed (e.g. 127.0.0.1).</summary>
+    public List<string> KnownProxies { get; set; } = [];
+
+    /// <summary>Networks of such proxies in CIDR form (e.g. 10.0.0.0/8 for a container network).</summary>
+    public List<string> KnownNetworks { get; set; } = [];
+}
+
+/// <summary>Metrics and traces over OTLP, only when an endpoint is configured.</summary>
+public sealed class TelemetryOptions
+{
+    public const string Section = "Telemetry";
+
+    /// <summary>An OTLP collector (e.g. http://otel-collector:4318). Empty: nothing is exported.</summary>
+    public string? OtlpEndpoint { get; set; }
+
+    /// <summary><c>HttpProtobuf</c> (port 4318) or <c>Grpc</c> (port 4317).</summary>
+    public OtlpExportProtocol OtlpProtocol { get; set; } = OtlpExportProtocol.HttpProtobuf;
+
+    public string ServiceName { get; set; } = "rekindle";
+}
+
+/// <summary>The app's own counters, next to ASP.NET Core's, the HTTP client's and the runtime's.</summary>
+public static class RekindleMetrics
+{
+    public const string MeterName = "Rekindle";
+
+    private static readonly Meter Meter = new(MeterName);
+
+    /// <summary>Emails sent by the notice job, by kind (a number, never an address).</summary>
+    public static readonly Counter<long> NoticesSent = Meter.CreateCounter<long>("rekindle.notices.sent", description: "Notice emails sent");
+}
+
+/// <summary>
+/// What an operator needs around the app (docs/OPERATIONS.md): forwarded headers from a trusted proxy,
+/// and OpenTelemetry metrics and traces when a collector is configured. Traces never carry a query
+/// string's values or the calendar feed's secret address.
+/// </summary>
+public static class OperationsFeature
+{
+    public static WebApplicationBuilder AddOperations(this WebApplicationBuilder builder)
+    {
+        var proxy = builder.Configuration.GetSection(ProxyOptions.Section).Get<ProxyOptions>() ?? new ProxyOptions();
+        builder.Services.Configure<ForwardedHeadersOptions>(options =>
+        {
+            options.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
+            // Only the proxies named here are believed; by default none, so a visitor cannot claim another address.
+            options.KnownProxies.Clear();
+            options.KnownIPNetworks.Clear();
+            foreach (var address in proxy.KnownProxies)
+            {
+                options.KnownProxies.Add(IPAddress.Parse(address));
+            }
+
+            foreach (var network in proxy.KnownNetworks)
+            {
+                options.KnownIPNetworks.Add(System.Net.IPNetwork.Parse(network));
+            }
+
+            options.ForwardLimit = 1;
+        });
+
+        var telemetry = builder.Configuration.GetSection(TelemetryOptions.Section).Get<TelemetryOptions>() ?? new TelemetryOptions();
+        if (string.IsNullOrWhiteSpace(telemetry.OtlpEndpoint))
+        {
+            return builder;
+        }
+
+        builder.Services.AddOpenTelemetry()
+            .ConfigureResource(resource => resource.AddService(telemetry.ServiceName))
+            .WithMetrics(metrics => metrics
+                .AddAspNetCoreInstrumentation()
+                .AddHttpClientInstrumentation()
+                .AddRuntimeInstrumentation()
+                .AddMeter(RekindleMetrics.MeterName))
+            .WithTracing(tracing => tracing
+                .AddAspNetCoreInstrumentation(options =>
+                {
+                    // The feed's address is its secret: such requests are not traced at all.
+                    options.Filter = context => !context.Request.Path.StartsWithSegments("/calendar", StringComparison.OrdinalIgnoreCase);
+                    options.RecordException = false;
+                })
+                .AddHttpClientInstrumentation())
+            .UseOtlpExporter(telemetry.OtlpProtocol, new Uri(telemetry.OtlpEndpoint));
+        return builder;
+    }
+
+    /// <summary>
+    /// Forwarded headers only when a proxy is configured: with empty lists the middleware would
+    /// believe any sender's X-Forwarded-For (seen in a test), letting a visitor pick the address the
+    /// guessing limits count.
+    /// </summary>
+    public static void UseOperations(this WebApplication app)
+    {
+        var proxy = app.Configuration.GetSection(ProxyOptions.Section).Get<ProxyOptions>() ?? new ProxyOptions();
+        if (proxy.KnownProxies.Count > 0 || proxy.KnownNetworks.Count > 0)
+        {
+            app.UseForwardedHeaders();
+        }
+    }
+}
