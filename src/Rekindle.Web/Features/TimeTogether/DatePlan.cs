@@ -71,6 +71,9 @@ public sealed class DateOption
 
     public Guid PlanId { get; set; }
 
+    /// <summary>The plan's couple, on every row a couple shares (docs/OPERATIONS.md: distributing by couple).</summary>
+    public Guid CoupleId { get; set; }
+
     public Guid ProposedBy { get; set; }
 
     public DateTime StartsAt { get; set; }
@@ -135,6 +138,7 @@ internal sealed class DatePlanConfiguration : IEntityTypeConfiguration<DatePlan>
     {
         builder.HasKey(o => o.Id);
         builder.HasIndex(o => o.PlanId);
+        builder.HasIndex(o => o.CoupleId);
     }
 
     public void Configure(EntityTypeBuilder<DateReflection> builder)

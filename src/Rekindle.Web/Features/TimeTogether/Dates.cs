@@ -104,7 +104,7 @@ public sealed class Dates(AppDbContext db, CurrentMember current, Preferences pr
             Minutes = minutes,
             TimeZone = prefs.TimeZone,
             CreatedAt = now,
-            Options = starts.Order().Select(s => new DateOption { Id = Guid.NewGuid(), ProposedBy = viewer.MemberId, StartsAt = s, CreatedAt = now }).ToList(),
+            Options = starts.Order().Select(s => new DateOption { Id = Guid.NewGuid(), CoupleId = coupleId, ProposedBy = viewer.MemberId, StartsAt = s, CreatedAt = now }).ToList(),
         };
         plan.Title = await sealer.SealAsync(text, plan.PlaceOf(nameof(DatePlan.Title)), cancellationToken);
         db.DatePlans.Add(plan);
@@ -166,7 +166,7 @@ public sealed class Dates(AppDbContext db, CurrentMember current, Preferences pr
             }
 
             // Added explicitly: EF would take a new child with its key already set for an existing row.
-            var option = new DateOption { Id = Guid.NewGuid(), PlanId = plan.Id, ProposedBy = viewer.MemberId, StartsAt = parsed.Value, CreatedAt = Now };
+            var option = new DateOption { Id = Guid.NewGuid(), PlanId = plan.Id, CoupleId = plan.CoupleId, ProposedBy = viewer.MemberId, StartsAt = parsed.Value, CreatedAt = Now };
             plan.Options.Add(option);
             db.Add(option);
             return null;

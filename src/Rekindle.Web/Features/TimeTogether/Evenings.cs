@@ -108,7 +108,7 @@ public sealed class Evenings(AppDbContext db, CurrentMember current, Preferences
             if (skip && existing is null)
             {
                 // Added explicitly: EF would take a new child with its key already set for an existing row.
-                var skipped = new EveningSkip { Id = Guid.NewGuid(), EveningId = evening.Id, Day = date, SkippedBy = viewer, SkippedAt = Now };
+                var skipped = new EveningSkip { Id = Guid.NewGuid(), EveningId = evening.Id, CoupleId = evening.CoupleId, Day = date, SkippedBy = viewer, SkippedAt = Now };
                 evening.Skips.Add(skipped);
                 db.Add(skipped);
             }

@@ -44,6 +44,9 @@ public sealed class EveningSkip
 
     public Guid EveningId { get; set; }
 
+    /// <summary>The evening's couple, on every row a couple shares (docs/OPERATIONS.md: distributing by couple).</summary>
+    public Guid CoupleId { get; set; }
+
     /// <summary>The local day of the evening that is skipped.</summary>
     public DateOnly Day { get; set; }
 
@@ -123,5 +126,6 @@ internal sealed class OurEveningConfiguration : IEntityTypeConfiguration<OurEven
     {
         builder.HasKey(s => s.Id);
         builder.HasIndex(s => new { s.EveningId, s.Day }).IsUnique();
+        builder.HasIndex(s => s.CoupleId);
     }
 }

@@ -15,7 +15,7 @@ namespace Rekindle.Web.Infrastructure.Backup;
 public sealed record BackupManifest(int Format, DateTime MadeAt, string Provider, string? Migration, string? KeyStoreMigration, Dictionary<string, string> Sha256);
 
 /// <summary>
-/// Online backups of a SQLite instance and their restore (decisions/0018). A backup is two zip files
+/// Online backups of a SQLite instance and their restore (decisions/0020). A backup is two zip files
 /// made together: <c>name.zip</c> with the main database and <c>name.keys.zip</c> with the key store,
 /// each a consistent copy made by SQLite itself (<c>VACUUM INTO</c>, never a file copy, so it is safe
 /// while the app runs), the main database first, each with a manifest of both hashes. Two files so the

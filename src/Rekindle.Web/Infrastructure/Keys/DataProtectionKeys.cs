@@ -10,7 +10,7 @@ namespace Rekindle.Web.Infrastructure.Keys;
 /// <summary>
 /// One ASP.NET Core Data Protection key (cookies, antiforgery tokens, short-lived links), as the
 /// XML element the framework writes, already sealed by <see cref="MasterKeyXmlEncryptor"/>. Stored in
-/// the key store, which every server of an instance shares (decisions/0018).
+/// the key store, which every server of an instance shares (decisions/0020).
 /// </summary>
 public sealed class DataProtectionKeyRow
 {

@@ -15,7 +15,7 @@ public static class KeysFeature
             sp.GetRequiredService<InstancePaths>().DataPath,
             sp.GetRequiredService<IWebHostEnvironment>().IsDevelopment()));
         // Cookie and token keys live in the key store, sealed with the master key: sign-ins survive a
-        // restart, and every server sharing the key store agrees on them (decisions/0018).
+        // restart, and every server sharing the key store agrees on them (decisions/0020).
         builder.Services.AddDataProtection().SetApplicationName("Rekindle");
         builder.Services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(sp => new ConfigureOptions<KeyManagementOptions>(options =>
         {

@@ -1177,6 +1177,9 @@ namespace Rekindle.Web.Data.Migrations.Postgres
                     b.Property<bool>("Closed")
                         .HasColumnType("boolean");
 
+                    b.Property<Guid>("CoupleId")
+                        .HasColumnType("uuid");
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -1190,6 +1193,8 @@ namespace Rekindle.Web.Data.Migrations.Postgres
                         .HasColumnType("timestamp with time zone");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("CoupleId");
 
                     b.HasIndex("PlanId");
 
@@ -1301,6 +1306,9 @@ namespace Rekindle.Web.Data.Migrations.Postgres
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
+                    b.Property<Guid>("CoupleId")
+                        .HasColumnType("uuid");
+
                     b.Property<DateOnly>("Day")
                         .HasColumnType("date");
 
@@ -1314,6 +1322,8 @@ namespace Rekindle.Web.Data.Migrations.Postgres
                         .HasColumnType("uuid");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("CoupleId");
 
                     b.HasIndex("EveningId", "Day")
                         .IsUnique();

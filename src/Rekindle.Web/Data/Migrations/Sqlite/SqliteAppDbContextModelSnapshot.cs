@@ -1170,6 +1170,9 @@ namespace Rekindle.Web.Data.Migrations.Sqlite
                     b.Property<bool>("Closed")
                         .HasColumnType("INTEGER");
 
+                    b.Property<Guid>("CoupleId")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
 
@@ -1183,6 +1186,8 @@ namespace Rekindle.Web.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("CoupleId");
 
                     b.HasIndex("PlanId");
 
@@ -1294,6 +1299,9 @@ namespace Rekindle.Web.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid>("CoupleId")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateOnly>("Day")
                         .HasColumnType("TEXT");
 
@@ -1307,6 +1315,8 @@ namespace Rekindle.Web.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("CoupleId");
 
                     b.HasIndex("EveningId", "Day")
                         .IsUnique();
