@@ -51,6 +51,20 @@ pg_bin=$(find_pg_bin)
 [[ -x $chromium ]] || die "$chromium still missing after installing"
 python_parser_ok || die "python3 with icalendar and dateutil still missing after installing"
 
+# --- Node, for axe-core (the end-to-end suite's accessibility audit; a test tool, never served) --
+if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then
+    if [[ $EUID -eq 0 ]] && command -v apt-get >/dev/null 2>&1; then
+        log "Installing Node.js and npm with apt-get"
+        apt-get update
+        DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends nodejs npm
+    else
+        die "the end-to-end tests need node and npm (for axe-core); e.g. sudo apt-get install --no-install-recommends nodejs npm"
+    fi
+fi
+log "Installing axe-core for the end-to-end tests (npm ci)"
+# Before the build: the e2e project copies node_modules/axe-core/axe.min.js beside its tests.
+(cd tests/Rekindle.EndToEndTests && npm ci --no-audit --no-fund --loglevel=error)
+
 # --- .NET local tools (dotnet-ef) -----------------------------------------------------------
 log "Restoring .NET local tools"
 dotnet tool restore

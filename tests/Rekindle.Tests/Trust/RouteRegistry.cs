@@ -18,6 +18,8 @@ public static class RouteRegistry
         ["/error/{Status:int}"] = new(Get: "/error/404"),
         ["/healthz"] = new(Get: "/healthz"),
         ["/.well-known/security.txt"] = new(Get: "/.well-known/security.txt"),
+        ["/sw.js"] = new(Get: "/sw.js"),
+        ["/offline"] = new(Get: "/offline"),
         ["/account/activity"] = new(Get: "/account/activity"),
         ["/account/authenticator"] = new(Get: "/account/authenticator"),
         ["/account/change-password"] = new(Get: "/account/change-password"),

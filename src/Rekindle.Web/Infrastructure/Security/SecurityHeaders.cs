@@ -31,7 +31,12 @@ public static class SecurityHeaders
             headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=(), interest-cohort=()";
             if (context.User.Identity?.IsAuthenticated == true || !context.Request.Path.StartsWithSegments("/_content"))
             {
-                if (!IsStaticAsset(context))
+                if (IsSameForEveryone(context))
+                {
+                    // Holds nothing private (the service worker, the offline page): kept, but revalidated each time.
+                    headers.CacheControl = "no-cache";
+                }
+                else if (!IsStaticAsset(context))
                 {
                     headers.CacheControl = "no-store";
                     headers.Pragma = "no-cache";
@@ -43,6 +48,17 @@ public static class SecurityHeaders
         await next();
     });
 
+    private static bool IsSameForEveryone(HttpContext context) =>
+        context.GetEndpoint()?.Metadata.GetMetadata<SameForEveryoneAttribute>() is not null;
+
     private static bool IsStaticAsset(HttpContext context) =>
         context.GetEndpoint()?.Metadata.GetMetadata<Microsoft.AspNetCore.StaticAssets.StaticAssetDescriptor>() is not null;
 }
+
+/// <summary>
+/// Marks an endpoint or page whose response is the same for everyone and holds nothing private, so a
+/// browser (or the service worker) may keep it: it gets <c>Cache-Control: no-cache</c> instead of
+/// <c>no-store</c>. Its page must use a layout without sign-in state or forms (OfflineLayout).
+/// </summary>
+[AttributeUsage(AttributeTargets.Class | AttributeTargets.Method)]
+public sealed class SameForEveryoneAttribute : Attribute;
