@@ -88,6 +88,7 @@ app.UseAntiforgery();
 
 app.MapStaticAssets();
 app.MapData();
+app.MapBench();
 app.MapAccount();
 app.MapQuickExit();
 app.MapMyData();

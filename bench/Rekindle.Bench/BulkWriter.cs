@@ -1,0 +1,141 @@
+using System.Data.Common;
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
+using Microsoft.EntityFrameworkCore.Storage;
+using Rekindle.Web.Data;
+
+namespace Rekindle.Bench;
+
+/// <summary>
+/// Writes entities of the app's own model with multi-row INSERTs on the context's connection: the
+/// table, columns, value converters (SealedText, enums) and parameter types all come from EF's
+/// model, so what lands is exactly what SaveChanges would have written, about ten times faster.
+/// The seeded entities are made with the app's own classes and sealed by its Sealer beforehand.
+/// </summary>
+public sealed class BulkWriter(AppDbContext db)
+{
+    private readonly Dictionary<Type, Shape> _shapes = [];
+    private DbTransaction? _transaction;
+
+    public long Rows { get; private set; }
+
+    public async Task BeginAsync(CancellationToken cancellationToken)
+    {
+        var connection = db.Database.GetDbConnection();
+        if (connection.State != System.Data.ConnectionState.Open)
+        {
+            await connection.OpenAsync(cancellationToken);
+            if (db.Database.IsSqlite())
+            {
+                // Seeding only: keep the indexes' pages in memory and skip the wait for the disk.
+                await using var pragma = connection.CreateCommand();
+                pragma.CommandText = "PRAGMA foreign_keys = ON; PRAGMA cache_size = -1000000; PRAGMA synchronous = OFF;";
+                await pragma.ExecuteNonQueryAsync(cancellationToken);
+            }
+        }
+
+        _transaction = await connection.BeginTransactionAsync(cancellationToken);
+    }
+
+    public async Task CommitAsync(CancellationToken cancellationToken)
+    {
+        if (_transaction is not null)
+        {
+            await _transaction.CommitAsync(cancellationToken);
+            await _transaction.DisposeAsync();
+            _transaction = null;
+        }
+    }
+
+    public async Task InsertAsync<T>(IReadOnlyList<T> rows, CancellationToken cancellationToken)
+        where T : class
+    {
+        if (rows.Count == 0)
+        {
+            return;
+        }
+
+        var shape = ShapeOf(typeof(T));
+        for (var start = 0; start < rows.Count; start += shape.BatchSize)
+        {
+            var count = Math.Min(shape.BatchSize, rows.Count - start);
+            await using var command = db.Database.GetDbConnection().CreateCommand();
+            command.Transaction = _transaction;
+            command.CommandText = shape.Sql(count);
+            var p = 0;
+            for (var r = start; r < start + count; r++)
+            {
+                foreach (var column in shape.Columns)
+                {
+                    var value = column.Property.GetGetter().GetClrValueUsingContainingEntity(rows[r]);
+                    if (value is not null && column.Mapping.Converter is { } converter)
+                    {
+                        value = converter.ConvertToProvider(value);
+                    }
+
+                    command.Parameters.Add(column.Mapping.CreateParameter(command, "@p" + p++, value, column.Property.IsNullable));
+                }
+            }
+
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        Rows += rows.Count;
+    }
+
+    private Shape ShapeOf(Type type)
+    {
+        if (_shapes.TryGetValue(type, out var known))
+        {
+            return known;
+        }
+
+        var entity = db.Model.FindEntityType(type) ?? throw new InvalidOperationException($"{type.Name} is not in the model.");
+        var table = StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
+        var columns = entity.GetProperties()
+            .Where(p => p.GetColumnName(table) is not null && !p.IsShadowProperty())
+            .Select(p => new Column(p, p.GetColumnName(table)!, (RelationalTypeMapping)p.GetTypeMapping()))
+            .ToList();
+        // SQLite allows 32,766 parameters a statement and PostgreSQL 65,535; stay well under both.
+        var shape = new Shape(table.Name, columns, Math.Max(1, Math.Min(500, 8000 / columns.Count)));
+        _shapes[type] = shape;
+        return shape;
+    }
+
+    private sealed record Column(IProperty Property, string Name, RelationalTypeMapping Mapping);
+
+    private sealed class Shape(string table, List<Column> columns, int batchSize)
+    {
+        private readonly Dictionary<int, string> _sql = [];
+
+        public List<Column> Columns { get; } = columns;
+
+        public int BatchSize { get; } = batchSize;
+
+        public string Sql(int rows)
+        {
+            if (_sql.TryGetValue(rows, out var known))
+            {
+                return known;
+            }
+
+            var sql = new StringBuilder($"INSERT INTO \"{table}\" (")
+                .Append(string.Join(", ", Columns.Select(c => $"\"{c.Name}\"")))
+                .Append(") VALUES ");
+            var p = 0;
+            for (var r = 0; r < rows; r++)
+            {
+                sql.Append(r == 0 ? "(" : ", (");
+                for (var c = 0; c < Columns.Count; c++)
+                {
+                    sql.Append(c == 0 ? "" : ", ").Append("@p").Append(p++);
+                }
+
+                sql.Append(')');
+            }
+
+            return _sql[rows] = sql.ToString();
+        }
+    }
+}
