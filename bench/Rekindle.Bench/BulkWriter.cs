@@ -38,6 +38,39 @@ public sealed class BulkWriter(AppDbContext db)
         _transaction = await connection.BeginTransactionAsync(cancellationToken);
     }
 
+    /// <summary>
+    /// SQLite: drops the secondary indexes for the load and returns their exact definitions, so
+    /// <see cref="RestoreIndexesAsync"/> rebuilds them as they were (building an index from the
+    /// finished table is several times faster than growing it row by row). PostgreSQL: nothing.
+    /// </summary>
+    public async Task<List<string>> DropSecondaryIndexesAsync(CancellationToken cancellationToken)
+    {
+        if (!db.Database.IsSqlite())
+        {
+            return [];
+        }
+
+        var definitions = await db.Database
+            .SqlQueryRaw<IndexDefinition>("SELECT name AS \"Name\", sql AS \"Sql\" FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL AND name LIKE 'IX_%'")
+            .ToListAsync(cancellationToken);
+        foreach (var index in definitions)
+        {
+            // The name comes from sqlite_master, not from outside.
+            var drop = "DROP INDEX \"" + index.Name.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+            await db.Database.ExecuteSqlRawAsync(drop, cancellationToken);
+        }
+
+        return definitions.ConvertAll(d => d.Sql);
+    }
+
+    public async Task RestoreIndexesAsync(List<string> definitions, CancellationToken cancellationToken)
+    {
+        foreach (var sql in definitions)
+        {
+            await db.Database.ExecuteSqlRawAsync(sql, cancellationToken);
+        }
+    }
+
     public async Task CommitAsync(CancellationToken cancellationToken)
     {
         if (_transaction is not null)
@@ -57,6 +90,34 @@ public sealed class BulkWriter(AppDbContext db)
         }
 
         var shape = ShapeOf(typeof(T));
+        if (db.Database.IsSqlite())
+        {
+            // SQLite: one prepared single-row statement, its parameters reset per row. SQLite has no
+            // round trips to save, and binding many-parameter statements by name costs more than it saves.
+            var command = shape.Single ??= Prepare(shape);
+            command.Transaction = _transaction;
+            foreach (var row in rows)
+            {
+                for (var c = 0; c < shape.Columns.Count; c++)
+                {
+                    var column = shape.Columns[c];
+                    var value = column.Property.GetGetter().GetClrValueUsingContainingEntity(row);
+                    if (value is not null && column.Mapping.Converter is { } converter)
+                    {
+                        value = converter.ConvertToProvider(value);
+                    }
+
+                    command.Parameters[c].Value = value ?? DBNull.Value;
+                }
+
+                await command.ExecuteNonQueryAsync(cancellationToken);
+            }
+
+            Rows += rows.Count;
+            return;
+        }
+
+        // PostgreSQL: many rows a statement, to save round trips.
         for (var start = 0; start < rows.Count; start += shape.BatchSize)
         {
             var count = Math.Min(shape.BatchSize, rows.Count - start);
@@ -68,12 +129,8 @@ public sealed class BulkWriter(AppDbContext db)
             {
                 foreach (var column in shape.Columns)
                 {
+                    // The mapping converts (SealedText to its envelope, enums to numbers) and types the parameter.
                     var value = column.Property.GetGetter().GetClrValueUsingContainingEntity(rows[r]);
-                    if (value is not null && column.Mapping.Converter is { } converter)
-                    {
-                        value = converter.ConvertToProvider(value);
-                    }
-
                     command.Parameters.Add(column.Mapping.CreateParameter(command, "@p" + p++, value, column.Property.IsNullable));
                 }
             }
@@ -82,6 +139,20 @@ public sealed class BulkWriter(AppDbContext db)
         }
 
         Rows += rows.Count;
+    }
+
+    private DbCommand Prepare(Shape shape)
+    {
+        var command = db.Database.GetDbConnection().CreateCommand();
+        command.CommandText = shape.Sql(1);
+        for (var c = 0; c < shape.Columns.Count; c++)
+        {
+            // Typed once by the mapping (a Guid as text on SQLite, say); later rows only change the value.
+            var parameter = shape.Columns[c].Mapping.CreateParameter(command, "@p" + c, null, nullable: true);
+            command.Parameters.Add(parameter);
+        }
+
+        return command;
     }
 
     private Shape ShapeOf(Type type)
@@ -103,6 +174,8 @@ public sealed class BulkWriter(AppDbContext db)
         return shape;
     }
 
+    private sealed record IndexDefinition(string Name, string Sql);
+
     private sealed record Column(IProperty Property, string Name, RelationalTypeMapping Mapping);
 
     private sealed class Shape(string table, List<Column> columns, int batchSize)
@@ -112,6 +185,8 @@ public sealed class BulkWriter(AppDbContext db)
         public List<Column> Columns { get; } = columns;
 
         public int BatchSize { get; } = batchSize;
+
+        public DbCommand? Single { get; set; }
 
         public string Sql(int rows)
         {

@@ -2,6 +2,8 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
 using Rekindle.Bench;
@@ -50,6 +52,8 @@ static async Task SeedAsync(Options options)
     builder.AddData();
     builder.AddKeyStore();
     builder.AddSealing();
+    // The Identity tables' shape depends on this option, as in AccountFeature; without it EF sees a different model.
+    builder.Services.Configure<IdentityOptions>(identity => identity.Stores.SchemaVersion = IdentitySchemaVersions.Version3);
     await using var app = builder.Build();
     app.LoadKeys();
     await app.MigrateDatabaseAsync();

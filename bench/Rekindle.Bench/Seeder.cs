@@ -57,51 +57,56 @@ public static class Seeder
         var passwordHash = new PasswordHasher<Member>().HashPassword(new Member(), Password);
         var stopwatch = Stopwatch.StartNew();
         var chunks = Channel.CreateBounded<Chunk>(2);
+        var writing = TimeSpan.Zero;
 
-        var producer = Task.Run(async () =>
+        // Two producers (sealing is the costlier half), one writer: SQLite takes one writer anyway.
+        var ids = new Ids(clock.GetUtcNow().AddDays(-400));
+        var nextChunk = -1;
+        async Task ProduceAsync()
         {
-            try
+            using var scope = services.CreateScope();
+            var sealer = scope.ServiceProvider.GetRequiredService<Sealer>();
+            int n;
+            while ((n = Interlocked.Increment(ref nextChunk)) * ChunkCouples < couples)
             {
-                using var scope = services.CreateScope();
-                var sealer = scope.ServiceProvider.GetRequiredService<Sealer>();
-                var ids = new Ids(clock.GetUtcNow().AddDays(-400));
-                for (var first = 0; first < couples; first += ChunkCouples)
+                var chunk = new Chunk();
+                for (var i = n * ChunkCouples; i < Math.Min(couples, (n + 1) * ChunkCouples); i++)
                 {
-                    var chunk = new Chunk();
-                    for (var i = first; i < Math.Min(couples, first + ChunkCouples); i++)
-                    {
-                        await MakeCoupleAsync(chunk, i, ids, sealer, content, passwordHash, clock.GetUtcNow().UtcDateTime, cancellationToken);
-                    }
-
-                    await chunks.Writer.WriteAsync(chunk, cancellationToken);
+                    await MakeCoupleAsync(chunk, i, ids, sealer, content, passwordHash, clock.GetUtcNow().UtcDateTime, cancellationToken);
                 }
+
+                await chunks.Writer.WriteAsync(chunk, cancellationToken);
             }
-            finally
-            {
-                chunks.Writer.Complete();
-            }
-        }, cancellationToken);
+        }
+
+        var producer = Task.WhenAll(Task.Run(ProduceAsync, cancellationToken), Task.Run(ProduceAsync, cancellationToken))
+            .ContinueWith(t => chunks.Writer.Complete(t.Exception), TaskScheduler.Default);
 
         long rows;
         using (var scope = services.CreateScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
             var writer = new BulkWriter(db);
+            var indexes = await writer.DropSecondaryIndexesAsync(cancellationToken);
             var done = 0;
             await foreach (var chunk in chunks.Reader.ReadAllAsync(cancellationToken))
             {
+                var written = Stopwatch.StartNew();
                 await writer.BeginAsync(cancellationToken);
                 await chunk.WriteAsync(writer, cancellationToken);
                 await writer.CommitAsync(cancellationToken);
+                writing += written.Elapsed;
                 done += chunk.Couples.Count;
                 if (done % 1000 == 0 || done == couples)
                 {
-                    log?.Invoke($"seeded {done} couples, {writer.Rows:N0} rows, {stopwatch.Elapsed.TotalSeconds:F0} s");
+                    log?.Invoke($"seeded {done} couples, {writer.Rows:N0} rows, {stopwatch.Elapsed.TotalSeconds:F0} s (writing {writing.TotalSeconds:F0} s of it)");
                 }
             }
 
             await producer;
             rows = writer.Rows;
+            await writer.RestoreIndexesAsync(indexes, cancellationToken);
+            log?.Invoke($"indexes rebuilt, {stopwatch.Elapsed.TotalSeconds:F0} s");
             if (db.Database.IsSqlite())
             {
                 await db.Database.ExecuteSqlRawAsync("PRAGMA wal_checkpoint(TRUNCATE);", cancellationToken);
@@ -142,10 +147,10 @@ public static class Seeder
             chunk.CoupleMembers.Add(new CoupleMember { CoupleId = couple.Id, Slot = slot, MemberId = member.Id, JoinedAt = start });
         }
 
-        // A year of daily questions: opened on most days, answered by each partner on most of those.
+        // A year of daily questions: opened on three days in five, answered by each partner on three in five of those.
         for (var d = 365; d >= 1; d--)
         {
-            if (random.NextDouble() >= 0.85)
+            if (random.NextDouble() >= 0.6)
             {
                 continue;
             }
@@ -156,7 +161,7 @@ public static class Seeder
             chunk.Questions.Add(question);
             foreach (var member in members)
             {
-                if (random.NextDouble() >= 0.8)
+                if (random.NextDouble() >= 0.6)
                 {
                     continue;
                 }
@@ -191,7 +196,7 @@ public static class Seeder
             var week = thisWeek.AddDays(-7 * w);
             foreach (var member in members)
             {
-                if (random.NextDouble() >= 0.75)
+                if (random.NextDouble() >= 0.6)
                 {
                     continue;
                 }
@@ -203,12 +208,12 @@ public static class Seeder
             }
         }
 
-        // Self-care logs: a few days a week each.
+        // Self-care logs: about one day a week each.
         foreach (var member in members)
         {
             for (var d = 365; d >= 1; d--)
             {
-                if (random.NextDouble() >= 0.3)
+                if (random.NextDouble() >= 0.12)
                 {
                     continue;
                 }
@@ -238,7 +243,7 @@ public static class Seeder
                 Revision = 1,
             };
             plan.Title = await sealer.SealAsync(Text(random, 1, 1)[..20], plan.PlaceOf(nameof(DatePlan.Title)), ct);
-            var options = random.Next(1, 4);
+            var options = random.Next(1, 3);
             var startsAt = created.Date.AddDays(random.Next(3, 10)).AddHours(19);
             var roll = random.NextDouble();
             plan.Status = n >= 48 ? DateStatus.Proposed : roll < 0.88 ? DateStatus.Agreed : DateStatus.Cancelled;
@@ -255,7 +260,7 @@ public static class Seeder
             {
                 foreach (var member in members)
                 {
-                    if (random.NextDouble() >= 0.6)
+                    if (random.NextDouble() >= 0.3)
                     {
                         continue;
                     }
@@ -275,14 +280,14 @@ public static class Seeder
         // Private lists: date idea ratings and desire answers.
         foreach (var member in members)
         {
-            foreach (var idea in content.Ideas.OrderBy(_ => random.Next()).Take(25))
+            foreach (var idea in content.Ideas.OrderBy(_ => random.Next()).Take(12))
             {
                 var rating = new IdeaRating { Id = ids.Next(), OwnerId = member.Id, CoupleId = couple.Id, PromptKey = idea, RatedAt = start.AddDays(random.Next(1, 300)) };
                 rating.Rating = await sealer.SealAsync(random.Next(3) switch { 0 => "love", 1 => "like", _ => "no" }, rating.PlaceOf(nameof(IdeaRating.Rating)), ct);
                 chunk.IdeaRatings.Add(rating);
             }
 
-            foreach (var item in content.Desires.OrderBy(_ => random.Next()).Take(25))
+            foreach (var item in content.Desires.OrderBy(_ => random.Next()).Take(12))
             {
                 var answer = new DesireAnswer { Id = ids.Next(), OwnerId = member.Id, CoupleId = couple.Id, PromptKey = item };
                 answer.Answer = await sealer.SealAsync(DesireRules.Answers[random.Next(DesireRules.Answers.Length)], answer.PlaceOf(nameof(DesireAnswer.Answer)), ct);
@@ -290,10 +295,10 @@ public static class Seeder
             }
         }
 
-        // Guided conversations, about one a month, all ended (the partner-status JSON reads the latest).
-        for (var m = 12; m >= 1; m--)
+        // Guided conversations, about one every two months, all ended (the partner-status JSON reads the latest).
+        for (var m = 6; m >= 1; m--)
         {
-            var started = now.AddDays(-30 * m);
+            var started = now.AddDays(-60 * m);
             chunk.Conversations.Add(new Conversation
             {
                 Id = ids.Next(),
@@ -320,12 +325,12 @@ public static class Seeder
         return string.Join(' ', Enumerable.Range(0, count).Select(_ => Sentences[random.Next(Sentences.Length)]));
     }
 
-    /// <summary>Version 7 ids, one millisecond apart: inserted in key order, so the indexes grow at their end.</summary>
+    /// <summary>Version 7 ids, one millisecond apart: inserted in (nearly) key order, so the indexes grow at their end.</summary>
     private sealed class Ids(DateTimeOffset start)
     {
         private long _next;
 
-        public Guid Next() => Guid.CreateVersion7(start.AddMilliseconds(_next++));
+        public Guid Next() => Guid.CreateVersion7(start.AddMilliseconds(Interlocked.Increment(ref _next)));
     }
 
     private sealed class Chunk
