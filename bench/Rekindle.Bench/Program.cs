@@ -180,13 +180,14 @@ internal static class Report
         text.AppendLine(best is null
             ? "Max sustainable: none of the steps (p99 ≤ 100 ms and errors ≤ 0.1%)."
             : string.Create(CultureInfo.InvariantCulture, $"Max sustainable: {best.OfferedRate:F0} req/s offered, {best.Throughput:F1} req/s served{Ratio(best.Throughput, baseline)}"));
-        if (best is not null)
+        var detail = best ?? steps.FirstOrDefault().Result;
+        if (detail is not null)
         {
             text.AppendLine();
-            text.AppendLine("Per kind at max sustainable:");
+            text.AppendLine(CultureInfo.InvariantCulture, $"Per kind at {(best is null ? "the first step" : "max sustainable")} ({detail.OfferedRate:F0} req/s offered):");
             text.AppendLine("| kind | requests | errors | p50 ms | p99 ms | max ms |");
             text.AppendLine("|---|---|---|---|---|---|");
-            foreach (var (kind, k) in best.Kinds)
+            foreach (var (kind, k) in detail.Kinds)
             {
                 text.AppendLine(string.Create(CultureInfo.InvariantCulture, $"| {kind} | {k.Requests} | {k.Errors} | {k.P50Ms:F1} | {k.P99Ms:F1} | {k.MaxMs:F1} |"));
             }

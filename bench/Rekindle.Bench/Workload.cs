@@ -70,7 +70,11 @@ public sealed partial class Workload(Func<HttpMessageHandler> handlers, Uri base
         await Parallel.ForEachAsync(emails, new ParallelOptions { MaxDegreeOfParallelism = parallel, CancellationToken = cancellationToken }, async (email, ct) =>
         {
             var client = NewClient();
-            await LoginAsync(client, email, ct);
+            if (await LoginAsync(client, email, ct) is { } problem)
+            {
+                throw new InvalidOperationException(problem);
+            }
+
             var talk = await client.GetStringAsync("/talk", ct);
             var plan = await client.GetStringAsync("/time-together/plan", ct);
             signedIn.Add(new Partner(email, client, Token(talk), Hidden(talk, "question"), Token(plan)));
@@ -228,7 +232,8 @@ public sealed partial class Workload(Func<HttpMessageHandler> handlers, Uri base
             ["Input.Password"] = Seeder.Password,
         });
         using var response = await client.PostAsync("/account/login", content, ct);
-        return response.StatusCode is HttpStatusCode.Redirect or HttpStatusCode.SeeOther && response.Headers.Location?.OriginalString is "/" or "~/" or "./"
+        var home = response.Headers.Location is { } location ? new Uri(client.BaseAddress!, location).AbsolutePath : null;
+        return response.StatusCode is HttpStatusCode.Redirect or HttpStatusCode.SeeOther && home == "/"
             ? null
             : $"sign-in failed for {email}: status {(int)response.StatusCode} to {response.Headers.Location}";
     }
