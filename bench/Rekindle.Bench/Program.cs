@@ -6,7 +6,6 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
-using Rekindle.Bench;
 using Rekindle.Web.Data;
 using Rekindle.Web.Infrastructure.Hosting;
 using Rekindle.Web.Infrastructure.Keys;
@@ -15,114 +14,123 @@ using Rekindle.Web.Infrastructure.Sealing;
 // Rekindle.Bench seed --data DIR --couples N --content-root src/Rekindle.Web [--postgres CONN --postgres-keys CONN]
 // Rekindle.Bench run --url http://127.0.0.1:5080 --couples N [--users 100] [--rates 100,200,400] [--seconds 15]
 //                    [--warmup 10] [--baseline RPS] [--confirm] [--json FILE] [--label TEXT]
-var options = Options.Parse(args.Skip(1));
-switch (args.FirstOrDefault())
+namespace Rekindle.Bench;
+
+/// <summary>The entry point; not top-level statements, whose Program class would clash with the app's in the tests.</summary>
+public static class BenchProgram
 {
-    case "seed":
-        await SeedAsync(options);
-        return 0;
-    case "run":
-        return await RunAsync(options);
-    default:
-        Console.Error.WriteLine("usage: Rekindle.Bench seed|run [--option value ...] (see scripts/bench.sh and docs/PERFORMANCE.md)");
-        return 2;
-}
-
-static async Task SeedAsync(Options options)
-{
-    var contentRoot = Path.GetFullPath(options.Get("content-root", "src/Rekindle.Web"));
-    var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ContentRootPath = contentRoot, EnvironmentName = "Production" });
-    var settings = new Dictionary<string, string?>
+    public static async Task<int> Main(string[] args)
     {
-        ["Rekindle:DataPath"] = Path.GetFullPath(options.Get("data", "bench-data")),
-        ["Rekindle:PublicUrl"] = "http://127.0.0.1",
-        ["Keys:CreateIfMissing"] = "true",
-    };
-    if (options.Find("postgres") is { } postgres)
-    {
-        settings["Database:Provider"] = "Postgres";
-        settings["Database:ConnectionString"] = postgres;
-        settings["KeyStore:ConnectionString"] = options.Get("postgres-keys", postgres);
-    }
-
-    builder.Configuration.AddInMemoryCollection(settings);
-    builder.Logging.SetMinimumLevel(LogLevel.Warning);
-    builder.AddInstance();
-    builder.AddKeys();
-    builder.AddData();
-    builder.AddKeyStore();
-    builder.AddSealing();
-    // The Identity tables' shape depends on this option, as in AccountFeature; without it EF sees a different model.
-    builder.Services.Configure<IdentityOptions>(identity => identity.Stores.SchemaVersion = IdentitySchemaVersions.Version3);
-    await using var app = builder.Build();
-    app.LoadKeys();
-    await app.MigrateDatabaseAsync();
-    await app.MigrateKeyStoreAsync();
-
-    var couples = int.Parse(options.Get("couples", "1000"), CultureInfo.InvariantCulture);
-    var report = await Seeder.SeedAsync(app.Services, couples, contentRoot, Console.WriteLine);
-    Console.WriteLine($"seed: {report.Couples:N0} couples, {report.Rows:N0} rows in {report.Elapsed.TotalSeconds:F1} s");
-    if (options.Find("json") is { } json)
-    {
-        await File.WriteAllTextAsync(json, JsonSerializer.Serialize(new { report.Couples, report.Rows, Seconds = Math.Round(report.Elapsed.TotalSeconds, 1) }));
-    }
-}
-
-static async Task<int> RunAsync(Options options)
-{
-    var url = new Uri(options.Get("url", "http://127.0.0.1:5080"));
-    var couples = int.Parse(options.Get("couples", "1000"), CultureInfo.InvariantCulture);
-    var users = Math.Min(couples, int.Parse(options.Get("users", "100"), CultureInfo.InvariantCulture));
-    var seconds = double.Parse(options.Get("seconds", "15"), CultureInfo.InvariantCulture);
-    var warmup = double.Parse(options.Get("warmup", "10"), CultureInfo.InvariantCulture);
-    var rates = options.Get("rates", "100,200,400,800").Split(',').Select(r => double.Parse(r, CultureInfo.InvariantCulture)).ToList();
-    var baseline = options.Find("baseline") is { } b ? double.Parse(b, CultureInfo.InvariantCulture) : (double?)null;
-
-    var workload = new Workload(
-        () => new SocketsHttpHandler { UseCookies = false, AllowAutoRedirect = false, PooledConnectionLifetime = TimeSpan.FromMinutes(10), MaxConnectionsPerServer = 4 },
-        url, Console.WriteLine);
-    // Couples spread over the whole seeded range, so the pages read rows from everywhere in the tables.
-    var chosen = Enumerable.Range(0, users).Select(i => (int)((long)i * couples / users)).Distinct();
-    await workload.SignInAsync(chosen);
-
-    var steps = new List<(string Name, StepResult Result)>();
-    if (warmup > 0)
-    {
-        Console.WriteLine($"warm-up: {rates[0]} req/s for {warmup} s");
-        await workload.RunStepAsync(rates[0], warmup);
-    }
-
-    foreach (var rate in rates)
-    {
-        var result = await workload.RunStepAsync(rate, seconds);
-        steps.Add(($"step {rate}", result));
-        Console.WriteLine(Report.Line($"step {rate}", result, baseline));
-        if (steps.Count >= 2 && !result.Sustainable && !steps[^2].Result.Sustainable)
+        var options = Options.Parse(args.Skip(1));
+        switch (args.FirstOrDefault())
         {
-            break;
+            case "seed":
+                await SeedAsync(options);
+                return 0;
+            case "run":
+                return await RunAsync(options);
+            default:
+                Console.Error.WriteLine("usage: Rekindle.Bench seed|run [--option value ...] (see scripts/bench.sh and docs/PERFORMANCE.md)");
+                return 2;
         }
     }
 
-    var best = steps.Where(s => s.Result.Sustainable).Select(s => s.Result).MaxBy(s => s.OfferedRate);
-    if (options.Has("confirm") && best is not null)
+    private static async Task SeedAsync(Options options)
     {
-        foreach (var (name, rate) in new[] { ("half of max", best.OfferedRate / 2), ("twice max", best.OfferedRate * 2) })
+        var contentRoot = Path.GetFullPath(options.Get("content-root", "src/Rekindle.Web"));
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ContentRootPath = contentRoot, EnvironmentName = "Production" });
+        var settings = new Dictionary<string, string?>
+        {
+            ["Rekindle:DataPath"] = Path.GetFullPath(options.Get("data", "bench-data")),
+            ["Rekindle:PublicUrl"] = "http://127.0.0.1",
+            ["Keys:CreateIfMissing"] = "true",
+        };
+        if (options.Find("postgres") is { } postgres)
+        {
+            settings["Database:Provider"] = "Postgres";
+            settings["Database:ConnectionString"] = postgres;
+            settings["KeyStore:ConnectionString"] = options.Get("postgres-keys", postgres);
+        }
+
+        builder.Configuration.AddInMemoryCollection(settings);
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        builder.AddInstance();
+        builder.AddKeys();
+        builder.AddData();
+        builder.AddKeyStore();
+        builder.AddSealing();
+        // The Identity tables' shape depends on this option, as in AccountFeature; without it EF sees a different model.
+        builder.Services.Configure<IdentityOptions>(identity => identity.Stores.SchemaVersion = IdentitySchemaVersions.Version3);
+        await using var app = builder.Build();
+        app.LoadKeys();
+        await app.MigrateDatabaseAsync();
+        await app.MigrateKeyStoreAsync();
+
+        var couples = int.Parse(options.Get("couples", "1000"), CultureInfo.InvariantCulture);
+        var report = await Seeder.SeedAsync(app.Services, couples, contentRoot, Console.WriteLine);
+        Console.WriteLine($"seed: {report.Couples:N0} couples, {report.Rows:N0} rows in {report.Elapsed.TotalSeconds:F1} s");
+        if (options.Find("json") is { } json)
+        {
+            await File.WriteAllTextAsync(json, JsonSerializer.Serialize(new { report.Couples, report.Rows, Seconds = Math.Round(report.Elapsed.TotalSeconds, 1) }));
+        }
+    }
+
+    private static async Task<int> RunAsync(Options options)
+    {
+        var url = new Uri(options.Get("url", "http://127.0.0.1:5080"));
+        var couples = int.Parse(options.Get("couples", "1000"), CultureInfo.InvariantCulture);
+        var users = Math.Min(couples, int.Parse(options.Get("users", "100"), CultureInfo.InvariantCulture));
+        var seconds = double.Parse(options.Get("seconds", "15"), CultureInfo.InvariantCulture);
+        var warmup = double.Parse(options.Get("warmup", "10"), CultureInfo.InvariantCulture);
+        var rates = options.Get("rates", "100,200,400,800").Split(',').Select(r => double.Parse(r, CultureInfo.InvariantCulture)).ToList();
+        var baseline = options.Find("baseline") is { } b ? double.Parse(b, CultureInfo.InvariantCulture) : (double?)null;
+
+        var workload = new Workload(
+            () => new SocketsHttpHandler { UseCookies = false, AllowAutoRedirect = false, PooledConnectionLifetime = TimeSpan.FromMinutes(10), MaxConnectionsPerServer = 4 },
+            url, Console.WriteLine);
+        // Couples spread over the whole seeded range, so the pages read rows from everywhere in the tables.
+        var chosen = Enumerable.Range(0, users).Select(i => (int)((long)i * couples / users)).Distinct();
+        await workload.SignInAsync(chosen);
+
+        var steps = new List<(string Name, StepResult Result)>();
+        if (warmup > 0)
+        {
+            Console.WriteLine($"warm-up: {rates[0]} req/s for {warmup} s");
+            await workload.RunStepAsync(rates[0], warmup);
+        }
+
+        foreach (var rate in rates)
         {
             var result = await workload.RunStepAsync(rate, seconds);
-            steps.Add((name, result));
-            Console.WriteLine(Report.Line(name, result, baseline));
+            steps.Add(($"step {rate}", result));
+            Console.WriteLine(Report.Line($"step {rate}", result, baseline));
+            if (steps.Count >= 2 && !result.Sustainable && !steps[^2].Result.Sustainable)
+            {
+                break;
+            }
         }
-    }
 
-    var label = options.Get("label", $"{couples} couples");
-    Console.WriteLine();
-    Console.WriteLine(Report.Table(label, steps, best, baseline, users * 2));
-    if (options.Find("json") is { } json)
-    {
-        await File.WriteAllTextAsync(json, Report.Json(label, couples, users * 2, steps, best, baseline));
-    }
+        var best = steps.Where(s => s.Result.Sustainable).Select(s => s.Result).MaxBy(s => s.OfferedRate);
+        if (options.Has("confirm") && best is not null)
+        {
+            foreach (var (name, rate) in new[] { ("half of max", best.OfferedRate / 2), ("twice max", best.OfferedRate * 2) })
+            {
+                var result = await workload.RunStepAsync(rate, seconds);
+                steps.Add((name, result));
+                Console.WriteLine(Report.Line(name, result, baseline));
+            }
+        }
 
-    return 0;
+        var label = options.Get("label", $"{couples} couples");
+        Console.WriteLine();
+        Console.WriteLine(Report.Table(label, steps, best, baseline, users * 2));
+        if (options.Find("json") is { } json)
+        {
+            await File.WriteAllTextAsync(json, Report.Json(label, couples, users * 2, steps, best, baseline));
+        }
+
+        return 0;
+    }
 }
 
 /// <summary>"--name value" pairs and "--flag" switches.</summary>

@@ -48,6 +48,9 @@ public static class Seeder
         "I'm still thinking about what you said on Tuesday.",
     ];
 
+    /// <summary>What seeded answers are made of, so a test can look for them on a page.</summary>
+    public static IReadOnlyList<string> SampleSentences => Sentences;
+
     public static string Email(int couple, int slot) => $"bench{couple}{(slot == 1 ? 'a' : 'b')}@example.org";
 
     public static async Task<SeedReport> SeedAsync(IServiceProvider services, int couples, string contentRoot, Action<string>? log = null, CancellationToken cancellationToken = default)
