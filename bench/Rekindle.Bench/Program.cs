@@ -104,7 +104,8 @@ public static class BenchProgram
             var result = await workload.RunStepAsync(rate, seconds);
             steps.Add(($"step {rate}", result));
             Console.WriteLine(Report.Line($"step {rate}", result, baseline));
-            if (steps.Count >= 2 && !result.Sustainable && !steps[^2].Result.Sustainable)
+            // Past saturation (two steps in a row with p99 over a second or over 1% errors) more load shows nothing new.
+            if (steps.Count >= 2 && steps.TakeLast(2).All(s => s.Result.P99Ms > 1000 || s.Result.ErrorRate > 0.01))
             {
                 break;
             }

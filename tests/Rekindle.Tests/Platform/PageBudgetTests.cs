@@ -13,10 +13,10 @@ namespace Rekindle.Tests.Platform;
 /// <summary>
 /// The page-weight budgets of docs/PERFORMANCE.md, for every main page as a member of a couple with
 /// a year of history sees it: the HTML ≤ 14 KB compressed (one round trip of TCP's first window),
-/// the page with its CSS, scripts and images ≤ 50 KB, its JavaScript ≤ 20 KB. Static files are
-/// measured as sent (the app serves them pre-compressed); HTML is sent uncompressed on purpose
-/// (decisions/0018: BREACH), so it is measured both as sent and gzipped, and the budget applies to
-/// the bytes actually sent.
+/// the page with its CSS, scripts and images ≤ 50 KB compressed, its JavaScript ≤ 20 KB compressed.
+/// Each resource counts as it is sent when the server compressed it (static files have
+/// pre-compressed variants), else gzipped here. HTML is sent uncompressed on purpose
+/// (docs/decisions/0018: BREACH), so its size as sent is reported beside the budgeted figure.
 /// </summary>
 public sealed class PageBudgetTests(ITestOutputHelper output)
 {
@@ -39,20 +39,20 @@ public sealed class PageBudgetTests(ITestOutputHelper output)
         _ = app.Server;
         await Seeder.SeedAsync(app.Services, 1, app.Services.GetRequiredService<IWebHostEnvironment>().ContentRootPath);
         using var browser = app.NewBrowser();
-        using var signedOutClient = app.CreateClient();
+        using var signedOut = app.NewBrowser();
         await Journeys.SignInAsync(browser, Seeder.Email(0, 1), Seeder.Password);
 
         var problems = new List<string>();
-        var report = new StringBuilder("| page | HTML sent | HTML gzipped | CSS+images | JS | total |\n|---|---|---|---|---|---|\n");
+        var report = new StringBuilder("| page | HTML as sent | HTML compressed | CSS+images compressed | JS compressed | total compressed |\n|---|---|---|---|---|---|\n");
         foreach (var path in Pages.Prepend("/account/login?signed-out").Distinct())
         {
-            var signedOut = path.EndsWith("?signed-out", StringComparison.Ordinal);
-            var client = signedOut ? signedOutClient : browser.Client;
-            var url = signedOut ? "/account/login" : path;
-            var (status, sent, body, _) = await FetchAsync(client, url);
+            var anonymous = path.EndsWith("?signed-out", StringComparison.Ordinal);
+            var client = anonymous ? signedOut.Client : browser.Client;
+            var url = anonymous ? "/account/login" : path;
+            var (status, sent, body, encoding) = await FetchAsync(client, url);
             Assert.True(status == HttpStatusCode.OK, $"{url} answered {(int)status}");
             var html = Encoding.UTF8.GetString(body);
-            var gzipped = Gzip(body);
+            var compressed = Compressed(sent, body, encoding);
 
             var document = new HtmlParser().ParseDocument(html);
             var links = document.QuerySelectorAll("link[rel=stylesheet][href], link[rel~=icon][href], img[src], script[src]")
@@ -63,23 +63,23 @@ public sealed class PageBudgetTests(ITestOutputHelper output)
             long styles = 0, scripts = 0;
             foreach (var (script, link) in links)
             {
-                var (linkStatus, linkSent, _, _) = await FetchAsync(client, link);
+                var (linkStatus, linkSent, linkBody, linkEncoding) = await FetchAsync(client, link);
                 Assert.True(linkStatus == HttpStatusCode.OK, $"{link} on {url} answered {(int)linkStatus}");
                 if (script)
                 {
-                    scripts += linkSent;
+                    scripts += Compressed(linkSent, linkBody, linkEncoding);
                 }
                 else
                 {
-                    styles += linkSent;
+                    styles += Compressed(linkSent, linkBody, linkEncoding);
                 }
             }
 
-            var total = sent + styles + scripts;
-            report.AppendLine(System.Globalization.CultureInfo.InvariantCulture, $"| {path} | {sent:N0} | {gzipped:N0} | {styles:N0} | {scripts:N0} | {total:N0} |");
-            if (sent > HtmlBudget)
+            var total = compressed + styles + scripts;
+            report.AppendLine(System.Globalization.CultureInfo.InvariantCulture, $"| {path} | {sent:N0} | {compressed:N0} | {styles:N0} | {scripts:N0} | {total:N0} |");
+            if (compressed > HtmlBudget)
             {
-                problems.Add($"{path}: HTML {sent:N0} bytes sent > {HtmlBudget:N0}");
+                problems.Add($"{path}: HTML {compressed:N0} bytes compressed > {HtmlBudget:N0}");
             }
 
             if (total > PageBudget)
@@ -122,10 +122,13 @@ public sealed class PageBudgetTests(ITestOutputHelper output)
         return output.ToArray();
     }
 
+    /// <summary>The bytes sent when the server compressed them, else the gzip size (all browsers accept gzip).</summary>
+    private static long Compressed(long sent, byte[] body, string? encoding) => encoding is null ? Math.Min(sent, Gzip(body)) : sent;
+
     private static long Gzip(byte[] body)
     {
         using var output = new MemoryStream();
-        using (var gzip = new GZipStream(output, CompressionLevel.Optimal))
+        using (var gzip = new GZipStream(output, CompressionLevel.Optimal, leaveOpen: true))
         {
             gzip.Write(body);
         }
