@@ -39,8 +39,11 @@ url="http://127.0.0.1:$port"
 
 log "Building Release"
 dotnet build bench/Rekindle.Bench/Rekindle.Bench.csproj -c Release -v quiet -nologo >/dev/null
+# Published, as an operator runs it: static files (with their gzip and Brotli variants) are only
+# served from a publish folder outside Development.
+dotnet publish src/Rekindle.Web/Rekindle.Web.csproj -c Release -o "$repo/bench-data/publish" -v quiet -nologo >/dev/null
 bench="dotnet $repo/bench/Rekindle.Bench/bin/Release/net10.0/Rekindle.Bench.dll"
-web_dir="$repo/src/Rekindle.Web/bin/Release/net10.0"
+web_dir="$repo/bench-data/publish"
 
 # --- Seed (once per size; --reseed to start over) -----------------------------------------------
 server_env=(ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS="$url" "Rekindle__DataPath=$data" "Rekindle__PublicUrl=$url"

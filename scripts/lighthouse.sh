@@ -28,6 +28,9 @@ fi
 
 log "Building Release"
 dotnet build bench/Rekindle.Bench/Rekindle.Bench.csproj -c Release -v quiet -nologo >/dev/null
+# Published, as an operator runs it: static files (with their gzip and Brotli variants) are only
+# served from a publish folder outside Development.
+dotnet publish src/Rekindle.Web/Rekindle.Web.csproj -c Release -o "$repo/bench-data/publish" -v quiet -nologo >/dev/null
 
 out="$repo/bench/results/lighthouse"
 data="$repo/bench-data/lighthouse"
@@ -38,7 +41,7 @@ dotnet bench/Rekindle.Bench/bin/Release/net10.0/Rekindle.Bench.dll seed --data "
 server_pid=""
 cleanup() { if [[ -n $server_pid ]]; then kill "$server_pid" 2>/dev/null || true; wait "$server_pid" 2>/dev/null || true; fi; }
 trap cleanup EXIT
-(cd src/Rekindle.Web/bin/Release/net10.0 && exec env ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS="$url" \
+(cd "$repo/bench-data/publish" && exec env ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS="$url" \
     "Rekindle__DataPath=$data" "Rekindle__PublicUrl=$url" GuessLimits__PermitLimit=100000 Logging__LogLevel__Default=Warning \
     dotnet Rekindle.Web.dll >"$out/server.log" 2>&1) &
 server_pid=$!
@@ -54,7 +57,8 @@ status=$(curl -s -o /dev/null -w '%{http_code}' -c "$jar" -b "$jar" "$url/accoun
     --data-urlencode "_handler=login" --data-urlencode "__RequestVerificationToken=$token" \
     --data-urlencode "Input.Email=bench0a@example.org" --data-urlencode "Input.Password=bench calm river under pines")
 [[ $status == 302 ]] || { echo "sign-in failed: HTTP $status" >&2; exit 1; }
-cookie=$(awk -F'\t' '!/^#/ && NF >= 7 {printf "%s%s=%s", (n++ ? "; " : ""), $6, $7}' "$jar")
+# curl marks HttpOnly cookies (the session's) with a "#HttpOnly_" prefix; other '#' lines are comments.
+cookie=$(sed 's/^#HttpOnly_//' "$jar" | awk -F'\t' '!/^#/ && NF >= 7 {printf "%s%s=%s", (n++ ? "; " : ""), $6, $7}')
 headers="$data/headers.json"
 python3 -c 'import json,sys; print(json.dumps({"Cookie": sys.argv[1]}))' "$cookie" >"$headers"
 
