@@ -66,9 +66,13 @@ failed=0
 printf '%-28s %11s %13s\n' page performance accessibility
 for page in "${pages[@]}"; do
     name=$(tr '/' '_' <<<"${page#/}"); name=${name:-home}
-    bench/lighthouse/node_modules/.bin/lighthouse "$url$page" --quiet --output=json --output-path="$out/$name.json" \
-        --only-categories=performance,accessibility --extra-headers="$headers" \
-        --chrome-flags="--headless=new --no-sandbox --disable-gpu --disable-dev-shm-usage" >/dev/null 2>"$out/$name.log" || true
+    # A busy machine now and then loses the trace (Lighthouse's NO_NAVSTART): run that page again, up to three times.
+    for attempt in 1 2 3; do
+        bench/lighthouse/node_modules/.bin/lighthouse "$url$page" --quiet --output=json --output-path="$out/$name.json" \
+            --only-categories=performance,accessibility --extra-headers="$headers" \
+            --chrome-flags="--headless=new --no-sandbox --disable-gpu --disable-dev-shm-usage" >/dev/null 2>"$out/$name.log" || true
+        python3 -c 'import json,sys; sys.exit(1 if json.load(open(sys.argv[1])).get("runtimeError") else 0)' "$out/$name.json" 2>/dev/null && break
+    done
     if [[ ! -s $out/$name.json ]]; then
         printf '%-28s %11s %13s\n' "$page" error error; failed=1; continue
     fi
