@@ -46,7 +46,7 @@ public sealed record KindResult(long Requests, long Errors, double P50Ms, double
 /// the real form, then requests start on a fixed schedule whatever the server's speed (latency is
 /// measured from the planned start, so a slow server cannot slow the load down and hide its queue).
 /// </summary>
-public sealed partial class Workload(Func<HttpMessageHandler> handlers, Uri baseAddress, Action<string>? log = null)
+public sealed partial class Workload(Func<HttpMessageHandler> handlers, Uri baseAddress, Action<string>? log = null, TimeSpan? timeout = null)
 {
     public static readonly IReadOnlyList<(Kind Kind, int Percent)> Mix =
     [
@@ -54,7 +54,8 @@ public sealed partial class Workload(Func<HttpMessageHandler> handlers, Uri base
         (Kind.Answer, 10), (Kind.CreateDate, 3), (Kind.Static, 5), (Kind.Login, 2),
     ];
 
-    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(10);
+    /// <summary>A request slower than this counts as an error (10 s by default).</summary>
+    private readonly TimeSpan _timeout = timeout ?? TimeSpan.FromSeconds(10);
 
     private readonly List<Partner> _partners = [];
     private readonly Random _random = new(20251125);
@@ -133,7 +134,7 @@ public sealed partial class Workload(Func<HttpMessageHandler> handlers, Uri base
         string? problem;
         try
         {
-            using var cts = new CancellationTokenSource(Timeout);
+            using var cts = new CancellationTokenSource(_timeout);
             problem = await RequestAsync(kind, partner, cts.Token);
         }
         catch (Exception ex) when (ex is HttpRequestException or OperationCanceledException or IOException)
@@ -239,7 +240,7 @@ public sealed partial class Workload(Func<HttpMessageHandler> handlers, Uri base
     }
 
     private HttpClient NewClient() =>
-        new(new CookieJar(new CookieContainer()) { InnerHandler = handlers() }, disposeHandler: true) { BaseAddress = baseAddress, Timeout = Timeout };
+        new(new CookieJar(new CookieContainer()) { InnerHandler = handlers() }, disposeHandler: true) { BaseAddress = baseAddress, Timeout = _timeout };
 
     private Kind Pick()
     {

