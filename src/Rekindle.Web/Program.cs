@@ -101,6 +101,7 @@ app.UseAntiforgery();
 
 app.MapStaticAssets();
 app.MapData();
+app.MapBench();
 app.MapAccount();
 app.MapQuickExit();
 app.MapMyData();

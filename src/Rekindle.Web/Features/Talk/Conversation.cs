@@ -110,6 +110,8 @@ internal sealed class ConversationConfiguration : IEntityTypeConfiguration<Conve
         builder.HasOne<Member>().WithMany().HasForeignKey(c => c.PartnerId).OnDelete(DeleteBehavior.Cascade);
         // One open conversation a couple.
         builder.HasIndex(c => c.CoupleId).IsUnique().HasFilter("\"EndedAt\" IS NULL").HasDatabaseName("IX_Conversations_OneOpen");
+        // Every read of a couple's conversations (the visibility rule, the export) goes by couple.
+        builder.HasIndex(c => new { c.CoupleId, c.StartedAt });
         builder.Property(c => c.TopicKey).HasMaxLength(40);
         builder.Property(c => c.PromptKey).HasMaxLength(40);
         builder.Property(c => c.Summary).HasMaxLength(6000);

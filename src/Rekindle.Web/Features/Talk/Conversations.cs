@@ -74,7 +74,7 @@ public sealed class Conversations(
         }
 
         var resting = (await checks.HandleAsync(cancellationToken)).Latest?.Scores.SafetyConcern == true;
-        var latest = await db.Conversations.AsNoTracking().VisibleTo(viewer)
+        var latest = await Involving(viewer).VisibleTo(viewer)
             .OrderByDescending(c => c.StartedAt)
             .FirstOrDefaultAsync(cancellationToken);
         string? summary = null;
@@ -206,11 +206,20 @@ public sealed class Conversations(
         return Outcome<bool>.Ok(true);
     }
 
+    /// <summary>
+    /// The conversations the viewer is in. Every conversation of a couple has both partners as owner
+    /// and partner, so this narrows nothing VisibleTo would let through; it lets the database use the
+    /// OwnerId and PartnerId indexes, where VisibleTo alone scanned every couple's conversations
+    /// (docs/PERFORMANCE.md: the partner-status poll grew with the number of couples).
+    /// </summary>
+    private IQueryable<Conversation> Involving(Viewer viewer) =>
+        db.Conversations.AsNoTracking().Where(c => c.OwnerId == viewer.MemberId || c.PartnerId == viewer.MemberId);
+
     /// <summary>For the page's script: only a version number, so it knows when to reload. Polled every few seconds, so one small query.</summary>
     public async Task<int?> VersionAsync(CancellationToken cancellationToken = default)
     {
         var viewer = await current.ViewerAsync(cancellationToken);
-        return await db.Conversations.AsNoTracking().VisibleTo(viewer)
+        return await Involving(viewer).VisibleTo(viewer)
             .OrderByDescending(c => c.StartedAt)
             .Select(c => (int?)c.Version)
             .FirstOrDefaultAsync(cancellationToken);

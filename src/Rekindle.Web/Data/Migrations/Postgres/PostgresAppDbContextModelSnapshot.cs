@@ -1007,6 +1007,8 @@ namespace Rekindle.Web.Data.Migrations.Postgres
 
                     b.HasIndex("PartnerId");
 
+                    b.HasIndex("CoupleId", "StartedAt");
+
                     b.ToTable("Conversations");
                 });
 

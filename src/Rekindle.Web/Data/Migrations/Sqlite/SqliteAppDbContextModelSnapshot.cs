@@ -1000,6 +1000,8 @@ namespace Rekindle.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("PartnerId");
 
+                    b.HasIndex("CoupleId", "StartedAt");
+
                     b.ToTable("Conversations");
                 });
 
