@@ -59,6 +59,25 @@ public static class Journeys
         return (browser, email);
     }
 
+    /// <summary>Does this week's check-in with <paramref name="marker"/> in every text field and the given closeness pulse.</summary>
+    public static async Task CheckInAsync(TestBrowser browser, string marker, int pulse)
+    {
+        var page = await browser.GetAsync("/talk/check-in");
+        var values = new List<KeyValuePair<string, string>>
+        {
+            new("wentWell", marker + " went well"), new("toTalkAbout", marker + " to talk about"), new("feelLoved", marker + " felt loved"),
+            new("pulse", pulse.ToString(System.Globalization.CultureInfo.InvariantCulture)), new("go", "save"),
+            new("__RequestVerificationToken", page.Find("input[name=__RequestVerificationToken]")!.GetAttribute("value")!),
+            new("_handler", "check-in"),
+        };
+        values.AddRange(Enumerable.Range(1, 3).Select(i => new KeyValuePair<string, string>("appreciation", $"{marker} thanks {i}")));
+        var saved = await browser.PostAsync("/talk/check-in", values);
+        if (saved.Text.Contains("Please", StringComparison.Ordinal))
+        {
+            throw new InvalidOperationException("The check-in was not saved: " + saved.Text);
+        }
+    }
+
     /// <summary>Starts the couple space and returns the invite code shown once.</summary>
     public static async Task<string> InviteAsync(TestBrowser browser)
     {

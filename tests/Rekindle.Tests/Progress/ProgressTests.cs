@@ -7,24 +7,6 @@ namespace Rekindle.Tests.Progress;
 /// <summary>The progress page through HTTP on both databases: what it shows, and what it never shows.</summary>
 public abstract class ProgressTests(RekindleFactory app)
 {
-    private static async Task CheckInAsync(TestBrowser browser, string marker, int pulse)
-    {
-        var page = await browser.GetAsync("/talk/check-in");
-        var values = new List<KeyValuePair<string, string>>
-        {
-            new("wentWell", marker + " went well"),
-            new("toTalkAbout", "Holidays"),
-            new("feelLoved", "A note in my bag"),
-            new("pulse", pulse.ToString(System.Globalization.CultureInfo.InvariantCulture)),
-            new("go", "save"),
-            new("__RequestVerificationToken", page.Find("input[name=__RequestVerificationToken]")!.GetAttribute("value")!),
-            new("_handler", "check-in"),
-        };
-        values.AddRange(Enumerable.Range(1, 3).Select(i => new KeyValuePair<string, string>("appreciation", $"{marker} thanks {i}")));
-        var saved = await browser.PostAsync("/talk/check-in", values);
-        Assert.DoesNotContain("Please", saved.Text, StringComparison.Ordinal);
-    }
-
     /// <summary>The pulse table's rows: week, then the member's pulse, then the partner's (or "not shown").</summary>
     private static List<string[]> PulseRows(Page page) =>
         page.Document.QuerySelectorAll("#pulse-chart-table tbody tr")

@@ -131,38 +131,25 @@ public abstract class KillTests(TestProvider provider, ITestOutputHelper output)
 
     private async Task<HashSet<Guid>> StoredIdsAsync(Dictionary<string, string?> settings)
     {
-        var ids = new HashSet<Guid>();
+        await using System.Data.Common.DbConnection connection = provider == TestProvider.Sqlite
+            ? new SqliteConnection($"Data Source={Path.Combine(settings["Rekindle:DataPath"]!, "rekindle.db")};Pooling=False")
+            : new NpgsqlConnection(settings["Database:ConnectionString"]);
+        await connection.OpenAsync();
         if (provider == TestProvider.Sqlite)
         {
-            var file = Path.Combine(settings["Rekindle:DataPath"]!, "rekindle.db");
-            await using var connection = new SqliteConnection($"Data Source={file};Pooling=False");
-            await connection.OpenAsync();
-            await using (var check = connection.CreateCommand())
-            {
-                check.CommandText = "PRAGMA integrity_check";
-                Assert.Equal("ok", (string?)await check.ExecuteScalarAsync());
-            }
-
-            await using var command = connection.CreateCommand();
-            command.CommandText = "SELECT \"Id\" FROM \"DatePlans\"";
-            await using var reader = await command.ExecuteReaderAsync();
-            while (await reader.ReadAsync())
-            {
-                ids.Add(reader.GetGuid(0));
-            }
+            // PostgreSQL checks each page as it reads it; reading every row below is its check.
+            await using var check = connection.CreateCommand();
+            check.CommandText = "PRAGMA integrity_check";
+            Assert.Equal("ok", (string?)await check.ExecuteScalarAsync());
         }
-        else
+
+        var ids = new HashSet<Guid>();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT \"Id\" FROM \"DatePlans\"";
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
         {
-            await using var connection = new NpgsqlConnection(settings["Database:ConnectionString"]);
-            await connection.OpenAsync();
-            // PostgreSQL checks each page as it reads it; reading every row of the table is its check here.
-            await using var command = connection.CreateCommand();
-            command.CommandText = "SELECT \"Id\" FROM \"DatePlans\"";
-            await using var reader = await command.ExecuteReaderAsync();
-            while (await reader.ReadAsync())
-            {
-                ids.Add(reader.GetGuid(0));
-            }
+            ids.Add(reader.GetGuid(0));
         }
 
         return ids;

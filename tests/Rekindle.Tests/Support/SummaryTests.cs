@@ -45,19 +45,6 @@ public abstract class SummaryTests(RekindleFactory app)
         return (ana, ben, anasEmail);
     }
 
-    private static async Task CheckInAsync(TestBrowser browser, string marker, int pulse)
-    {
-        var page = await browser.GetAsync("/talk/check-in");
-        var values = new List<KeyValuePair<string, string>>
-        {
-            new("wentWell", marker), new("toTalkAbout", marker), new("feelLoved", marker),
-            new("pulse", pulse.ToString(System.Globalization.CultureInfo.InvariantCulture)), new("go", "save"),
-            new("__RequestVerificationToken", page.Find("input[name=__RequestVerificationToken]")!.GetAttribute("value")!),
-            new("_handler", "check-in"),
-        };
-        values.AddRange(Enumerable.Range(1, 3).Select(i => new KeyValuePair<string, string>("appreciation", $"{marker} {i}")));
-        Assert.DoesNotContain("Please", (await browser.PostAsync("/talk/check-in", values)).Text, StringComparison.Ordinal);
-    }
 
     /// <summary>Posts the summary form with the parts chosen, as the page's form would.</summary>
     private static async Task<HttpResponseMessage> MakeAsync(TestBrowser browser, string format, params string[] parts)
