@@ -40,6 +40,7 @@ public static class AuthApi
                     detail: "Check them and try again. After several wrong tries the account is locked for a while."),
             };
         })
+        .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status429TooManyRequests)
         .WithName("CreateToken").WithSummary("Sign in an API client: a short-lived access token and a refresh token");
 
         auth.MapPost("/refresh", async Task<Results<Ok<TokenPair>, ProblemHttpResult>> (RefreshRequest request, ApiTokens tokens) =>
@@ -47,6 +48,7 @@ public static class AuthApi
                 ? TypedResults.Ok(pair)
                 : TypedResults.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Please sign in again",
                     detail: "This refresh token was already used, has expired, or its session was ended."))
+        .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status429TooManyRequests)
         .WithName("RefreshToken").WithSummary("A new token pair; the refresh token sent stops working");
 
         auth.MapPost("/revoke", async Task<NoContent> (RefreshRequest request, ApiTokens tokens) =>
@@ -54,6 +56,7 @@ public static class AuthApi
             await tokens.RevokeAsync(request.RefreshToken);
             return TypedResults.NoContent();
         })
+        .ProducesProblem(StatusCodes.Status429TooManyRequests)
         .WithName("RevokeToken").WithSummary("Ends the session of a refresh token: both its tokens stop working");
     }
 }
