@@ -110,6 +110,40 @@ public abstract class ApiPrivacyTests(RekindleFactory app)
     }
 
     [Fact]
+    public async Task Dates_are_proposed_and_accepted_through_the_api_and_another_couple_cannot_touch_them()
+    {
+        var (member, partner, _) = await CoupleAsync();
+        using var _m = member;
+        using var _p = partner;
+        var noTitle = await member.PostAsync("/api/v1/dates", new { title = "", minutes = 60, times = new List<object> { new { day = "2026-11-28", time = "19:00" } } });
+        Assert.Equal(HttpStatusCode.BadRequest, noTitle.Status);
+        Assert.True(noTitle.Json.GetProperty("errors").TryGetProperty("title", out _));
+
+        var proposed = await member.PostAsync("/api/v1/dates", new { title = "Walk by the river", minutes = 60, times = new List<object> { new { day = "2026-11-28", time = "19:00" } } });
+        Assert.Equal(HttpStatusCode.OK, proposed.Status);
+        var dateId = proposed.Json.GetProperty("id").GetGuid();
+        Assert.Equal("Proposed", proposed.Json.GetProperty("status").GetString());
+
+        var list = await partner.GetAsync("/api/v1/dates");
+        var mine = list.Json.EnumerateArray().Single(d => d.GetProperty("id").GetGuid() == dateId);
+        var optionId = mine.GetProperty("options")[0].GetProperty("id").GetGuid();
+
+        var (stranger, strangerEmail) = await MemberAsync(app, "Gus");
+        stranger.Dispose();
+        using var strangerApi = await ApiClient.SignInAsync(app, strangerEmail);
+        Assert.Equal(HttpStatusCode.NotFound, (await strangerApi.PostAsync($"/api/v1/dates/{dateId}/accept", new { optionId })).Status);
+        Assert.Empty((await strangerApi.GetAsync("/api/v1/dates")).Json.EnumerateArray());
+
+        var accepted = await partner.PostAsync($"/api/v1/dates/{dateId}/accept", new { optionId });
+        Assert.Equal(HttpStatusCode.OK, accepted.Status);
+        Assert.Equal("Agreed", accepted.Json.GetProperty("status").GetString());
+
+        var progress = await member.GetAsync("/api/v1/progress");
+        Assert.Equal(HttpStatusCode.OK, progress.Status);
+        Assert.True(progress.Json.GetProperty("hasPartner").GetBoolean());
+    }
+
+    [Fact]
     public async Task A_cookie_with_a_valid_antiforgery_token_still_cannot_use_the_API()
     {
         var (browser, _) = await MemberAsync(app, "Fay");

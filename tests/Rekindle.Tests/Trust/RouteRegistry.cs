@@ -98,6 +98,9 @@ public static class RouteRegistry
         ["/api/v1/self-care/days"] = new(Post: "/api/v1/self-care/days", Json: "{\"day\":\"2000-01-01\",\"mood\":3}"),
         ["/api/v1/self-care/goals"] = new(Post: "/api/v1/self-care/goals", Json: "{\"metric\":\"nothing\"}"),
         ["/api/v1/self-care/goals/{id:guid}"] = new(Post: "/api/v1/self-care/goals/" + Guid.Empty, Method: "DELETE"),
+        ["/api/v1/progress"] = new(Get: "/api/v1/progress"),
+        ["/api/v1/dates"] = new(Post: "/api/v1/dates", Json: "{\"title\":\"\",\"minutes\":60,\"times\":[]}"),
+        ["/api/v1/dates/{id:guid}/accept"] = new(Post: "/api/v1/dates/" + Guid.Empty + "/accept", Json: "{\"optionId\":\"" + Guid.Empty + "\"}"),
         ["/openapi/{documentName}.json"] = new(Get: "/openapi/v1.json"),
 
         // The framework's own: static files that don't exist, and Blazor's redirect helper.

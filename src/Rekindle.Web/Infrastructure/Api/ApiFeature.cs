@@ -3,7 +3,9 @@ using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.OpenApi;
 using Rekindle.Web.Features.Account;
 using Rekindle.Web.Features.Pairing;
+using Rekindle.Web.Features.Progress;
 using Rekindle.Web.Features.SelfCare;
+using Rekindle.Web.Features.TimeTogether;
 using Rekindle.Web.Features.Talk;
 
 namespace Rekindle.Web.Infrastructure.Api;
@@ -130,5 +132,7 @@ public static class ApiFeature
         member.MapPairingApi();
         member.MapTalkApi();
         member.MapSelfCareApi();
+        member.MapProgressApi();
+        member.MapDatesApi();
     }
 }
