@@ -126,6 +126,7 @@ public static class ApiFeature
     public static void MapApi(this IEndpointRouteBuilder routes)
     {
         routes.MapOpenApi("/openapi/{documentName}.json");
+        routes.MapApiDocsPage();
         var api = routes.MapGroup(Prefix);
         api.MapAuthApi();
         var member = api.MapGroup("").RequireAuthorization(MemberPolicy);
