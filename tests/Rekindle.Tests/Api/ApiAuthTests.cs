@@ -73,6 +73,41 @@ public abstract class ApiAuthTests(RekindleFactory app)
     }
 
     [Fact]
+    public async Task After_a_password_change_the_refresh_token_no_longer_works()
+    {
+        var (browser, email) = await MemberAsync(app, "Pwd");
+        using var api = await ApiClient.SignInAsync(app, email);
+        var changed = await browser.SubmitAsync(await browser.GetAsync("/account/change-password"), "change-password", new Dictionary<string, string>
+        {
+            ["Input.Current"] = GoodPassword,
+            ["Input.Password"] = "a brand new passphrase",
+            ["Input.ConfirmPassword"] = "a brand new passphrase",
+        });
+        Assert.NotEqual("/account/locked", changed.Url.AbsolutePath);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await api.PostAsync("/api/v1/auth/refresh", new { refreshToken = api.RefreshToken })).Status);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await api.GetAsync("/api/v1/me")).Status);
+    }
+
+    [Fact]
+    public async Task Malformed_or_wrongly_typed_bodies_get_a_400_problem_never_a_500()
+    {
+        var (_, email) = await MemberAsync(app, "Bad");
+        using var api = await ApiClient.SignInAsync(app, email);
+        foreach (var (url, json) in new[]
+        {
+            ("/api/v1/talk/today/answer", "{\"questionId\":\"not-a-guid\"}"),
+            ("/api/v1/self-care/days", "{\"day\":\"2026-11-24\",\"mood\":\"very\"}"),
+            ("/api/v1/self-care/goals", "{not json"),
+            ("/api/v1/auth/token", "\"\u0000\""),
+        })
+        {
+            var response = await api.PostJsonAsync(url, json);
+            Assert.Equal(HttpStatusCode.BadRequest, response.Status);
+            Assert.Equal("application/problem+json", response.ContentType);
+        }
+    }
+
+    [Fact]
     public async Task Wrong_passwords_answer_like_unknown_accounts_and_lock_the_account_like_the_form()
     {
         var (_, email) = await MemberAsync(app, "Loc");

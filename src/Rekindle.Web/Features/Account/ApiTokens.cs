@@ -51,7 +51,7 @@ public sealed class ApiTokens(AppDbContext db, IDataProtectionProvider protectio
     public async Task<TokenPair> StartAsync(Guid memberId)
     {
         var sessionId = Guid.NewGuid();
-        var refresh = NewRefreshToken(sessionId);
+        var refresh = NewRefreshToken(sessionId, await StampOfAsync(memberId));
         await sessions.StartAsync(memberId, SessionKind.ApiClient, Hash(refresh), Now.AddDays(options.Value.RefreshDays), sessionId);
         return Pair(memberId, sessionId, refresh);
     }
@@ -66,7 +66,22 @@ public sealed class ApiTokens(AppDbContext db, IDataProtectionProvider protectio
 
         var now = Now;
         var presented = Hash(refreshToken!);
-        var next = NewRefreshToken(sessionId);
+        var owner = await db.MemberSessions.AsNoTracking().Where(s => s.Id == sessionId).Select(s => (Guid?)s.MemberId).FirstOrDefaultAsync();
+        var stamp = owner is { } ownerId ? await StampOfAsync(ownerId) : "";
+
+        // The member's security stamp when the token was made rides inside it (covered by the stored
+        // hash): after a password change, a reset or turning two-factor on or off, the client must sign in again.
+        if (owner is { } member && !refreshToken!.EndsWith("." + stamp, StringComparison.Ordinal))
+        {
+            if (await db.MemberSessions.AnyAsync(s => s.Id == sessionId && s.RefreshTokenHash == presented && s.EndedAt == null))
+            {
+                await sessions.EndAsync(member, sessionId, SecurityEventKind.SessionRevoked);
+            }
+
+            return null;
+        }
+
+        var next = NewRefreshToken(sessionId, stamp);
         var nextHash = Hash(next);
         var until = now.AddDays(options.Value.RefreshDays);
 
@@ -146,7 +161,14 @@ public sealed class ApiTokens(AppDbContext db, IDataProtectionProvider protectio
         return new TokenPair("Bearer", Protector.Protect(payload), (int)lifetime.TotalSeconds, refresh);
     }
 
-    private static string NewRefreshToken(Guid sessionId) => $"{sessionId:N}.{WebEncoders.Base64UrlEncode(RandomNumberGenerator.GetBytes(32))}";
+    private static string NewRefreshToken(Guid sessionId, string stamp) => $"{sessionId:N}.{WebEncoders.Base64UrlEncode(RandomNumberGenerator.GetBytes(32))}.{stamp}";
+
+    /// <summary>A short digest of the member's security stamp (never the stamp itself).</summary>
+    private async Task<string> StampOfAsync(Guid memberId)
+    {
+        var stamp = await db.Users.AsNoTracking().Where(u => u.Id == memberId).Select(u => u.SecurityStamp).FirstOrDefaultAsync() ?? "";
+        return WebEncoders.Base64UrlEncode(SHA256.HashData(Encoding.UTF8.GetBytes("rekindle-api-stamp:" + stamp)).AsSpan(0, 12));
+    }
 
     private static Guid? SessionOf(string? refreshToken) =>
         refreshToken is { Length: < 200 } && refreshToken.IndexOf('.', StringComparison.Ordinal) == 32
