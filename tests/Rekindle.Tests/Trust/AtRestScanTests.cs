@@ -44,6 +44,14 @@ public sealed class AtRestScanTests : IAsyncLifetime
         var feed = await member.SubmitAsync(await member.GetAsync("/time-together/calendar"), "feed", new Dictionary<string, string> { ["do"] = "create" });
         var calendarSecret = new Uri(feed.Find("#feed-url")!.GetAttribute("value")!).AbsolutePath["/calendar/".Length..^".ics".Length];
 
+        // An API client signs in (with an authenticator code), refreshes once and uses its tokens (decisions/0021).
+        _app.Clock.Advance(TimeSpan.FromSeconds(31));
+        var apiCode = Rekindle.Web.Features.Account.Totp.Code(key, Rekindle.Web.Features.Account.Totp.StepAt(_app.Clock.GetUtcNow()));
+        using var api = await ApiClient.SignInAsync(_app, email, password, apiCode);
+        var firstRefresh = api.RefreshToken!;
+        api.Use((await api.PostAsync("/api/v1/auth/refresh", new { refreshToken = firstRefresh })).Json);
+        Assert.Equal(System.Net.HttpStatusCode.OK, (await api.GetAsync("/api/v1/talk/today")).Status);
+
         var cookies = member.Cookies.GetAllCookies().Select(c => c.Value).Where(v => v.Length >= 20).ToList();
         Assert.NotEmpty(cookies);
 
@@ -58,6 +66,9 @@ public sealed class AtRestScanTests : IAsyncLifetime
             ["a date's name"] = "Datenamemarker",
             ["how a date went"] = "Highlightscanmarker",
             ["the calendar address"] = calendarSecret,
+            ["an API access token"] = api.AccessToken!,
+            ["an API refresh token's secret"] = api.RefreshToken!.Split('.')[1],
+            ["a used API refresh token's secret"] = firstRefresh.Split('.')[1],
         };
         for (var i = 0; i < recoveryCodes.Count; i++)
         {

@@ -7,7 +7,7 @@ namespace Rekindle.Tests.Trust;
 public static class RouteRegistry
 {
     /// <summary>How to call a route: a GET path to walk, or a POST with form fields (antiforgery added).</summary>
-    public sealed record Call(string? Get = null, string? Post = null, IReadOnlyDictionary<string, string>? Fields = null, bool EndsSession = false);
+    public sealed record Call(string? Get = null, string? Post = null, IReadOnlyDictionary<string, string>? Fields = null, bool EndsSession = false, string? Json = null, string? Method = null);
 
     public static readonly Dictionary<string, Call> Routes = new()
     {
@@ -84,6 +84,24 @@ public static class RouteRegistry
         ["/repair/letting-go"] = new(Get: "/repair/letting-go?destroyed=1"),
         ["/repair/letting-go/{Id:guid}"] = new(Get: "/repair/letting-go/" + Guid.Empty + "?step=3"),
         ["/repair/apology"] = new(Get: "/repair/apology?sent=1"),
+
+        // The JSON API (decisions/0021): Json is the body an API walk sends with a bearer token.
+        ["/api/v1/auth/token"] = new(Post: "/api/v1/auth/token", Json: "{\"email\":\"nobody@example.org\",\"password\":\"not the password\"}"),
+        ["/api/v1/auth/refresh"] = new(Post: "/api/v1/auth/refresh", Json: "{\"refreshToken\":\"00000000000000000000000000000000.x\"}"),
+        ["/api/v1/auth/revoke"] = new(Post: "/api/v1/auth/revoke", Json: "{\"refreshToken\":\"00000000000000000000000000000000.x\"}"),
+        ["/api/v1/me"] = new(Get: "/api/v1/me"),
+        ["/api/v1/couple"] = new(Get: "/api/v1/couple"),
+        ["/api/v1/talk/today"] = new(Get: "/api/v1/talk/today"),
+        ["/api/v1/talk/today/answer"] = new(Post: "/api/v1/talk/today/answer", Json: "{\"questionId\":\"" + Guid.Empty + "\",\"text\":\"probe\",\"pass\":false}"),
+        ["/api/v1/talk/check-in"] = new(Post: "/api/v1/talk/check-in", Json: "{\"appreciations\":[\"a\",\"b\",\"c\"],\"wentWell\":\"\",\"toTalkAbout\":\"x\",\"feelLoved\":\"x\",\"pulse\":5}"),
+        ["/api/v1/self-care"] = new(Get: "/api/v1/self-care"),
+        ["/api/v1/self-care/days"] = new(Post: "/api/v1/self-care/days", Json: "{\"day\":\"2000-01-01\",\"mood\":3}"),
+        ["/api/v1/self-care/goals"] = new(Post: "/api/v1/self-care/goals", Json: "{\"metric\":\"nothing\"}"),
+        ["/api/v1/self-care/goals/{id:guid}"] = new(Post: "/api/v1/self-care/goals/" + Guid.Empty, Method: "DELETE"),
+        ["/api/v1/progress"] = new(Get: "/api/v1/progress"),
+        ["/api/v1/dates"] = new(Post: "/api/v1/dates", Json: "{\"title\":\"\",\"minutes\":60,\"times\":[]}"),
+        ["/api/v1/dates/{id:guid}/accept"] = new(Post: "/api/v1/dates/" + Guid.Empty + "/accept", Json: "{\"optionId\":\"" + Guid.Empty + "\"}"),
+        ["/openapi/{documentName}.json"] = new(Get: "/openapi/v1.json"),
 
         // The framework's own: static files that don't exist, and Blazor's redirect helper.
         ["/{**path:file}"] = new(Get: "/no-such-file.css"),

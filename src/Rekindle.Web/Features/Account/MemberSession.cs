@@ -33,6 +33,24 @@ public sealed class MemberSession : ISealedRecord
         : throw new ArgumentOutOfRangeException(nameof(property));
 
     public DateTime? EndedAt { get; set; }
+
+    /// <summary>A browser (the Identity cookie) or an API client (bearer tokens, decisions/0021).</summary>
+    public SessionKind Kind { get; set; }
+
+    /// <summary>
+    /// For an API client: the SHA-256 of its one current refresh token (base64url), replaced on every
+    /// refresh. The token itself is never stored.
+    /// </summary>
+    public string? RefreshTokenHash { get; set; }
+
+    /// <summary>For an API client: until when the current refresh token may be used.</summary>
+    public DateTime? RefreshExpiresAt { get; set; }
+}
+
+public enum SessionKind
+{
+    Browser = 0,
+    ApiClient = 1,
 }
 
 public enum SecurityEventKind
@@ -84,6 +102,7 @@ internal sealed class MemberSessionConfiguration : IEntityTypeConfiguration<Memb
         builder.HasKey(s => s.Id);
         builder.Property(s => s.Device).HasMaxLength(MemberSession.SealedDeviceMaxLength).IsRequired();
         builder.HasIndex(s => s.MemberId);
+        builder.Property(s => s.RefreshTokenHash).HasMaxLength(64);
         builder.HasOne<Member>().WithMany().HasForeignKey(s => s.MemberId).OnDelete(DeleteBehavior.Cascade);
     }
 }

@@ -10,7 +10,7 @@ namespace Rekindle.Web.Features.Account;
 
 /// <summary>Server-side sessions and the member's own security log.</summary>
 /// <summary>What the member's own pages show of a session or an event, with the device opened.</summary>
-public sealed record SessionView(Guid Id, string Device, DateTime CreatedAt, DateTime LastSeenAt, DateTime? EndedAt);
+public sealed record SessionView(Guid Id, string Device, DateTime CreatedAt, DateTime LastSeenAt, DateTime? EndedAt, SessionKind Kind = SessionKind.Browser);
 
 public sealed record SecurityEventView(DateTime At, SecurityEventKind Kind, string Device, int? Detail = null);
 
@@ -31,11 +31,18 @@ public sealed class Sessions(AppDbContext db, TimeProvider clock, IHttpContextAc
     public static Guid? MemberIdOf(ClaimsPrincipal? user) =>
         Guid.TryParse(user?.FindFirstValue(ClaimTypes.NameIdentifier), out var id) ? id : null;
 
-    public async Task<Guid> StartAsync(Guid memberId)
+    public Task<Guid> StartAsync(Guid memberId) => StartAsync(memberId, SessionKind.Browser, null, null);
+
+    /// <summary>Starts a session; an API client's carries the hash of its first refresh token (ApiTokens).</summary>
+    public async Task<Guid> StartAsync(Guid memberId, SessionKind kind, string? refreshTokenHash, DateTime? refreshExpiresAt, Guid? id = null)
     {
-        var id = Guid.NewGuid();
-        var device = await sealer.SealAsync(DeviceOf(accessor.HttpContext), MemberSession.DevicePlace(id, memberId));
-        var session = new MemberSession { Id = id, MemberId = memberId, Device = device, CreatedAt = Now, LastSeenAt = Now };
+        var sessionId = id ?? Guid.NewGuid();
+        var device = await sealer.SealAsync(DeviceOf(accessor.HttpContext), MemberSession.DevicePlace(sessionId, memberId));
+        var session = new MemberSession
+        {
+            Id = sessionId, MemberId = memberId, Device = device, CreatedAt = Now, LastSeenAt = Now,
+            Kind = kind, RefreshTokenHash = refreshTokenHash, RefreshExpiresAt = refreshExpiresAt,
+        };
         db.MemberSessions.Add(session);
         await db.SaveChangesAsync();
         await RecordAsync(memberId, SecurityEventKind.SignedIn);
@@ -90,7 +97,7 @@ public sealed class Sessions(AppDbContext db, TimeProvider clock, IHttpContextAc
         foreach (var s in rows)
         {
             var device = await sealer.OpenAsync(s.Device, MemberSession.DevicePlace(s.Id, memberId)) ?? UnknownDevice;
-            views.Add(new SessionView(s.Id, device, s.CreatedAt, s.LastSeenAt, s.EndedAt));
+            views.Add(new SessionView(s.Id, device, s.CreatedAt, s.LastSeenAt, s.EndedAt, s.Kind));
         }
 
         return views;

@@ -35,6 +35,12 @@ public static class FormGuard
             }
         }
 
+        if (await Api.ApiFeature.SkipsAntiforgeryAsync(context))
+        {
+            await next();
+            return;
+        }
+
         var antiforgery = context.RequestServices.GetRequiredService<IAntiforgery>();
         if (!await antiforgery.IsRequestValidAsync(context))
         {

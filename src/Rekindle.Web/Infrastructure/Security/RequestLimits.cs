@@ -65,7 +65,7 @@ public static class RequestLimits
 
         context.Response.StatusCode = status;
         var accept = context.Request.Headers.Accept.ToString();
-        if (accept.Contains("application/json", StringComparison.OrdinalIgnoreCase))
+        if (accept.Contains("application/json", StringComparison.OrdinalIgnoreCase) || Api.ApiFeature.IsApi(context.Request))
         {
             await context.Response.WriteAsJsonAsync(new { type = "about:blank", title = message, status }, (System.Text.Json.JsonSerializerOptions?)null, "application/problem+json");
             return;

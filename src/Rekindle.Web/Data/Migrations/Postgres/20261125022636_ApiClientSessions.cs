@@ -1,0 +1,51 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Rekindle.Web.Data.Migrations.Postgres
+{
+    /// <inheritdoc />
+    public partial class ApiClientSessions : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<int>(
+                name: "Kind",
+                table: "MemberSessions",
+                type: "integer",
+                nullable: false,
+                defaultValue: 0);
+
+            migrationBuilder.AddColumn<DateTime>(
+                name: "RefreshExpiresAt",
+                table: "MemberSessions",
+                type: "timestamp with time zone",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "RefreshTokenHash",
+                table: "MemberSessions",
+                type: "character varying(64)",
+                maxLength: 64,
+                nullable: true);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropColumn(
+                name: "Kind",
+                table: "MemberSessions");
+
+            migrationBuilder.DropColumn(
+                name: "RefreshExpiresAt",
+                table: "MemberSessions");
+
+            migrationBuilder.DropColumn(
+                name: "RefreshTokenHash",
+                table: "MemberSessions");
+        }
+    }
+}

@@ -1,0 +1,62 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Rekindle.Web.Infrastructure.Security;
+
+namespace Rekindle.Web.Features.Account;
+
+public sealed record TokenRequest(string? Email, string? Password, string? Code);
+
+public sealed record RefreshRequest(string? RefreshToken);
+
+/// <summary>
+/// /api/v1/auth: tokens for API clients (decisions/0021). These three take no cookie and set none,
+/// so they need no antiforgery token (FormGuard lets exactly these through); each counts towards the
+/// same per-address guessing limit as the sign-in form, and passwords and codes towards the same lockout.
+/// </summary>
+public static class AuthApi
+{
+    public const string TokenPath = "/api/v1/auth/token";
+    public const string RefreshPath = "/api/v1/auth/refresh";
+    public const string RevokePath = "/api/v1/auth/revoke";
+
+    public static readonly string[] Paths = [TokenPath, RefreshPath, RevokePath];
+
+    public static void MapAuthApi(this RouteGroupBuilder api)
+    {
+        var auth = api.MapGroup("/auth").WithTags("Auth").AllowAnonymous().RequireRateLimiting(GuessLimits.Policy);
+
+        auth.MapPost("/token", async Task<Results<Ok<TokenPair>, ValidationProblem, ProblemHttpResult>> (TokenRequest request, SignInWithPassword signIn, ApiTokens tokens) =>
+        {
+            var (step, memberId) = await signIn.CheckForApiAsync(request.Email, request.Password, request.Code);
+            return step switch
+            {
+                SignInStep.SignedIn => TypedResults.Ok(await tokens.StartAsync(memberId!.Value)),
+                SignInStep.NeedsSecondFactor => TypedResults.ValidationProblem(
+                    new Dictionary<string, string[]> { ["code"] = ["Enter the 6-digit code from your authenticator app."] },
+                    title: "A code from your authenticator app is needed"),
+                SignInStep.LockedOut => TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "This account is locked for now",
+                    detail: "After several wrong tries the account is locked for a while. Please try again later, or reset your password."),
+                SignInStep.EmailNotConfirmed => TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Please confirm your email address first"),
+                _ => TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "That email and password don't match an account",
+                    detail: "Check them and try again. After several wrong tries the account is locked for a while."),
+            };
+        })
+        .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status429TooManyRequests)
+        .WithName("CreateToken").WithSummary("Sign in an API client: a short-lived access token and a refresh token");
+
+        auth.MapPost("/refresh", async Task<Results<Ok<TokenPair>, ProblemHttpResult>> (RefreshRequest request, ApiTokens tokens) =>
+            await tokens.RefreshAsync(request.RefreshToken) is { } pair
+                ? TypedResults.Ok(pair)
+                : TypedResults.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Please sign in again",
+                    detail: "This refresh token was already used, has expired, or its session was ended."))
+        .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status429TooManyRequests)
+        .WithName("RefreshToken").WithSummary("A new token pair; the refresh token sent stops working");
+
+        auth.MapPost("/revoke", async Task<NoContent> (RefreshRequest request, ApiTokens tokens) =>
+        {
+            await tokens.RevokeAsync(request.RefreshToken);
+            return TypedResults.NoContent();
+        })
+        .ProducesProblem(StatusCodes.Status429TooManyRequests)
+        .WithName("RevokeToken").WithSummary("Ends the session of a refresh token: both its tokens stop working");
+    }
+}
