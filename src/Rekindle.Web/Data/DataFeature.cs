@@ -28,7 +28,15 @@ public static class DataFeature
             builder.Services.AddDbContext<SqliteAppDbContext>((sp, db) => db
                 .UseSqlite(SqliteConnectionString(options, sp.GetRequiredService<InstancePaths>()))
                 .AddInterceptors(sp.GetRequiredService<SqliteWriteGate>(), new SqlitePragmas(options)));
-            builder.Services.AddScoped<AppDbContext>(sp => sp.GetRequiredService<SqliteAppDbContext>());
+            // Opened once for the request and given back to the pool when the scope ends: EF would
+            // otherwise open and close a pooled connection around every query, and each SQLite open
+            // registers EF's functions again (docs/PERFORMANCE.md, finding 10).
+            builder.Services.AddScoped<AppDbContext>(sp =>
+            {
+                var db = sp.GetRequiredService<SqliteAppDbContext>();
+                db.Database.OpenConnection();
+                return db;
+            });
         }
 
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");

@@ -21,9 +21,9 @@ public sealed class TalkArchive(AppDbContext db, CurrentMember current, TodaysQu
         var viewer = await current.ViewerAsync(cancellationToken);
         var rows = await db.DailyQuestions.AsNoTracking().Where(q => q.CoupleId == viewer.CoupleId).OrderByDescending(q => q.Day).ToListAsync(cancellationToken);
         var views = new List<DailyView>(rows.Count);
-        foreach (var row in rows)
+        foreach (var chunk in rows.Chunk(200))
         {
-            views.Add(await questions.ViewAsync(viewer, row, cancellationToken));
+            views.AddRange(await questions.ViewsAsync(viewer, chunk, cancellationToken));
         }
 
         return views;
@@ -39,18 +39,24 @@ public sealed class TalkArchive(AppDbContext db, CurrentMember current, TodaysQu
             return new ArchiveResult([], page, false, search);
         }
 
-        var rows = await db.DailyQuestions.AsNoTracking().Where(q => q.CoupleId == coupleId).OrderByDescending(q => q.Day).ToListAsync(cancellationToken);
-        var matches = new List<DailyView>();
         var skip = (page - 1) * PageSize;
-        foreach (var row in rows)
+        var newestFirst = db.DailyQuestions.AsNoTracking().Where(q => q.CoupleId == coupleId).OrderByDescending(q => q.Day).ThenBy(q => q.Id);
+        if (search is null)
         {
-            var view = await questions.ViewAsync(viewer, row, cancellationToken);
-            if (search is not null && !Matches(view, search))
-            {
-                continue;
-            }
+            // Without a search a page is a page of days: read just those (and one more, to know
+            // whether there is a next page).
+            var rows = await newestFirst.Skip(skip).Take(PageSize + 1).ToListAsync(cancellationToken);
+            var views = await questions.ViewsAsync(viewer, rows.Take(PageSize).ToList(), cancellationToken);
+            return new ArchiveResult(views, page, rows.Count > PageSize, search);
+        }
 
-            matches.Add(view);
+        // Answers are sealed, so a search opens the couple's days in memory, a batch at a time,
+        // until it has this page and one more match.
+        var all = await newestFirst.ToListAsync(cancellationToken);
+        var matches = new List<DailyView>();
+        foreach (var chunk in all.Chunk(100))
+        {
+            matches.AddRange((await questions.ViewsAsync(viewer, chunk, cancellationToken)).Where(v => Matches(v, search)));
             if (matches.Count > skip + PageSize)
             {
                 break;

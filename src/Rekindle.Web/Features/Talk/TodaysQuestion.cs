@@ -74,32 +74,52 @@ public sealed class TodaysQuestion(
         return row is null ? null : await ViewAsync(viewer, row, cancellationToken);
     }
 
-    internal async Task<DailyView> ViewAsync(Viewer viewer, DailyQuestion row, CancellationToken cancellationToken)
+    internal async Task<DailyView> ViewAsync(Viewer viewer, DailyQuestion row, CancellationToken cancellationToken) =>
+        (await ViewsAsync(viewer, [row], cancellationToken))[0];
+
+    /// <summary>
+    /// The views of several of the couple's days, in the order given, with a fixed number of queries
+    /// whatever their number (the archive shows 20 at once: docs/PERFORMANCE.md, finding 2).
+    /// </summary>
+    internal async Task<IReadOnlyList<DailyView>> ViewsAsync(Viewer viewer, IReadOnlyList<DailyQuestion> rows, CancellationToken cancellationToken)
     {
+        if (rows.Count == 0)
+        {
+            return [];
+        }
+
+        var ids = rows.Select(r => r.Id).ToList();
         var visible = await db.DailyAnswers.AsNoTracking()
-            .Where(a => a.DailyQuestionId == row.Id)
+            .Where(a => ids.Contains(a.DailyQuestionId))
             .VisibleTo(viewer)
             .ToListAsync(cancellationToken);
-        var mine = visible.FirstOrDefault(a => a.OwnerId == viewer.MemberId);
-        var theirs = visible.FirstOrDefault(a => a.OwnerId != viewer.MemberId);
         var partnerId = await current.PartnerIdAsync(cancellationToken);
 
         // That the partner answered or passed is told (never what they wrote, until the rule allows).
-        var partnerRow = partnerId is null ? null : await db.DailyAnswers.AsNoTracking()
-            .Where(a => a.DailyQuestionId == row.Id && a.OwnerId == partnerId)
-            .Select(a => new { a.Skipped })
-            .FirstOrDefaultAsync(cancellationToken);
+        var partnerTurns = partnerId is null ? [] : await db.DailyAnswers.AsNoTracking()
+            .Where(a => ids.Contains(a.DailyQuestionId) && a.OwnerId == partnerId)
+            .Select(a => new { a.DailyQuestionId, a.Skipped })
+            .ToDictionaryAsync(a => a.DailyQuestionId, a => a.Skipped, cancellationToken);
 
-        return new DailyView(
-            row.Id,
-            row.Day,
-            bank.ById.TryGetValue(row.QuestionId, out var question) ? question : new Question(row.QuestionId, "talk", Depth.Light, "(This question is no longer in the bank.)"),
-            partnerId is not null,
-            mine is null ? null : await OpenAsync(mine, cancellationToken),
-            partnerRow is not null,
-            // Before the viewer's own turn, a pass and an answer read alike ("your partner has had their turn").
-            mine is not null && partnerRow?.Skipped == true,
-            theirs is null ? null : await OpenAsync(theirs, cancellationToken));
+        var views = new List<DailyView>(rows.Count);
+        foreach (var row in rows)
+        {
+            var mine = visible.FirstOrDefault(a => a.DailyQuestionId == row.Id && a.OwnerId == viewer.MemberId);
+            var theirs = visible.FirstOrDefault(a => a.DailyQuestionId == row.Id && a.OwnerId != viewer.MemberId);
+            var partnerResponded = partnerTurns.TryGetValue(row.Id, out var partnerSkipped);
+            views.Add(new DailyView(
+                row.Id,
+                row.Day,
+                bank.ById.TryGetValue(row.QuestionId, out var question) ? question : new Question(row.QuestionId, "talk", Depth.Light, "(This question is no longer in the bank.)"),
+                partnerId is not null,
+                mine is null ? null : await OpenAsync(mine, cancellationToken),
+                partnerResponded,
+                // Before the viewer's own turn, a pass and an answer read alike ("your partner has had their turn").
+                mine is not null && partnerResponded && partnerSkipped,
+                theirs is null ? null : await OpenAsync(theirs, cancellationToken)));
+        }
+
+        return views;
     }
 
     internal async Task<AnswerView> OpenAsync(DailyAnswer answer, CancellationToken cancellationToken)
