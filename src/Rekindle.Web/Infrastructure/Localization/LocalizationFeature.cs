@@ -1,0 +1,69 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Localization;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Rekindle.Web.Data;
+
+namespace Rekindle.Web.Infrastructure.Localization;
+
+public static class LocalizationFeature
+{
+    public static WebApplicationBuilder AddLanguages(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddLocalization(options => options.ResourcesPath = "Resources");
+        builder.Services.AddOptions<LanguageOptions>()
+            .BindConfiguration(LanguageOptions.Section)
+            .Validate(o => LanguageOptions.Problem(o.Languages) is null, "Localization:Languages is not valid.")
+            .ValidateOnStart();
+
+        // The message names the unknown cultures: checked here too, so start-up stops with it.
+        var configured = builder.Configuration.GetSection(LanguageOptions.Section).Get<LanguageOptions>() ?? new LanguageOptions();
+        if (LanguageOptions.Problem(configured.Languages) is { } problem)
+        {
+            throw new OptionsValidationException(LanguageOptions.Section, typeof(LanguageOptions), [problem]);
+        }
+
+        builder.Services.AddSingleton(sp => new Languages(sp.GetRequiredService<IOptions<LanguageOptions>>().Value.Languages));
+        return builder;
+    }
+
+    /// <summary>
+    /// The request's culture: the signed-in member's choice, else the browser's Accept-Language
+    /// limited to the configured list, else the default. Runs after authentication so it knows the member.
+    /// </summary>
+    public static WebApplication UseLanguages(this WebApplication app)
+    {
+        var languages = app.Services.GetRequiredService<Languages>();
+        var options = new RequestLocalizationOptions
+        {
+            DefaultRequestCulture = new RequestCulture(languages.Default),
+            SupportedCultures = [.. languages.All],
+            SupportedUICultures = [.. languages.All],
+
+            // "en" from a browser does not pick "en-US" by itself: only listed cultures, by exact name.
+            FallBackToParentCultures = false,
+            FallBackToParentUICultures = false,
+        };
+        options.RequestCultureProviders.Clear();
+        options.RequestCultureProviders.Add(new MemberCultureProvider(languages));
+        options.RequestCultureProviders.Add(new AcceptLanguageHeaderRequestCultureProvider { MaximumAcceptLanguageHeaderValuesToTry = 5 });
+        app.UseRequestLocalization(options);
+        return app;
+    }
+}
+
+/// <summary>The signed-in member's own choice of language, when they made one that is still offered.</summary>
+internal sealed class MemberCultureProvider(Languages languages) : RequestCultureProvider
+{
+    public override async Task<ProviderCultureResult?> DetermineProviderCultureResult(HttpContext httpContext)
+    {
+        if (!Guid.TryParse(httpContext.User.FindFirstValue(ClaimTypes.NameIdentifier), out var memberId))
+        {
+            return null;
+        }
+
+        var db = httpContext.RequestServices.GetRequiredService<AppDbContext>();
+        var choice = await db.Users.AsNoTracking().Where(u => u.Id == memberId).Select(u => u.Language).FirstOrDefaultAsync(httpContext.RequestAborted);
+        return languages.Find(choice) is { } culture ? new ProviderCultureResult(culture.Name) : null;
+    }
+}
