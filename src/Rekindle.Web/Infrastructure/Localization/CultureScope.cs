@@ -6,7 +6,7 @@ namespace Rekindle.Web.Infrastructure.Localization;
 /// Writes in someone else's language for a while: jobs and emails have no request of their own, so
 /// they set the recipient's culture while composing and put the previous one back when done.
 /// </summary>
-public readonly struct CultureScope : IDisposable
+public sealed class CultureScope : IDisposable
 {
     private readonly CultureInfo _culture;
     private readonly CultureInfo _uiCulture;

@@ -60,6 +60,12 @@ public static class Formats
     public static string DayAndTime(DateTime local, CultureInfo? culture = null) =>
         WeekdayDayMonth(DateOnly.FromDateTime(local), culture) + ", " + Time(TimeOnly.FromDateTime(local), culture);
 
+    /// <summary>A stored UTC moment as a date and time in the reader's zone (<see cref="MemberTime"/>).</summary>
+    public static string At(DateTime utc, CultureInfo? culture = null) => DateAndTime(MemberTime.Local(utc), culture);
+
+    /// <summary>A stored UTC moment as the date it was in the reader's zone.</summary>
+    public static DateOnly DayOf(DateTime utc) => DateOnly.FromDateTime(MemberTime.Local(utc));
+
     /// <summary>A whole hour of the day ("19:00" or "7:00 PM").</summary>
     public static string Hour(int hour, CultureInfo? culture = null) => Time(new TimeOnly(hour % 24, 0), culture);
 

@@ -47,6 +47,14 @@ public static class LocalizationFeature
         options.RequestCultureProviders.Clear();
         options.RequestCultureProviders.Add(new MemberCultureProvider(languages));
         options.RequestCultureProviders.Add(new AcceptLanguageHeaderRequestCultureProvider { MaximumAcceptLanguageHeaderValuesToTry = 5 });
+
+        // One query for both: the member's language (for the culture) and time zone (for MemberTime).
+        app.Use(async (context, next) =>
+        {
+            var reader = await MemberCultureProvider.ReaderAsync(context);
+            using var zone = MemberTime.Use(reader is null ? TimeZoneInfo.Utc : Features.Account.MemberPreferences.FindZone(reader.TimeZone ?? "UTC"));
+            await next(context);
+        });
         app.UseRequestLocalization(options);
         return app;
     }
@@ -55,15 +63,26 @@ public static class LocalizationFeature
 /// <summary>The signed-in member's own choice of language, when they made one that is still offered.</summary>
 internal sealed class MemberCultureProvider(Languages languages) : RequestCultureProvider
 {
-    public override async Task<ProviderCultureResult?> DetermineProviderCultureResult(HttpContext httpContext)
+    internal sealed record Reader(string? Language, string? TimeZone);
+
+    public override Task<ProviderCultureResult?> DetermineProviderCultureResult(HttpContext httpContext) =>
+        Task.FromResult(httpContext.Items[typeof(Reader)] is Reader reader && languages.Find(reader.Language) is { } culture
+            ? new ProviderCultureResult(culture.Name)
+            : null);
+
+    /// <summary>The signed-in member's language and zone, read once per request; null for visitors.</summary>
+    internal static async Task<Reader?> ReaderAsync(HttpContext context)
     {
-        if (!Guid.TryParse(httpContext.User.FindFirstValue(ClaimTypes.NameIdentifier), out var memberId))
+        if (!Guid.TryParse(context.User.FindFirstValue(ClaimTypes.NameIdentifier), out var memberId))
         {
             return null;
         }
 
-        var db = httpContext.RequestServices.GetRequiredService<AppDbContext>();
-        var choice = await db.Users.AsNoTracking().Where(u => u.Id == memberId).Select(u => u.Language).FirstOrDefaultAsync(httpContext.RequestAborted);
-        return languages.Find(choice) is { } culture ? new ProviderCultureResult(culture.Name) : null;
+        var db = context.RequestServices.GetRequiredService<AppDbContext>();
+        var reader = await db.Users.AsNoTracking().Where(u => u.Id == memberId)
+            .Select(u => new Reader(u.Language, db.MemberPreferences.Where(p => p.MemberId == u.Id).Select(p => p.TimeZone).FirstOrDefault()))
+            .FirstOrDefaultAsync(context.RequestAborted);
+        context.Items[typeof(Reader)] = reader;
+        return reader;
     }
 }
