@@ -92,7 +92,7 @@ internal static partial class InterfaceText
             var name = m.Groups[1].Value;
             var value = m.Groups[2].Value;
             var read = ReadAttributes.Contains(name, StringComparer.OrdinalIgnoreCase)
-                || (name.Equals("value", StringComparison.OrdinalIgnoreCase) && SubmitInput().IsMatch(tag));
+                || (name.Equals("value", StringComparison.OrdinalIgnoreCase) && tag.StartsWith("<input", StringComparison.OrdinalIgnoreCase) && SubmitInput().IsMatch(tag));
             if (!read)
             {
                 continue;
@@ -149,7 +149,7 @@ internal static partial class InterfaceText
         while (i < s.Length && (char.IsLetterOrDigit(s[i]) || s[i] is '_' or '.' or '!' or '?'))
         {
             // "@name." at the end of a sentence: the dot is text, not a member access.
-            if (s[i] is '.' or '?' or '!' && (i + 1 >= s.Length || !(char.IsLetter(s[i + 1]) || s[i + 1] == '_')))
+            if (s[i] is '.' or '?' or '!' && (i + 1 >= s.Length || !(char.IsLetter(s[i + 1]) || s[i + 1] is '_' or '.' or '[' or '(')))
             {
                 break;
             }
@@ -261,7 +261,7 @@ internal static partial class InterfaceText
     [GeneratedRegex(@"^\s*@(page|inject|using|attribute|layout|implements|inherits|typeparam|rendermode|namespace|preservewhitespace)\b.*$", RegexOptions.Multiline)]
     private static partial Regex Directive();
 
-    [GeneratedRegex(@"^(case\b.*:|default:|else\b|break|return|var\s|await\s)")]
+    [GeneratedRegex(@"^(case\b.*:|default:|else\b|break|return|var\s|await\s|(if|foreach|for|while|switch)\s*\()")]
     private static partial Regex CodeLine();
 
     [GeneratedRegex(@"&[a-zA-Z]+;|&#\d+;")]

@@ -31,6 +31,8 @@ public sealed class InterfaceTextTests
     [InlineData("<p title=\"@T[\"Hello\"]\">@(x > 1 ? T[\"Many\"] : T[\"One\"]) · Rekindle</p>")]
     [InlineData("@* a comment with words *@<p>@_name</p>")]
     [InlineData("<input type=\"hidden\" name=\"step\" value=\"next\" />")]
+    [InlineData("<button type=\"submit\" name=\"go\" value=\"check\">@T[\"Check\"]</button>")]
+    [InlineData("<span>@_name![..1].ToUpperInvariant()</span>")]
     [InlineData("@if (_view is null)\n{\n    return;\n}\nelse\n{\n    <p>@T[\"Fine\"]</p>\n}")]
     [InlineData("<p>@T[\"Hi\"]</p>\n@code {\n    private string Text => \"words here\";\n}")]
     public void The_check_passes_localized_text_and_code(string razor) =>
