@@ -284,7 +284,7 @@ public sealed class ProfessionalSummary(
     private static string Day(DateTime utc, TimeZoneInfo zone) =>
         Formats.Date(DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), zone)));
 
-    private static string Week(DateOnly week) => Formats.Date(week);
+    private static string Week(DateOnly week) => Formats.ShortDate(week);
 
     private static string Number(int value) => value.ToString(CultureInfo.CurrentCulture);
 

@@ -38,6 +38,13 @@ public static class Formats
         return day.ToString(WithoutWeekday(c.DateTimeFormat.LongDatePattern), c);
     }
 
+    /// <summary>"2 Jun 2025" (en-GB) or "Jun 2, 2025" (en-US): for table cells.</summary>
+    public static string ShortDate(DateOnly day, CultureInfo? culture = null)
+    {
+        var c = culture ?? CultureInfo.CurrentCulture;
+        return day.ToString(WithoutWeekday(c.DateTimeFormat.LongDatePattern).Replace("MMMM", "MMM", StringComparison.Ordinal), c);
+    }
+
     /// <summary>"Monday, 2 June 2025" (en-GB) or "Monday, June 2, 2025" (en-US).</summary>
     public static string LongDate(DateOnly day, CultureInfo? culture = null)
     {
