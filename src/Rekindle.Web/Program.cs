@@ -20,12 +20,14 @@ using Rekindle.Web.Infrastructure.Jobs;
 using Rekindle.Web.Infrastructure.Email;
 using Rekindle.Web.Infrastructure.Hosting;
 using Rekindle.Web.Infrastructure.Keys;
+using Rekindle.Web.Infrastructure.Localization;
 using Rekindle.Web.Infrastructure.Sealing;
 using Rekindle.Web.Infrastructure.Security;
 
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddInstance();
+builder.AddLanguages();
 builder.AddOperations();
 builder.AddKeys();
 builder.AddData();
@@ -54,7 +56,6 @@ builder.AddNudges();
 builder.AddSafetyResources();
 builder.AddSecurityTxt();
 
-builder.Services.AddLocalization(options => options.ResourcesPath = "Resources");
 builder.Services.AddRazorComponents();
 builder.Services.AddCascadingAuthenticationState();
 builder.Services.AddScoped<RedirectManager>();
@@ -95,9 +96,9 @@ app.UseStatusCodePagesWithReExecute("/error/{0}", createScopeForStatusCodePages:
 app.UseSecurityHeaders();
 app.UseApi();
 app.UseRequestLimits();
-app.UseRequestLocalization("en");
 app.UseRateLimiter();
 app.UseAuthentication();
+app.UseLanguages();
 app.UseAuthorization();
 app.UseFormGuard();
 app.UseAntiforgery();

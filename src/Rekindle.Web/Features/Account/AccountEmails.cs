@@ -2,13 +2,19 @@ using System.Net;
 using System.Text;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.Extensions.Localization;
 using Rekindle.Web.Infrastructure.Email;
 using Rekindle.Web.Infrastructure.Hosting;
+using Rekindle.Web.Infrastructure.Localization;
 
 namespace Rekindle.Web.Features.Account;
 
-/// <summary>The account emails. Each says what happened and gives one link; none carries anything a partner wrote.</summary>
-public sealed class AccountEmails(UserManager<Member> users, IMailer mailer, IHttpContextAccessor accessor)
+/// <summary>
+/// The account emails. Each says what happened and gives one link; none carries anything a partner wrote.
+/// Written in the recipient's chosen language; without a choice, in this request's (their own browser's,
+/// when they asked for the email) or, for the partner-joined email, the instance's default.
+/// </summary>
+public sealed class AccountEmails(UserManager<Member> users, IMailer mailer, IHttpContextAccessor accessor, Languages languages, IStringLocalizer<SharedResource> T)
 {
     public async Task<bool> SendConfirmationAsync(Member member, string? returnUrl, CancellationToken cancellationToken = default)
     {
@@ -19,11 +25,14 @@ public sealed class AccountEmails(UserManager<Member> users, IMailer mailer, IHt
             ["code"] = WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes(token)),
             ["returnUrl"] = returnUrl,
         });
-        return await mailer.SendAsync(Compose(member.Email!, "Confirm your email for Rekindle",
-            "Hello,",
-            "Please confirm your email address so you can sign in to Rekindle.",
-            "Confirm my email", link,
-            "If you didn't create an account, you can ignore this email."), cancellationToken);
+        using (InLanguageOf(member, orRequest: true))
+        {
+            return await mailer.SendAsync(Compose(member.Email!, T["Confirm your email for Rekindle"],
+                T["Hello,"],
+                T["Please confirm your email address so you can sign in to Rekindle."],
+                T["Confirm my email"], link,
+                T["If you didn't create an account, you can ignore this email."]), cancellationToken);
+        }
     }
 
     public async Task<bool> SendPasswordResetAsync(Member member, CancellationToken cancellationToken = default)
@@ -34,19 +43,32 @@ public sealed class AccountEmails(UserManager<Member> users, IMailer mailer, IHt
             ["memberId"] = member.Id.ToString(),
             ["code"] = WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes(token)),
         });
-        return await mailer.SendAsync(Compose(member.Email!, "Reset your Rekindle password",
-            "Hello,",
-            "Someone asked to reset the password of your Rekindle account. If it was you, choose a new password here.",
-            "Choose a new password", link,
-            "If it wasn't you, ignore this email: your password stays as it is."), cancellationToken);
+        using (InLanguageOf(member, orRequest: true))
+        {
+            return await mailer.SendAsync(Compose(member.Email!, T["Reset your Rekindle password"],
+                T["Hello,"],
+                T["Someone asked to reset the password of your Rekindle account. If it was you, choose a new password here."],
+                T["Choose a new password"], link,
+                T["If it wasn't you, ignore this email: your password stays as it is."]), cancellationToken);
+        }
     }
 
-    public Task<bool> SendPartnerJoinedAsync(Member inviter, CancellationToken cancellationToken = default) =>
-        mailer.SendAsync(Compose(inviter.Email!, "Your partner joined you on Rekindle",
-            "Hello,",
-            "Your partner accepted your invite. Your couple space is ready.",
-            "Open Rekindle", Link("/", new Dictionary<string, string?>()),
-            "You get this email because you invited someone to your couple space."), cancellationToken);
+    public async Task<bool> SendPartnerJoinedAsync(Member inviter, CancellationToken cancellationToken = default)
+    {
+        // This request is the partner's: their browser says nothing about the inviter's language.
+        using (InLanguageOf(inviter, orRequest: false))
+        {
+            return await mailer.SendAsync(Compose(inviter.Email!, T["Your partner joined you on Rekindle"],
+                T["Hello,"],
+                T["Your partner accepted your invite. Your couple space is ready."],
+                T["Open Rekindle"], Link("/", new Dictionary<string, string?>()),
+                T["You get this email because you invited someone to your couple space."]), cancellationToken);
+        }
+    }
+
+    private CultureScope InLanguageOf(Member recipient, bool orRequest) =>
+        CultureScope.Use(languages.Find(recipient.Language)
+            ?? (orRequest ? System.Globalization.CultureInfo.CurrentUICulture : languages.Default));
 
     private string Link(string path, Dictionary<string, string?> query)
     {

@@ -12,7 +12,7 @@ public sealed class AccountExport(AppDbContext db, Sessions sessions, MemberName
     public async Task<object?> ExportAsync(Guid memberId, CancellationToken cancellationToken)
     {
         var member = await db.Users.AsNoTracking().Where(u => u.Id == memberId)
-            .Select(u => new { u.FirstName, u.Email, u.EmailConfirmed, u.CreatedAt, AuthenticatorApp = u.TwoFactorEnabled })
+            .Select(u => new { u.FirstName, u.Email, u.EmailConfirmed, u.CreatedAt, AuthenticatorApp = u.TwoFactorEnabled, u.Language })
             .SingleAsync(cancellationToken);
         var firstName = await names.OpenAsync(memberId, member.FirstName, cancellationToken);
         var passkeys = await db.UserPasskeys.AsNoTracking().Where(p => p.UserId == memberId)
@@ -23,7 +23,7 @@ public sealed class AccountExport(AppDbContext db, Sessions sessions, MemberName
         var log = (await sessions.RecentEventsAsync(memberId, int.MaxValue)).OrderBy(e => e.At);
         return new
         {
-            Profile = new { FirstName = firstName, member.Email, member.EmailConfirmed, member.CreatedAt, member.AuthenticatorApp },
+            Profile = new { FirstName = firstName, member.Email, member.EmailConfirmed, member.CreatedAt, member.AuthenticatorApp, member.Language },
             Passkeys = passkeys,
             Devices = devices,
             SecurityLog = log.Select(e => new { e.At, What = e.Kind.ToString(), e.Device }),

@@ -74,6 +74,7 @@ public static class AccountFeature
         services.AddScoped<Sessions>();
         services.AddScoped<MemberNames>();
         services.AddScoped<Preferences>();
+        services.AddScoped<ChooseLanguage>();
         services.AddScoped<SessionCookieEvents>();
 
         // With "Referrer-Policy: no-referrer" browsers send "Origin: null" on form posts, so Identity's

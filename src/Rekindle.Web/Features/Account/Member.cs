@@ -15,6 +15,11 @@ public sealed class Member : IdentityUser<Guid>, ISealedRecord
 
     public DateTime CreatedAt { get; set; }
 
+    /// <summary>The culture the member chose for text, dates and numbers ("en-US"), or null for the browser's or the default (decisions/0022).</summary>
+    public string? Language { get; set; }
+
+    public const int LanguageMaxLength = 32;
+
     public SealPlace PlaceOf(string property) => property == nameof(FirstName)
         ? MemberNames.PlaceOf(Id)
         : throw new ArgumentOutOfRangeException(nameof(property));
@@ -40,6 +45,7 @@ internal sealed class MemberConfiguration : IEntityTypeConfiguration<Member>
     {
         // Room for a sealed name of up to 50 characters (4 bytes each at most) in its envelope.
         builder.Property(m => m.FirstName).HasMaxLength(320).IsRequired();
+        builder.Property(m => m.Language).HasMaxLength(Member.LanguageMaxLength);
     }
 }
 

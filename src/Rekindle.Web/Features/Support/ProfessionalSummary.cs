@@ -5,6 +5,7 @@ using Rekindle.Web.Features.SelfCare;
 using Rekindle.Web.Features.Talk;
 using Rekindle.Web.Features.Understand;
 using Rekindle.Web.Infrastructure.Documents;
+using Rekindle.Web.Infrastructure.Localization;
 
 namespace Rekindle.Web.Features.Support;
 
@@ -50,8 +51,6 @@ public sealed class ProfessionalSummary(
     TimeProvider clock)
 {
     public const int Weeks = 12;
-
-    private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
 
     public static string KeyOf(SummaryParts part) => part switch
     {
@@ -264,7 +263,7 @@ public sealed class ProfessionalSummary(
                 Small: true);
             var rows = data.SelfCareWeeks.Select(w => (IReadOnlyList<string>)
             [
-                Week(w.Week), w.Days.ToString(Invariant), Average(w.Sleep), Average(w.Movement, "0"), Average(w.Eating), Average(w.Stress), Average(w.Mood),
+                Week(w.Week), w.Days.ToString(CultureInfo.CurrentCulture), Average(w.Sleep), Average(w.Movement, "0"), Average(w.Eating), Average(w.Stress), Average(w.Mood),
             ]).ToList();
             yield return new DocTable(["Week of", "Days", "Sleep", "Movement", "Eating", "Stress", "Mood"], rows);
         }
@@ -279,19 +278,19 @@ public sealed class ProfessionalSummary(
     {
         yield return new DocHeading(NameOf(SummaryParts.Pulse));
         yield return new DocParagraph("From this partner's weekly check-ins: how close they felt that week, from 0 (far apart) to 10 (very close).", Small: true);
-        yield return new DocTable(["Week of", "Closeness"], data.Pulses.Select(p => (IReadOnlyList<string>)[Week(p.Week), p.Pulse.ToString(Invariant)]).ToList());
+        yield return new DocTable(["Week of", "Closeness"], data.Pulses.Select(p => (IReadOnlyList<string>)[Week(p.Week), p.Pulse.ToString(CultureInfo.CurrentCulture)]).ToList());
     }
 
     private static string Day(DateTime utc, TimeZoneInfo zone) =>
-        TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), zone).ToString("d MMMM yyyy", Invariant);
+        Formats.Date(DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), zone)));
 
-    private static string Week(DateOnly week) => week.ToString("d MMM yyyy", Invariant);
+    private static string Week(DateOnly week) => Formats.ShortDate(week);
 
-    private static string Number(int value) => value.ToString(Invariant);
+    private static string Number(int value) => value.ToString(CultureInfo.CurrentCulture);
 
     private static string Scored(int score) => $"{score} · {StrainText.Level(CheckScoring.Level(score))}";
 
     private static string Wellbeing(CheckResult scores) => scores.WellbeingSuggestsSupport ? "a hard time lately" : "nothing stands out";
 
-    private static string Average(decimal? value, string format = "0.0") => value is { } v ? v.ToString(format, Invariant) : "–";
+    private static string Average(decimal? value, string format = "0.0") => value is { } v ? v.ToString(format, CultureInfo.CurrentCulture) : "–";
 }

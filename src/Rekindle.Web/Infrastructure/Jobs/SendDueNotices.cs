@@ -1,11 +1,13 @@
 using System.ComponentModel.DataAnnotations;
 using System.Net;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 using Rekindle.Web.Data;
 using Rekindle.Web.Features.Account;
 using Rekindle.Web.Infrastructure.Email;
 using Rekindle.Web.Infrastructure.Hosting;
+using Rekindle.Web.Infrastructure.Localization;
 
 namespace Rekindle.Web.Infrastructure.Jobs;
 
@@ -32,6 +34,8 @@ public sealed class SendDueNotices(
     IEnumerable<INoticeSource> sources,
     IOptions<InstanceOptions> instance,
     TimeProvider clock,
+    Languages languages,
+    IStringLocalizer<SharedResource> T,
     ILogger<SendDueNotices> logger)
 {
     private const int Batch = 50;
@@ -69,7 +73,7 @@ public sealed class SendDueNotices(
                 continue;
             }
 
-            var member = await db.Users.AsNoTracking().Where(u => u.Id == notice.MemberId).Select(u => new { u.Email }).FirstOrDefaultAsync(cancellationToken);
+            var member = await db.Users.AsNoTracking().Where(u => u.Id == notice.MemberId).Select(u => new { u.Email, u.Language }).FirstOrDefaultAsync(cancellationToken);
             var prefs = await db.MemberPreferences.AsNoTracking().FirstOrDefaultAsync(p => p.MemberId == notice.MemberId, cancellationToken)
                 ?? new MemberPreferences { MemberId = notice.MemberId };
             if (member?.Email is null || !Wanted(prefs, notice.Kind) || await NoLongerNeededAsync(notice, cancellationToken))
@@ -96,7 +100,15 @@ public sealed class SendDueNotices(
                 continue;
             }
 
-            if (await mailer.SendAsync(Compose(member.Email, notice.Kind), cancellationToken))
+            Email.Email email;
+            using (CultureScope.Use(languages.For(member.Language)))
+            using (MemberTime.Use(prefs.Zone()))
+            {
+                // Written in the recipient's language, formats and time zone; the job's own culture is put back after.
+                email = Compose(member.Email, notice);
+            }
+
+            if (await mailer.SendAsync(email, cancellationToken))
             {
                 await FinishAsync(notice.Id, s => s.SetProperty(n => n.SentAt, now), cancellationToken);
                 sent++;
@@ -228,31 +240,41 @@ public sealed class SendDueNotices(
         }
     }
 
-    private Email.Email Compose(string to, NoticeKind kind)
+    // Every line through the localizer, in the culture CultureScope set: the recipient's.
+    private Email.Email Compose(string to, Notice notice)
     {
-        var (subject, line, path) = kind switch
+        var (subject, line, path) = notice.Kind switch
         {
-            NoticeKind.DailyQuestionWaiting => ("Today's question is waiting", "Today's question is waiting for you in Rekindle.", "/talk"),
-            NoticeKind.PartnerCheckedIn => ("Your partner did this week's check-in", "Your partner finished this week's check-in. Do yours too to see both.", "/talk/check-in"),
-            NoticeKind.CheckInWaiting => ("This week's check-in is waiting", "This week's check-in is waiting for you in Rekindle.", "/talk/check-in"),
-            NoticeKind.DateNews => ("News about your plans together", "Your partner has updated your plans for time together.", "/time-together"),
-            NoticeKind.DateTomorrow => ("Your time together is tomorrow", "A reminder: your time together is tomorrow.", "/time-together"),
-            NoticeKind.DateSoon => ("Your time together starts soon", "A reminder: your time together starts in about two hours.", "/time-together"),
-            NoticeKind.Nudge => ("A small idea for today", "A little something for your partner today? Rekindle has an idea ready.", "/spontaneity"),
-            NoticeKind.RepairFollowUp => ("A follow-up is waiting", "A week has passed since you made a plan together. A short follow-up is waiting for you in Rekindle.", "/repair"),
-            _ => ("Your partner has had their turn", "Your partner has had their turn on today's question. Answer too to see what they said.", "/talk"),
+            NoticeKind.DailyQuestionWaiting => (T["Today's question is waiting"], T["Today's question is waiting for you in Rekindle."], "/talk"),
+            NoticeKind.PartnerCheckedIn => (T["Your partner did this week's check-in"], T["Your partner finished this week's check-in. Do yours too to see both."], "/talk/check-in"),
+            NoticeKind.CheckInWaiting when WeekOf(notice) is { } week => (T["This week's check-in is waiting"], T["This week's check-in, for the week of {0}, is waiting for you in Rekindle.", Formats.DayMonth(week)], "/talk/check-in"),
+            NoticeKind.CheckInWaiting => (T["This week's check-in is waiting"], T["This week's check-in is waiting for you in Rekindle."], "/talk/check-in"),
+            NoticeKind.DateNews => (T["News about your plans together"], T["Your partner has updated your plans for time together."], "/time-together"),
+            NoticeKind.DateTomorrow => (T["Your time together is tomorrow"], T["A reminder: your time together is tomorrow."], "/time-together"),
+            NoticeKind.DateSoon => (T["Your time together starts soon"], T["A reminder: your time together starts in about two hours."], "/time-together"),
+            NoticeKind.Nudge => (T["A small idea for today"], T["A little something for your partner today? Rekindle has an idea ready."], "/spontaneity"),
+            NoticeKind.RepairFollowUp => (T["A follow-up is waiting"], T["A week has passed since you made a plan together. A short follow-up is waiting for you in Rekindle."], "/repair"),
+            _ => (T["Your partner has had their turn"], T["Your partner has had their turn on today's question. Answer too to see what they said."], "/talk"),
         };
         var link = (string.IsNullOrWhiteSpace(instance.Value.PublicUrl) ? "http://localhost:5000" : instance.Value.PublicUrl.TrimEnd('/')) + path;
-        var footer = "You can change which emails you get, and quiet hours, in your account's notification settings.";
-        var text = $"Hello,\n\n{line}\n\nOpen Rekindle: {link}\n\n{footer}\n";
+        string hello = T["Hello,"], open = T["Open Rekindle"];
+        string footer = T["You can change which emails you get, and quiet hours, in your account's notification settings."];
+        var text = $"{hello}\n\n{line}\n\n{open}: {link}\n\n{footer}\n";
         static string E(string s) => WebUtility.HtmlEncode(s);
         var html = $"""
-            <!DOCTYPE html><html><body style="font-family:system-ui,sans-serif;line-height:1.5;color:#2b2523">
-            <p>Hello,</p><p>{E(line)}</p><p><a href="{E(link)}" style="color:#9c4330">Open Rekindle</a></p>
+            <!DOCTYPE html><html lang="{E(System.Globalization.CultureInfo.CurrentUICulture.Name)}"><body style="font-family:system-ui,sans-serif;line-height:1.5;color:#2b2523">
+            <p>{E(hello)}</p><p>{E(line)}</p><p><a href="{E(link)}" style="color:#9c4330">{E(open)}</a></p>
             <p style="color:#6b605c;font-size:0.9em">{E(footer)}</p></body></html>
             """;
         return new Email.Email(to, subject, text, html);
     }
+
+    // "checkin-waiting:{member}:{day number of the week's Monday}" (QueueDailyQuestionNoticesAsync).
+    private static DateOnly? WeekOf(Notice notice) =>
+        int.TryParse(notice.Key.Split(':').ElementAtOrDefault(2), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var day)
+            && day is >= 0 and <= 3_652_058
+            ? DateOnly.FromDayNumber(day)
+            : null;
 }
 
 /// <summary>Runs <see cref="SendDueNotices"/> every few seconds for as long as the app runs.</summary>

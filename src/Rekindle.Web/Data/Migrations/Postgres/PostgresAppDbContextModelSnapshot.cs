@@ -134,6 +134,10 @@ namespace Rekindle.Web.Data.Migrations.Postgres
                         .HasMaxLength(320)
                         .HasColumnType("character varying(320)");
 
+                    b.Property<string>("Language")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
                     b.Property<bool>("LockoutEnabled")
                         .HasColumnType("boolean");
 
