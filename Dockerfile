@@ -5,9 +5,12 @@ FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
 WORKDIR /src
 COPY Directory.Packages.props Directory.Build.props global.json BannedSymbols.txt .editorconfig ./
 COPY src/Rekindle.Web/Rekindle.Web.csproj src/Rekindle.Web/
-RUN dotnet restore src/Rekindle.Web/Rekindle.Web.csproj
+# ReadyToRun (precompiled) code for the image's architecture: a faster start (docs/PERFORMANCE.md).
+ARG TARGETARCH
+RUN dotnet restore src/Rekindle.Web/Rekindle.Web.csproj -r linux-$([ "$TARGETARCH" = arm64 ] && echo arm64 || echo x64) -p:PublishReadyToRun=true
 COPY src/ src/
-RUN dotnet publish src/Rekindle.Web/Rekindle.Web.csproj -c Release -o /app --no-restore
+RUN dotnet publish src/Rekindle.Web/Rekindle.Web.csproj -c Release -r linux-$([ "$TARGETARCH" = arm64 ] && echo arm64 || echo x64) \
+    --self-contained false -p:PublishReadyToRun=true -o /app --no-restore
 
 FROM mcr.microsoft.com/dotnet/aspnet:10.0
 WORKDIR /app

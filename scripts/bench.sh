@@ -41,7 +41,11 @@ log "Building Release"
 dotnet build bench/Rekindle.Bench/Rekindle.Bench.csproj -c Release -v quiet -nologo >/dev/null
 # Published, as an operator runs it: static files (with their gzip and Brotli variants) are only
 # served from a publish folder outside Development.
-dotnet publish src/Rekindle.Web/Rekindle.Web.csproj -c Release -o "$repo/bench-data/publish" -v quiet -nologo >/dev/null
+# ReadyToRun, as docs/OPERATIONS.md and the Dockerfile publish it: precompiled code starts faster
+# (docs/PERFORMANCE.md, finding 7).
+rid=$(dotnet --info | awk '/^ *RID:/ {print $2; exit}')
+dotnet publish src/Rekindle.Web/Rekindle.Web.csproj -c Release -r "$rid" --self-contained false -p:PublishReadyToRun=true \
+    -o "$repo/bench-data/publish" -v quiet -nologo >/dev/null
 bench="dotnet $repo/bench/Rekindle.Bench/bin/Release/net10.0/Rekindle.Bench.dll"
 web_dir="$repo/bench-data/publish"
 
