@@ -101,6 +101,12 @@ public static class RouteRegistry
         ["/api/v1/progress"] = new(Get: "/api/v1/progress"),
         ["/api/v1/dates"] = new(Post: "/api/v1/dates", Json: "{\"title\":\"\",\"minutes\":60,\"times\":[]}"),
         ["/api/v1/dates/{id:guid}/accept"] = new(Post: "/api/v1/dates/" + Guid.Empty + "/accept", Json: "{\"optionId\":\"" + Guid.Empty + "\"}"),
+        // apia: Pairing, Understand, Intimacy, Spontaneity, Support.
+        ["/api/v1/couple/invite"] = new(Post: "/api/v1/couple/invite", Json: "{}"),
+        ["/api/v1/invites/preview"] = new(Get: "/api/v1/invites/preview?code=ABCD-EFGH"),
+        ["/api/v1/couple/join"] = new(Post: "/api/v1/couple/join", Json: "{\"code\":\"ABCD-EFGH\"}"),
+        ["/api/v1/couple/leave"] = new(Post: "/api/v1/couple/leave", Json: "{\"confirm\":false}"),
+        // apia end.
         ["/openapi/{documentName}.json"] = new(Get: "/openapi/v1.json"),
 
         // The framework's own: static files that don't exist, and Blazor's redirect helper.
