@@ -28,4 +28,22 @@ public static class ApiPeople
 
         return (member, partner);
     }
+
+    /// <summary>Takes the Rough Patch Check through the API, every part answered with <paramref name="answer"/>.</summary>
+    public static async Task TakeCheckAsync(RekindleFactory app, ApiClient api, Func<Rekindle.Web.Features.Understand.CheckItem, int> answer)
+    {
+        var content = Understand.CheckJourney.Content(app);
+        foreach (var section in content.Sections)
+        {
+            var saved = await api.PostAsync($"/api/v1/understand/check/parts/{section.Key}", new
+            {
+                answers = content.ItemsBySection[section.Key].ToDictionary(i => i.Id, i => (int?)answer(i)),
+                @continue = true,
+            });
+            if (saved.Status != System.Net.HttpStatusCode.OK)
+            {
+                throw new InvalidOperationException("Check part answered " + saved.Body);
+            }
+        }
+    }
 }
