@@ -56,9 +56,9 @@ public abstract class SupportApiTests(RekindleFactory app)
         foreach (var (body, field) in new (object Body, string Field)[]
         {
             (new { include = Array.Empty<string>(), format = "pdf" }, "include"),
-            (new { include = new[] { "diary" }, format = "pdf" }, "include"),
-            (new { include = new[] { "check" }, format = "pdf" }, "include"),
-            (new { include = new[] { "check" }, format = "docx" }, "format"),
+            (new { include = new List<string> { "diary" }, format = "pdf" }, "include"),
+            (new { include = new List<string> { "check" }, format = "pdf" }, "include"),
+            (new { include = new List<string> { "check" }, format = "docx" }, "format"),
         })
         {
             var refused = await ana.PostAsync("/api/v1/support/summary", body);
@@ -70,7 +70,7 @@ public abstract class SupportApiTests(RekindleFactory app)
         Assert.Empty(await SummariesLoggedAsync(anaId));
 
         await ApiPeople.TakeCheckAsync(app, ana, CheckJourney.Ordinary);
-        var html = await ana.Client.PostAsJsonAsync("/api/v1/support/summary", new { include = new[] { "check" }, format = "html" });
+        var html = await ana.Client.PostAsJsonAsync("/api/v1/support/summary", new { include = new List<string> { "check" }, format = "html" });
         Assert.Equal(HttpStatusCode.OK, html.StatusCode);
         Assert.Equal("text/html", html.Content.Headers.ContentType!.MediaType);
         Assert.EndsWith(".html", html.Content.Headers.ContentDisposition!.FileNameStar ?? html.Content.Headers.ContentDisposition.FileName, StringComparison.Ordinal);
@@ -78,16 +78,16 @@ public abstract class SupportApiTests(RekindleFactory app)
         var logged = Assert.Single(await SummariesLoggedAsync(anaId));
         Assert.Equal((int)SummaryParts.Check | (int)SummaryFormat.Html, logged.Detail);
 
-        var pdf = await ana.Client.PostAsJsonAsync("/api/v1/support/summary", new { include = new[] { "check" } });
+        var pdf = await ana.Client.PostAsJsonAsync("/api/v1/support/summary", new { include = new List<string> { "check" } });
         Assert.Equal("application/pdf", pdf.Content.Headers.ContentType!.MediaType);
         var bytes = await pdf.Content.ReadAsByteArrayAsync();
         Assert.Equal("%PDF", System.Text.Encoding.ASCII.GetString(bytes, 0, 4));
         Assert.Equal(2, (await SummariesLoggedAsync(anaId)).Count);
 
         // The map is in a summary only once both shared; the partner's own summary never holds Ana's check.
-        var map = await ana.PostAsync("/api/v1/support/summary", new { include = new[] { "map" }, format = "html" });
+        var map = await ana.PostAsync("/api/v1/support/summary", new { include = new List<string> { "map" }, format = "html" });
         Assert.Equal(HttpStatusCode.BadRequest, map.Status);
-        var bensCheck = await ben.PostAsync("/api/v1/support/summary", new { include = new[] { "check" }, format = "html" });
+        var bensCheck = await ben.PostAsync("/api/v1/support/summary", new { include = new List<string> { "check" }, format = "html" });
         Assert.Equal(HttpStatusCode.BadRequest, bensCheck.Status);
     }
 }

@@ -74,7 +74,7 @@ public static class SupportApi
                 // Made like the page's: the same parts, and the same entry in the member's security log.
                 return SupportFeature.SummaryFile(document, format, clock);
             })
-            .Produces(StatusCodes.Status200OK, typeof(Stream), "application/pdf", "text/html")
+            .Produces<Stream>(StatusCodes.Status200OK, "application/pdf", "text/html")
             .WithName("MakeSummary").WithSummary("Make a summary for a professional of the parts you choose, as a PDF or an HTML file; it is noted in your security log");
     }
 }
