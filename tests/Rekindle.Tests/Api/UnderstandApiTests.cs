@@ -57,6 +57,12 @@ public abstract partial class UnderstandApiTests(RekindleFactory app)
         Assert.Equal(HttpStatusCode.NotFound, (await ana.PostAsync("/api/v1/understand/plan/steps/not-a-step", new { done = true })).Status);
         var untick = await ana.PostAsync($"/api/v1/understand/plan/steps/{step}", new { done = false });
         Assert.Equal(0, untick.Json.GetProperty("done").GetInt32());
+
+        // Four weeks on, taking it again is suggested, as on the Understand page (the access token has expired by then: refresh).
+        Assert.False(results.Json.GetProperty("retakeDue").GetBoolean());
+        app.Clock.Advance(TimeSpan.FromDays(29));
+        ana.Use((await ana.PostAsync("/api/v1/auth/refresh", new { refreshToken = ana.RefreshToken })).Json);
+        Assert.True((await ana.GetAsync("/api/v1/understand/results")).Json.GetProperty("retakeDue").GetBoolean());
     }
 
     [Fact]

@@ -28,7 +28,8 @@ public sealed record CheckResultDto(
 
 public sealed record CheckHistoryItemDto(Guid Id, DateTime CompletedAt, int Satisfaction);
 
-public sealed record ResultsDto(CheckResultDto? Latest, IReadOnlyList<CheckHistoryItemDto> History, bool CheckInProgress, CoupleMapDto Map);
+/// <summary>RetakeDue: it has been long enough since the latest check (Understand:RetakeAfterDays) that taking it again would show what changed.</summary>
+public sealed record ResultsDto(CheckResultDto? Latest, IReadOnlyList<CheckHistoryItemDto> History, bool CheckInProgress, bool RetakeDue, CoupleMapDto Map);
 
 public sealed record MapRowDto(string Domain, string Name, int Mine, int Theirs, string MyLevel, string TheirLevel, bool BothStrained, bool Gap, string? GapQuestion);
 
@@ -81,13 +82,14 @@ public static class UnderstandApi
             .WithName("SaveCheckPart").WithSummary("Save one part of the check; continue: true with every question answered moves on, and the last part finishes the check");
 
         understand.MapGet("/results", async Task<Ok<ResultsDto>> (
-                MyChecks checks, GetCoupleMap map, GetCoupleStatus status, CheckContent content, SafetyResourceSet safety, CancellationToken cancellationToken) =>
+                MyChecks checks, GetCoupleMap map, GetCoupleStatus status, CheckContent content, SafetyResourceSet safety,
+                Microsoft.Extensions.Options.IOptions<UnderstandOptions> options, TimeProvider clock, CancellationToken cancellationToken) =>
             {
                 var history = await checks.HandleAsync(cancellationToken);
                 var mapDto = Dto(await map.HandleAsync(cancellationToken), await status.HandleAsync(cancellationToken), content);
                 var latest = history.Latest is { } l ? Dto(l, content, safety) : null;
                 return TypedResults.Ok(new ResultsDto(latest, history.Completed.Select(c => new CheckHistoryItemDto(c.Id, c.CompletedAt, c.Scores.Satisfaction)).ToList(),
-                    history.InProgress is not null, mapDto));
+                    history.InProgress is not null, history.InProgress is null && history.Latest is { } done && options.Value.RetakeDue(done.CompletedAt, clock), mapDto));
             })
             .WithName("GetCheckResults").WithSummary("Your latest check's results and your earlier checks (private to you), and where the Couple Map stands");
 
