@@ -164,6 +164,38 @@ public abstract class ApiPrivacyTests(RekindleFactory app)
         Assert.Equal(HttpStatusCode.Unauthorized, withoutToken.StatusCode);
     }
 
+    // apia: the walk over Pairing, Understand, Intimacy, Spontaneity and Support routes with their private markers.
+    [Fact]
+    public async Task A_walk_of_every_route_never_shows_private_notes_of_intimacy_or_another_couples_notes_and_items()
+    {
+        var (member, partner) = await ApiPeople.CoupleAsync(app, "Lia", "Max");
+        using var _m = member;
+        using var _p = partner;
+        foreach (var api in new[] { member, partner })
+        {
+            Assert.Equal(System.Net.HttpStatusCode.OK, (await api.PostAsync("/api/v1/intimacy/opt-in", new { adult = true })).Status);
+        }
+
+        var today = (await member.GetAsync("/api/v1/intimacy/program")).Json.GetProperty("today").GetString();
+        Assert.Equal(System.Net.HttpStatusCode.OK, (await member.PostAsync("/api/v1/intimacy/program/sessions", new { day = today, feeling = "warm", note = "Apiwalktouchmarker" })).Status);
+        Assert.Equal(System.Net.HttpStatusCode.OK, (await member.PostAsync("/api/v1/intimacy/items", new { text = "Apiwalkitemmarker", category = "words" })).Status);
+        Assert.Equal(System.Net.HttpStatusCode.OK, (await member.PostAsync("/api/v1/spontaneity/notes", new { text = "Apiwalknotemarker" })).Status);
+        await ApiPeople.TakeCheckAsync(app, member, Understand.CheckJourney.WithConcern);
+
+        await WalkAsync(partner, ["Apiwalktouchmarker"]);
+        var (stranger, _, _) = await ApiPeople.MemberAsync(app, "Ned");
+        using var _s = stranger;
+        await WalkAsync(stranger, ["Apiwalktouchmarker", "Apiwalkitemmarker", "Apiwalknotemarker"]);
+        // The walk posted as the partner too: the couple is whole and nothing of the member's changed. (The walk's
+        // opt-out turned intimacy off for the partner, which closes the program; turned on again, the note is there.)
+        Assert.Equal("Together", (await member.GetAsync("/api/v1/couple")).Json.GetProperty("stage").GetString());
+        Assert.False((await partner.GetAsync("/api/v1/intimacy")).Json.GetProperty("meIn").GetBoolean());
+        await partner.PostAsync("/api/v1/intimacy/opt-in", new { adult = true });
+        Assert.Contains("Apiwalktouchmarker", (await member.GetAsync("/api/v1/intimacy/program")).Body, StringComparison.Ordinal);
+        Assert.NotEqual(System.Text.Json.JsonValueKind.Null, (await member.GetAsync("/api/v1/understand/results")).Json.GetProperty("latest").GetProperty("safety").ValueKind);
+    }
+
+    // apia end.
     private static async Task WalkAsync(ApiClient api, string[] markers)
     {
         foreach (var (route, call) in RouteRegistry.Routes.Where(r => r.Key.StartsWith("/api/v1/", StringComparison.Ordinal) && !r.Key.StartsWith("/api/v1/auth/", StringComparison.Ordinal)))

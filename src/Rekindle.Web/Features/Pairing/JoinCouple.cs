@@ -1,5 +1,7 @@
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Rekindle.Web.Data;
+using Rekindle.Web.Features.Account;
 using Rekindle.Web.Infrastructure;
 
 namespace Rekindle.Web.Features.Pairing;
@@ -9,8 +11,33 @@ namespace Rekindle.Web.Features.Pairing;
 /// request can move the invite from unused to used) and the couple's two slots by the primary key,
 /// so racing joiners cannot make a third member on either database.
 /// </summary>
-public sealed class JoinCouple(AppDbContext db, CurrentMember current, PreviewInvite preview, InviteCodes codes, TimeProvider clock)
+public sealed class JoinCouple(
+    AppDbContext db, CurrentMember current, PreviewInvite preview, InviteCodes codes, TimeProvider clock,
+    UserManager<Member> users, AccountEmails emails, ILogger<JoinCouple> logger)
 {
+    /// <summary>
+    /// Joins (the join page and the API both come here), logs the ids, and tells the inviter by a
+    /// content-free email that their partner joined.
+    /// </summary>
+    public async Task<Outcome<Guid>> JoinAndTellAsync(string? typedCode, CancellationToken cancellationToken = default)
+    {
+        var outcome = await HandleAsync(typedCode, cancellationToken);
+        if (!outcome.Succeeded)
+        {
+            return outcome;
+        }
+
+        logger.LogInformation("Member {MemberId} joined couple {CoupleId}", current.MemberId, outcome.Value);
+        var membership = await current.MembershipAsync(cancellationToken);
+        var inviterId = membership is null ? null : await PartnerOfAsync(membership, cancellationToken);
+        if (inviterId is not null && await users.FindByIdAsync(inviterId.Value.ToString()) is { } inviter)
+        {
+            await emails.SendPartnerJoinedAsync(inviter, cancellationToken);
+        }
+
+        return outcome;
+    }
+
     public async Task<Outcome<Guid>> HandleAsync(string? typedCode, CancellationToken cancellationToken = default)
     {
         var memberId = current.RequiredMemberId;

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using Rekindle.Web.Features.Account;
 using Rekindle.Web.Infrastructure.Documents;
@@ -56,11 +57,17 @@ public static class SupportFeature
                 return Results.Redirect("/support/summary" + query + "#make");
             }
 
-            var name = "rekindle-summary-" + clock.GetUtcNow().ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-            return format == SummaryFormat.Html
-                ? Results.File(HtmlWriter.Write(document), "text/html; charset=utf-8", name + ".html")
-                : Results.File(PdfWriter.Write(document), "application/pdf", name + ".pdf");
+            return SummaryFile(document, format, clock);
         }).RequireAuthorization();
+
+    /// <summary>The summary as the file to keep, named by the day it was made: the form's endpoint and the API both answer with it.</summary>
+    public static FileContentHttpResult SummaryFile(PrintDocument document, SummaryFormat format, TimeProvider clock)
+    {
+        var name = "rekindle-summary-" + clock.GetUtcNow().ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        return format == SummaryFormat.Html
+            ? TypedResults.File(HtmlWriter.Write(document), "text/html; charset=utf-8", name + ".html")
+            : TypedResults.File(PdfWriter.Write(document), "application/pdf", name + ".pdf");
+    }
 
     /// <summary>Loads the directory now, so a broken file stops the start rather than a member's visit.</summary>
     public static void LoadSupportContent(this WebApplication app) => app.Services.GetRequiredService<SupportDirectory>();

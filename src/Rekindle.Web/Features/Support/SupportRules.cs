@@ -207,6 +207,15 @@ public static class SupportRules
     }
 
     /// <summary>The kind's key in the directory file and in links (e.g. "couples-counselor").</summary>
+    /// <summary>The name of a kind of help, as the support page and the API give it.</summary>
+    public static string TitleOf(SupportKind kind) => kind switch
+    {
+        SupportKind.SafetyResources => "Safety resources",
+        SupportKind.IndividualClinician => "A counselor or clinician of your own",
+        SupportKind.CouplesCounselor => "A couples counselor",
+        _ => "A sex therapist",
+    };
+
     public static string KeyOf(SupportKind kind) => kind switch
     {
         SupportKind.SafetyResources => "safety",

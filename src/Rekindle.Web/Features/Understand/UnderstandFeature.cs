@@ -15,6 +15,9 @@ public sealed class UnderstandOptions
     /// <summary>The content language (files Content/understand/*.{language}.json).</summary>
     [Required]
     public string Language { get; set; } = "en";
+
+    /// <summary>Whether to suggest taking the check again (the Understand page and the API say so alike).</summary>
+    public bool RetakeDue(DateTime completedAt, TimeProvider clock) => completedAt.AddDays(RetakeAfterDays) <= clock.GetUtcNow().UtcDateTime;
 }
 
 public static class UnderstandFeature

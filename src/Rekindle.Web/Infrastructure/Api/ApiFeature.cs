@@ -2,11 +2,15 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.OpenApi;
 using Rekindle.Web.Features.Account;
+using Rekindle.Web.Features.Intimacy;
 using Rekindle.Web.Features.Pairing;
 using Rekindle.Web.Features.Progress;
 using Rekindle.Web.Features.SelfCare;
+using Rekindle.Web.Features.Spontaneity;
+using Rekindle.Web.Features.Support;
 using Rekindle.Web.Features.TimeTogether;
 using Rekindle.Web.Features.Talk;
+using Rekindle.Web.Features.Understand;
 
 namespace Rekindle.Web.Infrastructure.Api;
 
@@ -135,5 +139,11 @@ public static class ApiFeature
         member.MapSelfCareApi();
         member.MapProgressApi();
         member.MapDatesApi();
+        // apia: Pairing (above), Understand, Intimacy, Spontaneity, Support.
+        member.MapUnderstandApi();
+        member.MapIntimacyApi();
+        member.MapSpontaneityApi();
+        member.MapSupportApi();
+        // apia end.
     }
 }
