@@ -17,17 +17,20 @@ public static class DataFeature
         var options = builder.Configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
         if (options.Provider == DatabaseProvider.Postgres)
         {
-            builder.Services.AddDbContext<PostgresAppDbContext>(db => db.UseNpgsql(
-                options.ConnectionString,
-                npgsql => npgsql.MigrationsHistoryTable("__EFMigrationsHistory")));
+            // Options built once for the app, not for every request's context (docs/PERFORMANCE.md, finding 10).
+            builder.Services.AddDbContext<PostgresAppDbContext>(
+                db => db.UseNpgsql(options.ConnectionString, npgsql => npgsql.MigrationsHistoryTable("__EFMigrationsHistory")),
+                optionsLifetime: ServiceLifetime.Singleton);
             builder.Services.AddScoped<AppDbContext>(sp => sp.GetRequiredService<PostgresAppDbContext>());
         }
         else
         {
             builder.Services.AddSingleton(_ => new SqliteWriteGate(options));
-            builder.Services.AddDbContext<SqliteAppDbContext>((sp, db) => db
-                .UseSqlite(SqliteConnectionString(options, sp.GetRequiredService<InstancePaths>()))
-                .AddInterceptors(sp.GetRequiredService<SqliteWriteGate>(), new SqlitePragmas(options)));
+            builder.Services.AddDbContext<SqliteAppDbContext>(
+                (sp, db) => db
+                    .UseSqlite(SqliteConnectionString(options, sp.GetRequiredService<InstancePaths>()))
+                    .AddInterceptors(sp.GetRequiredService<SqliteWriteGate>(), new SqlitePragmas(options)),
+                optionsLifetime: ServiceLifetime.Singleton);
             // Opened once for the request and given back to the pool when the scope ends: EF would
             // otherwise open and close a pooled connection around every query, and each SQLite open
             // registers EF's functions again (docs/PERFORMANCE.md, finding 10).

@@ -89,15 +89,17 @@ public static class KeyStoreFeature
 
         if (provider == DatabaseProvider.Postgres)
         {
-            builder.Services.AddDbContext<PostgresKeyStoreDbContext>((sp, db) =>
-                db.UseNpgsql(sp.GetRequiredService<IOptions<KeyStoreOptions>>().Value.ConnectionString));
+            builder.Services.AddDbContext<PostgresKeyStoreDbContext>(
+                (sp, db) => db.UseNpgsql(sp.GetRequiredService<IOptions<KeyStoreOptions>>().Value.ConnectionString),
+                optionsLifetime: ServiceLifetime.Singleton);
             builder.Services.AddScoped<KeyStoreDbContext>(sp => sp.GetRequiredService<PostgresKeyStoreDbContext>());
         }
         else
         {
             builder.Services.AddDbContext<SqliteKeyStoreDbContext>((sp, db) => db
                 .UseSqlite(SqliteConnectionString(sp))
-                .AddInterceptors(new SqlitePragmas(sp.GetRequiredService<IOptions<DatabaseOptions>>().Value)));
+                .AddInterceptors(new SqlitePragmas(sp.GetRequiredService<IOptions<DatabaseOptions>>().Value)),
+                optionsLifetime: ServiceLifetime.Singleton);
             builder.Services.AddScoped<KeyStoreDbContext>(sp => sp.GetRequiredService<SqliteKeyStoreDbContext>());
         }
 
