@@ -101,6 +101,14 @@ public static class RouteRegistry
         ["/api/v1/progress"] = new(Get: "/api/v1/progress"),
         ["/api/v1/dates"] = new(Post: "/api/v1/dates", Json: "{\"title\":\"\",\"minutes\":60,\"times\":[]}"),
         ["/api/v1/dates/{id:guid}/accept"] = new(Post: "/api/v1/dates/" + Guid.Empty + "/accept", Json: "{\"optionId\":\"" + Guid.Empty + "\"}"),
+        // Talk, Time together, Repair and recovery-code sign-in (apib).
+        ["/api/v1/talk/answers/reply"] = new(Post: "/api/v1/talk/answers/reply", Json: "{\"questionId\":\"" + Guid.Empty + "\",\"reply\":\"probe\",\"reaction\":\"Heart\"}"),
+        ["/api/v1/talk/archive"] = new(Get: "/api/v1/talk/archive?q=marker"),
+        ["/api/v1/talk/soft-startup"] = new(Post: "/api/v1/talk/soft-startup", Json: "{\"text\":\"you never\"}"),
+        ["/api/v1/talk/conversation"] = new(Get: "/api/v1/talk/conversation"),
+        ["/api/v1/talk/conversation/state"] = new(Get: "/api/v1/talk/conversation/state"),
+        ["/api/v1/talk/conversation/steps"] = new(Post: "/api/v1/talk/conversation/steps", Json: "{\"action\":\"End\",\"version\":1}"),
+        ["/api/v1/talk/conversation/summary"] = new(Post: "/api/v1/talk/conversation/summary", Json: "{\"summary\":\"probe\"}"),
         ["/openapi/{documentName}.json"] = new(Get: "/openapi/v1.json"),
 
         // The framework's own: static files that don't exist, and Blazor's redirect helper.
