@@ -13,6 +13,13 @@ internal static class AreaApiCouples
 
         public async Task<Guid> PartnerIdAsync() => (await Partner.GetAsync("/api/v1/me")).Json.GetProperty("memberId").GetGuid();
 
+        /// <summary>After the test clock moved past the access tokens' 15 minutes: both partners refresh, as a client would.</summary>
+        public async Task RefreshAsync()
+        {
+            await AreaApiCouples.RefreshAsync(Member);
+            await AreaApiCouples.RefreshAsync(Partner);
+        }
+
         public void Dispose()
         {
             Member.Dispose();
@@ -20,6 +27,17 @@ internal static class AreaApiCouples
             MemberBrowser.Dispose();
             PartnerBrowser.Dispose();
         }
+    }
+
+    public static async Task RefreshAsync(ApiClient api)
+    {
+        var response = await api.PostAsync("/api/v1/auth/refresh", new { refreshToken = api.RefreshToken });
+        if (response.Status != System.Net.HttpStatusCode.OK)
+        {
+            throw new InvalidOperationException($"Refresh answered {(int)response.Status}: {response.Body}");
+        }
+
+        api.Use(response.Json);
     }
 
     /// <summary>Two members who paired through the pages, each with API tokens.</summary>

@@ -1,0 +1,45 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Rekindle.Web.Features.TimeTogether;
+
+/// <summary>The member's own calendar subscription: a secret address only they see (decisions/0013); null Url when it is off.</summary>
+public sealed record CalendarFeedDto(bool On, string? Url, bool ShowNames, DateTime? CreatedAt);
+
+public sealed record CalendarFeedRequest(bool ShowNames);
+
+/// <summary>The calendar page's three actions: a new secret address (replacing any old one), whether names show, off.</summary>
+public static class CalendarFeedApi
+{
+    public static void MapCalendarFeedApi(this RouteGroupBuilder api)
+    {
+        var feed = api.MapGroup("/calendar-feed").WithTags("TimeTogether");
+
+        feed.MapGet("", async Task<Ok<CalendarFeedDto>> (Calendars calendars, CancellationToken cancellationToken) =>
+                TypedResults.Ok(await DtoAsync(calendars, cancellationToken)))
+            .WithName("GetCalendarFeed").WithSummary("Your calendar subscription address, if you turned it on");
+
+        feed.MapPost("", async Task<Ok<CalendarFeedDto>> (CalendarFeedRequest request, Calendars calendars, CancellationToken cancellationToken) =>
+            {
+                await calendars.CreateAsync(request.ShowNames, cancellationToken);
+                return TypedResults.Ok(await DtoAsync(calendars, cancellationToken));
+            })
+            .WithName("CreateCalendarFeed").WithSummary("A new secret calendar address; any old one stops working at once");
+
+        feed.MapPost("/names", async Task<Ok<CalendarFeedDto>> (CalendarFeedRequest request, Calendars calendars, CancellationToken cancellationToken) =>
+            {
+                await calendars.SetShowNamesAsync(request.ShowNames, cancellationToken);
+                return TypedResults.Ok(await DtoAsync(calendars, cancellationToken));
+            })
+            .WithName("SetCalendarFeedNames").WithSummary("Whether your calendar shows each date's name");
+
+        feed.MapPost("/off", async Task<Ok<CalendarFeedDto>> (Calendars calendars, CancellationToken cancellationToken) =>
+            {
+                await calendars.RevokeAsync(cancellationToken);
+                return TypedResults.Ok(await DtoAsync(calendars, cancellationToken));
+            })
+            .WithName("TurnOffCalendarFeed").WithSummary("Turn the calendar address off; it stops working at once");
+    }
+
+    private static async Task<CalendarFeedDto> DtoAsync(Calendars calendars, CancellationToken cancellationToken) =>
+        await calendars.MineAsync(cancellationToken) is { } f ? new(true, f.Url, f.ShowNames, f.CreatedAt) : new(false, null, false, null);
+}
