@@ -4,6 +4,7 @@ using Microsoft.OpenApi;
 using Rekindle.Web.Features.Account;
 using Rekindle.Web.Features.Pairing;
 using Rekindle.Web.Features.Progress;
+using Rekindle.Web.Features.Repair;
 using Rekindle.Web.Features.SelfCare;
 using Rekindle.Web.Features.TimeTogether;
 using Rekindle.Web.Features.Talk;
@@ -135,5 +136,6 @@ public static class ApiFeature
         member.MapSelfCareApi();
         member.MapProgressApi();
         member.MapDatesApi();
+        member.MapRepairApi();
     }
 }
