@@ -100,11 +100,23 @@ public abstract class ApiPrivacyTests(RekindleFactory app)
         Assert.Equal(HttpStatusCode.NoContent, removed.StatusCode);
         Assert.Equal(1, (await member.GetAsync("/api/v1/self-care")).Json.GetProperty("goals").GetArrayLength());
 
+        // Talk, Time together and Repair (apib): a private letting-go exercise, a repair step the partner has not
+        // answered yet, a private idea rating, a calendar address: none may show on the walk below.
+        Assert.Equal(HttpStatusCode.OK, (await member.PostAsync("/api/v1/repair/letting-go", new { hurt = "Grudgewalkmarker", cost = "Grudgewalkmarker" })).Status);
+        var repair = await member.PostAsync("/api/v1/repair", new { title = "Our walk", calm = true });
+        var repairUrl = $"/api/v1/repair/{repair.Json.GetProperty("id").GetGuid()}";
+        Assert.Equal(HttpStatusCode.OK, (await partner.PostAsync(repairUrl + "/calm", new { revision = repair.Json.GetProperty("revision").GetInt32() })).Status);
+        Assert.Equal(HttpStatusCode.OK, (await member.PostAsync(repairUrl + "/steps", new { step = "feelings", feelings = new List<string> { "hurt" }, text = "Repairwalkmarker" })).Status);
+        Assert.Equal(HttpStatusCode.OK, (await member.PostAsync("/api/v1/date-ideas", new { title = "Ideawalk", place = "home", cost = "free" })).Status);
+        var ideaKey = (await member.GetAsync("/api/v1/date-ideas?place=home")).Json.GetProperty("ideas")[0].GetProperty("idea").GetProperty("key").GetString();
+        Assert.Equal(HttpStatusCode.OK, (await member.PostAsync("/api/v1/date-ideas/ratings", new { key = ideaKey, rating = "no" })).Status);
+        var feed = (await member.PostAsync("/api/v1/calendar-feed", new { showNames = true })).Json.GetProperty("url").GetString()!;
+
         // Walk every API route as the partner and as another couple.
         var (stranger, strangerEmail) = await MemberAsync(app, "Eli");
         stranger.Dispose();
         using var strangerApi = await ApiClient.SignInAsync(app, strangerEmail);
-        string[] markers = ["Selfcareapimarker", "Checkinapimarker"];
+        string[] markers = ["Selfcareapimarker", "Checkinapimarker", "Grudgewalkmarker", "Repairwalkmarker", "\"myRating\":\"no\"", feed[(feed.LastIndexOf('/') + 1)..^4]];
         await WalkAsync(partner, markers);
         await WalkAsync(strangerApi, markers);
     }

@@ -34,12 +34,12 @@ public static class LettingGoApi
     {
         var lettingGo = repair.MapGroup("/letting-go");
 
-        lettingGo.MapGet("", async Task<Ok<LettingGoDto>> (LettingGo handler, RepairSafety safety, CancellationToken cancellationToken) =>
+        repair.MapGet("/letting-go", async Task<Ok<LettingGoDto>> (LettingGo handler, RepairSafety safety, CancellationToken cancellationToken) =>
                 TypedResults.Ok(new LettingGoDto(await safety.RestingAsync(cancellationToken),
                     (await handler.ListAsync(cancellationToken)).Select(g => new GrudgeSummaryDto(g.Id, Key(g.Step), g.StartedAt, g.ArchivedAt)).ToList())))
             .WithName("ListLettingGo").WithSummary("Your own letting-go exercises (only you ever see them)");
 
-        lettingGo.MapPost("", async Task<Results<Ok<GrudgeDto>, ValidationProblem>> (StartGrudgeRequest request, LettingGo handler, RepairSafety safety, CancellationToken cancellationToken) =>
+        repair.MapPost("/letting-go", async Task<Results<Ok<GrudgeDto>, ValidationProblem>> (StartGrudgeRequest request, LettingGo handler, RepairSafety safety, CancellationToken cancellationToken) =>
             {
                 var outcome = await handler.StartAsync(request.Hurt, request.Cost, cancellationToken);
                 return outcome.Succeeded

@@ -52,7 +52,7 @@ public static class RepairApi
     {
         var repair = api.MapGroup("/repair").WithTags("Repair");
 
-        repair.MapGet("", async Task<Ok<RepairHubDto>> (RepairSafety safety, GetCoupleStatus status, Repairs repairs, Apologies apologies, CancellationToken cancellationToken) =>
+        api.MapGet("/repair", async Task<Ok<RepairHubDto>> (RepairSafety safety, GetCoupleStatus status, Repairs repairs, Apologies apologies, CancellationToken cancellationToken) =>
             {
                 var resting = await safety.RestingAsync(cancellationToken);
                 var hasPartner = (await status.HandleAsync(cancellationToken)).Stage == CoupleStage.Together;
@@ -64,13 +64,13 @@ public static class RepairApi
                 var list = (await repairs.ListAsync(cancellationToken)).Select(r => new RepairSummaryDto(r.Id, r.Title, r.OpenedAt, RepairRules.KeyOf(r.Current), r.MyTurn, r.FollowUpWaiting, r.SetAside)).ToList();
                 return TypedResults.Ok(new RepairHubDto(false, true, list, await ApologyApi.ListAsync(apologies, cancellationToken)));
             })
-            .WithName("GetRepairs").WithSummary("Your couple's repairs and apologies (empty while repair rests for you)");
+            .WithTags("Repair").WithName("GetRepairs").WithSummary("Your couple's repairs and apologies (empty while repair rests for you)");
 
         repair.MapGet("/guide", async Task<Ok<RepairGuideDto>> (RepairSafety safety, RepairContent content, CancellationToken cancellationToken) =>
                 TypedResults.Ok(await safety.RestingAsync(cancellationToken) ? new RepairGuideDto(true, content.Resting, null) : new RepairGuideDto(false, content.Resting, content)))
             .WithName("GetRepairGuide").WithSummary("The steps' prompts and guidance, the feelings to choose from, the follow-up, letting go and the apology frame");
 
-        repair.MapPost("", async Task<Results<Ok<RepairDto>, ValidationProblem>> (OpenRepairRequest request, RepairSteps steps, Repairs repairs, RepairSafety safety, CancellationToken cancellationToken) =>
+        api.MapPost("/repair", async Task<Results<Ok<RepairDto>, ValidationProblem>> (OpenRepairRequest request, RepairSteps steps, Repairs repairs, RepairSafety safety, CancellationToken cancellationToken) =>
             {
                 var outcome = await steps.OpenAsync(request.Title, request.Calm, cancellationToken);
                 if (!outcome.Succeeded)
@@ -81,7 +81,7 @@ public static class RepairApi
 
                 return TypedResults.Ok(await DtoAsync((await repairs.FindAsync(outcome.Value, cancellationToken))!, safety, cancellationToken));
             })
-            .WithName("OpenRepair").WithSummary("Open a repair for the two of you (not while it rests for you; at most five open)");
+            .WithTags("Repair").WithName("OpenRepair").WithSummary("Open a repair for the two of you (not while it rests for you; at most five open)");
 
         repair.MapGet("/{id:guid}", async Task<Results<Ok<RepairDto>, ProblemHttpResult>> (Guid id, Repairs repairs, RepairSafety safety, CancellationToken cancellationToken) =>
                 await repairs.FindAsync(id, cancellationToken) is { } view ? TypedResults.Ok(await DtoAsync(view, safety, cancellationToken)) : TalkApi.NotFound(NotYours))

@@ -14,16 +14,16 @@ public static class CalendarFeedApi
     {
         var feed = api.MapGroup("/calendar-feed").WithTags("TimeTogether");
 
-        feed.MapGet("", async Task<Ok<CalendarFeedDto>> (Calendars calendars, CancellationToken cancellationToken) =>
+        api.MapGet("/calendar-feed", async Task<Ok<CalendarFeedDto>> (Calendars calendars, CancellationToken cancellationToken) =>
                 TypedResults.Ok(await DtoAsync(calendars, cancellationToken)))
-            .WithName("GetCalendarFeed").WithSummary("Your calendar subscription address, if you turned it on");
+            .WithTags("TimeTogether").WithName("GetCalendarFeed").WithSummary("Your calendar subscription address, if you turned it on");
 
-        feed.MapPost("", async Task<Ok<CalendarFeedDto>> (CalendarFeedRequest request, Calendars calendars, CancellationToken cancellationToken) =>
+        api.MapPost("/calendar-feed", async Task<Ok<CalendarFeedDto>> (CalendarFeedRequest request, Calendars calendars, CancellationToken cancellationToken) =>
             {
                 await calendars.CreateAsync(request.ShowNames, cancellationToken);
                 return TypedResults.Ok(await DtoAsync(calendars, cancellationToken));
             })
-            .WithName("CreateCalendarFeed").WithSummary("A new secret calendar address; any old one stops working at once");
+            .WithTags("TimeTogether").WithName("CreateCalendarFeed").WithSummary("A new secret calendar address; any old one stops working at once");
 
         feed.MapPost("/names", async Task<Ok<CalendarFeedDto>> (CalendarFeedRequest request, Calendars calendars, CancellationToken cancellationToken) =>
             {

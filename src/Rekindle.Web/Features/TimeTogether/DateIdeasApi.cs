@@ -28,13 +28,13 @@ public static class DateIdeasApi
         var ideas = api.MapGroup("/date-ideas").WithTags("TimeTogether");
 
         // Filters as on the page: an unknown value is simply no filter, a page out of range an empty page.
-        ideas.MapGet("", async Task<Ok<IdeaPageDto>> (IdeaRatings ratings, CancellationToken cancellationToken,
+        api.MapGet("/date-ideas", async Task<Ok<IdeaPageDto>> (IdeaRatings ratings, CancellationToken cancellationToken,
                 string? cost = null, string? place = null, string? energy = null, string? minutes = null, string? season = null, string? category = null, bool unrated = false, int page = 1) =>
             {
                 var list = await ratings.ListAsync(IdeaFilter.From(cost, place, energy, minutes, season, category, unrated ? "1" : null), Math.Clamp(page, 1, 1000), cancellationToken);
                 return TypedResults.Ok(new IdeaPageDto(list.Ideas.Select(i => new RatedIdeaDto(Dto(i.Idea), i.MyRating)).ToList(), list.Page, list.HasMore, list.Rated, list.Total));
             })
-            .WithName("ListDateIdeas").WithSummary("Date ideas (yours first, then the library), 20 a page, with the page's filters and your own ratings");
+            .WithTags("TimeTogether").WithName("ListDateIdeas").WithSummary("Date ideas (yours first, then the library), 20 a page, with the page's filters and your own ratings");
 
         ideas.MapGet("/both-enjoy", async Task<Ok<BothEnjoyDto>> (IdeaRatings ratings, CancellationToken cancellationToken,
                 string? cost = null, string? place = null, string? energy = null, string? minutes = null, string? season = null, string? category = null) =>
@@ -57,7 +57,7 @@ public static class DateIdeasApi
             })
             .WithName("RateDateIdea").WithSummary("Rate an idea privately (love, like, no; or clear)");
 
-        ideas.MapPost("", async Task<Results<Ok<IdeaDto>, ValidationProblem>> (AddIdeaRequest request, IdeaRatings ratings, CancellationToken cancellationToken) =>
+        api.MapPost("/date-ideas", async Task<Results<Ok<IdeaDto>, ValidationProblem>> (AddIdeaRequest request, IdeaRatings ratings, CancellationToken cancellationToken) =>
             {
                 var outcome = await ratings.AddCustomAsync(request.Title, request.Place, request.Cost, cancellationToken);
                 if (!outcome.Succeeded)
@@ -68,7 +68,7 @@ public static class DateIdeasApi
                 // The couple's own ideas come first, newest first: the one just added.
                 return TypedResults.Ok(Dto((await ratings.CardsAsync(cancellationToken)).First(c => c.Custom)));
             })
-            .WithName("AddDateIdea").WithSummary("Add an idea of your own; you both see it and rate it privately");
+            .WithTags("TimeTogether").WithName("AddDateIdea").WithSummary("Add an idea of your own; you both see it and rate it privately");
     }
 
     private static IdeaDto Dto(IdeaCard c) => new(c.Key, c.Title, c.Description, c.Cost, c.Place, c.Energy, c.Minutes, c.Season, c.Category, c.Custom);

@@ -23,13 +23,13 @@ public static class EveningApi
     {
         var evening = api.MapGroup("/evening").WithTags("TimeTogether");
 
-        evening.MapGet("", async Task<Ok<OurEveningDto>> (Evenings evenings, Pairing.CurrentMember current, CancellationToken cancellationToken) =>
+        api.MapGet("/evening", async Task<Ok<OurEveningDto>> (Evenings evenings, Pairing.CurrentMember current, CancellationToken cancellationToken) =>
                 TypedResults.Ok(await DtoAsync(evenings, current, cancellationToken)))
-            .WithName("GetOurEvening").WithSummary("Your weekly evening together, and the coming weeks");
+            .WithTags("TimeTogether").WithName("GetOurEvening").WithSummary("Your weekly evening together, and the coming weeks");
 
-        evening.MapPost("", (SetEveningRequest request, Evenings evenings, Pairing.CurrentMember current, CancellationToken cancellationToken) =>
+        api.MapPost("/evening", (SetEveningRequest request, Evenings evenings, Pairing.CurrentMember current, CancellationToken cancellationToken) =>
                 RunAsync(evenings, current, () => evenings.SetAsync(request.Day, request.Time, request.Minutes, cancellationToken), SetField, cancellationToken))
-            .WithName("SetOurEvening").WithSummary("Propose your weekly evening, or change it (your partner agrees again)");
+            .WithTags("TimeTogether").WithName("SetOurEvening").WithSummary("Propose your weekly evening, or change it (your partner agrees again)");
 
         evening.MapPost("/agree", (Evenings evenings, Pairing.CurrentMember current, CancellationToken cancellationToken) =>
                 RunAsync(evenings, current, () => evenings.AgreeAsync(cancellationToken), _ => "evening", cancellationToken))
