@@ -49,6 +49,11 @@ public abstract class TimeTogetherApiTests(RekindleFactory app)
         var agreedAgain = await partner.PostAsync(url + "/accept", new { optionId = move.GetProperty("id").GetGuid() });
         Assert.Equal(DateTime.Parse(Day(4) + "T20:00:00Z", CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal), agreedAgain.Json.GetProperty("startsAt").GetDateTime());
 
+        var file = await partner.GetAsync(url + "/calendar.ics");
+        Assert.Equal("text/calendar", file.ContentType);
+        Assert.Contains("BEGIN:VCALENDAR", file.Body, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, (await strangers.Member.GetAsync(url + "/calendar.ics")).Status);
+
         var tooSoon = await member.PostAsync(url + "/reflection", new { rating = "good", highlight = "x" });
         Assert.True(tooSoon.Json.GetProperty("errors").TryGetProperty("date", out _));
         app.Clock.Advance(TimeSpan.FromDays(5));
@@ -165,6 +170,8 @@ public abstract class TimeTogetherApiTests(RekindleFactory app)
         var back = await member.PostAsync("/api/v1/evening/skips", new { day = week, skip = false });
         Assert.False(back.Json.GetProperty("evening").GetProperty("next")[1].GetProperty("skipped").GetBoolean());
 
+        Assert.Contains("BEGIN:VCALENDAR", (await member.GetAsync("/api/v1/evening/calendar.ics")).Body, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, (await strangers.Member.GetAsync("/api/v1/evening/calendar.ics")).Status);
         var stopped = await member.PostAsync("/api/v1/evening/stop", new { });
         Assert.Equal(JsonValueKind.Null, stopped.Json.GetProperty("evening").ValueKind);
         Assert.Equal(JsonValueKind.Null, (await partner.GetAsync("/api/v1/evening")).Json.GetProperty("evening").ValueKind);

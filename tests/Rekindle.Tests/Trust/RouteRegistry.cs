@@ -124,6 +124,8 @@ public static class RouteRegistry
         ["/api/v1/calendar-feed"] = new(Get: "/api/v1/calendar-feed"),
         ["/api/v1/calendar-feed/names"] = new(Post: "/api/v1/calendar-feed/names", Json: "{\"showNames\":true}"),
         ["/api/v1/calendar-feed/off"] = new(Post: "/api/v1/calendar-feed/off", Json: "{}"),
+        ["/api/v1/dates/{id:guid}/calendar.ics"] = new(Get: "/api/v1/dates/" + Guid.Empty + "/calendar.ics"),
+        ["/api/v1/evening/calendar.ics"] = new(Get: "/api/v1/evening/calendar.ics"),
         ["/api/v1/repair"] = new(Get: "/api/v1/repair"),
         ["/api/v1/repair/guide"] = new(Get: "/api/v1/repair/guide"),
         ["/api/v1/repair/{id:guid}"] = new(Get: "/api/v1/repair/" + Guid.Empty),

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using Rekindle.Web.Features.Talk;
 
 namespace Rekindle.Web.Features.TimeTogether;
 
@@ -38,6 +39,21 @@ public static class CalendarFeedApi
                 return TypedResults.Ok(await DtoAsync(calendars, cancellationToken));
             })
             .WithName("TurnOffCalendarFeed").WithSummary("Turn the calendar address off; it stops working at once");
+
+        // The same files the date and evening pages offer to download (text/calendar, described as a string).
+        api.MapGet("/dates/{id:guid}/calendar.ics", async Task<Results<FileContentHttpResult, ProblemHttpResult>> (Guid id, Calendars calendars, CancellationToken cancellationToken) =>
+                await calendars.DateFileAsync(id, cancellationToken) is { } file
+                    ? TypedResults.File(System.Text.Encoding.UTF8.GetBytes(file), CalendarFile.ContentType, "date.ics")
+                    : TalkApi.NotFound("That date is not in your calendar: it may not be agreed yet, or not be your couple's."))
+            .Produces<string>(StatusCodes.Status200OK, "text/calendar").ProducesProblem(StatusCodes.Status404NotFound)
+            .WithTags("TimeTogether").WithName("GetDateCalendarFile").WithSummary("An agreed date as a calendar file");
+
+        api.MapGet("/evening/calendar.ics", async Task<Results<FileContentHttpResult, ProblemHttpResult>> (Calendars calendars, CancellationToken cancellationToken) =>
+                await calendars.EveningFileAsync(cancellationToken) is { } file
+                    ? TypedResults.File(System.Text.Encoding.UTF8.GetBytes(file), CalendarFile.ContentType, "our-evening.ics")
+                    : TalkApi.NotFound("There is no agreed evening yet."))
+            .Produces<string>(StatusCodes.Status200OK, "text/calendar").ProducesProblem(StatusCodes.Status404NotFound)
+            .WithTags("TimeTogether").WithName("GetEveningCalendarFile").WithSummary("Your agreed weekly evening as a calendar file");
     }
 
     private static async Task<CalendarFeedDto> DtoAsync(Calendars calendars, CancellationToken cancellationToken) =>
