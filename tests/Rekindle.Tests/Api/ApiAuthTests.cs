@@ -145,6 +145,65 @@ public abstract class ApiAuthTests(RekindleFactory app)
     }
 
     [Fact]
+    public async Task A_recovery_code_signs_a_client_in_instead_of_the_authenticator_code_once_and_goes_in_the_security_log()
+    {
+        var (browser, email) = await MemberAsync(app, "Rcv");
+        var (_, enabled) = await EnableAuthenticatorAsync(app, browser);
+        var codes = enabled.Document.QuerySelectorAll(".recovery-codes code").Select(c => c.TextContent).ToList();
+        Assert.Equal(10, codes.Count);
+        using var api = ApiClient.For(app);
+
+        var wrongPassword = await api.PostAsync("/api/v1/auth/token", new { email, password = "not the password at all", recoveryCode = codes[1] });
+        Assert.Equal(HttpStatusCode.BadRequest, wrongPassword.Status);
+        var wrongCode = await api.PostAsync("/api/v1/auth/token", new { email, password = GoodPassword, recoveryCode = "abcde-fghij" });
+        Assert.Equal(HttpStatusCode.BadRequest, wrongCode.Status);
+        Assert.Equal(wrongPassword.Json.GetProperty("title").GetString(), wrongCode.Json.GetProperty("title").GetString());
+        var tooLong = await api.PostAsync("/api/v1/auth/token", new { email, password = GoodPassword, recoveryCode = new string('a', 41) });
+        Assert.Equal(HttpStatusCode.BadRequest, tooLong.Status);
+
+        var signedIn = await api.PostAsync("/api/v1/auth/token", new { email, password = GoodPassword, recoveryCode = " " + codes[0] + " " });
+        Assert.Equal(HttpStatusCode.OK, signedIn.Status);
+        api.Use(signedIn.Json);
+        Assert.Equal(HttpStatusCode.OK, (await api.GetAsync("/api/v1/me")).Status);
+
+        // Used once: the same code again is refused, by the API and by the recovery sign-in page alike.
+        Assert.Equal(HttpStatusCode.BadRequest, (await api.PostAsync("/api/v1/auth/token", new { email, password = GoodPassword, recoveryCode = codes[0] })).Status);
+        using var other = app.NewBrowser();
+        await SignInAsync(other, email);
+        var page = await other.SubmitAsync(await other.GetAsync("/account/login-recovery"), "login-recovery", new Dictionary<string, string> { ["Input.Code"] = codes[0] });
+        Assert.Contains("That recovery code didn't work", page.Text, StringComparison.Ordinal);
+
+        // The code sent with a wrong password was not used up.
+        Assert.Equal(HttpStatusCode.OK, (await api.PostAsync("/api/v1/auth/token", new { email, password = GoodPassword, recoveryCode = codes[1] })).Status);
+        Assert.Contains("Signed in with a recovery code", (await browser.GetAsync("/account/activity")).Text, StringComparison.Ordinal);
+        foreach (var line in app.Logs.Lines)
+        {
+            Assert.DoesNotContain(codes[0], line, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public async Task Wrong_recovery_codes_lock_the_account_like_wrong_authenticator_codes()
+    {
+        var (browser, email) = await MemberAsync(app, "Rlk");
+        var (_, enabled) = await EnableAuthenticatorAsync(app, browser);
+        var code = enabled.Document.QuerySelectorAll(".recovery-codes code").Select(c => c.TextContent).First();
+        using var api = ApiClient.For(app);
+        for (var i = 0; i < 4; i++)
+        {
+            Assert.DoesNotContain("locked", (await api.PostAsync("/api/v1/auth/token", new { email, password = GoodPassword, recoveryCode = $"wrong-{i}" })).Json.GetProperty("title").GetString(), StringComparison.Ordinal);
+        }
+
+        var fifth = await api.PostAsync("/api/v1/auth/token", new { email, password = GoodPassword, recoveryCode = "wrong-5" });
+        Assert.Contains("locked", fifth.Json.GetProperty("title").GetString(), StringComparison.Ordinal);
+        var locked = await api.PostAsync("/api/v1/auth/token", new { email, password = GoodPassword, recoveryCode = code });
+        Assert.Contains("locked", locked.Json.GetProperty("title").GetString(), StringComparison.Ordinal);
+        var activity = (await browser.GetAsync("/account/activity")).Text;
+        Assert.Contains("Sign-in paused after too many attempts", activity, StringComparison.Ordinal);
+        Assert.DoesNotContain("Signed in with a recovery code", activity, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Without_a_token_with_a_bad_one_or_with_only_a_cookie_the_API_answers_401()
     {
         using var api = ApiClient.For(app);

@@ -100,11 +100,23 @@ public abstract class ApiPrivacyTests(RekindleFactory app)
         Assert.Equal(HttpStatusCode.NoContent, removed.StatusCode);
         Assert.Equal(1, (await member.GetAsync("/api/v1/self-care")).Json.GetProperty("goals").GetArrayLength());
 
+        // Talk, Time together and Repair: a private letting-go exercise, a repair step the partner has not
+        // answered yet, a private idea rating, a calendar address: none may show on the walk below.
+        Assert.Equal(HttpStatusCode.OK, (await member.PostAsync("/api/v1/repair/letting-go", new { hurt = "Grudgewalkmarker", cost = "Grudgewalkmarker" })).Status);
+        var repair = await member.PostAsync("/api/v1/repair", new { title = "Our walk", calm = true });
+        var repairUrl = $"/api/v1/repair/{repair.Json.GetProperty("id").GetGuid()}";
+        Assert.Equal(HttpStatusCode.OK, (await partner.PostAsync(repairUrl + "/calm", new { revision = repair.Json.GetProperty("revision").GetInt32() })).Status);
+        Assert.Equal(HttpStatusCode.OK, (await member.PostAsync(repairUrl + "/steps", new { step = "feelings", feelings = new List<string> { "hurt" }, text = "Repairwalkmarker" })).Status);
+        Assert.Equal(HttpStatusCode.OK, (await member.PostAsync("/api/v1/date-ideas", new { title = "Ideawalk", place = "home", cost = "free" })).Status);
+        var ideaKey = (await member.GetAsync("/api/v1/date-ideas?place=home")).Json.GetProperty("ideas")[0].GetProperty("idea").GetProperty("key").GetString();
+        Assert.Equal(HttpStatusCode.OK, (await member.PostAsync("/api/v1/date-ideas/ratings", new { key = ideaKey, rating = "no" })).Status);
+        var feed = (await member.PostAsync("/api/v1/calendar-feed", new { showNames = true })).Json.GetProperty("url").GetString()!;
+
         // Walk every API route as the partner and as another couple.
         var (stranger, strangerEmail) = await MemberAsync(app, "Eli");
         stranger.Dispose();
         using var strangerApi = await ApiClient.SignInAsync(app, strangerEmail);
-        string[] markers = ["Selfcareapimarker", "Checkinapimarker"];
+        string[] markers = ["Selfcareapimarker", "Checkinapimarker", "Grudgewalkmarker", "Repairwalkmarker", "\"myRating\":\"no\"", feed[(feed.LastIndexOf('/') + 1)..^4]];
         await WalkAsync(partner, markers);
         await WalkAsync(strangerApi, markers);
     }
@@ -164,7 +176,7 @@ public abstract class ApiPrivacyTests(RekindleFactory app)
         Assert.Equal(HttpStatusCode.Unauthorized, withoutToken.StatusCode);
     }
 
-    // apia: the walk over Pairing, Understand, Intimacy, Spontaneity and Support routes with their private markers.
+    // The walk over Pairing, Understand, Intimacy, Spontaneity and Support routes with their private markers.
     [Fact]
     public async Task A_walk_of_every_route_never_shows_private_notes_of_intimacy_or_another_couples_notes_and_items()
     {
@@ -195,7 +207,6 @@ public abstract class ApiPrivacyTests(RekindleFactory app)
         Assert.NotEqual(System.Text.Json.JsonValueKind.Null, (await member.GetAsync("/api/v1/understand/results")).Json.GetProperty("latest").GetProperty("safety").ValueKind);
     }
 
-    // apia end.
     private static async Task WalkAsync(ApiClient api, string[] markers)
     {
         foreach (var (route, call) in RouteRegistry.Routes.Where(r => r.Key.StartsWith("/api/v1/", StringComparison.Ordinal) && !r.Key.StartsWith("/api/v1/auth/", StringComparison.Ordinal)))

@@ -3,7 +3,8 @@ using Rekindle.Web.Infrastructure.Security;
 
 namespace Rekindle.Web.Features.Account;
 
-public sealed record TokenRequest(string? Email, string? Password, string? Code);
+/// <summary>Email and password; with two-factor on, Code from the authenticator app or, instead, one of the member's RecoveryCode (each works once).</summary>
+public sealed record TokenRequest(string? Email, string? Password, string? Code, string? RecoveryCode = null);
 
 public sealed record RefreshRequest(string? RefreshToken);
 
@@ -26,12 +27,12 @@ public static class AuthApi
 
         auth.MapPost("/token", async Task<Results<Ok<TokenPair>, ValidationProblem, ProblemHttpResult>> (TokenRequest request, SignInWithPassword signIn, ApiTokens tokens) =>
         {
-            var (step, memberId) = await signIn.CheckForApiAsync(request.Email, request.Password, request.Code);
+            var (step, memberId) = await signIn.CheckForApiAsync(request.Email, request.Password, request.Code, request.RecoveryCode);
             return step switch
             {
                 SignInStep.SignedIn => TypedResults.Ok(await tokens.StartAsync(memberId!.Value)),
                 SignInStep.NeedsSecondFactor => TypedResults.ValidationProblem(
-                    new Dictionary<string, string[]> { ["code"] = ["Enter the 6-digit code from your authenticator app."] },
+                    new Dictionary<string, string[]> { ["code"] = ["Enter the 6-digit code from your authenticator app, or one of your recovery codes as recoveryCode."] },
                     title: "A code from your authenticator app is needed"),
                 SignInStep.LockedOut => TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "This account is locked for now",
                     detail: "After several wrong tries the account is locked for a while. Please try again later, or reset your password."),
@@ -41,7 +42,7 @@ public static class AuthApi
             };
         })
         .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status429TooManyRequests)
-        .WithName("CreateToken").WithSummary("Sign in an API client: a short-lived access token and a refresh token");
+        .WithName("CreateToken").WithSummary("Sign in an API client (with two-factor on: an authenticator code, or a recovery code once): a short-lived access token and a refresh token");
 
         auth.MapPost("/refresh", async Task<Results<Ok<TokenPair>, ProblemHttpResult>> (RefreshRequest request, ApiTokens tokens) =>
             await tokens.RefreshAsync(request.RefreshToken) is { } pair

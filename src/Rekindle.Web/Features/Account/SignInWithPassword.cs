@@ -82,14 +82,15 @@ public sealed class SignInWithPassword(SignInManager<Member> signIn, RecentConfi
     }
 
     /// <summary>
-    /// The same checks for an API client (decisions/0021), without a cookie: the password, then the
-    /// authenticator code when the member has two-factor on. Every wrong password or code counts
-    /// towards the same lockout as the sign-in form.
+    /// The same checks for an API client (decisions/0021), without a cookie: the password, then, when
+    /// the member has two-factor on, the authenticator code or instead one of their recovery codes
+    /// (each works once, as on the recovery sign-in page, and its use goes in the security log). Every
+    /// wrong password or code, recovery codes included, counts towards the same lockout as the form.
     /// </summary>
-    public async Task<(SignInStep Step, Guid? MemberId)> CheckForApiAsync(string? email, string? password, string? code)
+    public async Task<(SignInStep Step, Guid? MemberId)> CheckForApiAsync(string? email, string? password, string? code, string? recoveryCode = null)
     {
         if (string.IsNullOrWhiteSpace(email) || string.IsNullOrEmpty(password)
-            || email.Length > RegisterMember.EmailMaxLength || password.Length > MemberPasswordValidator.MaxLength || code is { Length: > 20 })
+            || email.Length > RegisterMember.EmailMaxLength || password.Length > MemberPasswordValidator.MaxLength || code is { Length: > 20 } || recoveryCode is { Length: > 40 })
         {
             return (SignInStep.Failed, null);
         }
@@ -119,6 +120,11 @@ public sealed class SignInWithPassword(SignInManager<Member> signIn, RecentConfi
 
         if (await users.GetTwoFactorEnabledAsync(member))
         {
+            if (string.IsNullOrWhiteSpace(code) && !string.IsNullOrWhiteSpace(recoveryCode))
+            {
+                return await RecoveryCodeForApiAsync(member, recoveryCode);
+            }
+
             if (string.IsNullOrWhiteSpace(code))
             {
                 return (SignInStep.NeedsSecondFactor, null);
@@ -133,6 +139,23 @@ public sealed class SignInWithPassword(SignInManager<Member> signIn, RecentConfi
 
         await users.ResetAccessFailedCountAsync(member);
         logger.LogInformation("Member {MemberId} signed in an API client", member.Id);
+        return (SignInStep.SignedIn, member.Id);
+    }
+
+    // As the recovery sign-in page: spaces don't matter, and Identity removes the code as it redeems it,
+    // so it works once (two racing requests: the member row's concurrency stamp lets only one save).
+    // Unlike Identity's page flow, a wrong recovery code counts towards lockout like a wrong authenticator code.
+    private async Task<(SignInStep Step, Guid? MemberId)> RecoveryCodeForApiAsync(Member member, string recoveryCode)
+    {
+        var users = signIn.UserManager;
+        if (!(await users.RedeemTwoFactorRecoveryCodeAsync(member, recoveryCode.Replace(" ", "", StringComparison.Ordinal))).Succeeded)
+        {
+            return (await FailedAsync(member), null);
+        }
+
+        await users.ResetAccessFailedCountAsync(member);
+        logger.LogInformation("Member {MemberId} signed in an API client with a recovery code", member.Id);
+        await sessions.RecordAsync(member.Id, SecurityEventKind.RecoveryCodeUsed);
         return (SignInStep.SignedIn, member.Id);
     }
 

@@ -11,6 +11,19 @@ public sealed record DailyQuestionDto(
 
 public sealed record AnswerRequest(Guid QuestionId, string? Text, bool Pass);
 
+/// <summary>A reply and a reaction (None, Heart, Hug, Laugh, Thanks) to the partner's answer, once both have answered.</summary>
+public sealed record ReplyRequest(Guid QuestionId, string? Reply, string? Reaction);
+
+/// <summary>One page of past questions, newest first, as the archive page shows them.</summary>
+public sealed record ArchiveDto(IReadOnlyList<DailyQuestionDto> Days, int Page, bool HasMore, string? Query, int DaysBothAnsweredThisMonth);
+
+public sealed record SoftStartupRequest(string? Text);
+
+public sealed record SoftStartupFlagDto(string Phrase, string Note);
+
+/// <summary>What the soft start-up helper gently points out; it only suggests, nothing is stored or sent.</summary>
+public sealed record SoftStartupDto(IReadOnlyList<SoftStartupFlagDto> Flags, bool ReadsKindly, string Frame, string FrameExample);
+
 /// <summary>This week's check-in as WeeklyCheckIns gives it to the page: the partner's answers only once the member has done theirs.</summary>
 public sealed record CheckInDto(DateOnly WeekStart, IReadOnlyList<string> Prompts, bool HasPartner, CheckInAnswers? Mine, bool PartnerDone, CheckInAnswers? Partners);
 
@@ -70,6 +83,54 @@ public static class TalkApi
             })
             .ProducesProblem(StatusCodes.Status404NotFound)
             .WithName("SaveWeeklyCheckIn").WithSummary("Save this week's check-in");
+
+        talk.MapPost("/answers/reply", async Task<Results<Ok<DailyQuestionDto>, ValidationProblem, ProblemHttpResult>> (
+                ReplyRequest request, TodaysQuestion questions, ReplyToAnswer reply, CancellationToken cancellationToken) =>
+            {
+                // Any day's question of the member's own couple (the page offers today's); another couple's is not found.
+                if (await questions.ViewOfAsync(request.QuestionId, cancellationToken) is null)
+                {
+                    return NotFound("That question is not one of your couple's.");
+                }
+
+                var reaction = ReactionOf(request.Reaction);
+                var outcome = await reply.HandleAsync(request.QuestionId, request.Reply, reaction, cancellationToken);
+                if (!outcome.Succeeded)
+                {
+                    var field = !Enum.IsDefined(reaction) ? "reaction" : outcome.Error!.StartsWith("Replies open", StringComparison.Ordinal) ? "questionId" : "reply";
+                    return Invalid(field, outcome.Error!);
+                }
+
+                return TypedResults.Ok(Dto((await questions.ViewOfAsync(request.QuestionId, cancellationToken))!));
+            })
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .WithName("ReplyToAnswer").WithSummary("Reply to your partner's answer and react to it, once you have both answered");
+
+        talk.MapGet("/archive", async Task<Results<Ok<ArchiveDto>, ProblemHttpResult>> (
+                TodaysQuestion today, TalkArchive archive, CancellationToken cancellationToken, string? q = null, int page = 1) =>
+            {
+                if (await today.HandleAsync(cancellationToken) is not { } view)
+                {
+                    return NotFound(NoCouple);
+                }
+
+                // As the page: a search is at most 100 characters, and a page number out of range is clamped, never an error.
+                var result = await archive.HandleAsync(q?.Length > 100 ? q[..100] : q, Math.Clamp(page, 1, 10_000), cancellationToken);
+                return TypedResults.Ok(new ArchiveDto(
+                    result.Days.Select(Dto).ToList(), result.Page, result.HasMore, result.Query,
+                    await archive.DaysBothAnsweredThisMonthAsync(view.Day, cancellationToken)));
+            })
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .WithName("GetTalkArchive").WithSummary("Past questions, newest first, 20 a page, with an optional search over questions and answers");
+
+        talk.MapPost("/soft-startup", Ok<SoftStartupDto> (SoftStartupRequest request, SoftStartup soft) =>
+            {
+                var flags = soft.Check(request.Text);
+                return TypedResults.Ok(new SoftStartupDto(flags.Select(f => new SoftStartupFlagDto(f.Phrase, f.Note)).ToList(), flags.Count == 0, soft.Frame, soft.FrameExample));
+            })
+            .WithName("CheckSoftStartup").WithSummary("Check how words meant for your partner sound (blaming absolutes, name-calling); nothing is stored");
+
+        talk.MapConversationApi();
     }
 
     /// <summary>A 404 as problem details (application/problem+json); endpoints declare it with ProducesProblem(404).</summary>
@@ -78,6 +139,12 @@ public static class TalkApi
 
     internal static ValidationProblem Invalid(string field, string message) =>
         TypedResults.ValidationProblem(new Dictionary<string, string[]> { [field] = [message] });
+
+    /// <summary>An empty reaction is none, as on the page; a word that is not one of the reactions (or a number) is left undefined for the handler to refuse.</summary>
+    private static Reaction ReactionOf(string? word) =>
+        string.IsNullOrEmpty(word) ? Reaction.None
+        : !char.IsDigit(word[0]) && Enum.TryParse<Reaction>(word, ignoreCase: false, out var r) && Enum.IsDefined(r) ? r
+        : (Reaction)(-1);
 
     private static CheckInAnswers Normalised(CheckInAnswers request) =>
         new(request.Appreciations ?? [], request.WentWell ?? "", request.ToTalkAbout ?? "", request.FeelLoved ?? "", request.Pulse);

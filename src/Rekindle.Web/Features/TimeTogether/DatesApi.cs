@@ -12,6 +12,14 @@ public sealed record ProposeDateRequest(string? Title, string? IdeaKey, int Minu
 
 public sealed record AcceptDateRequest(Guid OptionId);
 
+/// <summary>Another time for a proposed date, or a move of an agreed one: a local day (yyyy-MM-dd) and time (HH:mm) in the member's zone.</summary>
+public sealed record SuggestTimeRequest(string? Day, string? Time);
+
+/// <summary>After the date has begun: wonderful, good, okay or hard, and an optional highlight. The partner sees it once they wrote theirs.</summary>
+public sealed record ReflectRequest(string? Rating, string? Highlight);
+
+public sealed record WeekTogetherDto(DateOnly Week, bool Together);
+
 public static class DatesApi
 {
     public static void MapDatesApi(this RouteGroupBuilder api)
@@ -47,7 +55,63 @@ public static class DatesApi
             })
             .ProducesProblem(StatusCodes.Status404NotFound)
             .WithName("AcceptDate").WithSummary("Accept one of the times your partner offered");
+
+        dates.MapGet("/{id:guid}", async Task<Results<Ok<DateDto>, ProblemHttpResult>> (Guid id, Dates handler, CancellationToken cancellationToken) =>
+                await handler.FindAsync(id, cancellationToken) is { } date ? TypedResults.Ok(Dto(date)) : NotFound())
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .WithName("GetDate").WithSummary("One of your couple's dates, with its times and the after-date reflection");
+
+        dates.MapPost("/{id:guid}/suggest", (Guid id, SuggestTimeRequest request, Dates handler, CancellationToken cancellationToken) =>
+                ChangeAsync(id, handler, () => handler.SuggestAsync(id, new TimeInput(request.Day, request.Time), cancellationToken), TimeField, cancellationToken))
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .WithName("SuggestDateTime").WithSummary("Suggest another time for a proposed date, or move an agreed one; your partner accepts it");
+
+        dates.MapPost("/{id:guid}/cancel", (Guid id, Dates handler, CancellationToken cancellationToken) =>
+                ChangeAsync(id, handler, () => handler.CancelAsync(id, cancellationToken), _ => "date", cancellationToken))
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .WithName("CancelDate").WithSummary("Cancel a date; your partner sees it too");
+
+        dates.MapPost("/{id:guid}/reflection", (Guid id, ReflectRequest request, Dates handler, CancellationToken cancellationToken) =>
+                ChangeAsync(id, handler, () => handler.ReflectAsync(id, request.Rating, request.Highlight, cancellationToken), ReflectionField, cancellationToken))
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .WithName("ReflectOnDate").WithSummary("Say how the date was; editable until you have both written yours");
+
+        dates.MapGet("/weeks", async Task<Ok<List<WeekTogetherDto>>> (Dates handler, CancellationToken cancellationToken) =>
+                TypedResults.Ok((await handler.WeeksTogetherAsync(Evenings.WeeksShown, cancellationToken)).Select(w => new WeekTogetherDto(w.Week, w.Together)).ToList()))
+            .WithName("GetWeeksTogether").WithSummary("The last eight weeks (in your time zone), each with whether you had a date or your evening");
+
+        api.MapDateIdeasApi();
+        api.MapEveningApi();
+        api.MapCalendarFeedApi();
     }
+
+    /// <summary>Runs one change to a date of the member's couple: another couple's date is not found; the handler's message is a validation problem.</summary>
+    private static async Task<Results<Ok<DateDto>, ValidationProblem, ProblemHttpResult>> ChangeAsync(
+        Guid id, Dates handler, Func<Task<Infrastructure.Outcome<bool>>> change, Func<string, string> fieldOf, CancellationToken cancellationToken)
+    {
+        if (await handler.FindAsync(id, cancellationToken) is null)
+        {
+            return NotFound();
+        }
+
+        var outcome = await change();
+        return outcome.Succeeded
+            ? TypedResults.Ok(Dto((await handler.FindAsync(id, cancellationToken))!))
+            : TypedResults.ValidationProblem(new Dictionary<string, string[]> { [fieldOf(outcome.Error!)] = [outcome.Error!] });
+    }
+
+    private static ProblemHttpResult NotFound() =>
+        TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found", detail: "That date is not one of your couple's.");
+
+    private static string TimeField(string message) =>
+        message.Contains("day for each", StringComparison.Ordinal) ? "day"
+        : message.StartsWith("That date", StringComparison.Ordinal) || message.StartsWith("Your partner changed", StringComparison.Ordinal) ? "date"
+        : "time";
+
+    private static string ReflectionField(string message) =>
+        message.Contains("how it was", StringComparison.Ordinal) ? "rating"
+        : message.StartsWith("Please keep", StringComparison.Ordinal) || message.Contains("your text", StringComparison.Ordinal) ? "highlight"
+        : "date";
 
     /// <summary>Which field the handler's message is about, so a client can show it beside it.</summary>
     private static string FieldOf(string? message) => message switch

@@ -5,6 +5,7 @@ using Rekindle.Web.Features.Account;
 using Rekindle.Web.Features.Intimacy;
 using Rekindle.Web.Features.Pairing;
 using Rekindle.Web.Features.Progress;
+using Rekindle.Web.Features.Repair;
 using Rekindle.Web.Features.SelfCare;
 using Rekindle.Web.Features.Spontaneity;
 using Rekindle.Web.Features.Support;
@@ -139,11 +140,10 @@ public static class ApiFeature
         member.MapSelfCareApi();
         member.MapProgressApi();
         member.MapDatesApi();
-        // apia: Pairing (above), Understand, Intimacy, Spontaneity, Support.
         member.MapUnderstandApi();
         member.MapIntimacyApi();
         member.MapSpontaneityApi();
         member.MapSupportApi();
-        // apia end.
+        member.MapRepairApi();
     }
 }
