@@ -10,13 +10,17 @@ namespace Rekindle.Tests.Localization;
 /// </summary>
 internal static partial class ResourceKeys
 {
-    /// <summary>Every literal key in a localizer call: <c>T["..."]</c> (pages, emails, handlers given the localizer as T).</summary>
+    /// <summary>
+    /// Every literal key in a localizer call: <c>T["..."]</c> (pages, emails, handlers given the localizer as T)
+    /// and <c>Text.Of("...")</c> (text made in C#: handler messages, rules, the summary for a professional).
+    /// </summary>
     public static SortedSet<string> UsedInCode()
     {
         var keys = new SortedSet<string>(StringComparer.Ordinal);
         foreach (var file in SourceTree.Files("*.razor").Concat(SourceTree.Files("*.cs")))
         {
-            foreach (Match m in Key().Matches(File.ReadAllText(file)))
+            var source = File.ReadAllText(file);
+            foreach (Match m in Key().Matches(source).Concat(TextKey().Matches(source)))
             {
                 keys.Add(Regex.Unescape(m.Groups[1].Value));
             }
@@ -70,6 +74,16 @@ internal static partial class ResourceKeys
 
     [GeneratedRegex("""\bT\[\s*"((?:[^"\\]|\\.)*)"\s*[,\]]""")]
     private static partial Regex Key();
+
+    /// <summary>Localizer calls whose key is built at run time, so no translation can have it: <c>T[$"..."]</c>, <c>Text.Of($"...")</c>, and so on.</summary>
+    public static IEnumerable<string> InterpolatedKeys(string source) =>
+        Interpolated().Matches(source).Select(m => m.Value);
+
+    [GeneratedRegex("""\bText\.Of\(\s*"((?:[^"\\]|\\.)*)"\s*[,)]""")]
+    private static partial Regex TextKey();
+
+    [GeneratedRegex("""\b(?:T\[|Text\.Of\(|Fail\()\s*(?:\$@?|@\$)"[^\n]{0,60}""")]
+    private static partial Regex Interpolated();
 
     [GeneratedRegex(@"\{(\d+)(?:[,:][^}]*)?\}")]
     private static partial Regex Placeholder();

@@ -20,7 +20,38 @@ public sealed class ResourceTests
         Assert.True(keys.Count > 500, $"only {keys.Count} keys found");
         Assert.Contains("Reminders and quiet hours", keys);
         Assert.Contains("This week's check-in, for the week of {0}, is waiting for you in Rekindle.", keys);
+
+        // Text made in C# through Text.Of: handler messages, rules' sentences, the summary for a professional.
+        Assert.Contains("Please keep it to {0} characters or fewer.", keys);
+        Assert.Contains("That doesn't look like an invite code. Codes have 8 letters and numbers, like ABCD-EFGH.", keys);
+        Assert.Contains("Made on {0} by one partner, who chose what it includes: {1}.", keys);
+        Assert.Contains("Sleep at least {0:0.#} hours", keys);
     }
+
+    [Fact]
+    public void No_key_is_built_by_interpolation()
+    {
+        // A key made with $"..." differs for every value, so no translation can ever hold it.
+        var found = SourceTree.Files("*.cs").Concat(SourceTree.Files("*.razor"))
+            .SelectMany(f => ResourceKeys.InterpolatedKeys(File.ReadAllText(f)).Select(m => $"{SourceTree.Relative(f)}: {m}"))
+            .ToList();
+        Assert.True(found.Count == 0, "Use a literal key with {0} placeholders instead:\n" + string.Join("\n", found));
+    }
+
+    [Theory]
+    [InlineData("""<p>@T[$"Hello {name}"]</p>""")]
+    [InlineData("""var s = Text.Of($"Use at most {max} characters.");""")]
+    [InlineData("""return Outcome<bool>.Fail($"You have {n} goals already.");""")]
+    [InlineData("""var s = T[ @$"Over {n}" ];""")]
+    public void The_interpolation_check_finds_a_built_key(string source) =>
+        Assert.Single(ResourceKeys.InterpolatedKeys(source));
+
+    [Theory]
+    [InlineData("""<p>@T["Hello {0}", name]</p>""")]
+    [InlineData("""var s = Text.Of("Use at most {0} characters.", max);""")]
+    [InlineData("""var key = $"nudge:{id:N}";""")]
+    public void The_interpolation_check_leaves_literal_keys_alone(string source) =>
+        Assert.Empty(ResourceKeys.InterpolatedKeys(source));
 
     [Fact]
     public void Every_configured_language_has_every_key()

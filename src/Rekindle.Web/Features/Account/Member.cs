@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Rekindle.Web.Infrastructure.Localization;
 using Rekindle.Web.Infrastructure.Sealing;
 
 namespace Rekindle.Web.Features.Account;
@@ -30,11 +31,11 @@ public sealed class Member : IdentityUser<Guid>, ISealedRecord
         var name = typed?.Trim();
         if (string.IsNullOrEmpty(name))
         {
-            return "Please tell us your first name. It's what your partner will see.";
+            return Text.Of("Please tell us your first name. It's what your partner will see.");
         }
 
         return name.Length > FirstNameMaxLength || name.Any(char.IsControl)
-            ? $"Please use a first name of at most {FirstNameMaxLength} characters."
+            ? Text.Of("Please use a first name of at most {0} characters.", FirstNameMaxLength)
             : null;
     }
 }

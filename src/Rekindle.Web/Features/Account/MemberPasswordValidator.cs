@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Identity;
+using Rekindle.Web.Infrastructure.Localization;
 
 namespace Rekindle.Web.Features.Account;
 
@@ -27,24 +28,24 @@ public sealed class MemberPasswordValidator(CommonPasswords common) : IPasswordV
     {
         if (string.IsNullOrEmpty(password) || password.Length < MinLength)
         {
-            return $"Use at least {MinLength} characters. A few words in a row make a good one.";
+            return Text.Of("Use at least {0} characters. A few words in a row make a good one.", MinLength);
         }
 
         if (password.Length > MaxLength)
         {
-            return $"Use at most {MaxLength} characters.";
+            return Text.Of("Use at most {0} characters.", MaxLength);
         }
 
         if (common.Contains(password) || password.Distinct().Count() == 1)
         {
-            return "That password is one of the most common ones, so it is easy to guess. Please choose another.";
+            return Text.Of("That password is one of the most common ones, so it is easy to guess. Please choose another.");
         }
 
         if (!string.IsNullOrEmpty(email)
             && (password.Equals(email, StringComparison.OrdinalIgnoreCase)
                 || password.Equals(email.Split('@')[0], StringComparison.OrdinalIgnoreCase)))
         {
-            return "Please don't use your email address as your password.";
+            return Text.Of("Please don't use your email address as your password.");
         }
 
         return null;

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Rekindle.Web.Data;
 using Rekindle.Web.Features.Pairing;
+using Rekindle.Web.Infrastructure.Localization;
 
 namespace Rekindle.Web.Features.Account;
 
@@ -162,8 +163,8 @@ public sealed class RegisterMember(
 
     private static string Describe(IdentityError error) => error.Code switch
     {
-        "DuplicateEmail" or "DuplicateUserName" => "An account with this email already exists. Sign in, or reset your password if you forgot it.",
-        "InvalidEmail" or "InvalidUserName" => "That doesn't look like an email address. It should look like name@example.org.",
+        "DuplicateEmail" or "DuplicateUserName" => Text.Of("An account with this email already exists. Sign in, or reset your password if you forgot it."),
+        "InvalidEmail" or "InvalidUserName" => Text.Of("That doesn't look like an email address. It should look like name@example.org."),
         _ => error.Description,
     };
 }

@@ -3,6 +3,7 @@ using Rekindle.Web.Data;
 using Rekindle.Web.Features.Account;
 using Rekindle.Web.Features.Pairing;
 using Rekindle.Web.Infrastructure;
+using Rekindle.Web.Infrastructure.Localization;
 using Rekindle.Web.Infrastructure.Privacy;
 using Rekindle.Web.Infrastructure.Sealing;
 
@@ -41,7 +42,7 @@ public sealed class Desires(AppDbContext db, CurrentMember current, IntimacyCont
     {
         if (on && !adultConfirmed)
         {
-            return Outcome<bool>.Fail("Please confirm that you are an adult and want to turn this on.");
+            return Outcome<bool>.Fail(Text.Of("Please confirm that you are an adult and want to turn this on."));
         }
 
         var memberId = current.RequiredMemberId;
@@ -99,22 +100,22 @@ public sealed class Desires(AppDbContext db, CurrentMember current, IntimacyCont
         var viewer = await current.ViewerAsync(cancellationToken);
         if (!await OptedInAsync(viewer.MemberId, cancellationToken))
         {
-            return Outcome<bool>.Fail("Intimacy is turned off for you. Turn it on first.");
+            return Outcome<bool>.Fail(Text.Of("Intimacy is turned off for you. Turn it on first."));
         }
 
         if (viewer.CoupleId is not { } coupleId)
         {
-            return Outcome<bool>.Fail("Answers belong to your couple space. Start one first.");
+            return Outcome<bool>.Fail(Text.Of("Answers belong to your couple space. Start one first."));
         }
 
         if (key is null || !(await CardsAsync(null, cancellationToken)).Any(c => c.Key == key))
         {
-            return Outcome<bool>.Fail("That item isn't on your list.");
+            return Outcome<bool>.Fail(Text.Of("That item isn't on your list."));
         }
 
         if (answer is null || (answer != "clear" && !DesireRules.Answers.Contains(answer)))
         {
-            return Outcome<bool>.Fail("Please choose yes, maybe, let's talk first, no, or firm limit.");
+            return Outcome<bool>.Fail(Text.Of("Please choose yes, maybe, let's talk first, no, or firm limit."));
         }
 
         return await PrivateAnswers.SaveAsync(db, sealer, viewer, key, answer, () => new DesireAnswer { Id = Guid.NewGuid(), OwnerId = viewer.MemberId, CoupleId = coupleId, PromptKey = key },
@@ -126,18 +127,18 @@ public sealed class Desires(AppDbContext db, CurrentMember current, IntimacyCont
         var viewer = await current.ViewerAsync(cancellationToken);
         if (!await OptedInAsync(viewer.MemberId, cancellationToken) || viewer.CoupleId is not { } coupleId)
         {
-            return Outcome<bool>.Fail("Items are added inside your couple space, with intimacy turned on.");
+            return Outcome<bool>.Fail(Text.Of("Items are added inside your couple space, with intimacy turned on."));
         }
 
         var words = text?.Trim() ?? "";
         if (Talk.TalkText.Problem(words, CustomDesire.TextMaxLength) is { } problem)
         {
-            return Outcome<bool>.Fail(words.Length == 0 ? "Write the item first, in a few words." : problem);
+            return Outcome<bool>.Fail(words.Length == 0 ? Text.Of("Write the item first, in a few words.") : problem);
         }
 
         if (content.Categories.All(c => c.Key != category))
         {
-            return Outcome<bool>.Fail("Please choose where it belongs.");
+            return Outcome<bool>.Fail(Text.Of("Please choose where it belongs."));
         }
 
         var item = new CustomDesire { Id = Guid.NewGuid(), CoupleId = coupleId, AddedBy = viewer.MemberId, Category = category!, AddedAt = clock.GetUtcNow().UtcDateTime };
@@ -174,7 +175,7 @@ public sealed class Desires(AppDbContext db, CurrentMember current, IntimacyCont
         var viewer = await current.ViewerAsync(cancellationToken);
         if (key is null || viewer.CoupleId is not { } coupleId || (await MatchesAsync(cancellationToken)).All(m => m.Item.Key != key))
         {
-            return Outcome<bool>.Fail("That item is not one you both chose.");
+            return Outcome<bool>.Fail(Text.Of("That item is not one you both chose."));
         }
 
         var existing = await db.CheckInFirsts.FirstOrDefaultAsync(f => f.CoupleId == coupleId && f.ItemKey == key, cancellationToken);

@@ -4,6 +4,7 @@ using Rekindle.Web.Data;
 using Rekindle.Web.Features.Account;
 using Rekindle.Web.Features.Pairing;
 using Rekindle.Web.Infrastructure;
+using Rekindle.Web.Infrastructure.Localization;
 using Rekindle.Web.Infrastructure.Sealing;
 
 namespace Rekindle.Web.Features.Intimacy;
@@ -59,7 +60,7 @@ public sealed class TouchProgram(AppDbContext db, CurrentMember current, Intimac
     {
         if (await PartiesAsync(cancellationToken) is not var (me, partner, coupleId))
         {
-            return Outcome<bool>.Fail("The program opens once you have both turned intimacy on.");
+            return Outcome<bool>.Fail(Text.Of("The program opens once you have both turned intimacy on."));
         }
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
@@ -67,7 +68,7 @@ public sealed class TouchProgram(AppDbContext db, CurrentMember current, Intimac
         var stage = await StageAsync(me, partner, coupleId, cancellationToken);
         if (stage >= content.Stages.Count || stageSeen != stage.ToString(CultureInfo.InvariantCulture))
         {
-            return Outcome<bool>.Fail("You have both moved on since this page was opened. Here is where you are now.");
+            return Outcome<bool>.Fail(Text.Of("You have both moved on since this page was opened. Here is where you are now."));
         }
 
         var existing = await db.StageReadies.FirstOrDefaultAsync(r => r.CoupleId == coupleId && r.OwnerId == me && r.Stage == stage, cancellationToken);
@@ -89,19 +90,19 @@ public sealed class TouchProgram(AppDbContext db, CurrentMember current, Intimac
     {
         if (await PartiesAsync(cancellationToken) is not var (me, partner, coupleId))
         {
-            return Outcome<bool>.Fail("The program opens once you have both turned intimacy on.");
+            return Outcome<bool>.Fail(Text.Of("The program opens once you have both turned intimacy on."));
         }
 
         var prefs = await preferences.ForAsync(me, cancellationToken);
         var today = DateOnly.FromDateTime(prefs.Local(clock.GetUtcNow().UtcDateTime));
         if (!DateOnly.TryParseExact(day?.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var when) || when > today || when < today.AddDays(-60))
         {
-            return Outcome<bool>.Fail("Please choose the day of the session: today or in the last two months.");
+            return Outcome<bool>.Fail(Text.Of("Please choose the day of the session: today or in the last two months."));
         }
 
         if (feeling is null || !TouchLog.Feelings.Contains(feeling))
         {
-            return Outcome<bool>.Fail("Please choose how it felt for you.");
+            return Outcome<bool>.Fail(Text.Of("Please choose how it felt for you."));
         }
 
         var words = note?.Trim() ?? "";

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Rekindle.Web.Data;
 using Rekindle.Web.Infrastructure;
+using Rekindle.Web.Infrastructure.Localization;
 
 namespace Rekindle.Web.Features.Pairing;
 
@@ -47,7 +48,7 @@ public sealed class CreateInvite(AppDbContext db, CurrentMember current, InviteC
         }
         else if (await db.CoupleMembers.CountAsync(m => m.CoupleId == membership.CoupleId, cancellationToken) >= CoupleMember.MaxMembers)
         {
-            return Outcome<NewInvite>.Fail("Your partner has already joined, so there is no one left to invite.");
+            return Outcome<NewInvite>.Fail(Text.Of("Your partner has already joined, so there is no one left to invite."));
         }
 
         await db.CoupleInvites

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Rekindle.Web.Data;
 using Rekindle.Web.Features.Account;
 using Rekindle.Web.Infrastructure;
+using Rekindle.Web.Infrastructure.Localization;
 
 namespace Rekindle.Web.Features.Pairing;
 
@@ -51,8 +52,8 @@ public sealed class JoinCouple(
         if (mine is not null)
         {
             return Outcome<Guid>.Fail(mine.CoupleId == found.CoupleId
-                ? "You are already in this couple space."
-                : "You are already in a couple space. Leave it first (in Couple settings) to join another.");
+                ? Text.Of("You are already in this couple space.")
+                : Text.Of("You are already in a couple space. Leave it first (in Couple settings) to join another."));
         }
 
         var coupleId = found.CoupleId!.Value;

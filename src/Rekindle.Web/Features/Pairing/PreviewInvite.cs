@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Rekindle.Web.Data;
+using Rekindle.Web.Infrastructure.Localization;
 
 namespace Rekindle.Web.Features.Pairing;
 
@@ -20,13 +21,13 @@ public sealed record InvitePreview(InviteState State, Guid? CoupleId, string? In
     public string? Problem => State switch
     {
         InviteState.Valid => null,
-        InviteState.Malformed => "That doesn't look like an invite code. Codes have 8 letters and numbers, like ABCD-EFGH.",
-        InviteState.Unknown => "We couldn't find an invite with that code. Check it with your partner, or ask them for a new one.",
-        InviteState.Expired => "This invite has expired (invites last 7 days). Ask your partner to make a new one.",
-        InviteState.Used => "This invite has already been used. Ask your partner to make a new one if you need it.",
-        InviteState.Revoked => "This invite was cancelled. Ask your partner for a new one.",
-        InviteState.CoupleFull => "This couple space already has two people in it, so it can't take anyone else.",
-        _ => "This invite can't be used.",
+        InviteState.Malformed => Text.Of("That doesn't look like an invite code. Codes have 8 letters and numbers, like ABCD-EFGH."),
+        InviteState.Unknown => Text.Of("We couldn't find an invite with that code. Check it with your partner, or ask them for a new one."),
+        InviteState.Expired => Text.Of("This invite has expired (invites last 7 days). Ask your partner to make a new one."),
+        InviteState.Used => Text.Of("This invite has already been used. Ask your partner to make a new one if you need it."),
+        InviteState.Revoked => Text.Of("This invite was cancelled. Ask your partner for a new one."),
+        InviteState.CoupleFull => Text.Of("This couple space already has two people in it, so it can't take anyone else."),
+        _ => Text.Of("This invite can't be used."),
     };
 }
 

@@ -6,6 +6,7 @@ using Rekindle.Web.Features.Account;
 using Rekindle.Web.Features.Pairing;
 using Rekindle.Web.Features.Talk;
 using Rekindle.Web.Infrastructure;
+using Rekindle.Web.Infrastructure.Localization;
 using Rekindle.Web.Infrastructure.Sealing;
 
 namespace Rekindle.Web.Features.Repair;
@@ -66,7 +67,7 @@ public sealed class Apologies(AppDbContext db, CurrentMember current, RepairSafe
             var words = text?.Trim() ?? "";
             if (TalkText.Problem(words, Apology.PartMaxLength) is { } problem)
             {
-                return Outcome<ApologyText>.Fail(words.Length == 0 ? $"Please fill in \"{label}\": each part matters." : problem);
+                return Outcome<ApologyText>.Fail(words.Length == 0 ? Text.Of("Please fill in \"{0}\": each part matters.", label) : problem);
             }
         }
 
@@ -78,7 +79,7 @@ public sealed class Apologies(AppDbContext db, CurrentMember current, RepairSafe
         var viewer = await current.ViewerAsync(cancellationToken);
         if (viewer.CoupleId is not { } coupleId || await current.PartnerIdAsync(cancellationToken) is not { } partnerId)
         {
-            return Outcome<bool>.Fail("An apology goes to your partner: once they have joined your couple space, you can send one.");
+            return Outcome<bool>.Fail(Text.Of("An apology goes to your partner: once they have joined your couple space, you can send one."));
         }
 
         if (await safety.RestingAsync(cancellationToken))
@@ -100,7 +101,7 @@ public sealed class Apologies(AppDbContext db, CurrentMember current, RepairSafe
         await Rows.LockCoupleAsync(db, coupleId, cancellationToken);
         if (await db.Apologies.CountAsync(a => a.FromId == viewer.MemberId && a.SentAt > now.AddDays(-1), cancellationToken) >= PerDay)
         {
-            return Outcome<bool>.Fail("You've sent three apologies in the last day. Give your partner a little time with them.");
+            return Outcome<bool>.Fail(Text.Of("You've sent three apologies in the last day. Give your partner a little time with them."));
         }
 
         db.Apologies.Add(apology);

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Rekindle.Web.Features.Account;
+using Rekindle.Web.Infrastructure.Localization;
 using Rekindle.Web.Infrastructure.Privacy;
 using Rekindle.Web.Infrastructure.Sealing;
 
@@ -67,23 +68,23 @@ public static class LettingGoRules
     {
         if (grudge.ArchivedAt is not null)
         {
-            return "This exercise is put away. You can start a new one whenever you like.";
+            return Text.Of("This exercise is put away. You can start a new one whenever you like.");
         }
 
         if (step == GrudgeStep.Release)
         {
-            return "Choose to put it away or to destroy it.";
+            return Text.Of("Choose to put it away or to destroy it.");
         }
 
-        return step > grudge.Step ? "One step at a time: finish the one before first." : null;
+        return step > grudge.Step ? Text.Of("One step at a time: finish the one before first.") : null;
     }
 
     /// <summary>The next step once <paramref name="saved"/> is saved: saving an earlier step again does not move back.</summary>
     public static GrudgeStep After(GrudgeStep reached, GrudgeStep saved) => saved == reached && reached < GrudgeStep.Release ? reached + 1 : reached;
 
     public static string? CanArchive(Grudge grudge) =>
-        grudge.ArchivedAt is not null ? "This exercise is already put away."
-        : grudge.Step < GrudgeStep.Release ? "Write your letter first; then choose how to let it go."
+        grudge.ArchivedAt is not null ? Text.Of("This exercise is already put away.")
+        : grudge.Step < GrudgeStep.Release ? Text.Of("Write your letter first; then choose how to let it go.")
         : null;
 }
 

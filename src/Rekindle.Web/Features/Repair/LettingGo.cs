@@ -4,6 +4,7 @@ using Rekindle.Web.Data;
 using Rekindle.Web.Features.Pairing;
 using Rekindle.Web.Features.Talk;
 using Rekindle.Web.Infrastructure;
+using Rekindle.Web.Infrastructure.Localization;
 using Rekindle.Web.Infrastructure.Privacy;
 using Rekindle.Web.Infrastructure.Sealing;
 
@@ -74,7 +75,7 @@ public sealed class LettingGo(AppDbContext db, CurrentMember current, RepairSafe
         var grudge = await MineAsync(id, cancellationToken);
         if (grudge is null)
         {
-            return Outcome<bool>.Fail("That exercise isn't here any more.");
+            return Outcome<bool>.Fail(Text.Of("That exercise isn't here any more."));
         }
 
         if (LettingGoRules.CanSave(grudge, step) is { } problem)
@@ -101,7 +102,7 @@ public sealed class LettingGo(AppDbContext db, CurrentMember current, RepairSafe
         var grudge = await MineAsync(id, cancellationToken);
         if (grudge is null)
         {
-            return Outcome<bool>.Fail("That exercise isn't here any more.");
+            return Outcome<bool>.Fail(Text.Of("That exercise isn't here any more."));
         }
 
         if (LettingGoRules.CanArchive(grudge) is { } problem)
@@ -121,7 +122,7 @@ public sealed class LettingGo(AppDbContext db, CurrentMember current, RepairSafe
         var gone = await db.Grudges.Where(g => g.Id == id && g.OwnerId == memberId).ExecuteDeleteAsync(cancellationToken);
         if (gone == 0)
         {
-            return Outcome<bool>.Fail("That exercise isn't here any more.");
+            return Outcome<bool>.Fail(Text.Of("That exercise isn't here any more."));
         }
 
         if (db.Database.IsSqlite())
@@ -142,17 +143,17 @@ public sealed class LettingGo(AppDbContext db, CurrentMember current, RepairSafe
         var max = step == GrudgeStep.Letter ? Grudge.LetterMaxLength : Grudge.TextMaxLength;
         if (step == GrudgeStep.Decide && (decision is null || !LettingGoRules.Decisions.Contains(decision)))
         {
-            return Outcome<GrudgePayload>.Fail("Please choose one answer; \"not yet\" and \"I don't know yet\" are fine.");
+            return Outcome<GrudgePayload>.Fail(Text.Of("Please choose one answer; \"not yet\" and \"I don't know yet\" are fine."));
         }
 
         if ((step != GrudgeStep.Decide || first.Length > 0) && TalkText.Problem(first, max) is { } problem)
         {
-            return Outcome<GrudgePayload>.Fail(first.Length == 0 ? $"Please write something for \"{label}\"." : problem);
+            return Outcome<GrudgePayload>.Fail(first.Length == 0 ? Text.Of("Please write something for \"{0}\".", label) : problem);
         }
 
         if (step == GrudgeStep.Name && TalkText.Problem(other, max) is { } secondProblem)
         {
-            return Outcome<GrudgePayload>.Fail(other.Length == 0 ? $"Please write something for \"{content.GrudgeStep(step).SecondLabel}\"." : secondProblem);
+            return Outcome<GrudgePayload>.Fail(other.Length == 0 ? Text.Of("Please write something for \"{0}\".", content.GrudgeStep(step).SecondLabel) : secondProblem);
         }
 
         var words = first.Length == 0 ? null : first;

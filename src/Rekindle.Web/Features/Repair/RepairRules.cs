@@ -1,3 +1,5 @@
+using Rekindle.Web.Infrastructure.Localization;
+
 namespace Rekindle.Web.Features.Repair;
 
 /// <summary>
@@ -83,38 +85,38 @@ public static class RepairRules
     {
         if (!IsMember(s, member))
         {
-            return "This repair isn't yours.";
+            return Text.Of("This repair isn't yours.");
         }
 
         if (s.SetAside)
         {
-            return "This repair was set aside. You can open a new one whenever you're ready.";
+            return Text.Of("This repair was set aside. You can open a new one whenever you're ready.");
         }
 
         if (step == RepairStep.FollowUp)
         {
-            return s.Completed ? null : "The follow-up comes a week after you've both shared your plan.";
+            return s.Completed ? null : Text.Of("The follow-up comes a week after you've both shared your plan.");
         }
 
         var current = Current(s);
         if (current == RepairStep.Done)
         {
-            return "You've finished this repair together, so it's kept as it is.";
+            return Text.Of("You've finished this repair together, so it's kept as it is.");
         }
 
         if (current == RepairStep.Calm)
         {
             return s.Paused
-                ? "You're taking a break. When you're both calm enough to go on, each of you says so."
-                : "You both say you're calm enough before the first step.";
+                ? Text.Of("You're taking a break. When you're both calm enough to go on, each of you says so.")
+                : Text.Of("You both say you're calm enough before the first step.");
         }
 
         if (Revealed(s, step))
         {
-            return "You've both shared this step, so it's kept as it is.";
+            return Text.Of("You've both shared this step, so it's kept as it is.");
         }
 
-        return step == current ? null : "That isn't the step you're on. Here is where you are now.";
+        return step == current ? null : Text.Of("That isn't the step you're on. Here is where you are now.");
     }
 
     /// <summary>Saying "I'm calm enough": to start, or to go on after a pause. The pause ends when both have said it.</summary>
@@ -183,14 +185,14 @@ public static class RepairRules
     {
         if (member != incident.OpenedBy && member != incident.PartnerId)
         {
-            return "This repair isn't yours.";
+            return Text.Of("This repair isn't yours.");
         }
 
         if (incident.SetAsideAt is not null)
         {
-            return "This repair was set aside. You can open a new one whenever you're ready.";
+            return Text.Of("This repair was set aside. You can open a new one whenever you're ready.");
         }
 
-        return incident.CompletedAt is not null ? "You've finished this repair together, so it's kept as it is." : null;
+        return incident.CompletedAt is not null ? Text.Of("You've finished this repair together, so it's kept as it is.") : null;
     }
 }

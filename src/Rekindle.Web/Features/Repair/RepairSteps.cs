@@ -4,6 +4,7 @@ using Rekindle.Web.Data;
 using Rekindle.Web.Features.Pairing;
 using Rekindle.Web.Features.Talk;
 using Rekindle.Web.Infrastructure;
+using Rekindle.Web.Infrastructure.Localization;
 using Rekindle.Web.Infrastructure.Sealing;
 
 namespace Rekindle.Web.Features.Repair;
@@ -33,7 +34,7 @@ public sealed class RepairSteps(AppDbContext db, CurrentMember current, RepairSa
         var viewer = await current.ViewerAsync(cancellationToken);
         if (viewer.CoupleId is not { } coupleId || await current.PartnerIdAsync(cancellationToken) is not { } partnerId)
         {
-            return Outcome<Guid>.Fail("A repair is for the two of you: once your partner has joined your couple space, you can open one.");
+            return Outcome<Guid>.Fail(Text.Of("A repair is for the two of you: once your partner has joined your couple space, you can open one."));
         }
 
         if (await safety.RestingAsync(cancellationToken))
@@ -44,7 +45,7 @@ public sealed class RepairSteps(AppDbContext db, CurrentMember current, RepairSa
         var name = title?.Trim() ?? "";
         if (TalkText.Problem(name, Incident.TitleMaxLength) is { } problem)
         {
-            return Outcome<Guid>.Fail(name.Length == 0 ? "Give it a short name you'll both recognise, for example \"Saturday's argument about the car\"." : problem);
+            return Outcome<Guid>.Fail(name.Length == 0 ? Text.Of("Give it a short name you'll both recognise, for example \"Saturday's argument about the car\".") : problem);
         }
 
         var incident = new Incident
@@ -57,7 +58,7 @@ public sealed class RepairSteps(AppDbContext db, CurrentMember current, RepairSa
         await Rows.LockCoupleAsync(db, coupleId, cancellationToken);
         if (await db.Incidents.CountAsync(i => i.CoupleId == coupleId && i.CompletedAt == null && i.SetAsideAt == null, cancellationToken) >= MaxOpen)
         {
-            return Outcome<Guid>.Fail($"You have {MaxOpen} repairs open already. Finish or set one aside before opening another.");
+            return Outcome<Guid>.Fail(Text.Of("You have {0} repairs open already. Finish or set one aside before opening another.", MaxOpen));
         }
 
         db.Incidents.Add(incident);
@@ -72,7 +73,7 @@ public sealed class RepairSteps(AppDbContext db, CurrentMember current, RepairSa
         {
             if (incident.Revision != revision)
             {
-                return "Things moved on while this page was open. Here is where you are now.";
+                return Text.Of("Things moved on while this page was open. Here is where you are now.");
             }
 
             return action switch
@@ -125,7 +126,7 @@ public sealed class RepairSteps(AppDbContext db, CurrentMember current, RepairSa
     {
         if (!RepairRules.Steps.Contains(step) && step != RepairStep.FollowUp)
         {
-            return Outcome<EntryPayload>.Fail("That step isn't one this page knows. Here is where you are.");
+            return Outcome<EntryPayload>.Fail(Text.Of("That step isn't one this page knows. Here is where you are."));
         }
 
         var text = input.Text?.Trim() ?? "";
@@ -133,23 +134,23 @@ public sealed class RepairSteps(AppDbContext db, CurrentMember current, RepairSa
         var feelings = input.Feelings.Distinct().ToList();
         if (step == RepairStep.Feelings && (feelings.Count == 0 || feelings.Any(f => content.Feelings.All(k => k.Key != f))))
         {
-            return Outcome<EntryPayload>.Fail("Please choose at least one feeling from the list.");
+            return Outcome<EntryPayload>.Fail(Text.Of("Please choose at least one feeling from the list."));
         }
 
         if (step == RepairStep.FollowUp && (input.Choice is null || !RepairRules.FollowUpChoices.Contains(input.Choice)))
         {
-            return Outcome<EntryPayload>.Fail("Please choose how it has gone for you.");
+            return Outcome<EntryPayload>.Fail(Text.Of("Please choose how it has gone for you."));
         }
 
         var textOptional = step is RepairStep.Feelings or RepairStep.FollowUp;
         if ((text.Length > 0 || !textOptional) && TalkText.Problem(text, IncidentEntry.TextMaxLength) is { } problem)
         {
-            return Outcome<EntryPayload>.Fail(text.Length == 0 ? $"Please write something for \"{content.Step(step).TextLabel}\"." : problem);
+            return Outcome<EntryPayload>.Fail(text.Length == 0 ? Text.Of("Please write something for \"{0}\".", content.Step(step).TextLabel) : problem);
         }
 
         if (RepairRules.HasSecondText(step) && TalkText.Problem(second, IncidentEntry.TextMaxLength) is { } secondProblem)
         {
-            return Outcome<EntryPayload>.Fail(second.Length == 0 ? $"Please write something for \"{content.Step(step).SecondLabel}\"." : secondProblem);
+            return Outcome<EntryPayload>.Fail(second.Length == 0 ? Text.Of("Please write something for \"{0}\".", content.Step(step).SecondLabel) : secondProblem);
         }
 
         return Outcome<EntryPayload>.Ok(new EntryPayload(
@@ -171,7 +172,7 @@ public sealed class RepairSteps(AppDbContext db, CurrentMember current, RepairSa
         var viewer = await current.ViewerAsync(cancellationToken);
         if (viewer.CoupleId is not { } coupleId)
         {
-            return Outcome<bool>.Fail("That repair is not in your space.");
+            return Outcome<bool>.Fail(Text.Of("That repair is not in your space."));
         }
 
         if (restsWhenResting && await safety.RestingAsync(cancellationToken))
@@ -184,7 +185,7 @@ public sealed class RepairSteps(AppDbContext db, CurrentMember current, RepairSa
         var incident = await db.Incidents.FirstOrDefaultAsync(i => i.Id == id && i.CoupleId == coupleId, cancellationToken);
         if (incident is null)
         {
-            return Outcome<bool>.Fail("That repair is not in your space.");
+            return Outcome<bool>.Fail(Text.Of("That repair is not in your space."));
         }
 
         var written = await db.IncidentEntries.AsNoTracking().Where(e => e.IncidentId == id).Select(e => new { e.OwnerId, e.Step }).ToListAsync(cancellationToken);
@@ -201,7 +202,7 @@ public sealed class RepairSteps(AppDbContext db, CurrentMember current, RepairSa
         }
         catch (DbUpdateException)
         {
-            return Outcome<bool>.Fail("Your partner changed this repair at the same moment. Here is where you are now.");
+            return Outcome<bool>.Fail(Text.Of("Your partner changed this repair at the same moment. Here is where you are now."));
         }
 
         return Outcome<bool>.Ok(true);

@@ -5,6 +5,7 @@ using Rekindle.Web.Data;
 using Rekindle.Web.Features.Account;
 using Rekindle.Web.Features.Pairing;
 using Rekindle.Web.Infrastructure;
+using Rekindle.Web.Infrastructure.Localization;
 using Rekindle.Web.Infrastructure.Sealing;
 
 namespace Rekindle.Web.Features.SelfCare;
@@ -163,7 +164,7 @@ public sealed class SelfCareJournal(AppDbContext db, CurrentMember current, Pref
         var today = await TodayAsync(cancellationToken);
         if (day is not { } d || d > today || d < today.AddDays(-DaysBack))
         {
-            return Outcome<bool>.Fail($"You can log today or any of the last {DaysBack} days.");
+            return Outcome<bool>.Fail(Text.Of("You can log today or any of the last {0} days.", DaysBack));
         }
 
         var row = await db.SelfCareLogs.FirstOrDefaultAsync(l => l.OwnerId == memberId && l.Day == d, cancellationToken);
@@ -192,7 +193,7 @@ public sealed class SelfCareJournal(AppDbContext db, CurrentMember current, Pref
         }
         catch (DbUpdateException)
         {
-            return Outcome<bool>.Fail("That day was saved from another window at the same moment. Please look again.");
+            return Outcome<bool>.Fail(Text.Of("That day was saved from another window at the same moment. Please look again."));
         }
 
         return Outcome<bool>.Ok(true);
@@ -203,7 +204,7 @@ public sealed class SelfCareJournal(AppDbContext db, CurrentMember current, Pref
         var memberId = current.RequiredMemberId;
         if (await db.SelfCareGoals.CountAsync(g => g.OwnerId == memberId, cancellationToken) >= SelfCareRules.MaxGoals)
         {
-            return Outcome<bool>.Fail($"You have {SelfCareRules.MaxGoals} goals already. Remove one to add another: fewer goals are easier to keep.");
+            return Outcome<bool>.Fail(Text.Of("You have {0} goals already. Remove one to add another: fewer goals are easier to keep.", SelfCareRules.MaxGoals));
         }
 
         var row = new SelfCareGoal { Id = Guid.NewGuid(), OwnerId = memberId, CreatedAt = clock.GetUtcNow().UtcDateTime };
@@ -225,7 +226,7 @@ public sealed class SelfCareJournal(AppDbContext db, CurrentMember current, Pref
         var viewer = await current.ViewerAsync(cancellationToken);
         if (viewer.CoupleId is not { } coupleId || await current.PartnerIdAsync(cancellationToken) is null)
         {
-            return Outcome<bool>.Fail("Once your partner has joined, you can share a line about your week with them.");
+            return Outcome<bool>.Fail(Text.Of("Once your partner has joined, you can share a line about your week with them."));
         }
 
         var week = Talk.WeeklyCheckIns.WeekOf(await TodayAsync(cancellationToken));

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Rekindle.Web.Infrastructure.Localization;
 
 namespace Rekindle.Web.Features.SelfCare;
 
@@ -25,14 +26,19 @@ public sealed record DayEntry(decimal? SleepHours, int? MovementMinutes, int? Ea
 /// <summary>A personal goal: a metric at least (or at most) a value, on so many days a week.</summary>
 public sealed record Goal(string Metric, bool AtMost, decimal Value, int DaysPerWeek)
 {
-    public string Describe() => Metric switch
+    public string Describe() => (Metric, AtMost) switch
     {
-        "sleep" => $"Sleep {(AtMost ? "at most" : "at least")} {Value.ToString("0.#", CultureInfo.InvariantCulture)} hours",
-        "movement" => $"Move {(AtMost ? "at most" : "at least")} {Value:0} minutes",
-        "eating" => $"Eat well ({(AtMost ? "at most" : "at least")} {Value:0} of 5)",
-        "stress" => $"Stress {(AtMost ? "at most" : "at least")} {Value:0} of 10",
-        _ => $"Mood {(AtMost ? "at most" : "at least")} {Value:0} of 10",
-    } + $", on {DaysPerWeek} day{(DaysPerWeek == 1 ? "" : "s")} a week";
+        ("sleep", true) => Text.Of("Sleep at most {0:0.#} hours", Value),
+        ("sleep", false) => Text.Of("Sleep at least {0:0.#} hours", Value),
+        ("movement", true) => Text.Of("Move at most {0:0} minutes", Value),
+        ("movement", false) => Text.Of("Move at least {0:0} minutes", Value),
+        ("eating", true) => Text.Of("Eat well (at most {0:0} of 5)", Value),
+        ("eating", false) => Text.Of("Eat well (at least {0:0} of 5)", Value),
+        ("stress", true) => Text.Of("Stress at most {0:0} of 10", Value),
+        ("stress", false) => Text.Of("Stress at least {0:0} of 10", Value),
+        (_, true) => Text.Of("Mood at most {0:0} of 10", Value),
+        (_, false) => Text.Of("Mood at least {0:0} of 10", Value),
+    } + (DaysPerWeek == 1 ? Text.Of(", on {0} day a week", DaysPerWeek) : Text.Of(", on {0} days a week", DaysPerWeek));
 
     public bool MetBy(DayEntry entry) => entry.Value(Metric) is { } v && (AtMost ? v <= Value : v >= Value);
 }
@@ -69,7 +75,7 @@ public static class SelfCareRules
             var (min, max) = Range(metric);
             if (!decimal.TryParse(text.Trim().Replace(',', '.'), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value) || value < min || value > max || (whole && value != decimal.Truncate(value)))
             {
-                problems.Add($"{name} should be {(whole ? "a whole number" : "a number")} from {min} to {max}.");
+                problems.Add(whole ? Text.Of("{0} should be a whole number from {1} to {2}.", name, min, max) : Text.Of("{0} should be a number from {1} to {2}.", name, min, max));
                 return null;
             }
 
@@ -77,11 +83,11 @@ public static class SelfCareRules
         }
 
         var entry = new DayEntry(
-            Number(sleep, "sleep", "Sleep", whole: false),
-            (int?)Number(movement, "movement", "Movement", whole: true),
-            (int?)Number(eating, "eating", "Eating well", whole: true),
-            (int?)Number(stress, "stress", "Stress", whole: true),
-            (int?)Number(mood, "mood", "Mood", whole: true),
+            Number(sleep, "sleep", Text.Of("Sleep"), whole: false),
+            (int?)Number(movement, "movement", Text.Of("Movement"), whole: true),
+            (int?)Number(eating, "eating", Text.Of("Eating well"), whole: true),
+            (int?)Number(stress, "stress", Text.Of("Stress"), whole: true),
+            (int?)Number(mood, "mood", Text.Of("Mood"), whole: true),
             string.IsNullOrWhiteSpace(note) ? null : note.Trim());
         if (entry.Note is { } text && Talk.TalkText.Problem(text, DayEntry.NoteMaxLength) is { } problem)
         {
@@ -116,18 +122,18 @@ public static class SelfCareRules
         goal = null;
         if (metric is null || !Metrics.Contains(metric))
         {
-            return "Please choose what the goal is about.";
+            return Text.Of("Please choose what the goal is about.");
         }
 
         var (min, max) = Range(metric);
         if (!decimal.TryParse(value?.Trim().Replace(',', '.'), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var v) || v < min || v > max)
         {
-            return $"Please give a value from {min} to {max}.";
+            return Text.Of("Please give a value from {0} to {1}.", min, max);
         }
 
         if (!int.TryParse(days, NumberStyles.None, CultureInfo.InvariantCulture, out var d) || d is < 1 or > 7)
         {
-            return "Please choose on how many days a week, from 1 to 7.";
+            return Text.Of("Please choose on how many days a week, from 1 to 7.");
         }
 
         goal = new Goal(metric, direction == "most", v, d);

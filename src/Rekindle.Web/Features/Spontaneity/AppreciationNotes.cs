@@ -4,6 +4,7 @@ using Rekindle.Web.Data;
 using Rekindle.Web.Features.Account;
 using Rekindle.Web.Features.Pairing;
 using Rekindle.Web.Infrastructure;
+using Rekindle.Web.Infrastructure.Localization;
 using Rekindle.Web.Infrastructure.Privacy;
 using Rekindle.Web.Infrastructure.Sealing;
 
@@ -70,13 +71,13 @@ public sealed class AppreciationNotes(AppDbContext db, CurrentMember current, Se
         var viewer = await current.ViewerAsync(cancellationToken);
         if (viewer.CoupleId is not { } coupleId || await current.PartnerIdAsync(cancellationToken) is not { } partnerId)
         {
-            return Outcome<bool>.Fail("Notes go to your partner. Once they have joined your couple space, you can send one.");
+            return Outcome<bool>.Fail(Text.Of("Notes go to your partner. Once they have joined your couple space, you can send one."));
         }
 
         var words = text?.Trim() ?? "";
         if (Talk.TalkText.Problem(words, AppreciationNote.MaxLength) is { } problem)
         {
-            return Outcome<bool>.Fail(words.Length == 0 ? "Write a few words first." : problem);
+            return Outcome<bool>.Fail(words.Length == 0 ? Text.Of("Write a few words first.") : problem);
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
@@ -89,7 +90,7 @@ public sealed class AppreciationNotes(AppDbContext db, CurrentMember current, Se
         await Rows.LockCoupleAsync(db, coupleId, cancellationToken);
         if (await db.AppreciationNotes.CountAsync(n => n.FromId == viewer.MemberId && n.SentAt >= dayStart, cancellationToken) >= PerDay)
         {
-            return Outcome<bool>.Fail("You've sent ten notes today, which is lovely. The next one can wait until tomorrow.");
+            return Outcome<bool>.Fail(Text.Of("You've sent ten notes today, which is lovely. The next one can wait until tomorrow."));
         }
 
         db.AppreciationNotes.Add(note);

@@ -4,6 +4,7 @@ using Rekindle.Web.Data;
 using Rekindle.Web.Features.Account;
 using Rekindle.Web.Features.Pairing;
 using Rekindle.Web.Infrastructure;
+using Rekindle.Web.Infrastructure.Localization;
 using Rekindle.Web.Infrastructure.Privacy;
 using Rekindle.Web.Infrastructure.Sealing;
 
@@ -105,17 +106,17 @@ public sealed class GestureMarks(AppDbContext db, CurrentMember current, Gesture
         var viewer = await current.ViewerAsync(cancellationToken);
         if (viewer.CoupleId is null)
         {
-            return Outcome<bool>.Fail("Gestures are marked inside your couple space. Start one first.");
+            return Outcome<bool>.Fail(Text.Of("Gestures are marked inside your couple space. Start one first."));
         }
 
         if (gestureId is null || !library.ById.ContainsKey(gestureId))
         {
-            return Outcome<bool>.Fail("That gesture isn't in the list.");
+            return Outcome<bool>.Fail(Text.Of("That gesture isn't in the list."));
         }
 
         if (mark is null || (mark != "clear" && !Marks.Contains(mark)))
         {
-            return Outcome<bool>.Fail("Please choose \"I'd love this\" or \"Not for me\".");
+            return Outcome<bool>.Fail(Text.Of("Please choose \"I'd love this\" or \"Not for me\"."));
         }
 
         return await PrivateAnswers.SaveAsync(db, sealer, viewer, gestureId, mark, () => new GestureMark { Id = Guid.NewGuid(), OwnerId = viewer.MemberId, CoupleId = viewer.CoupleId, PromptKey = gestureId },

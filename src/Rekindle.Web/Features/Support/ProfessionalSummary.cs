@@ -63,10 +63,10 @@ public sealed class ProfessionalSummary(
 
     public static string NameOf(SummaryParts part) => part switch
     {
-        SummaryParts.Check => "My Rough Patch Check results",
-        SummaryParts.Map => "The Couple Map we both shared",
-        SummaryParts.SelfCare => "My self-care trends",
-        SummaryParts.Pulse => "My weekly closeness pulse",
+        SummaryParts.Check => Text.Of("My Rough Patch Check results"),
+        SummaryParts.Map => Text.Of("The Couple Map we both shared"),
+        SummaryParts.SelfCare => Text.Of("My self-care trends"),
+        SummaryParts.Pulse => Text.Of("My weekly closeness pulse"),
         _ => throw new ArgumentOutOfRangeException(nameof(part)),
     };
 
@@ -80,17 +80,17 @@ public sealed class ProfessionalSummary(
         return
         [
             new(SummaryParts.Check, KeyOf(SummaryParts.Check), NameOf(SummaryParts.Check),
-                "Your scores for the seven areas, how close you feel and how you've been, from your first and your latest check.",
-                data.Checks.Count == 0 ? "You haven't finished the check yet." : null),
+                Text.Of("Your scores for the seven areas, how close you feel and how you've been, from your first and your latest check."),
+                data.Checks.Count == 0 ? Text.Of("You haven't finished the check yet.") : null),
             new(SummaryParts.Map, KeyOf(SummaryParts.Map), NameOf(SummaryParts.Map),
-                "The levels you and your partner chose to share with each other, side by side.",
-                data.Map is null ? "This opens once you have both shared your check summaries." : null),
+                Text.Of("The levels you and your partner chose to share with each other, side by side."),
+                data.Map is null ? Text.Of("This opens once you have both shared your check summaries.") : null),
             new(SummaryParts.SelfCare, KeyOf(SummaryParts.SelfCare), NameOf(SummaryParts.SelfCare),
-                $"Weekly averages of your sleep, movement, eating, stress and mood over the last {Weeks} weeks, and your goals. Never your notes.",
-                data.SelfCareWeeks.Count == 0 && data.Goals.Count == 0 ? $"You haven't logged a day in the last {Weeks} weeks." : null),
+                Text.Of("Weekly averages of your sleep, movement, eating, stress and mood over the last {0} weeks, and your goals. Never your notes.", Weeks),
+                data.SelfCareWeeks.Count == 0 && data.Goals.Count == 0 ? Text.Of("You haven't logged a day in the last {0} weeks.", Weeks) : null),
             new(SummaryParts.Pulse, KeyOf(SummaryParts.Pulse), NameOf(SummaryParts.Pulse),
-                $"How close you felt each week in your check-ins, over the last {Weeks} weeks. Only your own answers.",
-                data.Pulses.Count == 0 ? "You haven't done a weekly check-in yet." : null),
+                Text.Of("How close you felt each week in your check-ins, over the last {0} weeks. Only your own answers.", Weeks),
+                data.Pulses.Count == 0 ? Text.Of("You haven't done a weekly check-in yet.") : null),
         ];
     }
 
@@ -132,11 +132,11 @@ public sealed class ProfessionalSummary(
     /// <summary>The message for a problem the page was sent back with; null for a code we never send.</summary>
     public static string? Message(string? code, string? part, IReadOnlyList<SummaryPartChoice> choices) => code switch
     {
-        "choose" => "Choose at least one part to include.",
-        "unknown" => "One of the parts chosen is not one we know. Please choose again.",
+        "choose" => Text.Of("Choose at least one part to include."),
+        "unknown" => Text.Of("One of the parts chosen is not one we know. Please choose again."),
         "empty" => choices.FirstOrDefault(c => c.Key == part) is { Unavailable: { } why } choice
-            ? $"{choice.Name}: there is nothing to include yet. {why}"
-            : "One of the parts chosen has nothing in it yet. Please choose again.",
+            ? Text.Of("{0}: there is nothing to include yet. {1}", choice.Name, why)
+            : Text.Of("One of the parts chosen has nothing in it yet. Please choose again."),
         _ => null,
     };
 
@@ -172,8 +172,8 @@ public sealed class ProfessionalSummary(
         var included = NamesIn((int)parts).ToList();
         var blocks = new List<DocBlock>
         {
-            new DocParagraph($"Made on {made} by one partner, who chose what it includes: {string.Join("; ", included)}."),
-            new DocParagraph("Nothing else is in it. Private notes, answers to single questions, the safety questions and anything the other partner has not chosen to share are never part of a summary. The check was written for Rekindle to help a couple talk; it is a starting point for a conversation, not a validated clinical measure.", Small: true),
+            new DocParagraph(Text.Of("Made on {0} by one partner, who chose what it includes: {1}.", made, string.Join("; ", included))),
+            new DocParagraph(Text.Of("Nothing else is in it. Private notes, answers to single questions, the safety questions and anything the other partner has not chosen to share are never part of a summary. The check was written for Rekindle to help a couple talk; it is a starting point for a conversation, not a validated clinical measure."), Small: true),
         };
         if (parts.HasFlag(SummaryParts.Check))
         {
@@ -195,7 +195,7 @@ public sealed class ProfessionalSummary(
             blocks.AddRange(PulsePart(data));
         }
 
-        return new PrintDocument("A summary to bring to a professional", blocks, $"Rekindle · made on {made} · private: share it only with whom you choose", now);
+        return new PrintDocument(Text.Of("A summary to bring to a professional"), blocks, Text.Of("Rekindle · made on {0} · private: share it only with whom you choose", made), now);
     }
 
     private IEnumerable<DocBlock> CheckPart(Gathered data)
@@ -204,16 +204,16 @@ public sealed class ProfessionalSummary(
         var latest = data.Checks[^1];
         yield return new DocHeading(NameOf(SummaryParts.Check));
         yield return new DocParagraph(data.Checks.Count == 1
-            ? $"One check, finished on {Day(latest.CompletedAt, data.Zone)}."
-            : $"{data.Checks.Count} checks: the first finished on {Day(first.CompletedAt, data.Zone)}, the latest on {Day(latest.CompletedAt, data.Zone)}.");
+            ? Text.Of("One check, finished on {0}.", Day(latest.CompletedAt, data.Zone))
+            : Text.Of("{0} checks: the first finished on {1}, the latest on {2}.", data.Checks.Count, Day(first.CompletedAt, data.Zone), Day(latest.CompletedAt, data.Zone)));
         yield return new DocParagraph(
-            $"Each area is scored 0–100 from this partner's own answers; higher means more strain ({CheckScoring.SomeStrainFrom} and over: some strain; {CheckScoring.StrainedFrom} and over: strained). " +
-            $"Closeness: 0–100, higher is closer. Wellbeing: 0–100, higher means a harder time lately; from {CheckScoring.WellbeingSupportFrom} we suggest seeing someone individually.",
+            Text.Of("Each area is scored 0–100 from this partner's own answers; higher means more strain ({0} and over: some strain; {1} and over: strained). ", CheckScoring.SomeStrainFrom, CheckScoring.StrainedFrom) +
+            Text.Of("Closeness: 0–100, higher is closer. Wellbeing: 0–100, higher means a harder time lately; from {0} we suggest seeing someone individually.", CheckScoring.WellbeingSupportFrom),
             Small: true);
 
         IReadOnlyList<string> header = data.Checks.Count == 1
-            ? ["Area", "Score", "Level"]
-            : ["Area", $"First ({Day(first.CompletedAt, data.Zone)})", $"Latest ({Day(latest.CompletedAt, data.Zone)})"];
+            ? [Text.Of("Area"), Text.Of("Score"), Text.Of("Level")]
+            : [Text.Of("Area"), Text.Of("First ({0})", Day(first.CompletedAt, data.Zone)), Text.Of("Latest ({0})", Day(latest.CompletedAt, data.Zone))];
         var rows = new List<IReadOnlyList<string>>();
         foreach (var domain in content.Domains)
         {
@@ -223,11 +223,11 @@ public sealed class ProfessionalSummary(
         }
 
         rows.Add(data.Checks.Count == 1
-            ? ["Closeness", Number(latest.Scores.Satisfaction), ""]
-            : ["Closeness", Number(first.Scores.Satisfaction), Number(latest.Scores.Satisfaction)]);
+            ? [Text.Of("Closeness"), Number(latest.Scores.Satisfaction), ""]
+            : [Text.Of("Closeness"), Number(first.Scores.Satisfaction), Number(latest.Scores.Satisfaction)]);
         rows.Add(data.Checks.Count == 1
-            ? ["Wellbeing", Number(latest.Scores.Wellbeing), Wellbeing(latest.Scores)]
-            : ["Wellbeing", $"{first.Scores.Wellbeing} · {Wellbeing(first.Scores)}", $"{latest.Scores.Wellbeing} · {Wellbeing(latest.Scores)}"]);
+            ? [Text.Of("Wellbeing"), Number(latest.Scores.Wellbeing), Wellbeing(latest.Scores)]
+            : [Text.Of("Wellbeing"), Text.Of("{0} · {1}", first.Scores.Wellbeing, Wellbeing(first.Scores)), Text.Of("{0} · {1}", latest.Scores.Wellbeing, Wellbeing(latest.Scores))]);
         yield return new DocTable(header, rows);
     }
 
@@ -235,18 +235,18 @@ public sealed class ProfessionalSummary(
     {
         yield return new DocHeading(NameOf(SummaryParts.Map));
         yield return new DocParagraph(
-            (shared.MySharedAt is { } at ? $"Shared by this partner on {Day(at, zone)}. " : "") +
-            "Both partners chose to share these levels with each other; only the levels are shared, never the answers behind them. " +
-            $"“Far apart” means the two scores differ by {CheckScoring.PerceptionGap} or more.",
+            (shared.MySharedAt is { } at ? Text.Of("Shared by this partner on {0}. ", Day(at, zone)) : "") +
+            Text.Of("Both partners chose to share these levels with each other; only the levels are shared, never the answers behind them. ") +
+            Text.Of("“Far apart” means the two scores differ by {0} or more.", CheckScoring.PerceptionGap),
             Small: true);
         var rows = shared.Rows.Select(r => (IReadOnlyList<string>)
         [
             content.Section(r.Domain).Name,
             StrainText.Level(r.MyLevel),
             StrainText.Level(r.TheirLevel),
-            r.BothStrained ? "Strained for both" : r.Gap ? "Far apart" : "",
+            r.BothStrained ? Text.Of("Strained for both") : r.Gap ? Text.Of("Far apart") : "",
         ]).ToList();
-        yield return new DocTable(["Area", "This partner", "The other partner", "Note"], rows);
+        yield return new DocTable([Text.Of("Area"), Text.Of("This partner"), Text.Of("The other partner"), Text.Of("Note")], rows);
     }
 
     private static IEnumerable<DocBlock> SelfCarePart(Gathered data)
@@ -254,31 +254,31 @@ public sealed class ProfessionalSummary(
         yield return new DocHeading(NameOf(SummaryParts.SelfCare));
         if (data.SelfCareWeeks.Count == 0)
         {
-            yield return new DocParagraph($"No days logged in the last {Weeks} weeks.");
+            yield return new DocParagraph(Text.Of("No days logged in the last {0} weeks.", Weeks));
         }
         else
         {
             yield return new DocParagraph(
-                "Weekly averages of the days logged: sleep in hours a night, movement in minutes a day, eating well from 1 to 5, stress and mood from 0 to 10. A dash: not logged that week.",
+                Text.Of("Weekly averages of the days logged: sleep in hours a night, movement in minutes a day, eating well from 1 to 5, stress and mood from 0 to 10. A dash: not logged that week."),
                 Small: true);
             var rows = data.SelfCareWeeks.Select(w => (IReadOnlyList<string>)
             [
                 Week(w.Week), w.Days.ToString(CultureInfo.CurrentCulture), Average(w.Sleep), Average(w.Movement, "0"), Average(w.Eating), Average(w.Stress), Average(w.Mood),
             ]).ToList();
-            yield return new DocTable(["Week of", "Days", "Sleep", "Movement", "Eating", "Stress", "Mood"], rows);
+            yield return new DocTable([Text.Of("Week of"), Text.Of("Days"), Text.Of("Sleep"), Text.Of("Movement"), Text.Of("Eating"), Text.Of("Stress"), Text.Of("Mood")], rows);
         }
 
         if (data.Goals.Count > 0)
         {
-            yield return new DocParagraph("Goals set: " + string.Join("; ", data.Goals.Select(g => g.Describe())) + ".");
+            yield return new DocParagraph(Text.Of("Goals set: {0}.", string.Join("; ", data.Goals.Select(g => g.Describe()))));
         }
     }
 
     private static IEnumerable<DocBlock> PulsePart(Gathered data)
     {
         yield return new DocHeading(NameOf(SummaryParts.Pulse));
-        yield return new DocParagraph("From this partner's weekly check-ins: how close they felt that week, from 0 (far apart) to 10 (very close).", Small: true);
-        yield return new DocTable(["Week of", "Closeness"], data.Pulses.Select(p => (IReadOnlyList<string>)[Week(p.Week), p.Pulse.ToString(CultureInfo.CurrentCulture)]).ToList());
+        yield return new DocParagraph(Text.Of("From this partner's weekly check-ins: how close they felt that week, from 0 (far apart) to 10 (very close)."), Small: true);
+        yield return new DocTable([Text.Of("Week of"), Text.Of("Closeness")], data.Pulses.Select(p => (IReadOnlyList<string>)[Week(p.Week), p.Pulse.ToString(CultureInfo.CurrentCulture)]).ToList());
     }
 
     private static string Day(DateTime utc, TimeZoneInfo zone) =>
@@ -288,9 +288,9 @@ public sealed class ProfessionalSummary(
 
     private static string Number(int value) => value.ToString(CultureInfo.CurrentCulture);
 
-    private static string Scored(int score) => $"{score} · {StrainText.Level(CheckScoring.Level(score))}";
+    private static string Scored(int score) => Text.Of("{0} · {1}", score, StrainText.Level(CheckScoring.Level(score)));
 
-    private static string Wellbeing(CheckResult scores) => scores.WellbeingSuggestsSupport ? "a hard time lately" : "nothing stands out";
+    private static string Wellbeing(CheckResult scores) => scores.WellbeingSuggestsSupport ? Text.Of("a hard time lately") : Text.Of("nothing stands out");
 
     private static string Average(decimal? value, string format = "0.0") => value is { } v ? v.ToString(format, CultureInfo.CurrentCulture) : "–";
 }

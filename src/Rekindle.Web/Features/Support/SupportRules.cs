@@ -1,4 +1,5 @@
 using Rekindle.Web.Features.Understand;
+using Rekindle.Web.Infrastructure.Localization;
 
 namespace Rekindle.Web.Features.Support;
 
@@ -128,8 +129,8 @@ public static class SupportRules
         {
             list.Add(new(SupportKind.IndividualClinician,
                 s.SafetyConcern
-                    ? "A counselor or therapist of your own can be on your side alone, whatever you decide about the relationship."
-                    : "Your answers suggest you've been carrying a lot lately. A counselor or doctor of your own can help with that, whatever happens between the two of you.",
+                    ? Text.Of("A counselor or therapist of your own can be on your side alone, whatever you decide about the relationship.")
+                    : Text.Of("Your answers suggest you've been carrying a lot lately. A counselor or doctor of your own can help with that, whatever happens between the two of you."),
                 SupportAudience.Private));
         }
 
@@ -177,30 +178,30 @@ public static class SupportRules
             if (latest.Satisfaction <= LowSatisfactionAtMost && before.Satisfaction <= LowSatisfactionAtMost
                 && (latest.CompletedAt - before.CompletedAt).TotalDays >= PersistentAfterDays)
             {
-                return "You've felt far apart for a while now, across more than one check. A couples counselor can help you both find your way back to each other.";
+                return Text.Of("You've felt far apart for a while now, across more than one check. A couples counselor can help you both find your way back to each other.");
             }
 
             if (before.Satisfaction - latest.Satisfaction >= SatisfactionDropOf)
             {
-                return "How close you feel dropped a lot since your last check. Talking it through with a couples counselor early often makes the road shorter.";
+                return Text.Of("How close you feel dropped a lot since your last check. Talking it through with a couples counselor early often makes the road shorter.");
             }
         }
 
         if (s.StrainedDomainsInLatest >= ManyStrainedDomains)
         {
-            return "Several parts of your life together feel strained at once. That's a lot to untangle as two, and a couples counselor is trained to help with just that.";
+            return Text.Of("Several parts of your life together feel strained at once. That's a lot to untangle as two, and a couples counselor is trained to help with just that.");
         }
 
         var since = s.Today.AddDays(-7 * LowPulseWithinWeeks);
         var recent = s.Pulses.Where(p => p.WeekStart >= since && p.WeekStart <= s.Today).OrderBy(p => p.WeekStart).TakeLast(LowPulseWeeks).ToList();
         if (recent.Count == LowPulseWeeks && recent.All(p => p.Pulse <= LowPulseAtMost))
         {
-            return "Your weekly check-ins have felt low for several weeks running. A couples counselor can help you both understand why, and what might help.";
+            return Text.Of("Your weekly check-ins have felt low for several weeks running. A couples counselor can help you both understand why, and what might help.");
         }
 
         if (s.UnresolvedIncidents >= ManyUnresolvedIncidents)
         {
-            return "A few hurts are still waiting to be worked through. A couples counselor can help you both talk about them safely.";
+            return Text.Of("A few hurts are still waiting to be worked through. A couples counselor can help you both talk about them safely.");
         }
 
         return null;

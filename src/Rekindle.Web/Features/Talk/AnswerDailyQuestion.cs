@@ -3,6 +3,7 @@ using Rekindle.Web.Data;
 using Rekindle.Web.Features.Pairing;
 using Rekindle.Web.Infrastructure;
 using Rekindle.Web.Infrastructure.Jobs;
+using Rekindle.Web.Infrastructure.Localization;
 using Rekindle.Web.Infrastructure.Sealing;
 
 namespace Rekindle.Web.Features.Talk;
@@ -33,12 +34,12 @@ public sealed class AnswerDailyQuestion(
         if (view is null || view.QuestionRowId != questionRowId)
         {
             // Only today's question takes answers; an old page or another couple's id lands here.
-            return Outcome<bool>.Fail("This question is no longer open. Here is today's.");
+            return Outcome<bool>.Fail(Text.Of("This question is no longer open. Here is today's."));
         }
 
         if (!view.CanEdit)
         {
-            return Outcome<bool>.Fail("You've both answered, so these answers are kept as they are. You can still add a reply.");
+            return Outcome<bool>.Fail(Text.Of("You've both answered, so these answers are kept as they are. You can still add a reply."));
         }
 
         var viewer = await current.ViewerAsync(cancellationToken);
@@ -51,7 +52,7 @@ public sealed class AnswerDailyQuestion(
         var answered = await db.DailyAnswers.CountAsync(a => a.DailyQuestionId == questionRowId && !a.Skipped, cancellationToken);
         if (answered >= 2)
         {
-            return Outcome<bool>.Fail("You've both answered, so these answers are kept as they are. You can still add a reply.");
+            return Outcome<bool>.Fail(Text.Of("You've both answered, so these answers are kept as they are. You can still add a reply."));
         }
 
         var row = await db.DailyAnswers.FirstOrDefaultAsync(a => a.DailyQuestionId == questionRowId && a.OwnerId == viewer.MemberId, cancellationToken);
@@ -72,7 +73,7 @@ public sealed class AnswerDailyQuestion(
         }
         catch (DbUpdateException)
         {
-            return Outcome<bool>.Fail("Your answer was being saved from another window at the same moment. Please look again.");
+            return Outcome<bool>.Fail(Text.Of("Your answer was being saved from another window at the same moment. Please look again."));
         }
 
         logger.LogInformation("Member {MemberId} {Action} daily question {QuestionId}", viewer.MemberId, pass ? "passed on" : "answered", questionRowId);
@@ -99,13 +100,13 @@ public sealed class ReplyToAnswer(AppDbContext db, CurrentMember current, Todays
 
         if (!Enum.IsDefined(reaction))
         {
-            return Outcome<bool>.Fail("Please choose one of the reactions shown.");
+            return Outcome<bool>.Fail(Text.Of("Please choose one of the reactions shown."));
         }
 
         var view = await questions.ViewOfAsync(questionRowId, cancellationToken);
         if (view is null || !view.Revealed)
         {
-            return Outcome<bool>.Fail("Replies open once you have both answered.");
+            return Outcome<bool>.Fail(Text.Of("Replies open once you have both answered."));
         }
 
         var memberId = current.RequiredMemberId;
@@ -125,16 +126,16 @@ public static class TalkText
     {
         if (text.Length == 0)
         {
-            return "Write something first, or pass on this one.";
+            return Text.Of("Write something first, or pass on this one.");
         }
 
         if (text.Length > max)
         {
-            return $"Please keep it to {max} characters or fewer.";
+            return Text.Of("Please keep it to {0} characters or fewer.", max);
         }
 
         return text.Any(c => char.IsControl(c) && c is not ('\n' or '\r' or '\t')) || text.Any(char.IsSurrogate) && !IsWellFormed(text)
-            ? "Some characters in your text can't be saved. Please remove them and try again."
+            ? Text.Of("Some characters in your text can't be saved. Please remove them and try again.")
             : null;
     }
 

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Rekindle.Web.Features.Account;
 using Rekindle.Web.Features.Pairing;
+using Rekindle.Web.Infrastructure.Localization;
 using Rekindle.Web.Infrastructure.Privacy;
 using Rekindle.Web.Infrastructure.Sealing;
 
@@ -132,12 +133,12 @@ public static class FloorRules
         var isStarter = actor == c.OwnerId;
         if (!isStarter && actor != c.PartnerId)
         {
-            return "This conversation isn't yours.";
+            return Text.Of("This conversation isn't yours.");
         }
 
         if (c.Phase == FloorPhase.Ended)
         {
-            return "This conversation has ended.";
+            return Text.Of("This conversation has ended.");
         }
 
         // On one device the signed-in partner presses for both; on two, each presses for their own role.
@@ -148,7 +149,7 @@ public static class FloorRules
             case FloorAction.Join or FloorAction.Decline:
                 if (c.Phase != FloorPhase.Invited || actor != c.PartnerId)
                 {
-                    return "There is no invitation waiting for you.";
+                    return Text.Of("There is no invitation waiting for you.");
                 }
 
                 if (action == FloorAction.Decline)
@@ -167,7 +168,7 @@ public static class FloorRules
             case FloorAction.Pause or FloorAction.Resume:
                 if (c.Phase == FloorPhase.Invited)
                 {
-                    return "The conversation hasn't started yet.";
+                    return Text.Of("The conversation hasn't started yet.");
                 }
 
                 if (action == FloorAction.Pause && !c.Paused)
@@ -187,7 +188,7 @@ public static class FloorRules
 
         if (c.Paused)
         {
-            return "You're paused. Resume when you're both ready.";
+            return Text.Of("You're paused. Resume when you're both ready.");
         }
 
         switch (action)
@@ -219,9 +220,9 @@ public static class FloorRules
                 End(c, now);
                 return null;
             case FloorAction.BothHeard:
-                return "Each of you takes the floor at least once, and is heard, before you finish this way.";
+                return Text.Of("Each of you takes the floor at least once, and is heard, before you finish this way.");
             default:
-                return "That isn't your step just now. The page shows whose turn it is.";
+                return Text.Of("That isn't your step just now. The page shows whose turn it is.");
         }
     }
 

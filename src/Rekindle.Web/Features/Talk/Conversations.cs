@@ -4,6 +4,7 @@ using Rekindle.Web.Data;
 using Rekindle.Web.Features.Pairing;
 using Rekindle.Web.Features.Understand;
 using Rekindle.Web.Infrastructure;
+using Rekindle.Web.Infrastructure.Localization;
 using Rekindle.Web.Infrastructure.Privacy;
 using Rekindle.Web.Infrastructure.Sealing;
 
@@ -93,22 +94,22 @@ public sealed class Conversations(
         var view = await HandleAsync(cancellationToken);
         if (view is null)
         {
-            return Outcome<bool>.Fail("A guided conversation needs your partner in your couple space.");
+            return Outcome<bool>.Fail(Text.Of("A guided conversation needs your partner in your couple space."));
         }
 
         if (view.Resting)
         {
-            return Outcome<bool>.Fail("Guided conversations are resting for now.");
+            return Outcome<bool>.Fail(Text.Of("Guided conversations are resting for now."));
         }
 
         if (topicKey is null || content.Topic(topicKey) is null)
         {
-            return Outcome<bool>.Fail("Please choose a topic.");
+            return Outcome<bool>.Fail(Text.Of("Please choose a topic."));
         }
 
         if (view.Current is { EndedAt: null })
         {
-            return Outcome<bool>.Fail("You already have a conversation open. Finish it, or end it, first.");
+            return Outcome<bool>.Fail(Text.Of("You already have a conversation open. Finish it, or end it, first."));
         }
 
         var viewer = await current.ViewerAsync(cancellationToken);
@@ -134,7 +135,7 @@ public sealed class Conversations(
         }
         catch (DbUpdateException)
         {
-            return Outcome<bool>.Fail("Your partner started a conversation at the same moment. Here it is.");
+            return Outcome<bool>.Fail(Text.Of("Your partner started a conversation at the same moment. Here it is."));
         }
 
         logger.LogInformation("Member {MemberId} started a guided conversation in couple {CoupleId}", viewer.MemberId, viewer.CoupleId);
@@ -146,18 +147,18 @@ public sealed class Conversations(
         var view = await HandleAsync(cancellationToken);
         if (view?.Current is not { EndedAt: null } open)
         {
-            return Outcome<bool>.Fail("There is no conversation open just now.");
+            return Outcome<bool>.Fail(Text.Of("There is no conversation open just now."));
         }
 
         if (view.Resting && action is not (FloorAction.End or FloorAction.Pause or FloorAction.Decline))
         {
-            return Outcome<bool>.Fail("Guided conversations are resting for now.");
+            return Outcome<bool>.Fail(Text.Of("Guided conversations are resting for now."));
         }
 
         var row = await db.Conversations.FirstAsync(c => c.Id == open.Id, cancellationToken);
         if (row.Version != version)
         {
-            return Outcome<bool>.Fail("Things moved on while this page was open. Here is where you are now.");
+            return Outcome<bool>.Fail(Text.Of("Things moved on while this page was open. Here is where you are now."));
         }
 
         if (FloorRules.Apply(row, action, view.MemberId, clock.GetUtcNow().UtcDateTime) is { } problem)
@@ -171,7 +172,7 @@ public sealed class Conversations(
         }
         catch (DbUpdateConcurrencyException)
         {
-            return Outcome<bool>.Fail("Your partner pressed at the same moment. Here is where you are now.");
+            return Outcome<bool>.Fail(Text.Of("Your partner pressed at the same moment. Here is where you are now."));
         }
 
         return Outcome<bool>.Ok(true);
@@ -188,7 +189,7 @@ public sealed class Conversations(
         var view = await HandleAsync(cancellationToken);
         if (view?.Current is not { Phase: FloorPhase.Ended } ended)
         {
-            return Outcome<bool>.Fail("A summary is written once the conversation has ended.");
+            return Outcome<bool>.Fail(Text.Of("A summary is written once the conversation has ended."));
         }
 
         var row = await db.Conversations.FirstAsync(c => c.Id == ended.Id, cancellationToken);
@@ -200,7 +201,7 @@ public sealed class Conversations(
         }
         catch (DbUpdateConcurrencyException)
         {
-            return Outcome<bool>.Fail("Your partner saved the summary at the same moment. Here is theirs; change it if you like.");
+            return Outcome<bool>.Fail(Text.Of("Your partner saved the summary at the same moment. Here is theirs; change it if you like."));
         }
 
         return Outcome<bool>.Ok(true);

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Rekindle.Web.Data;
 using Rekindle.Web.Features.Pairing;
+using Rekindle.Web.Infrastructure.Localization;
 using Rekindle.Web.Infrastructure.Privacy;
 using Rekindle.Web.Infrastructure.Sealing;
 using Rekindle.Web.Features.MyData;
@@ -12,7 +13,7 @@ public sealed class TalkOptions
 {
     public const string Section = "Talk";
 
-    /// <summary>The content language (Content/talk/*.{language}.json).</summary>
+    /// <summary>The content language for members whose language has no files of its own (Content/talk/*.{language}.json).</summary>
     public string Language { get; set; } = "en";
 }
 
@@ -21,15 +22,16 @@ public static class TalkFeature
     public static WebApplicationBuilder AddTalk(this WebApplicationBuilder builder)
     {
         builder.Services.AddOptions<TalkOptions>().BindConfiguration(TalkOptions.Section);
-        builder.Services.AddSingleton(sp => QuestionBank.Load(Folder(sp), Language(sp)));
-        builder.Services.AddSingleton(sp => SoftStartup.Load(Path.Combine(Folder(sp), $"soft-startup.{Language(sp)}.json")));
+        // Each kind in every language it has files for; a request gets its own language's, else Talk:Language's.
+        builder.Services.AddContentByLanguage(Folder, "questions*.*.json", Language, QuestionBank.Load);
+        builder.Services.AddContentByLanguage(Folder, "soft-startup.*.json", Language, (folder, language) => SoftStartup.Load(Path.Combine(folder, $"soft-startup.{language}.json")));
         builder.Services.AddScoped<TodaysQuestion>();
         builder.Services.AddScoped<AnswerDailyQuestion>();
         builder.Services.AddScoped<ReplyToAnswer>();
         builder.Services.AddScoped<TalkArchive>();
-        builder.Services.AddSingleton(sp => CheckInContent.Load(Path.Combine(Folder(sp), $"checkin.{Language(sp)}.json")));
+        builder.Services.AddContentByLanguage(Folder, "checkin.*.json", Language, (folder, language) => CheckInContent.Load(Path.Combine(folder, $"checkin.{language}.json")));
         builder.Services.AddScoped<WeeklyCheckIns>();
-        builder.Services.AddSingleton(sp => ConversationContent.Load(Path.Combine(Folder(sp), $"conversations.{Language(sp)}.json")));
+        builder.Services.AddContentByLanguage(Folder, "conversations.*.json", Language, (folder, language) => ConversationContent.Load(Path.Combine(folder, $"conversations.{language}.json")));
         builder.Services.AddScoped<Conversations>();
         builder.Services.AddScoped<IExportSection, TalkExport>();
         return builder;
@@ -38,10 +40,10 @@ public static class TalkFeature
     /// <summary>Loads the content now, so a broken file stops the start rather than a member's day.</summary>
     public static void LoadTalkContent(this WebApplication app)
     {
-        app.Services.GetRequiredService<QuestionBank>();
-        app.Services.GetRequiredService<SoftStartup>();
-        app.Services.GetRequiredService<CheckInContent>();
-        app.Services.GetRequiredService<ConversationContent>();
+        app.Services.GetRequiredService<ByLanguage<QuestionBank>>();
+        app.Services.GetRequiredService<ByLanguage<SoftStartup>>();
+        app.Services.GetRequiredService<ByLanguage<CheckInContent>>();
+        app.Services.GetRequiredService<ByLanguage<ConversationContent>>();
     }
 
     /// <summary>The one JSON endpoint of Talk: the open conversation's version, for the page's script to poll.</summary>

@@ -6,6 +6,7 @@ using Rekindle.Web.Features.Account;
 using Rekindle.Web.Features.Pairing;
 using Rekindle.Web.Infrastructure;
 using Rekindle.Web.Infrastructure.Jobs;
+using Rekindle.Web.Infrastructure.Localization;
 using Rekindle.Web.Infrastructure.Privacy;
 using Rekindle.Web.Infrastructure.Sealing;
 
@@ -120,7 +121,7 @@ public sealed class WeeklyCheckIns(AppDbContext db, CurrentMember current, Today
         var fields = input.Appreciations.Append(input.WentWell).Append(input.ToTalkAbout).Append(input.FeelLoved).Select(f => f.Trim()).ToList();
         if (input.Appreciations.Count != CheckInContent.Appreciations || fields.Any(f => f.Length == 0))
         {
-            return Outcome<bool>.Fail("Please fill in every part. A few words each is plenty.");
+            return Outcome<bool>.Fail(Text.Of("Please fill in every part. A few words each is plenty."));
         }
 
         if (fields.Select(f => TalkText.Problem(f, CheckIn.FieldMaxLength)).FirstOrDefault(p => p is not null) is { } problem)
@@ -130,18 +131,18 @@ public sealed class WeeklyCheckIns(AppDbContext db, CurrentMember current, Today
 
         if (input.Pulse is < 0 or > 10)
         {
-            return Outcome<bool>.Fail("Please choose how close you feel, from 0 to 10.");
+            return Outcome<bool>.Fail(Text.Of("Please choose how close you feel, from 0 to 10."));
         }
 
         var view = await ThisWeekAsync(cancellationToken);
         if (view is null)
         {
-            return Outcome<bool>.Fail("The check-in needs your couple space first.");
+            return Outcome<bool>.Fail(Text.Of("The check-in needs your couple space first."));
         }
 
         if (view.Revealed)
         {
-            return Outcome<bool>.Fail("You've both done this week's check-in, so it is kept as it is.");
+            return Outcome<bool>.Fail(Text.Of("You've both done this week's check-in, so it is kept as it is."));
         }
 
         var viewer = await current.ViewerAsync(cancellationToken);
@@ -151,7 +152,7 @@ public sealed class WeeklyCheckIns(AppDbContext db, CurrentMember current, Today
         await Rows.LockCoupleAsync(db, viewer.CoupleId!.Value, cancellationToken);
         if (await db.CheckIns.CountAsync(c => c.CoupleId == viewer.CoupleId && c.PromptKey == CheckIn.PromptFor(view.WeekStart), cancellationToken) >= 2)
         {
-            return Outcome<bool>.Fail("You've both done this week's check-in, so it is kept as it is.");
+            return Outcome<bool>.Fail(Text.Of("You've both done this week's check-in, so it is kept as it is."));
         }
 
         var row = await db.CheckIns.FirstOrDefaultAsync(c => c.OwnerId == viewer.MemberId && c.WeekStart == view.WeekStart, cancellationToken);
@@ -171,7 +172,7 @@ public sealed class WeeklyCheckIns(AppDbContext db, CurrentMember current, Today
         }
         catch (DbUpdateException)
         {
-            return Outcome<bool>.Fail("Your check-in was being saved from another window at the same moment. Please look again.");
+            return Outcome<bool>.Fail(Text.Of("Your check-in was being saved from another window at the same moment. Please look again."));
         }
 
         if (!view.PartnerDone && await current.PartnerIdAsync(cancellationToken) is { } partnerId)

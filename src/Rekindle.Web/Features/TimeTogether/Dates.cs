@@ -5,6 +5,7 @@ using Rekindle.Web.Features.Account;
 using Rekindle.Web.Features.Pairing;
 using Rekindle.Web.Infrastructure;
 using Rekindle.Web.Infrastructure.Jobs;
+using Rekindle.Web.Infrastructure.Localization;
 using Rekindle.Web.Infrastructure.Privacy;
 using Rekindle.Web.Infrastructure.Sealing;
 
@@ -54,18 +55,18 @@ public sealed class Dates(AppDbContext db, CurrentMember current, Preferences pr
         var viewer = await current.ViewerAsync(cancellationToken);
         if (viewer.CoupleId is not { } coupleId || await current.PartnerIdAsync(cancellationToken) is not { } partnerId)
         {
-            return Outcome<Guid>.Fail("Dates are planned together: once your partner has joined, you can propose one.");
+            return Outcome<Guid>.Fail(Text.Of("Dates are planned together: once your partner has joined, you can propose one."));
         }
 
         var text = title?.Trim() ?? "";
         if (Talk.TalkText.Problem(text, DatePlan.TitleMaxLength) is { } problem)
         {
-            return Outcome<Guid>.Fail(text.Length == 0 ? "Give your date a name, for example \"Walk by the river\"." : problem);
+            return Outcome<Guid>.Fail(text.Length == 0 ? Text.Of("Give your date a name, for example \"Walk by the river\".") : problem);
         }
 
         if (!EveningRules.Durations.Contains(minutes))
         {
-            return Outcome<Guid>.Fail("Please choose how long it will take.");
+            return Outcome<Guid>.Fail(Text.Of("Please choose how long it will take."));
         }
 
         var prefs = await preferences.ForAsync(viewer.MemberId, cancellationToken);
@@ -86,12 +87,12 @@ public sealed class Dates(AppDbContext db, CurrentMember current, Preferences pr
 
         if (starts.Count == 0)
         {
-            return Outcome<Guid>.Fail("Offer at least one day and time.");
+            return Outcome<Guid>.Fail(Text.Of("Offer at least one day and time."));
         }
 
         if (starts.Count > DatePlan.MaxOpenOptions)
         {
-            return Outcome<Guid>.Fail($"Offer at most {DatePlan.MaxOpenOptions} times.");
+            return Outcome<Guid>.Fail(Text.Of("Offer at most {0} times.", DatePlan.MaxOpenOptions));
         }
 
         var now = Now;
@@ -119,17 +120,17 @@ public sealed class Dates(AppDbContext db, CurrentMember current, Preferences pr
             var option = plan.Options.FirstOrDefault(o => o.Id == optionId && !o.Closed);
             if (option is null)
             {
-                return "That time is no longer on offer. Please look again.";
+                return Text.Of("That time is no longer on offer. Please look again.");
             }
 
             if (option.ProposedBy == viewer.MemberId)
             {
-                return "That is a time you offered: your partner accepts it, or suggests another.";
+                return Text.Of("That is a time you offered: your partner accepts it, or suggests another.");
             }
 
             if (option.StartsAt <= Now)
             {
-                return "That time has already passed. Suggest another one.";
+                return Text.Of("That time has already passed. Suggest another one.");
             }
 
             plan.Status = DateStatus.Agreed;
@@ -157,12 +158,12 @@ public sealed class Dates(AppDbContext db, CurrentMember current, Preferences pr
             var mine = plan.Options.Where(o => !o.Closed && o.ProposedBy == viewer.MemberId).ToList();
             if (mine.Any(o => o.StartsAt == parsed.Value) || (plan.Status == DateStatus.Agreed && plan.StartsAt == parsed.Value))
             {
-                return "That time is already on the table.";
+                return Text.Of("That time is already on the table.");
             }
 
             if (mine.Count >= DatePlan.MaxOpenOptions)
             {
-                return $"You already offered {DatePlan.MaxOpenOptions} times. Wait for your partner's answer, or cancel and start again.";
+                return Text.Of("You already offered {0} times. Wait for your partner's answer, or cancel and start again.", DatePlan.MaxOpenOptions);
             }
 
             // Added explicitly: EF would take a new child with its key already set for an existing row.
@@ -229,7 +230,7 @@ public sealed class Dates(AppDbContext db, CurrentMember current, Preferences pr
         var text = highlight?.Trim() ?? "";
         if (rating is null || !DateReflection.Ratings.Contains(rating))
         {
-            return Outcome<bool>.Fail("Please choose how it was for you.");
+            return Outcome<bool>.Fail(Text.Of("Please choose how it was for you."));
         }
 
         if (text.Length > 0 && Talk.TalkText.Problem(text, DateReflection.HighlightMaxLength) is { } problem)
@@ -239,7 +240,7 @@ public sealed class Dates(AppDbContext db, CurrentMember current, Preferences pr
 
         if (viewer.CoupleId is not { } coupleId)
         {
-            return Outcome<bool>.Fail("That date is not in your space.");
+            return Outcome<bool>.Fail(Text.Of("That date is not in your space."));
         }
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
@@ -247,7 +248,7 @@ public sealed class Dates(AppDbContext db, CurrentMember current, Preferences pr
         var plan = await db.DatePlans.AsNoTracking().FirstOrDefaultAsync(p => p.Id == planId && p.CoupleId == coupleId, cancellationToken);
         if (plan is null || plan.Status != DateStatus.Agreed || plan.StartsAt > Now)
         {
-            return Outcome<bool>.Fail("You can say how it went once the date has begun.");
+            return Outcome<bool>.Fail(Text.Of("You can say how it went once the date has begun."));
         }
 
         var key = DateReflection.KeyFor(planId);
@@ -255,7 +256,7 @@ public sealed class Dates(AppDbContext db, CurrentMember current, Preferences pr
         var mine = rows.FirstOrDefault(r => r.OwnerId == viewer.MemberId);
         if (mine is not null && rows.Any(r => r.OwnerId != viewer.MemberId))
         {
-            return Outcome<bool>.Fail("You have both shared how it went, so it is kept as it is.");
+            return Outcome<bool>.Fail(Text.Of("You have both shared how it went, so it is kept as it is."));
         }
 
         if (mine is null)
@@ -287,22 +288,22 @@ public sealed class Dates(AppDbContext db, CurrentMember current, Preferences pr
     {
         if (!DateOnly.TryParseExact(input.Day?.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
         {
-            return Outcome<DateTime>.Fail("Please choose a day for each time you offer.");
+            return Outcome<DateTime>.Fail(Text.Of("Please choose a day for each time you offer."));
         }
 
         if (!TimeOnly.TryParseExact(input.Time?.Trim(), ["HH:mm", "HH:mm:ss"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var time))
         {
-            return Outcome<DateTime>.Fail("Please choose a time of day (for example 19:30) for each day you offer.");
+            return Outcome<DateTime>.Fail(Text.Of("Please choose a time of day (for example 19:30) for each day you offer."));
         }
 
         var utc = EveningRules.ToUtc(day.ToDateTime(time), prefs.Zone());
         if (utc <= Now)
         {
-            return Outcome<DateTime>.Fail("That time has already passed. Please choose one still to come.");
+            return Outcome<DateTime>.Fail(Text.Of("That time has already passed. Please choose one still to come."));
         }
 
         return utc > Now + Horizon
-            ? Outcome<DateTime>.Fail("Please choose a time within the next year.")
+            ? Outcome<DateTime>.Fail(Text.Of("Please choose a time within the next year."))
             : Outcome<DateTime>.Ok(utc);
     }
 
@@ -332,7 +333,7 @@ public sealed class Dates(AppDbContext db, CurrentMember current, Preferences pr
         var viewer = await current.ViewerAsync(cancellationToken);
         if (viewer.CoupleId is not { } coupleId)
         {
-            return Outcome<bool>.Fail("That date is not in your space.");
+            return Outcome<bool>.Fail(Text.Of("That date is not in your space."));
         }
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
@@ -340,17 +341,17 @@ public sealed class Dates(AppDbContext db, CurrentMember current, Preferences pr
         var plan = await db.DatePlans.Include(p => p.Options).FirstOrDefaultAsync(p => p.Id == planId && p.CoupleId == coupleId, cancellationToken);
         if (plan is null)
         {
-            return Outcome<bool>.Fail("That date is not in your space.");
+            return Outcome<bool>.Fail(Text.Of("That date is not in your space."));
         }
 
         if (plan.Status == DateStatus.Cancelled)
         {
-            return Outcome<bool>.Fail("That date was cancelled.");
+            return Outcome<bool>.Fail(Text.Of("That date was cancelled."));
         }
 
         if (plan.Status == DateStatus.Agreed && plan.StartsAt <= Now)
         {
-            return Outcome<bool>.Fail("That date has already begun, so it can't be changed.");
+            return Outcome<bool>.Fail(Text.Of("That date has already begun, so it can't be changed."));
         }
 
         if (change(plan, viewer, Now) is { } problem)
@@ -366,7 +367,7 @@ public sealed class Dates(AppDbContext db, CurrentMember current, Preferences pr
         }
         catch (DbUpdateConcurrencyException)
         {
-            return Outcome<bool>.Fail("Your partner changed this date at the same moment. Please look again.");
+            return Outcome<bool>.Fail(Text.Of("Your partner changed this date at the same moment. Please look again."));
         }
 
         if (await current.PartnerIdAsync(cancellationToken) is { } partnerId)

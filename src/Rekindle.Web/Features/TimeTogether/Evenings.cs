@@ -5,6 +5,7 @@ using Rekindle.Web.Features.Account;
 using Rekindle.Web.Features.Pairing;
 using Rekindle.Web.Infrastructure;
 using Rekindle.Web.Infrastructure.Jobs;
+using Rekindle.Web.Infrastructure.Localization;
 
 namespace Rekindle.Web.Features.TimeTogether;
 
@@ -42,17 +43,17 @@ public sealed class Evenings(AppDbContext db, CurrentMember current, Preferences
     {
         if (!Enum.TryParse<DayOfWeek>(day, ignoreCase: false, out var weekday) || !Enum.IsDefined(weekday) || int.TryParse(day, out _))
         {
-            return Outcome<bool>.Fail("Please choose a day of the week.");
+            return Outcome<bool>.Fail(Text.Of("Please choose a day of the week."));
         }
 
         if (!TimeOnly.TryParseExact(time?.Trim(), ["HH:mm", "HH:mm:ss"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var at))
         {
-            return Outcome<bool>.Fail("Please choose a time of day, for example 19:30.");
+            return Outcome<bool>.Fail(Text.Of("Please choose a time of day, for example 19:30."));
         }
 
         if (!EveningRules.Durations.Contains(minutes))
         {
-            return Outcome<bool>.Fail("Please choose how long your evening lasts.");
+            return Outcome<bool>.Fail(Text.Of("Please choose how long your evening lasts."));
         }
 
         var prefs = await preferences.ForAsync(current.RequiredMemberId, cancellationToken);
@@ -81,7 +82,7 @@ public sealed class Evenings(AppDbContext db, CurrentMember current, Preferences
         {
             if (evening.SetBy == viewer)
             {
-                return "You set this evening up: your partner agrees to it.";
+                return Text.Of("You set this evening up: your partner agrees to it.");
             }
 
             evening.AgreedAt ??= Now;
@@ -93,7 +94,7 @@ public sealed class Evenings(AppDbContext db, CurrentMember current, Preferences
     {
         if (!DateOnly.TryParseExact(day, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
         {
-            return Outcome<bool>.Fail("That evening isn't on your list.");
+            return Outcome<bool>.Fail(Text.Of("That evening isn't on your list."));
         }
 
         return await ChangeAsync(create: false, (evening, viewer) =>
@@ -101,7 +102,7 @@ public sealed class Evenings(AppDbContext db, CurrentMember current, Preferences
             var upcoming = EveningRules.Occurrences(evening, Now, Now.AddDays(7 * WeeksShown + 1), includeSkipped: true).Take(WeeksShown);
             if (!upcoming.Any(o => o.Day == date))
             {
-                return "That evening isn't on your list: only the coming weeks' evenings can be skipped.";
+                return Text.Of("That evening isn't on your list: only the coming weeks' evenings can be skipped.");
             }
 
             var existing = evening.Skips.FirstOrDefault(s => s.Day == date);
@@ -140,7 +141,7 @@ public sealed class Evenings(AppDbContext db, CurrentMember current, Preferences
         var viewer = await current.ViewerAsync(cancellationToken);
         if (viewer.CoupleId is not { } coupleId || await current.PartnerIdAsync(cancellationToken) is not { } partnerId)
         {
-            return Outcome<bool>.Fail("Your evening is planned together: once your partner has joined, you can set one up.");
+            return Outcome<bool>.Fail(Text.Of("Your evening is planned together: once your partner has joined, you can set one up."));
         }
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
@@ -150,7 +151,7 @@ public sealed class Evenings(AppDbContext db, CurrentMember current, Preferences
         {
             if (!create)
             {
-                return Outcome<bool>.Fail("There is no evening set up yet.");
+                return Outcome<bool>.Fail(Text.Of("There is no evening set up yet."));
             }
 
             evening = new OurEvening { Id = Guid.NewGuid(), CoupleId = coupleId, CreatedAt = Now };
@@ -175,7 +176,7 @@ public sealed class Evenings(AppDbContext db, CurrentMember current, Preferences
         }
         catch (DbUpdateException)
         {
-            return Outcome<bool>.Fail("Your partner changed your evening at the same moment. Please look again.");
+            return Outcome<bool>.Fail(Text.Of("Your partner changed your evening at the same moment. Please look again."));
         }
 
         await outbox.QueueAsync(partnerId, NoticeKind.DateNews, $"evening:{evening.Id:N}:{partnerId:N}:{evening.Revision}", cancellationToken);

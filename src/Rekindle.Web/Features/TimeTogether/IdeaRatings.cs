@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Rekindle.Web.Data;
 using Rekindle.Web.Features.Pairing;
 using Rekindle.Web.Infrastructure;
+using Rekindle.Web.Infrastructure.Localization;
 using Rekindle.Web.Infrastructure.Privacy;
 using Rekindle.Web.Infrastructure.Sealing;
 
@@ -93,17 +94,17 @@ public sealed class IdeaRatings(AppDbContext db, CurrentMember current, DateIdea
         var viewer = await current.ViewerAsync(cancellationToken);
         if (viewer.CoupleId is null)
         {
-            return Outcome<bool>.Fail("Ideas are rated inside your couple space. Start one first.");
+            return Outcome<bool>.Fail(Text.Of("Ideas are rated inside your couple space. Start one first."));
         }
 
         if (key is null || !(await CardsAsync(cancellationToken)).Any(c => c.Key == key))
         {
-            return Outcome<bool>.Fail("That idea isn't in your list.");
+            return Outcome<bool>.Fail(Text.Of("That idea isn't in your list."));
         }
 
         if (rating is null || (rating != "clear" && !Ratings.Contains(rating)))
         {
-            return Outcome<bool>.Fail("Please choose love, like or not for me.");
+            return Outcome<bool>.Fail(Text.Of("Please choose love, like or not for me."));
         }
 
         return await PrivateAnswers.SaveAsync(db, sealer, viewer, key, rating, () => new IdeaRating { Id = Guid.NewGuid(), OwnerId = viewer.MemberId, CoupleId = viewer.CoupleId, PromptKey = key },
@@ -116,12 +117,12 @@ public sealed class IdeaRatings(AppDbContext db, CurrentMember current, DateIdea
         var text = title?.Trim() ?? "";
         if (viewer.CoupleId is not { } coupleId)
         {
-            return Outcome<bool>.Fail("Ideas are added inside your couple space. Start one first.");
+            return Outcome<bool>.Fail(Text.Of("Ideas are added inside your couple space. Start one first."));
         }
 
         if (Talk.TalkText.Problem(text, CustomIdea.TitleMaxLength) is { } problem)
         {
-            return Outcome<bool>.Fail(problem == "Write something first, or pass on this one." ? "Give your idea a short name." : problem);
+            return Outcome<bool>.Fail(problem == "Write something first, or pass on this one." ? Text.Of("Give your idea a short name.") : problem);
         }
 
         var idea = new CustomIdea

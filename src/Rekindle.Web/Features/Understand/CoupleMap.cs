@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Rekindle.Web.Data;
 using Rekindle.Web.Features.Pairing;
 using Rekindle.Web.Infrastructure;
+using Rekindle.Web.Infrastructure.Localization;
 using Rekindle.Web.Infrastructure.Privacy;
 using Rekindle.Web.Infrastructure.Sealing;
 
@@ -121,12 +122,12 @@ public sealed class ShareSummary(AppDbContext db, CurrentMember current, MyCheck
         var latest = (await checks.HandleAsync(cancellationToken)).Latest;
         if (partnerId is null || viewer.CoupleId is not { } coupleId)
         {
-            return Outcome<bool>.Fail("The Couple Map needs your partner in your couple space first.");
+            return Outcome<bool>.Fail(Text.Of("The Couple Map needs your partner in your couple space first."));
         }
 
         if (latest is null || !await db.CheckAttempts.AnyAsync(c => c.OwnerId == partnerId && c.CompletedAt != null, cancellationToken))
         {
-            return Outcome<bool>.Fail("You can share your summary once you have both finished the check.");
+            return Outcome<bool>.Fail(Text.Of("You can share your summary once you have both finished the check."));
         }
 
         var share = await db.MapShares.FirstOrDefaultAsync(s => s.CoupleId == coupleId && s.OwnerId == viewer.MemberId, cancellationToken);
@@ -146,7 +147,7 @@ public sealed class ShareSummary(AppDbContext db, CurrentMember current, MyCheck
         }
         catch (DbUpdateException)
         {
-            return Outcome<bool>.Fail("Your summary was being shared from another window at the same moment. Please look at the map again.");
+            return Outcome<bool>.Fail(Text.Of("Your summary was being shared from another window at the same moment. Please look at the map again."));
         }
 
         logger.LogInformation("Member {MemberId} shared check {CheckId} on the map of couple {CoupleId}", viewer.MemberId, latest.Id, coupleId);

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Rekindle.Web.Data;
 using Rekindle.Web.Features.Pairing;
 using Rekindle.Web.Infrastructure;
+using Rekindle.Web.Infrastructure.Localization;
 using Rekindle.Web.Infrastructure.Sealing;
 
 namespace Rekindle.Web.Features.Understand;
@@ -28,7 +29,7 @@ public sealed class SaveCheckPart(AppDbContext db, CurrentMember current, CheckC
     {
         if (!content.ItemsBySection.TryGetValue(input.Section, out var items))
         {
-            return Outcome<CheckPartSaved>.Fail("That part of the check doesn't exist. Please start again from the check's first page.");
+            return Outcome<CheckPartSaved>.Fail(Text.Of("That part of the check doesn't exist. Please start again from the check's first page."));
         }
 
         var given = new Dictionary<string, int>();
@@ -41,7 +42,7 @@ public sealed class SaveCheckPart(AppDbContext db, CurrentMember current, CheckC
 
             if (!int.TryParse(raw, NumberStyles.None, CultureInfo.InvariantCulture, out var value) || value > CheckContent.MaxAnswer)
             {
-                return Outcome<CheckPartSaved>.Fail("Please choose one of the answers shown for each question.");
+                return Outcome<CheckPartSaved>.Fail(Text.Of("Please choose one of the answers shown for each question."));
             }
 
             given[item.Id] = value;
@@ -49,7 +50,7 @@ public sealed class SaveCheckPart(AppDbContext db, CurrentMember current, CheckC
 
         if (input.Continue && given.Count < items.Count)
         {
-            return Outcome<CheckPartSaved>.Fail("Please answer every question in this part, or save it and come back later.");
+            return Outcome<CheckPartSaved>.Fail(Text.Of("Please answer every question in this part, or save it and come back later."));
         }
 
         var memberId = current.RequiredMemberId;
@@ -96,7 +97,7 @@ public sealed class SaveCheckPart(AppDbContext db, CurrentMember current, CheckC
         catch (DbUpdateException)
         {
             // A second tab started a check at the same moment: the member's answers are there; ask them to go on from it.
-            return Outcome<CheckPartSaved>.Fail("Your check was being saved from another window at the same moment. Please open the check again to carry on.");
+            return Outcome<CheckPartSaved>.Fail(Text.Of("Your check was being saved from another window at the same moment. Please open the check again to carry on."));
         }
 
         if (result is not null)

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Antiforgery;
+using Rekindle.Web.Infrastructure.Localization;
 
 namespace Rekindle.Web.Infrastructure.Security;
 
@@ -29,8 +30,8 @@ public static class FormGuard
             {
                 var tooBig = ex is BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge };
                 await RequestLimits.Problem(context, tooBig ? StatusCodes.Status413PayloadTooLarge : StatusCodes.Status400BadRequest, tooBig
-                    ? "That was too much to send at once. Please shorten what you wrote and try again."
-                    : "We couldn't read what was sent. Please go back and try again.");
+                    ? Text.Of("That was too much to send at once. Please shorten what you wrote and try again.")
+                    : Text.Of("We couldn't read what was sent. Please go back and try again."));
                 return;
             }
         }

@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using System.Threading.RateLimiting;
+using Rekindle.Web.Infrastructure.Localization;
 
 namespace Rekindle.Web.Infrastructure.Security;
 
@@ -38,7 +39,8 @@ public static class GuessLimits
                 var minutes = Math.Max(1, (int)Math.Ceiling(wait.TotalMinutes));
                 context.HttpContext.Response.Headers.RetryAfter = ((int)Math.Ceiling(wait.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
                 await RequestLimits.Problem(context.HttpContext, StatusCodes.Status429TooManyRequests,
-                    $"There were many attempts from here in a short time. Please wait {minutes} minute{(minutes == 1 ? "" : "s")}, then try again.",
+                    minutes == 1 ? Text.Of("There were many attempts from here in a short time. Please wait {0} minute, then try again.", minutes)
+                        : Text.Of("There were many attempts from here in a short time. Please wait {0} minutes, then try again.", minutes),
                     keepHeaders: true);
             };
             limiter.AddPolicy(Policy, http =>

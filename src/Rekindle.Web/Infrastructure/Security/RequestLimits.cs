@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.Features;
+using Rekindle.Web.Infrastructure.Localization;
 
 namespace Rekindle.Web.Infrastructure.Security;
 
@@ -50,8 +51,8 @@ public static class RequestLimits
         {
             var status = ex is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status400BadRequest;
             await Problem(context, status, status == StatusCodes.Status413PayloadTooLarge
-                ? "That was too much to send at once. Please shorten what you wrote and try again."
-                : "We couldn't read what was sent. Please go back and try again.");
+                ? Text.Of("That was too much to send at once. Please shorten what you wrote and try again.")
+                : Text.Of("We couldn't read what was sent. Please go back and try again."));
         }
     });
 
