@@ -110,23 +110,8 @@ app.MapTalk();
 app.MapSupport();
 app.MapRazorComponents<App>();
 
-// Start-up work that does not depend on each other runs side by side (docs/PERFORMANCE.md, finding 7):
-// the key store's migrations and then its Data Protection keys, the main database's migrations, and
-// finding the pages' endpoints (reflection over every component), which the first request needs.
-var keyStoreReady = Task.Run(async () =>
-{
-    await app.MigrateKeyStoreAsync();
-    app.WarmDataProtection();
-});
-var endpointsReady = Task.Run(() =>
-{
-    foreach (var source in ((IEndpointRouteBuilder)app).DataSources)
-    {
-        _ = source.Endpoints;
-    }
-});
 await app.MigrateDatabaseAsync();
-await Task.WhenAll(keyStoreReady, endpointsReady);
+await app.MigrateKeyStoreAsync();
 if (await app.RunAfterMigrationsAsync(args))
 {
     return;

@@ -90,6 +90,7 @@ public static class RouteRegistry
         ["/api/v1/auth/refresh"] = new(Post: "/api/v1/auth/refresh", Json: "{\"refreshToken\":\"00000000000000000000000000000000.x\"}"),
         ["/api/v1/auth/revoke"] = new(Post: "/api/v1/auth/revoke", Json: "{\"refreshToken\":\"00000000000000000000000000000000.x\"}"),
         ["/api/v1/me"] = new(Get: "/api/v1/me"),
+        ["/api/v1/me/language"] = new(Get: "/api/v1/me/language"),
         ["/api/v1/couple"] = new(Get: "/api/v1/couple"),
         ["/api/v1/talk/today"] = new(Get: "/api/v1/talk/today"),
         ["/api/v1/talk/today/answer"] = new(Post: "/api/v1/talk/today/answer", Json: "{\"questionId\":\"" + Guid.Empty + "\",\"text\":\"probe\",\"pass\":false}"),

@@ -136,6 +136,7 @@ public static class ApiFeature
         api.MapAuthApi();
         var member = api.MapGroup("").RequireAuthorization(MemberPolicy);
         member.MapPairingApi();
+        member.MapLanguageApi();
         member.MapTalkApi();
         member.MapSelfCareApi();
         member.MapProgressApi();

@@ -31,13 +31,4 @@ public static class KeysFeature
         var key = app.Services.GetRequiredService<MasterKey>();
         app.Logger.LogInformation("Master key loaded from {Source}", key.Source);
     }
-
-    /// <summary>
-    /// Reads the Data Protection key ring from the key store now (creating the first key on a new
-    /// install), beside the main database's migrations, instead of in the hosted service that would
-    /// otherwise do it after them.
-    /// </summary>
-    public static void WarmDataProtection(this WebApplication app) =>
-        _ = app.Services.GetRequiredService<Microsoft.AspNetCore.DataProtection.IDataProtectionProvider>()
-            .CreateProtector("Rekindle.StartUp").Protect([0]);
 }
