@@ -75,6 +75,13 @@ if (await app.RunBeforeMigrationsAsync(args))
     return;
 }
 
+await app.MigrateDatabaseAsync();
+await app.MigrateKeyStoreAsync();
+if (await app.RunAfterMigrationsAsync(args))
+{
+    return;
+}
+
 // First: the visitor's address and scheme, from a trusted proxy only.
 app.UseOperations();
 
@@ -109,13 +116,6 @@ app.MapTimeTogether();
 app.MapTalk();
 app.MapSupport();
 app.MapRazorComponents<App>();
-
-await app.MigrateDatabaseAsync();
-await app.MigrateKeyStoreAsync();
-if (await app.RunAfterMigrationsAsync(args))
-{
-    return;
-}
 
 await app.RunAsync();
 
