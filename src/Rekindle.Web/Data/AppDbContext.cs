@@ -97,7 +97,8 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityUserConte
         configurationBuilder.Properties<Infrastructure.Sealing.SealedText>().HaveConversion<Infrastructure.Sealing.SealedTextConverter>();
     }
 
-    private sealed class UtcDateTimeConverter() : ValueConverter<DateTime, DateTime>(
+    // Internal, not private: the compiled models (Data/CompiledModels) create it.
+    internal sealed class UtcDateTimeConverter() : ValueConverter<DateTime, DateTime>(
         v => v.Kind == DateTimeKind.Utc ? v : DateTime.SpecifyKind(v, DateTimeKind.Utc),
         v => DateTime.SpecifyKind(v, DateTimeKind.Utc));
 }
