@@ -76,6 +76,32 @@ public abstract class TalkTests(RekindleFactory app)
     }
 
     [Fact]
+    public async Task Both_partners_opening_the_day_at_once_share_one_question_and_log_no_error()
+    {
+        // Several couples at once, each pair of first visits racing to create the day's question:
+        // whichever insert loses must neither fail nor be logged as a failed command (docs/PERFORMANCE.md).
+        var couples = new List<(TestBrowser A, TestBrowser B)>();
+        for (var i = 0; i < 4; i++)
+        {
+            var (a, _, b, _) = await CoupleAsync();
+            couples.Add((a, b));
+        }
+
+        // A new day, so no couple has its question yet (joining showed today's on the home page).
+        app.Clock.Advance(TimeSpan.FromDays(1));
+        var pages = await Task.WhenAll(couples.Select(async couple => await Task.WhenAll(couple.A.GetAsync("/talk"), couple.B.GetAsync("/talk"))));
+        foreach (var pair in pages)
+        {
+            Assert.All(pair, page => Assert.Equal(System.Net.HttpStatusCode.OK, page.Status));
+            var questions = pair.Select(page => page.Find("input[name=question]")?.GetAttribute("value")).ToArray();
+            Assert.NotNull(questions[0]);
+            Assert.Equal(questions[0], questions[1]);
+        }
+
+        Assert.DoesNotContain(app.Logs.Lines, line => line.StartsWith("Error", StringComparison.Ordinal) && line.Contains("DailyQuestions", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Before_answering_a_pass_and_an_answer_read_alike_and_a_notice_dies_with_the_couple()
     {
         var (a, _, b, bEmail) = await CoupleAsync();

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Rekindle.Web.Data;
 using Rekindle.Web.Infrastructure.Hosting;
@@ -43,10 +44,16 @@ public static class AccountFeature
             })
             .AddEntityFrameworkStores<AppDbContext>()
             .AddUserStore<SealedUserStore>()
+            .AddUserManager<MemberUserManager>()
             .AddSignInManager()
             .AddDefaultTokenProviders()
             .AddTokenProvider<OneTimeAuthenticatorTokenProvider>(OneTimeAuthenticatorTokenProvider.ProviderName)
             .AddPasswordValidator<MemberPasswordValidator>();
+
+        // Argon2id instead of Identity's PBKDF2 (decisions/0023). Stateless, so one for the process;
+        // MemberUserManager takes it by its own type for the async gate and stamp-keeping upgrades.
+        services.AddSingleton<MemberPasswordHasher>();
+        services.Replace(ServiceDescriptor.Singleton<IPasswordHasher<Member>>(provider => provider.GetRequiredService<MemberPasswordHasher>()));
 
         services.ConfigureApplicationCookie(cookie =>
         {

@@ -148,20 +148,19 @@ public sealed class TodaysQuestion(
             await FavouredAreasAsync(cancellationToken),
             await IntimacyAllowedAsync(coupleId, cancellationToken));
         var row = new DailyQuestion { Id = Guid.NewGuid(), CoupleId = coupleId, Day = day, QuestionId = question.Id, CreatedAt = clock.GetUtcNow().UtcDateTime };
-        try
+        // Both databases take ON CONFLICT: when the partner opened the page at the same moment, their
+        // row stands and nothing fails (a failed insert would also be logged as an error on every such race).
+        var inserted = await db.Database.ExecuteSqlAsync(
+            $"INSERT INTO \"DailyQuestions\" (\"Id\", \"CoupleId\", \"Day\", \"QuestionId\", \"CreatedAt\") VALUES ({row.Id}, {row.CoupleId}, {row.Day}, {row.QuestionId}, {row.CreatedAt}) ON CONFLICT (\"CoupleId\", \"Day\") DO NOTHING",
+            cancellationToken);
+        if (inserted == 1)
         {
-            await db.Database.ExecuteSqlAsync(
-                $"INSERT INTO \"DailyQuestions\" (\"Id\", \"CoupleId\", \"Day\", \"QuestionId\", \"CreatedAt\") VALUES ({row.Id}, {row.CoupleId}, {row.Day}, {row.QuestionId}, {row.CreatedAt})",
-                cancellationToken);
             return row;
         }
-        catch (System.Data.Common.DbException)
-        {
-            // The partner opened it at the same moment: theirs is the couple's question. Any other
-            // failure (the couple was just deleted, say) is not hidden.
-            return await db.DailyQuestions.AsNoTracking().FirstOrDefaultAsync(q => q.CoupleId == coupleId && q.Day == day, cancellationToken)
-                ?? throw new InvalidOperationException($"Today's question for couple {coupleId} could not be saved.");
-        }
+
+        // The partner's is the couple's question. Anything else (the couple was just deleted, say) is not hidden.
+        return await db.DailyQuestions.AsNoTracking().FirstOrDefaultAsync(q => q.CoupleId == coupleId && q.Day == day, cancellationToken)
+            ?? throw new InvalidOperationException($"Today's question for couple {coupleId} could not be saved.");
     }
 
     // Only from what both partners chose to share on the Couple Map: never from a private plan.
