@@ -13,7 +13,7 @@ using Rekindle.Web.Infrastructure.Sealing;
 
 // Rekindle.Bench seed --data DIR --couples N --content-root src/Rekindle.Web [--postgres CONN --postgres-keys CONN]
 // Rekindle.Bench run --url http://127.0.0.1:5080 --couples N [--users 100] [--rates 100,200,400] [--seconds 15]
-//                    [--warmup 10] [--baseline RPS] [--confirm] [--json FILE] [--label TEXT]
+//                    [--warmup 10] [--baseline RPS] [--confirm] [--json FILE] [--label TEXT] [--server-pid PID]
 namespace Rekindle.Bench;
 
 /// <summary>The entry point; not top-level statements, whose Program class would clash with the app's in the tests.</summary>
@@ -84,13 +84,26 @@ public static class BenchProgram
         var warmup = double.Parse(options.Get("warmup", "10"), CultureInfo.InvariantCulture);
         var rates = options.Get("rates", "100,200,400,800").Split(',').Select(r => double.Parse(r, CultureInfo.InvariantCulture)).ToList();
         var baseline = options.Find("baseline") is { } b ? double.Parse(b, CultureInfo.InvariantCulture) : (double?)null;
-
         var workload = new Workload(
             () => new SocketsHttpHandler { UseCookies = false, AllowAutoRedirect = false, PooledConnectionLifetime = TimeSpan.FromMinutes(10), MaxConnectionsPerServer = 4 },
             url, Console.WriteLine);
         // Couples spread over the whole seeded range, so the pages read rows from everywhere in the tables.
         var chosen = Enumerable.Range(0, users).Select(i => (int)((long)i * couples / users)).Distinct();
         await workload.SignInAsync(chosen);
+
+        var memory = options.Find("server-pid") is { } pid ? new ServerMemory(int.Parse(pid, CultureInfo.InvariantCulture)) : null;
+        var peaks = new Dictionary<string, double?>();
+        async Task<StepResult> StepAsync(string name, double rate)
+        {
+            if (memory is null)
+            {
+                return await workload.RunStepAsync(rate, seconds);
+            }
+
+            var (result, peak) = await memory.WhileAsync(() => workload.RunStepAsync(rate, seconds));
+            peaks[name] = peak;
+            return result;
+        }
 
         var steps = new List<(string Name, StepResult Result)>();
         if (warmup > 0)
@@ -101,9 +114,9 @@ public static class BenchProgram
 
         foreach (var rate in rates)
         {
-            var result = await workload.RunStepAsync(rate, seconds);
+            var result = await StepAsync($"step {rate}", rate);
             steps.Add(($"step {rate}", result));
-            Console.WriteLine(Report.Line($"step {rate}", result, baseline));
+            Console.WriteLine(Report.Line($"step {rate}", result, baseline, peaks.GetValueOrDefault($"step {rate}")));
             // Past saturation (two steps in a row with p99 over a second or over 1% errors) more load shows nothing new.
             if (steps.Count >= 2 && steps.TakeLast(2).All(s => s.Result.P99Ms > 1000 || s.Result.ErrorRate > 0.01))
             {
@@ -116,18 +129,18 @@ public static class BenchProgram
         {
             foreach (var (name, rate) in new[] { ("half of max", best.OfferedRate / 2), ("twice max", best.OfferedRate * 2) })
             {
-                var result = await workload.RunStepAsync(rate, seconds);
+                var result = await StepAsync(name, rate);
                 steps.Add((name, result));
-                Console.WriteLine(Report.Line(name, result, baseline));
+                Console.WriteLine(Report.Line(name, result, baseline, peaks.GetValueOrDefault(name)));
             }
         }
 
         var label = options.Get("label", $"{couples} couples");
         Console.WriteLine();
-        Console.WriteLine(Report.Table(label, steps, best, baseline, users * 2));
+        Console.WriteLine(Report.Table(label, steps, best, baseline, users * 2, peaks));
         if (options.Find("json") is { } json)
         {
-            await File.WriteAllTextAsync(json, Report.Json(label, couples, users * 2, steps, best, baseline));
+            await File.WriteAllTextAsync(json, Report.Json(label, couples, users * 2, steps, best, baseline, peaks));
         }
 
         return 0;
@@ -169,20 +182,21 @@ internal static class Report
 {
     private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
 
-    public static string Line(string name, StepResult r, double? baseline) =>
+    public static string Line(string name, StepResult r, double? baseline, double? rssMb = null) =>
         string.Create(CultureInfo.InvariantCulture,
-            $"{name,-14} {r.Throughput,9:F1} req/s{Ratio(r.Throughput, baseline)}  p50 {r.P50Ms,7:F1}  p90 {r.P90Ms,7:F1}  p99 {r.P99Ms,7:F1}  max {r.MaxMs,7:F1} ms  errors {r.Errors} ({r.ErrorRate:P2}){(r.Sustainable ? "" : "  NOT sustainable")}");
+            $"{name,-14} {r.Throughput,9:F1} req/s{Ratio(r.Throughput, baseline)}  p50 {r.P50Ms,7:F1}  p90 {r.P90Ms,7:F1}  p99 {r.P99Ms,7:F1}  max {r.MaxMs,7:F1} ms  errors {r.Errors} ({r.ErrorRate:P2}){(rssMb is { } mb ? $"  server RSS {mb:F0} MB" : "")}{(r.Sustainable ? "" : "  NOT sustainable")}");
 
-    public static string Table(string label, List<(string Name, StepResult Result)> steps, StepResult? best, double? baseline, int partners)
+    public static string Table(string label, List<(string Name, StepResult Result)> steps, StepResult? best, double? baseline, int partners, IReadOnlyDictionary<string, double?>? peaks = null)
     {
         var text = new StringBuilder();
         text.AppendLine(CultureInfo.InvariantCulture, $"Mixed workload, {label}, {partners} signed-in partners{(baseline is { } hb ? string.Create(CultureInfo.InvariantCulture, $", baseline H = {hb:F0} req/s (wrk, GET /bench/hello)") : "")}");
-        text.AppendLine("| step | offered req/s | req/s | × H | p50 ms | p90 ms | p99 ms | max ms | errors | sustainable |");
-        text.AppendLine("|---|---|---|---|---|---|---|---|---|---|");
+        text.AppendLine("| step | offered req/s | req/s | × H | p50 ms | p90 ms | p99 ms | p99 without sign-ins | max ms | errors | server RSS MB | sustainable |");
+        text.AppendLine("|---|---|---|---|---|---|---|---|---|---|---|---|");
         foreach (var (name, r) in steps)
         {
+            var rss = peaks?.GetValueOrDefault(name) is { } mb ? mb.ToString("F0", CultureInfo.InvariantCulture) : "-";
             text.AppendLine(string.Create(CultureInfo.InvariantCulture,
-                $"| {name} | {r.OfferedRate:F0} | {r.Throughput:F1} | {(baseline is { } h ? (r.Throughput / h).ToString("F3", CultureInfo.InvariantCulture) : "-")} | {r.P50Ms:F1} | {r.P90Ms:F1} | {r.P99Ms:F1} | {r.MaxMs:F1} | {r.Errors} ({r.ErrorRate:P2}) | {(r.Sustainable ? "yes" : "no")} |"));
+                $"| {name} | {r.OfferedRate:F0} | {r.Throughput:F1} | {(baseline is { } h ? (r.Throughput / h).ToString("F3", CultureInfo.InvariantCulture) : "-")} | {r.P50Ms:F1} | {r.P90Ms:F1} | {r.P99Ms:F1} | {r.P99WithoutSignInMs:F1} | {r.MaxMs:F1} | {r.Errors} ({r.ErrorRate:P2}) | {rss} | {(r.Sustainable ? "yes" : "no")} |"));
         }
 
         text.AppendLine();
@@ -210,7 +224,7 @@ internal static class Report
         return text.ToString();
     }
 
-    public static string Json(string label, int couples, int partners, List<(string Name, StepResult Result)> steps, StepResult? best, double? baseline) =>
+    public static string Json(string label, int couples, int partners, List<(string Name, StepResult Result)> steps, StepResult? best, double? baseline, IReadOnlyDictionary<string, double?>? peaks = null) =>
         JsonSerializer.Serialize(new
         {
             label,
@@ -220,7 +234,7 @@ internal static class Report
             maxSustainableOffered = best?.OfferedRate,
             maxSustainableThroughput = best?.Throughput,
             ratioToBaseline = best is not null && baseline is { } h ? Math.Round(best.Throughput / h, 4) : (double?)null,
-            steps = steps.Select(s => new { name = s.Name, s.Result, errorRate = s.Result.ErrorRate, sustainable = s.Result.Sustainable }),
+            steps = steps.Select(s => new { name = s.Name, s.Result, errorRate = s.Result.ErrorRate, sustainable = s.Result.Sustainable, serverRssMb = peaks?.GetValueOrDefault(s.Name) }),
         }, Indented);
 
     private static string Ratio(double value, double? baseline) =>
