@@ -30,14 +30,6 @@ public sealed class DatabaseOptions : IValidatableObject
     [Range(1, 120)]
     public int SqliteBusyTimeoutSeconds { get; set; } = 30;
 
-    /// <summary>
-    /// Each pooled SQLite connection's own page cache, in KiB. Under load the pool holds a connection
-    /// per request in flight, each with its cache; pages not in it come from the operating system's
-    /// file cache, which all connections share (docs/PERFORMANCE.md, finding 16).
-    /// </summary>
-    [Range(64, 1024 * 1024)]
-    public int SqliteCacheKiB { get; set; } = 2000;
-
     /// <summary>Apply pending migrations at start-up.</summary>
     public bool MigrateOnStartup { get; set; } = true;
 

@@ -20,7 +20,6 @@ public sealed class SqlitePragmas(DatabaseOptions options) : DbConnectionInterce
         $"PRAGMA busy_timeout = {options.SqliteBusyTimeoutSeconds * 1000}; " +
         $"PRAGMA synchronous = {(options.SqliteSynchronous == SqliteSynchronous.Full ? "FULL" : "NORMAL")}; " +
         "PRAGMA foreign_keys = ON; " +
-        $"PRAGMA cache_size = -{options.SqliteCacheKiB}; " +
         // Deleted rows are overwritten, not just unlinked: a member who leaves must not linger in free pages.
         "PRAGMA secure_delete = ON;";
 
