@@ -32,7 +32,7 @@ elif [[ ${1:-} == --keys ]]; then
     shift
 fi
 if [[ $target != compiled && ( $# -ne 1 || -z $1 ) ]]; then
-    echo "usage: scripts/add-migration.sh [--keys] <Name>   (e.g. AddCoupleInvites)" >&2
+    echo "usage: scripts/add-migration.sh [--keys] <Name>   (e.g. AddCoupleInvites), or --compiled-models" >&2
     exit 2
 fi
 name=${1:-}

@@ -84,6 +84,7 @@ public static class BenchProgram
         var warmup = double.Parse(options.Get("warmup", "10"), CultureInfo.InvariantCulture);
         var rates = options.Get("rates", "100,200,400,800").Split(',').Select(r => double.Parse(r, CultureInfo.InvariantCulture)).ToList();
         var baseline = options.Find("baseline") is { } b ? double.Parse(b, CultureInfo.InvariantCulture) : (double?)null;
+
         var workload = new Workload(
             () => new SocketsHttpHandler { UseCookies = false, AllowAutoRedirect = false, PooledConnectionLifetime = TimeSpan.FromMinutes(10), MaxConnectionsPerServer = 4 },
             url, Console.WriteLine);
