@@ -15,7 +15,7 @@ namespace Rekindle.Web.Features.Intimacy;
 /// </summary>
 public sealed record IntimacyAccess(bool MeIn, bool InCouple, bool BothIn);
 
-public sealed record DesireCard(string Key, string Category, string Text, string? Explanation, bool Custom, string? MyAnswer);
+public sealed record DesireCard(string Key, string Category, string Text, string? Explanation, bool Custom, string? MyAnswer, string? SafetyNote = null);
 
 public sealed record AnswerPage(DesireCategory Category, IReadOnlyList<DesireCard> Items, int KeptAway, int Answered, int Total);
 
@@ -72,7 +72,7 @@ public sealed class Desires(AppDbContext db, CurrentMember current, IntimacyCont
         var cards = new List<DesireCard>();
         foreach (var category in content.Categories)
         {
-            cards.AddRange(content.Items.Where(i => i.Category == category.Key).Select(i => new DesireCard(i.Id, i.Category, i.Text, i.Explanation, false, mine?.GetValueOrDefault(i.Id))));
+            cards.AddRange(content.Items.Where(i => i.Category == category.Key).Select(i => new DesireCard(i.Id, i.Category, i.Text, i.Explanation, false, mine?.GetValueOrDefault(i.Id), i.SafetyNote)));
             foreach (var own in custom.Where(d => d.Category == category.Key))
             {
                 var key = "custom:" + own.Id.ToString("N");

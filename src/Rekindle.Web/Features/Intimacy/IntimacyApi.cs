@@ -16,7 +16,7 @@ public sealed record OptOutRequest(bool DeleteAnswers);
 public sealed record DesireCategoryDto(string Key, string Name, string About);
 
 /// <summary>An item with the member's own answer (yes, maybe, talk, no, limit), never the partner's.</summary>
-public sealed record DesireItemDto(string Key, string Category, string Text, string? Explanation, bool Custom, string? MyAnswer);
+public sealed record DesireItemDto(string Key, string Category, string Text, string? Explanation, bool Custom, string? MyAnswer, string? SafetyNote);
 
 public sealed record DesireAnswersDto(DesireCategoryDto Category, IReadOnlyList<DesireCategoryDto> Categories, IReadOnlyList<DesireItemDto> Items, int KeptAway, int Answered, int Total);
 
@@ -26,7 +26,7 @@ public sealed record DesireAnswerRequest(string? Key, string? Answer);
 public sealed record CustomItemRequest(string? Text, string? Category);
 
 /// <summary>An item you both chose: the kind says "both yes", "a yes and a maybe" or "both maybe", never whose.</summary>
-public sealed record MatchDto(string Key, string Category, string Text, string? Explanation, bool Custom, string Kind, bool CheckInFirst);
+public sealed record MatchDto(string Key, string Category, string Text, string? Explanation, bool Custom, string Kind, bool CheckInFirst, string? SafetyNote);
 
 public sealed record MatchesDto(bool BothIn, IReadOnlyList<MatchDto> Items, IReadOnlyList<IntimacyResource> Shops);
 
@@ -209,7 +209,7 @@ public static class IntimacyApi
 
     private static async Task<MatchesDto> MatchesAsync(Desires desires, IntimacyContent content, IntimacyAccess access, CancellationToken cancellationToken) => new(
         access.BothIn,
-        (await desires.MatchesAsync(cancellationToken)).Select(m => new MatchDto(m.Item.Key, m.Item.Category, m.Item.Text, m.Item.Explanation, m.Item.Custom, m.Kind.ToString(), m.CheckInFirst)).ToList(),
+        (await desires.MatchesAsync(cancellationToken)).Select(m => new MatchDto(m.Item.Key, m.Item.Category, m.Item.Text, m.Item.Explanation, m.Item.Custom, m.Kind.ToString(), m.CheckInFirst, m.Item.SafetyNote)).ToList(),
         content.Resources.Where(r => r.Category == "shops").ToList());
 
     private static async Task<ProgramDto> ProgramAsync(TouchProgram program, IntimacyContent content, Preferences preferences, TimeProvider clock, CancellationToken cancellationToken)
@@ -227,7 +227,7 @@ public static class IntimacyApi
             view.MyLogs.Select(l => new TouchLogDto(l.Day, l.Stage, Title(l.Stage), l.Feeling, l.Note)).ToList());
     }
 
-    private static DesireItemDto Dto(DesireCard card) => new(card.Key, card.Category, card.Text, card.Explanation, card.Custom, card.MyAnswer);
+    private static DesireItemDto Dto(DesireCard card) => new(card.Key, card.Category, card.Text, card.Explanation, card.Custom, card.MyAnswer, card.SafetyNote);
 
     private static DesireAnswersDto Dto(AnswerPage page, IntimacyContent content) => new(
         Dto(page.Category), content.Categories.Select(Dto).ToList(), page.Items.Select(Dto).ToList(), page.KeptAway, page.Answered, page.Total);

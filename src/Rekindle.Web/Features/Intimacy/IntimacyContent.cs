@@ -4,7 +4,8 @@ namespace Rekindle.Web.Features.Intimacy;
 
 public sealed record DesireCategory(string Key, string Name, string About);
 
-public sealed record DesireItem(string Id, string Category, string Text, string? Explanation, IReadOnlyList<string> Tags);
+/// <summary>An item of the desire and boundary list; SafetyNote is shown with it wherever it appears (how to keep it safe, decisions/0031).</summary>
+public sealed record DesireItem(string Id, string Category, string Text, string? Explanation, IReadOnlyList<string> Tags, string? SafetyNote = null);
 
 public sealed record TouchStage(string Key, string Title, string Focus, IReadOnlyList<string> Guidance, IReadOnlyList<string> Agreements, IReadOnlyList<string> SessionIdeas, string ReadyWhen);
 

@@ -14,7 +14,12 @@ public sealed record GrudgeDto(Guid Id, string Step, DateTime StartedAt, DateTim
 
 public sealed record GrudgeSummaryDto(Guid Id, string Step, DateTime StartedAt, DateTime? PutAwayAt);
 
-public sealed record LettingGoDto(bool Resting, IReadOnlyList<GrudgeSummaryDto> Exercises);
+/// <summary>
+/// Letting go for the member. While it rests for them it is not offered (decisions/0031): Note is the resting note and
+/// only earlier exercises are listed, to read or destroy. Otherwise Note says what forgiving is and is not: not excusing,
+/// not reconciling, never owed to someone who hurt you, and not for harm or fear.
+/// </summary>
+public sealed record LettingGoDto(bool Resting, string Note, IReadOnlyList<GrudgeSummaryDto> Exercises);
 
 /// <summary>Begin: the hurt, and what carrying it has cost you.</summary>
 public sealed record StartGrudgeRequest(string? Hurt, string? Cost);
@@ -34,9 +39,12 @@ public static class LettingGoApi
     {
         var lettingGo = repair.MapGroup("/letting-go");
 
-        repair.MapGet("/letting-go", async Task<Ok<LettingGoDto>> (LettingGo handler, RepairSafety safety, CancellationToken cancellationToken) =>
-                TypedResults.Ok(new LettingGoDto(await safety.RestingAsync(cancellationToken),
-                    (await handler.ListAsync(cancellationToken)).Select(g => new GrudgeSummaryDto(g.Id, Key(g.Step), g.StartedAt, g.ArchivedAt)).ToList())))
+        repair.MapGet("/letting-go", async Task<Ok<LettingGoDto>> (LettingGo handler, RepairSafety safety, RepairContent content, CancellationToken cancellationToken) =>
+            {
+                var resting = await safety.RestingAsync(cancellationToken);
+                return TypedResults.Ok(new LettingGoDto(resting, resting ? content.Resting : content.LettingGo.NotExcusing + " " + content.LettingGo.Safety,
+                    (await handler.ListAsync(cancellationToken)).Select(g => new GrudgeSummaryDto(g.Id, Key(g.Step), g.StartedAt, g.ArchivedAt)).ToList()));
+            })
             .WithName("ListLettingGo").WithSummary("Your own letting-go exercises (only you ever see them)");
 
         repair.MapPost("/letting-go", async Task<Results<Ok<GrudgeDto>, ValidationProblem>> (StartGrudgeRequest request, LettingGo handler, RepairSafety safety, CancellationToken cancellationToken) =>

@@ -17,7 +17,7 @@ public sealed record RepairHubDto(bool Resting, bool HasPartner, IReadOnlyList<R
 /// <summary>The words of repair (steps, feelings, follow-up, letting go, the apology frame); only the resting note while the member rests.</summary>
 public sealed record RepairGuideDto(bool Resting, string RestingNote, RepairContent? Content);
 
-/// <summary>What one partner wrote at a step: feeling keys, one or two texts, or the follow-up's choice.</summary>
+/// <summary>What one partner wrote at a step: feeling keys, one or two texts, or a choice (the follow-up's, or "left-for-now" for "own").</summary>
 public sealed record RepairEntryDto(IReadOnlyList<string> Feelings, string? Text, string? Second, string? Choice);
 
 /// <summary>A step: your entry, and your partner's only once you have both written (blind reveal); that they finished is shown.</summary>
@@ -37,8 +37,12 @@ public sealed record OpenRepairRequest(string? Title, bool Calm);
 /// <summary>The revision of the repair the client last saw: a stale one is told that things moved on.</summary>
 public sealed record RepairRevisionRequest(int Revision);
 
-/// <summary>Your entry for the current step (feelings, account, heard, past, own, plan): feeling keys for "feelings", a second text for "own" and "plan".</summary>
-public sealed record RepairStepRequest(string? Step, IReadOnlyList<string>? Feelings, string? Text, string? Second);
+/// <summary>
+/// Your entry for the current step (feelings, account, heard, past, own, plan): feeling keys for "feelings", a second text
+/// for "own" and "plan". For "own" only, LeaveForNow ("not mine to answer now") saves it without words: the step still
+/// opens for both, and your entry then carries the choice "left-for-now" (decisions/0031).
+/// </summary>
+public sealed record RepairStepRequest(string? Step, IReadOnlyList<string>? Feelings, string? Text, string? Second, bool LeaveForNow = false);
 
 /// <summary>A week after the plan: better, mixed or still-hurts, and optional words.</summary>
 public sealed record RepairFollowUpRequest(string? Choice, string? Text);
@@ -96,7 +100,7 @@ public static class RepairApi
                 Guid id, RepairStepRequest request, RepairSteps steps, Repairs repairs, RepairSafety safety, CancellationToken cancellationToken) =>
             {
                 var step = RepairRules.Steps.Cast<RepairStep?>().FirstOrDefault(s => RepairRules.KeyOf(s!.Value) == request.Step);
-                var input = new StepInput(request.Feelings ?? [], request.Text, request.Second, null);
+                var input = new StepInput(request.Feelings ?? [], request.Text, request.Second, request.LeaveForNow ? RepairRules.LeftForNow : null);
                 return await WriteAsync(id, step, input, steps, repairs, safety, cancellationToken);
             })
             .ProducesProblem(StatusCodes.Status404NotFound)

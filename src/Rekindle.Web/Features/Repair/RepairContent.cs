@@ -8,8 +8,13 @@ public sealed record Avoid(string Name, string Instead);
 
 public sealed record Choice(string Key, string Label);
 
-/// <summary>One step's wording: a prompt, the labels of its one or two text boxes, our guidance and what not to do.</summary>
-public sealed record StepContent(string Key, string Title, string Prompt, string? TextLabel, string? SecondLabel, IReadOnlyList<string> Guidance, string? Dont);
+/// <summary>
+/// One step's wording: a prompt, the labels of its one or two text boxes, our guidance and what not to do.
+/// An optional step (only "own") also has the label of its "leave it for now" button and the neutral words
+/// both partners see in its place once the step is revealed (decisions/0031).
+/// </summary>
+public sealed record StepContent(
+    string Key, string Title, string Prompt, string? TextLabel, string? SecondLabel, IReadOnlyList<string> Guidance, string? Dont, string? SkipLabel = null, string? Skipped = null);
 
 public sealed record FollowUpContent(string Prompt, string TextLabel, IReadOnlyList<Choice> Choices, string StillHurtsNote);
 
@@ -66,6 +71,11 @@ public sealed record RepairContent(
             return "every repair step needs a prompt, a text label, guidance and a \"don't\"";
         }
 
+        if (Steps.Zip(RepairRules.Steps).Any(p => RepairRules.MayLeaveForNow(p.Second) != (!string.IsNullOrWhiteSpace(p.First.SkipLabel) && !string.IsNullOrWhiteSpace(p.First.Skipped))))
+        {
+            return "\"your part\" (and only it) is optional: it needs a skip label and the words shown when it was left for now";
+        }
+
         if (Feelings.Count < 12 || Feelings.Select(f => f.Key).Distinct().Count() != Feelings.Count)
         {
             return "at least 12 feelings, each with its own key";
@@ -87,7 +97,7 @@ public sealed record RepairContent(
         }
 
         return string.IsNullOrWhiteSpace(LettingGo.NotExcusing) || string.IsNullOrWhiteSpace(LettingGo.Safety) || string.IsNullOrWhiteSpace(Resting)
-            ? "letting go must say that forgiving is not excusing, and what to do when not safe"
+            ? "letting go must say that forgiving is not excusing or reconciling, and what to do when not safe"
             : null;
     }
 }

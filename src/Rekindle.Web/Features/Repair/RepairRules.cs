@@ -36,10 +36,22 @@ public static class RepairRules
 
     public const string StillHurts = "still-hurts";
 
+    /// <summary>
+    /// The choice stored for "your part" when a member leaves it for now ("not mine to answer now"). It
+    /// counts as written, so the step still opens for both; nobody owes a share of the blame (decisions/0031).
+    /// </summary>
+    public const string LeftForNow = "left-for-now";
+
     public static readonly TimeSpan FollowUpAfter = TimeSpan.FromDays(7);
 
     /// <summary>An open repair not completed after this long counts as unresolved (decisions/0016).</summary>
     public static readonly TimeSpan UnresolvedAfter = TimeSpan.FromDays(14);
+
+    /// <summary>
+    /// Steps a member may leave for now without writing: only "your part". We cannot know who was hurt,
+    /// so either partner may, privately, and until the reveal it looks exactly like a written entry.
+    /// </summary>
+    public static bool MayLeaveForNow(RepairStep step) => step == RepairStep.Own;
 
     /// <summary>Steps that carry two texts.</summary>
     public static bool HasSecondText(RepairStep step) => step is RepairStep.Own or RepairStep.Plan;

@@ -129,6 +129,12 @@ public sealed class RepairSteps(AppDbContext db, CurrentMember current, RepairSa
             return Outcome<EntryPayload>.Fail(Text.Of("That step isn't one this page knows. Here is where you are."));
         }
 
+        if (RepairRules.MayLeaveForNow(step) && input.Choice == RepairRules.LeftForNow)
+        {
+            // "Not mine to answer now": no words needed, and none kept.
+            return Outcome<EntryPayload>.Ok(EntryPayload.Empty with { Choice = RepairRules.LeftForNow });
+        }
+
         var text = input.Text?.Trim() ?? "";
         var second = input.Second?.Trim() ?? "";
         var feelings = input.Feelings.Distinct().ToList();
