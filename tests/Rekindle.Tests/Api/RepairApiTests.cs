@@ -176,6 +176,55 @@ public abstract class RepairApiTests(RekindleFactory app)
     }
 
     [Fact]
+    public async Task Letting_go_through_the_api_says_forgiving_is_never_owed_and_is_not_offered_while_it_rests()
+    {
+        using var couple = await AreaApiCouples.CoupleAsync(app, "Ema", "Fin");
+        var (member, partner) = (couple.Member, couple.Partner);
+        var offered = (await partner.GetAsync("/api/v1/repair/letting-go")).Json;
+        Assert.False(offered.GetProperty("resting").GetBoolean());
+        Assert.Contains("isn't reconciling", offered.GetProperty("note").GetString(), StringComparison.Ordinal);
+        Assert.Contains("never owed to someone who hurt you", offered.GetProperty("note").GetString(), StringComparison.Ordinal);
+
+        var earlier = (await member.PostAsync("/api/v1/repair/letting-go", new { hurt = "Earlierhurt", cost = "time" })).Json.GetProperty("id").GetGuid();
+        await TakeCheckAsync(app, couple.MemberBrowser, WithConcern);
+        var resting = (await member.GetAsync("/api/v1/repair/letting-go")).Json;
+        Assert.True(resting.GetProperty("resting").GetBoolean());
+        Assert.Contains("resting for now", resting.GetProperty("note").GetString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("forgiv", resting.GetProperty("note").GetString()!, StringComparison.OrdinalIgnoreCase);
+        Assert.Equal(earlier, resting.GetProperty("exercises")[0].GetProperty("id").GetGuid());
+        Assert.True((await member.PostAsync("/api/v1/repair/letting-go", new { hurt = "h", cost = "c" })).Json.GetProperty("errors").TryGetProperty("exercise", out _));
+        Assert.True((await member.PostAsync($"/api/v1/repair/letting-go/{earlier}/steps", new { step = "decide", decision = "toward" })).Json.GetProperty("errors").TryGetProperty("exercise", out _));
+        Assert.Equal(HttpStatusCode.NoContent, (await member.Client.DeleteAsync($"/api/v1/repair/letting-go/{earlier}")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Your_part_can_be_left_for_now_through_the_api()
+    {
+        using var couple = await AreaApiCouples.CoupleAsync(app, "Gus", "Hen");
+        var (member, partner) = (couple.Member, couple.Partner);
+        var feeling = (await member.GetAsync("/api/v1/repair/guide")).Json.GetProperty("content").GetProperty("feelings")[0].GetProperty("key").GetString();
+        var opened = await member.PostAsync("/api/v1/repair", new { title = "Leavetitle", calm = true });
+        var url = $"/api/v1/repair/{opened.Json.GetProperty("id").GetGuid()}";
+        await partner.PostAsync(url + "/calm", new { revision = Revision(opened) });
+        foreach (var step in new[] { "feelings", "account", "heard", "past" })
+        {
+            await member.PostAsync(url + "/steps", new { step, feelings = new[] { feeling }, text = "m" });
+            await partner.PostAsync(url + "/steps", new { step, feelings = new[] { feeling }, text = "p" });
+        }
+
+        // Leaving "plan" for now is not a thing: only "your part" is optional.
+        var left = await partner.PostAsync(url + "/steps", new { step = "own", leaveForNow = true });
+        Assert.Equal(HttpStatusCode.OK, left.Status);
+        Assert.Equal("left-for-now", Step(left.Json, "own").GetProperty("mine").GetProperty("choice").GetString());
+        Assert.True(Step((await member.GetAsync(url)).Json, "own").GetProperty("partnerDone").GetBoolean());
+        var opens = await member.PostAsync(url + "/steps", new { step = "own", text = "Mine", second = "Sorry" });
+        Assert.Equal("plan", opens.Json.GetProperty("current").GetString());
+        Assert.Equal("left-for-now", Step(opens.Json, "own").GetProperty("theirs").GetProperty("choice").GetString());
+        Assert.Equal(JsonValueKind.Null, Step(opens.Json, "own").GetProperty("theirs").GetProperty("text").ValueKind);
+        Assert.True((await member.PostAsync(url + "/steps", new { step = "plan", leaveForNow = true })).Json.GetProperty("errors").TryGetProperty("text", out _));
+    }
+
+    [Fact]
     public async Task Repair_rests_for_a_member_whose_safety_screen_raised_a_concern_and_the_partner_sees_no_difference()
     {
         var partnerViews = new List<string>();

@@ -151,6 +151,46 @@ public abstract class RepairPrivacyTests(RekindleFactory app)
     }
 
     [Fact]
+    public async Task Letting_go_is_not_offered_while_it_rests_and_where_it_is_offered_it_says_forgiving_is_never_owed()
+    {
+        // Where letting go is offered, it says that forgiving is not reconciling and is never owed.
+        var (a, b) = await CoupleAsync(app, "Xan", "Yul");
+        await TakeCheckAsync(app, b, Ordinary);
+        foreach (var page in new[] { "/repair", "/repair/letting-go" })
+        {
+            var offered = (await b.GetAsync(page)).Text;
+            Assert.Contains("isn't reconciling", offered, StringComparison.Ordinal);
+            Assert.Contains("never owed to someone who hurt you", offered, StringComparison.Ordinal);
+        }
+
+        Assert.NotNull((await b.GetAsync("/repair")).Find("#letting-go-link a[href='/repair/letting-go']"));
+
+        // A member with a concern: /repair says letting go rests and does not offer it; the exercise page
+        // offers nothing to begin; what they wrote before stays theirs to read or destroy.
+        var earlier = await a.SubmitAsync(await a.GetAsync("/repair/letting-go"), "start-letting-go", new Dictionary<string, string> { ["text"] = "Earlierhurt", ["second"] = "Earliercost" });
+        var earlierPath = earlier.Url.AbsolutePath;
+        await TakeCheckAsync(app, a, WithConcern);
+        var hub = await a.GetAsync("/repair");
+        Assert.NotNull(hub.Find("#resting"));
+        Assert.Null(hub.Find("#letting-go-link"));
+        Assert.DoesNotContain("Open letting go", hub.Text, StringComparison.Ordinal);
+        Assert.NotNull(hub.Find("#earlier-exercises a[href='/repair/letting-go']"));
+        var lettingGo = await a.GetAsync("/repair/letting-go");
+        Assert.NotNull(lettingGo.Find("#resting"));
+        Assert.Null(lettingGo.Find("#start-letting-go"));
+        Assert.Null(lettingGo.Find("p.lead"));
+        Assert.NotNull(lettingGo.Find($"#grudges a[href='{earlierPath}']"));
+        Assert.DoesNotContain("forgiv", lettingGo.Text, StringComparison.OrdinalIgnoreCase);
+        Assert.NotNull((await a.GetAsync(earlierPath)).Find("#resting"));
+
+        // Once it is destroyed, nothing of letting go is left on /repair for them.
+        await a.SubmitAsync(await a.GetAsync(earlierPath), "letting-go", new Dictionary<string, string> { ["act"] = "destroy", ["confirmDestroy"] = "yes" });
+        var after = await a.GetAsync("/repair");
+        Assert.Null(after.Find("#earlier-exercises"));
+        Assert.Null(after.Find("a[href='/repair/letting-go']"));
+    }
+
+    [Fact]
     public async Task Three_unresolved_repairs_suggest_a_couples_counselor_to_the_member()
     {
         var (a, b) = await CoupleAsync(app, "Val", "Wyn");

@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Rekindle.Testing;
 using Rekindle.Web.Features.Repair;
 using static Rekindle.Testing.Journeys;
@@ -128,6 +129,65 @@ public abstract class RepairTests(RekindleFactory app)
         // Nothing written is stored in the clear.
         Assert.All(await app.WithDbAsync(db => db.IncidentEntries.Select(e => e.Entry.Envelope).ToListAsync()), e => Assert.DoesNotContain("marker", e, StringComparison.OrdinalIgnoreCase));
     }
+
+    [Fact]
+    public async Task Your_part_can_be_left_for_now_by_either_partner_the_step_still_opens_and_nobody_is_shamed()
+    {
+        // Two couples, the same up to "your part": in one, Ash writes it; in the other, Ash leaves it for now.
+        var partnerViews = new List<string>();
+        var paths = new List<(TestBrowser A, TestBrowser B, string Path)>();
+        foreach (var leave in new[] { false, true })
+        {
+            var (a, b) = await CoupleAsync(app);
+            var path = await OpenAsync(a, b);
+            foreach (var step in RepairRules.Steps.TakeWhile(s => s != RepairStep.Own))
+            {
+                await WriteAsync(a, path, step, "a");
+                await WriteAsync(b, path, step, "b");
+            }
+
+            var current = await a.GetAsync(path);
+            Assert.Contains("optional", current.TextOf("#current"), StringComparison.Ordinal);
+            var saved = leave
+                ? await ActAsync(a, path, "leave", new Dictionary<string, string> { ["step"] = ((int)RepairStep.Own).ToString(System.Globalization.CultureInfo.InvariantCulture) })
+                : await WriteAsync(a, path, RepairStep.Own, "Ownmarker");
+            Assert.NotNull(saved.Find("#my-step-saved"));
+            Assert.Equal(leave, saved.Find("#my-step-left") is not null);
+
+            // Until Bo has written theirs, Bo cannot tell whether Ash wrote or left it.
+            partnerViews.Add(SamePage.AcrossCouples((await b.GetAsync(path)).Html));
+            paths.Add((a, b, path));
+        }
+
+        Assert.True(partnerViews[0] == partnerViews[1], "the partner can tell that \"your part\" was left: " + SamePage.Difference(partnerViews[0], partnerViews[1]));
+
+        // Bo writes theirs: the step opens for both, and Ash's side says, in the same neutral words for both, that it was left.
+        var (ash, bo, left) = paths[1];
+        await WriteAsync(bo, left, RepairStep.Own, "Boownmarker");
+        var skipped = RepairContentOf(app).Step(RepairStep.Own).Skipped!;
+        foreach (var browser in new[] { ash, bo })
+        {
+            var page = await browser.GetAsync(left);
+            var revealed = page.TextOf("#step-own");
+            Assert.Contains("Boownmarker", revealed, StringComparison.Ordinal);
+            Assert.Contains(skipped, revealed, StringComparison.Ordinal);
+            Assert.Contains("Step 6 of 6", page.TextOf("#current"), StringComparison.Ordinal);
+        }
+
+        var id = IdOf(left);
+        var ashId = await app.WithDbAsync(db => db.Incidents.Where(i => i.Id == id).Select(i => i.OpenedBy).SingleAsync());
+        Assert.Equal(2, await app.WithDbAsync(db => db.IncidentEntries.CountAsync(e => e.IncidentId == id && e.Step == RepairStep.Own)));
+        Assert.True(await app.WithDbAsync(db => db.IncidentEntries.AnyAsync(e => e.IncidentId == id && e.Step == RepairStep.Own && e.OwnerId == ashId)));
+
+        // Only "your part" has the way out: the plan has no such button, and a "leave" there saves nothing.
+        var plan = await ash.GetAsync(left);
+        Assert.Null(plan.Find("#leave-for-now"));
+        var refused = await ActAsync(ash, left, "leave", new Dictionary<string, string> { ["step"] = ((int)RepairStep.Plan).ToString(System.Globalization.CultureInfo.InvariantCulture) });
+        Assert.NotNull(refused.Find("#repair-message"));
+        Assert.False(await app.WithDbAsync(db => db.IncidentEntries.AnyAsync(e => e.IncidentId == id && e.Step == RepairStep.Plan)));
+    }
+
+    private static RepairContent RepairContentOf(RekindleFactory app) => app.Services.GetRequiredService<RepairContent>();
 
     [Fact]
     public async Task A_week_later_the_follow_up_appears_its_email_says_nothing_of_the_repair_and_answers_are_blind()
