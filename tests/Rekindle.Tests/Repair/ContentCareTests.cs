@@ -38,7 +38,7 @@ public sealed class ContentCareTests
     }
 
     [Fact]
-    public void The_scarves_item_carries_a_safety_note_and_notes_reach_pages_and_api()
+    public void The_scarves_item_carries_a_safety_note()
     {
         var items = IntimacyContent.Load(Folder("intimacy"), null).Items;
         var scarves = items.Single(i => i.Id == "i086");
