@@ -103,11 +103,14 @@ public abstract class AccountTests(RekindleFactory app)
             await SignInAsync(browser, email, "wrong password here");
         }
 
+        // Paused now, yet it answers as an unknown email does (issue 22, decisions/0025): no "/account/locked" here.
         var fifth = await SignInAsync(browser, email, "wrong password here");
-        Assert.Equal("/account/locked", fifth.Url.AbsolutePath);
+        Assert.Equal("/account/login", fifth.Url.AbsolutePath);
+        Assert.Equal(unknown.Text, fifth.Text);
 
         var rightButLocked = await SignInAsync(browser, email);
-        Assert.Equal("/account/locked", rightButLocked.Url.AbsolutePath);
+        Assert.Equal("/account/login", rightButLocked.Url.AbsolutePath);
+        Assert.Equal(unknown.Text, rightButLocked.Text);
         var member = await app.WithDbAsync(db => db.Users.SingleAsync(u => u.Email == email));
         Assert.NotNull(member.LockoutEnd);
     }
@@ -150,7 +153,7 @@ public abstract class AccountTests(RekindleFactory app)
     public async Task An_authenticator_code_signs_in_once_and_is_refused_when_replayed()
     {
         var (browser, email) = await MemberAsync(app, "Fay");
-        var setupPage = await browser.GetAsync("/account/authenticator");
+        var setupPage = await browser.SubmitAsync(await browser.GetAsync("/account/authenticator"), "start-authenticator");
         Assert.StartsWith("data:image/svg+xml;base64,", setupPage.Find("#authenticator-qr")!.GetAttribute("src"), StringComparison.Ordinal);
         var (key, enabled) = await EnableAuthenticatorAsync(app, browser);
         Assert.Contains("Your authenticator app is set up", enabled.Text, StringComparison.Ordinal);

@@ -96,8 +96,15 @@ public abstract class ApiPrivacyTests(RekindleFactory app)
 
         // The partner can neither see nor remove the member's goal.
         Assert.DoesNotContain("Selfcareapimarker", (await partner.GetAsync("/api/v1/self-care")).Body, StringComparison.Ordinal);
+        // Not theirs is 404, as everywhere else (issue 22); the member's own removal is 204, and a second one 404.
         var removed = await partner.Client.DeleteAsync($"/api/v1/self-care/goals/{goalId}");
-        Assert.Equal(HttpStatusCode.NoContent, removed.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, removed.StatusCode);
+        Assert.Equal("application/problem+json", removed.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(1, (await member.GetAsync("/api/v1/self-care")).Json.GetProperty("goals").GetArrayLength());
+        var spare = await member.PostAsync("/api/v1/self-care/goals", new { metric = "mood", direction = "least", value = 3m, daysPerWeek = 3 });
+        var spareId = spare.Json.GetProperty("goals").EnumerateArray().Select(g => g.GetProperty("id").GetGuid()).Single(id => id != goalId);
+        Assert.Equal(HttpStatusCode.NoContent, (await member.Client.DeleteAsync($"/api/v1/self-care/goals/{spareId}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await member.Client.DeleteAsync($"/api/v1/self-care/goals/{spareId}")).StatusCode);
         Assert.Equal(1, (await member.GetAsync("/api/v1/self-care")).Json.GetProperty("goals").GetArrayLength());
 
         // Talk, Time together and Repair: a private letting-go exercise, a repair step the partner has not

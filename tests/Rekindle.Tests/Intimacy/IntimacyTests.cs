@@ -263,6 +263,55 @@ public abstract class IntimacyTests(RekindleFactory app)
         Assert.Equal(views[1], views[3]);
         Assert.All(await app.WithDbAsync(db => db.TouchLogs.ToListAsync()), l => Assert.DoesNotContain("Lognotemarker", l.Entry.Envelope, StringComparison.Ordinal));
     }
+
+    [Fact]
+    public async Task Items_the_partner_added_reach_a_member_only_while_they_are_in_export_included()
+    {
+        var (a, aEmail) = await MemberAsync(app, "Lior");
+        var (b, _) = await MemberAsync(app, "Noa");
+        await JoinAsync(b, await InviteAsync(a));
+        await OptInAsync(b);
+        await b.SubmitAsync(await b.GetAsync("/intimacy/answers?category=playfulness"), "add-desire", new Dictionary<string, string> { ["text"] = "Addeditemmarker by the fire" });
+
+        // Lior is not in: nothing Noa added shows anywhere, the export included.
+        foreach (var path in new[] { "/intimacy", "/intimacy/answers?category=playfulness", "/intimacy/matches", "/account/data" })
+        {
+            Assert.DoesNotContain("Addeditemmarker", (await a.GetAsync(path)).Html, StringComparison.Ordinal);
+        }
+
+        Assert.DoesNotContain("Addeditemmarker", await ExportAsync(a), StringComparison.Ordinal);
+        using var api = await ApiClient.SignInAsync(app, aEmail);
+        Assert.DoesNotContain("Addeditemmarker", (await api.GetAsync("/api/v1/intimacy/answers?category=playfulness&all=true")).Body, StringComparison.Ordinal);
+
+        // In, Lior sees it to answer privately; out again (answers kept), it is gone from the export again.
+        await OptInAsync(a);
+        Assert.Contains("Addeditemmarker", (await a.GetAsync("/intimacy/answers?category=playfulness")).Text, StringComparison.Ordinal);
+        Assert.Contains("Addeditemmarker", await ExportAsync(a), StringComparison.Ordinal);
+        await a.SubmitAsync(await a.GetAsync("/intimacy"), "intimacy-off", new Dictionary<string, string> { ["off"] = "keep" });
+        Assert.DoesNotContain("Addeditemmarker", await ExportAsync(a), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_opt_in_page_says_honestly_what_the_partner_can_learn()
+    {
+        var (a, _) = await CoupleAsync();
+        var page = await a.GetAsync("/intimacy");
+        var said = page.TextOf("#who-knows");
+        Assert.Contains("We never tell Noa whether you turned this on", said, StringComparison.Ordinal);
+        Assert.Contains("while only one of you is in, Noa can't tell", said, StringComparison.Ordinal);
+        Assert.Contains("you'll each know the other is in", said, StringComparison.Ordinal);
+        Assert.DoesNotContain("is never told", page.Text, StringComparison.Ordinal);
+    }
+
+    private static async Task<string> ExportAsync(TestBrowser browser)
+    {
+        var page = await browser.GetAsync("/account/data");
+        var token = page.Find("form[action='/account/export/json'] input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+        using var content = new FormUrlEncodedContent([new("__RequestVerificationToken", token)]);
+        using var response = await browser.Client.PostAsync("/account/export/json", content);
+        Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
+        return await response.Content.ReadAsStringAsync();
+    }
 }
 
 public sealed class IntimacyTestsOnSqlite(SqliteApp app) : IntimacyTests(app), IClassFixture<SqliteApp>;

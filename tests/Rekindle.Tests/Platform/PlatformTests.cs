@@ -162,7 +162,7 @@ public abstract class PlatformTests(RekindleFactory app)
         await browser.GetAsync(confirmLink);
         await SignInAsync(browser, email, "a wrong password marker");
         await SignInAsync(browser, email, password);
-        var setup = await browser.GetAsync("/account/authenticator");
+        var setup = await browser.SubmitAsync(await browser.GetAsync("/account/authenticator"), "start-authenticator");
         var key = setup.TextOf("#authenticator-key").Replace(" ", "", StringComparison.Ordinal);
         var code = await InviteAsync(browser);
         var (other, _) = await MemberAsync(app, "Other");

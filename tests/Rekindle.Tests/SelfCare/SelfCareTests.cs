@@ -101,6 +101,25 @@ public abstract class SelfCareTests(RekindleFactory app)
         // A member alone has no line to share.
         Assert.Null((await a.GetAsync("/self-care")).Find("#share-week"));
     }
+
+    [Fact]
+    public async Task Removing_another_members_goal_is_not_found_and_changes_nothing()
+    {
+        var (a, _) = await MemberAsync(app, "Gwen");
+        var (b, _) = await MemberAsync(app, "Hugh");
+        var page = await a.SubmitAsync(await a.GetAsync("/self-care"), "goal", new Dictionary<string, string> { ["metric"] = "movement", ["direction"] = "least", ["value"] = "30", ["days"] = "4" });
+        var goalId = page.Find("li.goal")!.Id!["goal-".Length..];
+
+        // Hugh crafts the remove form with Gwen's goal id: he is told it wasn't found, and her goal stays.
+        await b.SubmitAsync(await b.GetAsync("/self-care"), "goal", new Dictionary<string, string> { ["metric"] = "mood", ["direction"] = "least", ["value"] = "3", ["days"] = "3" });
+        var refused = await b.SubmitAsync(await b.GetAsync("/self-care"), "remove-goal", new Dictionary<string, string> { ["goal"] = goalId });
+        Assert.Contains("That goal wasn't found", refused.TextOf("#self-care-message"), StringComparison.Ordinal);
+        Assert.Equal(1, await app.WithDbAsync(db => db.SelfCareGoals.CountAsync(g => g.Id == Guid.Parse(goalId))));
+
+        var removed = await a.SubmitAsync(await a.GetAsync("/self-care"), "remove-goal", new Dictionary<string, string> { ["goal"] = goalId });
+        Assert.Contains("Goal removed", removed.TextOf("#self-care-message"), StringComparison.Ordinal);
+        Assert.Equal(0, await app.WithDbAsync(db => db.SelfCareGoals.CountAsync(g => g.Id == Guid.Parse(goalId))));
+    }
 }
 
 public sealed class SelfCareTestsOnSqlite(SqliteApp app) : SelfCareTests(app), IClassFixture<SqliteApp>;

@@ -68,16 +68,6 @@ public static class AccountFeature
             cookie.EventsType = typeof(SessionCookieEvents);
         });
 
-        // Identity rebuilds the principal now and then (security stamp checks); keep its session.
-        services.Configure<SecurityStampValidatorOptions>(stamp => stamp.OnRefreshingPrincipal = context =>
-        {
-            if (context.CurrentPrincipal?.FindFirst(Sessions.ClaimType) is { } sid && context.NewPrincipal?.Identity is System.Security.Claims.ClaimsIdentity identity)
-            {
-                identity.AddClaim(new System.Security.Claims.Claim(Sessions.ClaimType, sid.Value));
-            }
-
-            return Task.CompletedTask;
-        });
         services.AddScoped<Sessions>();
         services.AddScoped<MemberNames>();
         services.AddScoped<Preferences>();

@@ -35,7 +35,9 @@ public sealed record TokenPair(string TokenType, string AccessToken, int Expires
 /// (keys already sealed in the key store and shared by every server); each request also checks the
 /// session is still open, so ending it stops the token at once. The refresh token is
 /// "sessionId.secret"; only the SHA-256 of the current one is stored, it is replaced on every use,
-/// and presenting an old one (a copy someone kept) ends the session.
+/// and presenting an old one (a copy someone kept) ends the session. A password change or reset, or a
+/// change of second factor, ends the member's other sessions (Sessions.EndOthersAsync): both tokens of
+/// each stop at once, since the session is checked on every request and every refresh (decisions/0025).
 /// </summary>
 public sealed class ApiTokens(AppDbContext db, IDataProtectionProvider protection, TimeProvider clock, Sessions sessions, IOptions<ApiTokenOptions> options)
 {
@@ -51,7 +53,7 @@ public sealed class ApiTokens(AppDbContext db, IDataProtectionProvider protectio
     public async Task<TokenPair> StartAsync(Guid memberId)
     {
         var sessionId = Guid.NewGuid();
-        var refresh = NewRefreshToken(sessionId, await StampOfAsync(memberId));
+        var refresh = NewRefreshToken(sessionId);
         await sessions.StartAsync(memberId, SessionKind.ApiClient, Hash(refresh), Now.AddDays(options.Value.RefreshDays), sessionId);
         return Pair(memberId, sessionId, refresh);
     }
@@ -66,22 +68,7 @@ public sealed class ApiTokens(AppDbContext db, IDataProtectionProvider protectio
 
         var now = Now;
         var presented = Hash(refreshToken!);
-        var owner = await db.MemberSessions.AsNoTracking().Where(s => s.Id == sessionId).Select(s => (Guid?)s.MemberId).FirstOrDefaultAsync();
-        var stamp = owner is { } ownerId ? await StampOfAsync(ownerId) : "";
-
-        // The member's security stamp when the token was made rides inside it (covered by the stored
-        // hash): after a password change, a reset or turning two-factor on or off, the client must sign in again.
-        if (owner is { } member && !refreshToken!.EndsWith("." + stamp, StringComparison.Ordinal))
-        {
-            if (await db.MemberSessions.AnyAsync(s => s.Id == sessionId && s.RefreshTokenHash == presented && s.EndedAt == null))
-            {
-                await sessions.EndAsync(member, sessionId, SecurityEventKind.SessionRevoked);
-            }
-
-            return null;
-        }
-
-        var next = NewRefreshToken(sessionId, stamp);
+        var next = NewRefreshToken(sessionId);
         var nextHash = Hash(next);
         var until = now.AddDays(options.Value.RefreshDays);
 
@@ -161,14 +148,7 @@ public sealed class ApiTokens(AppDbContext db, IDataProtectionProvider protectio
         return new TokenPair("Bearer", Protector.Protect(payload), (int)lifetime.TotalSeconds, refresh);
     }
 
-    private static string NewRefreshToken(Guid sessionId, string stamp) => $"{sessionId:N}.{WebEncoders.Base64UrlEncode(RandomNumberGenerator.GetBytes(32))}.{stamp}";
-
-    /// <summary>A short digest of the member's security stamp (never the stamp itself).</summary>
-    private async Task<string> StampOfAsync(Guid memberId)
-    {
-        var stamp = await db.Users.AsNoTracking().Where(u => u.Id == memberId).Select(u => u.SecurityStamp).FirstOrDefaultAsync() ?? "";
-        return WebEncoders.Base64UrlEncode(SHA256.HashData(Encoding.UTF8.GetBytes("rekindle-api-stamp:" + stamp)).AsSpan(0, 12));
-    }
+    private static string NewRefreshToken(Guid sessionId) => $"{sessionId:N}.{WebEncoders.Base64UrlEncode(RandomNumberGenerator.GetBytes(32))}";
 
     private static Guid? SessionOf(string? refreshToken) =>
         refreshToken is { Length: < 200 } && refreshToken.IndexOf('.', StringComparison.Ordinal) == 32

@@ -34,11 +34,13 @@ public static class AuthApi
                 SignInStep.NeedsSecondFactor => TypedResults.ValidationProblem(
                     new Dictionary<string, string[]> { ["code"] = ["Enter the 6-digit code from your authenticator app, or one of your recovery codes as recoveryCode."] },
                     title: "A code from your authenticator app is needed"),
-                SignInStep.LockedOut => TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "This account is locked for now",
-                    detail: "After several wrong tries the account is locked for a while. Please try again later, or reset your password."),
+                // Only after the right password and wrong codes: a wrong password, an unknown email and a paused
+                // account all get the one answer below (decisions/0025).
+                SignInStep.LockedOut => TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Signing in is paused for a while",
+                    detail: "After several wrong codes, signing in to this account is paused for 15 minutes. Please try again later, or reset your password."),
                 SignInStep.EmailNotConfirmed => TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Please confirm your email address first"),
                 _ => TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "That email and password don't match an account",
-                    detail: "Check them and try again. After several wrong tries the account is locked for a while."),
+                    detail: "Or signing in to it is paused for a while after several wrong tries. Check them and try again later, or reset your password."),
             };
         })
         .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status429TooManyRequests)

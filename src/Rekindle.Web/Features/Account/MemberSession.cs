@@ -70,6 +70,9 @@ public enum SecurityEventKind
     RecoveryCodeUsed = 13,
     Exported = 14,
     SummaryMade = 15,
+
+    /// <summary>The member's other sessions were ended (after a password change or reset, or a change of second factor); Detail: how many.</summary>
+    OtherDevicesSignedOut = 16,
 }
 
 /// <summary>An entry in a member's own security log. Fixed kinds and a coarse device only: no free text.</summary>

@@ -85,6 +85,32 @@ public sealed class Sessions(AppDbContext db, TimeProvider clock, IHttpContextAc
         return ended > 0;
     }
 
+    /// <summary>
+    /// Ends every open session of the member, browsers and API clients alike, except <paramref name="keep"/>
+    /// (the one making this request, when it is the member's own). Their cookies and access tokens stop on
+    /// their next request, and their refresh tokens are refused. Returns how many were ended.
+    /// </summary>
+    public async Task<int> EndOthersAsync(Guid memberId, Guid? keep)
+    {
+        var now = Now;
+        var ended = await db.MemberSessions
+            .Where(s => s.MemberId == memberId && s.EndedAt == null && (keep == null || s.Id != keep))
+            .ExecuteUpdateAsync(s => s.SetProperty(x => x.EndedAt, now));
+        if (ended > 0)
+        {
+            await RecordAsync(memberId, SecurityEventKind.OtherDevicesSignedOut, ended);
+        }
+
+        return ended;
+    }
+
+    /// <summary>The session of this request when it belongs to <paramref name="memberId"/>, else null.</summary>
+    public Guid? CurrentSessionOf(Guid memberId)
+    {
+        var user = accessor.HttpContext?.User;
+        return MemberIdOf(user) == memberId ? SessionIdOf(user) : null;
+    }
+
     public Task<List<SessionView>> OpenSessionsAsync(Guid memberId) => SessionsAsync(memberId, openOnly: true);
 
     public async Task<List<SessionView>> SessionsAsync(Guid memberId, bool openOnly = false)
@@ -177,9 +203,11 @@ public sealed class SessionCookieEvents(Sessions sessions) : CookieAuthenticatio
         {
             context.RejectPrincipal();
             await context.HttpContext.SignOutAsync(IdentityConstants.ApplicationScheme);
-            return;
         }
 
-        await SecurityStampValidator.ValidatePrincipalAsync(context);
+        // The open session is the one authority (decisions/0025): a password change, a reset or a change
+        // of second factor ends the other sessions explicitly (Sessions.EndOthersAsync), so a member who
+        // chose to stay signed in elsewhere stays signed in, and /account/activity tells the truth.
+        // Identity's security-stamp check would sign those devices out later anyway, unseen.
     }
 }

@@ -13,9 +13,20 @@ public enum SignInStep
 
 /// <summary>
 /// Password sign-in. Every failure counts towards lockout (five in a row locks the account for a
-/// while); unknown and known emails get the same answer.
+/// while); unknown and known emails get the same answer, locked or not: a wrong password, an unknown
+/// email and a paused account all answer <see cref="SignInStep.Failed"/>, after the same password-hash
+/// work, and the page's one message covers all three. The member learns of the pause by email
+/// instead (decisions/0025). <see cref="SignInStep.LockedOut"/> is only ever said to someone who
+/// gave the right password and then wrong second-factor codes.
 /// </summary>
-public sealed class SignInWithPassword(SignInManager<Member> signIn, MemberPasswordHasher hasher, RecentConfirmation recent, Sessions sessions, ILogger<SignInWithPassword> logger)
+public sealed class SignInWithPassword(
+    SignInManager<Member> signIn,
+    MemberPasswordHasher hasher,
+    RecentConfirmation recent,
+    Sessions sessions,
+    Infrastructure.Jobs.NoticeOutbox notices,
+    TimeProvider clock,
+    ILogger<SignInWithPassword> logger)
 {
     public async Task<SignInStep> HandleAsync(string? email, string? password, bool remember)
     {
@@ -40,16 +51,28 @@ public sealed class SignInWithPassword(SignInManager<Member> signIn, MemberPassw
             var users = signIn.UserManager;
             if (await users.IsLockedOutAsync(member))
             {
-                return SignInStep.LockedOut;
+                return await PausedAsync(password);
             }
 
             if (!await users.CheckPasswordAsync(member, password))
             {
                 await users.AccessFailedAsync(member);
-                return await users.IsLockedOutAsync(member) ? SignInStep.LockedOut : SignInStep.Failed;
+                if (await users.IsLockedOutAsync(member))
+                {
+                    await PausedNowAsync(member);
+                }
+
+                return SignInStep.Failed;
             }
 
             return SignInStep.EmailNotConfirmed;
+        }
+
+        // Identity answers a paused account without checking the password, which is quick: check first,
+        // and spend the same work as for an unknown email.
+        if (await signIn.UserManager.IsLockedOutAsync(member))
+        {
+            return await PausedAsync(password);
         }
 
         var result = await signIn.PasswordSignInAsync(member, password, remember, lockoutOnFailure: true);
@@ -67,9 +90,9 @@ public sealed class SignInWithPassword(SignInManager<Member> signIn, MemberPassw
 
         if (result.IsLockedOut)
         {
-            logger.LogWarning("Member {MemberId} is locked out", member.Id);
-            await sessions.RecordAsync(member.Id, SecurityEventKind.LockedOut);
-            return SignInStep.LockedOut;
+            // This wrong password started the pause.
+            await PausedNowAsync(member);
+            return SignInStep.Failed;
         }
 
         if (result.IsNotAllowed)
@@ -105,12 +128,14 @@ public sealed class SignInWithPassword(SignInManager<Member> signIn, MemberPassw
 
         if (await users.IsLockedOutAsync(member))
         {
-            return (SignInStep.LockedOut, null);
+            return (await PausedAsync(password), null);
         }
 
         if (!await users.CheckPasswordAsync(member, password))
         {
-            return (await FailedAsync(member), null);
+            // A wrong password answers alike whether or not it starts a pause.
+            await FailedAsync(member);
+            return (SignInStep.Failed, null);
         }
 
         if (!member.EmailConfirmed)
@@ -165,13 +190,37 @@ public sealed class SignInWithPassword(SignInManager<Member> signIn, MemberPassw
         await users.AccessFailedAsync(member);
         if (await users.IsLockedOutAsync(member))
         {
-            logger.LogWarning("Member {MemberId} is locked out", member.Id);
-            await sessions.RecordAsync(member.Id, SecurityEventKind.LockedOut);
+            await PausedNowAsync(member);
             return SignInStep.LockedOut;
         }
 
         await sessions.RecordAsync(member.Id, SecurityEventKind.SignInFailed);
         return SignInStep.Failed;
+    }
+
+    /// <summary>A paused account answers like an unknown email, after the same work.</summary>
+    private async Task<SignInStep> PausedAsync(string password)
+    {
+        await hasher.VerifyHashedPasswordAsync(new Member(), DummyHash, password);
+        return SignInStep.Failed;
+    }
+
+    /// <summary>
+    /// The member's own record and an email (through the outbox, so this answer takes no longer than
+    /// any other): "signing in was paused". At most one email a day, however often it happens.
+    /// </summary>
+    private async Task PausedNowAsync(Member member)
+    {
+        logger.LogWarning("Member {MemberId} is locked out", member.Id);
+        await sessions.RecordAsync(member.Id, SecurityEventKind.LockedOut);
+        await TellMemberPausedAsync(member.Id);
+    }
+
+    /// <summary>Queues the "signing in was paused" email (once a day at most); every path that can pause signing in calls it.</summary>
+    public async Task TellMemberPausedAsync(Guid memberId)
+    {
+        var day = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime).DayNumber;
+        await notices.QueueAsync(memberId, Infrastructure.Jobs.NoticeKind.SignInPaused, $"paused:{memberId:N}:{day}");
     }
 
     // Made by the hasher members' passwords go through, with its current parameters, so an unknown

@@ -68,7 +68,9 @@ public sealed class Desires(AppDbContext db, CurrentMember current, IntimacyCont
     public async Task<List<DesireCard>> CardsAsync(IReadOnlyDictionary<string, string>? mine, CancellationToken cancellationToken = default)
     {
         var viewer = await current.ViewerAsync(cancellationToken);
-        var custom = viewer.CoupleId is null ? [] : await db.CustomDesires.AsNoTracking().Where(d => d.CoupleId == viewer.CoupleId).OrderBy(d => d.AddedAt).ToListAsync(cancellationToken);
+        // Items a couple adds reach a member only while that member is in: otherwise they would tell an
+        // opted-out member that the partner is in, and what they added (export included; decisions/0025).
+        var custom = viewer.CoupleId is null || !await OptedInAsync(viewer.MemberId, cancellationToken) ? [] : await db.CustomDesires.AsNoTracking().Where(d => d.CoupleId == viewer.CoupleId).OrderBy(d => d.AddedAt).ToListAsync(cancellationToken);
         var cards = new List<DesireCard>();
         foreach (var category in content.Categories)
         {

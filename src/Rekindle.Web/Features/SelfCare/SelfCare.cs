@@ -214,10 +214,12 @@ public sealed class SelfCareJournal(AppDbContext db, CurrentMember current, Pref
         return Outcome<bool>.Ok(true);
     }
 
-    public async Task RemoveGoalAsync(Guid id, CancellationToken cancellationToken = default)
+    /// <summary>Removes one of the member's own goals; another member's goal id (or one already gone) is not found.</summary>
+    public async Task<Outcome<bool>> RemoveGoalAsync(Guid id, CancellationToken cancellationToken = default)
     {
         var memberId = current.RequiredMemberId;
-        await db.SelfCareGoals.Where(g => g.Id == id && g.OwnerId == memberId).ExecuteDeleteAsync(cancellationToken);
+        var removed = await db.SelfCareGoals.Where(g => g.Id == id && g.OwnerId == memberId).ExecuteDeleteAsync(cancellationToken);
+        return removed > 0 ? Outcome<bool>.Ok(true) : Outcome<bool>.Fail(Text.Of("That goal wasn't found. It may already be removed."));
     }
 
     /// <summary>Shares (or, with empty text, takes back) this week's one line with the partner.</summary>

@@ -56,12 +56,10 @@ public static class SelfCareApi
             })
             .WithName("AddSelfCareGoal").WithSummary("Add a goal (at most three)");
 
-        selfCare.MapDelete("/goals/{id:guid}", async Task<NoContent> (Guid id, SelfCareJournal journal, CancellationToken cancellationToken) =>
-            {
-                // Another member's goal id is simply not found, and nothing changes.
-                await journal.RemoveGoalAsync(id, cancellationToken);
-                return TypedResults.NoContent();
-            })
+        // Another member's goal id (or one already removed) is not found, and nothing changes.
+        selfCare.MapDelete("/goals/{id:guid}", async Task<Results<NoContent, ProblemHttpResult>> (Guid id, SelfCareJournal journal, CancellationToken cancellationToken) =>
+                (await journal.RemoveGoalAsync(id, cancellationToken)) is { Succeeded: true } ? TypedResults.NoContent() : Talk.TalkApi.NotFound("That goal wasn't found. It may already be removed."))
+            .ProducesProblem(StatusCodes.Status404NotFound)
             .WithName("RemoveSelfCareGoal").WithSummary("Remove one of your goals");
     }
 

@@ -27,6 +27,9 @@ public enum NoticeKind
 
     /// <summary>A week after a repair's plan: a short follow-up is waiting.</summary>
     RepairFollowUp = 9,
+
+    /// <summary>Signing in to the member's account was paused after several wrong tries (decisions/0025). Always sent.</summary>
+    SignInPaused = 10,
 }
 
 /// <summary>

@@ -156,6 +156,9 @@ public sealed class SendDueNotices(
 
         // A follow-up is a turn waiting for the member, like a partner's answer (decisions/0016).
         NoticeKind.RepairFollowUp => prefs.NoticePartnerAnswered,
+
+        // About the member's own account, not the app's news: not something to turn off.
+        NoticeKind.SignInPaused => true,
         _ => false,
     };
 
@@ -254,6 +257,7 @@ public sealed class SendDueNotices(
             NoticeKind.DateSoon => (T["Your time together starts soon"], T["A reminder: your time together starts in about two hours."], "/time-together"),
             NoticeKind.Nudge => (T["A small idea for today"], T["A little something for your partner today? Rekindle has an idea ready."], "/spontaneity"),
             NoticeKind.RepairFollowUp => (T["A follow-up is waiting"], T["A week has passed since you made a plan together. A short follow-up is waiting for you in Rekindle."], "/repair"),
+            NoticeKind.SignInPaused => (T["Signing in to Rekindle was paused"], T["Signing in to your account was paused for a little while after several wrong passwords. If this wasn't you, your account is still safe: you may want to choose a new password, or add an authenticator app or a passkey."], "/account/security"),
             _ => (T["Your partner has had their turn"], T["Your partner has had their turn on today's question. Answer too to see what they said."], "/talk"),
         };
         var link = (string.IsNullOrWhiteSpace(instance.Value.PublicUrl) ? "http://localhost:5000" : instance.Value.PublicUrl.TrimEnd('/')) + path;
