@@ -49,7 +49,7 @@ public sealed class UnderstandJourneyTests(ChromiumApp chromium) : IClassFixture
     private static int Answer(CheckItem item, bool moneyWorries) => item.Section switch
     {
         "safety" => 0,
-        "wellbeing" => 1,
+        "wellbeing" => item.CrisisAt is null ? 1 : 0,
         "satisfaction" => 2,
         "time-together" => item.Reverse ? 0 : 4,
         "money" when moneyWorries => item.Reverse ? 0 : 4,

@@ -157,7 +157,7 @@ public static class SupportRules
         if (s.StrainedForBothOnMap.Count > 0)
         {
             list.Add(new(SupportKind.CouplesCounselor,
-                "You both marked the same part of your life together as strained on your Couple Map. A couples counselor can help you work on it side by side, with someone steady in the room. Couples counseling is for when you both feel safe with each other.",
+                "You both marked the same part of your life together as strained on your Couple Map. When you both feel safe with each other, a couples counselor can help you work on it side by side.",
                 SupportAudience.Both));
         }
         else if (CounselorReason(s) is { } why)
@@ -192,30 +192,30 @@ public static class SupportRules
             if (latest.Satisfaction <= LowSatisfactionAtMost && before.Satisfaction <= LowSatisfactionAtMost
                 && (latest.CompletedAt - before.CompletedAt).TotalDays >= PersistentAfterDays)
             {
-                return Text.Of("You've felt far apart for a while now, across more than one check. A couples counselor can help you both find your way back to each other. Couples counseling is for when you both feel safe with each other.");
+                return Text.Of("You've felt far apart for a while now, across more than one check. When you both feel safe with each other, a couples counselor can help you find your way back.");
             }
 
             if (before.Satisfaction - latest.Satisfaction >= SatisfactionDropOf)
             {
-                return Text.Of("How close you feel dropped a lot since your last check. Talking it through with a couples counselor early often makes the road shorter. Couples counseling is for when you both feel safe with each other.");
+                return Text.Of("How close you feel dropped a lot since your last check. When you both feel safe with each other, talking it through with a couples counselor early often helps.");
             }
         }
 
         if (s.StrainedDomainsInLatest >= ManyStrainedDomains)
         {
-            return Text.Of("Several parts of your life together feel strained at once. That's a lot to untangle as two, and a couples counselor is trained to help with just that. Couples counseling is for when you both feel safe with each other.");
+            return Text.Of("Several parts of your life together feel strained at once. When you both feel safe with each other, a couples counselor can help you untangle them as two.");
         }
 
         var since = s.Today.AddDays(-7 * LowPulseWithinWeeks);
         var recent = s.Pulses.Where(p => p.WeekStart >= since && p.WeekStart <= s.Today).OrderBy(p => p.WeekStart).TakeLast(LowPulseWeeks).ToList();
         if (recent.Count == LowPulseWeeks && recent.All(p => p.Pulse <= LowPulseAtMost))
         {
-            return Text.Of("Your weekly check-ins have felt low for several weeks running. A couples counselor can help you both understand why, and what might help. Couples counseling is for when you both feel safe with each other.");
+            return Text.Of("Your weekly check-ins have felt low for several weeks running. When you both feel safe with each other, a couples counselor can help you understand why.");
         }
 
         if (s.UnresolvedIncidents >= ManyUnresolvedIncidents)
         {
-            return Text.Of("A few hurts are still waiting to be worked through. A couples counselor can help you both talk about them safely. Couples counseling is for when you both feel safe with each other.");
+            return Text.Of("A few hurts are still waiting to be worked through. When you both feel safe with each other, a couples counselor can help you talk them through.");
         }
 
         return null;
