@@ -46,10 +46,49 @@ public sealed class UnderstandJourneyTests(ChromiumApp chromium) : IClassFixture
         await ChromiumApp.SnapAsync(ana, "understand-03-plan");
     }
 
+    [Fact]
+    public async Task On_a_phone_the_safety_part_is_one_screen_can_be_skipped_and_the_results_fold_it_under_a_neutral_heading()
+    {
+        await using var context = await chromium.NewContextAsync();
+        var page = await context.NewPageAsync();
+        await chromium.RegisterAndSignInAsync(page, "Sam", Rekindle.Testing.Journeys.NewEmail("sam"));
+        var content = chromium.App.Services.GetRequiredService<CheckContent>();
+        var safety = content.Sections.Single(CheckScoring.MayBeSkipped);
+
+        // One part a page at 390 px: every question of the part on it, nothing sideways, every control tall enough to tap.
+        await page.GotoAsync("/understand/check?part=" + safety.Key);
+        await Assertions.Expect(page.Locator("#alone-and-safe")).ToBeVisibleAsync();
+        Assert.Equal(content.ItemsBySection[safety.Key].Count, await page.Locator("form fieldset.scale").CountAsync());
+        Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= document.documentElement.clientWidth"), "the safety part scrolls sideways");
+        var heights = await page.EvaluateAsync<double[]>("() => [...document.querySelectorAll('.scale-options label, main .actions button')].map(e => e.getBoundingClientRect().height)");
+        Assert.All(heights, h => Assert.True(h >= 44, $"a control is {h}px tall"));
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Skip these for now" }).ClickAsync();
+        foreach (var section in content.Sections.Where(s => s != safety))
+        {
+            await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync(section.Name);
+            foreach (var item in content.ItemsBySection[section.Key])
+            {
+                await page.Locator($"label[for='a-{item.Id}-{Answer(item, moneyWorries: false)}']").ClickAsync();
+            }
+
+            await page.GetByRole(AriaRole.Button, new() { Name = "Save and continue", Exact = true }).ClickAsync();
+        }
+
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Your results");
+        await Assertions.Expect(page.Locator("#for-you > summary")).ToHaveTextAsync("For you");
+        await Assertions.Expect(page.Locator("#questions-left")).ToBeHiddenAsync();
+        await page.Locator("#for-you > summary").ClickAsync();
+        await Assertions.Expect(page.Locator("#questions-left")).ToBeVisibleAsync();
+        var summary = await page.Locator("#for-you > summary").BoundingBoxAsync();
+        Assert.True(summary!.Height >= 44, $"the summary is {summary.Height}px tall");
+        await ChromiumApp.SnapAsync(page, "understand-04-for-you");
+    }
+
     private static int Answer(CheckItem item, bool moneyWorries) => item.Section switch
     {
         "safety" => 0,
-        "wellbeing" => 1,
+        "wellbeing" => item.CrisisAt is null ? 1 : 0,
         "satisfaction" => 2,
         "time-together" => item.Reverse ? 0 : 4,
         "money" when moneyWorries => item.Reverse ? 0 : 4,

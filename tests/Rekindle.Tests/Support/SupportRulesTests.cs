@@ -158,11 +158,57 @@ public sealed class SupportRulesTests
     {
         var everything = Suggest(Steady() with { SafetyConcern = true, Wellbeing = 90 })
             .Concat(Suggest(Steady() with { Wellbeing = 90, StrainedForBothOnMap = [SupportRules.HealthAndDesire] }))
-            .Concat(Suggest(Steady() with { StrainedDomainsInLatest = 7, HealthAndDesireStrainedTwice = true }));
+            .Concat(Suggest(Steady() with { StrainedDomainsInLatest = 7, HealthAndDesireStrainedTwice = true, Hopeless = true }));
         Assert.All(everything, s =>
         {
             Assert.InRange(s.Why.Count(c => c == '.'), 1, 2);
             Assert.True(s.Why.Length < 240, s.Why);
         });
+    }
+
+    [Fact]
+    public void Hopelessness_puts_someone_to_talk_to_now_first_and_privately()
+    {
+        var list = Suggest(Steady() with { Hopeless = true, SafetyConcern = true, Wellbeing = 80 });
+        Assert.Equal([SupportKind.CrisisLines, SupportKind.SafetyResources, SupportKind.IndividualClinician], list.Select(s => s.Kind));
+        Assert.All(list, s => Assert.Equal(SupportAudience.Private, s.Audience));
+        Assert.Equal(CrisisLink.Path, SupportRules.LinkOf(SupportKind.CrisisLines, "/support?kind="));
+        Assert.Equal("/safety#crisis", CrisisLink.Path);
+        Assert.Null(Of(Suggest(Steady()), SupportKind.CrisisLines));
+        // Crisis lines are not a kind of listing in the directory.
+        Assert.DoesNotContain("crisis", SupportRules.Keys);
+    }
+
+    [Fact]
+    public void Every_couples_counselor_suggestion_says_it_is_for_when_you_both_feel_safe()
+    {
+        PulsePoint Week(int weeksAgo) => new(Today.AddDays(-7 * weeksAgo), 0);
+        var counselors = new[]
+        {
+            Steady() with { StrainedForBothOnMap = ["money"] },
+            Steady() with { Satisfaction = [new(Now.AddDays(-30), 20), new(Now, 20)] },
+            Steady() with { Satisfaction = [new(Now.AddDays(-2), 90), new(Now, 40)] },
+            Steady() with { StrainedDomainsInLatest = 5 },
+            Steady() with { Pulses = [Week(2), Week(1), Week(0)] },
+            Steady() with { UnresolvedIncidents = 5 },
+        }.Select(s => Of(Suggest(s), SupportKind.CouplesCounselor)).ToList();
+        Assert.Equal(6, counselors.Select(c => c!.Why).Distinct().Count());
+        Assert.All(counselors, c => Assert.Contains("when you both feel safe", c!.Why, StringComparison.OrdinalIgnoreCase));
+    }
+
+    [Fact]
+    public void A_member_with_a_concern_is_offered_individual_and_safety_help_only_whatever_else_holds()
+    {
+        var list = Suggest(Steady() with
+        {
+            SafetyConcern = true,
+            Hopeless = true,
+            StrainedForBothOnMap = [SupportRules.HealthAndDesire, "money"],
+            StrainedDomainsInLatest = 7,
+            HealthAndDesireStrainedTwice = true,
+            UnresolvedIncidents = 9,
+            Satisfaction = [new(Now.AddDays(-30), 10), new(Now, 10)],
+        });
+        Assert.All(list, s => Assert.Contains(s.Kind, new[] { SupportKind.CrisisLines, SupportKind.SafetyResources, SupportKind.IndividualClinician }));
     }
 }

@@ -61,6 +61,8 @@ public abstract class SupportTests(RekindleFactory app)
             var counselor = (await browser.GetAsync("/support")).Find("#suggestion-couples-counselor");
             Assert.NotNull(counselor);
             Assert.Contains("shared", counselor.ClassList);
+            // Shown to both, it says it is for when both feel safe: the page cannot know, so it says so to everyone.
+            Assert.Contains("when you both feel safe", counselor.TextContent, StringComparison.OrdinalIgnoreCase);
         }
 
         var withLowWellbeing = Normalise(await lees[0].GetAsync("/support"));
@@ -83,6 +85,8 @@ public abstract class SupportTests(RekindleFactory app)
         // Joint sessions assume safety: not suggested to the member with the concern.
         Assert.Null(kim.Find("#suggestion-couples-counselor"));
         Assert.NotNull(kim.Find("#suggestion-individual-clinician"));
+        // Individual and safety help only.
+        Assert.All(suggestions, s => Assert.Contains(s.Id, IndividualAndSafetySuggestions));
 
         var withConcern = Normalise(await lees[0].GetAsync("/support"));
         var without = Normalise(await lees[1].GetAsync("/support"));

@@ -23,16 +23,15 @@ public sealed class CheckScoringTests
         }
 
         items.AddRange(Enumerable.Range(1, 6).Select(n => new CheckItem($"satisfaction-{n}", "satisfaction", "", "agree", n > 4, null)));
-        items.AddRange(Enumerable.Range(1, 7).Select(n => new CheckItem($"wellbeing-{n}", "wellbeing", "", "agree", false, null)));
-        items.Add(new CheckItem("safety-1", "safety", "", "safety", false, 1));
-        items.Add(new CheckItem("safety-2", "safety", "", "safety", false, 2));
-        items.Add(new CheckItem("safety-3", "safety", "", "safety", false, 1));
-        items.Add(new CheckItem("safety-4", "safety", "", "safety", false, 2));
+        // Eight wellbeing items; the last is about hopelessness and points to crisis lines from "1".
+        items.AddRange(Enumerable.Range(1, 8).Select(n => new CheckItem($"wellbeing-{n}", "wellbeing", "", "agree", false, null, n == 8 ? 1 : null)));
+        // Eight safety items: the even ones raise a concern from "sometimes" (2), the odd ones from the first "once" (1).
+        items.AddRange(Enumerable.Range(1, 8).Select(n => new CheckItem($"safety-{n}", "safety", "", "safety", false, n % 2 == 0 ? 2 : 1)));
         return new CheckContent("en", scales, sections, items);
     }
 
     private static Dictionary<string, int> All(int value, int reversed, int safety = 0) =>
-        Content.Items.ToDictionary(i => i.Id, i => i.Section == "safety" ? safety : i.Reverse ? reversed : value);
+        Content.Items.ToDictionary(i => i.Id, i => i.Section == "safety" ? safety : i.CrisisAt is not null ? 0 : i.Reverse ? reversed : value);
 
     [Theory]
     // straight, reversed answer → domain score
@@ -89,13 +88,14 @@ public sealed class CheckScoringTests
         var result = CheckScoring.Score(Content, answers)!;
         Assert.Equal(score, result.Wellbeing);
         Assert.Equal(suggests, result.WellbeingSuggestsSupport);
+        Assert.True(result.Hopeless); // every answer here is "1" or more, the hopelessness item's too
     }
 
     [Theory]
     [InlineData(0, 0, 0, 0, false)]
     [InlineData(1, 0, 0, 0, true)]   // a threat or harm counts from the first "once"
-    [InlineData(0, 1, 0, 1, false)]  // fear or control once: not yet
-    [InlineData(0, 2, 0, 0, true)]   // fear "sometimes": a concern
+    [InlineData(0, 1, 0, 1, false)]  // an item that counts from "sometimes", answered "once or twice": not yet
+    [InlineData(0, 2, 0, 0, true)]   // an item from "sometimes", answered "sometimes": a concern
     [InlineData(0, 0, 0, 4, true)]
     public void The_safety_screen_raises_a_concern_per_item_threshold(int s1, int s2, int s3, int s4, bool concern)
     {
@@ -128,7 +128,8 @@ public sealed class CheckScoringTests
     {
         var path = Path.Combine(AppContext.BaseDirectory, "Content", "understand", "check.en.json");
         var content = CheckContent.Load(path);
-        Assert.True(content.Items.Count >= 45);
+        Assert.True(content.Items.Count >= 50, $"{content.Items.Count} items");
+        Assert.True(content.ItemsBySection["safety"].Count >= 8, $"{content.ItemsBySection["safety"].Count} safety items");
         Assert.All(CheckContent.DomainKeys, d => Assert.True(content.ItemsBySection[d].Count >= 4));
         Assert.All(content.Domains, d => Assert.False(string.IsNullOrWhiteSpace(d.GapQuestion)));
     }
@@ -138,5 +139,99 @@ public sealed class CheckScoringTests
     {
         var ex = Assert.Throws<InvalidDataException>(() => new CheckContent("en", Content.Scales, Content.Sections, Content.Items.Where(i => i.Section != "money").ToList()));
         Assert.Contains("money", ex.Message, StringComparison.Ordinal);
+    }
+
+    private static CheckContent Shipped() => CheckContent.Load(Path.Combine(AppContext.BaseDirectory, "Content", "understand", "check.en.json"));
+
+    /// <summary>The shipped check answered with no strain and no concern anywhere, then one item set.</summary>
+    private static Dictionary<string, int> ShippedCalm(CheckContent content) =>
+        content.Items.ToDictionary(i => i.Id, i => i.Reverse ? CheckContent.MaxAnswer : 0);
+
+    [Theory]
+    [InlineData("safety-1")]  // fear of the partner
+    [InlineData("safety-6")]  // insults and humiliation
+    [InlineData("safety-7")]  // choking or strangulation
+    [InlineData("safety-8")]  // stalking
+    [InlineData("safety-9")]  // monitoring or location tracking
+    [InlineData("safety-10")] // threats to children or pets
+    [InlineData("safety-11")] // money used to control
+    public void Each_shipped_safety_item_raises_a_concern_at_its_threshold_and_not_below(string id)
+    {
+        var content = Shipped();
+        var item = content.ItemsById[id];
+        Assert.Equal("safety", item.Section);
+        var answers = ShippedCalm(content);
+        Assert.False(CheckScoring.Score(content, answers)!.SafetyConcern);
+
+        answers[id] = item.ConcernAt!.Value;
+        Assert.True(CheckScoring.Score(content, answers)!.SafetyConcern);
+        answers[id] = item.ConcernAt.Value - 1;
+        Assert.False(CheckScoring.Score(content, answers)!.SafetyConcern);
+    }
+
+    [Fact]
+    public void Any_fear_of_the_partner_even_once_or_twice_raises_a_concern()
+    {
+        var content = Shipped();
+        var fear = content.ItemsById["safety-1"];
+        Assert.Contains("afraid", fear.Text, StringComparison.Ordinal);
+        Assert.Equal("Once or twice", content.Scales[fear.Scale].Labels[1]);
+        var answers = ShippedCalm(content);
+        answers[fear.Id] = 1;
+        Assert.True(CheckScoring.Score(content, answers)!.SafetyConcern);
+    }
+
+    [Fact]
+    public void The_shipped_check_has_a_gentle_hopelessness_item_that_points_to_crisis_lines_from_a_day_or_two()
+    {
+        var content = Shipped();
+        var item = Assert.Single(content.Items, i => i.CrisisAt is not null);
+        Assert.Equal("wellbeing", item.Section);
+        Assert.Contains("hopeless", item.Text, StringComparison.Ordinal);
+        var answers = ShippedCalm(content);
+        Assert.False(CheckScoring.Score(content, answers)!.Hopeless);
+        answers[item.Id] = 1;
+        Assert.True(CheckScoring.Score(content, answers)!.Hopeless);
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Skipping_the_safety_part_neither_raises_nor_clears_a_concern(bool concernBefore)
+    {
+        var answers = All(1, 3);
+        foreach (var item in Content.ItemsBySection["safety"])
+        {
+            answers[item.Id] = CheckContent.Skipped;
+        }
+
+        // Skipped questions are not missing: the check finishes without them.
+        Assert.Empty(CheckScoring.Missing(Content, answers));
+        var result = CheckScoring.Score(Content, answers, concernBefore)!;
+        Assert.True(result.SafetySkipped);
+        Assert.Equal(concernBefore, result.SafetyConcern);
+
+        // Answered, the concern before plays no part: only the answers count.
+        var answered = All(1, 3);
+        Assert.False(CheckScoring.Score(Content, answered, concernBefore: true)!.SafetyConcern);
+        Assert.False(CheckScoring.Score(Content, answered, concernBefore: true)!.SafetySkipped);
+    }
+
+    [Fact]
+    public void Only_the_safety_part_may_be_skipped()
+    {
+        var answers = All(1, 3);
+        answers["money-1"] = CheckContent.Skipped;
+        Assert.Equal("money-1", Assert.Single(CheckScoring.Missing(Content, answers)).Id);
+        Assert.Null(CheckScoring.Score(Content, answers));
+    }
+
+    [Fact]
+    public void Content_with_too_few_safety_items_or_no_hopelessness_item_is_refused()
+    {
+        var fewer = Assert.Throws<InvalidDataException>(() => new CheckContent("en", Content.Scales, Content.Sections, Content.Items.Where(i => i.Id != "safety-8").ToList()));
+        Assert.Contains("Safety needs at least 8 items", fewer.Message, StringComparison.Ordinal);
+        var noCrisis = Assert.Throws<InvalidDataException>(() => new CheckContent("en", Content.Scales, Content.Sections, Content.Items.Select(i => i with { CrisisAt = null }).ToList()));
+        Assert.Contains("hopelessness", noCrisis.Message, StringComparison.Ordinal);
     }
 }

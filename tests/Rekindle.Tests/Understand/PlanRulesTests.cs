@@ -5,7 +5,7 @@ namespace Rekindle.Tests.Understand;
 /// <summary>The plan's rules, case by case, on made-up scores and a small step list.</summary>
 public sealed class PlanRulesTests
 {
-    private static readonly PlanSteps Steps = new(PlanRules.PlannedAreas.Append(PlanRules.LookBackArea).ToDictionary(
+    private static readonly PlanSteps Steps = new(PlanRules.PlannedAreas.Append(PlanRules.LookBackArea).Append(PlanRules.SafetyFirstSteps).ToDictionary(
         a => a,
         a => (IReadOnlyList<PlanStep>)[new PlanStep(a + "-solo", "Alone", "", false), new PlanStep(a + "-two", "Together", "", true)]));
 
@@ -81,15 +81,33 @@ public sealed class PlanRulesTests
     }
 
     [Fact]
-    public void A_safety_concern_puts_support_first_rests_repair_and_intimacy_and_looks_back_in_week_six()
+    public void A_safety_concern_gives_individual_and_safety_help_only_support_first_and_looks_back_in_week_six()
     {
-        var plan = Make(Result(Domains(10, ("unresolved-conflict", 95), ("health-and-desire", 90)), safety: true));
+        // Changed by decisions/0028: the plan no longer keeps the other areas (talk, time together,
+        // spontaneity) for a member with a concern; it holds Support (its safety steps), Self-care and the look back.
+        var plan = Make(Result(Domains(10, ("unresolved-conflict", 95), ("health-and-desire", 90), ("communication", 90)), safety: true));
         Assert.True(plan.JointExercisesResting);
         Assert.Equal("support", plan.Weeks[0].Area);
         Assert.Equal(ReasonKind.SafetyFirst, plan.Weeks[0].Reason.Kind);
-        Assert.DoesNotContain(plan.Weeks, w => w.Area is "repair" or "intimacy");
-        Assert.Equal(6, plan.Weeks.Count);
-        Assert.Equal(PlanRules.LookBackArea, plan.Weeks[5].Area);
+        Assert.Equal([PlanRules.SafetyFirstSteps + "-solo"], plan.Weeks[0].Steps.Select(s => s.Key));
+        Assert.Equal(["support", "self-care", PlanRules.LookBackArea], plan.Weeks.Select(w => w.Area));
+        Assert.Equal(PlanRules.Weeks, plan.Weeks[^1].Week);
+        Assert.All(plan.Weeks.SelectMany(w => w.Steps), s => Assert.False(s.Together));
+    }
+
+    [Fact]
+    public void The_shipped_steps_for_a_member_with_a_concern_name_no_couples_counselor_and_the_couples_step_says_when_you_both_feel_safe()
+    {
+        var steps = PlanSteps.Load(Path.Combine(AppContext.BaseDirectory, "Content", "understand", "plan-steps.en.json"));
+        var plan = PlanRules.Make(new PlanInput(Result(Domains(10), safety: true), null, true), steps);
+        var week1 = string.Join(" ", plan.Weeks[0].Steps.Select(s => s.Title + " " + s.How));
+        Assert.DoesNotContain("couple", week1, StringComparison.OrdinalIgnoreCase);
+        Assert.All(plan.Weeks.SelectMany(w => w.Steps), s => Assert.DoesNotContain("couples counsel", s.Title + s.How, StringComparison.OrdinalIgnoreCase));
+
+        // Wherever a plan step suggests couples counselors, it says they are for when both feel safe.
+        var couples = steps.ByArea.Values.SelectMany(a => a).Where(s => s.Title.Contains("couples counselor", StringComparison.OrdinalIgnoreCase)).ToList();
+        Assert.NotEmpty(couples);
+        Assert.All(couples, s => Assert.Contains("when you both feel safe", s.Title + " " + s.How, StringComparison.Ordinal));
     }
 
     [Fact]

@@ -52,7 +52,8 @@ public sealed class GetMySupport(CurrentMember current, MyChecks checks, GetCoup
             today,
             strainedForBoth,
             desireTwice,
-            await repairs.UnresolvedCountAsync(cancellationToken));
+            await repairs.UnresolvedCountAsync(cancellationToken),
+            latest.Scores.Hopeless);
         return new SupportView(true, SupportRules.Suggest(signals));
     }
 }

@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using Rekindle.Web.Features.Safety;
 
 namespace Rekindle.Web.Features.Support;
 
@@ -28,7 +27,7 @@ public static class SupportApi
                 return TypedResults.Ok(new SupportDto(view.HasCheck, view.Suggestions.Select(s =>
                 {
                     var key = SupportRules.KeyOf(s.Kind);
-                    var link = s.Kind == SupportKind.SafetyResources ? SafetyResources.Path : "/api/v1/support/directory?kind=" + key;
+                    var link = SupportRules.LinkOf(s.Kind, "/api/v1/support/directory?kind=");
                     return new SuggestionDto(key, SupportRules.TitleOf(s.Kind), s.Why, s.Audience.ToString(), link);
                 }).ToList()));
             })

@@ -10,6 +10,9 @@ public enum SupportKind
     IndividualClinician,
     CouplesCounselor,
     SexTherapist,
+
+    /// <summary>Crisis lines, for someone whose own answers point to hopelessness. Not a kind of listing in the directory.</summary>
+    CrisisLines,
 }
 
 /// <summary>
@@ -42,6 +45,7 @@ public sealed record PulsePoint(DateOnly WeekStart, int Pulse);
 /// <param name="Today">The member's local date, for "recent" weeks.</param>
 /// <param name="StrainedForBothOnMap">Domains both partners marked as strained on a Couple Map both shared; empty otherwise.</param>
 /// <param name="HealthAndDesireStrainedTwice">"Health and desire" strained in the member's last two checks in a row.</param>
+/// <param name="Hopeless">The latest check's wellbeing answers point to hopelessness (<see cref="CheckResult.Hopeless"/>).</param>
 /// <param name="UnresolvedIncidents">
 /// The couple's repairs still unresolved for this member (<see cref="Repair.RepairRules.Unresolved"/>):
 /// opened more than 14 days ago and neither completed nor set aside, or completed and the member's
@@ -57,7 +61,8 @@ public sealed record SupportSignals(
     DateOnly Today,
     IReadOnlyList<string> StrainedForBothOnMap,
     bool HealthAndDesireStrainedTwice,
-    int UnresolvedIncidents)
+    int UnresolvedIncidents,
+    bool Hopeless = false)
 {
     public static SupportSignals None(DateOnly today) => new([], 0, null, false, [], today, [], false, 0);
 }
@@ -66,6 +71,7 @@ public sealed record SupportSignals(
 /// When to suggest a professional, as pure functions of a member's signals (table-tested).
 ///
 /// The rules, in the order suggestions are listed:
+///  0. Crisis lines, private: the latest check's wellbeing answers point to hopelessness. Always first.
 ///  1. Safety resources, private: the member's latest safety screen raised a concern. Always first,
 ///     never shown to anyone else. While it stands, couples counselling and sex therapy are not
 ///     suggested to this member at all: joint sessions assume both feel safe, and the first
@@ -73,7 +79,8 @@ public sealed record SupportSignals(
 ///  2. An individual clinician, private: the latest wellbeing score is at or above
 ///     <see cref="CheckScoring.WellbeingSupportFrom"/>, or a safety concern stands.
 ///  3. A couples counselor, for both: on a Couple Map both shared, at least one domain reads
-///     strained for both partners.
+///     strained for both partners. Every couples-counselor suggestion says it is for when both feel
+///     safe: the partner's page cannot know whether the other does, so it says so to everyone.
 ///  4. A couples counselor, private (only when rule 3 did not already suggest one), when any of:
 ///     a. closeness in the latest check is at most <see cref="LowSatisfactionAtMost"/> and was also in
 ///        the check before, taken at least <see cref="PersistentAfterDays"/> days earlier;
@@ -118,6 +125,13 @@ public static class SupportRules
     public static IReadOnlyList<SupportSuggestion> Suggest(SupportSignals s)
     {
         var list = new List<SupportSuggestion>();
+        if (s.Hopeless)
+        {
+            list.Add(new(SupportKind.CrisisLines,
+                "Some of your answers say you've been feeling hopeless, or that you don't want to go on. You don't have to carry that alone: you can talk to someone today, day or night, in confidence.",
+                SupportAudience.Private));
+        }
+
         if (s.SafetyConcern)
         {
             list.Add(new(SupportKind.SafetyResources,
@@ -143,7 +157,7 @@ public static class SupportRules
         if (s.StrainedForBothOnMap.Count > 0)
         {
             list.Add(new(SupportKind.CouplesCounselor,
-                "You both marked the same part of your life together as strained on your Couple Map. A couples counselor can help you work on it side by side, with someone steady in the room.",
+                "You both marked the same part of your life together as strained on your Couple Map. When you both feel safe with each other, a couples counselor can help you work on it side by side.",
                 SupportAudience.Both));
         }
         else if (CounselorReason(s) is { } why)
@@ -178,52 +192,65 @@ public static class SupportRules
             if (latest.Satisfaction <= LowSatisfactionAtMost && before.Satisfaction <= LowSatisfactionAtMost
                 && (latest.CompletedAt - before.CompletedAt).TotalDays >= PersistentAfterDays)
             {
-                return Text.Of("You've felt far apart for a while now, across more than one check. A couples counselor can help you both find your way back to each other.");
+                return Text.Of("You've felt far apart for a while now, across more than one check. When you both feel safe with each other, a couples counselor can help you find your way back.");
             }
 
             if (before.Satisfaction - latest.Satisfaction >= SatisfactionDropOf)
             {
-                return Text.Of("How close you feel dropped a lot since your last check. Talking it through with a couples counselor early often makes the road shorter.");
+                return Text.Of("How close you feel dropped a lot since your last check. When you both feel safe with each other, talking it through with a couples counselor early often helps.");
             }
         }
 
         if (s.StrainedDomainsInLatest >= ManyStrainedDomains)
         {
-            return Text.Of("Several parts of your life together feel strained at once. That's a lot to untangle as two, and a couples counselor is trained to help with just that.");
+            return Text.Of("Several parts of your life together feel strained at once. When you both feel safe with each other, a couples counselor can help you untangle them as two.");
         }
 
         var since = s.Today.AddDays(-7 * LowPulseWithinWeeks);
         var recent = s.Pulses.Where(p => p.WeekStart >= since && p.WeekStart <= s.Today).OrderBy(p => p.WeekStart).TakeLast(LowPulseWeeks).ToList();
         if (recent.Count == LowPulseWeeks && recent.All(p => p.Pulse <= LowPulseAtMost))
         {
-            return Text.Of("Your weekly check-ins have felt low for several weeks running. A couples counselor can help you both understand why, and what might help.");
+            return Text.Of("Your weekly check-ins have felt low for several weeks running. When you both feel safe with each other, a couples counselor can help you understand why.");
         }
 
         if (s.UnresolvedIncidents >= ManyUnresolvedIncidents)
         {
-            return Text.Of("A few hurts are still waiting to be worked through. A couples counselor can help you both talk about them safely.");
+            return Text.Of("A few hurts are still waiting to be worked through. When you both feel safe with each other, a couples counselor can help you talk them through.");
         }
 
         return null;
     }
 
-    /// <summary>The kind's key in the directory file and in links (e.g. "couples-counselor").</summary>
     /// <summary>The name of a kind of help, as the support page and the API give it.</summary>
     public static string TitleOf(SupportKind kind) => kind switch
     {
+        SupportKind.CrisisLines => "Someone to talk to now",
         SupportKind.SafetyResources => "Safety resources",
         SupportKind.IndividualClinician => "A counselor or clinician of your own",
         SupportKind.CouplesCounselor => "A couples counselor",
         _ => "A sex therapist",
     };
 
+    /// <summary>The kind's key in the directory file and in links (e.g. "couples-counselor").</summary>
     public static string KeyOf(SupportKind kind) => kind switch
     {
+        SupportKind.CrisisLines => "crisis",
         SupportKind.SafetyResources => "safety",
         SupportKind.IndividualClinician => "individual-clinician",
         SupportKind.CouplesCounselor => "couples-counselor",
         _ => "sex-therapist",
     };
 
-    public static readonly IReadOnlyList<string> Keys = Enum.GetValues<SupportKind>().Select(KeyOf).ToList();
+    /// <summary>The kinds the directory lists and searches by (crisis lines live on the safety page instead).</summary>
+    public static readonly IReadOnlyList<SupportKind> DirectoryKinds = Enum.GetValues<SupportKind>().Where(k => k != SupportKind.CrisisLines).ToList();
+
+    public static readonly IReadOnlyList<string> Keys = DirectoryKinds.Select(KeyOf).ToList();
+
+    /// <summary>Where a suggestion's button leads on the page: the safety page for safety and crisis, else the directory filtered by kind.</summary>
+    public static string LinkOf(SupportKind kind, string directory) => kind switch
+    {
+        SupportKind.CrisisLines => CrisisLink.Path,
+        SupportKind.SafetyResources => Safety.SafetyResources.Path,
+        _ => directory + KeyOf(kind),
+    };
 }

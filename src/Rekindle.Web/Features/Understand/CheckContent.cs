@@ -15,7 +15,12 @@ public sealed record CheckScale(IReadOnlyList<string> Labels);
 
 public sealed record CheckSection(string Key, SectionKind Kind, string Name, string About, string? StrainedNote, string? GapQuestion);
 
-public sealed record CheckItem(string Id, string Section, string Text, string Scale, bool Reverse, int? ConcernAt);
+/// <summary>
+/// One question. <paramref name="ConcernAt"/>: on a safety item, the answer from which it raises a concern.
+/// <paramref name="CrisisAt"/>: on a wellbeing item about hopelessness, the answer from which the member is
+/// shown, privately, where to talk to someone now.
+/// </summary>
+public sealed record CheckItem(string Id, string Section, string Text, string Scale, bool Reverse, int? ConcernAt, int? CrisisAt = null);
 
 /// <summary>
 /// The Rough Patch Check's items (Content/understand/check.{language}.json): sections in the order
@@ -25,6 +30,14 @@ public sealed record CheckItem(string Id, string Section, string Text, string Sc
 public sealed class CheckContent
 {
     public const int MaxAnswer = 4;
+
+    /// <summary>Stored for each item of a part left for later (only the safety part may be): answered, but by no one's choice of answer.</summary>
+    public const int Skipped = -1;
+
+    /// <summary>The fewest items the check may have (PRODUCT.md: 50), and the fewest safety items (8).</summary>
+    public const int LeastItems = 50;
+
+    public const int LeastSafetyItems = 8;
 
     public static readonly string[] DomainKeys =
         ["work-stress", "money", "personal-problems", "communication", "time-together", "health-and-desire", "unresolved-conflict"];
@@ -72,9 +85,9 @@ public sealed class CheckContent
     private void Validate()
     {
         var problems = new List<string>();
-        if (Items.Count < 45)
+        if (Items.Count < LeastItems)
         {
-            problems.Add($"at least 45 items are needed, found {Items.Count}");
+            problems.Add($"at least {LeastItems} items are needed, found {Items.Count}");
         }
 
         foreach (var key in DomainKeys)
@@ -85,7 +98,7 @@ public sealed class CheckContent
             }
         }
 
-        foreach (var (kind, least) in new[] { (SectionKind.Satisfaction, 6), (SectionKind.Wellbeing, 4), (SectionKind.Safety, 4) })
+        foreach (var (kind, least) in new[] { (SectionKind.Satisfaction, 6), (SectionKind.Wellbeing, 4), (SectionKind.Safety, LeastSafetyItems) })
         {
             if (Sections.Where(s => s.Kind == kind).Sum(s => ItemsBySection[s.Key].Count) < least)
             {
@@ -98,6 +111,13 @@ public sealed class CheckContent
         problems.AddRange(Items.Where(i => !ItemsBySection.ContainsKey(i.Section)).Select(i => $"item '{i.Id}' names an unknown section"));
         problems.AddRange(Items.Where(i => Section(i.Section).Kind == SectionKind.Safety && i.ConcernAt is not (>= 1 and <= MaxAnswer))
             .Select(i => $"safety item '{i.Id}' needs concernAt between 1 and {MaxAnswer}"));
+        problems.AddRange(Items.Where(i => i.CrisisAt is not null && (Section(i.Section).Kind != SectionKind.Wellbeing || i.CrisisAt is not (>= 1 and <= MaxAnswer)))
+            .Select(i => $"item '{i.Id}' may have crisisAt (between 1 and {MaxAnswer}) only in a wellbeing part"));
+        if (!Items.Any(i => i.CrisisAt is not null))
+        {
+            problems.Add("a wellbeing item about hopelessness (with crisisAt) is needed");
+        }
+
         if (Items.Select(i => i.Id).Distinct().Count() != Items.Count)
         {
             problems.Add("item ids must be unique");

@@ -8,13 +8,20 @@ public enum StrainLevel
     Strained = 2,
 }
 
-/// <summary>A completed check's scores. Domain scores: 0–100, higher is more strain. Satisfaction: 0–100, higher is closer.</summary>
+/// <summary>
+/// A completed check's scores. Domain scores: 0–100, higher is more strain. Satisfaction: 0–100, higher is closer.
+/// <paramref name="SafetySkipped"/>: the safety part was left for later (then <paramref name="SafetyConcern"/> is
+/// the one the check before it had). <paramref name="Hopeless"/>: a wellbeing answer points to hopelessness.
+/// Both default to false, which is what a check stored before they existed means.
+/// </summary>
 public sealed record CheckResult(
     IReadOnlyDictionary<string, int> Domains,
     int Satisfaction,
     int Wellbeing,
     bool WellbeingSuggestsSupport,
-    bool SafetyConcern)
+    bool SafetyConcern,
+    bool SafetySkipped = false,
+    bool Hopeless = false)
 {
     public StrainLevel LevelOf(string domain) => CheckScoring.Level(Domains[domain]);
 }
@@ -23,6 +30,8 @@ public sealed record CheckResult(
 /// Scoring of the Rough Patch Check: pure functions of the content and the answers, table-tested.
 /// Each answer is 0–4; a reverse-scored item counts as 4 minus the answer; a section's score is the
 /// mean of its items scaled to 0–100. An incomplete check is never scored.
+/// The safety part may be left for later (each of its items then holds <see cref="CheckContent.Skipped"/>):
+/// skipping neither raises a concern nor clears one; the concern the member had before stays as it was.
 /// </summary>
 public static class CheckScoring
 {
@@ -42,10 +51,21 @@ public static class CheckScoring
 
     /// <summary>The items still unanswered (or answered out of range), in the order they are asked.</summary>
     public static IReadOnlyList<CheckItem> Missing(CheckContent content, IReadOnlyDictionary<string, int> answers) =>
-        content.Items.Where(i => !answers.TryGetValue(i.Id, out var a) || a is < 0 or > CheckContent.MaxAnswer).ToList();
+        content.Items.Where(i => !answers.TryGetValue(i.Id, out var a) || !(a is >= 0 and <= CheckContent.MaxAnswer || IsSkipped(content, i, a))).ToList();
 
-    /// <summary>The scores, or null while any item is unanswered.</summary>
-    public static CheckResult? Score(CheckContent content, IReadOnlyDictionary<string, int> answers)
+    /// <summary>Whether this answer is the "left for later" mark on an item of a part that may be left for later.</summary>
+    public static bool IsSkipped(CheckContent content, CheckItem item, int answer) =>
+        answer == CheckContent.Skipped && MayBeSkipped(content.Section(item.Section));
+
+    /// <summary>Only the safety part may be left for later: it should be answered alone and safe, and that may not be now.</summary>
+    public static bool MayBeSkipped(CheckSection section) => section.Kind == SectionKind.Safety;
+
+    /// <summary>
+    /// The scores, or null while any item is unanswered. <paramref name="concernBefore"/>: whether the
+    /// member's previous check stood at a safety concern; it carries over only when the safety part was
+    /// skipped, so a skip neither raises nor clears.
+    /// </summary>
+    public static CheckResult? Score(CheckContent content, IReadOnlyDictionary<string, int> answers, bool concernBefore = false)
     {
         if (Missing(content, answers).Count > 0)
         {
@@ -65,8 +85,11 @@ public static class CheckScoring
 
         var domains = content.Domains.ToDictionary(s => s.Key, s => Scaled(content.ItemsBySection[s.Key]));
         var wellbeing = Scaled(Of(SectionKind.Wellbeing));
-        var safety = Of(SectionKind.Safety).Any(i => answers[i.Id] >= i.ConcernAt);
-        return new CheckResult(domains, Scaled(Of(SectionKind.Satisfaction)), wellbeing, wellbeing >= WellbeingSupportFrom, safety);
+        var safetyItems = Of(SectionKind.Safety).ToList();
+        var skipped = safetyItems.Any(i => answers[i.Id] == CheckContent.Skipped);
+        var safety = safetyItems.Any(i => answers[i.Id] >= i.ConcernAt) || (skipped && concernBefore);
+        var hopeless = Of(SectionKind.Wellbeing).Any(i => i.CrisisAt is { } at && answers[i.Id] >= at);
+        return new CheckResult(domains, Scaled(Of(SectionKind.Satisfaction)), wellbeing, wellbeing >= WellbeingSupportFrom, safety, skipped, hopeless);
     }
 
     public static bool IsGap(int mine, int theirs) => Math.Abs(mine - theirs) >= PerceptionGap;

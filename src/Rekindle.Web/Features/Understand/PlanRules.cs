@@ -17,12 +17,17 @@ public sealed class PlanSteps(IReadOnlyDictionary<string, IReadOnlyList<PlanStep
         var file = JsonSerializer.Deserialize<FileShape>(stream, Json)
             ?? throw new InvalidDataException($"{path} is empty.");
         var byArea = file.Areas.ToDictionary(a => a.Area, a => (IReadOnlyList<PlanStep>)a.Steps);
-        foreach (var area in PlanRules.PlannedAreas.Append(PlanRules.LookBackArea))
+        foreach (var area in PlanRules.PlannedAreas.Append(PlanRules.LookBackArea).Append(PlanRules.SafetyFirstSteps))
         {
             if (!byArea.TryGetValue(area, out var steps) || steps.Count == 0 || steps.All(s => s.Together))
             {
                 throw new InvalidDataException($"{path}: the area '{area}' needs steps, at least one of them for one person.");
             }
+        }
+
+        if (byArea[PlanRules.SafetyFirstSteps].Any(s => s.Together))
+        {
+            throw new InvalidDataException($"{path}: the steps of '{PlanRules.SafetyFirstSteps}' are for one person only.");
         }
 
         return new PlanSteps(byArea);
@@ -83,8 +88,12 @@ public sealed record PlanInput(CheckResult Mine, IReadOnlyDictionary<string, int
 /// 1. An area's need is its strongest driver: weight × domain score (table below).
 /// 2. Feeling far apart (own satisfaction under 40) raises Support and Spontaneity.
 /// 3. Own wellbeing past the threshold raises Self-care and Support.
-/// 4. Own safety concern puts Support first and leaves out the exercises for two that assume safety
-///    (Repair, Intimacy); week 6 then looks back. The partner's plan never depends on it.
+/// 4. Own safety concern: the plan holds individual and safety help only (decisions/0028). Support comes
+///    first with its safety steps (<see cref="SafetyFirstSteps"/>: never a couples counselor), then
+///    Self-care, and week 6 looks back, with steps for one person only; the weeks between are left free.
+///    Every other area is left out: the exercises for two that assume safety (Repair, Intimacy) rest,
+///    and work on the relationship is never pushed on someone who may not be safe in it.
+///    The partner's plan never depends on it.
 /// 5. Ties keep the program's order. Alone (no partner, or the partner has not finished): solo steps only.
 /// </summary>
 public static class PlanRules
@@ -100,6 +109,12 @@ public static class PlanRules
 
     /// <summary>The exercises for two that assume both partners are safe with each other.</summary>
     public static readonly string[] AssumeSafety = ["intimacy", "repair"];
+
+    /// <summary>With a safety concern, the only areas the plan holds: help for the member alone.</summary>
+    public static readonly string[] ForOneWhenUnsafe = ["support", "self-care"];
+
+    /// <summary>The steps (in the plan-steps file) that stand in for Support's with a safety concern: safety and individual help only.</summary>
+    public const string SafetyFirstSteps = "support-safety-first";
 
     /// <summary>Which domains drive which area, and how strongly.</summary>
     public static readonly IReadOnlyDictionary<string, (string Domain, double Weight)[]> Drivers = new Dictionary<string, (string, double)[]>
@@ -121,7 +136,7 @@ public static class PlanRules
         for (var order = 0; order < PlannedAreas.Length; order++)
         {
             var area = PlannedAreas[order];
-            if (resting && AssumeSafety.Contains(area))
+            if (resting && !ForOneWhenUnsafe.Contains(area))
             {
                 continue;
             }
@@ -131,15 +146,18 @@ public static class PlanRules
             needs.Add((area, need, reason, order));
         }
 
+        // With a concern, only steps for one person: nothing to do together is asked of them.
+        var forOne = solo || resting;
         var weeks = needs
             .OrderByDescending(n => n.Need)
             .ThenBy(n => n.Order)
             .Take(Weeks)
-            .Select((n, i) => new PlanWeek(i + 1, n.Area, n.Reason, StepsFor(steps, n.Area, solo)))
+            .Select((n, i) => new PlanWeek(i + 1, n.Area, n.Reason, StepsFor(steps, resting && n.Area == "support" ? SafetyFirstSteps : n.Area, forOne)))
             .ToList();
         if (weeks.Count < Weeks)
         {
-            weeks.Add(new PlanWeek(weeks.Count + 1, LookBackArea, new PlanReason(ReasonKind.LookBack), StepsFor(steps, LookBackArea, solo)));
+            // Looking back stays at the end of the six weeks, even when fewer areas came before it.
+            weeks.Add(new PlanWeek(resting ? Weeks : weeks.Count + 1, LookBackArea, new PlanReason(ReasonKind.LookBack), StepsFor(steps, LookBackArea, forOne)));
         }
 
         return new Plan(weeks, solo, resting);

@@ -11,9 +11,10 @@ namespace Rekindle.Web.Features.Understand;
 
 /// <summary>
 /// What a member sent for one part of the check: item id → the value of the chosen answer, and the
-/// check the page was showing (<see cref="AttemptId"/>), if one was in progress then.
+/// check the page was showing (<see cref="AttemptId"/>), if one was in progress then, or the finished
+/// check whose safety part was left for later. <see cref="Skip"/>: leave this part for later (the safety part only).
 /// </summary>
-public sealed record CheckPartInput(string Section, IReadOnlyDictionary<string, string?> Answers, bool Continue, Guid? AttemptId = null);
+public sealed record CheckPartInput(string Section, IReadOnlyDictionary<string, string?> Answers, bool Continue, Guid? AttemptId = null, bool Skip = false);
 
 /// <summary>Where to go next: the next part with open questions, or the results once the check is finished.</summary>
 public sealed record CheckPartSaved(bool Finished, string? NextSection);
@@ -22,6 +23,9 @@ public sealed record CheckPartSaved(bool Finished, string? NextSection);
 /// Saves one part of the Rough Patch Check. Partial answers are kept (sealed) so the member can stop
 /// at any point and pick up later; "continue" needs every question of the part answered. When the
 /// last open question is answered, the check is scored and finished; until then it is never scored.
+/// The safety part may be skipped (decisions/0028): nothing of it is kept, the check can finish, and the
+/// concern the member had before stays as it was. Its questions can then be answered later for that
+/// same finished check, which is scored again.
 /// </summary>
 public sealed class SaveCheckPart(AppDbContext db, CurrentMember current, CheckContent content, MyChecks checks, Sealer sealer, TimeProvider clock, ILogger<SaveCheckPart> logger)
 {
@@ -32,8 +36,14 @@ public sealed class SaveCheckPart(AppDbContext db, CurrentMember current, CheckC
             return Outcome<CheckPartSaved>.Fail(Text.Of("That part of the check doesn't exist. Please start again from the check's first page."));
         }
 
+        var section = content.Section(input.Section);
+        if (input.Skip && !CheckScoring.MayBeSkipped(section))
+        {
+            return Outcome<CheckPartSaved>.Fail(Text.Of("This part can't be skipped. Please answer it, or save it and come back later."));
+        }
+
         var given = new Dictionary<string, int>();
-        foreach (var item in items)
+        foreach (var item in input.Skip ? [] : items)
         {
             if (!input.Answers.TryGetValue(item.Id, out var raw) || string.IsNullOrEmpty(raw))
             {
@@ -48,7 +58,15 @@ public sealed class SaveCheckPart(AppDbContext db, CurrentMember current, CheckC
             given[item.Id] = value;
         }
 
-        if (input.Continue && given.Count < items.Count)
+        if (input.Skip)
+        {
+            // Nothing of a skipped part is kept: each of its questions holds the "left for later" mark.
+            foreach (var item in items)
+            {
+                given[item.Id] = CheckContent.Skipped;
+            }
+        }
+        else if (input.Continue && given.Count < items.Count)
         {
             return Outcome<CheckPartSaved>.Fail(Text.Of("Please answer every question in this part, or save it and come back later."));
         }
@@ -56,6 +74,14 @@ public sealed class SaveCheckPart(AppDbContext db, CurrentMember current, CheckC
         var memberId = current.RequiredMemberId;
         var now = clock.GetUtcNow().UtcDateTime;
         var row = await db.CheckAttempts.FirstOrDefaultAsync(c => c.OwnerId == memberId && c.CompletedAt == null, cancellationToken);
+        var finished = row is null && input.AttemptId is not null && CheckScoring.MayBeSkipped(section)
+            ? await LatestFinishedAsync(memberId, cancellationToken)
+            : null;
+        if (finished is { } late && late.Row.Id == input.AttemptId && late.Scores.SafetySkipped)
+        {
+            return await AnswerLaterAsync(late.Row, input, given, items.Count, now, cancellationToken);
+        }
+
         if (input.AttemptId is { } posted && row?.Id != posted
             && await db.CheckAttempts.AnyAsync(c => c.Id == posted && c.OwnerId == memberId && c.CompletedAt != null, cancellationToken))
         {
@@ -83,7 +109,10 @@ public sealed class SaveCheckPart(AppDbContext db, CurrentMember current, CheckC
         row.Answers = await sealer.SealAsync(JsonSerializer.Serialize(answers, MyChecks.Json), row.PlaceOf(nameof(CheckAttempt.Answers)), cancellationToken);
         row.UpdatedAt = now;
 
-        var result = input.Continue ? CheckScoring.Score(content, answers) : null;
+        var goOn = input.Continue || input.Skip;
+        var result = goOn && CheckScoring.Missing(content, answers).Count == 0
+            ? CheckScoring.Score(content, answers, await ConcernBeforeAsync(memberId, answers, cancellationToken))
+            : null;
         if (result is not null)
         {
             row.Scores = await sealer.SealAsync(JsonSerializer.Serialize(result, MyChecks.Json), row.PlaceOf(nameof(CheckAttempt.Scores)), cancellationToken);
@@ -108,6 +137,55 @@ public sealed class SaveCheckPart(AppDbContext db, CurrentMember current, CheckC
 
         return Outcome<CheckPartSaved>.Ok(new CheckPartSaved(false, NextOpenSection(answers, input.Section)));
     }
+
+    /// <summary>The safety part of a finished check, answered later: kept and scored again, or skipped again (nothing changes).</summary>
+    private async Task<Outcome<CheckPartSaved>> AnswerLaterAsync(
+        CheckAttempt row, CheckPartInput input, Dictionary<string, int> given, int needed, DateTime now, CancellationToken cancellationToken)
+    {
+        if (input.Skip)
+        {
+            return Outcome<CheckPartSaved>.Ok(new CheckPartSaved(true, null));
+        }
+
+        if (given.Count < needed)
+        {
+            return Outcome<CheckPartSaved>.Fail(Text.Of("Please answer every question in this part, or leave it for later."));
+        }
+
+        var answers = await checks.AnswersOfAsync(row, cancellationToken);
+        foreach (var (id, value) in given)
+        {
+            answers[id] = value;
+        }
+
+        // Every safety answer is given now, so nothing carries over from before.
+        var result = CheckScoring.Score(content, answers);
+        if (result is null)
+        {
+            return Outcome<CheckPartSaved>.Fail(Text.Of("Please answer every question in this part, or leave it for later."));
+        }
+
+        row.Answers = await sealer.SealAsync(JsonSerializer.Serialize(answers, MyChecks.Json), row.PlaceOf(nameof(CheckAttempt.Answers)), cancellationToken);
+        row.Scores = await sealer.SealAsync(JsonSerializer.Serialize(result, MyChecks.Json), row.PlaceOf(nameof(CheckAttempt.Scores)), cancellationToken);
+        row.UpdatedAt = now;
+        await db.SaveChangesAsync(cancellationToken);
+        logger.LogInformation("Member {MemberId} answered the part left for later of check {CheckId}", row.OwnerId, row.Id);
+        return Outcome<CheckPartSaved>.Ok(new CheckPartSaved(true, null));
+    }
+
+    /// <summary>The member's latest finished check and its scores, or null.</summary>
+    private async Task<(CheckAttempt Row, CheckResult Scores)?> LatestFinishedAsync(Guid memberId, CancellationToken cancellationToken)
+    {
+        var row = await db.CheckAttempts
+            .Where(c => c.OwnerId == memberId && c.CompletedAt != null)
+            .OrderByDescending(c => c.CompletedAt)
+            .FirstOrDefaultAsync(cancellationToken);
+        return row is not null && await checks.ScoresOfAsync(row, cancellationToken) is { } scores ? (row, scores) : null;
+    }
+
+    /// <summary>Only when the safety part was skipped: whether the check before stood at a concern, so the skip changes nothing.</summary>
+    private async Task<bool> ConcernBeforeAsync(Guid memberId, Dictionary<string, int> answers, CancellationToken cancellationToken) =>
+        answers.ContainsValue(CheckContent.Skipped) && (await LatestFinishedAsync(memberId, cancellationToken))?.Scores.SafetyConcern == true;
 
     /// <summary>The first part after this one with open questions, wrapping round; null when none is open.</summary>
     public string? NextOpenSection(IReadOnlyDictionary<string, int> answers, string after)

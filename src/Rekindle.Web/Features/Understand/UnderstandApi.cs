@@ -9,11 +9,15 @@ public sealed record CheckQuestionDto(string Id, string Text, IReadOnlyList<stri
 
 public sealed record CheckPartDto(string Key, string Kind, string Name, string About, IReadOnlyList<CheckQuestionDto> Questions);
 
-/// <summary>The Rough Patch Check as the check page asks it: the parts in order, each answer by its position (0 to 4), and the member's answers so far.</summary>
+/// <summary>The Rough Patch Check as the check page asks it: the parts in order, each answer by its position (0 to 4; -1 for a question of a part skipped for now), and the member's answers so far.</summary>
 public sealed record CheckDto(IReadOnlyList<CheckPartDto> Parts, Guid? InProgressId, IReadOnlyDictionary<string, int> Answers, string? NextPart, int Finished);
 
-/// <summary>One part's answers: question id → the position of the chosen answer. Continue: false saves them for later; true needs every question of the part.</summary>
-public sealed record CheckPartRequest(IReadOnlyDictionary<string, int?>? Answers, bool Continue, Guid? AttemptId);
+/// <summary>
+/// One part's answers: question id → the position of the chosen answer. Continue: false saves them for later; true needs every question of the part.
+/// Skip: leave this part for later (only the safety part; nothing of it is kept). AttemptId may name the latest finished check whose safety part was
+/// skipped (results: latest.safetySkipped), to answer that part now.
+/// </summary>
+public sealed record CheckPartRequest(IReadOnlyDictionary<string, int?>? Answers, bool Continue, Guid? AttemptId, bool Skip = false);
 
 public sealed record CheckPartSavedDto(bool Finished, string? NextPart);
 
@@ -22,9 +26,16 @@ public sealed record DomainScoreDto(string Key, string Name, int Score, string L
 /// <summary>Only for the member who raised it (decision 0010): where support is, and that the partner is not told.</summary>
 public sealed record SafetyNoteDto(string Note, string Link, IReadOnlyList<SafetyService> Services);
 
-/// <summary>A finished check as the results page shows it to its owner: never to the partner.</summary>
+/// <summary>Only for the member whose own wellbeing answers point to hopelessness: where to talk to someone now.</summary>
+public sealed record CrisisNoteDto(string Note, string Link);
+
+/// <summary>
+/// A finished check as the results page shows it to its owner: never to the partner. SafetySkipped: the safety part was left
+/// for later and can be answered now (POST check/parts/safety with this check's id as attemptId).
+/// </summary>
 public sealed record CheckResultDto(
-    Guid Id, DateTime CompletedAt, IReadOnlyList<DomainScoreDto> Domains, int Satisfaction, int Wellbeing, bool WellbeingSuggestsSupport, SafetyNoteDto? Safety);
+    Guid Id, DateTime CompletedAt, IReadOnlyList<DomainScoreDto> Domains, int Satisfaction, int Wellbeing, bool WellbeingSuggestsSupport, SafetyNoteDto? Safety,
+    bool SafetySkipped = false, CrisisNoteDto? Crisis = null);
 
 public sealed record CheckHistoryItemDto(Guid Id, DateTime CompletedAt, int Satisfaction);
 
@@ -73,7 +84,7 @@ public static class UnderstandApi
                 var posted = (request.Answers ?? new Dictionary<string, int?>())
                     .ToDictionary(a => a.Key, a => a.Value is { } v ? v.ToString(System.Globalization.CultureInfo.InvariantCulture) : null);
                 // A negative position reads as "-1", which the page's own parsing refuses like any other unknown answer.
-                var outcome = await save.HandleAsync(new CheckPartInput(part, posted, request.Continue, request.AttemptId), cancellationToken);
+                var outcome = await save.HandleAsync(new CheckPartInput(part, posted, request.Continue, request.AttemptId, request.Skip), cancellationToken);
                 return outcome.Succeeded
                     ? TypedResults.Ok(new CheckPartSavedDto(outcome.Value!.Finished, outcome.Value.NextSection))
                     : TalkApi.Invalid("answers", outcome.Error!);
@@ -150,7 +161,14 @@ public static class UnderstandApi
                 + "Your partner is not told about this, or about anything you answered. Some exercises for two are resting for now.",
                 SafetyResources.Path, safety.Services)
             : null;
-        return new CheckResultDto(check.Id, check.CompletedAt, domains, check.Scores.Satisfaction, check.Scores.Wellbeing, check.Scores.WellbeingSuggestsSupport, note);
+        var crisis = check.Scores.Hopeless
+            ? new CrisisNoteDto(
+                "Some of your answers say you've been feeling hopeless, or that you don't want to go on. That is a lot to carry, and you don't have to carry it alone. "
+                + "You can talk to someone today, day or night, in confidence. If you might act on these thoughts, or you are in danger right now, call your local emergency number.",
+                Support.CrisisLink.Path)
+            : null;
+        return new CheckResultDto(check.Id, check.CompletedAt, domains, check.Scores.Satisfaction, check.Scores.Wellbeing, check.Scores.WellbeingSuggestsSupport, note,
+            check.Scores.SafetySkipped, crisis);
     }
 
     private static CoupleMapDto Dto(CoupleMapView map, CoupleStatus status, CheckContent content) => new(

@@ -23,7 +23,8 @@ public sealed class UnderstandExport(AppDbContext db, MyChecks checks, CheckCont
             {
                 row.StartedAt,
                 row.CompletedAt,
-                Answers = content.Items.Where(i => answers.ContainsKey(i.Id)).Select(i => new
+                // A part left for later holds no answer of the member's: it is not listed.
+                Answers = content.Items.Where(i => answers.TryGetValue(i.Id, out var a) && a is >= 0 and <= CheckContent.MaxAnswer).Select(i => new
                 {
                     Question = i.Text,
                     Answer = content.Scales[i.Scale].Labels[answers[i.Id]],
