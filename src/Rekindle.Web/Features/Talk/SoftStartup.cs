@@ -133,9 +133,12 @@ public sealed class SoftStartup
         return confident ? new ToneReading(ToneVerdict.Kind, [], []) : new ToneReading(ToneVerdict.Unsure, [], [.. care, .. LookAt]);
     }
 
-    /// <summary>Reads several boxes as one piece of writing: the findings of each, and one verdict for the whole.</summary>
+    /// <summary>Reads several boxes as one piece of writing, for one verdict over the whole.</summary>
     public ToneReading? ReadTogether(IEnumerable<string?> texts) =>
         Read(string.Join("\n", texts.Where(t => !string.IsNullOrWhiteSpace(t))));
+
+    /// <summary>The reading of nothing at all: unsure, with what to look at.</summary>
+    public ToneReading Nothing => new(ToneVerdict.Unsure, [], LookAt);
 
     public static SoftStartup Load(string path)
     {
