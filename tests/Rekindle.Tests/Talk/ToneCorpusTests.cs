@@ -98,6 +98,9 @@ public sealed class ToneCorpusTests(ITestOutputHelper output)
             Report("batch 1", corpus.Where(p => p.Batch == 1)),
             Report("batch 2", corpus.Where(p => p.Batch == 2)),
             Report("batch 3", corpus.Where(p => p.Batch == 3)),
+            Report("batch 4", corpus.Where(p => p.Batch == 4)),
+            Report("batch 5", corpus.Where(p => p.Batch == 5)),
+            Report("batch 6", corpus.Where(p => p.Batch == 6)),
         };
 
         foreach (var part in new[] { corpus, corpus.Where(p => !p.HeldOut).ToList(), corpus.Where(p => p.HeldOut).ToList() })

@@ -39,6 +39,7 @@ public sealed class SoftStartup
     private static readonly Regex Spaces = new(@"[ \t\f\v]+", RegexOptions.None, Limit);
     private static readonly Regex Sentences = new(@"(?<=[.!?;…])\s+|\s*\n\s*", RegexOptions.None, Limit);
     private static readonly Regex Words = new(@"[\p{L}\p{N}']+", RegexOptions.None, Limit);
+    private static readonly Regex Held = new(@"(\p{L})\1{2,}", RegexOptions.None, Limit);
     private static readonly Regex Terms = new(@"%([a-z]+)%", RegexOptions.None, Limit);
 
     private readonly List<Rule> _rules = [];
@@ -152,10 +153,11 @@ public sealed class SoftStartup
         return new SoftStartup(file, path);
     }
 
-    // Curly quotes, dashes and runs of spaces read the same as plain ones; line breaks end a sentence.
+    // Curly quotes, dashes and runs of spaces read the same as plain ones, a letter held down ("sooo") as one;
+    // line breaks end a sentence.
     private static string Normalise(string text) =>
-        Spaces.Replace(text.Replace('\u2019', '\'').Replace('\u2018', '\'').Replace('\u02BC', '\'').Replace('\u201C', '"').Replace('\u201D', '"')
-            .Replace('\u2013', '-').Replace('\u2014', '-').Replace("\r", "", StringComparison.Ordinal), " ").Trim().Normalize(System.Text.NormalizationForm.FormC);
+        Held.Replace(Spaces.Replace(text.Replace('\u2019', '\'').Replace('\u2018', '\'').Replace('\u02BC', '\'').Replace('\u201C', '"').Replace('\u201D', '"')
+            .Replace('\u2013', '-').Replace('\u2014', '-').Replace("\r", "", StringComparison.Ordinal), " ").Trim().Normalize(System.Text.NormalizationForm.FormC), "$1");
 
     private sealed record Rule(string Kind, string Title, string Note, string Kinder, Regex Pattern, Regex[] UnlessBefore, Regex[] UnlessAfter)
     {
