@@ -35,7 +35,9 @@ public sealed record ToneReading(ToneVerdict Verdict, IReadOnlyList<ToneFinding>
 public sealed class SoftStartup
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
-    private static readonly TimeSpan Limit = TimeSpan.FromMilliseconds(250);
+    // Generous, because a busy server can pause a thread this long; a rule that still runs out is
+    // treated as "could not tell" (never as kind), not as an error.
+    private static readonly TimeSpan Limit = TimeSpan.FromSeconds(2);
     private static readonly Regex Spaces = new(@"[ \t\f\v]+", RegexOptions.None, Limit);
     private static readonly Regex Sentences = new(@"(?<=[.!?;…])\s+|\s*\n\s*", RegexOptions.None, Limit);
     private static readonly Regex Words = new(@"[\p{L}\p{N}']+", RegexOptions.None, Limit);
@@ -100,12 +102,23 @@ public sealed class SoftStartup
         // Every rule's first excused-free match in each sentence; where matches overlap, the one that
         // starts first (then the longer) speaks for those words, so each phrase is named once.
         var candidates = new List<(int Start, int End, ToneFinding Finding)>();
+        var gaveUp = false;
         var offset = 0;
         foreach (var sentence in Sentences.Split(normal))
         {
             foreach (var rule in _rules)
             {
-                if (rule.FirstIn(sentence) is { } match)
+                Match? match;
+                try
+                {
+                    match = rule.FirstIn(sentence);
+                }
+                catch (RegexMatchTimeoutException)
+                {
+                    (match, gaveUp) = (null, true);
+                }
+
+                if (match is not null)
                 {
                     candidates.Add((offset + match.Index, offset + match.Index + match.Length,
                         new ToneFinding(rule.Kind, rule.Title, match.Value.Trim(), rule.Note, rule.Kinder)));
@@ -130,7 +143,7 @@ public sealed class SoftStartup
         }
 
         var care = _care.Where(c => c.Pattern.IsMatch(normal)).Select(c => c.Note).ToList();
-        var confident = care.Count == 0 && Words.Count(normal) >= _minWords && _kindShapes.Any(s => s.IsMatch(normal));
+        var confident = !gaveUp && care.Count == 0 && Words.Count(normal) >= _minWords && _kindShapes.Any(s => s.IsMatch(normal));
         return confident ? new ToneReading(ToneVerdict.Kind, [], []) : new ToneReading(ToneVerdict.Unsure, [], [.. care, .. LookAt]);
     }
 
