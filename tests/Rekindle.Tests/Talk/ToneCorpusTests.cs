@@ -62,8 +62,8 @@ public sealed class ToneCorpusTests(ITestOutputHelper output)
     private string Report(string name, IEnumerable<Phrasing> phrasings)
     {
         var f = Figures(phrasings);
-        var line = $"{name}: harsh flagged {f.Flagged}/{f.Harsh} ({100.0 * f.Flagged / f.Harsh:0.0}%), with the expected kind {f.RightKind}/{f.Harsh}; "
-            + $"kind flagged {f.FalselyFlagged}/{f.Kind} ({100.0 * f.FalselyFlagged / f.Kind:0.0}%), said to read kindly {f.ReadsKindly}/{f.Kind}";
+        var line = $"{name}: harsh flagged {f.Flagged}/{f.Harsh} ({100.0 * f.Flagged / Math.Max(1, f.Harsh):0.0}%), with the expected kind {f.RightKind}/{f.Harsh}; "
+            + $"kind flagged {f.FalselyFlagged}/{f.Kind} ({100.0 * f.FalselyFlagged / Math.Max(1, f.Kind):0.0}%), said to read kindly {f.ReadsKindly}/{f.Kind}";
         output.WriteLine(line);
         return line;
     }
@@ -101,6 +101,7 @@ public sealed class ToneCorpusTests(ITestOutputHelper output)
             Report("batch 4", corpus.Where(p => p.Batch == 4)),
             Report("batch 5", corpus.Where(p => p.Batch == 5)),
             Report("batch 6", corpus.Where(p => p.Batch == 6)),
+            Report("batch 7 (kind only)", corpus.Where(p => p.Batch == 7)),
         };
 
         foreach (var part in new[] { corpus, corpus.Where(p => !p.HeldOut).ToList(), corpus.Where(p => p.HeldOut).ToList() })
