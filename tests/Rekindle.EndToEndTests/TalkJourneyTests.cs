@@ -20,7 +20,7 @@ public sealed class TalkJourneyTests(ChromiumApp chromium) : IClassFixture<Chrom
         // The helper first, on a sharp draft; then a softer answer.
         await ana.GetByLabel("Your answer").FillAsync("You never plan anything for us.");
         await ana.GetByRole(AriaRole.Button, new() { Name = "Check how it sounds" }).ClickAsync();
-        await Assertions.Expect(ana.Locator("#soft-startup")).ToContainTextAsync("you never");
+        await Assertions.Expect(ana.Locator("#soft-startup-answer")).ToContainTextAsync("You never");
         await ana.GetByLabel("Your answer").FillAsync("Our slow Sunday breakfasts, every time.");
         await ana.GetByRole(AriaRole.Button, new() { Name = "Share my answer" }).ClickAsync();
         await Assertions.Expect(ana.Locator("#partner-status")).ToContainTextAsync("You'll see your partner's when they answer");

@@ -158,6 +158,17 @@ public abstract class RepairApiTests(RekindleFactory app)
         Assert.Equal(HttpStatusCode.NotFound, (await member.GetAsync($"/api/v1/repair/letting-go/{gone}")).Status);
         Assert.Equal(1, await app.WithDbAsync(db => db.Grudges.CountAsync(g => g.OwnerId == memberId)));
 
+        // The apology check: the same helper as the page, part by part, and nothing stored.
+        var check = (await member.PostAsync("/api/v1/repair/apologies/check", new { did = "I'm sorry if I was harsh", effect = "Mistakes were made", will = "I'll pause before I answer" })).Json;
+        Assert.Equal("Harsh", check.GetProperty("whole").GetProperty("verdict").GetString());
+        Assert.Equal("non-apology", check.GetProperty("did").GetProperty("flags")[0].GetProperty("kind").GetString());
+        Assert.Equal("non-apology", check.GetProperty("effect").GetProperty("flags")[0].GetProperty("kind").GetString());
+        Assert.Equal(0, check.GetProperty("will").GetProperty("flags").GetArrayLength());
+        Assert.Equal(2, check.GetProperty("whole").GetProperty("flags").GetArrayLength());
+        var kindCheck = (await member.PostAsync("/api/v1/repair/apologies/check", new { did = "I'm sorry I snapped at you in the car.", effect = "It made the drive tense for you.", will = "I'll say when I'm tired instead." })).Json;
+        Assert.True(kindCheck.GetProperty("whole").GetProperty("readsKindly").GetBoolean());
+        Assert.Equal(0, await app.WithDbAsync(db => db.Apologies.CountAsync(a => a.FromId == memberId)));
+
         var noEffect = await member.PostAsync("/api/v1/repair/apologies", new { did = "I was late", effect = " ", will = "Be on time" });
         Assert.True(noEffect.Json.GetProperty("errors").TryGetProperty("effect", out _));
         Assert.Equal(0, await app.WithDbAsync(db => db.Apologies.CountAsync(a => a.FromId == memberId)));
@@ -257,6 +268,7 @@ public abstract class RepairApiTests(RekindleFactory app)
             Assert.True((await member.PostAsync("/api/v1/repair", new { title = "Another", calm = true })).Json.GetProperty("errors").TryGetProperty("repair", out _));
             Assert.True((await member.PostAsync("/api/v1/repair/letting-go", new { hurt = "h", cost = "c" })).Json.GetProperty("errors").TryGetProperty("exercise", out _));
             Assert.True((await member.PostAsync("/api/v1/repair/apologies", new { did = "d", effect = "e", will = "w" })).Json.GetProperty("errors").TryGetProperty("apology", out _));
+            Assert.True((await member.PostAsync("/api/v1/repair/apologies/check", new { did = "d", effect = "e", will = "w" })).Json.GetProperty("errors").TryGetProperty("apology", out _));
             var resting = (await member.GetAsync($"/api/v1/repair/letting-go/{grudge}")).Json;
             Assert.Equal(JsonValueKind.Null, resting.GetProperty("words").ValueKind);
 

@@ -77,10 +77,41 @@ public abstract class TalkApiTests(RekindleFactory app)
         var harsh = await couple.Member.PostAsync("/api/v1/talk/soft-startup", new { text = "You never listen to me" });
         Assert.Equal(HttpStatusCode.OK, harsh.Status);
         Assert.False(harsh.Json.GetProperty("readsKindly").GetBoolean());
-        Assert.Contains(harsh.Json.GetProperty("flags").EnumerateArray(), f => f.GetProperty("phrase").GetString() == "you never");
+        Assert.Contains(harsh.Json.GetProperty("flags").EnumerateArray(), f => f.GetProperty("phrase").GetString() == "You never" && f.GetProperty("kind").GetString() == "absolutes");
         var kind = await couple.Member.PostAsync("/api/v1/talk/soft-startup", new { text = "I feel lonely in the evenings and I need a walk with you" });
         Assert.True(kind.Json.GetProperty("readsKindly").GetBoolean());
+        Assert.Equal("Kind", kind.Json.GetProperty("verdict").GetString());
         Assert.False(string.IsNullOrEmpty(kind.Json.GetProperty("frame").GetString()));
+    }
+
+    [Theory]
+    [InlineData("Whatever. Fine. Do what you want.", "stonewalling")]
+    [InlineData("I'm done talking about this.", "stonewalling")]
+    [InlineData("I'm sorry you feel that way", "non-apology")]
+    [InlineData("I'm sorry if I was harsh", "non-apology")]
+    [InlineData("I shouted, but only because you ignored me", "defensiveness")]
+    public async Task The_soft_startup_check_no_longer_calls_these_kind(string text, string kind)
+    {
+        using var couple = await AreaApiCouples.CoupleAsync(app);
+        var reading = (await couple.Member.PostAsync("/api/v1/talk/soft-startup", new { text })).Json;
+        Assert.Equal("Harsh", reading.GetProperty("verdict").GetString());
+        Assert.False(reading.GetProperty("readsKindly").GetBoolean());
+        var flag = reading.GetProperty("flags").EnumerateArray().First(f => f.GetProperty("kind").GetString() == kind);
+        Assert.False(string.IsNullOrEmpty(flag.GetProperty("note").GetString()));
+        Assert.False(string.IsNullOrEmpty(flag.GetProperty("kinder").GetString()));
+    }
+
+    [Fact]
+    public async Task When_unsure_the_soft_startup_check_says_what_to_look_at()
+    {
+        using var couple = await AreaApiCouples.CoupleAsync(app);
+        foreach (var text in new[] { "Ok.", "", "Dinner was at eight." })
+        {
+            var reading = (await couple.Member.PostAsync("/api/v1/talk/soft-startup", new { text })).Json;
+            Assert.Equal("Unsure", reading.GetProperty("verdict").GetString());
+            Assert.False(reading.GetProperty("readsKindly").GetBoolean());
+            Assert.NotEqual(0, reading.GetProperty("lookAt").GetArrayLength());
+        }
     }
 
     [Fact]

@@ -340,7 +340,7 @@ public abstract class RepairTests(RekindleFactory app)
         var (a, b) = await CoupleAsync(app, "Kit", "Lou");
         var fields = new Dictionary<string, string> { ["did"] = "You always make me late, I was stupid to shout", ["effect"] = "Apologyeffectmarker", ["will"] = "I'll say when I need a break" };
         var checkedPage = await a.SubmitAsync(await a.GetAsync("/repair/apology"), "apology", new Dictionary<string, string>(fields) { ["act"] = "check" });
-        Assert.Contains("you always", checkedPage.TextOf("#soft-startup"), StringComparison.Ordinal);
+        Assert.Contains("You always", checkedPage.TextOf("#soft-startup-did"), StringComparison.Ordinal);
         Assert.Contains("Apologyeffectmarker", checkedPage.TextOf("#apology-preview"), StringComparison.Ordinal);
         Assert.DoesNotContain("Apologyeffectmarker", (await b.GetAsync("/repair")).Html, StringComparison.Ordinal);
 
@@ -348,6 +348,38 @@ public abstract class RepairTests(RekindleFactory app)
         Assert.Contains("Sent", sent.TextOf("#apology-message"), StringComparison.Ordinal);
         Assert.Contains("Apologyeffectmarker", (await b.GetAsync("/repair")).TextOf("#apologies"), StringComparison.Ordinal);
         Assert.All(await app.WithDbAsync(db => db.Apologies.Select(x => x.Text.Envelope).ToListAsync()), e => Assert.DoesNotContain("Apologyeffectmarker", e, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task The_apology_checker_names_a_non_apology_beside_its_own_part_and_never_calls_it_kind()
+    {
+        var (a, _) = await CoupleAsync(app, "Nia", "Oto");
+        var fields = new Dictionary<string, string>
+        {
+            ["act"] = "check", ["did"] = "I'm sorry if I was harsh", ["effect"] = "I'm sorry you feel that way", ["will"] = "I'll take a breath before I answer next time",
+        };
+        var page = await a.SubmitAsync(await a.GetAsync("/repair/apology"), "apology", fields);
+
+        Assert.Contains("sorry if", page.TextOf("#soft-startup-did"), StringComparison.Ordinal);
+        Assert.Same(page.Find("#did")!.ParentElement, page.Find("#soft-startup-did")!.ParentElement);
+        Assert.Contains("soft-startup-did", page.Find("#did")!.GetAttribute("aria-describedby"), StringComparison.Ordinal);
+        Assert.Contains("sorry you feel", page.TextOf("#soft-startup-effect"), StringComparison.Ordinal);
+        Assert.Null(page.Find("#soft-startup-will"));
+        Assert.Equal("will-hint", page.Find("#will")!.GetAttribute("aria-describedby"));
+
+        // By the buttons: one verdict for the whole, pointing to the parts with notes; the check button lands there.
+        var summary = page.Find("#soft-startup-apology")!;
+        Assert.Equal("Harsh", summary.GetAttribute("data-verdict"));
+        Assert.Equal(["#soft-startup-did", "#soft-startup-effect"], summary.QuerySelectorAll("a").Select(l => l.GetAttribute("href")));
+        Assert.Equal("#soft-startup-apology", page.Find("button[value=check]")!.GetAttribute("formaction"));
+        Assert.DoesNotContain("reads kindly", page.Text, StringComparison.Ordinal);
+
+        var kind = await a.SubmitAsync(page, "apology", new Dictionary<string, string>
+        {
+            ["act"] = "check", ["did"] = "I'm sorry I raised my voice at dinner.", ["effect"] = "It frightened you and spoiled the evening you planned.", ["will"] = "I'll say I need a break before I get loud.",
+        });
+        Assert.Equal("Kind", kind.Find("#soft-startup-apology")!.GetAttribute("data-verdict"));
+        Assert.Null(kind.Find("#soft-startup-did"));
     }
 
     [Fact]

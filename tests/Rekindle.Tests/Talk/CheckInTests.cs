@@ -86,7 +86,7 @@ public abstract class CheckInTests(RekindleFactory app)
         Assert.False(await app.WithDbAsync(db => db.CheckIns.AnyAsync(c => c.OwnerId == eli)));
 
         var helper = await a.SubmitAsync(page, "check-in", new Dictionary<string, string> { ["wentWell"] = "You always forget", ["go"] = "check" });
-        Assert.NotNull(helper.Find("#soft-startup"));
+        Assert.Contains("You always", helper.TextOf("#soft-startup-check-in"), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -63,7 +63,7 @@ public abstract class ConversationTests(RekindleFactory app)
         var ended = await ActAsync(a, "BothHeard");
         Assert.Contains("You both took the floor and were heard", ended.TextOf("#ended"), StringComparison.Ordinal);
 
-        Assert.NotNull((await ActAsync(b, "check", new() { ["summary"] = "You never listen." })).Find("#soft-startup"));
+        Assert.NotNull((await ActAsync(b, "check", new() { ["summary"] = "You never listen." })).Find("#soft-startup-summary"));
         await ActAsync(b, "summary", new() { ["summary"] = "Summarymarker: Sunday mornings are ours." });
         Assert.Contains("Summarymarker", (await a.GetAsync("/talk/conversation")).TextOf("#summary"), StringComparison.Ordinal);
         var stored = await app.WithDbAsync(db => db.Conversations.AsNoTracking().Select(c => c.Summary).ToListAsync());

@@ -4,7 +4,7 @@ using Rekindle.Web.Infrastructure.Jobs;
 
 namespace Rekindle.Tests.Talk;
 
-/// <summary>The daily question's selection rule, the soft start-up helper and quiet hours: pure, case by case.</summary>
+/// <summary>The daily question's selection rule and quiet hours: pure, case by case (the soft start-up helper: ToneTests).</summary>
 public sealed class TalkRulesTests
 {
     private static readonly string[] BankAreas = ["talk", "time-together", "repair", "intimacy"];
@@ -75,32 +75,6 @@ public sealed class TalkRulesTests
         Assert.Equal(once, DailyQuestionRules.Choose(Bank, Couple, day, [], [], [], true));
         var others = Enumerable.Range(0, 20).Select(_ => DailyQuestionRules.Choose(Bank, Guid.NewGuid(), day, [], [], [], true).Id).Distinct().Count();
         Assert.True(others > 5);
-    }
-
-    private static readonly SoftStartup Soft = SoftStartup.Load(Path.Combine(AppContext.BaseDirectory, "Content", "talk", "soft-startup.en.json"));
-
-    [Theory]
-    [InlineData("You always leave the dishes.", "you always")]
-    [InlineData("YOU NEVER listen", "you never")]
-    [InlineData("what’s wrong with you", "what's wrong with you")]
-    [InlineData("Honestly you are so selfish.", "selfish")]
-    [InlineData("Why can't  you just\ncall?", "why can't you")]
-    public void Blaming_words_are_flagged(string text, string phrase) =>
-        Assert.Contains(Soft.Check(text), f => f.Phrase == phrase);
-
-    [Theory]
-    [InlineData("I feel lonely in the evenings, and I need us to have one night a week.")]
-    [InlineData("I always love our Sunday walks.")]
-    [InlineData("Selfishness isn't the word; I was tired.")]
-    [InlineData("")]
-    public void Soft_words_are_left_alone(string text) => Assert.Empty(Soft.Check(text));
-
-    [Fact]
-    public void Flags_come_in_the_order_they_appear_and_the_frame_is_offered()
-    {
-        var flags = Soft.Check("You never call, you idiot, and you always forget.");
-        Assert.Equal(["you never", "idiot", "you always"], flags.Select(f => f.Phrase));
-        Assert.Contains("I feel", Soft.Frame, StringComparison.Ordinal);
     }
 
     [Theory]

@@ -160,11 +160,43 @@ public abstract class TalkTests(RekindleFactory app)
 
         // The helper suggests without saving.
         var checkedReply = await a.SubmitAsync(open, "daily", new Dictionary<string, string> { ["reply"] = "You never say that!", ["go"] = "check" });
-        Assert.NotNull(checkedReply.Find("#soft-startup"));
+        Assert.Contains("You never", checkedReply.TextOf("#soft-startup-reply"), StringComparison.Ordinal);
 
         await a.SubmitAsync(open, "daily", new Dictionary<string, string> { ["reply"] = "That made me smile", ["reaction"] = "Hug", ["go"] = "send" });
         var seen = await b.GetAsync("/talk");
         Assert.Contains("That made me smile", seen.TextOf("#their-reply"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_helper_answers_beside_the_box_it_checked_and_says_kindly_only_when_sure()
+    {
+        var (a, _, _, _) = await CoupleAsync();
+        var answers = await app.WithDbAsync(db => db.DailyAnswers.CountAsync());
+
+        // A harsh draft: the notes sit inside the answer's own field, the box names them, and the button lands on them.
+        var harsh = await AnswerAsync(a, "Whatever. Fine. Do what you want.", go: "check");
+        var notes = harsh.Find("#soft-startup-answer")!;
+        Assert.Equal("Harsh", notes.GetAttribute("data-verdict"));
+        Assert.Equal("status", notes.GetAttribute("role"));
+        Assert.Same(harsh.Find("#answer")!.ParentElement, notes.ParentElement);
+        Assert.Contains("soft-startup-answer", harsh.Find("#answer")!.GetAttribute("aria-describedby"), StringComparison.Ordinal);
+        Assert.Equal("#soft-startup-answer", harsh.Find("button[name=go][value=check]")!.GetAttribute("formaction"));
+        Assert.Contains("Stonewalling", notes.TextContent, StringComparison.Ordinal);
+        Assert.Contains("A kinder way to say it", notes.TextContent, StringComparison.Ordinal);
+        Assert.DoesNotContain("reads kindly", harsh.Text, StringComparison.Ordinal);
+        Assert.Null(harsh.Find("#talk-message"));
+
+        // Too short to tell: what to look at, never "reads kindly".
+        var unsure = await AnswerAsync(a, "Ok.", go: "check");
+        Assert.Equal("Unsure", unsure.Find("#soft-startup-answer")!.GetAttribute("data-verdict"));
+        Assert.Contains("look at", unsure.TextOf("#soft-startup-answer"), StringComparison.Ordinal);
+        Assert.DoesNotContain("reads kindly", unsure.Text, StringComparison.Ordinal);
+
+        var kind = await AnswerAsync(a, "I feel close to you when we cook together, and I'd love more of it.", go: "check");
+        Assert.Contains("That reads kindly.", kind.TextOf("#soft-startup-answer"), StringComparison.Ordinal);
+
+        // Nothing was saved by checking.
+        Assert.Equal(answers, await app.WithDbAsync(db => db.DailyAnswers.CountAsync()));
     }
 
     [Fact]

@@ -170,6 +170,7 @@ public static class RouteRegistry
         ["/api/v1/repair/letting-go/{id:guid}/steps"] = new(Post: "/api/v1/repair/letting-go/" + Guid.Empty + "/steps", Json: "{\"step\":\"decide\",\"decision\":\"toward\"}"),
         ["/api/v1/repair/letting-go/{id:guid}/put-away"] = new(Post: "/api/v1/repair/letting-go/" + Guid.Empty + "/put-away", Json: "{}"),
         ["/api/v1/repair/apologies"] = new(Post: "/api/v1/repair/apologies", Json: "{\"did\":\"\",\"effect\":\"e\",\"will\":\"w\"}"),
+        ["/api/v1/repair/apologies/check"] = new(Post: "/api/v1/repair/apologies/check", Json: "{\"did\":\"probe\",\"effect\":\"e\",\"will\":\"w\"}"),
         ["/openapi/{documentName}.json"] = new(Get: "/openapi/v1.json"),
 
         // The framework's own: static files that don't exist, and Blazor's redirect helper.

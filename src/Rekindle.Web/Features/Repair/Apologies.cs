@@ -42,6 +42,9 @@ public sealed record ApologyText(string Did, string Effect, string Will);
 
 public sealed record ApologyView(ApologyText Text, DateTime SentAt, bool FromMe);
 
+/// <summary>How an apology reads: each part on its own (its findings go beside it) and one verdict for the whole.</summary>
+public sealed record ApologyTone(ToneReading Whole, ToneReading? Did, ToneReading? Effect, ToneReading? Will);
+
 internal sealed class ApologyConfiguration : IEntityTypeConfiguration<Apology>
 {
     public void Configure(EntityTypeBuilder<Apology> builder)
@@ -55,7 +58,7 @@ internal sealed class ApologyConfiguration : IEntityTypeConfiguration<Apology>
 }
 
 /// <summary>The apology builder: check the three parts, send them, and read the couple's apologies.</summary>
-public sealed class Apologies(AppDbContext db, CurrentMember current, RepairSafety safety, RepairContent content, Sealer sealer, TimeProvider clock)
+public sealed class Apologies(AppDbContext db, CurrentMember current, RepairSafety safety, RepairContent content, SoftStartup soft, Sealer sealer, TimeProvider clock)
 {
     public const int PerDay = 3;
 
@@ -72,6 +75,16 @@ public sealed class Apologies(AppDbContext db, CurrentMember current, RepairSafe
         }
 
         return Outcome<ApologyText>.Ok(new ApologyText(did!.Trim(), effect!.Trim(), will!.Trim()));
+    }
+
+    /// <summary>The soft start-up helper's reading of each part, and of the whole: harsh when any part is, else as the whole reads.</summary>
+    public ApologyTone Tone(string? did, string? effect, string? will)
+    {
+        var (d, e, w) = (soft.Read(did), soft.Read(effect), soft.Read(will));
+        var whole = d?.Flagged == true || e?.Flagged == true || w?.Flagged == true
+            ? new ToneReading(ToneVerdict.Harsh, [.. d?.Findings ?? [], .. e?.Findings ?? [], .. w?.Findings ?? []], [])
+            : soft.ReadTogether([did, effect, will]) ?? soft.Nothing;
+        return new ApologyTone(whole, d, e, w);
     }
 
     public async Task<Outcome<bool>> SendAsync(string? did, string? effect, string? will, CancellationToken cancellationToken = default)

@@ -6,10 +6,29 @@ namespace Rekindle.Web.Features.Repair;
 /// <summary>An apology in three parts: what I did, its effect on you, what I'll do.</summary>
 public sealed record SendApologyRequest(string? Did, string? Effect, string? Will);
 
+/// <summary>How an apology reads, before it is sent: the whole, and each part with its own findings (decisions/0030).</summary>
+public sealed record ApologyToneDto(SoftStartupDto Whole, SoftStartupDto Did, SoftStartupDto Effect, SoftStartupDto Will);
+
 /// <summary>The apology builder: an apology is stored only when sent, shown to both, at most three a day (decisions/0016).</summary>
 public static class ApologyApi
 {
-    public static void MapApologyApi(this RouteGroupBuilder repair) =>
+    public static void MapApologyApi(this RouteGroupBuilder repair)
+    {
+        // The same helper as the page's "check how it sounds": nothing is stored; it rests with the rest of repair.
+        repair.MapPost("/apologies/check", async Task<Results<Ok<ApologyToneDto>, ValidationProblem>> (
+                SendApologyRequest request, Apologies apologies, RepairSafety safety, RepairContent content, SoftStartup soft, CancellationToken cancellationToken) =>
+            {
+                if (await safety.RestingAsync(cancellationToken))
+                {
+                    return TalkApi.Invalid("apology", content.Resting);
+                }
+
+                var tone = apologies.Tone(request.Did, request.Effect, request.Will);
+                SoftStartupDto Dto(ToneReading? part) => SoftStartupDto.From(part ?? soft.Nothing, soft);
+                return TypedResults.Ok(new ApologyToneDto(Dto(tone.Whole), Dto(tone.Did), Dto(tone.Effect), Dto(tone.Will)));
+            })
+            .WithName("CheckApology").WithSummary("Check how an apology reads before sending it: the whole, and each part; nothing is stored");
+
         repair.MapPost("/apologies", async Task<Results<Ok<List<ApologyDto>>, ValidationProblem>> (
                 SendApologyRequest request, Apologies apologies, RepairSafety safety, CancellationToken cancellationToken) =>
             {
@@ -25,6 +44,7 @@ public static class ApologyApi
                 return TypedResults.Ok(await ListAsync(apologies, cancellationToken));
             })
             .WithName("SendApology").WithSummary("Send your partner an apology; you both see it under Repair");
+    }
 
     internal static async Task<List<ApologyDto>> ListAsync(Apologies apologies, CancellationToken cancellationToken) =>
         (await apologies.ListAsync(cancellationToken)).Select(a => new ApologyDto(a.Text.Did, a.Text.Effect, a.Text.Will, a.SentAt, a.FromMe)).ToList();

@@ -3,72 +3,213 @@ using System.Text.RegularExpressions;
 
 namespace Rekindle.Web.Features.Talk;
 
-public sealed record SoftStartupFlag(string Phrase, string Note);
+/// <summary>How a text reads to the helper: kindly only when it is confident, unsure when it cannot tell, harsh when it found a pattern.</summary>
+public enum ToneVerdict
+{
+    Kind,
+    Unsure,
+    Harsh,
+}
+
+/// <summary>One pattern found: its kind (criticism, contempt, …), the words as written, a gentle note and a kinder way to say it.</summary>
+public sealed record ToneFinding(string Kind, string Title, string Phrase, string Note, string Kinder);
+
+/// <summary>What the helper makes of a text. LookAt says what to look at when it is unsure.</summary>
+public sealed record ToneReading(ToneVerdict Verdict, IReadOnlyList<ToneFinding> Findings, IReadOnlyList<string> LookAt)
+{
+    public bool ReadsKindly => Verdict == ToneVerdict.Kind;
+
+    public bool Flagged => Verdict == ToneVerdict.Harsh;
+}
 
 /// <summary>
-/// The soft start-up helper: a gentle, local, rule-based look at words meant for the partner. It
-/// flags blaming absolutes ("you always", "you never") and name-calling, and offers the
-/// "I feel … about … and I need …" frame. It only suggests; nothing is ever blocked or sent anywhere.
-/// Phrases live in Content/talk/soft-startup.{language}.json.
+/// The soft start-up helper: a small, deterministic classifier of the patterns couples research names
+/// (criticism of character, contempt, defensiveness, stonewalling, absolutes, blame, comparisons,
+/// threats, non-apologies; see docs/CREDITS.md and decisions/0030). Every pattern and exception lives
+/// in Content/talk/soft-startup.{language}.json, so this code knows no language: it normalises the
+/// text, splits it into sentences, and runs each rule with its "unless before" and "unless after"
+/// context. It says a text reads kindly only when nothing was found, the text is long enough and it
+/// has a kind shape ("I feel", "I need", "thank you" …); otherwise it says what to look at. It only
+/// suggests; nothing is blocked, stored or sent anywhere.
 /// </summary>
 public sealed class SoftStartup
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    // Generous, because a busy server can pause a thread this long; a rule that still runs out is
+    // treated as "could not tell" (never as kind), not as an error.
+    private static readonly TimeSpan Limit = TimeSpan.FromSeconds(2);
+    private static readonly Regex Spaces = new(@"[ \t\f\v]+", RegexOptions.None, Limit);
+    private static readonly Regex Sentences = new(@"(?<=[.!?;…])\s+|\s*\n\s*", RegexOptions.None, Limit);
+    private static readonly Regex Words = new(@"[\p{L}\p{N}']+", RegexOptions.None, Limit);
+    private static readonly Regex Held = new(@"(\p{L})\1{2,}", RegexOptions.None, Limit);
+    private static readonly Regex Terms = new(@"%([a-z]+)%", RegexOptions.None, Limit);
 
-    private readonly List<(Regex Pattern, string Phrase, string Note)> _rules = [];
+    private readonly List<Rule> _rules = [];
+    private readonly List<(Regex Pattern, string Note)> _care = [];
+    private readonly List<Regex> _kindShapes = [];
+    private readonly int _minWords;
 
-    public SoftStartup(string frame, string frameExample, IEnumerable<(string Phrase, string Note)> absolutes, IEnumerable<string> nameCalling, string nameCallingNote)
+    private SoftStartup(FileShape file, string path)
     {
-        Frame = frame;
-        FrameExample = frameExample;
-        foreach (var (phrase, note) in absolutes)
+        Frame = file.Frame;
+        FrameExample = file.FrameExample;
+        LookAt = file.LookAt;
+        _minWords = file.MinWords;
+        string Expand(string pattern) => Terms.Replace(pattern, m => file.Terms.TryGetValue(m.Groups[1].Value, out var term)
+            ? "(?:" + term + ")"
+            : throw new InvalidDataException($"{path}: no term '{m.Groups[1].Value}' for the pattern {pattern}."));
+        Regex Make(string pattern, bool bounded) => new(
+            bounded ? @"(?<![\p{L}\p{N}'])(?:" + Expand(pattern) + @")(?![\p{L}\p{N}])" : Expand(pattern),
+            RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, Limit);
+
+        foreach (var kind in file.Kinds)
         {
-            _rules.Add((Pattern(phrase), phrase, note));
+            foreach (var group in kind.Groups)
+            {
+                var unlessBefore = group.UnlessBefore.Select(p => Make(p, false)).ToArray();
+                var unlessAfter = group.UnlessAfter.Select(p => Make(p, false)).ToArray();
+                foreach (var pattern in group.Match)
+                {
+                    _rules.Add(new Rule(kind.Kind, kind.Title, group.Note ?? kind.Note, group.Kinder ?? kind.Kinder, Make(pattern, true), unlessBefore, unlessAfter));
+                }
+            }
         }
 
-        foreach (var word in nameCalling)
-        {
-            _rules.Add((Pattern(word), word, string.Format(System.Globalization.CultureInfo.InvariantCulture, nameCallingNote, word)));
-        }
+        _care.AddRange(file.Care.Select(c => (Make(c.Match, true), c.Note)));
+        _kindShapes.AddRange(file.KindShapes.Select(p => Make(p, true)));
     }
 
     public string Frame { get; }
 
     public string FrameExample { get; }
 
-    /// <summary>What to gently point out in a text, in the order it appears; empty when it reads softly.</summary>
-    public IReadOnlyList<SoftStartupFlag> Check(string? text)
+    /// <summary>What to look at when the helper cannot tell how a text will land.</summary>
+    public IReadOnlyList<string> LookAt { get; }
+
+    /// <summary>The kinds of pattern the helper knows, in the content file's order.</summary>
+    public IEnumerable<string> Kinds => _rules.Select(r => r.Kind).Distinct();
+
+    /// <summary>Reads a text; null or blank text gives no reading.</summary>
+    public ToneReading? Read(string? text)
     {
         if (string.IsNullOrWhiteSpace(text))
         {
-            return [];
+            return null;
         }
 
         var normal = Normalise(text);
-        return _rules
-            .Select(r => (Match: r.Pattern.Match(normal), r.Phrase, r.Note))
-            .Where(r => r.Match.Success)
-            .OrderBy(r => r.Match.Index)
-            .Select(r => new SoftStartupFlag(r.Phrase, r.Note))
-            .ToList();
+
+        // Every rule's first excused-free match in each sentence; where matches overlap, the one that
+        // starts first (then the longer) speaks for those words, so each phrase is named once.
+        var candidates = new List<(int Start, int End, ToneFinding Finding)>();
+        var gaveUp = false;
+        var offset = 0;
+        foreach (var sentence in Sentences.Split(normal))
+        {
+            foreach (var rule in _rules)
+            {
+                Match? match;
+                try
+                {
+                    match = rule.FirstIn(sentence);
+                }
+                catch (RegexMatchTimeoutException)
+                {
+                    (match, gaveUp) = (null, true);
+                }
+
+                if (match is not null)
+                {
+                    candidates.Add((offset + match.Index, offset + match.Index + match.Length,
+                        new ToneFinding(rule.Kind, rule.Title, match.Value.Trim(), rule.Note, rule.Kinder)));
+                }
+            }
+
+            offset += sentence.Length + 1;
+        }
+
+        var found = new List<(int Start, int End, ToneFinding Finding)>();
+        foreach (var candidate in candidates.OrderBy(c => c.Start).ThenByDescending(c => c.End))
+        {
+            if (!found.Any(f => f.Start < candidate.End && candidate.Start < f.End))
+            {
+                found.Add(candidate);
+            }
+        }
+
+        if (found.Count > 0)
+        {
+            return new ToneReading(ToneVerdict.Harsh, found.OrderBy(f => f.Start).Select(f => f.Finding).ToList(), []);
+        }
+
+        var care = _care.Where(c => c.Pattern.IsMatch(normal)).Select(c => c.Note).ToList();
+        var confident = !gaveUp && care.Count == 0 && Words.Count(normal) >= _minWords && _kindShapes.Any(s => s.IsMatch(normal));
+        return confident ? new ToneReading(ToneVerdict.Kind, [], []) : new ToneReading(ToneVerdict.Unsure, [], [.. care, .. LookAt]);
     }
+
+    /// <summary>Reads several boxes as one piece of writing, for one verdict over the whole.</summary>
+    public ToneReading? ReadTogether(IEnumerable<string?> texts) =>
+        Read(string.Join("\n", texts.Where(t => !string.IsNullOrWhiteSpace(t))));
+
+    /// <summary>The reading of nothing at all: unsure, with what to look at.</summary>
+    public ToneReading Nothing => new(ToneVerdict.Unsure, [], LookAt);
 
     public static SoftStartup Load(string path)
     {
         using var stream = File.OpenRead(path);
         var file = JsonSerializer.Deserialize<FileShape>(stream, Json) ?? throw new InvalidDataException($"{path} is empty.");
-        return new SoftStartup(file.Frame, file.FrameExample, file.Absolutes.Select(a => (a.Phrase, a.Note)), file.NameCalling, file.NameCallingNote);
+        if (file.Kinds.Count == 0 || file.KindShapes.Count == 0 || file.LookAt.Count == 0 || file.MinWords < 1)
+        {
+            throw new InvalidDataException($"{path} needs kinds, kindShapes, lookAt and minWords.");
+        }
+
+        return new SoftStartup(file, path);
     }
 
-    // Curly apostrophes and runs of spaces read the same as plain ones.
+    // Curly quotes, dashes and runs of spaces read the same as plain ones, a letter held down ("sooo") as one;
+    // line breaks end a sentence.
     private static string Normalise(string text) =>
-        Regex.Replace(text.Replace('\u2019', '\'').Replace('\u2018', '\''), @"\s+", " ", RegexOptions.None, TimeSpan.FromMilliseconds(200));
+        Held.Replace(Spaces.Replace(text.Replace('\u2019', '\'').Replace('\u2018', '\'').Replace('\u02BC', '\'').Replace('\u201C', '"').Replace('\u201D', '"')
+            .Replace('\u2013', '-').Replace('\u2014', '-').Replace("\r", "", StringComparison.Ordinal), " ").Trim().Normalize(System.Text.NormalizationForm.FormC), "$1");
 
-    private static Regex Pattern(string phrase) =>
-        new(@"(?<![\p{L}\p{N}])" + Regex.Escape(phrase).Replace(@"\ ", @"\s+", StringComparison.Ordinal) + @"(?![\p{L}\p{N}])",
-            RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeSpan.FromMilliseconds(200));
+    private sealed record Rule(string Kind, string Title, string Note, string Kinder, Regex Pattern, Regex[] UnlessBefore, Regex[] UnlessAfter)
+    {
+        // The first match whose own sentence does not excuse it: "unless before" looks at the words
+        // before the match, "unless after" at the words after it, both within the sentence.
+        public Match? FirstIn(string sentence)
+        {
+            for (var match = Pattern.Match(sentence); match.Success; match = match.NextMatch())
+            {
+                var before = sentence[..match.Index];
+                var after = sentence[(match.Index + match.Length)..];
+                if (!UnlessBefore.Any(u => u.IsMatch(before)) && !UnlessAfter.Any(u => u.IsMatch(after)))
+                {
+                    return match;
+                }
+            }
 
-    private sealed record FileShape(string Language, string Frame, string FrameExample, List<AbsoluteShape> Absolutes, List<string> NameCalling, string NameCallingNote);
+            return null;
+        }
+    }
 
-    private sealed record AbsoluteShape(string Phrase, string Note);
+    private sealed record FileShape(
+        string Language, string Frame, string FrameExample, int MinWords, List<string> LookAt, List<string> KindShapes,
+        Dictionary<string, string> Terms, List<KindShape> Kinds, List<CareShape> Care);
+
+    private sealed record KindShape(string Kind, string Title, string Note, string Kinder, List<GroupShape> Groups);
+
+    private sealed class GroupShape
+    {
+        public List<string> Match { get; init; } = [];
+
+        public string? Note { get; init; }
+
+        public string? Kinder { get; init; }
+
+        public List<string> UnlessBefore { get; init; } = [];
+
+        public List<string> UnlessAfter { get; init; } = [];
+    }
+
+    private sealed record CareShape(string Match, string Note);
 }

@@ -19,10 +19,19 @@ public sealed record ArchiveDto(IReadOnlyList<DailyQuestionDto> Days, int Page, 
 
 public sealed record SoftStartupRequest(string? Text);
 
-public sealed record SoftStartupFlagDto(string Phrase, string Note);
+/// <summary>One pattern the helper found: its kind (criticism, contempt, defensiveness, stonewalling, absolutes, blame, comparison, threat, non-apology), the words as written, a gentle note and a kinder way to say it.</summary>
+public sealed record SoftStartupFlagDto(string Kind, string Title, string Phrase, string Note, string Kinder);
 
-/// <summary>What the soft start-up helper gently points out; it only suggests, nothing is stored or sent.</summary>
-public sealed record SoftStartupDto(IReadOnlyList<SoftStartupFlagDto> Flags, bool ReadsKindly, string Frame, string FrameExample);
+/// <summary>
+/// What the soft start-up helper makes of a text (decisions/0030): Verdict is Kind only when it is confident, Unsure
+/// (with LookAt: what to look at) when it cannot tell, Harsh when it found a pattern. It only suggests; nothing is stored or sent.
+/// </summary>
+public sealed record SoftStartupDto(string Verdict, bool ReadsKindly, IReadOnlyList<SoftStartupFlagDto> Flags, IReadOnlyList<string> LookAt, string Frame, string FrameExample)
+{
+    public static SoftStartupDto From(ToneReading reading, SoftStartup soft) => new(
+        reading.Verdict.ToString(), reading.ReadsKindly, reading.Findings.Select(f => new SoftStartupFlagDto(f.Kind, f.Title, f.Phrase, f.Note, f.Kinder)).ToList(),
+        reading.LookAt, soft.Frame, soft.FrameExample);
+}
 
 /// <summary>This week's check-in as WeeklyCheckIns gives it to the page: the partner's answers only once the member has done theirs.</summary>
 public sealed record CheckInDto(DateOnly WeekStart, IReadOnlyList<string> Prompts, bool HasPartner, CheckInAnswers? Mine, bool PartnerDone, CheckInAnswers? Partners);
@@ -124,11 +133,8 @@ public static class TalkApi
             .WithName("GetTalkArchive").WithSummary("Past questions, newest first, 20 a page, with an optional search over questions and answers");
 
         talk.MapPost("/soft-startup", Ok<SoftStartupDto> (SoftStartupRequest request, SoftStartup soft) =>
-            {
-                var flags = soft.Check(request.Text);
-                return TypedResults.Ok(new SoftStartupDto(flags.Select(f => new SoftStartupFlagDto(f.Phrase, f.Note)).ToList(), flags.Count == 0, soft.Frame, soft.FrameExample));
-            })
-            .WithName("CheckSoftStartup").WithSummary("Check how words meant for your partner sound (blaming absolutes, name-calling); nothing is stored");
+                TypedResults.Ok(SoftStartupDto.From(soft.Read(request.Text) ?? soft.Nothing, soft)))
+            .WithName("CheckSoftStartup").WithSummary("Check how words meant for your partner sound (criticism, contempt, defensiveness, stonewalling, absolutes, blame, comparisons, threats, non-apologies); nothing is stored");
 
         talk.MapConversationApi();
     }
