@@ -1,4 +1,3 @@
-using Microsoft.EntityFrameworkCore;
 using Rekindle.Testing;
 using Rekindle.Web.Infrastructure.Privacy;
 using static Rekindle.Testing.Journeys;

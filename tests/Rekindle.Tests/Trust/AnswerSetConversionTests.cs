@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Rekindle.Testing;
 using Rekindle.Tests.Api;
+using Rekindle.Web.Data;
 using Rekindle.Web.Features.Intimacy;
 using Rekindle.Web.Features.Spontaneity;
 using Rekindle.Web.Features.TimeTogether;

@@ -61,7 +61,7 @@ public abstract class WorkPerRequestTests(RekindleFactory app)
         return measured;
     }
 
-    private static async Task AnswerAllAsync(ApiClient api, string path, string keyName, string answerName, IReadOnlyList<string> keys, Func<int, string> answer)
+    private static async Task AnswerAllAsync(ApiClient api, string path, string keyName, string answerName, List<string> keys, Func<int, string> answer)
     {
         for (var i = 0; i < keys.Count; i++)
         {
