@@ -10,6 +10,7 @@ using Rekindle.Web.Features.Pairing;
 using Rekindle.Web.Features.SelfCare;
 using Rekindle.Web.Features.Talk;
 using Rekindle.Web.Features.TimeTogether;
+using Rekindle.Web.Infrastructure.Privacy;
 using Rekindle.Web.Infrastructure.Sealing;
 
 namespace Rekindle.Bench;
@@ -280,21 +281,19 @@ public static class Seeder
             }
         }
 
-        // Private lists: date idea ratings and desire answers.
+        // Private lists: date idea ratings and desire answers, one sealed set per member and list as
+        // the app keeps them (decisions/0026); gestures unmarked, but their set is there as after a join.
         foreach (var member in members)
         {
-            foreach (var idea in content.Ideas.OrderBy(_ => random.Next()).Take(12))
+            var ratings = content.Ideas.OrderBy(_ => random.Next()).Take(12)
+                .ToDictionary(idea => idea, _ => new AnswerEntry(random.Next(3) switch { 0 => "love", 1 => "like", _ => "no" }, start.AddDays(random.Next(1, 300))));
+            var desires = content.Desires.OrderBy(_ => random.Next()).Take(12)
+                .ToDictionary(item => item, _ => new AnswerEntry(DesireRules.Answers[random.Next(DesireRules.Answers.Length)], null));
+            foreach (var (list, entries) in new[] { (AnswerList.Ideas, ratings), (AnswerList.Desires, desires), (AnswerList.Gestures, new Dictionary<string, AnswerEntry>()) })
             {
-                var rating = new IdeaRating { Id = ids.Next(), OwnerId = member.Id, CoupleId = couple.Id, PromptKey = idea, RatedAt = start.AddDays(random.Next(1, 300)) };
-                rating.Rating = await sealer.SealAsync(random.Next(3) switch { 0 => "love", 1 => "like", _ => "no" }, rating.PlaceOf(nameof(IdeaRating.Rating)), ct);
-                chunk.IdeaRatings.Add(rating);
-            }
-
-            foreach (var item in content.Desires.OrderBy(_ => random.Next()).Take(12))
-            {
-                var answer = new DesireAnswer { Id = ids.Next(), OwnerId = member.Id, CoupleId = couple.Id, PromptKey = item };
-                answer.Answer = await sealer.SealAsync(DesireRules.Answers[random.Next(DesireRules.Answers.Length)], answer.PlaceOf(nameof(DesireAnswer.Answer)), ct);
-                chunk.Desires.Add(answer);
+                var set = new AnswerSet { Id = ids.Next(), OwnerId = member.Id, CoupleId = couple.Id, List = list, Version = 1 };
+                set.Answers = await sealer.SealAsync(AnswerSetText.Encode(entries), set.PlaceOf(nameof(AnswerSet.Answers)), ct);
+                chunk.AnswerSets.Add(set);
             }
         }
 
@@ -358,9 +357,7 @@ public static class Seeder
 
         public List<DateReflection> Reflections { get; } = [];
 
-        public List<IdeaRating> IdeaRatings { get; } = [];
-
-        public List<DesireAnswer> Desires { get; } = [];
+        public List<AnswerSet> AnswerSets { get; } = [];
 
         public List<Conversation> Conversations { get; } = [];
 
@@ -377,8 +374,7 @@ public static class Seeder
             await writer.InsertAsync(Dates, ct);
             await writer.InsertAsync(Options, ct);
             await writer.InsertAsync(Reflections, ct);
-            await writer.InsertAsync(IdeaRatings, ct);
-            await writer.InsertAsync(Desires, ct);
+            await writer.InsertAsync(AnswerSets, ct);
             await writer.InsertAsync(Conversations, ct);
         }
     }

@@ -21,6 +21,7 @@ using Rekindle.Web.Infrastructure.Email;
 using Rekindle.Web.Infrastructure.Hosting;
 using Rekindle.Web.Infrastructure.Keys;
 using Rekindle.Web.Infrastructure.Localization;
+using Rekindle.Web.Infrastructure.Privacy;
 using Rekindle.Web.Infrastructure.Sealing;
 using Rekindle.Web.Infrastructure.Security;
 
@@ -77,6 +78,7 @@ if (await app.RunBeforeMigrationsAsync(args))
 
 await app.MigrateDatabaseAsync();
 await app.MigrateKeyStoreAsync();
+await app.ConvertAnswerSetsAsync();
 if (await app.RunAfterMigrationsAsync(args))
 {
     return;

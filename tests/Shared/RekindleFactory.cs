@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
@@ -87,6 +88,9 @@ public class RekindleFactory : WebApplicationFactory<Program>
 
     public CapturedLogs Logs { get; } = new();
 
+    /// <summary>The database commands and rows of this app (TRUST.md T17).</summary>
+    public WorkCounter Work { get; } = new();
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
@@ -97,7 +101,15 @@ public class RekindleFactory : WebApplicationFactory<Program>
             builder.UseSetting(key, value);
         }
 
-        builder.ConfigureServices(services => services.AddSingleton<TimeProvider>(Clock));
+        builder.ConfigureServices(services =>
+        {
+            services.AddSingleton<TimeProvider>(Clock);
+            // Whichever provider runs, its contexts report their commands and rows to Work.
+            services.ConfigureDbContext<SqliteAppDbContext>((_, db) => db.AddInterceptors(Work), ServiceLifetime.Singleton);
+            services.ConfigureDbContext<PostgresAppDbContext>((_, db) => db.AddInterceptors(Work), ServiceLifetime.Singleton);
+            services.ConfigureDbContext<Rekindle.Web.Infrastructure.Sealing.SqliteKeyStoreDbContext>((_, db) => db.AddInterceptors(Work), ServiceLifetime.Singleton);
+            services.ConfigureDbContext<Rekindle.Web.Infrastructure.Sealing.PostgresKeyStoreDbContext>((_, db) => db.AddInterceptors(Work), ServiceLifetime.Singleton);
+        });
         builder.ConfigureLogging(logging => logging.AddProvider(Logs));
     }
 
@@ -135,6 +147,36 @@ public class RekindleFactory : WebApplicationFactory<Program>
         }
 
         return contents;
+    }
+
+    /// <summary>Every member's answers to a list, opened, by member (for assertions; the app reads only its own member's and their partner's).</summary>
+    public async Task<Dictionary<Guid, Dictionary<string, string>>> AnswerSetsAsync(Rekindle.Web.Infrastructure.Privacy.AnswerList list)
+    {
+        using var scope = Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var answers = scope.ServiceProvider.GetRequiredService<Rekindle.Web.Infrastructure.Privacy.PrivateAnswers>();
+        var owners = await db.AnswerSets.Where(s => s.List == list).Select(s => s.OwnerId).Distinct().ToListAsync();
+        var all = new Dictionary<Guid, Dictionary<string, string>>();
+        foreach (var owner in owners)
+        {
+            var mine = all[owner] = [];
+            foreach (var (key, entry) in await answers.ExportAsync(list, owner, CancellationToken.None))
+            {
+                mine[key] = entry.Value;
+            }
+        }
+
+        return all;
+    }
+
+    /// <summary>Asserts that every answer set of the list is stored sealed, and all at the one fixed length (decisions/0026).</summary>
+    public async Task AssertAnswerSetsSealedAsync(Rekindle.Web.Infrastructure.Privacy.AnswerList list)
+    {
+        var envelopes = await WithDbAsync(db => db.AnswerSets.Where(s => s.List == list).Select(s => s.Answers).ToListAsync());
+        Xunit.Assert.NotEmpty(envelopes);
+        // An envelope is base64url only; the plain set pads its records with spaces.
+        Xunit.Assert.All(envelopes, e => Xunit.Assert.Matches("^rk1\\.[0-9]+\\.[A-Za-z0-9_-]+$", e.Envelope));
+        Xunit.Assert.Single(envelopes.Select(e => e.Envelope.Length).Distinct());
     }
 
     public async Task<T> WithKeyStoreAsync<T>(Func<Rekindle.Web.Infrastructure.Sealing.KeyStoreDbContext, Task<T>> work)

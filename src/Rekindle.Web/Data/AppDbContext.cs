@@ -80,6 +80,8 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityUserConte
 
     public DbSet<Features.Repair.Apology> Apologies => Set<Features.Repair.Apology>();
 
+    public DbSet<Infrastructure.Privacy.AnswerSet> AnswerSets => Set<Infrastructure.Privacy.AnswerSet>();
+
     public DbSet<Infrastructure.Jobs.Notice> Notices => Set<Infrastructure.Jobs.Notice>();
 
     protected override void OnModelCreating(ModelBuilder builder)

@@ -1,6 +1,7 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Rekindle.Testing;
+using Rekindle.Web.Infrastructure.Privacy;
 
 namespace Rekindle.Tests.Api;
 
@@ -47,7 +48,7 @@ public abstract partial class IntimacyApiTests(RekindleFactory app)
         Assert.Equal(HttpStatusCode.BadRequest, bad.Status);
         Assert.True(bad.Json.GetProperty("errors").TryGetProperty("answer", out _));
         Assert.True((await ana.PostAsync("/api/v1/intimacy/answers", new { key = "no-such-item", answer = "yes" })).Json.GetProperty("errors").TryGetProperty("key", out _));
-        Assert.Equal(0, await app.WithDbAsync(db => db.DesireAnswers.CountAsync(a => a.OwnerId == anaId)));
+        Assert.Equal(0, (await app.AnswerSetsAsync(AnswerList.Desires)).GetValueOrDefault(anaId)?.Count ?? 0);
 
         var yes = await ana.PostAsync("/api/v1/intimacy/answers", new { key, answer = "yes" });
         Assert.Equal(HttpStatusCode.OK, yes.Status);
@@ -100,9 +101,9 @@ public abstract partial class IntimacyApiTests(RekindleFactory app)
         var off = await ana.PostAsync("/api/v1/intimacy/opt-out", new { deleteAnswers = false });
         Assert.False(off.Json.GetProperty("meIn").GetBoolean());
         Assert.Empty((await ben.GetAsync("/api/v1/intimacy/matches")).Json.GetProperty("items").EnumerateArray());
-        Assert.True(await app.WithDbAsync(db => db.DesireAnswers.AnyAsync(a => a.OwnerId == anaId)));
+        Assert.NotEqual(0, (await app.AnswerSetsAsync(AnswerList.Desires)).GetValueOrDefault(anaId)?.Count ?? 0);
         await ana.PostAsync("/api/v1/intimacy/opt-out", new { deleteAnswers = true });
-        Assert.False(await app.WithDbAsync(db => db.DesireAnswers.AnyAsync(a => a.OwnerId == anaId)));
+        Assert.Equal(0, (await app.AnswerSetsAsync(AnswerList.Desires)).GetValueOrDefault(anaId)?.Count ?? 0);
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Rekindle.Testing;
+using Rekindle.Web.Infrastructure.Privacy;
 
 namespace Rekindle.Tests.Api;
 
@@ -64,7 +65,7 @@ public abstract class SpontaneityApiTests(RekindleFactory app)
         Assert.True(badMark.Json.GetProperty("errors").TryGetProperty("mark", out _));
         var badGesture = await ana.PostAsync("/api/v1/spontaneity/gestures/marks", new { gestureId = "nope", mark = "love" });
         Assert.True(badGesture.Json.GetProperty("errors").TryGetProperty("gestureId", out _));
-        Assert.Equal(0, await app.WithDbAsync(db => db.GestureMarks.CountAsync(m => m.OwnerId == anaId)));
+        Assert.Equal(0, (await app.AnswerSetsAsync(AnswerList.Gestures)).GetValueOrDefault(anaId)?.Count ?? 0);
 
         var empty = await ana.PostAsync("/api/v1/spontaneity/notes", new { text = "   " });
         Assert.Equal(HttpStatusCode.BadRequest, empty.Status);

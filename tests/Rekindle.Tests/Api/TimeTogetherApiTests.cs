@@ -3,6 +3,7 @@ using System.Net;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Rekindle.Testing;
+using Rekindle.Web.Infrastructure.Privacy;
 
 namespace Rekindle.Tests.Api;
 
@@ -106,7 +107,7 @@ public abstract class TimeTogetherApiTests(RekindleFactory app)
         var badKey = await member.PostAsync("/api/v1/date-ideas/ratings", new { key = "no-such-idea", rating = "love" });
         Assert.True(badKey.Json.GetProperty("errors").TryGetProperty("key", out _));
         var memberId = await couple.MemberIdAsync();
-        Assert.Equal(0, await app.WithDbAsync(db => db.IdeaRatings.CountAsync(r => r.OwnerId == memberId)));
+        Assert.Equal(0, (await app.AnswerSetsAsync(AnswerList.Ideas)).GetValueOrDefault(memberId)?.Count ?? 0);
 
         Assert.Equal(HttpStatusCode.OK, (await member.PostAsync("/api/v1/date-ideas/ratings", new { key, rating = "love" })).Status);
         Assert.Equal("love", (await member.GetAsync("/api/v1/date-ideas?place=home")).Json.GetProperty("ideas")[0].GetProperty("myRating").GetString());

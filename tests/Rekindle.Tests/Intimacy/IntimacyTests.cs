@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Rekindle.Testing;
+using Rekindle.Web.Infrastructure.Privacy;
 using static Rekindle.Testing.Journeys;
 
 namespace Rekindle.Tests.Intimacy;
@@ -87,7 +88,7 @@ public abstract class IntimacyTests(RekindleFactory app)
         }
 
         // Answers are sealed.
-        Assert.All(await app.WithDbAsync(db => db.DesireAnswers.Select(a => a.Answer).ToListAsync()), a => Assert.DoesNotContain("yes", a.Envelope, StringComparison.Ordinal));
+        await app.AssertAnswerSetsSealedAsync(AnswerList.Desires);
     }
 
     [Fact]
@@ -142,7 +143,7 @@ public abstract class IntimacyTests(RekindleFactory app)
         await a.SubmitAsync(await a.GetAsync("/intimacy"), "intimacy-off", new Dictionary<string, string> { ["off"] = "delete" });
         await OptInAsync(a);
         Assert.Null((await b.GetAsync("/intimacy/matches")).Find("#match-i005"));
-        Assert.Equal(1, await app.WithDbAsync(db => db.DesireAnswers.CountAsync(x => x.PromptKey == "i005")));   // only the partner's is left
+        Assert.Equal(1, (await app.AnswerSetsAsync(AnswerList.Desires)).Values.Count(x => x.ContainsKey("i005")));   // only the partner's is left
     }
 
     [Fact]
@@ -187,7 +188,7 @@ public abstract class IntimacyTests(RekindleFactory app)
         Assert.All(resources.Document.QuerySelectorAll("a[target=_blank]"), l => Assert.Equal("noopener noreferrer", l.GetAttribute("rel")));
 
         // Bad input: a message, never a 500, nothing written.
-        var before = await app.WithDbAsync(db => db.DesireAnswers.CountAsync());
+        var before = (await app.AnswerSetsAsync(AnswerList.Desires)).Values.Sum(x => x.Count);
         foreach (var (value, expect) in new[] { ("i001|always", "Please choose"), ("i999|yes", "isn't on your list"), ("custom:" + Guid.NewGuid().ToString("N") + "|yes", "isn't on your list"), ("|", "isn't on your list") })
         {
             var page = await a.SubmitAsync(await a.GetAsync("/intimacy/answers"), "desire", new Dictionary<string, string> { ["answer"] = value });
@@ -200,7 +201,7 @@ public abstract class IntimacyTests(RekindleFactory app)
             Assert.Contains(expect, page.TextOf("#answers-message"), StringComparison.Ordinal);
         }
 
-        Assert.Equal(before, await app.WithDbAsync(db => db.DesireAnswers.CountAsync()));
+        Assert.Equal(before, (await app.AnswerSetsAsync(AnswerList.Desires)).Values.Sum(x => x.Count));
 
         // Another couple reaches none of it.
         var (stranger, _) = await MemberAsync(app, "Stranger");

@@ -120,11 +120,10 @@ public abstract class SpontaneityTests(RekindleFactory app)
         Assert.Equal(200, (int)(await a.GetAsync("/spontaneity/gestures?place=moon&minutes=-4&page=x&kind=%00")).Status);
         Assert.NotNull((await a.GetAsync("/spontaneity/gestures?page=7")).Find("#mark-g121"));
 
-        // Nothing of A's marks on B's page; and they are stored sealed, as mutual-only records.
+        // Nothing of A's marks on B's page; and they are stored sealed, in A's set (decisions/0026).
         Assert.Null((await b.GetAsync("/spontaneity/gestures")).Find("#gestures button[aria-pressed=true]"));
-        var rows = await app.WithDbAsync(db => db.GestureMarks.ToListAsync());
-        Assert.All(rows, r => Assert.Equal(Visibility.MutualOnly, r.Visibility));
-        Assert.All(rows, r => Assert.DoesNotContain("love", r.Mark.Envelope, StringComparison.Ordinal));
+        Assert.Contains((await app.AnswerSetsAsync(AnswerList.Gestures)).Values, marks => marks.GetValueOrDefault("g001") == "love");
+        await app.AssertAnswerSetsSealedAsync(AnswerList.Gestures);
     }
 
     [Fact]

@@ -22,7 +22,7 @@ public sealed record AnswerPage(DesireCategory Category, IReadOnlyList<DesireCar
 public sealed record MatchView(DesireCard Item, MatchKind Kind, bool CheckInFirst);
 
 /// <summary>The desire and boundary list: opting in and out, private answers, items a couple adds, and the mutual matches.</summary>
-public sealed class Desires(AppDbContext db, CurrentMember current, IntimacyContent content, Sealer sealer, TimeProvider clock)
+public sealed class Desires(AppDbContext db, CurrentMember current, IntimacyContent content, Sealer sealer, PrivateAnswers answers, TimeProvider clock)
 {
     public async Task<IntimacyAccess> AccessAsync(CancellationToken cancellationToken = default)
     {
@@ -57,7 +57,8 @@ public sealed class Desires(AppDbContext db, CurrentMember current, IntimacyCont
         await db.SaveChangesAsync(cancellationToken);
         if (!on && deleteAnswers)
         {
-            await db.DesireAnswers.Where(a => a.OwnerId == memberId).ExecuteDeleteAsync(cancellationToken);
+            // The sets stay, blank: reading them stays the same work (decisions/0026).
+            await answers.ClearAllAsync(AnswerList.Desires, memberId, cancellationToken);
             await db.TouchLogs.Where(l => l.OwnerId == memberId).ExecuteDeleteAsync(cancellationToken);
         }
 
@@ -120,8 +121,9 @@ public sealed class Desires(AppDbContext db, CurrentMember current, IntimacyCont
             return Outcome<bool>.Fail(Text.Of("Please choose yes, maybe, let's talk first, no, or firm limit."));
         }
 
-        return await PrivateAnswers.SaveAsync(db, sealer, viewer, key, answer, () => new DesireAnswer { Id = Guid.NewGuid(), OwnerId = viewer.MemberId, CoupleId = coupleId, PromptKey = key },
-            clock.GetUtcNow().UtcDateTime, "That answer was saved from another window at the same moment. Please look again.", cancellationToken);
+        // No time is kept: an answer has no visible history.
+        return await answers.SaveAsync(viewer with { CoupleId = coupleId }, AnswerList.Desires, key, answer, null,
+            "That answer was saved from another window at the same moment. Please look again.", cancellationToken);
     }
 
     public async Task<Outcome<bool>> AddCustomAsync(string? text, string? category, CancellationToken cancellationToken = default)
@@ -130,6 +132,11 @@ public sealed class Desires(AppDbContext db, CurrentMember current, IntimacyCont
         if (!await OptedInAsync(viewer.MemberId, cancellationToken) || viewer.CoupleId is not { } coupleId)
         {
             return Outcome<bool>.Fail(Text.Of("Items are added inside your couple space, with intimacy turned on."));
+        }
+
+        if (await db.CustomDesires.CountAsync(d => d.CoupleId == coupleId, cancellationToken) >= AnswerSetText.CoupleItemCap)
+        {
+            return Outcome<bool>.Fail(Text.Of("Your list has room for 100 items of your own, and it is full."));
         }
 
         var words = text?.Trim() ?? "";
@@ -160,7 +167,8 @@ public sealed class Desires(AppDbContext db, CurrentMember current, IntimacyCont
             return [];
         }
 
-        // Both partners' answers are read in full, every time, so the work done never depends on what the partner answered.
+        // Both partners' sets are read whole, every time: one row and one value of fixed length each, so
+        // the work done never depends on what, or how much, the partner answered (TRUST.md T17).
         var mine = await AnswersOfAsync(viewer.MemberId, coupleId, cancellationToken);
         var theirs = await AnswersOfAsync(partnerId, coupleId, cancellationToken);
         var cards = await CardsAsync(mine, cancellationToken);
@@ -212,5 +220,5 @@ public sealed class Desires(AppDbContext db, CurrentMember current, IntimacyCont
         await db.MemberPreferences.AsNoTracking().AnyAsync(p => p.MemberId == memberId && p.IntimacyOptIn, cancellationToken);
 
     private Task<Dictionary<string, string>> AnswersOfAsync(Guid memberId, Guid? coupleId, CancellationToken cancellationToken) =>
-        PrivateAnswers.ReadAsync(db.DesireAnswers, sealer, memberId, coupleId, cancellationToken);
+        answers.ReadAsync(AnswerList.Desires, memberId, coupleId, cancellationToken);
 }

@@ -32,6 +32,12 @@ public sealed class IntimacyContent
             problems.Add($"the list has {items.Count} items; at least {MinimumItems} are needed");
         }
 
+        if (!Infrastructure.Privacy.AnswerSetText.Fits(items.Count + Infrastructure.Privacy.AnswerSetText.CoupleItemCap))
+        {
+            // Each member's answers are one sealed set of fixed length, with room for the items a couple adds (decisions/0026).
+            problems.Add($"the list has {items.Count} items; with the {Infrastructure.Privacy.AnswerSetText.CoupleItemCap} a couple may add, at most {Infrastructure.Privacy.AnswerSetText.Capacity} fit a member's set");
+        }
+
         problems.AddRange(items.GroupBy(i => i.Id).Where(g => g.Count() > 1).Select(g => $"item id {g.Key} is used twice"));
         problems.AddRange(items.Where(i => categories.All(c => c.Key != i.Category)).Select(i => $"item {i.Id} has an unknown category '{i.Category}'"));
         problems.AddRange(items.Where(i => string.IsNullOrWhiteSpace(i.Text)).Select(i => $"item {i.Id} has no text"));

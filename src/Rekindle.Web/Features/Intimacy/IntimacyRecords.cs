@@ -7,8 +7,11 @@ using Rekindle.Web.Infrastructure.Sealing;
 
 namespace Rekindle.Web.Features.Intimacy;
 
-/// <summary>One member's private answer to one item (yes, maybe, no, let's talk, firm limit), sealed. Changed in place: no history.</summary>
-public sealed class DesireAnswer : IPrivateAnswer
+/// <summary>
+/// Before decisions/0026: one member's private answer to one item, one row each. Answers now live in
+/// the member's <see cref="AnswerSet"/>; the start-up conversion moves any rows left here into it.
+/// </summary>
+public sealed class DesireAnswer : ILegacyAnswer
 {
     public Guid Id { get; set; }
 
@@ -23,14 +26,12 @@ public sealed class DesireAnswer : IPrivateAnswer
 
     public SealedText Answer { get; set; } = default!;
 
-    SealedText IPrivateAnswer.Sealed { get => Answer; set => Answer = value; }
+    SealedText ILegacyAnswer.Sealed => Answer;
 
-    string IPrivateAnswer.SealedProperty => nameof(Answer);
+    string ILegacyAnswer.SealedProperty => nameof(Answer);
 
     // No time is kept: an answer has no visible history.
-    void IPrivateAnswer.Answered(DateTime at)
-    {
-    }
+    DateTime? ILegacyAnswer.AnsweredAt => null;
 
     public SealPlace PlaceOf(string property) => property == nameof(Answer)
         ? new("DesireAnswers", property, Id, KeyOwner.Member(OwnerId))

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Rekindle.Web.Data;
 using Rekindle.Web.Infrastructure;
 using Rekindle.Web.Infrastructure.Localization;
+using Rekindle.Web.Infrastructure.Privacy;
 
 namespace Rekindle.Web.Features.Pairing;
 
@@ -14,7 +15,7 @@ public sealed record NewInvite(string Code, DateTime ExpiresAt)
 /// Makes an invite for the member's couple, starting the couple space first if they have none.
 /// A new invite cancels any earlier one, so at most one code is ever live per couple.
 /// </summary>
-public sealed class CreateInvite(AppDbContext db, CurrentMember current, InviteCodes codes, TimeProvider clock)
+public sealed class CreateInvite(AppDbContext db, CurrentMember current, InviteCodes codes, PrivateAnswers answers, TimeProvider clock)
 {
     public async Task<Outcome<NewInvite>> HandleAsync(CancellationToken cancellationToken = default)
     {
@@ -44,6 +45,7 @@ public sealed class CreateInvite(AppDbContext db, CurrentMember current, InviteC
             db.Couples.Add(couple);
             membership = new CoupleMember { CoupleId = couple.Id, Slot = 1, MemberId = memberId, JoinedAt = now };
             db.CoupleMembers.Add(membership);
+            await answers.StartAsync(memberId, couple.Id, cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
         }
         else if (await db.CoupleMembers.CountAsync(m => m.CoupleId == membership.CoupleId, cancellationToken) >= CoupleMember.MaxMembers)

@@ -4,6 +4,7 @@ using Rekindle.Web.Data;
 using Rekindle.Web.Features.Account;
 using Rekindle.Web.Infrastructure;
 using Rekindle.Web.Infrastructure.Localization;
+using Rekindle.Web.Infrastructure.Privacy;
 
 namespace Rekindle.Web.Features.Pairing;
 
@@ -14,7 +15,7 @@ namespace Rekindle.Web.Features.Pairing;
 /// </summary>
 public sealed class JoinCouple(
     AppDbContext db, CurrentMember current, PreviewInvite preview, InviteCodes codes, TimeProvider clock,
-    UserManager<Member> users, AccountEmails emails, ILogger<JoinCouple> logger)
+    UserManager<Member> users, AccountEmails emails, PrivateAnswers answers, ILogger<JoinCouple> logger)
 {
     /// <summary>
     /// Joins (the join page and the API both come here), logs the ids, and tells the inviter by a
@@ -77,6 +78,7 @@ public sealed class JoinCouple(
         }
 
         db.CoupleMembers.Add(new CoupleMember { CoupleId = coupleId, Slot = slot, MemberId = memberId, JoinedAt = now });
+        await answers.StartAsync(memberId, coupleId, cancellationToken);
         try
         {
             await db.SaveChangesAsync(cancellationToken);

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Rekindle.Web.Data;
+using Rekindle.Web.Infrastructure.Privacy;
 using Rekindle.Web.Infrastructure.Sealing;
 
 namespace Rekindle.Web.Features.Pairing;
@@ -9,7 +10,7 @@ namespace Rekindle.Web.Features.Pairing;
 /// a fresh couple space and told only that their partner left: nothing shared under the old space
 /// can ever reach whoever they invite next. The old space goes, with its invites.
 /// </summary>
-public sealed class LeaveCouple(AppDbContext db, CurrentMember current, KeyRing keys, TimeProvider clock)
+public sealed class LeaveCouple(AppDbContext db, CurrentMember current, KeyRing keys, PrivateAnswers answers, TimeProvider clock)
 {
     public async Task<bool> HandleAsync(CancellationToken cancellationToken = default)
     {
@@ -39,6 +40,7 @@ public sealed class LeaveCouple(AppDbContext db, CurrentMember current, KeyRing 
             var fresh = new Couple { Id = Guid.NewGuid(), CreatedAt = now, PartnerLeftAt = now };
             db.Couples.Add(fresh);
             db.CoupleMembers.Add(new CoupleMember { CoupleId = fresh.Id, Slot = 1, MemberId = stays.MemberId, JoinedAt = stays.JoinedAt });
+            await answers.StartAsync(stays.MemberId, fresh.Id, cancellationToken);
         }
 
         await db.SaveChangesAsync(cancellationToken);

@@ -44,6 +44,12 @@ public sealed class GestureLibrary
             problems.Add(string.Create(CultureInfo.InvariantCulture, $"{gestures.Count} gestures, at least {MinimumCount} needed"));
         }
 
+        if (!Infrastructure.Privacy.AnswerSetText.Fits(gestures.Count))
+        {
+            // Each member's marks are one sealed set of fixed length (decisions/0026).
+            problems.Add(string.Create(CultureInfo.InvariantCulture, $"{gestures.Count} gestures, at most {Infrastructure.Privacy.AnswerSetText.Capacity} fit a member's set of marks"));
+        }
+
         var seen = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < gestures.Count; i++)
         {

@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using Rekindle.Web.Data;
 using Rekindle.Web.Features.Account;
 using Rekindle.Web.Features.Pairing;
 using Rekindle.Web.Infrastructure;
@@ -11,12 +10,10 @@ using Rekindle.Web.Infrastructure.Sealing;
 namespace Rekindle.Web.Features.Spontaneity;
 
 /// <summary>
-/// One member's private mark on one gesture: "love" (I'd love to receive this) or "no" (not for
-/// me), sealed with the member's key. Mutual-only in the sense of <see cref="Disclosure"/>: the
-/// partner never sees a mark as such. The one thing that reaches them is a few "love" gestures as
-/// hints, chosen by <see cref="SurprisePicker"/> from the loved ids alone (docs/decisions/0012).
+/// Before decisions/0026: one member's private mark on one gesture, one row each. Marks now live in
+/// the member's <see cref="AnswerSet"/>; the start-up conversion moves any rows left here into it.
 /// </summary>
-public sealed class GestureMark : IPrivateAnswer
+public sealed class GestureMark : ILegacyAnswer
 {
     public Guid Id { get; set; }
 
@@ -34,11 +31,11 @@ public sealed class GestureMark : IPrivateAnswer
 
     public DateTime MarkedAt { get; set; }
 
-    SealedText IPrivateAnswer.Sealed { get => Mark; set => Mark = value; }
+    SealedText ILegacyAnswer.Sealed => Mark;
 
-    string IPrivateAnswer.SealedProperty => nameof(Mark);
+    string ILegacyAnswer.SealedProperty => nameof(Mark);
 
-    void IPrivateAnswer.Answered(DateTime at) => MarkedAt = at;
+    DateTime? ILegacyAnswer.AnsweredAt => MarkedAt;
 
     public SealPlace PlaceOf(string property) => property == nameof(Mark)
         ? new("GestureMarks", property, Id, KeyOwner.Member(OwnerId))
@@ -69,10 +66,10 @@ public sealed record GiverView(bool HasPartner, IReadOnlyList<Gesture> Hints, Su
 
 /// <summary>
 /// The member's own marks, and what the giver may learn from the partner's: only which gestures
-/// they would love, a few at a time. The partner's marks are always read in full, so what is
-/// shown depends on the loved ones alone (TRUST.md T3).
+/// they would love, a few at a time. The partner's marks are always read as their whole sealed set
+/// of fixed length, so what is shown, and the work done, depend on the loved ones alone (TRUST.md T3, T17).
 /// </summary>
-public sealed class GestureMarks(AppDbContext db, CurrentMember current, GestureLibrary library, Sealer sealer, Preferences preferences, TimeProvider clock)
+public sealed class GestureMarks(CurrentMember current, GestureLibrary library, PrivateAnswers answers, Preferences preferences, TimeProvider clock)
 {
     public const int PageSize = 20;
 
@@ -119,26 +116,20 @@ public sealed class GestureMarks(AppDbContext db, CurrentMember current, Gesture
             return Outcome<bool>.Fail(Text.Of("Please choose \"I'd love this\" or \"Not for me\"."));
         }
 
-        return await PrivateAnswers.SaveAsync(db, sealer, viewer, gestureId, mark, () => new GestureMark { Id = Guid.NewGuid(), OwnerId = viewer.MemberId, CoupleId = viewer.CoupleId, PromptKey = gestureId },
-            clock.GetUtcNow().UtcDateTime, "That mark was saved from another window at the same moment. Please look again.", cancellationToken);
+        return await answers.SaveAsync(viewer, AnswerList.Gestures, gestureId, mark, clock.GetUtcNow().UtcDateTime,
+            "That mark was saved from another window at the same moment. Please look again.", cancellationToken);
     }
 
     /// <summary>Every mark the member made, in any couple they were in, for their export.</summary>
     public async Task<List<ExportedMark>> ExportAsync(Guid memberId, CancellationToken cancellationToken)
     {
-        var rows = await db.GestureMarks.AsNoTracking().Where(m => m.OwnerId == memberId).OrderBy(m => m.PromptKey).ToListAsync(cancellationToken);
-        var marks = new List<ExportedMark>();
-        foreach (var row in rows)
-        {
-            marks.Add(new(library.ById.TryGetValue(row.PromptKey, out var g) ? g.Title : row.PromptKey,
-                await sealer.OpenAsync(row.Mark, row.PlaceOf(nameof(GestureMark.Mark)), cancellationToken), row.MarkedAt));
-        }
-
-        return marks;
+        return (await answers.ExportAsync(AnswerList.Gestures, memberId, cancellationToken))
+            .Select(m => new ExportedMark(library.ById.TryGetValue(m.Key, out var g) ? g.Title : m.Key, m.Value.Value, m.Value.At ?? default))
+            .ToList();
     }
 
     private Task<Dictionary<string, string>> MarksOfAsync(Guid memberId, Guid? coupleId, CancellationToken cancellationToken) =>
-        PrivateAnswers.ReadAsync(db.GestureMarks, sealer, memberId, coupleId, cancellationToken);
+        answers.ReadAsync(AnswerList.Gestures, memberId, coupleId, cancellationToken);
 
     private async Task<HashSet<string>> LovedByAsync(Guid partnerId, Guid? coupleId, CancellationToken cancellationToken) =>
         (await MarksOfAsync(partnerId, coupleId, cancellationToken)).Where(m => m.Value == "love").Select(m => m.Key).ToHashSet();

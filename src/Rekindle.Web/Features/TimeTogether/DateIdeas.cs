@@ -25,9 +25,10 @@ public sealed class DateIdeaLibrary
     {
         var bad = ideas.Where(i => !Costs.Contains(i.Cost) || !Places.Contains(i.Place) || !Energies.Contains(i.Energy)
             || !Seasons.Contains(i.Season) || !Categories.Contains(i.Category) || i.Minutes <= 0 || string.IsNullOrWhiteSpace(i.Title)).Select(i => i.Id).ToList();
-        if (ideas.Count < 150 || bad.Count > 0 || ideas.Select(i => i.Id).Distinct().Count() != ideas.Count)
+        // Each member's ratings are one sealed set of fixed length, with room for the ideas a couple adds (decisions/0026).
+        if (ideas.Count < 150 || !AnswerSetText.Fits(ideas.Count + AnswerSetText.CoupleItemCap) || bad.Count > 0 || ideas.Select(i => i.Id).Distinct().Count() != ideas.Count)
         {
-            throw new InvalidDataException($"The date ideas are not usable: {ideas.Count} ideas (150 needed), unknown values in {string.Join(", ", bad)}.");
+            throw new InvalidDataException($"The date ideas are not usable: {ideas.Count} ideas (150 needed, at most {AnswerSetText.Capacity - AnswerSetText.CoupleItemCap}), unknown values in {string.Join(", ", bad)}.");
         }
 
         Ideas = ideas;
@@ -48,11 +49,10 @@ public sealed class DateIdeaLibrary
 }
 
 /// <summary>
-/// One partner's private rating of one idea (a library idea, or one the couple added). Mutual-only:
-/// the partner never sees it; only the list of ideas both loved or liked is shown (<see cref="Mutual"/>).
-/// The rating itself is sealed with the member's key.
+/// Before decisions/0026: one partner's private rating of one idea, one row each. Ratings now live in
+/// the member's <see cref="AnswerSet"/>; the start-up conversion moves any rows left here into it.
 /// </summary>
-public sealed class IdeaRating : IPrivateAnswer
+public sealed class IdeaRating : ILegacyAnswer
 {
     public Guid Id { get; set; }
 
@@ -70,11 +70,11 @@ public sealed class IdeaRating : IPrivateAnswer
 
     public DateTime RatedAt { get; set; }
 
-    SealedText IPrivateAnswer.Sealed { get => Rating; set => Rating = value; }
+    SealedText ILegacyAnswer.Sealed => Rating;
 
-    string IPrivateAnswer.SealedProperty => nameof(Rating);
+    string ILegacyAnswer.SealedProperty => nameof(Rating);
 
-    void IPrivateAnswer.Answered(DateTime at) => RatedAt = at;
+    DateTime? ILegacyAnswer.AnsweredAt => RatedAt;
 
     public SealPlace PlaceOf(string property) => property == nameof(Rating)
         ? new("IdeaRatings", property, Id, KeyOwner.Member(OwnerId))

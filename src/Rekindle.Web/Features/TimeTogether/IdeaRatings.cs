@@ -38,10 +38,11 @@ public sealed record IdeaPage(IReadOnlyList<RatedIdea> Ideas, int Page, bool Has
 
 /// <summary>
 /// Private ratings of date ideas, and the one thing the couple sees of them: the ideas both loved
-/// or liked. The partner's ratings are read only to compute <see cref="Mutual.Only"/>, always all of
-/// them, so the list's size and timing depend on mutual matches alone (TRUST.md T3).
+/// or liked. The partner's ratings are read only to compute <see cref="Mutual.Only"/>, always as their
+/// whole sealed set of fixed length, so the list's size and the work done depend on mutual matches
+/// alone (TRUST.md T3, T17).
 /// </summary>
-public sealed class IdeaRatings(AppDbContext db, CurrentMember current, DateIdeaLibrary library, Sealer sealer, TimeProvider clock)
+public sealed class IdeaRatings(AppDbContext db, CurrentMember current, DateIdeaLibrary library, Sealer sealer, PrivateAnswers answers, TimeProvider clock)
 {
     public const int PageSize = 20;
 
@@ -107,8 +108,8 @@ public sealed class IdeaRatings(AppDbContext db, CurrentMember current, DateIdea
             return Outcome<bool>.Fail(Text.Of("Please choose love, like or not for me."));
         }
 
-        return await PrivateAnswers.SaveAsync(db, sealer, viewer, key, rating, () => new IdeaRating { Id = Guid.NewGuid(), OwnerId = viewer.MemberId, CoupleId = viewer.CoupleId, PromptKey = key },
-            clock.GetUtcNow().UtcDateTime, "That rating was saved from another window at the same moment. Please look again.", cancellationToken);
+        return await answers.SaveAsync(viewer, AnswerList.Ideas, key, rating, clock.GetUtcNow().UtcDateTime,
+            "That rating was saved from another window at the same moment. Please look again.", cancellationToken);
     }
 
     public async Task<Outcome<bool>> AddCustomAsync(string? title, string? place, string? cost, CancellationToken cancellationToken = default)
@@ -118,6 +119,11 @@ public sealed class IdeaRatings(AppDbContext db, CurrentMember current, DateIdea
         if (viewer.CoupleId is not { } coupleId)
         {
             return Outcome<bool>.Fail(Text.Of("Ideas are added inside your couple space. Start one first."));
+        }
+
+        if (await db.CustomIdeas.CountAsync(i => i.CoupleId == coupleId, cancellationToken) >= AnswerSetText.CoupleItemCap)
+        {
+            return Outcome<bool>.Fail(Text.Of("Your list has room for 100 ideas of your own, and it is full."));
         }
 
         if (Talk.TalkText.Problem(text, CustomIdea.TitleMaxLength) is { } problem)
@@ -141,7 +147,11 @@ public sealed class IdeaRatings(AppDbContext db, CurrentMember current, DateIdea
     }
 
     private Task<Dictionary<string, string>> RatingsOfAsync(Guid memberId, Guid? coupleId, CancellationToken cancellationToken) =>
-        PrivateAnswers.ReadAsync(db.IdeaRatings, sealer, memberId, coupleId, cancellationToken);
+        answers.ReadAsync(AnswerList.Ideas, memberId, coupleId, cancellationToken);
+
+    /// <summary>Every rating the member gave, with when, in any couple they have ratings in: for their export.</summary>
+    public Task<List<KeyValuePair<string, AnswerEntry>>> ExportAsync(Guid memberId, CancellationToken cancellationToken) =>
+        answers.ExportAsync(AnswerList.Ideas, memberId, cancellationToken);
 
     private static Dictionary<string, Mutual.Answer> AsAnswers(Dictionary<string, string> ratings) =>
         ratings.ToDictionary(r => r.Key, r => r.Value switch { "love" => Mutual.Answer.Yes, "like" => Mutual.Answer.Maybe, _ => Mutual.Answer.No });

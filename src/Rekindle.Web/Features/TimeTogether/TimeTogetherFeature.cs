@@ -1,5 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Rekindle.Web.Data;
 using Rekindle.Web.Features.MyData;
 
 namespace Rekindle.Web.Features.TimeTogether;
@@ -49,7 +47,7 @@ public static class TimeTogetherFeature
 /// The member's own ratings, the ideas the couple added and the ideas both enjoy; the couple's dates
 /// with what the rule lets the member see of how each went; the evening; whether a calendar address is on.
 /// </summary>
-public sealed class TimeTogetherExport(AppDbContext db, IdeaRatings ratings, Dates dates, Evenings evenings, Calendars calendars, Infrastructure.Sealing.Sealer sealer) : IExportSection
+public sealed class TimeTogetherExport(IdeaRatings ratings, Dates dates, Evenings evenings, Calendars calendars) : IExportSection
 {
     public string Name => "timeTogether";
 
@@ -57,13 +55,13 @@ public sealed class TimeTogetherExport(AppDbContext db, IdeaRatings ratings, Dat
     {
         var cards = (await ratings.CardsAsync(cancellationToken)).ToDictionary(c => c.Key);
         var mine = new List<object>();
-        foreach (var row in await db.IdeaRatings.AsNoTracking().Where(r => r.OwnerId == memberId).ToListAsync(cancellationToken))
+        foreach (var (key, rating) in await ratings.ExportAsync(memberId, cancellationToken))
         {
             mine.Add(new
             {
-                Idea = cards.TryGetValue(row.PromptKey, out var card) ? card.Title : row.PromptKey,
-                Rating = await sealer.OpenAsync(row.Rating, row.PlaceOf(nameof(IdeaRating.Rating)), cancellationToken),
-                row.RatedAt,
+                Idea = cards.TryGetValue(key, out var card) ? card.Title : key,
+                Rating = rating.Value,
+                RatedAt = rating.At,
             });
         }
 

@@ -9,7 +9,7 @@ namespace Rekindle.Web.Infrastructure.Sealing;
 /// Seals and opens text with AES-256-GCM: a fresh random nonce per value, the owner's current data
 /// key, and associated data naming the value's table, column, row, owner and key version.
 /// </summary>
-public sealed class Sealer(KeyRing keys, ILogger<Sealer> logger)
+public sealed class Sealer(KeyRing keys, SealingStats stats, ILogger<Sealer> logger)
 {
     private const string Prefix = "rk1.";
 
@@ -30,6 +30,7 @@ public sealed class Sealer(KeyRing keys, ILogger<Sealer> logger)
     /// <summary>The text, or null when it cannot be opened: its key was destroyed, or it was moved or altered.</summary>
     public async Task<string?> OpenAsync(SealedText value, SealPlace place, CancellationToken cancellationToken = default)
     {
+        stats.Opening(value.Envelope.Length);
         var parts = value.Envelope.Split('.', 3);
         if (parts.Length != 3 || parts[0] + "." != Prefix || !int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var version))
         {
@@ -71,15 +72,40 @@ public sealed class Sealer(KeyRing keys, ILogger<Sealer> logger)
     private static byte[] Binding(SealPlace place, int version) => Encoding.UTF8.GetBytes($"rekindle:sealed|{place}|{version}");
 }
 
+/// <summary>
+/// How many sealed values this process opened, and how long they were: the work that opening costs.
+/// The adversarial suite reads it to check that a request does the same work whatever the partner
+/// answered (TRUST.md T17); it counts, it never records what or whose.
+/// </summary>
+public sealed class SealingStats
+{
+    private long _opened;
+    private long _openedChars;
+
+    public long Opened => Interlocked.Read(ref _opened);
+
+    public long OpenedChars => Interlocked.Read(ref _openedChars);
+
+    internal void Opening(int chars)
+    {
+        Interlocked.Increment(ref _opened);
+        Interlocked.Add(ref _openedChars, chars);
+    }
+}
+
 public static class SealingFeature
 {
     public static WebApplicationBuilder AddSealing(this WebApplicationBuilder builder)
     {
         builder.Services.AddSingleton<DataKeyCache>();
+        builder.Services.AddSingleton<SealingStats>();
         builder.Services.AddScoped<KeyRing>();
         builder.Services.AddScoped<Sealer>();
         builder.Services.AddScoped<RotateKeys>();
         builder.Services.AddScoped<Backup.Backups>();
+        // Members' private answers are sealed sets (decisions/0026).
+        builder.Services.AddScoped<Privacy.PrivateAnswers>();
+        builder.Services.AddScoped<Privacy.AnswerSetConversion>();
         return builder;
     }
 }

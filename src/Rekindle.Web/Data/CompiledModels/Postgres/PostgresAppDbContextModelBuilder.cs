@@ -12,7 +12,7 @@ namespace Rekindle.Web.Data.CompiledModels.Postgres
     public partial class PostgresAppDbContextModel
     {
         private PostgresAppDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("72657d1f-6f6a-4841-8d94-08f71e411381"), entityTypeCount: 43)
+            : base(skipDetectChanges: false, modelId: new Guid("a18321cd-9d2b-456a-b3b4-c309e990b231"), entityTypeCount: 44)
         {
         }
 
@@ -61,6 +61,7 @@ namespace Rekindle.Web.Data.CompiledModels.Postgres
             var mapShare = MapShareEntityType.Create(this);
             var planTick = PlanTickEntityType.Create(this);
             var notice = NoticeEntityType.Create(this);
+            var answerSet = AnswerSetEntityType.Create(this);
 
             IdentityPasskeyDataEntityType.CreateForeignKey1(identityPasskeyData, identityUserPasskey);
             IdentityUserClaimEntityType.CreateForeignKey1(identityUserClaim, member);
@@ -129,6 +130,8 @@ namespace Rekindle.Web.Data.CompiledModels.Postgres
             PlanTickEntityType.CreateForeignKey1(planTick, checkAttempt);
             PlanTickEntityType.CreateForeignKey2(planTick, member);
             NoticeEntityType.CreateForeignKey1(notice, member);
+            AnswerSetEntityType.CreateForeignKey1(answerSet, couple);
+            AnswerSetEntityType.CreateForeignKey2(answerSet, member);
 
             IdentityPasskeyDataEntityType.CreateAnnotations(identityPasskeyData);
             IdentityUserClaimEntityType.CreateAnnotations(identityUserClaim);
@@ -173,6 +176,7 @@ namespace Rekindle.Web.Data.CompiledModels.Postgres
             MapShareEntityType.CreateAnnotations(mapShare);
             PlanTickEntityType.CreateAnnotations(planTick);
             NoticeEntityType.CreateAnnotations(notice);
+            AnswerSetEntityType.CreateAnnotations(answerSet);
 
             AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn);
             AddAnnotation("ProductVersion", "10.0.12");

@@ -11,7 +11,7 @@ namespace Rekindle.Web.Data.CompiledModels.Sqlite
     public partial class SqliteAppDbContextModel
     {
         private SqliteAppDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("11cc4686-a020-465b-8a08-04efccc86668"), entityTypeCount: 43)
+            : base(skipDetectChanges: false, modelId: new Guid("a535ccab-301e-46d3-a1a6-7ee13fcbe2fb"), entityTypeCount: 44)
         {
         }
 
@@ -60,6 +60,7 @@ namespace Rekindle.Web.Data.CompiledModels.Sqlite
             var mapShare = MapShareEntityType.Create(this);
             var planTick = PlanTickEntityType.Create(this);
             var notice = NoticeEntityType.Create(this);
+            var answerSet = AnswerSetEntityType.Create(this);
 
             IdentityPasskeyDataEntityType.CreateForeignKey1(identityPasskeyData, identityUserPasskey);
             IdentityUserClaimEntityType.CreateForeignKey1(identityUserClaim, member);
@@ -128,6 +129,8 @@ namespace Rekindle.Web.Data.CompiledModels.Sqlite
             PlanTickEntityType.CreateForeignKey1(planTick, checkAttempt);
             PlanTickEntityType.CreateForeignKey2(planTick, member);
             NoticeEntityType.CreateForeignKey1(notice, member);
+            AnswerSetEntityType.CreateForeignKey1(answerSet, couple);
+            AnswerSetEntityType.CreateForeignKey2(answerSet, member);
 
             IdentityPasskeyDataEntityType.CreateAnnotations(identityPasskeyData);
             IdentityUserClaimEntityType.CreateAnnotations(identityUserClaim);
@@ -172,6 +175,7 @@ namespace Rekindle.Web.Data.CompiledModels.Sqlite
             MapShareEntityType.CreateAnnotations(mapShare);
             PlanTickEntityType.CreateAnnotations(planTick);
             NoticeEntityType.CreateAnnotations(notice);
+            AnswerSetEntityType.CreateAnnotations(answerSet);
 
             AddAnnotation("ProductVersion", "10.0.12");
         }

@@ -1,0 +1,46 @@
+using System.Data.Common;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+
+namespace Rekindle.Testing;
+
+/// <summary>
+/// Counts the database work of the app under test: every command sent (to the main database and
+/// the key store) and every row read back. With <see cref="Rekindle.Web.Infrastructure.Sealing.SealingStats"/>
+/// it measures the work a request does, rather than its time (TRUST.md T17).
+/// </summary>
+public sealed class WorkCounter : DbCommandInterceptor
+{
+    private long _commands;
+    private long _rows;
+
+    public long Commands => Interlocked.Read(ref _commands);
+
+    public long Rows => Interlocked.Read(ref _rows);
+
+    public override InterceptionResult<DbDataReader> ReaderExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result) => Count(result);
+
+    public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default) =>
+        ValueTask.FromResult(Count(result));
+
+    public override InterceptionResult<int> NonQueryExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<int> result) => Count(result);
+
+    public override ValueTask<InterceptionResult<int>> NonQueryExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default) =>
+        ValueTask.FromResult(Count(result));
+
+    public override InterceptionResult<object> ScalarExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<object> result) => Count(result);
+
+    public override ValueTask<InterceptionResult<object>> ScalarExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<object> result, CancellationToken cancellationToken = default) =>
+        ValueTask.FromResult(Count(result));
+
+    public override InterceptionResult DataReaderDisposing(DbCommand command, DataReaderDisposingEventData eventData, InterceptionResult result)
+    {
+        Interlocked.Add(ref _rows, eventData.ReadCount);
+        return result;
+    }
+
+    private T Count<T>(T result)
+    {
+        Interlocked.Increment(ref _commands);
+        return result;
+    }
+}
