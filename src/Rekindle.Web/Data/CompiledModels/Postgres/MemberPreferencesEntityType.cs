@@ -21,7 +21,7 @@ namespace Rekindle.Web.Data.CompiledModels.Postgres
                 "Rekindle.Web.Features.Account.MemberPreferences",
                 typeof(MemberPreferences),
                 baseEntityType,
-                propertyCount: 15,
+                propertyCount: 16,
                 foreignKeyCount: 1,
                 keyCount: 1);
 
@@ -137,6 +137,15 @@ namespace Rekindle.Web.Data.CompiledModels.Postgres
                 fieldInfo: typeof(MemberPreferences).GetField("<QuietToHour>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 sentinel: 0);
             quietToHour.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
+            var safetyCountry = runtimeEntityType.AddProperty(
+                "SafetyCountry",
+                typeof(string),
+                propertyInfo: typeof(MemberPreferences).GetProperty("SafetyCountry", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(MemberPreferences).GetField("<SafetyCountry>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                maxLength: 16);
+            safetyCountry.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
             var timeZone = runtimeEntityType.AddProperty(
                 "TimeZone",

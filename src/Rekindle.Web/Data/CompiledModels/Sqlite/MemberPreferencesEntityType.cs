@@ -20,7 +20,7 @@ namespace Rekindle.Web.Data.CompiledModels.Sqlite
                 "Rekindle.Web.Features.Account.MemberPreferences",
                 typeof(MemberPreferences),
                 baseEntityType,
-                propertyCount: 15,
+                propertyCount: 16,
                 foreignKeyCount: 1,
                 keyCount: 1);
 
@@ -122,6 +122,14 @@ namespace Rekindle.Web.Data.CompiledModels.Sqlite
                 propertyInfo: typeof(MemberPreferences).GetProperty("QuietToHour", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(MemberPreferences).GetField("<QuietToHour>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 sentinel: 0);
+
+            var safetyCountry = runtimeEntityType.AddProperty(
+                "SafetyCountry",
+                typeof(string),
+                propertyInfo: typeof(MemberPreferences).GetProperty("SafetyCountry", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(MemberPreferences).GetField("<SafetyCountry>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                maxLength: 16);
 
             var timeZone = runtimeEntityType.AddProperty(
                 "TimeZone",

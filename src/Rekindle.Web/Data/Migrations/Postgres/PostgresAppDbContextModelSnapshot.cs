@@ -228,6 +228,10 @@ namespace Rekindle.Web.Data.Migrations.Postgres
                     b.Property<int>("QuietToHour")
                         .HasColumnType("integer");
 
+                    b.Property<string>("SafetyCountry")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
                     b.Property<string>("TimeZone")
                         .IsRequired()
                         .HasMaxLength(64)

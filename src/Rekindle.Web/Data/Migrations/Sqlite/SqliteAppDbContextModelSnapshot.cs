@@ -221,6 +221,10 @@ namespace Rekindle.Web.Data.Migrations.Sqlite
                     b.Property<int>("QuietToHour")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("SafetyCountry")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("TimeZone")
                         .IsRequired()
                         .HasMaxLength(64)
