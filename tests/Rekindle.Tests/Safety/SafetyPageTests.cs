@@ -129,7 +129,8 @@ public abstract class SafetyPageTests(RekindleFactory app)
             Assert.Equal("Showing lines for Scotland.", (await rue.GetAsync("/safety")).TextOf("#country-shown"));
             var export = await ExportAsync(rue);
             Assert.DoesNotContain("\"NZ\"", export, StringComparison.Ordinal);
-            exports.Add(SamePage.AcrossCouples(export));
+            // Each couple draws its own daily question; the rest must match.
+            exports.Add(System.Text.RegularExpressions.Regex.Replace(SamePage.AcrossCouples(export), "\"question\": \"(?:[^\"\\\\]|\\\\.)*\"", "\"question\": \"[question]\""));
             views.Add(partnerViews);
         }
 
