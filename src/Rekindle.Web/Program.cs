@@ -1,6 +1,7 @@
 using Rekindle.Web.Components;
 using Rekindle.Web.Components.Shared;
 using Rekindle.Web.Data;
+using Rekindle.Web.Features.About;
 using Rekindle.Web.Features.Account;
 using Rekindle.Web.Features.Installable;
 using Rekindle.Web.Features.Intimacy;
@@ -55,6 +56,7 @@ builder.AddProgress();
 builder.AddJobs();
 builder.AddNudges();
 builder.AddSafetyResources();
+builder.AddAbout();
 builder.AddSecurityTxt();
 
 builder.Services.AddRazorComponents();

@@ -17,7 +17,7 @@ public sealed class AccessibilityTests(ChromiumApp chromium) : IClassFixture<Chr
     private static readonly string[] SignedOutPages =
     [
         "/account/login", "/account/register", "/account/forgot-password", "/account/reset-password", "/account/check-email",
-        "/account/resend-confirmation", "/account/locked", "/join?code=ABCD-EFGH", "/safety", "/offline", "/no-such-page",
+        "/account/resend-confirmation", "/account/locked", "/join?code=ABCD-EFGH", "/safety", "/about", "/offline", "/no-such-page",
     ];
 
     [Fact]

@@ -51,6 +51,7 @@ public static class RouteRegistry
         ["/understand/plan"] = new(Get: "/understand/plan"),
         ["/areas/{Key}"] = new(Get: "/areas/repair"),
         ["/safety"] = new(Get: "/safety"),
+        ["/about"] = new(Get: "/about"),
         ["/support"] = new(Get: "/support?q=relate&kind=couples-counselor&mode=online"),
         ["/support/summary"] = new(Get: "/support/summary?problem=empty&part=check"),
         ["/support/summary/make"] = new(Post: "/support/summary/make", Fields: new Dictionary<string, string> { ["include"] = "self-care", ["format"] = "html" }),

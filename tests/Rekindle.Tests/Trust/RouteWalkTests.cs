@@ -82,6 +82,10 @@ public abstract class RouteWalkTests(RekindleFactory app)
         Assert.Contains("Touchwalkmarker", ownProgram, StringComparison.Ordinal);
         Assert.Contains("id=\"i-am-ready\"", ownProgram, StringComparison.Ordinal);
 
+        // The place whose helplines the member sees first: theirs alone (decisions/0029).
+        var place = await member.SubmitAsync(await member.GetAsync("/safety"), "helpline-country", new Dictionary<string, string> { ["country"] = "NZ" });
+        Assert.Equal("NZ", place.Find("#country-choice option[selected]")!.GetAttribute("value"));
+
         // Couple two, strangers to couple one.
         var (stranger, _) = await MemberAsync(app, "Stranger");
         var (strangersPartner, _) = await MemberAsync(app, "Other");
@@ -93,7 +97,7 @@ public abstract class RouteWalkTests(RekindleFactory app)
             memberEmail, "emailmarker", "id=\"safety-note\"", "id=\"resting\"", "an individual counselor",
             "value=\"g001|love\" class=\"chip\" aria-pressed=\"true\"", "value=\"g002|no\" class=\"chip\" aria-pressed=\"true\"", "id=\"hint-g002\"",
             "Selfcarewalkmarker", "Touchwalkmarker", "value=\"i002|limit\" class=\"chip\" aria-pressed=\"true\"", "id=\"i-am-ready\"", "id=\"kept-away\"",
-            "Repairwalkmarker", "Grudgewalkmarker", "Grudgecostmarker",
+            "Repairwalkmarker", "Grudgewalkmarker", "Grudgecostmarker", "Showing lines for New Zealand", "value=\"NZ\" selected",
         };
         var neverForStranger = new[] { memberEmail, "emailmarker", "Firstmarker", "id=\"map\"", "Notemarker", "id=\"hint-g001\"", "Selfcarewalkmarker", "Touchwalkmarker", "Repairtitlemarker", "Repairwalkmarker", "Grudgewalkmarker" };
         await WalkAsync(partner, neverForPartner);

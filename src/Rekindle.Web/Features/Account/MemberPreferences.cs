@@ -55,6 +55,9 @@ public sealed class MemberPreferences
     /// <summary>Intimacy questions appear in the daily question only when both partners opted in.</summary>
     public bool IntimacyOptIn { get; set; }
 
+    /// <summary>Whose helplines the safety page shows first (Features/Safety/HelplineCountry); null: the instance's default.</summary>
+    public string? SafetyCountry { get; set; }
+
     public TimeZoneInfo Zone() => FindZone(TimeZone);
 
     /// <summary>A stored UTC time as the member's own local time.</summary>
@@ -76,6 +79,7 @@ internal sealed class MemberPreferencesConfiguration : IEntityTypeConfiguration<
         builder.HasKey(p => p.MemberId);
         builder.HasOne<Member>().WithOne().HasForeignKey<MemberPreferences>(p => p.MemberId).OnDelete(DeleteBehavior.Cascade);
         builder.Property(p => p.TimeZone).HasMaxLength(64);
+        builder.Property(p => p.SafetyCountry).HasMaxLength(16);
     }
 }
 
