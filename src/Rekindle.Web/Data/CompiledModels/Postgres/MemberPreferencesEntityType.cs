@@ -21,7 +21,7 @@ namespace Rekindle.Web.Data.CompiledModels.Postgres
                 "Rekindle.Web.Features.Account.MemberPreferences",
                 typeof(MemberPreferences),
                 baseEntityType,
-                propertyCount: 15,
+                propertyCount: 16,
                 foreignKeyCount: 1,
                 keyCount: 1);
 
@@ -121,6 +121,14 @@ namespace Rekindle.Web.Data.CompiledModels.Postgres
                 fieldInfo: typeof(MemberPreferences).GetField("<NudgesPerWeek>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 sentinel: 0);
             nudgesPerWeek.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
+            var pausedForTwo = runtimeEntityType.AddProperty(
+                "PausedForTwo",
+                typeof(bool),
+                propertyInfo: typeof(MemberPreferences).GetProperty("PausedForTwo", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(MemberPreferences).GetField("<PausedForTwo>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                sentinel: false);
+            pausedForTwo.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
             var quietFromHour = runtimeEntityType.AddProperty(
                 "QuietFromHour",

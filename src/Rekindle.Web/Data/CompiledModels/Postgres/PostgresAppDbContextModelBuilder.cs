@@ -12,7 +12,7 @@ namespace Rekindle.Web.Data.CompiledModels.Postgres
     public partial class PostgresAppDbContextModel
     {
         private PostgresAppDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("72657d1f-6f6a-4841-8d94-08f71e411381"), entityTypeCount: 43)
+            : base(skipDetectChanges: false, modelId: new Guid("6134d774-b255-478d-9dee-f7c188c58c7f"), entityTypeCount: 43)
         {
         }
 

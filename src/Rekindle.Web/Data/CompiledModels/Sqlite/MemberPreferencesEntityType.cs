@@ -20,7 +20,7 @@ namespace Rekindle.Web.Data.CompiledModels.Sqlite
                 "Rekindle.Web.Features.Account.MemberPreferences",
                 typeof(MemberPreferences),
                 baseEntityType,
-                propertyCount: 15,
+                propertyCount: 16,
                 foreignKeyCount: 1,
                 keyCount: 1);
 
@@ -108,6 +108,13 @@ namespace Rekindle.Web.Data.CompiledModels.Sqlite
                 propertyInfo: typeof(MemberPreferences).GetProperty("NudgesPerWeek", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(MemberPreferences).GetField("<NudgesPerWeek>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 sentinel: 0);
+
+            var pausedForTwo = runtimeEntityType.AddProperty(
+                "PausedForTwo",
+                typeof(bool),
+                propertyInfo: typeof(MemberPreferences).GetProperty("PausedForTwo", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(MemberPreferences).GetField("<PausedForTwo>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                sentinel: false);
 
             var quietFromHour = runtimeEntityType.AddProperty(
                 "QuietFromHour",

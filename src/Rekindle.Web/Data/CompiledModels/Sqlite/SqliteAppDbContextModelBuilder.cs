@@ -11,7 +11,7 @@ namespace Rekindle.Web.Data.CompiledModels.Sqlite
     public partial class SqliteAppDbContextModel
     {
         private SqliteAppDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("11cc4686-a020-465b-8a08-04efccc86668"), entityTypeCount: 43)
+            : base(skipDetectChanges: false, modelId: new Guid("8b722690-7499-4046-ab3c-df14ab002678"), entityTypeCount: 43)
         {
         }
 

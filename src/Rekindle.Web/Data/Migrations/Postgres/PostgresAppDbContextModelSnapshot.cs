@@ -222,6 +222,9 @@ namespace Rekindle.Web.Data.Migrations.Postgres
                     b.Property<int>("NudgesPerWeek")
                         .HasColumnType("integer");
 
+                    b.Property<bool>("PausedForTwo")
+                        .HasColumnType("boolean");
+
                     b.Property<int>("QuietFromHour")
                         .HasColumnType("integer");
 

@@ -215,6 +215,9 @@ namespace Rekindle.Web.Data.Migrations.Sqlite
                     b.Property<int>("NudgesPerWeek")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("PausedForTwo")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("QuietFromHour")
                         .HasColumnType("INTEGER");
 
