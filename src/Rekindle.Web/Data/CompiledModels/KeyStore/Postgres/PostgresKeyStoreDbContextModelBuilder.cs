@@ -12,7 +12,7 @@ namespace Rekindle.Web.Data.CompiledModels.KeyStore.Postgres
     public partial class PostgresKeyStoreDbContextModel
     {
         private PostgresKeyStoreDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("bdb32dec-85d9-47e7-b877-99ab1e1bd372"), entityTypeCount: 2)
+            : base(skipDetectChanges: false, modelId: new Guid("65b2aaec-e6a3-4f89-b007-4d67d7f7cbca"), entityTypeCount: 2)
         {
         }
 

@@ -11,7 +11,7 @@ namespace Rekindle.Web.Data.CompiledModels.KeyStore.Sqlite
     public partial class SqliteKeyStoreDbContextModel
     {
         private SqliteKeyStoreDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("5708e877-83e8-4bc2-91c0-f03a30136209"), entityTypeCount: 2)
+            : base(skipDetectChanges: false, modelId: new Guid("93b7b412-bcac-442a-8388-32322e3d5bb5"), entityTypeCount: 2)
         {
         }
 
