@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using Rekindle.Web.Features.Safety;
 using Rekindle.Web.Features.Talk;
 
 namespace Rekindle.Web.Features.Repair;
@@ -11,13 +12,13 @@ public static class ApologyApi
 {
     public static void MapApologyApi(this RouteGroupBuilder repair) =>
         repair.MapPost("/apologies", async Task<Results<Ok<List<ApologyDto>>, ValidationProblem>> (
-                SendApologyRequest request, Apologies apologies, RepairSafety safety, CancellationToken cancellationToken) =>
+                SendApologyRequest request, Apologies apologies, Resting safety, CancellationToken cancellationToken) =>
             {
                 var outcome = await apologies.SendAsync(request.Did, request.Effect, request.Will, cancellationToken);
                 if (!outcome.Succeeded)
                 {
                     // The parts are checked in order, as the handler does; anything else (no partner, resting, three a day) is about the apology.
-                    var field = await safety.RestingAsync(cancellationToken) || apologies.Check(request.Did, request.Effect, request.Will).Succeeded ? "apology"
+                    var field = await safety.ConcernAsync(cancellationToken) || apologies.Check(request.Did, request.Effect, request.Will).Succeeded ? "apology"
                         : Bad(request.Did) ? "did" : Bad(request.Effect) ? "effect" : "will";
                     return TalkApi.Invalid(field, outcome.Error!);
                 }
