@@ -14,14 +14,16 @@ namespace Rekindle.Tests.Talk;
 /// </summary>
 public abstract class RestingQuestionTests(RekindleFactory app)
 {
-    private async Task<List<string>> AreasOverDaysAsync(TestBrowser browser, Guid coupleId, int days)
+    private async Task<List<string>> AreasOverDaysAsync(TestBrowser browser, TestBrowser other, Guid coupleId, int days)
     {
         var bank = app.Services.GetRequiredService<QuestionBank>();
         var before = await app.WithDbAsync(db => db.DailyQuestions.CountAsync(q => q.CoupleId == coupleId));
         for (var i = 0; i < days; i++)
         {
-            Assert.NotNull((await browser.GetAsync("/talk")).Find("h2.question"));
+            // A new day first: a question already drawn for today is kept as it was.
             app.Clock.Advance(TimeSpan.FromDays(1));
+            Assert.NotNull((await browser.GetAsync("/talk")).Find("h2.question"));
+            await other.GetAsync("/"); // stays signed in
         }
 
         var ids = await app.WithDbAsync(db => db.DailyQuestions.Where(q => q.CoupleId == coupleId).OrderBy(q => q.Day).Select(q => q.QuestionId).ToListAsync());
@@ -44,12 +46,12 @@ public abstract class RestingQuestionTests(RekindleFactory app)
         await TakeCheckAsync(app, a, WithConcern);
 
         // Three weeks drawn on the partner's page: nothing from intimacy or repair (a usual couple has about 1 chance in 700 of that).
-        var resting = await AreasOverDaysAsync(b, coupleId, 21);
+        var resting = await AreasOverDaysAsync(b, a, coupleId, 21);
         Assert.DoesNotContain(resting, area => area is QuestionBank.IntimacyArea or "repair");
 
         // The concern ends with a calmer check: the usual draw is back.
         await TakeCheckAsync(app, a, Ordinary);
-        var usual = await AreasOverDaysAsync(b, coupleId, 30);
+        var usual = await AreasOverDaysAsync(b, a, coupleId, 30);
         Assert.Contains(usual, area => area is QuestionBank.IntimacyArea or "repair");
     }
 }
