@@ -43,6 +43,7 @@ builder.AddApi();
 builder.AddCookieNames();
 builder.AddPairing();
 builder.AddQuickExit();
+builder.AddResting();
 builder.AddMyData();
 builder.AddUnderstand();
 builder.AddTalk();

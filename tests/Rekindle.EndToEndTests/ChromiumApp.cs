@@ -1,5 +1,7 @@
 using Microsoft.Playwright;
+using Microsoft.Extensions.DependencyInjection;
 using Rekindle.Testing;
+using Rekindle.Web.Features.Understand;
 
 namespace Rekindle.EndToEndTests;
 
@@ -75,6 +77,23 @@ public sealed class ChromiumApp : IAsyncLifetime
         await b.GotoAsync(link);
         await b.GetByRole(AriaRole.Button, new() { Name = "Join " + firstName }).ClickAsync();
         return (a, b);
+    }
+
+    /// <summary>The Rough Patch Check through its pages from the part the page is on, tapping each answer's label as a person does.</summary>
+    public async Task TakeCheckAsync(IPage page, Func<CheckItem, int> answer)
+    {
+        var content = App.Services.GetRequiredService<CheckContent>();
+        foreach (var section in content.Sections)
+        {
+            await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync(section.Name);
+            foreach (var item in content.ItemsBySection[section.Key])
+            {
+                // The answer's visible label is what a person taps.
+                await page.Locator($"label[for='a-{item.Id}-{answer(item)}']").ClickAsync();
+            }
+
+            await page.GetByRole(AriaRole.Button, new() { Name = section == content.Sections[^1] ? "Finish and see my results" : "Save and continue", Exact = true }).ClickAsync();
+        }
     }
 
     public static async Task SignInAsync(IPage page, string email, string password = Journeys.GoodPassword)

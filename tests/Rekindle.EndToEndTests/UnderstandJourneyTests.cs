@@ -1,4 +1,3 @@
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using Rekindle.Web.Features.Understand;
 
@@ -17,13 +16,13 @@ public sealed class UnderstandJourneyTests(ChromiumApp chromium) : IClassFixture
         // Ana starts from the home page's first card.
         await ana.GotoAsync("/");
         await ana.Locator("#today").GetByRole(AriaRole.Link, new() { Name = "Take the check" }).ClickAsync();
-        await TakeCheckAsync(ana, item => Answer(item, moneyWorries: false));
+        await chromium.TakeCheckAsync(ana, item => Answer(item, moneyWorries: false));
         await Assertions.Expect(ana.Locator("h1")).ToHaveTextAsync("Your results");
         await Assertions.Expect(ana.Locator("#share")).ToContainTextAsync("Your partner hasn't finished their check yet");
         await ChromiumApp.SnapAsync(ana, "understand-01-results");
 
         await ben.GotoAsync("/understand/check");
-        await TakeCheckAsync(ben, item => Answer(item, moneyWorries: true));
+        await chromium.TakeCheckAsync(ben, item => Answer(item, moneyWorries: true));
         await ben.GetByRole(AriaRole.Button, new() { Name = "Share my summary" }).ClickAsync();
         await Assertions.Expect(ben.Locator("main")).ToContainTextAsync("Your partner hasn't shared theirs yet");
 
@@ -94,20 +93,4 @@ public sealed class UnderstandJourneyTests(ChromiumApp chromium) : IClassFixture
         "money" when moneyWorries => item.Reverse ? 0 : 4,
         _ => item.Reverse ? 3 : 1,
     };
-
-    private async Task TakeCheckAsync(IPage page, Func<CheckItem, int> answer)
-    {
-        var content = chromium.App.Services.GetRequiredService<CheckContent>();
-        foreach (var section in content.Sections)
-        {
-            await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync(section.Name);
-            foreach (var item in content.ItemsBySection[section.Key])
-            {
-                // The answer's visible label is what a person taps.
-                await page.Locator($"label[for='a-{item.Id}-{answer(item)}']").ClickAsync();
-            }
-
-            await page.GetByRole(AriaRole.Button, new() { Name = section == content.Sections[^1] ? "Finish and see my results" : "Save and continue", Exact = true }).ClickAsync();
-        }
-    }
 }

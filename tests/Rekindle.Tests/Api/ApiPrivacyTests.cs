@@ -210,8 +210,13 @@ public abstract class ApiPrivacyTests(RekindleFactory app)
         Assert.Equal("Together", (await member.GetAsync("/api/v1/couple")).Json.GetProperty("stage").GetString());
         Assert.False((await partner.GetAsync("/api/v1/intimacy")).Json.GetProperty("meIn").GetBoolean());
         await partner.PostAsync("/api/v1/intimacy/opt-in", new { adult = true });
-        Assert.Contains("Apiwalktouchmarker", (await member.GetAsync("/api/v1/intimacy/program")).Body, StringComparison.Ordinal);
         Assert.NotEqual(System.Text.Json.JsonValueKind.Null, (await member.GetAsync("/api/v1/understand/results")).Json.GetProperty("latest").GetProperty("safety").ValueKind);
+
+        // Intimacy rests while the member's concern lasts (decisions/0027); after a calmer check, the note is there.
+        Assert.Equal(System.Net.HttpStatusCode.Conflict, (await member.GetAsync("/api/v1/intimacy/program")).Status);
+        app.Clock.Advance(TimeSpan.FromMinutes(1));
+        await ApiPeople.TakeCheckAsync(app, member, Understand.CheckJourney.Ordinary);
+        Assert.Contains("Apiwalktouchmarker", (await member.GetAsync("/api/v1/intimacy/program")).Body, StringComparison.Ordinal);
     }
 
     private static async Task WalkAsync(ApiClient api, string[] markers)

@@ -244,10 +244,18 @@ public abstract class RepairApiTests(RekindleFactory app)
             using var couple = await AreaApiCouples.CoupleAsync(app, "Tay", "Uma");
             var (member, partner) = (couple.Member, couple.Partner);
             var grudge = (await member.PostAsync("/api/v1/repair/letting-go", new { hurt = "Restinggrudge", cost = "time" })).Json.GetProperty("id").GetGuid();
-            await TakeCheckAsync(app, couple.MemberBrowser, concern ? WithConcern : Ordinary);
             var opened = await partner.PostAsync("/api/v1/repair", new { title = "Restingtitle", calm = true });
             var url = $"/api/v1/repair/{opened.Json.GetProperty("id").GetGuid()}";
-            partnerViews.Add(string.Join("\n", (await partner.GetAsync(url)).Json.GetProperty("current").GetString(), (await partner.GetAsync("/api/v1/repair")).Json.GetProperty("resting").GetBoolean(),
+
+            // decisions/0027: the partner's answers are compared with the other's own neutral pause, not with no rest at all.
+            await TakeCheckAsync(app, couple.MemberBrowser, concern ? WithConcern : Ordinary);
+            if (!concern)
+            {
+                await couple.MemberBrowser.SubmitAsync(await couple.MemberBrowser.GetAsync("/repair"), "pause-for-two", new Dictionary<string, string> { ["pause"] = "on" });
+            }
+
+            var another = (await partner.PostAsync("/api/v1/repair", new { title = "Another", calm = true })).Json.GetProperty("errors").GetProperty("repair")[0].GetString();
+            partnerViews.Add(string.Join("\n", another, (await partner.GetAsync(url)).Json.GetProperty("current").GetString(), (await partner.GetAsync("/api/v1/repair")).Json.GetProperty("resting").GetBoolean(),
                 Step((await partner.GetAsync(url)).Json, "feelings").GetProperty("partnerDone").GetBoolean(), (await partner.GetAsync(url)).Json.GetProperty("partnerCalm").GetBoolean()));
             if (!concern)
             {

@@ -112,8 +112,16 @@ public abstract class RepairPrivacyTests(RekindleFactory app)
         foreach (var concern in new[] { false, true })
         {
             var (a, b) = await CoupleAsync(app, "Tay", "Uma");
-            await TakeCheckAsync(app, a, concern ? WithConcern : Ordinary);
             var path = await b.SubmitAsync(await b.GetAsync("/repair"), "open-repair", new Dictionary<string, string> { ["title"] = "Restingtitle", ["calm"] = "yes" });
+
+            // decisions/0027: the partner's pages are compared with the other's own neutral pause, not with no rest at all.
+            await TakeCheckAsync(app, a, concern ? WithConcern : Ordinary);
+            if (!concern)
+            {
+                await a.SubmitAsync(await a.GetAsync("/repair"), "pause-for-two", new Dictionary<string, string> { ["pause"] = "on" });
+            }
+
+            Assert.Contains("Tay has paused exercises for two for now", (await b.GetAsync(path.Url.AbsolutePath)).TextOf("#partner-paused"), StringComparison.Ordinal);
             var views = new List<string>();
             foreach (var page in new[] { "/repair", path.Url.AbsolutePath, "/repair/letting-go", "/repair/apology" })
             {

@@ -83,12 +83,13 @@ public abstract class ConversationTests(RekindleFactory app)
         var refused = await ActAsync(a, "start", new() { ["topic"] = "money", ["devices"] = "two" });
         Assert.Contains("resting for now", refused.Text, StringComparison.Ordinal);
 
-        // Jo can invite; the invitation simply waits, as it would for anyone who has not joined.
-        var waiting = await ActAsync(b, "start", new() { ["topic"] = "money", ["devices"] = "two" });
-        Assert.Contains("Waiting for Ivy to join", waiting.Text, StringComparison.Ordinal);
-        var join = await ActAsync(a, "Join");
-        Assert.Contains("resting for now", join.Text, StringComparison.Ordinal);
-        Assert.Contains("Waiting for Ivy to join", (await b.GetAsync("/talk/conversation")).Text, StringComparison.Ordinal);
+        // decisions/0027: Jo cannot start one either, and is told only, in neutral words, that Ivy has paused.
+        var paused = await b.GetAsync("/talk/conversation");
+        Assert.Contains("Ivy has paused exercises for two for now", paused.TextOf("#partner-paused"), StringComparison.Ordinal);
+        Assert.Null(paused.Find("#start"));
+        var refusedToo = await ActAsync(b, "start", new() { ["topic"] = "money", ["devices"] = "two" });
+        Assert.Contains("Exercises for two are paused for now", refusedToo.TextOf("#floor-message"), StringComparison.Ordinal);
+        Assert.Null(refusedToo.Find("#waiting"));
 
         // Another couple cannot follow it: the state endpoint has nothing for them.
         var (stranger, _) = await MemberAsync(app, "Kit");

@@ -15,7 +15,7 @@ public sealed class TalkRulesTests
 
     private static readonly Guid Couple = Guid.Parse("6f1c1a52-3c4e-4a3e-9a0b-0d1f2a3b4c5d");
 
-    private static List<Question> Days(int count, DateOnly from, IReadOnlyCollection<string>? favoured = null, bool intimacy = true)
+    private static List<Question> Days(int count, DateOnly from, IReadOnlyCollection<string>? favoured = null, bool intimacy = true, bool resting = false)
     {
         var asked = new List<(string Id, DateOnly Day)>();
         var chosen = new List<Question>();
@@ -23,7 +23,7 @@ public sealed class TalkRulesTests
         {
             var day = from.AddDays(i);
             var question = DailyQuestionRules.Choose(Bank, Couple, day, asked.Select(a => a.Id).ToHashSet(),
-                asked.Where(a => a.Day > day.AddDays(-30)).Select(a => a.Id).ToHashSet(), favoured ?? [], intimacy);
+                asked.Where(a => a.Day > day.AddDays(-30)).Select(a => a.Id).ToHashSet(), favoured ?? [], intimacy, resting);
             asked.Add((question.Id, day));
             chosen.Add(question);
         }
@@ -56,6 +56,23 @@ public sealed class TalkRulesTests
     {
         Assert.DoesNotContain(Days(200, new DateOnly(2026, 1, 1), intimacy: false), q => q.Area == QuestionBank.IntimacyArea);
         Assert.Contains(Days(200, new DateOnly(2026, 1, 1), intimacy: true), q => q.Area == QuestionBank.IntimacyArea);
+    }
+
+    [Fact]
+    public void A_resting_couple_draws_no_intimacy_or_repair_question_and_the_depth_of_the_week_stays()
+    {
+        // decisions/0027: the draw for a couple where either rests keeps the week's depths (the page names them),
+        // so only the topic changes, the same whether the rest is a safety concern or a member's own pause.
+        var from = new DateOnly(2026, 11, 23);
+        var resting = Days(40, from, favoured: ["repair", "intimacy"], resting: true);
+        Assert.DoesNotContain(resting, q => DailyQuestionRules.RestingAreas.Contains(q.Area));
+        Assert.Equal(Days(40, from, favoured: ["repair", "intimacy"]).Select(q => q.Depth), resting.Select(q => q.Depth));
+        Assert.Contains(QuestionBank.IntimacyArea, DailyQuestionRules.RestingAreas);
+        Assert.Contains("repair", DailyQuestionRules.RestingAreas);
+
+        // The same couple, once nobody rests, is back to the usual draw.
+        var usual = Days(40, from, favoured: ["repair", "intimacy"]);
+        Assert.Contains(usual, q => DailyQuestionRules.RestingAreas.Contains(q.Area));
     }
 
     [Fact]

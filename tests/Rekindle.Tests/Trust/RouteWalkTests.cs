@@ -51,12 +51,6 @@ public abstract class RouteWalkTests(RekindleFactory app)
         Assert.Contains("Grudgewalkmarker", (await member.GetAsync(grudge.Url.AbsolutePath + "?step=0")).Html, StringComparison.Ordinal);
         Assert.Contains("Repairwalkmarker", (await member.GetAsync(repair.Url.AbsolutePath)).Html, StringComparison.Ordinal);
 
-        // The member's private check raises a safety concern; both finish and share their summaries.
-        await Understand.CheckJourney.TakeCheckAsync(app, member, Understand.CheckJourney.WithConcern);
-        await Understand.CheckJourney.TakeCheckAsync(app, partner, Understand.CheckJourney.Ordinary);
-        await member.SubmitAsync(await member.GetAsync("/understand/results"), "share");
-        await partner.SubmitAsync(await partner.GetAsync("/understand/results"), "share");
-
         // The member's private marks on gestures ("not for me" is never shown; "would love" only as a
         // hint on the partner's Spontaneity page), and a note meant for the partner alone.
         foreach (var (gesture, mark) in new[] { ("g001", "love"), ("g002", "no") })
@@ -85,6 +79,13 @@ public abstract class RouteWalkTests(RekindleFactory app)
         // The place whose helplines the member sees first: theirs alone (decisions/0029).
         var place = await member.SubmitAsync(await member.GetAsync("/safety"), "helpline-country", new Dictionary<string, string> { ["country"] = "NZ" });
         Assert.Equal("NZ", place.Find("#country-choice option[selected]")!.GetAttribute("value"));
+
+        // The member's private check raises a safety concern (after the intimacy above: it rests from then on,
+        // decisions/0027); both finish and share their summaries.
+        await Understand.CheckJourney.TakeCheckAsync(app, member, Understand.CheckJourney.WithConcern);
+        await Understand.CheckJourney.TakeCheckAsync(app, partner, Understand.CheckJourney.Ordinary);
+        await member.SubmitAsync(await member.GetAsync("/understand/results"), "share");
+        await partner.SubmitAsync(await partner.GetAsync("/understand/results"), "share");
 
         // Couple two, strangers to couple one.
         var (stranger, _) = await MemberAsync(app, "Stranger");

@@ -182,7 +182,8 @@ public abstract partial class UnderstandTests(RekindleFactory app)
     public async Task A_safety_concern_routes_privately_and_the_partners_pages_stay_byte_for_byte_the_same()
     {
         // Two couples alike in everything but one thing: in the first, Kim's safety screen raises a
-        // concern (and Kim's wellbeing is low). The partners (both called Lee) walk every page.
+        // concern (and Kim's wellbeing is low); in the second, Kim simply paused exercises for two, the
+        // neutral pause a concern looks like to the partner (decisions/0027). The partners (both called Lee) walk every page.
         var lees = new List<TestBrowser>();
         var kims = new List<TestBrowser>();
         foreach (var answers in new Func<Rekindle.Web.Features.Understand.CheckItem, int>[] { WithConcern, Ordinary })
@@ -194,6 +195,11 @@ public abstract partial class UnderstandTests(RekindleFactory app)
             await TakeCheckAsync(app, lee, Ordinary);
             await kim.SubmitAsync(await kim.GetAsync("/understand/results"), "share");
             await lee.SubmitAsync(await lee.GetAsync("/understand/results"), "share");
+            if (answers == Ordinary)
+            {
+                await kim.SubmitAsync(await kim.GetAsync("/repair"), "pause-for-two", new Dictionary<string, string> { ["pause"] = "on" });
+            }
+
             kims.Add(kim);
             lees.Add(lee);
         }

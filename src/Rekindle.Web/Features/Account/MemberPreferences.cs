@@ -58,6 +58,12 @@ public sealed class MemberPreferences
     /// <summary>Whose helplines the safety page shows first (Features/Safety/HelplineCountry); null: the instance's default.</summary>
     public string? SafetyCountry { get; set; }
 
+    /// <summary>
+    /// "Pause exercises for two for now": the member's own neutral pause of repair, guided conversations
+    /// and intimacy's shared parts. A safety concern looks exactly like it to the partner (decisions/0027).
+    /// </summary>
+    public bool PausedForTwo { get; set; }
+
     public TimeZoneInfo Zone() => FindZone(TimeZone);
 
     /// <summary>A stored UTC time as the member's own local time.</summary>

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Rekindle.Web.Data;
 using Rekindle.Web.Features.Account;
 using Rekindle.Web.Features.Pairing;
+using Rekindle.Web.Features.Safety;
 using Rekindle.Web.Infrastructure;
 using Rekindle.Web.Infrastructure.Localization;
 using Rekindle.Web.Infrastructure.Privacy;
@@ -12,8 +13,15 @@ namespace Rekindle.Web.Features.Intimacy;
 /// <summary>
 /// Whether the intimacy pages open for the signed-in member. <see cref="BothIn"/> is only ever
 /// computed for a member who opted in themselves: one who has not learns nothing of the partner.
+/// <see cref="Resting"/>: the member's own exercises for two rest (their safety concern or their own
+/// pause): nothing intimate is shown or asked. <see cref="PartnerAway"/>: the partner rests, for a
+/// reason never told; the shared parts close exactly as if they had paused (decisions/0027).
 /// </summary>
-public sealed record IntimacyAccess(bool MeIn, bool InCouple, bool BothIn);
+public sealed record IntimacyAccess(bool MeIn, bool InCouple, bool BothIn, bool Resting = false, bool PartnerAway = false)
+{
+    /// <summary>The answers, the couple's own items and the books open for the member: in, and not resting.</summary>
+    public bool Open => MeIn && !Resting;
+}
 
 public sealed record DesireCard(string Key, string Category, string Text, string? Explanation, bool Custom, string? MyAnswer, string? SafetyNote = null);
 
@@ -22,24 +30,34 @@ public sealed record AnswerPage(DesireCategory Category, IReadOnlyList<DesireCar
 public sealed record MatchView(DesireCard Item, MatchKind Kind, bool CheckInFirst);
 
 /// <summary>The desire and boundary list: opting in and out, private answers, items a couple adds, and the mutual matches.</summary>
-public sealed class Desires(AppDbContext db, CurrentMember current, IntimacyContent content, Sealer sealer, PrivateAnswers answers, TimeProvider clock)
+public sealed class Desires(AppDbContext db, CurrentMember current, IntimacyContent content, Resting resting, Sealer sealer, PrivateAnswers answers, TimeProvider clock)
 {
+    public const string RestingNote = "Intimacy is resting for now. Support comes first.";
+
     public async Task<IntimacyAccess> AccessAsync(CancellationToken cancellationToken = default)
     {
         var viewer = await current.ViewerAsync(cancellationToken);
         var meIn = await OptedInAsync(viewer.MemberId, cancellationToken);
+        var rest = await resting.StateAsync(cancellationToken);
         if (!meIn || viewer.CoupleId is null)
         {
-            return new IntimacyAccess(meIn, viewer.CoupleId is not null, false);
+            return new IntimacyAccess(meIn, viewer.CoupleId is not null, false, rest.Mine);
         }
 
+        // The partner's switch is read either way, so the work does not change with a rest.
         var partner = await current.PartnerIdAsync(cancellationToken);
-        return new IntimacyAccess(true, true, partner is { } p && await OptedInAsync(p, cancellationToken));
+        var partnerIn = partner is { } p && await OptedInAsync(p, cancellationToken);
+        return new IntimacyAccess(true, true, partnerIn && !rest.Couple, rest.Mine, rest.PartnerAway);
     }
 
     /// <summary>Turns the area on (only with the adult confirmation) or off; off can also delete every answer the member gave.</summary>
     public async Task<Outcome<bool>> SetOptInAsync(bool on, bool adultConfirmed, bool deleteAnswers, CancellationToken cancellationToken = default)
     {
+        if (on && (await resting.StateAsync(cancellationToken)).Mine)
+        {
+            return Outcome<bool>.Fail(Text.Of(RestingNote));
+        }
+
         if (on && !adultConfirmed)
         {
             return Outcome<bool>.Fail(Text.Of("Please confirm that you are an adult and want to turn this on."));
@@ -106,6 +124,11 @@ public sealed class Desires(AppDbContext db, CurrentMember current, IntimacyCont
             return Outcome<bool>.Fail(Text.Of("Intimacy is turned off for you. Turn it on first."));
         }
 
+        if ((await resting.StateAsync(cancellationToken)).Mine)
+        {
+            return Outcome<bool>.Fail(Text.Of(RestingNote));
+        }
+
         if (viewer.CoupleId is not { } coupleId)
         {
             return Outcome<bool>.Fail(Text.Of("Answers belong to your couple space. Start one first."));
@@ -132,6 +155,11 @@ public sealed class Desires(AppDbContext db, CurrentMember current, IntimacyCont
         if (!await OptedInAsync(viewer.MemberId, cancellationToken) || viewer.CoupleId is not { } coupleId)
         {
             return Outcome<bool>.Fail(Text.Of("Items are added inside your couple space, with intimacy turned on."));
+        }
+
+        if ((await resting.StateAsync(cancellationToken)).Mine)
+        {
+            return Outcome<bool>.Fail(Text.Of(RestingNote));
         }
 
         if (await db.CustomDesires.CountAsync(d => d.CoupleId == coupleId, cancellationToken) >= AnswerSetText.CoupleItemCap)

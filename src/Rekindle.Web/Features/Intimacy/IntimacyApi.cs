@@ -5,8 +5,12 @@ using Rekindle.Web.Features.Talk;
 
 namespace Rekindle.Web.Features.Intimacy;
 
-/// <summary>Where the member stands: their own switch, and whether the shared parts are open (both in).</summary>
-public sealed record IntimacyStatusDto(bool MeIn, bool InCouple, bool BothIn, int Matches, int? ProgramStage, bool ProgramFinished);
+/// <summary>
+/// Where the member stands: their own switch, and whether the shared parts are open (both in, nobody resting).
+/// resting: intimacy rests for you (every other route answers 409); partnerPaused: your partner has paused
+/// exercises for two, so the shared parts wait (decisions/0027).
+/// </summary>
+public sealed record IntimacyStatusDto(bool MeIn, bool InCouple, bool BothIn, int Matches, int? ProgramStage, bool ProgramFinished, bool Resting, bool PartnerPaused);
 
 public sealed record OptInRequest(bool Adult);
 
@@ -55,11 +59,17 @@ public static class IntimacyApi
                 TypedResults.Ok(await StatusAsync(desires, program, cancellationToken)))
             .WithTags("Intimacy").WithName("GetIntimacy").WithSummary("Whether intimacy is on for you, and whether the shared parts are open");
 
-        intimacy.MapPost("/opt-in", async Task<Results<Ok<IntimacyStatusDto>, ValidationProblem>> (OptInRequest request, Desires desires, TouchProgram program, CancellationToken cancellationToken) =>
+        intimacy.MapPost("/opt-in", async Task<Results<Ok<IntimacyStatusDto>, ValidationProblem, ProblemHttpResult>> (OptInRequest request, Desires desires, TouchProgram program, CancellationToken cancellationToken) =>
             {
+                if ((await desires.AccessAsync(cancellationToken)).Resting)
+                {
+                    return Conflict(Desires.RestingNote);
+                }
+
                 var outcome = await desires.SetOptInAsync(true, request.Adult, deleteAnswers: false, cancellationToken);
                 return outcome.Succeeded ? TypedResults.Ok(await StatusAsync(desires, program, cancellationToken)) : TalkApi.Invalid("adult", outcome.Error!);
             })
+            .ProducesProblem(StatusCodes.Status409Conflict)
             .WithName("TurnIntimacyOn").WithSummary("Turn intimacy on, just for you (adult: true confirms you are an adult)");
 
         intimacy.MapPost("/opt-out", async Task<Ok<IntimacyStatusDto>> (OptOutRequest request, Desires desires, TouchProgram program, CancellationToken cancellationToken) =>
@@ -72,9 +82,9 @@ public static class IntimacyApi
         intimacy.MapGet("/answers", async Task<Results<Ok<DesireAnswersDto>, ProblemHttpResult>> (
                 string? category, bool? all, Desires desires, IntimacyContent content, CancellationToken cancellationToken) =>
             {
-                if (!(await desires.AccessAsync(cancellationToken)).MeIn)
+                if (Closed(await desires.AccessAsync(cancellationToken)) is { } closed)
                 {
-                    return Off();
+                    return closed;
                 }
 
                 return TypedResults.Ok(Dto((await desires.PageAsync(category, all == true, cancellationToken))!, content));
@@ -85,9 +95,9 @@ public static class IntimacyApi
         intimacy.MapPost("/answers", async Task<Results<Ok<DesireItemDto>, ValidationProblem, ProblemHttpResult>> (
                 DesireAnswerRequest request, Desires desires, CancellationToken cancellationToken) =>
             {
-                if (!(await desires.AccessAsync(cancellationToken)).MeIn)
+                if (Closed(await desires.AccessAsync(cancellationToken)) is { } closed)
                 {
-                    return Off();
+                    return closed;
                 }
 
                 var outcome = await desires.AnswerAsync(request.Key, request.Answer, cancellationToken);
@@ -106,9 +116,9 @@ public static class IntimacyApi
         intimacy.MapPost("/items", async Task<Results<Ok<DesireAnswersDto>, ValidationProblem, ProblemHttpResult>> (
                 CustomItemRequest request, Desires desires, IntimacyContent content, CancellationToken cancellationToken) =>
             {
-                if (!(await desires.AccessAsync(cancellationToken)).MeIn)
+                if (Closed(await desires.AccessAsync(cancellationToken)) is { } closed)
                 {
-                    return Off();
+                    return closed;
                 }
 
                 var outcome = await desires.AddCustomAsync(request.Text, request.Category, cancellationToken);
@@ -125,7 +135,7 @@ public static class IntimacyApi
         intimacy.MapGet("/matches", async Task<Results<Ok<MatchesDto>, ProblemHttpResult>> (Desires desires, IntimacyContent content, CancellationToken cancellationToken) =>
             {
                 var access = await desires.AccessAsync(cancellationToken);
-                return access.MeIn ? TypedResults.Ok(await MatchesAsync(desires, content, access, cancellationToken)) : Off();
+                return Closed(access) is { } closed ? closed : TypedResults.Ok(await MatchesAsync(desires, content, access, cancellationToken));
             })
             .ProducesProblem(StatusCodes.Status409Conflict)
             .WithName("GetDesireMatches").WithSummary("What you both chose (yes or maybe on both sides only), the same list for both of you");
@@ -134,9 +144,9 @@ public static class IntimacyApi
                 CheckInFirstRequest request, Desires desires, IntimacyContent content, CancellationToken cancellationToken) =>
             {
                 var access = await desires.AccessAsync(cancellationToken);
-                if (!access.MeIn)
+                if (Closed(access) is { } closed)
                 {
-                    return Off();
+                    return closed;
                 }
 
                 // Not a match is "not found", exactly the same whatever the partner answered.
@@ -148,16 +158,16 @@ public static class IntimacyApi
 
         intimacy.MapGet("/program", async Task<Results<Ok<ProgramDto>, ProblemHttpResult>> (
                 Desires desires, TouchProgram program, IntimacyContent content, Preferences preferences, TimeProvider clock, CancellationToken cancellationToken) =>
-                (await desires.AccessAsync(cancellationToken)).MeIn ? TypedResults.Ok(await ProgramAsync(program, content, preferences, clock, cancellationToken)) : Off())
+                Closed(await desires.AccessAsync(cancellationToken)) is { } closed ? closed : TypedResults.Ok(await ProgramAsync(program, content, preferences, clock, cancellationToken)))
             .ProducesProblem(StatusCodes.Status409Conflict)
             .WithName("GetTouchProgram").WithSummary("The touch program: the couple's stage, whether you marked yourself ready, and your own session notes");
 
         intimacy.MapPost("/program/ready", async Task<Results<Ok<ProgramDto>, ProblemHttpResult>> (
                 ReadyRequest request, Desires desires, TouchProgram program, IntimacyContent content, Preferences preferences, TimeProvider clock, CancellationToken cancellationToken) =>
             {
-                if (!(await desires.AccessAsync(cancellationToken)).MeIn)
+                if (Closed(await desires.AccessAsync(cancellationToken)) is { } closed)
                 {
-                    return Off();
+                    return closed;
                 }
 
                 var outcome = await program.ReadyAsync(request.Ready, request.Stage.ToString(CultureInfo.InvariantCulture), cancellationToken);
@@ -169,9 +179,9 @@ public static class IntimacyApi
         intimacy.MapPost("/program/sessions", async Task<Results<Ok<ProgramDto>, ValidationProblem, ProblemHttpResult>> (
                 SessionLogRequest request, Desires desires, TouchProgram program, IntimacyContent content, Preferences preferences, TimeProvider clock, CancellationToken cancellationToken) =>
             {
-                if (!(await desires.AccessAsync(cancellationToken)).MeIn)
+                if (Closed(await desires.AccessAsync(cancellationToken)) is { } closed)
                 {
-                    return Off();
+                    return closed;
                 }
 
                 var outcome = await program.LogAsync(request.Day, request.Feeling, request.Note, cancellationToken);
@@ -188,13 +198,17 @@ public static class IntimacyApi
             .WithName("LogTouchSession").WithSummary("Note a session for yourself: the day, how it felt, and a private note");
 
         intimacy.MapGet("/resources", async Task<Results<Ok<IReadOnlyList<IntimacyResource>>, ProblemHttpResult>> (Desires desires, IntimacyContent content, CancellationToken cancellationToken) =>
-                (await desires.AccessAsync(cancellationToken)).MeIn ? TypedResults.Ok(content.Resources) : Off())
+                Closed(await desires.AccessAsync(cancellationToken)) is { } closed ? closed : TypedResults.Ok(content.Resources))
             .ProducesProblem(StatusCodes.Status409Conflict)
             .WithName("GetIntimacyResources").WithSummary("Books, educators, shops and organisations (https links only, no tracking)");
     }
 
-    /// <summary>The pages send a member who is not in to the opt-in page; the API says the same, whatever the partner chose.</summary>
-    private static ProblemHttpResult Off() => Conflict(TurnedOff);
+    /// <summary>
+    /// The pages send a member who is not in to the opt-in page, and one whose intimacy rests to its calm
+    /// note; the API says the same, whatever the partner chose. Null when the member's pages are open.
+    /// </summary>
+    private static ProblemHttpResult? Closed(IntimacyAccess access) =>
+        !access.MeIn ? Conflict(TurnedOff) : access.Resting ? Conflict(Desires.RestingNote) : null;
 
     private static ProblemHttpResult Conflict(string detail) =>
         TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Conflict", detail: detail);
@@ -204,7 +218,7 @@ public static class IntimacyApi
         var access = await desires.AccessAsync(cancellationToken);
         var matches = access.BothIn ? (await desires.MatchesAsync(cancellationToken)).Count : 0;
         var view = access.BothIn ? await program.ViewAsync(cancellationToken) : null;
-        return new IntimacyStatusDto(access.MeIn, access.InCouple, access.BothIn, matches, view?.Stage, view?.Finished == true);
+        return new IntimacyStatusDto(access.MeIn, access.InCouple, access.BothIn, matches, view?.Stage, view?.Finished == true, access.Resting, access.PartnerAway);
     }
 
     private static async Task<MatchesDto> MatchesAsync(Desires desires, IntimacyContent content, IntimacyAccess access, CancellationToken cancellationToken) => new(

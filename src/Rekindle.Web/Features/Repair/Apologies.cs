@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Rekindle.Web.Data;
 using Rekindle.Web.Features.Account;
 using Rekindle.Web.Features.Pairing;
+using Rekindle.Web.Features.Safety;
 using Rekindle.Web.Features.Talk;
 using Rekindle.Web.Infrastructure;
 using Rekindle.Web.Infrastructure.Localization;
@@ -58,7 +59,7 @@ internal sealed class ApologyConfiguration : IEntityTypeConfiguration<Apology>
 }
 
 /// <summary>The apology builder: check the three parts, send them, and read the couple's apologies.</summary>
-public sealed class Apologies(AppDbContext db, CurrentMember current, RepairSafety safety, RepairContent content, SoftStartup soft, Sealer sealer, TimeProvider clock)
+public sealed class Apologies(AppDbContext db, CurrentMember current, Resting safety, RepairContent content, SoftStartup soft, Sealer sealer, TimeProvider clock)
 {
     public const int PerDay = 3;
 
@@ -95,7 +96,7 @@ public sealed class Apologies(AppDbContext db, CurrentMember current, RepairSafe
             return Outcome<bool>.Fail(Text.Of("An apology goes to your partner: once they have joined your couple space, you can send one."));
         }
 
-        if (await safety.RestingAsync(cancellationToken))
+        if (await safety.ConcernAsync(cancellationToken))
         {
             return Outcome<bool>.Fail(content.Resting);
         }

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using Rekindle.Web.Features.Safety;
 using Rekindle.Web.Features.Talk;
 
 namespace Rekindle.Web.Features.Repair;
@@ -16,9 +17,9 @@ public static class ApologyApi
     {
         // The same helper as the page's "check how it sounds": nothing is stored; it rests with the rest of repair.
         repair.MapPost("/apologies/check", async Task<Results<Ok<ApologyToneDto>, ValidationProblem>> (
-                SendApologyRequest request, Apologies apologies, RepairSafety safety, RepairContent content, SoftStartup soft, CancellationToken cancellationToken) =>
+                SendApologyRequest request, Apologies apologies, Resting safety, RepairContent content, SoftStartup soft, CancellationToken cancellationToken) =>
             {
-                if (await safety.RestingAsync(cancellationToken))
+                if (await safety.ConcernAsync(cancellationToken))
                 {
                     return TalkApi.Invalid("apology", content.Resting);
                 }
@@ -30,13 +31,13 @@ public static class ApologyApi
             .WithName("CheckApology").WithSummary("Check how an apology reads before sending it: the whole, and each part; nothing is stored");
 
         repair.MapPost("/apologies", async Task<Results<Ok<List<ApologyDto>>, ValidationProblem>> (
-                SendApologyRequest request, Apologies apologies, RepairSafety safety, CancellationToken cancellationToken) =>
+                SendApologyRequest request, Apologies apologies, Resting safety, CancellationToken cancellationToken) =>
             {
                 var outcome = await apologies.SendAsync(request.Did, request.Effect, request.Will, cancellationToken);
                 if (!outcome.Succeeded)
                 {
                     // The parts are checked in order, as the handler does; anything else (no partner, resting, three a day) is about the apology.
-                    var field = await safety.RestingAsync(cancellationToken) || apologies.Check(request.Did, request.Effect, request.Will).Succeeded ? "apology"
+                    var field = await safety.ConcernAsync(cancellationToken) || apologies.Check(request.Did, request.Effect, request.Will).Succeeded ? "apology"
                         : Bad(request.Did) ? "did" : Bad(request.Effect) ? "effect" : "will";
                     return TalkApi.Invalid(field, outcome.Error!);
                 }

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Rekindle.Web.Data;
 using Rekindle.Web.Features.Pairing;
+using Rekindle.Web.Features.Safety;
 using Rekindle.Web.Features.Talk;
 using Rekindle.Web.Infrastructure;
 using Rekindle.Web.Infrastructure.Localization;
@@ -18,7 +19,7 @@ public sealed record GrudgeView(Guid Id, GrudgePayload Payload, GrudgeStep Step,
 /// Destroying deletes the row; on SQLite, secure_delete has already overwritten it and a checkpoint
 /// empties the write-ahead log, so the letter does not linger in the file either.
 /// </summary>
-public sealed class LettingGo(AppDbContext db, CurrentMember current, RepairSafety safety, RepairContent content, Sealer sealer, TimeProvider clock, ILogger<LettingGo> logger)
+public sealed class LettingGo(AppDbContext db, CurrentMember current, Resting safety, RepairContent content, Sealer sealer, TimeProvider clock, ILogger<LettingGo> logger)
 {
     private static readonly GrudgePayload Empty = new(null, null, null, null, null, null);
 
@@ -46,7 +47,7 @@ public sealed class LettingGo(AppDbContext db, CurrentMember current, RepairSafe
     /// <summary>Starts an exercise with its first step: the hurt, and what carrying it has cost.</summary>
     public async Task<Outcome<Guid>> StartAsync(string? hurt, string? cost, CancellationToken cancellationToken = default)
     {
-        if (await safety.RestingAsync(cancellationToken))
+        if (await safety.ConcernAsync(cancellationToken))
         {
             return Outcome<Guid>.Fail(content.Resting);
         }
@@ -67,7 +68,7 @@ public sealed class LettingGo(AppDbContext db, CurrentMember current, RepairSafe
 
     public async Task<Outcome<bool>> SaveAsync(Guid id, GrudgeStep step, string? text, string? second, string? decision, CancellationToken cancellationToken = default)
     {
-        if (await safety.RestingAsync(cancellationToken))
+        if (await safety.ConcernAsync(cancellationToken))
         {
             return Outcome<bool>.Fail(content.Resting);
         }

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using Rekindle.Web.Features.Safety;
 using Rekindle.Web.Features.Talk;
 
 namespace Rekindle.Web.Features.Repair;
@@ -39,30 +40,30 @@ public static class LettingGoApi
     {
         var lettingGo = repair.MapGroup("/letting-go");
 
-        repair.MapGet("/letting-go", async Task<Ok<LettingGoDto>> (LettingGo handler, RepairSafety safety, RepairContent content, CancellationToken cancellationToken) =>
+        repair.MapGet("/letting-go", async Task<Ok<LettingGoDto>> (LettingGo handler, Resting safety, RepairContent content, CancellationToken cancellationToken) =>
             {
-                var resting = await safety.RestingAsync(cancellationToken);
+                var resting = await safety.ConcernAsync(cancellationToken);
                 return TypedResults.Ok(new LettingGoDto(resting, resting ? content.Resting : content.LettingGo.NotExcusing + " " + content.LettingGo.Safety,
                     (await handler.ListAsync(cancellationToken)).Select(g => new GrudgeSummaryDto(g.Id, Key(g.Step), g.StartedAt, g.ArchivedAt)).ToList()));
             })
             .WithName("ListLettingGo").WithSummary("Your own letting-go exercises (only you ever see them)");
 
-        repair.MapPost("/letting-go", async Task<Results<Ok<GrudgeDto>, ValidationProblem>> (StartGrudgeRequest request, LettingGo handler, RepairSafety safety, CancellationToken cancellationToken) =>
+        repair.MapPost("/letting-go", async Task<Results<Ok<GrudgeDto>, ValidationProblem>> (StartGrudgeRequest request, LettingGo handler, Resting safety, CancellationToken cancellationToken) =>
             {
                 var outcome = await handler.StartAsync(request.Hurt, request.Cost, cancellationToken);
                 return outcome.Succeeded
                     ? TypedResults.Ok(await DtoAsync((await handler.FindAsync(outcome.Value, cancellationToken))!, safety, cancellationToken))
-                    : TalkApi.Invalid(await safety.RestingAsync(cancellationToken) ? "exercise" : FieldOf(GrudgeStep.Name, request.Hurt, request.Cost, null) == "text" ? "hurt" : "cost", outcome.Error!);
+                    : TalkApi.Invalid(await safety.ConcernAsync(cancellationToken) ? "exercise" : FieldOf(GrudgeStep.Name, request.Hurt, request.Cost, null) == "text" ? "hurt" : "cost", outcome.Error!);
             })
             .WithName("StartLettingGo").WithSummary("Begin a letting-go exercise with its first step (not while it rests for you)");
 
-        lettingGo.MapGet("/{id:guid}", async Task<Results<Ok<GrudgeDto>, ProblemHttpResult>> (Guid id, LettingGo handler, RepairSafety safety, CancellationToken cancellationToken) =>
+        lettingGo.MapGet("/{id:guid}", async Task<Results<Ok<GrudgeDto>, ProblemHttpResult>> (Guid id, LettingGo handler, Resting safety, CancellationToken cancellationToken) =>
                 await handler.FindAsync(id, cancellationToken) is { } grudge ? TypedResults.Ok(await DtoAsync(grudge, safety, cancellationToken)) : TalkApi.NotFound(NotHere))
             .ProducesProblem(StatusCodes.Status404NotFound)
             .WithName("GetLettingGo").WithSummary("One of your letting-go exercises");
 
         lettingGo.MapPost("/{id:guid}/steps", async Task<Results<Ok<GrudgeDto>, ValidationProblem, ProblemHttpResult>> (
-                Guid id, GrudgeStepRequest request, LettingGo handler, RepairSafety safety, CancellationToken cancellationToken) =>
+                Guid id, GrudgeStepRequest request, LettingGo handler, Resting safety, CancellationToken cancellationToken) =>
             {
                 if (await handler.FindAsync(id, cancellationToken) is null)
                 {
@@ -77,13 +78,13 @@ public static class LettingGoApi
                 var outcome = await handler.SaveAsync(id, step, request.Text, request.Second, request.Decision, cancellationToken);
                 return outcome.Succeeded
                     ? TypedResults.Ok(await DtoAsync((await handler.FindAsync(id, cancellationToken))!, safety, cancellationToken))
-                    : TalkApi.Invalid(await safety.RestingAsync(cancellationToken) ? "exercise" : FieldOf(step, request.Text, request.Second, request.Decision), outcome.Error!);
+                    : TalkApi.Invalid(await safety.ConcernAsync(cancellationToken) ? "exercise" : FieldOf(step, request.Text, request.Second, request.Decision), outcome.Error!);
             })
             .ProducesProblem(StatusCodes.Status404NotFound)
             .WithName("SaveLettingGoStep").WithSummary("Save a step, or change an earlier one; one step at a time");
 
         lettingGo.MapPost("/{id:guid}/put-away", async Task<Results<Ok<GrudgeDto>, ValidationProblem, ProblemHttpResult>> (
-                Guid id, LettingGo handler, RepairSafety safety, CancellationToken cancellationToken) =>
+                Guid id, LettingGo handler, Resting safety, CancellationToken cancellationToken) =>
             {
                 if (await handler.FindAsync(id, cancellationToken) is null)
                 {
@@ -128,9 +129,9 @@ public static class LettingGoApi
         return step == GrudgeStep.Name && TalkText.Problem(second?.Trim() ?? "", max) is not null ? "second" : "step";
     }
 
-    private static async Task<GrudgeDto> DtoAsync(GrudgeView g, RepairSafety safety, CancellationToken cancellationToken)
+    private static async Task<GrudgeDto> DtoAsync(GrudgeView g, Resting safety, CancellationToken cancellationToken)
     {
-        var resting = await safety.RestingAsync(cancellationToken);
+        var resting = await safety.ConcernAsync(cancellationToken);
         var p = g.Payload;
         var words = resting && g.ArchivedAt is null ? null : new GrudgeWordsDto(p.Hurt, p.Cost, p.Decision, p.DecisionNote, p.Context, p.Letter);
         return new GrudgeDto(g.Id, Key(g.Step), g.StartedAt, g.ArchivedAt, resting, words);

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Rekindle.Web.Features.Pairing;
+using Rekindle.Web.Features.Safety;
 using Rekindle.Web.Features.Talk;
 
 namespace Rekindle.Web.Features.Repair;
@@ -56,9 +57,9 @@ public static class RepairApi
     {
         var repair = api.MapGroup("/repair").WithTags("Repair");
 
-        api.MapGet("/repair", async Task<Ok<RepairHubDto>> (RepairSafety safety, GetCoupleStatus status, Repairs repairs, Apologies apologies, CancellationToken cancellationToken) =>
+        api.MapGet("/repair", async Task<Ok<RepairHubDto>> (Resting safety, GetCoupleStatus status, Repairs repairs, Apologies apologies, CancellationToken cancellationToken) =>
             {
-                var resting = await safety.RestingAsync(cancellationToken);
+                var resting = await safety.MineAsync(cancellationToken);
                 var hasPartner = (await status.HandleAsync(cancellationToken)).Stage == CoupleStage.Together;
                 if (resting || !hasPartner)
                 {
@@ -70,11 +71,11 @@ public static class RepairApi
             })
             .WithTags("Repair").WithName("GetRepairs").WithSummary("Your couple's repairs and apologies (empty while repair rests for you)");
 
-        repair.MapGet("/guide", async Task<Ok<RepairGuideDto>> (RepairSafety safety, RepairContent content, CancellationToken cancellationToken) =>
-                TypedResults.Ok(await safety.RestingAsync(cancellationToken) ? new RepairGuideDto(true, content.Resting, null) : new RepairGuideDto(false, content.Resting, content)))
+        repair.MapGet("/guide", async Task<Ok<RepairGuideDto>> (Resting safety, RepairContent content, CancellationToken cancellationToken) =>
+                TypedResults.Ok(await safety.MineAsync(cancellationToken) ? new RepairGuideDto(true, content.Resting, null) : new RepairGuideDto(false, content.Resting, content)))
             .WithName("GetRepairGuide").WithSummary("The steps' prompts and guidance, the feelings to choose from, the follow-up, letting go and the apology frame");
 
-        api.MapPost("/repair", async Task<Results<Ok<RepairDto>, ValidationProblem>> (OpenRepairRequest request, RepairSteps steps, Repairs repairs, RepairSafety safety, CancellationToken cancellationToken) =>
+        api.MapPost("/repair", async Task<Results<Ok<RepairDto>, ValidationProblem>> (OpenRepairRequest request, RepairSteps steps, Repairs repairs, Resting safety, CancellationToken cancellationToken) =>
             {
                 var outcome = await steps.OpenAsync(request.Title, request.Calm, cancellationToken);
                 if (!outcome.Succeeded)
@@ -87,7 +88,7 @@ public static class RepairApi
             })
             .WithTags("Repair").WithName("OpenRepair").WithSummary("Open a repair for the two of you (not while it rests for you; at most five open)");
 
-        repair.MapGet("/{id:guid}", async Task<Results<Ok<RepairDto>, ProblemHttpResult>> (Guid id, Repairs repairs, RepairSafety safety, CancellationToken cancellationToken) =>
+        repair.MapGet("/{id:guid}", async Task<Results<Ok<RepairDto>, ProblemHttpResult>> (Guid id, Repairs repairs, Resting safety, CancellationToken cancellationToken) =>
                 await repairs.FindAsync(id, cancellationToken) is { } view ? TypedResults.Ok(await DtoAsync(view, safety, cancellationToken)) : TalkApi.NotFound(NotYours))
             .ProducesProblem(StatusCodes.Status404NotFound)
             .WithName("GetRepair").WithSummary("A repair: where you are, your entries, and your partner's for the steps you have both written");
@@ -97,7 +98,7 @@ public static class RepairApi
         MapAction(repair, "/set-aside", RepairAction.SetAside, "SetRepairAside", "Set the repair aside: closed, and kept in the list (also while it rests for you)");
 
         repair.MapPost("/{id:guid}/steps", async Task<Results<Ok<RepairDto>, ValidationProblem, ProblemHttpResult>> (
-                Guid id, RepairStepRequest request, RepairSteps steps, Repairs repairs, RepairSafety safety, CancellationToken cancellationToken) =>
+                Guid id, RepairStepRequest request, RepairSteps steps, Repairs repairs, Resting safety, CancellationToken cancellationToken) =>
             {
                 var step = RepairRules.Steps.Cast<RepairStep?>().FirstOrDefault(s => RepairRules.KeyOf(s!.Value) == request.Step);
                 var input = new StepInput(request.Feelings ?? [], request.Text, request.Second, request.LeaveForNow ? RepairRules.LeftForNow : null);
@@ -106,7 +107,7 @@ public static class RepairApi
             .ProducesProblem(StatusCodes.Status404NotFound)
             .WithName("WriteRepairStep").WithSummary("Write your entry for the current step; change it until your partner has written theirs");
 
-        repair.MapPost("/{id:guid}/follow-up", (Guid id, RepairFollowUpRequest request, RepairSteps steps, Repairs repairs, RepairSafety safety, CancellationToken cancellationToken) =>
+        repair.MapPost("/{id:guid}/follow-up", (Guid id, RepairFollowUpRequest request, RepairSteps steps, Repairs repairs, Resting safety, CancellationToken cancellationToken) =>
                 WriteAsync(id, RepairStep.FollowUp, new StepInput([], request.Text, null, request.Choice), steps, repairs, safety, cancellationToken))
             .ProducesProblem(StatusCodes.Status404NotFound)
             .WithName("WriteRepairFollowUp").WithSummary("A week after the plan: how it has gone for you (your partner's shows once you have both answered)");
@@ -117,7 +118,7 @@ public static class RepairApi
 
     private static void MapAction(RouteGroupBuilder repair, string path, RepairAction action, string name, string summary) =>
         repair.MapPost("/{id:guid}" + path, async Task<Results<Ok<RepairDto>, ValidationProblem, ProblemHttpResult>> (
-                Guid id, RepairRevisionRequest request, RepairSteps steps, Repairs repairs, RepairSafety safety, CancellationToken cancellationToken) =>
+                Guid id, RepairRevisionRequest request, RepairSteps steps, Repairs repairs, Resting safety, CancellationToken cancellationToken) =>
             {
                 if (await repairs.FindAsync(id, cancellationToken) is null)
                 {
@@ -133,7 +134,7 @@ public static class RepairApi
             .WithName(name).WithSummary(summary);
 
     private static async Task<Results<Ok<RepairDto>, ValidationProblem, ProblemHttpResult>> WriteAsync(
-        Guid id, RepairStep? step, StepInput input, RepairSteps steps, Repairs repairs, RepairSafety safety, CancellationToken cancellationToken)
+        Guid id, RepairStep? step, StepInput input, RepairSteps steps, Repairs repairs, Resting safety, CancellationToken cancellationToken)
     {
         if (await repairs.FindAsync(id, cancellationToken) is null)
         {
@@ -176,9 +177,9 @@ public static class RepairApi
         return step == RepairStep.FollowUp ? "choice" : "feelings";
     }
 
-    private static async Task<RepairDto> DtoAsync(RepairView v, RepairSafety safety, CancellationToken cancellationToken)
+    private static async Task<RepairDto> DtoAsync(RepairView v, Resting safety, CancellationToken cancellationToken)
     {
-        var resting = await safety.RestingAsync(cancellationToken);
+        var resting = await safety.MineAsync(cancellationToken);
         var shown = resting ? [] : v.Steps.Select(s => new RepairStepDto(RepairRules.KeyOf(s.Step), Entry(s.Mine), Entry(s.Theirs), s.PartnerDone, s.Revealed)).ToList();
         return new RepairDto(v.Id, v.Title, v.OpenedByMe, v.OpenedAt, RepairRules.KeyOf(v.Current), v.Paused, v.MeCalm, v.PartnerCalm,
             v.CompletedAt, v.FollowUpDueAt, v.FollowUpDue, v.SetAside, v.Revision, resting, shown);

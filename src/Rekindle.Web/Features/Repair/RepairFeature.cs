@@ -19,7 +19,6 @@ public static class RepairFeature
         builder.Services.AddOptions<RepairOptions>().BindConfiguration(RepairOptions.Section);
         builder.Services.AddSingleton(sp => RepairContent.Load(Path.Combine(
             sp.GetRequiredService<IWebHostEnvironment>().ContentRootPath, "Content", "repair", $"repair.{sp.GetRequiredService<IOptions<RepairOptions>>().Value.Language}.json")));
-        builder.Services.AddScoped<RepairSafety>();
         builder.Services.AddScoped<Repairs>();
         builder.Services.AddScoped<RepairSteps>();
         builder.Services.AddScoped<LettingGo>();

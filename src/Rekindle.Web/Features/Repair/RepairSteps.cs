@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Rekindle.Web.Data;
 using Rekindle.Web.Features.Pairing;
+using Rekindle.Web.Features.Safety;
 using Rekindle.Web.Features.Talk;
 using Rekindle.Web.Infrastructure;
 using Rekindle.Web.Infrastructure.Localization;
@@ -25,7 +26,7 @@ public sealed record StepInput(IReadOnlyList<string> Feelings, string? Text, str
 /// revision as a concurrency token, so two partners pressing at once take turns; buttons carry the
 /// revision the page showed, so a stale page is told that things moved on.
 /// </summary>
-public sealed class RepairSteps(AppDbContext db, CurrentMember current, RepairSafety safety, RepairContent content, Sealer sealer, TimeProvider clock, ILogger<RepairSteps> logger)
+public sealed class RepairSteps(AppDbContext db, CurrentMember current, Resting safety, RepairContent content, Sealer sealer, TimeProvider clock, ILogger<RepairSteps> logger)
 {
     public const int MaxOpen = 5;
 
@@ -37,9 +38,10 @@ public sealed class RepairSteps(AppDbContext db, CurrentMember current, RepairSa
             return Outcome<Guid>.Fail(Text.Of("A repair is for the two of you: once your partner has joined your couple space, you can open one."));
         }
 
-        if (await safety.RestingAsync(cancellationToken))
+        // Nothing new for two while either rests; the partner is told the same neutral words whatever the reason.
+        if (await safety.RefusalAsync(content.Resting, evenWhenPartnerAway: true, cancellationToken) is { } resting)
         {
-            return Outcome<Guid>.Fail(content.Resting);
+            return Outcome<Guid>.Fail(resting);
         }
 
         var name = title?.Trim() ?? "";
@@ -181,9 +183,9 @@ public sealed class RepairSteps(AppDbContext db, CurrentMember current, RepairSa
             return Outcome<bool>.Fail(Text.Of("That repair is not in your space."));
         }
 
-        if (restsWhenResting && await safety.RestingAsync(cancellationToken))
+        if (restsWhenResting && await safety.RefusalAsync(content.Resting, evenWhenPartnerAway: false, cancellationToken) is { } resting)
         {
-            return Outcome<bool>.Fail(content.Resting);
+            return Outcome<bool>.Fail(resting);
         }
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);

@@ -2,7 +2,7 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Rekindle.Web.Data;
 using Rekindle.Web.Features.Pairing;
-using Rekindle.Web.Features.Understand;
+using Rekindle.Web.Features.Safety;
 using Rekindle.Web.Infrastructure;
 using Rekindle.Web.Infrastructure.Localization;
 using Rekindle.Web.Infrastructure.Privacy;
@@ -38,8 +38,13 @@ public sealed record ConversationContent(
     }
 }
 
-/// <summary>What the member sees of the couple's conversation; null <see cref="Current"/> when there is none.</summary>
-public sealed record ConversationView(Conversation? Current, ConversationTopic? Topic, string? Summary, bool Resting, Guid MemberId, string MyName, string PartnerName)
+/// <summary>
+/// What the member sees of the couple's conversation; null <see cref="Current"/> when there is none.
+/// <see cref="Resting"/>: the member's own concern or pause; <see cref="Concern"/>: which is the concern;
+/// <see cref="PartnerAway"/>: the partner rests, for a reason never told (decisions/0027).
+/// </summary>
+public sealed record ConversationView(Conversation? Current, ConversationTopic? Topic, string? Summary, bool Resting, Guid MemberId, string MyName, string PartnerName,
+    bool Concern = false, bool PartnerAway = false)
 {
     public bool IsSpeaker => Current is { } c && (c.OneDevice || c.SpeakerId == MemberId);
 
@@ -51,14 +56,15 @@ public sealed record ConversationView(Conversation? Current, ConversationTopic? 
 /// <summary>
 /// The couple's guided conversation: start (on one device, or inviting the partner's device), take
 /// steps on the floor, pause, finish, and an optional summary. A member whose own safety screen raised
-/// a concern sees the exercise resting (docs/decisions/0010): they cannot start or join one, and the
-/// partner's invitation simply waits, as it would for anyone who has not joined yet.
+/// a concern, or who paused exercises for two, sees the exercise resting (decisions/0010, 0027): they
+/// cannot start or join one. Their partner cannot start one either, and is told only, in the same
+/// words whatever the reason, that the other has paused.
 /// </summary>
 public sealed class Conversations(
     AppDbContext db,
     CurrentMember current,
     GetCoupleStatus status,
-    MyChecks checks,
+    Resting resting,
     Account.MemberNames names,
     ConversationContent content,
     Sealer sealer,
@@ -74,7 +80,7 @@ public sealed class Conversations(
             return null;
         }
 
-        var resting = (await checks.HandleAsync(cancellationToken)).Latest?.Scores.SafetyConcern == true;
+        var rest = await resting.StateAsync(cancellationToken);
         var latest = await Involving(viewer).VisibleTo(viewer)
             .OrderByDescending(c => c.StartedAt)
             .FirstOrDefaultAsync(cancellationToken);
@@ -85,8 +91,8 @@ public sealed class Conversations(
         }
 
         var me = await db.Users.AsNoTracking().Where(u => u.Id == viewer.MemberId).Select(u => u.FirstName).FirstAsync(cancellationToken);
-        return new ConversationView(latest, latest is null ? null : content.Topic(latest.TopicKey), summary, resting, viewer.MemberId,
-            await names.OpenAsync(viewer.MemberId, me, cancellationToken), couple.PartnerFirstName ?? "");
+        return new ConversationView(latest, latest is null ? null : content.Topic(latest.TopicKey), summary, rest.Mine, viewer.MemberId,
+            await names.OpenAsync(viewer.MemberId, me, cancellationToken), couple.PartnerFirstName ?? "", rest.Concern, rest.PartnerAway);
     }
 
     public async Task<Outcome<bool>> StartAsync(string? topicKey, bool oneDevice, CancellationToken cancellationToken = default)
@@ -97,9 +103,9 @@ public sealed class Conversations(
             return Outcome<bool>.Fail(Text.Of("A guided conversation needs your partner in your couple space."));
         }
 
-        if (view.Resting)
+        if (await resting.RefusalAsync(Text.Of("Guided conversations are resting for now."), evenWhenPartnerAway: true, cancellationToken) is { } refusal)
         {
-            return Outcome<bool>.Fail(Text.Of("Guided conversations are resting for now."));
+            return Outcome<bool>.Fail(refusal);
         }
 
         if (topicKey is null || content.Topic(topicKey) is null)
@@ -150,9 +156,10 @@ public sealed class Conversations(
             return Outcome<bool>.Fail(Text.Of("There is no conversation open just now."));
         }
 
-        if (view.Resting && action is not (FloorAction.End or FloorAction.Pause or FloorAction.Decline))
+        if (view.Resting && action is not (FloorAction.End or FloorAction.Pause or FloorAction.Decline)
+            && await resting.RefusalAsync(Text.Of("Guided conversations are resting for now."), evenWhenPartnerAway: false, cancellationToken) is { } refusal)
         {
-            return Outcome<bool>.Fail(Text.Of("Guided conversations are resting for now."));
+            return Outcome<bool>.Fail(refusal);
         }
 
         var row = await db.Conversations.FirstAsync(c => c.Id == open.Id, cancellationToken);

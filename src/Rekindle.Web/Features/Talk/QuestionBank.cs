@@ -78,6 +78,8 @@ public sealed class QuestionBank
 ///    quieter mid-week evening for most), falling back to any depth when none of that depth is left.
 /// 4. Two days in three, the question comes from one of the couple's favoured areas (from the
 ///    Couple Map, when both shared), when one is left.
+/// 5. While either partner rests (a safety concern or their own pause: decisions/0027), nothing from
+///    <see cref="RestingAreas"/>; the week's depths stay as they are.
 /// </summary>
 public static class DailyQuestionRules
 {
@@ -92,6 +94,9 @@ public static class DailyQuestionRules
         Depth.Light,  // Sunday
     ];
 
+    /// <summary>The areas whose questions ask about sex, hurt or conflict: not drawn while either partner rests.</summary>
+    public static readonly IReadOnlySet<string> RestingAreas = new HashSet<string>(StringComparer.Ordinal) { QuestionBank.IntimacyArea, "repair" };
+
     public static Depth DepthFor(DateOnly day) => WeekPattern[((int)day.DayOfWeek + 6) % 7];
 
     public static Question Choose(
@@ -101,9 +106,10 @@ public static class DailyQuestionRules
         IReadOnlyCollection<string> alreadyAsked,
         IReadOnlyCollection<string> askedInLast30Days,
         IReadOnlyCollection<string> favouredAreas,
-        bool intimacyAllowed)
+        bool intimacyAllowed,
+        bool resting = false)
     {
-        var eligible = bank.Questions.Where(q => intimacyAllowed || q.Area != QuestionBank.IntimacyArea).ToList();
+        var eligible = bank.Questions.Where(q => (intimacyAllowed || q.Area != QuestionBank.IntimacyArea) && !(resting && RestingAreas.Contains(q.Area))).ToList();
         var fresh = eligible.Where(q => !alreadyAsked.Contains(q.Id)).ToList();
         if (fresh.Count == 0)
         {

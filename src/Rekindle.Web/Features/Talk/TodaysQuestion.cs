@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Rekindle.Web.Data;
 using Rekindle.Web.Features.Account;
 using Rekindle.Web.Features.Pairing;
+using Rekindle.Web.Features.Safety;
 using Rekindle.Web.Features.Understand;
 using Rekindle.Web.Infrastructure.Privacy;
 using Rekindle.Web.Infrastructure.Sealing;
@@ -44,6 +45,7 @@ public sealed class TodaysQuestion(
     QuestionBank bank,
     Preferences preferences,
     GetCoupleMap map,
+    Resting resting,
     Sealer sealer,
     TimeProvider clock)
 {
@@ -146,7 +148,8 @@ public sealed class TodaysQuestion(
             asked.Select(a => a.QuestionId).ToHashSet(),
             asked.Where(a => a.Day > monthAgo).Select(a => a.QuestionId).ToHashSet(),
             await FavouredAreasAsync(cancellationToken),
-            await IntimacyAllowedAsync(coupleId, cancellationToken));
+            await IntimacyAllowedAsync(coupleId, cancellationToken),
+            await resting.CoupleRestsAsync(coupleId, cancellationToken));
         var row = new DailyQuestion { Id = Guid.NewGuid(), CoupleId = coupleId, Day = day, QuestionId = question.Id, CreatedAt = clock.GetUtcNow().UtcDateTime };
         // Both databases take ON CONFLICT: when the partner opened the page at the same moment, their
         // row stands and nothing fails (a failed insert would also be logged as an error on every such race).
