@@ -21,7 +21,7 @@ namespace Rekindle.Web.Data.CompiledModels.Postgres
                 "Rekindle.Web.Features.Account.MemberPreferences",
                 typeof(MemberPreferences),
                 baseEntityType,
-                propertyCount: 15,
+                propertyCount: 17,
                 foreignKeyCount: 1,
                 keyCount: 1);
 
@@ -122,6 +122,14 @@ namespace Rekindle.Web.Data.CompiledModels.Postgres
                 sentinel: 0);
             nudgesPerWeek.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
+            var pausedForTwo = runtimeEntityType.AddProperty(
+                "PausedForTwo",
+                typeof(bool),
+                propertyInfo: typeof(MemberPreferences).GetProperty("PausedForTwo", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(MemberPreferences).GetField("<PausedForTwo>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                sentinel: false);
+            pausedForTwo.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
             var quietFromHour = runtimeEntityType.AddProperty(
                 "QuietFromHour",
                 typeof(int),
@@ -137,6 +145,15 @@ namespace Rekindle.Web.Data.CompiledModels.Postgres
                 fieldInfo: typeof(MemberPreferences).GetField("<QuietToHour>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 sentinel: 0);
             quietToHour.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
+            var safetyCountry = runtimeEntityType.AddProperty(
+                "SafetyCountry",
+                typeof(string),
+                propertyInfo: typeof(MemberPreferences).GetProperty("SafetyCountry", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(MemberPreferences).GetField("<SafetyCountry>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                maxLength: 16);
+            safetyCountry.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
             var timeZone = runtimeEntityType.AddProperty(
                 "TimeZone",

@@ -12,7 +12,7 @@ namespace Rekindle.Web.Data.CompiledModels.Postgres
     public partial class PostgresAppDbContextModel
     {
         private PostgresAppDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("a18321cd-9d2b-456a-b3b4-c309e990b231"), entityTypeCount: 44)
+            : base(skipDetectChanges: false, modelId: new Guid("1d4b9fa0-2286-4905-bf3e-8b37fee8d9cd"), entityTypeCount: 44)
         {
         }
 

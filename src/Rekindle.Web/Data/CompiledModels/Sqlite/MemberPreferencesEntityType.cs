@@ -20,7 +20,7 @@ namespace Rekindle.Web.Data.CompiledModels.Sqlite
                 "Rekindle.Web.Features.Account.MemberPreferences",
                 typeof(MemberPreferences),
                 baseEntityType,
-                propertyCount: 15,
+                propertyCount: 17,
                 foreignKeyCount: 1,
                 keyCount: 1);
 
@@ -109,6 +109,13 @@ namespace Rekindle.Web.Data.CompiledModels.Sqlite
                 fieldInfo: typeof(MemberPreferences).GetField("<NudgesPerWeek>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 sentinel: 0);
 
+            var pausedForTwo = runtimeEntityType.AddProperty(
+                "PausedForTwo",
+                typeof(bool),
+                propertyInfo: typeof(MemberPreferences).GetProperty("PausedForTwo", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(MemberPreferences).GetField("<PausedForTwo>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                sentinel: false);
+
             var quietFromHour = runtimeEntityType.AddProperty(
                 "QuietFromHour",
                 typeof(int),
@@ -122,6 +129,14 @@ namespace Rekindle.Web.Data.CompiledModels.Sqlite
                 propertyInfo: typeof(MemberPreferences).GetProperty("QuietToHour", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(MemberPreferences).GetField("<QuietToHour>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 sentinel: 0);
+
+            var safetyCountry = runtimeEntityType.AddProperty(
+                "SafetyCountry",
+                typeof(string),
+                propertyInfo: typeof(MemberPreferences).GetProperty("SafetyCountry", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(MemberPreferences).GetField("<SafetyCountry>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                maxLength: 16);
 
             var timeZone = runtimeEntityType.AddProperty(
                 "TimeZone",

@@ -11,7 +11,7 @@ namespace Rekindle.Web.Data.CompiledModels.Sqlite
     public partial class SqliteAppDbContextModel
     {
         private SqliteAppDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("a535ccab-301e-46d3-a1a6-7ee13fcbe2fb"), entityTypeCount: 44)
+            : base(skipDetectChanges: false, modelId: new Guid("260b0513-ef71-455e-9266-e5b4f0027e55"), entityTypeCount: 44)
         {
         }
 

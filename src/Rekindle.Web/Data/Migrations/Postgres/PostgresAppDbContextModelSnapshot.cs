@@ -222,11 +222,18 @@ namespace Rekindle.Web.Data.Migrations.Postgres
                     b.Property<int>("NudgesPerWeek")
                         .HasColumnType("integer");
 
+                    b.Property<bool>("PausedForTwo")
+                        .HasColumnType("boolean");
+
                     b.Property<int>("QuietFromHour")
                         .HasColumnType("integer");
 
                     b.Property<int>("QuietToHour")
                         .HasColumnType("integer");
+
+                    b.Property<string>("SafetyCountry")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
 
                     b.Property<string>("TimeZone")
                         .IsRequired()

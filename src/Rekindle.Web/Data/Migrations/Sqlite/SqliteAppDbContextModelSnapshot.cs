@@ -215,11 +215,18 @@ namespace Rekindle.Web.Data.Migrations.Sqlite
                     b.Property<int>("NudgesPerWeek")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("PausedForTwo")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("QuietFromHour")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("QuietToHour")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("SafetyCountry")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("TimeZone")
                         .IsRequired()
