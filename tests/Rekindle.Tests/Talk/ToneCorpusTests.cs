@@ -105,6 +105,7 @@ public sealed class ToneCorpusTests(ITestOutputHelper output)
             Report("batch 8 (texting, sarcasm markers)", corpus.Where(p => p.Batch == 8)),
             Report("batch 9", corpus.Where(p => p.Batch == 9)),
             Report("batch 10", corpus.Where(p => p.Batch == 10)),
+            Report("batch 11", corpus.Where(p => p.Batch == 11)),
         };
 
         foreach (var part in new[] { corpus, corpus.Where(p => !p.HeldOut).ToList(), corpus.Where(p => p.HeldOut).ToList() })

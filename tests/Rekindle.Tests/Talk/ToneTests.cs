@@ -101,6 +101,8 @@ public sealed class ToneTests
     [InlineData("late again, as usual", "contempt", "as usual")]
     [InlineData("wow, thanks for all the help", "contempt", "wow, thanks")]
     [InlineData("this whole mess is on you mate", "blame", "this whole mess is on you mate")]
+    [InlineData("its ur fault we're late", "blame", "ur fault")]
+    [InlineData("oh sorry, am i interrupting your precious game", "contempt", "your precious game")]
     public void Texting_spellings_and_sarcasm_markers_are_read_and_named_in_the_words_as_written(string text, string kind, string phrase)
     {
         var reading = Read(text);
@@ -119,6 +121,9 @@ public sealed class ToneTests
     [InlineData("you could never disappoint me")]
     [InlineData("thanks for putting up with my singing lol")]
     [InlineData("I feel ill, leave the dishes for me.")]
+    [InlineData("no, you're not being dramatic, that sounds really scary")]
+    [InlineData("wow, you fixed the shelf! thank you")]
+    [InlineData("typical me, i forgot my keys again, can you let me in lol")]
     public void Sarcasm_markers_in_kind_uses_are_not_flagged(string text)
     {
         var reading = Read(text);
