@@ -106,6 +106,7 @@ public sealed class ToneCorpusTests(ITestOutputHelper output)
             Report("batch 9", corpus.Where(p => p.Batch == 9)),
             Report("batch 10", corpus.Where(p => p.Batch == 10)),
             Report("batch 11", corpus.Where(p => p.Batch == 11)),
+            Report("batch 12 (not tuned)", corpus.Where(p => p.Batch == 12)),
         };
 
         foreach (var part in new[] { corpus, corpus.Where(p => !p.HeldOut).ToList(), corpus.Where(p => p.HeldOut).ToList() })
