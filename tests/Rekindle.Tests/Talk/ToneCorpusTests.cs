@@ -20,7 +20,7 @@ public sealed class ToneCorpusTests(ITestOutputHelper output)
         {
             if (line.StartsWith("# batch ", StringComparison.Ordinal))
             {
-                batch = int.Parse(line.AsSpan(8, 1), provider: System.Globalization.CultureInfo.InvariantCulture);
+                batch = int.Parse(line.AsSpan(8).ToString().Split(':', ' ')[0], provider: System.Globalization.CultureInfo.InvariantCulture);
             }
 
             if (line.Length == 0 || line.StartsWith('#'))
@@ -102,6 +102,11 @@ public sealed class ToneCorpusTests(ITestOutputHelper output)
             Report("batch 5", corpus.Where(p => p.Batch == 5)),
             Report("batch 6", corpus.Where(p => p.Batch == 6)),
             Report("batch 7 (kind only)", corpus.Where(p => p.Batch == 7)),
+            Report("batch 8 (texting, sarcasm markers)", corpus.Where(p => p.Batch == 8)),
+            Report("batch 9", corpus.Where(p => p.Batch == 9)),
+            Report("batch 10", corpus.Where(p => p.Batch == 10)),
+            Report("batch 11", corpus.Where(p => p.Batch == 11)),
+            Report("batch 12 (not tuned)", corpus.Where(p => p.Batch == 12)),
         };
 
         foreach (var part in new[] { corpus, corpus.Where(p => !p.HeldOut).ToList(), corpus.Where(p => p.HeldOut).ToList() })

@@ -89,6 +89,48 @@ public sealed class ToneTests
     }
 
     [Theory]
+    [InlineData("whats your problem", "criticism", "whats your problem")]
+    [InlineData("i dont care", "stonewalling", "i dont care")]
+    [InlineData("youll regret this", "threat", "youll regret")]
+    [InlineData("WHATS UR PROBLEM", "criticism", "WHATS UR PROBLEM")]
+    [InlineData("cba with this conversation", "stonewalling", "cba with this")]
+    [InlineData("keep it up and ill leave", "threat", "ill leave")]
+    [InlineData("sorry ur so upset i guess", "non-apology", "sorry ur so upset")]
+    [InlineData("you're way too sensitive", "criticism", "you're way too sensitive")]
+    [InlineData("if you loved me you'd stop seeing her", "threat", "if you loved me you'd")]
+    [InlineData("late again, as usual", "contempt", "as usual")]
+    [InlineData("wow, thanks for all the help", "contempt", "wow, thanks")]
+    [InlineData("this whole mess is on you mate", "blame", "this whole mess is on you mate")]
+    [InlineData("its ur fault we're late", "blame", "ur fault")]
+    [InlineData("oh sorry, am i interrupting your precious game", "contempt", "your precious game")]
+    public void Texting_spellings_and_sarcasm_markers_are_read_and_named_in_the_words_as_written(string text, string kind, string phrase)
+    {
+        var reading = Read(text);
+        Assert.Equal(ToneVerdict.Harsh, reading.Verdict);
+        Assert.Contains(reading.Findings, f => f.Kind == kind && f.Phrase == phrase);
+    }
+
+    [Theory]
+    [InlineData("oh great news about your promotion, so happy for you")]
+    [InlineData("congratulations on the new job, you earned it")]
+    [InlineData("must be nice to have a day off finally, enjoy it")]
+    [InlineData("i want to grow up a bit with money, can you help me make a budget")]
+    [InlineData("who cares what the neighbours think, i love our messy garden")]
+    [InlineData("ugh my day was awful, can i have a cuddle")]
+    [InlineData("you did nothing wrong, i was just tired")]
+    [InlineData("you could never disappoint me")]
+    [InlineData("thanks for putting up with my singing lol")]
+    [InlineData("I feel ill, leave the dishes for me.")]
+    [InlineData("no, you're not being dramatic, that sounds really scary")]
+    [InlineData("wow, you fixed the shelf! thank you")]
+    [InlineData("typical me, i forgot my keys again, can you let me in lol")]
+    public void Sarcasm_markers_in_kind_uses_are_not_flagged(string text)
+    {
+        var reading = Read(text);
+        Assert.False(reading.Flagged, string.Join(", ", reading.Findings.Select(f => f.Kind + ": " + f.Phrase)));
+    }
+
+    [Theory]
     [InlineData("I feel lonely in the evenings, and I need us to have one night a week.")]
     [InlineData("I'm sorry I forgot to call. I know you were waiting.")]
     [InlineData("Could we plan a date night this month?")]

@@ -47,6 +47,7 @@ public sealed class SoftStartup
     private readonly List<Rule> _rules = [];
     private readonly List<(Regex Pattern, string Note)> _care = [];
     private readonly List<Regex> _kindShapes = [];
+    private readonly Dictionary<string, string> _spellings;
     private readonly int _minWords;
 
     private SoftStartup(FileShape file, string path)
@@ -55,6 +56,7 @@ public sealed class SoftStartup
         FrameExample = file.FrameExample;
         LookAt = file.LookAt;
         _minWords = file.MinWords;
+        _spellings = new Dictionary<string, string>(file.Spellings ?? [], StringComparer.OrdinalIgnoreCase);
         string Expand(string pattern) => Terms.Replace(pattern, m => file.Terms.TryGetValue(m.Groups[1].Value, out var term)
             ? "(?:" + term + ")"
             : throw new InvalidDataException($"{path}: no term '{m.Groups[1].Value}' for the pattern {pattern}."));
@@ -98,14 +100,18 @@ public sealed class SoftStartup
         }
 
         var normal = Normalise(text);
+        var (spelled, from, to) = Respell(normal);
 
         // Every rule's first excused-free match in each sentence; where matches overlap, the one that
-        // starts first (then the longer) speaks for those words, so each phrase is named once.
+        // starts first (then the longer) speaks for those words, so each phrase is named once. The
+        // rules read the text with informal spellings written out ("dont" as "don't"); the phrase
+        // shown is the writer's own words.
         var candidates = new List<(int Start, int End, ToneFinding Finding)>();
         var gaveUp = false;
         var offset = 0;
-        foreach (var sentence in Sentences.Split(normal))
+        foreach (var end in Sentences.Matches(spelled).Select(m => (Index: m.Index, Length: m.Length)).Append((Index: spelled.Length, Length: 0)))
         {
+            var sentence = spelled[offset..end.Index];
             foreach (var rule in _rules)
             {
                 Match? match;
@@ -118,14 +124,14 @@ public sealed class SoftStartup
                     (match, gaveUp) = (null, true);
                 }
 
-                if (match is not null)
+                if (match is not null && match.Length > 0)
                 {
-                    candidates.Add((offset + match.Index, offset + match.Index + match.Length,
-                        new ToneFinding(rule.Kind, rule.Title, match.Value.Trim(), rule.Note, rule.Kinder)));
+                    var (start, stop) = (offset + match.Index, offset + match.Index + match.Length);
+                    candidates.Add((start, stop, new ToneFinding(rule.Kind, rule.Title, normal[from[start]..to[stop - 1]].Trim(), rule.Note, rule.Kinder)));
                 }
             }
 
-            offset += sentence.Length + 1;
+            offset = end.Index + end.Length;
         }
 
         var found = new List<(int Start, int End, ToneFinding Finding)>();
@@ -142,8 +148,8 @@ public sealed class SoftStartup
             return new ToneReading(ToneVerdict.Harsh, found.OrderBy(f => f.Start).Select(f => f.Finding).ToList(), []);
         }
 
-        var care = _care.Where(c => c.Pattern.IsMatch(normal)).Select(c => c.Note).ToList();
-        var confident = !gaveUp && care.Count == 0 && Words.Count(normal) >= _minWords && _kindShapes.Any(s => s.IsMatch(normal));
+        var care = _care.Where(c => c.Pattern.IsMatch(spelled)).Select(c => c.Note).ToList();
+        var confident = !gaveUp && care.Count == 0 && Words.Count(normal) >= _minWords && _kindShapes.Any(s => s.IsMatch(spelled));
         return confident ? new ToneReading(ToneVerdict.Kind, [], []) : new ToneReading(ToneVerdict.Unsure, [], [.. care, .. LookAt]);
     }
 
@@ -172,6 +178,51 @@ public sealed class SoftStartup
         Held.Replace(Spaces.Replace(text.Replace('\u2019', '\'').Replace('\u2018', '\'').Replace('\u02BC', '\'').Replace('\u201C', '"').Replace('\u201D', '"')
             .Replace('\u2013', '-').Replace('\u2014', '-').Replace("\r", "", StringComparison.Ordinal), " ").Trim().Normalize(System.Text.NormalizationForm.FormC), "$1");
 
+    // Informal spellings from the content file ("dont", "youre", "u"), written out word by word; for each
+    // character of the result, where its word starts and ends in the text as written. A word in capitals
+    // stays in capitals.
+    private (string Text, int[] From, int[] To) Respell(string text)
+    {
+        var result = new System.Text.StringBuilder(text.Length + 16);
+        var from = new List<int>(text.Length + 16);
+        var to = new List<int>(text.Length + 16);
+        void Put(char c, int start, int end)
+        {
+            result.Append(c);
+            from.Add(start);
+            to.Add(end);
+        }
+
+        var at = 0;
+        foreach (Match word in Words.Matches(text))
+        {
+            if (!_spellings.TryGetValue(word.Value, out var spelled))
+            {
+                continue;
+            }
+
+            for (; at < word.Index; at++)
+            {
+                Put(text[at], at, at + 1);
+            }
+
+            var shouting = word.Value.Length > 1 && word.Value.All(c => !char.IsLetter(c) || char.IsUpper(c));
+            foreach (var c in shouting ? spelled.ToUpperInvariant() : spelled)
+            {
+                Put(c, word.Index, word.Index + word.Length);
+            }
+
+            at = word.Index + word.Length;
+        }
+
+        for (; at < text.Length; at++)
+        {
+            Put(text[at], at, at + 1);
+        }
+
+        return (result.ToString(), [.. from], [.. to]);
+    }
+
     private sealed record Rule(string Kind, string Title, string Note, string Kinder, Regex Pattern, Regex[] UnlessBefore, Regex[] UnlessAfter)
     {
         // The first match whose own sentence does not excuse it: "unless before" looks at the words
@@ -194,7 +245,8 @@ public sealed class SoftStartup
 
     private sealed record FileShape(
         string Language, string Frame, string FrameExample, int MinWords, List<string> LookAt, List<string> KindShapes,
-        Dictionary<string, string> Terms, List<KindShape> Kinds, List<CareShape> Care);
+        Dictionary<string, string> Terms, List<KindShape> Kinds, List<CareShape> Care,
+        Dictionary<string, string>? Spellings = null);
 
     private sealed record KindShape(string Kind, string Title, string Note, string Kinder, List<GroupShape> Groups);
 
