@@ -107,6 +107,8 @@ public sealed class ToneCorpusTests(ITestOutputHelper output)
             Report("batch 10", corpus.Where(p => p.Batch == 10)),
             Report("batch 11", corpus.Where(p => p.Batch == 11)),
             Report("batch 12 (not tuned)", corpus.Where(p => p.Batch == 12)),
+            Report("batch 13 (idioms, rhetorical frames)", corpus.Where(p => p.Batch == 13)),
+            Report("batch 14 (not tuned)", corpus.Where(p => p.Batch == 14)),
         };
 
         foreach (var part in new[] { corpus, corpus.Where(p => !p.HeldOut).ToList(), corpus.Where(p => p.HeldOut).ToList() })

@@ -131,6 +131,32 @@ public sealed class ToneTests
     }
 
     [Theory]
+    [InlineData("must I do everything myself", "criticism", "must I do everything")]
+    [InlineData("I shouldn't have to remind you", "criticism", "I shouldn't have to remind")]
+    [InlineData("spare me the lecture", "contempt", "spare me")]
+    [InlineData("you've got the attention span of a goldfish", "contempt", "you've got the attention span of a")]
+    [InlineData("don't bother explaining", "stonewalling", "don't bother explaining")]
+    public void Rhetorical_frames_idioms_and_dismissive_imperatives_are_named(string text, string kind, string phrase)
+    {
+        var reading = Read(text);
+        Assert.Equal(ToneVerdict.Harsh, reading.Verdict);
+        Assert.Contains(reading.Findings, f => f.Kind == kind && f.Phrase == phrase);
+    }
+
+    [Theory]
+    [InlineData("you're not lazy, you're exhausted")]
+    [InlineData("I was being selfish, I'm sorry")]
+    [InlineData("don't bother cooking tonight, I'll bring dinner home")]
+    [InlineData("can you spare me a minute after work")]
+    [InlineData("I thought you wouldn't understand, so I kept quiet, and that was wrong")]
+    [InlineData("I'll stop nagging, I promise")]
+    public void Kind_uses_of_the_same_words_are_not_flagged(string text)
+    {
+        var reading = Read(text);
+        Assert.False(reading.Flagged, string.Join(", ", reading.Findings.Select(f => f.Kind + ": " + f.Phrase)));
+    }
+
+    [Theory]
     [InlineData("I feel lonely in the evenings, and I need us to have one night a week.")]
     [InlineData("I'm sorry I forgot to call. I know you were waiting.")]
     [InlineData("Could we plan a date night this month?")]
