@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Forms;
+using Rekindle.Web.Infrastructure;
 
 namespace Rekindle.Web.Components.Shared;
 
@@ -25,6 +26,24 @@ public abstract class FormPage<TInput> : ComponentBase
         Input ??= new TInput();
         Edit = new EditContext(Input);
         _messages = new ValidationMessageStore(Edit);
+    }
+
+    /// <summary>
+    /// A handler's problem beside its field (the request field's camelCase name matched to the input's
+    /// property), or above the form when it is about no field of this form (decisions/0032).
+    /// </summary>
+    protected void Show(Problem problem)
+    {
+        var property = problem.Field is { } field
+            ? typeof(TInput).GetProperties().FirstOrDefault(p => string.Equals(p.Name, field, StringComparison.OrdinalIgnoreCase))?.Name
+            : null;
+        if (property is null)
+        {
+            FormError = problem.Message;
+            return;
+        }
+
+        ShowError(property, problem.Message);
     }
 
     protected void ShowError(string field, string message)
