@@ -47,10 +47,10 @@ public sealed class TimeTogetherJourneyTests(ChromiumApp chromium) : IClassFixtu
         await ana.GotoAsync("/time-together");
         await ana.Locator("#idea-d003").GetByRole(AriaRole.Link, new() { Name = "Plan this" }).ClickAsync();
         await Assertions.Expect(ana.Locator("#date-name")).Not.ToBeEmptyAsync();
-        await ana.Locator("input[name=day1]").FillAsync(Day(2));
-        await ana.Locator("input[name=time1]").FillAsync("19:30");
-        await ana.Locator("input[name=day2]").FillAsync(Day(3));
-        await ana.Locator("input[name=time2]").FillAsync("18:00");
+        await ana.Locator("input[name='times[0].day']").FillAsync(Day(2));
+        await ana.Locator("input[name='times[0].time']").FillAsync("19:30");
+        await ana.Locator("input[name='times[1].day']").FillAsync(Day(3));
+        await ana.Locator("input[name='times[1].time']").FillAsync("18:00");
         await ChromiumApp.SnapAsync(ana, "time-03-plan");
         await ana.GetByRole(AriaRole.Button, new() { Name = "Propose" }).ClickAsync();
         await Assertions.Expect(ana.Locator("#date-message")).ToContainTextAsync("Proposed");

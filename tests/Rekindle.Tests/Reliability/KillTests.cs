@@ -62,7 +62,7 @@ public abstract class KillTests(TestProvider provider, ITestOutputHelper output)
                     using var content = new FormUrlEncodedContent(new Dictionary<string, string>
                     {
                         ["__RequestVerificationToken"] = w.Token, ["_handler"] = "propose", ["title"] = title,
-                        ["minutes"] = "120", ["day1"] = tomorrow, ["time1"] = "19:00",
+                        ["minutes"] = "120", ["times[0].day"] = tomorrow, ["times[0].time"] = "19:00",
                     });
                     using var response = await w.Browser.Client.PostAsync("/time-together/plan", content);
                     if ((int)response.StatusCode >= 500)

@@ -54,7 +54,7 @@ public sealed class TwoServersTests
         var proposed = await ben.PostAsync("/time-together/plan",
         [
             new("__RequestVerificationToken", plan.Find("input[name=__RequestVerificationToken]")!.GetAttribute("value")!),
-            new("_handler", "propose"), new("title", "Two servers picnic"), new("minutes", "120"), new("day1", day), new("time1", "19:00"),
+            new("_handler", "propose"), new("title", "Two servers picnic"), new("minutes", "120"), new("times[0].day", day), new("times[0].time", "19:00"),
         ]);
         Assert.Contains("Two servers picnic", proposed.Text, StringComparison.Ordinal);
         var id = Guid.Parse(proposed.Url.AbsolutePath.Split('/')[^1]);
@@ -65,8 +65,8 @@ public sealed class TwoServersTests
         // Ana accepts on two; then the date is moved to start in two hours and a few seconds, so the
         // "two hours before" reminders fall due now, for both of them.
         var page = await anaOnTwo.GetAsync($"/time-together/dates/{id}");
-        var option = page.Find("button[name=option]")!.GetAttribute("value")!;
-        var accepted = await anaOnTwo.SubmitAsync(page, "accept", new Dictionary<string, string> { ["option"] = option });
+        var option = page.Find("button[name=optionId]")!.GetAttribute("value")!;
+        var accepted = await anaOnTwo.SubmitAsync(page, "accept", new Dictionary<string, string> { ["optionId"] = option });
         Assert.Contains("You both said yes", accepted.TextOf("#date-message"), StringComparison.Ordinal);
         await using (var db = new NpgsqlConnection(settings["Database:ConnectionString"]))
         {

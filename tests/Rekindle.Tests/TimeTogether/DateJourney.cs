@@ -27,8 +27,8 @@ public static class DateJourney
         var fields = new Dictionary<string, string> { ["title"] = title, ["minutes"] = "120" };
         for (var i = 0; i < times.Length; i++)
         {
-            fields[$"day{i + 1}"] = times[i].Day;
-            fields[$"time{i + 1}"] = times[i].Time;
+            fields[$"times[{i}].day"] = times[i].Day;
+            fields[$"times[{i}].time"] = times[i].Time;
         }
 
         return await browser.SubmitAsync(page, "propose", fields);
@@ -41,8 +41,8 @@ public static class DateJourney
     {
         var id = IdOf(await ProposeAsync(proposer, title, (day, time)));
         var page = await partner.GetAsync($"/time-together/dates/{id}");
-        var option = page.Find("button[name=option]")!.GetAttribute("value")!;
-        var accepted = await partner.SubmitAsync(page, "accept", new Dictionary<string, string> { ["option"] = option });
+        var option = page.Find("button[name=optionId]")!.GetAttribute("value")!;
+        var accepted = await partner.SubmitAsync(page, "accept", new Dictionary<string, string> { ["optionId"] = option });
         if (accepted.Find("#date-message")?.TextContent.Contains("You both said yes", StringComparison.Ordinal) != true)
         {
             throw new InvalidOperationException("Accepting failed: " + accepted.Text);

@@ -16,16 +16,16 @@ public abstract class DateTests(RekindleFactory app)
         var proposed = await ProposeAsync(a, "Walkmarker by the river", (Day(app, 2), "19:30"), (Day(app, 3), "18:00"));
         var id = IdOf(proposed);
         Assert.Contains("Proposed", proposed.TextOf("#date-message"), StringComparison.Ordinal);
-        Assert.Empty(proposed.Document.QuerySelectorAll("button[name=option]"));   // one's own times wait for the partner
+        Assert.Empty(proposed.Document.QuerySelectorAll("button[name=optionId]"));   // one's own times wait for the partner
 
         // The partner sees it waiting for them, with both times to pick from.
         Assert.NotNull((await b.GetAsync("/time-together")).Find($"#waiting-for-you #date-{id}"));
         Assert.Contains("Walkmarker", (await b.GetAsync("/")).TextOf("#together"), StringComparison.Ordinal);
         Assert.Null((await a.GetAsync("/")).Find("#together"));
         var page = await b.GetAsync($"/time-together/dates/{id}");
-        var options = page.Document.QuerySelectorAll("button[name=option]").Select(o => o.GetAttribute("value")!).ToList();
+        var options = page.Document.QuerySelectorAll("button[name=optionId]").Select(o => o.GetAttribute("value")!).ToList();
         Assert.Equal(2, options.Count);
-        var accepted = await b.SubmitAsync(page, "accept", new Dictionary<string, string> { ["option"] = options[1] });
+        var accepted = await b.SubmitAsync(page, "accept", new Dictionary<string, string> { ["optionId"] = options[1] });
         Assert.Contains("You both said yes", accepted.TextOf("#date-message"), StringComparison.Ordinal);
 
         var plan = await app.WithDbAsync(db => db.DatePlans.Include(p => p.Options).SingleAsync(p => p.Id == id));
@@ -62,7 +62,7 @@ public abstract class DateTests(RekindleFactory app)
         Assert.Equal(404, (int)(await stranger.GetAsync($"/time-together/dates/{id}")).Status);
         Assert.Equal(404, (int)(await stranger.Client.GetAsync($"/time-together/dates/{id}/calendar.ics")).StatusCode);
         var token = (await stranger.GetAsync("/account/data")).Find("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
-        foreach (var (form, field, value) in new[] { ("cancel-date", "cancel", "1"), ("suggest", "day", Day(app, 5)), ("accept", "option", options[0]), ("reflect", "rating", "good") })
+        foreach (var (form, field, value) in new[] { ("cancel-date", "cancel", "1"), ("suggest", "day", Day(app, 5)), ("accept", "optionId", options[0]), ("reflect", "rating", "good") })
         {
             var response = await stranger.PostAsync($"/time-together/dates/{id}", [new("_handler", form), new("__RequestVerificationToken", token), new(field, value), new("time", "10:00")]);
             Assert.True((int)response.Status < 500);
@@ -82,15 +82,15 @@ public abstract class DateTests(RekindleFactory app)
         var own = (await app.WithDbAsync(db => db.DatePlans.Include(p => p.Options).SingleAsync(p => p.Id == id))).Options.Single().Id;
 
         // Accepting one's own time, by a crafted post, is refused with a reason.
-        var refused = await a.SubmitAsync(await a.GetAsync($"/time-together/dates/{id}"), "accept", new Dictionary<string, string> { ["option"] = own.ToString() });
+        var refused = await a.SubmitAsync(await a.GetAsync($"/time-together/dates/{id}"), "accept", new Dictionary<string, string> { ["optionId"] = own.ToString() });
         Assert.Contains("time you offered", refused.TextOf("#date-message"), StringComparison.Ordinal);
 
         // The partner suggests another; the proposer accepts it.
         var suggested = await b.SubmitAsync(await b.GetAsync($"/time-together/dates/{id}"), "suggest", new Dictionary<string, string> { ["day"] = Day(app, 5), ["time"] = "20:00" });
         Assert.Contains("Suggested", suggested.TextOf("#date-message"), StringComparison.Ordinal);
         var page = await a.GetAsync($"/time-together/dates/{id}");
-        var theirs = Assert.Single(page.Document.QuerySelectorAll("button[name=option]")).GetAttribute("value")!;
-        await a.SubmitAsync(page, "accept", new Dictionary<string, string> { ["option"] = theirs });
+        var theirs = Assert.Single(page.Document.QuerySelectorAll("button[name=optionId]")).GetAttribute("value")!;
+        await a.SubmitAsync(page, "accept", new Dictionary<string, string> { ["optionId"] = theirs });
         var plan = await app.WithDbAsync(db => db.DatePlans.SingleAsync(p => p.Id == id));
         Assert.Equal((DateStatus.Agreed, app.Clock.GetUtcNow().UtcDateTime.Date.AddDays(5).AddHours(20)), (plan.Status, plan.StartsAt!.Value));
 
@@ -100,7 +100,7 @@ public abstract class DateTests(RekindleFactory app)
         Assert.Equal(plan.StartsAt, (await app.WithDbAsync(db => db.DatePlans.SingleAsync(p => p.Id == id))).StartsAt);
         page = await a.GetAsync($"/time-together/dates/{id}");
         Assert.Contains("A new time was suggested", page.Text, StringComparison.Ordinal);
-        await a.SubmitAsync(page, "accept", new Dictionary<string, string> { ["option"] = page.Find("button[name=option]")!.GetAttribute("value")! });
+        await a.SubmitAsync(page, "accept", new Dictionary<string, string> { ["optionId"] = page.Find("button[name=optionId]")!.GetAttribute("value")! });
         Assert.Equal(app.Clock.GetUtcNow().UtcDateTime.Date.AddDays(6).AddHours(9).AddMinutes(15), (await app.WithDbAsync(db => db.DatePlans.SingleAsync(p => p.Id == id))).StartsAt);
 
         // The same time twice is not offered twice.
@@ -141,7 +141,7 @@ public abstract class DateTests(RekindleFactory app)
         foreach (var (title, day, time, minutes, expect) in cases)
         {
             var page = await a.GetAsync("/time-together/plan");
-            var answer = await a.SubmitAsync(page, "propose", new Dictionary<string, string> { ["title"] = title, ["day1"] = day, ["time1"] = time, ["minutes"] = minutes });
+            var answer = await a.SubmitAsync(page, "propose", new Dictionary<string, string> { ["title"] = title, ["times[0].day"] = day, ["times[0].time"] = time, ["minutes"] = minutes });
             Assert.Equal(200, (int)answer.Status);
             Assert.Contains(expect, answer.TextOf("#plan-message"), StringComparison.Ordinal);
         }

@@ -35,7 +35,7 @@ public abstract class EveningAndCalendarTests(RekindleFactory app)
         Assert.Equal(8, weeks.Count);
         var second = weeks[1].Id!["week-".Length..];
         Assert.Equal(DayOfWeek.Thursday, DateOnly.ParseExact(second, "yyyy-MM-dd", CultureInfo.InvariantCulture).DayOfWeek);
-        var skipped = await a.SubmitAsync(page, "skip", new Dictionary<string, string> { ["week"] = second + "|skip" });
+        var skipped = await a.SubmitAsync(page, "skip", new Dictionary<string, string> { ["go"] = second + "|skip" });
         Assert.Contains("skipped", skipped.Find($"#week-{second}")!.ClassName, StringComparison.Ordinal);
         var file = await (await b.Client.GetAsync("/time-together/evening/calendar.ics")).Content.ReadAsStringAsync();
         var evening = Assert.Single(Ical.Net.Calendar.Load(file)!.Events);
@@ -45,11 +45,11 @@ public abstract class EveningAndCalendarTests(RekindleFactory app)
         Assert.DoesNotContain(DateOnly.ParseExact(second, "yyyy-MM-dd", CultureInfo.InvariantCulture), starts);
         Assert.Equal(3, starts.Count);
 
-        var back = await b.SubmitAsync(await b.GetAsync("/time-together/evening"), "skip", new Dictionary<string, string> { ["week"] = second + "|back" });
+        var back = await b.SubmitAsync(await b.GetAsync("/time-together/evening"), "skip", new Dictionary<string, string> { ["go"] = second + "|back" });
         Assert.DoesNotContain("skipped", back.Find($"#week-{second}")!.ClassName ?? "", StringComparison.Ordinal);
 
         // Skipping a day that is not one of the evenings is refused.
-        var wrong = await b.SubmitAsync(back, "skip", new Dictionary<string, string> { ["week"] = "2031-01-01|skip" });
+        var wrong = await b.SubmitAsync(back, "skip", new Dictionary<string, string> { ["go"] = "2031-01-01|skip" });
         Assert.Contains("isn't on your list", wrong.TextOf("#evening-message"), StringComparison.Ordinal);
 
         // A change goes back to the partner; stopping ends it for both.
@@ -79,7 +79,7 @@ public abstract class EveningAndCalendarTests(RekindleFactory app)
         await SetEveningAsync(a, "Tuesday", "19:00");
         await b.SubmitAsync(await b.GetAsync("/time-together/evening"), "agree-evening");
 
-        var page = await a.SubmitAsync(await a.GetAsync("/time-together/calendar"), "feed", new Dictionary<string, string> { ["do"] = "create" });
+        var page = await a.SubmitAsync(await a.GetAsync("/time-together/calendar"), "feed", new Dictionary<string, string> { ["go"] = "create" });
         var url = new Uri(page.Find("#feed-url")!.GetAttribute("value")!);
         using var anonymous = app.NewBrowser();
         var feed = await anonymous.Client.GetAsync(url.PathAndQuery);
@@ -93,17 +93,17 @@ public abstract class EveningAndCalendarTests(RekindleFactory app)
         Assert.Single(calendar.Events, e => e.RecurrenceRule is not null);
 
         // Names on: the date's own name.
-        page = await a.SubmitAsync(await a.GetAsync("/time-together/calendar"), "feed", new Dictionary<string, string> { ["do"] = "names", ["showNames"] = "yes" });
+        page = await a.SubmitAsync(await a.GetAsync("/time-together/calendar"), "feed", new Dictionary<string, string> { ["go"] = "names", ["showNames"] = "true" });
         Assert.Contains("SUMMARY:Secretname dinner", await anonymous.Client.GetStringAsync(url.PathAndQuery), StringComparison.Ordinal);
 
         // The partner's address is their own; replacing mine stops the old one at once, and so does turning it off.
-        var theirs = new Uri((await b.SubmitAsync(await b.GetAsync("/time-together/calendar"), "feed", new Dictionary<string, string> { ["do"] = "create" })).Find("#feed-url")!.GetAttribute("value")!);
+        var theirs = new Uri((await b.SubmitAsync(await b.GetAsync("/time-together/calendar"), "feed", new Dictionary<string, string> { ["go"] = "create" })).Find("#feed-url")!.GetAttribute("value")!);
         Assert.NotEqual(url, theirs);
-        page = await a.SubmitAsync(page, "feed", new Dictionary<string, string> { ["do"] = "replace", ["showNames"] = "yes" });
+        page = await a.SubmitAsync(page, "feed", new Dictionary<string, string> { ["go"] = "replace", ["showNames"] = "true" });
         var replaced = new Uri(page.Find("#feed-url")!.GetAttribute("value")!);
         Assert.Equal(404, (int)(await anonymous.Client.GetAsync(url.PathAndQuery)).StatusCode);
         Assert.Equal(200, (int)(await anonymous.Client.GetAsync(replaced.PathAndQuery)).StatusCode);
-        await a.SubmitAsync(page, "feed", new Dictionary<string, string> { ["do"] = "off" });
+        await a.SubmitAsync(page, "feed", new Dictionary<string, string> { ["go"] = "off" });
         Assert.Equal(404, (int)(await anonymous.Client.GetAsync(replaced.PathAndQuery)).StatusCode);
         Assert.Equal(200, (int)(await anonymous.Client.GetAsync(theirs.PathAndQuery)).StatusCode);
 
@@ -117,7 +117,7 @@ public abstract class EveningAndCalendarTests(RekindleFactory app)
         Assert.All(await app.WithDbAsync(db => db.CalendarFeeds.ToListAsync()), f => Assert.DoesNotContain(secret, f.Token.Envelope + f.TokenHash, StringComparison.Ordinal));
 
         // After the partner leaves, my feed holds none of the old couple's plans.
-        await b.SubmitAsync(await b.GetAsync("/time-together/calendar"), "feed", new Dictionary<string, string> { ["do"] = "names", ["showNames"] = "yes" });
+        await b.SubmitAsync(await b.GetAsync("/time-together/calendar"), "feed", new Dictionary<string, string> { ["go"] = "names", ["showNames"] = "true" });
         await a.SubmitAsync(await a.GetAsync("/couple"), "leave", new Dictionary<string, string> { ["confirmLeave"] = "yes" });
         var after = await anonymous.Client.GetStringAsync(theirs.PathAndQuery);
         Assert.DoesNotContain("Secretname", after, StringComparison.Ordinal);
@@ -135,7 +135,7 @@ public abstract class EveningAndCalendarTests(RekindleFactory app)
         var after = await AgreeAsync(a, b, "After the change", "2027-03-28", "19:30");
         await SetEveningAsync(a, "Thursday", "19:30");
         await b.SubmitAsync(await b.GetAsync("/time-together/evening"), "agree-evening");
-        var page = await a.SubmitAsync(await a.GetAsync("/time-together/calendar"), "feed", new Dictionary<string, string> { ["do"] = "create", ["showNames"] = "yes" });
+        var page = await a.SubmitAsync(await a.GetAsync("/time-together/calendar"), "feed", new Dictionary<string, string> { ["go"] = "create", ["showNames"] = "true" });
         var text = await a.Client.GetStringAsync(new Uri(page.Find("#feed-url")!.GetAttribute("value")!).PathAndQuery);
 
         // What the app itself says: 19:30 in Berlin is 18:30 UTC before the change and 17:30 after.

@@ -10,7 +10,7 @@ public abstract class IdeaRatingTests(RekindleFactory app)
     private static async Task RateAsync(TestBrowser browser, string idea, string rating)
     {
         var page = await browser.GetAsync("/time-together/ideas");
-        await browser.SubmitAsync(page, "rate", new Dictionary<string, string> { ["rate"] = idea + "|" + rating });
+        await browser.SubmitAsync(page, "rate", new Dictionary<string, string> { ["go"] = idea + "|" + rating });
     }
 
     private async Task<(TestBrowser A, TestBrowser B)> CoupleAsync(string a, string b)
@@ -85,14 +85,14 @@ public abstract class IdeaRatingTests(RekindleFactory app)
         await RateAsync(b, custom, "love");
         Assert.Contains("Picnic on the balcony", (await b.GetAsync("/time-together")).TextOf("#both"), StringComparison.Ordinal);
 
-        var unknown = await a.SubmitAsync(await a.GetAsync("/time-together/ideas"), "rate", new Dictionary<string, string> { ["rate"] = "d999|love" });
+        var unknown = await a.SubmitAsync(await a.GetAsync("/time-together/ideas"), "rate", new Dictionary<string, string> { ["go"] = "d999|love" });
         Assert.Contains("isn't in your list", unknown.Text, StringComparison.Ordinal);
-        var badRating = await a.SubmitAsync(await a.GetAsync("/time-together/ideas"), "rate", new Dictionary<string, string> { ["rate"] = "d001|adore" });
+        var badRating = await a.SubmitAsync(await a.GetAsync("/time-together/ideas"), "rate", new Dictionary<string, string> { ["go"] = "d001|adore" });
         Assert.Contains("love, like or not for me", badRating.Text, StringComparison.Ordinal);
 
         // Another couple cannot rate this couple's own idea.
         var (c, _) = await CoupleAsync("Uma", "Vic");
-        var foreign = await c.SubmitAsync(await c.GetAsync("/time-together/ideas"), "rate", new Dictionary<string, string> { ["rate"] = custom + "|love" });
+        var foreign = await c.SubmitAsync(await c.GetAsync("/time-together/ideas"), "rate", new Dictionary<string, string> { ["go"] = custom + "|love" });
         Assert.Contains("isn't in your list", foreign.Text, StringComparison.Ordinal);
     }
 }

@@ -37,7 +37,7 @@ public sealed class GetProgress(
     CurrentMember current,
     WeeklyCheckIns checkIns,
     TodaysQuestion days,
-    Dates dates,
+    GetWeeksTogether weeksTogether,
     MyChecks checks,
     GetMyPlan plans,
     GetCoupleMap map)
@@ -66,7 +66,7 @@ public sealed class GetProgress(
             .Select(h => new PulseWeek(h.Week, h.Mine.Pulse, h.Partners?.Pulse))
             .TakeLast(PulseWeeks)
             .ToList();
-        var together = await dates.WeeksTogetherAsync(Weeks, cancellationToken);
+        var together = await weeksTogether.HandleAsync(Weeks, cancellationToken);
         var answered = partnerId is null ? [] : await AnsweredTogetherAsync(viewer, coupleId, cancellationToken);
         var mapView = partnerId is null ? null : await map.HandleAsync(cancellationToken);
         return new ProgressView(true, partnerId is not null, pulses, together, answered, mine.Completed, planWeeks, mapView?.Stage == MapStage.Ready ? mapView : null);

@@ -1,4 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using Rekindle.Web.Features.Pairing;
+using Rekindle.Web.Infrastructure;
+using Rekindle.Web.Infrastructure.Api;
 
 namespace Rekindle.Web.Features.TimeTogether;
 
@@ -10,12 +13,6 @@ public sealed record EveningDto(Guid Id, string Day, TimeOnly Time, int Minutes,
 /// <summary>Whether an evening can be planned (the partner has joined), the evening if there is one, and the lengths it may have.</summary>
 public sealed record OurEveningDto(bool HasPartner, EveningDto? Evening, IReadOnlyList<int> Durations);
 
-/// <summary>Propose the evening (or change it: the partner agrees again): a weekday (Monday…Sunday), a time (HH:mm), minutes.</summary>
-public sealed record SetEveningRequest(string? Day, string? Time, int Minutes);
-
-/// <summary>Skip one coming week's evening (yyyy-MM-dd), or with Skip false bring it back.</summary>
-public sealed record SkipEveningRequest(string? Day, bool Skip);
-
 /// <summary>"Our evening" as its page offers it: propose, agree, skip a week or bring it back, stop.</summary>
 public static class EveningApi
 {
@@ -23,45 +20,52 @@ public static class EveningApi
     {
         var evening = api.MapGroup("/evening").WithTags("TimeTogether");
 
-        api.MapGet("/evening", async Task<Ok<OurEveningDto>> (Evenings evenings, Pairing.CurrentMember current, CancellationToken cancellationToken) =>
-                TypedResults.Ok(await DtoAsync(evenings, current, cancellationToken)))
+        api.MapGet("/evening", GetAsync)
             .WithTags("TimeTogether").WithName("GetOurEvening").WithSummary("Your weekly evening together, and the coming weeks");
 
-        api.MapPost("/evening", (SetEveningRequest request, Evenings evenings, Pairing.CurrentMember current, CancellationToken cancellationToken) =>
-                RunAsync(evenings, current, () => evenings.SetAsync(request.Day, request.Time, request.Minutes, cancellationToken), SetField, cancellationToken))
+        api.MapPost("/evening", SetAsync)
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status409Conflict)
             .WithTags("TimeTogether").WithName("SetOurEvening").WithSummary("Propose your weekly evening, or change it (your partner agrees again)");
 
-        evening.MapPost("/agree", (Evenings evenings, Pairing.CurrentMember current, CancellationToken cancellationToken) =>
-                RunAsync(evenings, current, () => evenings.AgreeAsync(cancellationToken), _ => "evening", cancellationToken))
+        evening.MapPost("/agree", AgreeAsync)
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status409Conflict)
             .WithName("AgreeToOurEvening").WithSummary("Agree to the evening your partner proposed");
 
-        evening.MapPost("/skips", (SkipEveningRequest request, Evenings evenings, Pairing.CurrentMember current, CancellationToken cancellationToken) =>
-                RunAsync(evenings, current, () => evenings.SkipAsync(request.Day, request.Skip, cancellationToken), m => m.StartsWith("That evening", StringComparison.Ordinal) ? "day" : "evening", cancellationToken))
+        evening.MapPost("/skips", SkipAsync)
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status409Conflict)
             .WithName("SkipOurEvening").WithSummary("Skip one coming week's evening, or bring it back");
 
-        evening.MapPost("/stop", (Evenings evenings, Pairing.CurrentMember current, CancellationToken cancellationToken) =>
-                RunAsync(evenings, current, () => evenings.StopAsync(cancellationToken), _ => "evening", cancellationToken))
+        evening.MapPost("/stop", StopAsync)
             .WithName("StopOurEvening").WithSummary("Stop your weekly evening; you can set up a new one any time");
     }
 
-    private static async Task<Results<Ok<OurEveningDto>, ValidationProblem>> RunAsync(
-        Evenings evenings, Pairing.CurrentMember current, Func<Task<Infrastructure.Outcome<bool>>> change, Func<string, string> fieldOf, CancellationToken cancellationToken)
-    {
-        var outcome = await change();
-        return outcome.Succeeded
-            ? TypedResults.Ok(await DtoAsync(evenings, current, cancellationToken))
-            : TypedResults.ValidationProblem(new Dictionary<string, string[]> { [fieldOf(outcome.Error!)] = [outcome.Error!] });
-    }
+    private static async Task<Ok<OurEveningDto>> GetAsync(GetOurEvening get, CurrentMember current, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await DtoAsync(get, current, cancellationToken));
 
-    private static string SetField(string message) =>
-        message.Contains("day of the week", StringComparison.Ordinal) ? "day"
-        : message.Contains("time of day", StringComparison.Ordinal) ? "time"
-        : message.Contains("how long", StringComparison.Ordinal) ? "minutes"
-        : "evening";
+    private static async Task<Results<Ok<OurEveningDto>, ProblemHttpResult>> SetAsync(
+        SetEveningRequest request, SetOurEvening handler, GetOurEvening get, CurrentMember current, CancellationToken cancellationToken) =>
+        await AnswerAsync(await handler.HandleAsync(request, cancellationToken), get, current, cancellationToken);
 
-    private static async Task<OurEveningDto> DtoAsync(Evenings evenings, Pairing.CurrentMember current, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<OurEveningDto>, ProblemHttpResult>> AgreeAsync(
+        AgreeToOurEvening handler, GetOurEvening get, CurrentMember current, CancellationToken cancellationToken) =>
+        await AnswerAsync(await handler.HandleAsync(cancellationToken), get, current, cancellationToken);
+
+    private static async Task<Results<Ok<OurEveningDto>, ProblemHttpResult>> SkipAsync(
+        SkipEveningRequest request, SkipOurEvening handler, GetOurEvening get, CurrentMember current, CancellationToken cancellationToken) =>
+        await AnswerAsync(await handler.HandleAsync(request, cancellationToken), get, current, cancellationToken);
+
+    private static async Task<Results<Ok<OurEveningDto>, ProblemHttpResult>> StopAsync(
+        StopOurEvening handler, GetOurEvening get, CurrentMember current, CancellationToken cancellationToken) =>
+        await AnswerAsync(await handler.HandleAsync(cancellationToken), get, current, cancellationToken);
+
+    /// <summary>The evening as it is now, or the problem.</summary>
+    private static async Task<Results<Ok<OurEveningDto>, ProblemHttpResult>> AnswerAsync(
+        Outcome<bool> outcome, GetOurEvening get, CurrentMember current, CancellationToken cancellationToken) =>
+        outcome.Problem is { } problem ? ApiResults.Problem(problem) : TypedResults.Ok(await DtoAsync(get, current, cancellationToken));
+
+    private static async Task<OurEveningDto> DtoAsync(GetOurEvening get, CurrentMember current, CancellationToken cancellationToken)
     {
-        var e = await evenings.MineAsync(cancellationToken);
+        var e = await get.HandleAsync(cancellationToken);
         var dto = e is null ? null : new EveningDto(e.Id, e.Day.ToString(), e.Time, e.Minutes, e.TimeZone, e.SetByMe, e.Agreed,
             e.Next.Select(n => new EveningWeekDto(n.Day, n.StartsAt, n.Skipped)).ToList());
         return new OurEveningDto(await current.PartnerIdAsync(cancellationToken) is not null, dto, EveningRules.Durations);

@@ -3,9 +3,10 @@ using System.Net;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Rekindle.Testing;
+using Rekindle.Tests.Api;
 using Rekindle.Web.Infrastructure.Privacy;
 
-namespace Rekindle.Tests.Api;
+namespace Rekindle.Tests.TimeTogether;
 
 /// <summary>Time together through the JSON API: dates beyond propose/accept, date ideas, our evening, the calendar address.</summary>
 public abstract class TimeTogetherApiTests(RekindleFactory app)
@@ -196,6 +197,67 @@ public abstract class TimeTogetherApiTests(RekindleFactory app)
         var off = await couple.Member.PostAsync("/api/v1/calendar-feed/off", new { });
         Assert.False(off.Json.GetProperty("on").GetBoolean());
         Assert.Equal(HttpStatusCode.NotFound, (await couple.Member.Client.GetAsync(new Uri(address).PathAndQuery)).StatusCode);
+    }
+
+    /// <summary>The status, the field under "errors" (for invalid input) and the kind a client can act on (decisions/0032).</summary>
+    private static void AssertProblem(ApiResponse response, HttpStatusCode status, string kind, string? field = null)
+    {
+        Assert.Equal(status, response.Status);
+        Assert.Equal("application/problem+json", response.ContentType);
+        Assert.Equal(kind, response.Json.GetProperty("kind").GetString());
+        if (field is not null)
+        {
+            Assert.True(response.Json.GetProperty("errors").TryGetProperty(field, out _), response.Body);
+        }
+    }
+
+    [Fact]
+    public async Task Each_refusal_answers_with_its_kind_and_field_whatever_the_words()
+    {
+        var (alone, aloneBrowser, _) = await ApiPeople.MemberAsync(app, "Solo");
+        using (alone)
+        using (aloneBrowser)
+        {
+            AssertProblem(await alone.PostAsync("/api/v1/dates", new { title = "Walk", minutes = 60, times = new List<object> { new { day = Day(2), time = "19:00" } } }), HttpStatusCode.Conflict, "conflict");
+            AssertProblem(await alone.PostAsync("/api/v1/evening", new { day = "Friday", time = "19:30", minutes = 90 }), HttpStatusCode.Conflict, "conflict");
+            AssertProblem(await alone.PostAsync("/api/v1/date-ideas/ratings", new { key = "d001", rating = "love" }), HttpStatusCode.Conflict, "conflict");
+            AssertProblem(await alone.PostAsync("/api/v1/date-ideas", new { title = "Picnic", place = "out", cost = "low" }), HttpStatusCode.Conflict, "conflict");
+        }
+
+        using var couple = await AreaApiCouples.CoupleAsync(app);
+        var (member, partner) = (couple.Member, couple.Partner);
+        var times = new List<object> { new { day = Day(2), time = "19:00" } };
+        AssertProblem(await member.PostAsync("/api/v1/dates", new { title = " ", minutes = 60, times }), HttpStatusCode.BadRequest, "invalid", "title");
+        AssertProblem(await member.PostAsync("/api/v1/dates", new { title = "Walk", minutes = 7, times }), HttpStatusCode.BadRequest, "invalid", "minutes");
+        AssertProblem(await member.PostAsync("/api/v1/dates", new { title = "Walk", minutes = 60, times = new List<object>() }), HttpStatusCode.BadRequest, "invalid", "times");
+        AssertProblem(await member.PostAsync("/api/v1/dates", new { title = "Walk", minutes = 60, times = new List<object> { new { day = Day(2), time = "25:00" } } }), HttpStatusCode.BadRequest, "invalid", "times");
+
+        var id = (await member.PostAsync("/api/v1/dates", new { title = "Walk", minutes = 60, times })).Json.GetProperty("id").GetGuid();
+        var url = $"/api/v1/dates/{id}";
+        var own = (await member.GetAsync(url)).Json.GetProperty("options")[0].GetProperty("id").GetGuid();
+        AssertProblem(await member.PostAsync(url + "/accept", new { optionId = own }), HttpStatusCode.BadRequest, "invalid", "optionId");
+        AssertProblem(await partner.PostAsync(url + "/accept", new { optionId = Guid.NewGuid() }), HttpStatusCode.BadRequest, "invalid", "optionId");
+        AssertProblem(await partner.PostAsync($"/api/v1/dates/{Guid.NewGuid()}/accept", new { optionId = own }), HttpStatusCode.NotFound, "notFound");
+        AssertProblem(await member.GetAsync($"/api/v1/dates/{Guid.NewGuid()}"), HttpStatusCode.NotFound, "notFound");
+        AssertProblem(await partner.PostAsync(url + "/suggest", new { day = Day(3), time = "soon" }), HttpStatusCode.BadRequest, "invalid", "time");
+        AssertProblem(await partner.PostAsync(url + "/reflection", new { rating = "good" }), HttpStatusCode.BadRequest, "invalid", "date");
+        AssertProblem(await member.GetAsync(url + "/calendar.ics"), HttpStatusCode.NotFound, "notFound");
+
+        // Once both have said how it went, it is kept as it is: the member's own state, not their input.
+        await partner.PostAsync(url + "/accept", new { optionId = own });
+        app.Clock.Advance(TimeSpan.FromDays(3));
+        await couple.RefreshAsync();
+        Assert.Equal(HttpStatusCode.OK, (await member.PostAsync(url + "/reflection", new { rating = "good" })).Status);
+        Assert.Equal(HttpStatusCode.OK, (await partner.PostAsync(url + "/reflection", new { rating = "okay" })).Status);
+        AssertProblem(await member.PostAsync(url + "/reflection", new { rating = "hard" }), HttpStatusCode.Conflict, "conflict");
+        AssertProblem(await member.PostAsync(url + "/cancel", new { }), HttpStatusCode.BadRequest, "invalid", "date");
+
+        AssertProblem(await member.PostAsync("/api/v1/evening/agree", new { }), HttpStatusCode.BadRequest, "invalid", "evening");
+        AssertProblem(await member.PostAsync("/api/v1/evening", new { day = "Friday", time = "7pm", minutes = 90 }), HttpStatusCode.BadRequest, "invalid", "time");
+        AssertProblem(await member.PostAsync("/api/v1/evening/skips", new { day = "soon", skip = true }), HttpStatusCode.BadRequest, "invalid", "day");
+        AssertProblem(await member.GetAsync("/api/v1/evening/calendar.ics"), HttpStatusCode.NotFound, "notFound");
+        AssertProblem(await member.PostAsync("/api/v1/date-ideas/ratings", new { key = "d001" }), HttpStatusCode.BadRequest, "invalid", "rating");
+        AssertProblem(await member.PostAsync("/api/v1/date-ideas", new { title = new string('x', 200), place = "out", cost = "low" }), HttpStatusCode.BadRequest, "invalid", "title");
     }
 }
 
