@@ -4,7 +4,7 @@ using static Rekindle.Testing.Journeys;
 
 namespace Rekindle.Tests.TimeTogether;
 
-/// <summary>Date-idea ratings and TRUST.md T3: only mutual interest ever shows, and a "no" looks like nothing at all.</summary>
+/// <summary>Date-idea ratings and docs/TRUST.md T3: only mutual interest ever shows, and a "no" looks like nothing at all.</summary>
 public abstract class IdeaRatingTests(RekindleFactory app)
 {
     private static async Task RateAsync(TestBrowser browser, string idea, string rating)

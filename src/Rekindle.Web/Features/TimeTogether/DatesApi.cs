@@ -20,6 +20,7 @@ public sealed record ReflectRequest(string? Rating, string? Highlight);
 
 public sealed record WeekTogetherDto(DateOnly Week, bool Together);
 
+[Infrastructure.Api.ApiArea]
 public static class DatesApi
 {
     public static void MapDatesApi(this RouteGroupBuilder api)
