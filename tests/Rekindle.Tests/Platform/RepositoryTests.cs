@@ -8,10 +8,20 @@ public sealed partial class RepositoryTests
 {
     private const int MaxLine = 140;
 
+    private static readonly string[] CitingFolders = ["src", "tests", "scripts", "docs", "bench"];
+
+    private static readonly string[] CodeFolders = ["src", "tests"];
+
+    private static readonly string[] CitingExtensions = [".cs", ".razor", ".md", ".sh", ".js", ".css", ".json", ".csproj", ".props", ".yaml", ".yml", "Dockerfile"];
+
+    private static readonly string[] CodeExtensions = [".cs", ".razor", ".js", ".css"];
+
     private static readonly string[] Skipped = ["bin", "obj", "node_modules", ".git"];
 
     // Generated code: migrations and compiled models, in their old folders and under Data/Generated.
     private static readonly string[] Generated = ["Migrations", "CompiledModels", "Generated"];
+
+    private static readonly string[] SkippedWithGenerated = [.. Skipped, .. Generated];
 
     private static IEnumerable<string> FilesUnder(string folder, string[] extensions, string[] skipped) =>
         Directory.Exists(Path.Combine(SourceTree.Root, folder))
@@ -33,7 +43,9 @@ public sealed partial class RepositoryTests
     [GeneratedRegex(@"(?<![\w.\-])docs/[\w./\-]+\.md")]
     private static partial Regex DocsPage();
 
-    /// <summary>Problems in one file's text; the folder it is in decides whether a bare page name counts (docs/ links are relative).</summary>
+    /// <summary>
+    /// Problems in one file's text; the folder it is in decides whether a bare page name counts (docs/ links are relative).
+    /// </summary>
     public static IEnumerable<string> PointersOutside(string text, bool inDocs, Func<string, bool> exists)
     {
         foreach (Match match in Outside().Matches(text))
@@ -71,9 +83,8 @@ public sealed partial class RepositoryTests
     [Fact]
     public void No_file_points_outside_the_repository()
     {
-        string[] extensions = [".cs", ".razor", ".md", ".sh", ".js", ".css", ".json", ".csproj", ".props", ".yaml", ".yml", "Dockerfile"];
-        var found = new[] { "src", "tests", "scripts", "docs", "bench" }
-            .SelectMany(folder => FilesUnder(folder, extensions, Skipped))
+        var found = CitingFolders
+            .SelectMany(folder => FilesUnder(folder, CitingExtensions, Skipped))
             .Concat([Path.Combine(SourceTree.Root, "README.md"), Path.Combine(SourceTree.Root, "Dockerfile")])
             .Where(File.Exists)
             .SelectMany(f => PointersOutside(File.ReadAllText(f), SourceTree.Relative(f).StartsWith("docs/", StringComparison.Ordinal),
@@ -87,14 +98,14 @@ public sealed partial class RepositoryTests
     [Fact]
     public void No_hand_written_line_is_longer_than_140_characters()
     {
-        var found = new[] { "src", "tests" }
-            .SelectMany(folder => FilesUnder(folder, [".cs", ".razor", ".js", ".css"], [.. Skipped, .. Generated]))
+        var found = CodeFolders
+            .SelectMany(folder => FilesUnder(folder, CodeExtensions, SkippedWithGenerated))
             .SelectMany(f => File.ReadLines(f)
                 .Select((line, i) => (Line: i + 1, Length: line.EnumerateRunes().Count()))
                 .Where(l => l.Length > MaxLine)
                 .Select(l => $"{SourceTree.Relative(f)}:{l.Line} ({l.Length})"))
             .ToList();
-        Assert.True(found.Count == 0, $"{found.Count} lines are longer than {MaxLine} characters (CSharpier wraps .cs files; wrap the rest by hand):\n"
-            + string.Join("\n", found.Take(200)));
+        var message = $"{found.Count} lines are longer than {MaxLine} characters (CSharpier wraps .cs code; wrap the rest by hand):\n";
+        Assert.True(found.Count == 0, message + string.Join("\n", found.Take(200)));
     }
 }

@@ -27,7 +27,7 @@ public abstract class RouteWalkTests(RekindleFactory app)
         Assert.NotEmpty(discovered);
         var missing = discovered.Where(r => !RouteRegistry.Routes.ContainsKey(r)).ToList();
         Assert.True(missing.Count == 0,
-            "These routes are not in the adversarial suite; add each to its area's <Area>Routes.cs with how to call it: " + string.Join(", ", missing));
+            "Routes missing from the adversarial suite; add each to its area's <Area>Routes.cs: " + string.Join(", ", missing));
     }
 
     [Fact]
@@ -35,7 +35,7 @@ public abstract class RouteWalkTests(RekindleFactory app)
     {
         var discovered = Discovered().ToHashSet(StringComparer.Ordinal);
         var stale = RouteRegistry.Routes.Keys.Where(r => !discovered.Contains(r)).ToList();
-        Assert.True(stale.Count == 0, "These entries name routes the app does not map (renamed or removed?); fix them in their area's <Area>Routes.cs: " + string.Join(", ", stale));
+        Assert.True(stale.Count == 0, "Entries for routes the app does not map; fix them in <Area>Routes.cs: " + string.Join(", ", stale));
     }
 
     [Fact]

@@ -36,7 +36,9 @@ public static class ApiAreas
             .OrderBy(t => t.FullName, StringComparer.Ordinal)
             .Select(t => new Area(t, t.GetCustomAttribute<ApiAreaAttribute>()!.Access, MapOf(t)))];
 
-    /// <summary>The area's one public static <c>void Map…(RouteGroupBuilder)</c>; anything else stops start-up with the class's name.</summary>
+    /// <summary>
+    /// The area's one public static <c>void Map…(RouteGroupBuilder)</c>; anything else stops start-up with the class's name.
+    /// </summary>
     public static Action<RouteGroupBuilder> MapOf(Type area)
     {
         var maps = area.GetMethods(BindingFlags.Public | BindingFlags.Static)
@@ -45,6 +47,6 @@ public static class ApiAreas
         return maps.Count == 1
             ? maps[0].CreateDelegate<Action<RouteGroupBuilder>>()
             : throw new InvalidOperationException(
-                $"{area.FullName} is marked [ApiArea] and needs exactly one public static void method taking a RouteGroupBuilder; it has {maps.Count}.");
+                $"{area.FullName} is marked [ApiArea] and needs one public static void Map…(RouteGroupBuilder), not {maps.Count}.");
     }
 }

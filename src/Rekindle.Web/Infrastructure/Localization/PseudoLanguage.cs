@@ -47,7 +47,7 @@ public static class PseudoLanguage
     }
 }
 
-/// <summary>Makes localizers that give the pseudo-language's text when it is the current UI culture, and the inner text otherwise.</summary>
+/// <summary>Makes localizers that give the pseudo-language's text while it is the current UI culture, else the inner text.</summary>
 public sealed class PseudoLocalizerFactory(IStringLocalizerFactory inner) : IStringLocalizerFactory
 {
     public IStringLocalizer Create(Type resourceSource) => new PseudoLocalizer(inner.Create(resourceSource));
