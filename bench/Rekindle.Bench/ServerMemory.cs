@@ -4,7 +4,7 @@ namespace Rekindle.Bench;
 
 /// <summary>
 /// The server's resident memory while a step runs, read from /proc every quarter second, so memory
-/// is reported per load level (PERFORMANCE.md: idle, under the target load) rather than as one peak
+/// is reported per load level (docs/PERFORMANCE.md: idle, under the target load) rather than as one peak
 /// over a whole run that includes sign-ins and overload. Linux only; elsewhere it reports nothing.
 /// </summary>
 public sealed class ServerMemory(int processId)

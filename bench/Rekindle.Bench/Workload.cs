@@ -6,7 +6,7 @@ using System.Text.RegularExpressions;
 
 namespace Rekindle.Bench;
 
-/// <summary>The kinds of request in the mix, with their share (PERFORMANCE.md) and the route they map to here.</summary>
+/// <summary>The kinds of request in the mix, with their share (docs/PERFORMANCE.md) and the route they map to here.</summary>
 public enum Kind
 {
     Today,
@@ -36,7 +36,7 @@ public sealed record StepResult(
 {
     public double ErrorRate => Requests == 0 ? 0 : (double)Errors / Requests;
 
-    /// <summary>PERFORMANCE.md: sustainable when p99 ≤ 100 ms and errors ≤ 0.1%.</summary>
+    /// <summary>docs/PERFORMANCE.md: sustainable when p99 ≤ 100 ms and errors ≤ 0.1%.</summary>
     public bool Sustainable => P99Ms <= 100 && ErrorRate <= 0.001;
 }
 

@@ -5,7 +5,7 @@ using Rekindle.Web.Features.Understand;
 namespace Rekindle.EndToEndTests;
 
 /// <summary>
-/// TRUST.md T19 in Chromium (decisions/0027): a member whose check raised a safety concern walks every
+/// docs/TRUST.md T19 in Chromium (decisions/0027): a member whose check raised a safety concern walks every
 /// area and is offered nothing for two and nothing intimate; the partner's intimacy and repair pages are
 /// the same as in a couple where the other member simply paused exercises for two.
 /// </summary>

@@ -6,7 +6,7 @@ using static Rekindle.Testing.Journeys;
 namespace Rekindle.EndToEndTests;
 
 /// <summary>
-/// TRUST.md T7: every payload of the corpus is saved in every text field a person can fill, and
+/// docs/TRUST.md T7: every payload of the corpus is saved in every text field a person can fill, and
 /// reflected through every query value a page echoes, then each page is opened in Chromium with the
 /// Content Security Policy bypassed, so the test proves the encoding itself, not only the policy.
 /// </summary>
@@ -23,7 +23,7 @@ public sealed class XssTests(ChromiumApp chromium) : IClassFixture<ChromiumApp>
     public async Task No_payload_in_any_field_or_reflected_value_ever_runs()
     {
         var payloads = Payloads();
-        Assert.True(payloads.Count >= 50, $"The corpus has {payloads.Count} payloads; TRUST.md asks for at least 50.");
+        Assert.True(payloads.Count >= 50, $"The corpus has {payloads.Count} payloads; docs/TRUST.md asks for at least 50.");
 
         var app = chromium.App;
         var (ana, anaEmail) = await MemberAsync(app, "Ana");

@@ -88,7 +88,7 @@ public class RekindleFactory : WebApplicationFactory<Program>
 
     public CapturedLogs Logs { get; } = new();
 
-    /// <summary>The database commands and rows of this app (TRUST.md T17).</summary>
+    /// <summary>The database commands and rows of this app (docs/TRUST.md T17).</summary>
     public WorkCounter Work { get; } = new();
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)

@@ -3,7 +3,7 @@ using System.Text.RegularExpressions;
 namespace Rekindle.Testing;
 
 /// <summary>
-/// For TRUST.md T3 comparisons: a page with what legitimately differs between two requests taken
+/// For docs/TRUST.md T3 comparisons: a page with what legitimately differs between two requests taken
 /// out (antiforgery tokens, script nonces, ids), so the rest can be compared byte for byte.
 /// </summary>
 public static partial class SamePage

@@ -6,7 +6,7 @@ namespace Rekindle.Testing;
 /// <summary>
 /// Counts the database work of the app under test: every command sent (to the main database and
 /// the key store) and every row read back. With <see cref="Rekindle.Web.Infrastructure.Sealing.SealingStats"/>
-/// it measures the work a request does, rather than its time (TRUST.md T17).
+/// it measures the work a request does, rather than its time (docs/TRUST.md T17).
 /// </summary>
 public sealed class WorkCounter : DbCommandInterceptor
 {

@@ -11,7 +11,7 @@ namespace Rekindle.Tests.Account;
 
 /// <summary>
 /// Issue 22 (decisions/0025): other sessions end after a password change (by choice), a reset and a change
-/// of second factor (TRUST.md T12); a paused account answers like an unknown email (T4); password fields
+/// of second factor (docs/TRUST.md T12); a paused account answers like an unknown email (T4); password fields
 /// are never rendered back; opening the authenticator page changes nothing.
 /// </summary>
 public abstract partial class AccountSecurityTests(RekindleFactory app)

@@ -6,7 +6,7 @@ using static Rekindle.Testing.Journeys;
 namespace Rekindle.Tests.Api;
 
 /// <summary>
-/// TRUST.md T1 and T2 through the JSON API: the same visibility as the pages (blind reveal, private
+/// docs/TRUST.md T1 and T2 through the JSON API: the same visibility as the pages (blind reveal, private
 /// self-care), another couple's ids are not found, and a walk of every API route as the partner and
 /// as another couple never shows a member's private markers.
 /// </summary>

@@ -6,7 +6,7 @@ using static Rekindle.Tests.Understand.CheckJourney;
 namespace Rekindle.Tests.Intimacy;
 
 /// <summary>
-/// A safety concern rests intimacy for the whole couple (decisions/0027, TRUST.md T19): the member
+/// A safety concern rests intimacy for the whole couple (decisions/0027, docs/TRUST.md T19): the member
 /// sees a calm note and nothing intimate; the partner's pages and API answers are byte for byte what
 /// the other member's own neutral pause ("pause exercises for two for now") makes, with one neutral
 /// reason where they wait.

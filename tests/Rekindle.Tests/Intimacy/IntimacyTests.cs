@@ -5,7 +5,7 @@ using static Rekindle.Testing.Journeys;
 
 namespace Rekindle.Tests.Intimacy;
 
-/// <summary>Opting in and out, answers and mutual-only matches (TRUST.md T3 on every intimacy page), the stage gate, and bad input.</summary>
+/// <summary>Opting in and out, answers and mutual-only matches (docs/TRUST.md T3 on every intimacy page), the stage gate, and bad input.</summary>
 public abstract class IntimacyTests(RekindleFactory app)
 {
     private static readonly string[] PartnersPages =

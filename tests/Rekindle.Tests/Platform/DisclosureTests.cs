@@ -2,7 +2,7 @@ using Rekindle.Web.Infrastructure.Privacy;
 
 namespace Rekindle.Tests.Platform;
 
-/// <summary>The one visibility rule (PRODUCT.md "Privacy rules"), case by case.</summary>
+/// <summary>The one visibility rule (docs/PRODUCT.md "Privacy rules"), case by case.</summary>
 public sealed class DisclosureTests
 {
     private static readonly Guid Me = Guid.NewGuid();

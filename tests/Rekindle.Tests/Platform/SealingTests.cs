@@ -7,7 +7,7 @@ using static Rekindle.Testing.Journeys;
 
 namespace Rekindle.Tests.Platform;
 
-/// <summary>Sealing at rest (TRUST.md T10), on the fields sealed so far: the device descriptions.</summary>
+/// <summary>Sealing at rest (docs/TRUST.md T10), on the fields sealed so far: the device descriptions.</summary>
 public abstract class SealingTests(RekindleFactory app)
 {
     private const string FirefoxOnAndroid = "Mozilla/5.0 (Android 14; Mobile; rv:130.0) Gecko/130.0 Firefox/130.0";

@@ -7,7 +7,7 @@ using static Rekindle.Testing.Journeys;
 namespace Rekindle.Tests.Spontaneity;
 
 /// <summary>
-/// Gesture marks, hints, "surprise me" and appreciation notes through HTTP; and TRUST.md T3 for
+/// Gesture marks, hints, "surprise me" and appreciation notes through HTTP; and docs/TRUST.md T3 for
 /// hints: a "not for me", a cleared mark and no mark look exactly the same to the partner.
 /// </summary>
 public abstract class SpontaneityTests(RekindleFactory app)

@@ -6,7 +6,7 @@ using static Rekindle.Testing.Journeys;
 namespace Rekindle.Tests.Trust;
 
 /// <summary>
-/// TRUST.md T9: after members have signed up, paired, set up an authenticator, taken the check and
+/// docs/TRUST.md T9: after members have signed up, paired, set up an authenticator, taken the check and
 /// been through the security log, the logs, the database files (main and key store, with their
 /// write-ahead logs) and a backup copy are scanned for secrets that must never be stored readable.
 /// </summary>

@@ -8,7 +8,7 @@ using static Rekindle.Testing.Journeys;
 namespace Rekindle.Tests.Trust;
 
 /// <summary>
-/// TRUST.md T6 and T8 over every form the app shows. Forms are found by opening every page in the
+/// docs/TRUST.md T6 and T8 over every form the app shows. Forms are found by opening every page in the
 /// route registry as a signed-in member, so a form added later is attacked without new test code,
 /// and again in the states that show more forms: a member who took the check and shared it, one
 /// with a live invite, a stranger holding that invite's code, one with the authenticator on, and

@@ -1,181 +1,50 @@
 namespace Rekindle.Tests.Trust;
 
 /// <summary>
-/// Every route of the app, with how a test calls it. The route walk fails when the app serves a
-/// route missing here, so each new page or endpoint joins the adversarial suite when it is added.
+/// Every route of the app, with how a test calls it, put together from one file per area
+/// (<c>tests/Rekindle.Tests/&lt;Area&gt;/&lt;Area&gt;Routes.cs</c>, each an <see cref="IAreaRoutes"/>). The route walk
+/// fails when the app serves a route missing here, so each new page or endpoint joins the adversarial
+/// suite when it is added; a route two areas both claim stops the suite with both names.
 /// </summary>
 public static class RouteRegistry
 {
     /// <summary>How to call a route: a GET path to walk, or a POST with form fields (antiforgery added).</summary>
     public sealed record Call(string? Get = null, string? Post = null, IReadOnlyDictionary<string, string>? Fields = null, bool EndsSession = false, string? Json = null, string? Method = null);
 
-    public static readonly Dictionary<string, Call> Routes = new()
+    /// <summary>The areas whose routes make up the registry, by name.</summary>
+    public static IReadOnlyList<Type> Areas { get; } = typeof(RouteRegistry).Assembly.GetTypes()
+        .Where(t => t.IsPublic && t.IsClass && !t.IsAbstract && typeof(IAreaRoutes).IsAssignableFrom(t))
+        .OrderBy(t => t.FullName, StringComparer.Ordinal)
+        .ToList();
+
+    public static IReadOnlyDictionary<string, Call> Routes { get; } = Assemble(Areas);
+
+    /// <summary>One dictionary of the areas' routes, in area order; a route claimed twice is an error naming both.</summary>
+    public static IReadOnlyDictionary<string, Call> Assemble(IEnumerable<Type> areas)
     {
-        ["/"] = new(Get: "/"),
-        ["/couple"] = new(Get: "/couple"),
-        ["/join"] = new(Get: "/join?code=ABCD-EFGH"),
-        ["/error"] = new(Get: "/error"),
-        ["/error/{Status:int}"] = new(Get: "/error/404"),
-        ["/healthz"] = new(Get: "/healthz"),
-        ["/.well-known/security.txt"] = new(Get: "/.well-known/security.txt"),
-        ["/sw.js"] = new(Get: "/sw.js"),
-        ["/offline"] = new(Get: "/offline"),
-        ["/account/activity"] = new(Get: "/account/activity"),
-        ["/account/authenticator"] = new(Get: "/account/authenticator"),
-        ["/account/change-password"] = new(Get: "/account/change-password"),
-        ["/account/check-email"] = new(Get: "/account/check-email"),
-        ["/account/confirm-email"] = new(Get: "/account/confirm-email"),
-        ["/account/confirm-password"] = new(Get: "/account/confirm-password"),
-        ["/account/data"] = new(Get: "/account/data"),
-        ["/account/delete"] = new(Get: "/account/delete"),
-        ["/account/deleted"] = new(Get: "/account/deleted"),
-        ["/account/forgot-password"] = new(Get: "/account/forgot-password"),
-        ["/account/locked"] = new(Get: "/account/locked"),
-        ["/account/login"] = new(Get: "/account/login"),
-        ["/account/login-2fa"] = new(Get: "/account/login-2fa"),
-        ["/account/login-recovery"] = new(Get: "/account/login-recovery"),
-        ["/account/register"] = new(Get: "/account/register"),
-        ["/account/resend-confirmation"] = new(Get: "/account/resend-confirmation"),
-        ["/account/reset-password"] = new(Get: "/account/reset-password"),
-        ["/account/security"] = new(Get: "/account/security"),
-        ["/account/export/{format}"] = new(Post: "/account/export/json"),
-        ["/account/passkey/creation-options"] = new(Post: "/account/passkey/creation-options"),
-        ["/account/passkey/request-options"] = new(Post: "/account/passkey/request-options"),
-        ["/account/passkey/sign-in"] = new(Post: "/account/passkey/sign-in", Fields: new Dictionary<string, string> { ["credential"] = "{}" }),
-        ["/account/logout"] = new(Post: "/account/logout", EndsSession: true),
-        ["/exit"] = new(Get: "/exit", EndsSession: true),
-        ["/understand"] = new(Get: "/understand"),
-        ["/understand/check"] = new(Get: "/understand/check?part=money"),
-        ["/understand/results"] = new(Get: "/understand/results"),
-        ["/understand/map"] = new(Get: "/understand/map"),
-        ["/understand/plan"] = new(Get: "/understand/plan"),
-        ["/areas/{Key}"] = new(Get: "/areas/repair"),
-        ["/safety"] = new(Get: "/safety"),
-        ["/about"] = new(Get: "/about"),
-        ["/support"] = new(Get: "/support?q=relate&kind=couples-counselor&mode=online"),
-        ["/support/summary"] = new(Get: "/support/summary?problem=empty&part=check"),
-        ["/support/summary/make"] = new(Post: "/support/summary/make", Fields: new Dictionary<string, string> { ["include"] = "self-care", ["format"] = "html" }),
-        ["/talk"] = new(Get: "/talk"),
-        ["/time-together"] = new(Get: "/time-together?place=home"),
-        ["/time-together/ideas"] = new(Get: "/time-together/ideas?page=2"),
-        ["/time-together/plan"] = new(Get: "/time-together/plan?idea=d001"),
-        ["/time-together/dates"] = new(Get: "/time-together/dates"),
-        ["/time-together/dates/{Id:guid}"] = new(Get: "/time-together/dates/" + Guid.Empty),
-        ["/time-together/dates/{id:guid}/calendar.ics"] = new(Get: "/time-together/dates/" + Guid.Empty + "/calendar.ics"),
-        ["/time-together/evening"] = new(Get: "/time-together/evening"),
-        ["/time-together/evening/calendar.ics"] = new(Get: "/time-together/evening/calendar.ics"),
-        ["/time-together/calendar"] = new(Get: "/time-together/calendar"),
-        ["/calendar/{token}.ics"] = new(Get: "/calendar/not-a-secret-address-at-all-0000.ics"),
-        ["/spontaneity"] = new(Get: "/spontaneity?budget=free&minutes=15&home=1&n=2"),
-        ["/spontaneity/gestures"] = new(Get: "/spontaneity/gestures?place=home&minutes=5"),
-        ["/self-care"] = new(Get: "/self-care?day=2026-11-23"),
-        ["/intimacy"] = new(Get: "/intimacy"),
-        ["/intimacy/answers"] = new(Get: "/intimacy/answers?category=words&all=1"),
-        ["/intimacy/matches"] = new(Get: "/intimacy/matches"),
-        ["/intimacy/program"] = new(Get: "/intimacy/program"),
-        ["/intimacy/resources"] = new(Get: "/intimacy/resources"),
-        ["/talk/archive"] = new(Get: "/talk/archive?q=a"),
-        ["/talk/check-in"] = new(Get: "/talk/check-in"),
-        ["/progress"] = new(Get: "/progress"),
-        ["/talk/conversation"] = new(Get: "/talk/conversation"),
-        ["/talk/conversation/state"] = new(Get: "/talk/conversation/state"),
-        ["/account/notifications"] = new(Get: "/account/notifications"),
-        ["/repair"] = new(Get: "/repair"),
-        ["/repair/{Id:guid}"] = new(Get: "/repair/" + Guid.Empty),
-        ["/repair/letting-go"] = new(Get: "/repair/letting-go?destroyed=1"),
-        ["/repair/letting-go/{Id:guid}"] = new(Get: "/repair/letting-go/" + Guid.Empty + "?step=3"),
-        ["/repair/apology"] = new(Get: "/repair/apology?sent=1"),
+        var routes = new Dictionary<string, Call>();
+        var owners = new Dictionary<string, string>();
+        foreach (var area in areas)
+        {
+            var instance = (IAreaRoutes)Activator.CreateInstance(area)!;
+            foreach (var (route, call) in instance.Routes)
+            {
+                if (!owners.TryAdd(route, area.Name))
+                {
+                    throw new InvalidOperationException($"{route} is in both {owners[route]} and {area.Name}; keep it in the area that maps it.");
+                }
 
-        // The JSON API (decisions/0021): Json is the body an API walk sends with a bearer token.
-        ["/api/v1/auth/token"] = new(Post: "/api/v1/auth/token", Json: "{\"email\":\"nobody@example.org\",\"password\":\"not the password\"}"),
-        ["/api/v1/auth/refresh"] = new(Post: "/api/v1/auth/refresh", Json: "{\"refreshToken\":\"00000000000000000000000000000000.x\"}"),
-        ["/api/v1/auth/revoke"] = new(Post: "/api/v1/auth/revoke", Json: "{\"refreshToken\":\"00000000000000000000000000000000.x\"}"),
-        ["/api/v1/me"] = new(Get: "/api/v1/me"),
-        ["/api/v1/me/language"] = new(Get: "/api/v1/me/language"),
-        ["/api/v1/couple"] = new(Get: "/api/v1/couple"),
-        ["/api/v1/talk/today"] = new(Get: "/api/v1/talk/today"),
-        ["/api/v1/talk/today/answer"] = new(Post: "/api/v1/talk/today/answer", Json: "{\"questionId\":\"" + Guid.Empty + "\",\"text\":\"probe\",\"pass\":false}"),
-        ["/api/v1/talk/check-in"] = new(Post: "/api/v1/talk/check-in", Json: "{\"appreciations\":[\"a\",\"b\",\"c\"],\"wentWell\":\"\",\"toTalkAbout\":\"x\",\"feelLoved\":\"x\",\"pulse\":5}"),
-        ["/api/v1/self-care"] = new(Get: "/api/v1/self-care"),
-        ["/api/v1/self-care/days"] = new(Post: "/api/v1/self-care/days", Json: "{\"day\":\"2000-01-01\",\"mood\":3}"),
-        ["/api/v1/self-care/goals"] = new(Post: "/api/v1/self-care/goals", Json: "{\"metric\":\"nothing\"}"),
-        ["/api/v1/self-care/goals/{id:guid}"] = new(Post: "/api/v1/self-care/goals/" + Guid.Empty, Method: "DELETE"),
-        ["/api/v1/progress"] = new(Get: "/api/v1/progress"),
-        ["/api/v1/dates"] = new(Post: "/api/v1/dates", Json: "{\"title\":\"\",\"minutes\":60,\"times\":[]}"),
-        ["/api/v1/dates/{id:guid}/accept"] = new(Post: "/api/v1/dates/" + Guid.Empty + "/accept", Json: "{\"optionId\":\"" + Guid.Empty + "\"}"),
-        // Pairing, Understand, Intimacy, Spontaneity, Support.
-        ["/api/v1/couple/invite"] = new(Post: "/api/v1/couple/invite", Json: "{}"),
-        ["/api/v1/invites/preview"] = new(Get: "/api/v1/invites/preview?code=ABCD-EFGH"),
-        ["/api/v1/couple/join"] = new(Post: "/api/v1/couple/join", Json: "{\"code\":\"ABCD-EFGH\"}"),
-        ["/api/v1/couple/leave"] = new(Post: "/api/v1/couple/leave", Json: "{\"confirm\":false}"),
-        ["/api/v1/understand/check"] = new(Get: "/api/v1/understand/check"),
-        ["/api/v1/understand/check/parts/{part}"] = new(Post: "/api/v1/understand/check/parts/no-such-part", Json: "{\"answers\":{},\"continue\":true}"),
-        ["/api/v1/understand/results"] = new(Get: "/api/v1/understand/results"),
-        ["/api/v1/understand/map"] = new(Get: "/api/v1/understand/map"),
-        ["/api/v1/understand/map/share"] = new(Post: "/api/v1/understand/map/share", Json: "{}"),
-        ["/api/v1/understand/plan"] = new(Get: "/api/v1/understand/plan"),
-        ["/api/v1/understand/plan/steps/{key}"] = new(Post: "/api/v1/understand/plan/steps/no-such-step", Json: "{\"done\":true}"),
-        ["/api/v1/intimacy"] = new(Get: "/api/v1/intimacy"),
-        ["/api/v1/intimacy/opt-in"] = new(Post: "/api/v1/intimacy/opt-in", Json: "{\"adult\":false}"),
-        ["/api/v1/intimacy/opt-out"] = new(Post: "/api/v1/intimacy/opt-out", Json: "{\"deleteAnswers\":false}"),
-        ["/api/v1/intimacy/answers"] = new(Get: "/api/v1/intimacy/answers?category=words&all=true"),
-        ["/api/v1/intimacy/items"] = new(Post: "/api/v1/intimacy/items", Json: "{\"text\":\"\",\"category\":\"words\"}"),
-        ["/api/v1/intimacy/matches"] = new(Get: "/api/v1/intimacy/matches"),
-        ["/api/v1/intimacy/matches/check-in-first"] = new(Post: "/api/v1/intimacy/matches/check-in-first", Json: "{\"key\":\"no-such-item\",\"on\":true}"),
-        ["/api/v1/intimacy/program"] = new(Get: "/api/v1/intimacy/program"),
-        ["/api/v1/intimacy/program/ready"] = new(Post: "/api/v1/intimacy/program/ready", Json: "{\"ready\":true,\"stage\":99}"),
-        ["/api/v1/intimacy/program/sessions"] = new(Post: "/api/v1/intimacy/program/sessions", Json: "{\"day\":\"2000-01-01\",\"feeling\":\"calm\"}"),
-        ["/api/v1/intimacy/resources"] = new(Get: "/api/v1/intimacy/resources"),
-        ["/api/v1/spontaneity"] = new(Get: "/api/v1/spontaneity?budget=free&minutes=15&home=true&another=2"),
-        ["/api/v1/spontaneity/gestures"] = new(Get: "/api/v1/spontaneity/gestures?place=home&minutes=5&page=2"),
-        ["/api/v1/spontaneity/gestures/marks"] = new(Post: "/api/v1/spontaneity/gestures/marks", Json: "{\"gestureId\":\"no-such-gesture\",\"mark\":\"love\"}"),
-        ["/api/v1/spontaneity/notes"] = new(Get: "/api/v1/spontaneity/notes"),
-        ["/api/v1/support"] = new(Get: "/api/v1/support"),
-        ["/api/v1/support/directory"] = new(Get: "/api/v1/support/directory?q=relate&kind=couples-counselor&mode=online"),
-        ["/api/v1/support/summary"] = new(Post: "/api/v1/support/summary", Json: "{\"include\":[\"self-care\"],\"format\":\"html\"}"),
-        // Talk, Time together, Repair and recovery-code sign-in.
-        ["/api/v1/talk/answers/reply"] = new(Post: "/api/v1/talk/answers/reply", Json: "{\"questionId\":\"" + Guid.Empty + "\",\"reply\":\"probe\",\"reaction\":\"Heart\"}"),
-        ["/api/v1/talk/archive"] = new(Get: "/api/v1/talk/archive?q=marker"),
-        ["/api/v1/talk/soft-startup"] = new(Post: "/api/v1/talk/soft-startup", Json: "{\"text\":\"you never\"}"),
-        ["/api/v1/talk/conversation"] = new(Get: "/api/v1/talk/conversation"),
-        ["/api/v1/talk/conversation/state"] = new(Get: "/api/v1/talk/conversation/state"),
-        ["/api/v1/talk/conversation/steps"] = new(Post: "/api/v1/talk/conversation/steps", Json: "{\"action\":\"End\",\"version\":1}"),
-        ["/api/v1/talk/conversation/summary"] = new(Post: "/api/v1/talk/conversation/summary", Json: "{\"summary\":\"probe\"}"),
-        ["/api/v1/dates/{id:guid}"] = new(Get: "/api/v1/dates/" + Guid.Empty),
-        ["/api/v1/dates/{id:guid}/suggest"] = new(Post: "/api/v1/dates/" + Guid.Empty + "/suggest", Json: "{\"day\":\"2030-01-01\",\"time\":\"19:00\"}"),
-        ["/api/v1/dates/{id:guid}/cancel"] = new(Post: "/api/v1/dates/" + Guid.Empty + "/cancel", Json: "{}"),
-        ["/api/v1/dates/{id:guid}/reflection"] = new(Post: "/api/v1/dates/" + Guid.Empty + "/reflection", Json: "{\"rating\":\"good\",\"highlight\":\"probe\"}"),
-        ["/api/v1/dates/weeks"] = new(Get: "/api/v1/dates/weeks"),
-        ["/api/v1/date-ideas"] = new(Get: "/api/v1/date-ideas?place=out&unrated=true&page=2"),
-        ["/api/v1/date-ideas/both-enjoy"] = new(Get: "/api/v1/date-ideas/both-enjoy"),
-        ["/api/v1/date-ideas/ratings"] = new(Post: "/api/v1/date-ideas/ratings", Json: "{\"key\":\"custom:00000000000000000000000000000000\",\"rating\":\"love\"}"),
-        ["/api/v1/evening"] = new(Get: "/api/v1/evening"),
-        ["/api/v1/evening/agree"] = new(Post: "/api/v1/evening/agree", Json: "{}"),
-        ["/api/v1/evening/skips"] = new(Post: "/api/v1/evening/skips", Json: "{\"day\":\"2000-01-01\",\"skip\":true}"),
-        ["/api/v1/evening/stop"] = new(Post: "/api/v1/evening/stop", Json: "{}"),
-        ["/api/v1/calendar-feed"] = new(Get: "/api/v1/calendar-feed"),
-        ["/api/v1/calendar-feed/names"] = new(Post: "/api/v1/calendar-feed/names", Json: "{\"showNames\":true}"),
-        ["/api/v1/calendar-feed/off"] = new(Post: "/api/v1/calendar-feed/off", Json: "{}"),
-        ["/api/v1/dates/{id:guid}/calendar.ics"] = new(Get: "/api/v1/dates/" + Guid.Empty + "/calendar.ics"),
-        ["/api/v1/evening/calendar.ics"] = new(Get: "/api/v1/evening/calendar.ics"),
-        ["/api/v1/repair"] = new(Get: "/api/v1/repair"),
-        ["/api/v1/repair/guide"] = new(Get: "/api/v1/repair/guide"),
-        ["/api/v1/repair/{id:guid}"] = new(Get: "/api/v1/repair/" + Guid.Empty),
-        ["/api/v1/repair/{id:guid}/calm"] = new(Post: "/api/v1/repair/" + Guid.Empty + "/calm", Json: "{\"revision\":1}"),
-        ["/api/v1/repair/{id:guid}/pause"] = new(Post: "/api/v1/repair/" + Guid.Empty + "/pause", Json: "{\"revision\":1}"),
-        ["/api/v1/repair/{id:guid}/set-aside"] = new(Post: "/api/v1/repair/" + Guid.Empty + "/set-aside", Json: "{\"revision\":1}"),
-        ["/api/v1/repair/{id:guid}/steps"] = new(Post: "/api/v1/repair/" + Guid.Empty + "/steps", Json: "{\"step\":\"feelings\",\"feelings\":[\"hurt\"],\"text\":\"probe\"}"),
-        ["/api/v1/repair/{id:guid}/follow-up"] = new(Post: "/api/v1/repair/" + Guid.Empty + "/follow-up", Json: "{\"choice\":\"better\"}"),
-        ["/api/v1/repair/letting-go"] = new(Get: "/api/v1/repair/letting-go"),
-        ["/api/v1/repair/letting-go/{id:guid}"] = new(Get: "/api/v1/repair/letting-go/" + Guid.Empty),
-        ["/api/v1/repair/letting-go/{id:guid}/steps"] = new(Post: "/api/v1/repair/letting-go/" + Guid.Empty + "/steps", Json: "{\"step\":\"decide\",\"decision\":\"toward\"}"),
-        ["/api/v1/repair/letting-go/{id:guid}/put-away"] = new(Post: "/api/v1/repair/letting-go/" + Guid.Empty + "/put-away", Json: "{}"),
-        ["/api/v1/repair/apologies"] = new(Post: "/api/v1/repair/apologies", Json: "{\"did\":\"\",\"effect\":\"e\",\"will\":\"w\"}"),
-        ["/api/v1/repair/apologies/check"] = new(Post: "/api/v1/repair/apologies/check", Json: "{\"did\":\"probe\",\"effect\":\"e\",\"will\":\"w\"}"),
-        ["/openapi/{documentName}.json"] = new(Get: "/openapi/v1.json"),
+                routes[route] = call;
+            }
+        }
 
-        // The framework's own: static files that don't exist, and Blazor's redirect helper.
-        ["/{**path:file}"] = new(Get: "/no-such-file.css"),
-        ["/_framework/opaque-redirect"] = new(Get: "/_framework/opaque-redirect"),
-    };
+        return routes;
+    }
+}
+
+/// <summary>One area's routes for the adversarial suite: a public class with a parameterless constructor, found by reflection.</summary>
+public interface IAreaRoutes
+{
+    /// <summary>Each route pattern as the app maps it, with how to call it.</summary>
+    IReadOnlyDictionary<string, RouteRegistry.Call> Routes { get; }
 }

@@ -7,25 +7,35 @@ using static Rekindle.Testing.Journeys;
 namespace Rekindle.Tests.Trust;
 
 /// <summary>
-/// TRUST.md T1 and T2 over every route the app has. Routes are discovered from the app's own
+/// docs/TRUST.md T1 and T2 over every route the app has. Routes are discovered from the app's own
 /// endpoint list; each must have an entry below saying how a partner and another couple call it.
 /// A new route without one fails this suite, so no page can be added without being walked.
 /// </summary>
 public abstract class RouteWalkTests(RekindleFactory app)
 {
+    private List<string> Discovered() => app.Services.GetRequiredService<EndpointDataSource>().Endpoints
+        .OfType<RouteEndpoint>()
+        .Where(e => e.Metadata.GetMetadata<StaticAssetDescriptor>() is null)
+        .Select(e => "/" + (e.RoutePattern.RawText ?? "").TrimStart('/'))
+        .Distinct()
+        .ToList();
+
     [Fact]
     public void Every_route_the_app_serves_has_an_entry_in_the_suite()
     {
-        var discovered = app.Services.GetRequiredService<EndpointDataSource>().Endpoints
-            .OfType<RouteEndpoint>()
-            .Where(e => e.Metadata.GetMetadata<StaticAssetDescriptor>() is null)
-            .Select(e => "/" + (e.RoutePattern.RawText ?? "").TrimStart('/'))
-            .Distinct()
-            .ToList();
+        var discovered = Discovered();
         Assert.NotEmpty(discovered);
         var missing = discovered.Where(r => !RouteRegistry.Routes.ContainsKey(r)).ToList();
         Assert.True(missing.Count == 0,
-            "These routes are not in the adversarial suite; add each to RouteRegistry.Routes with how to call it: " + string.Join(", ", missing));
+            "Routes missing from the adversarial suite; add each to its area's <Area>Routes.cs: " + string.Join(", ", missing));
+    }
+
+    [Fact]
+    public void Every_entry_in_the_suite_is_a_route_the_app_serves()
+    {
+        var discovered = Discovered().ToHashSet(StringComparer.Ordinal);
+        var stale = RouteRegistry.Routes.Keys.Where(r => !discovered.Contains(r)).ToList();
+        Assert.True(stale.Count == 0, "Entries for routes the app does not map; fix them in <Area>Routes.cs: " + string.Join(", ", stale));
     }
 
     [Fact]

@@ -10,7 +10,7 @@ using Rekindle.Web.Infrastructure.Sealing;
 namespace Rekindle.Tests.Trust;
 
 /// <summary>
-/// TRUST.md T17: the work a request does for a member (database commands, rows read, sealed values
+/// docs/TRUST.md T17: the work a request does for a member (database commands, rows read, sealed values
 /// opened and their length) is the same whatever the partner answered: nothing, everything "no" or
 /// a firm limit, everything yes, or a mix. Work rather than wall time, so the test is exact and
 /// steady: timing can only differ where the work does. Each list's pages and API routes that read

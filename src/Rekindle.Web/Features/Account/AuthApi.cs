@@ -13,6 +13,7 @@ public sealed record RefreshRequest(string? RefreshToken);
 /// so they need no antiforgery token (FormGuard lets exactly these through); each counts towards the
 /// same per-address guessing limit as the sign-in form, and passwords and codes towards the same lockout.
 /// </summary>
+[Infrastructure.Api.ApiArea(Infrastructure.Api.ApiAccess.Anyone)]
 public static class AuthApi
 {
     public const string TokenPath = "/api/v1/auth/token";

@@ -13,6 +13,7 @@ public sealed record LanguageDto(string? Chosen, string Default, IReadOnlyList<L
 public sealed record LanguageRequest(string? Language);
 
 /// <summary>/api/v1/me/language: the "Language and formats" setting of /account/security, over the same handler.</summary>
+[Infrastructure.Api.ApiArea]
 public static class LanguageApi
 {
     public static void MapLanguageApi(this RouteGroupBuilder member)

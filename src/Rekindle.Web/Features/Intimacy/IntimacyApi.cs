@@ -47,6 +47,7 @@ public sealed record ReadyRequest(bool Ready, int Stage);
 /// <summary>day: yyyy-MM-dd, today or in the last two months; feeling: calm, warm, mixed or uneasy.</summary>
 public sealed record SessionLogRequest(string? Day, string? Feeling, string? Note);
 
+[Infrastructure.Api.ApiArea]
 public static class IntimacyApi
 {
     private const string TurnedOff = "Intimacy is turned off for you. Turn it on first.";

@@ -23,6 +23,7 @@ public sealed record JoinRequest(string? Code);
 /// <summary>The couple page asks to tick "Yes, I want to leave"; the API asks for the same, as confirm: true.</summary>
 public sealed record LeaveRequest(bool Confirm);
 
+[Infrastructure.Api.ApiArea]
 public static class PairingApi
 {
     public static void MapPairingApi(this RouteGroupBuilder api)

@@ -15,6 +15,7 @@ public sealed record ProgressDto(
     bool InCouple, bool HasPartner, IReadOnlyList<PulseWeek> Pulses, IReadOnlyList<WeekTogetherDto> WeeksTogether,
     IReadOnlyList<WeekCountDto> AnsweredTogether, IReadOnlyList<DateTime> ChecksCompletedAt, IReadOnlyList<PlanWeekDone> Plan, bool MapReady);
 
+[Infrastructure.Api.ApiArea]
 public static class ProgressApi
 {
     public static void MapProgressApi(this RouteGroupBuilder api) =>

@@ -49,6 +49,7 @@ public sealed record RepairStepRequest(string? Step, IReadOnlyList<string>? Feel
 public sealed record RepairFollowUpRequest(string? Choice, string? Text);
 
 /// <summary>Repair (decisions/0016) through the API: the same handlers, blind reveal and resting as the pages.</summary>
+[Infrastructure.Api.ApiArea]
 public static class RepairApi
 {
     private const string NotYours = "That repair is not one of your couple's.";

@@ -15,6 +15,7 @@ public sealed record DayLogRequest(DateOnly Day, decimal? SleepHours, int? Movem
 /// <summary>A goal as the page's form takes it: metric (sleep, movement, eating, stress, mood), direction (atleast or atmost), value, days a week.</summary>
 public sealed record GoalRequest(string? Metric, string? Direction, decimal? Value, int? DaysPerWeek);
 
+[Infrastructure.Api.ApiArea]
 public static class SelfCareApi
 {
     public static void MapSelfCareApi(this RouteGroupBuilder api)

@@ -22,6 +22,7 @@ public sealed record NotesDto(IReadOnlyList<NoteDto> Received, IReadOnlyList<Not
 
 public sealed record NoteRequest(string? Text);
 
+[Infrastructure.Api.ApiArea]
 public static class SpontaneityApi
 {
     public static void MapSpontaneityApi(this RouteGroupBuilder api)

@@ -15,6 +15,7 @@ public sealed record SummaryPartDto(string Key, string Name, string About, strin
 /// <summary>include: the part keys; format: pdf (the default) or html.</summary>
 public sealed record SummaryRequest(IReadOnlyList<string>? Include, string? Format);
 
+[Infrastructure.Api.ApiArea]
 public static class SupportApi
 {
     public static void MapSupportApi(this RouteGroupBuilder api)

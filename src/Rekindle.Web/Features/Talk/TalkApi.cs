@@ -36,6 +36,7 @@ public sealed record SoftStartupDto(string Verdict, bool ReadsKindly, IReadOnlyL
 /// <summary>This week's check-in as WeeklyCheckIns gives it to the page: the partner's answers only once the member has done theirs.</summary>
 public sealed record CheckInDto(DateOnly WeekStart, IReadOnlyList<string> Prompts, bool HasPartner, CheckInAnswers? Mine, bool PartnerDone, CheckInAnswers? Partners);
 
+[Infrastructure.Api.ApiArea]
 public static class TalkApi
 {
     private const string NoCouple = "Start or join a couple space first.";

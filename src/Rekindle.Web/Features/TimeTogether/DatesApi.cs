@@ -11,6 +11,7 @@ public sealed record DateDto(
 public sealed record WeekTogetherDto(DateOnly Week, bool Together);
 
 /// <summary>Dates as their pages offer them: propose, accept, suggest another time, cancel, say how it went.</summary>
+[Infrastructure.Api.ApiArea]
 public static class DatesApi
 {
     public static void MapDatesApi(this RouteGroupBuilder api)

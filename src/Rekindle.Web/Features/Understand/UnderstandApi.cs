@@ -55,6 +55,7 @@ public sealed record PlanDto(Guid CheckId, DateOnly StartedOn, int CurrentWeek, 
 
 public sealed record TickRequest(bool Done);
 
+[Infrastructure.Api.ApiArea]
 public static class UnderstandApi
 {
     private const string NoCheck = "Take the Rough Patch Check first: your plan is made from it.";

@@ -2,16 +2,6 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.OpenApi;
 using Rekindle.Web.Features.Account;
-using Rekindle.Web.Features.Intimacy;
-using Rekindle.Web.Features.Pairing;
-using Rekindle.Web.Features.Progress;
-using Rekindle.Web.Features.Repair;
-using Rekindle.Web.Features.SelfCare;
-using Rekindle.Web.Features.Spontaneity;
-using Rekindle.Web.Features.Support;
-using Rekindle.Web.Features.TimeTogether;
-using Rekindle.Web.Features.Talk;
-using Rekindle.Web.Features.Understand;
 
 namespace Rekindle.Web.Infrastructure.Api;
 
@@ -133,18 +123,12 @@ public static class ApiFeature
         routes.MapOpenApi("/openapi/{documentName}.json");
         routes.MapApiDocsPage();
         var api = routes.MapGroup(Prefix);
-        api.MapAuthApi();
         var member = api.MapGroup("").RequireAuthorization(MemberPolicy);
-        member.MapPairingApi();
-        member.MapLanguageApi();
-        member.MapTalkApi();
-        member.MapSelfCareApi();
-        member.MapProgressApi();
-        member.MapDatesApi();
-        member.MapUnderstandApi();
-        member.MapIntimacyApi();
-        member.MapSpontaneityApi();
-        member.MapSupportApi();
-        member.MapRepairApi();
+
+        // Each area's API class registers itself with [ApiArea] (Features/<Area>/<Area>Api.cs): no list to keep here.
+        foreach (var area in ApiAreas.In(typeof(ApiFeature).Assembly))
+        {
+            area.Map(area.Access == ApiAccess.Anyone ? api : member);
+        }
     }
 }

@@ -17,8 +17,10 @@ public sealed class LanguageOptions
     /// <summary>What is wrong with the list, or null when every name is a culture this machine knows.</summary>
     public static string? Problem(IReadOnlyList<string> languages)
     {
-        // .NET accepts any well-formed name and makes up a culture for it, so "knows" means: in the system's list.
-        var known = CultureInfo.GetCultures(CultureTypes.AllCultures).Select(c => c.Name).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        // .NET accepts any well-formed name and makes up a culture for it, so "knows" means: in the system's list
+        // (or the pseudo-language tests use, which no system lists).
+        var known = CultureInfo.GetCultures(CultureTypes.AllCultures).Select(c => c.Name).Append(PseudoLanguage.Name)
+            .ToHashSet(StringComparer.OrdinalIgnoreCase);
         var unknown = languages.Where(l => string.IsNullOrWhiteSpace(l) || l == CultureInfo.InvariantCulture.Name || !known.Contains(l.Trim())).ToList();
         if (unknown.Count > 0)
         {

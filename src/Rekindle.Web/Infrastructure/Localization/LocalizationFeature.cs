@@ -1,6 +1,8 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 using Rekindle.Web.Data;
 
@@ -11,6 +13,10 @@ public static class LocalizationFeature
     public static WebApplicationBuilder AddLanguages(this WebApplicationBuilder builder)
     {
         builder.Services.AddLocalization(options => options.ResourcesPath = "Resources");
+
+        // The resources' text, or the pseudo-language's when a test configured it and it is the request's (PseudoLanguage).
+        builder.Services.Replace(ServiceDescriptor.Singleton<IStringLocalizerFactory>(
+            sp => new PseudoLocalizerFactory(ActivatorUtilities.CreateInstance<ResourceManagerStringLocalizerFactory>(sp))));
         builder.Services.AddOptions<LanguageOptions>()
             .BindConfiguration(LanguageOptions.Section)
             .Validate(o => LanguageOptions.Problem(o.Languages) is null, "Localization:Languages is not valid.")

@@ -18,9 +18,9 @@ namespace Rekindle.Web.Infrastructure.Localization;
 /// </remarks>
 public static class Text
 {
-    private static readonly IStringLocalizer Localizer =
-        new ResourceManagerStringLocalizerFactory(Options.Create(new LocalizationOptions { ResourcesPath = "Resources" }), NullLoggerFactory.Instance)
-            .Create(typeof(SharedResource));
+    private static readonly IStringLocalizer Localizer = new PseudoLocalizerFactory(
+        new ResourceManagerStringLocalizerFactory(Options.Create(new LocalizationOptions { ResourcesPath = "Resources" }), NullLoggerFactory.Instance))
+        .Create(typeof(SharedResource));
 
     /// <summary>The key in the current language, its placeholders filled with <paramref name="arguments"/>.</summary>
     public static string Of(string key, params object?[] arguments) =>

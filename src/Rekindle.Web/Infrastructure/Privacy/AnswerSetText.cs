@@ -12,7 +12,7 @@ public sealed record AnswerEntry(string Value, DateTime? At);
 /// <see cref="Capacity"/> records of <see cref="RecordWidth"/> characters each (key, word, time),
 /// unused records blank. Every set has the same length whatever it holds, so opening and reading
 /// the partner's set is the same work whether they answered nothing, everything "no", or anything
-/// else (TRUST.md T17, decisions/0026). Pure: no I/O.
+/// else (docs/TRUST.md T17, decisions/0026). Pure: no I/O.
 /// </summary>
 public static class AnswerSetText
 {

@@ -24,7 +24,7 @@ public enum AnswerList
 /// All of one member's answers to one list in one couple, as a single sealed value of fixed length
 /// (<see cref="AnswerSetText"/>), sealed with the member's key. Made blank when the member joins a
 /// couple, so the partner's set is always there: reading it is one row and one open, whatever it
-/// holds (TRUST.md T17, decisions/0026). The partner only ever learns what <see cref="Mutual"/> or
+/// holds (docs/TRUST.md T17, decisions/0026). The partner only ever learns what <see cref="Mutual"/> or
 /// a feature's own one-sided rule lets through.
 /// </summary>
 public sealed class AnswerSet : ISealedRecord
@@ -68,7 +68,7 @@ public sealed class PrivateAnswers(AppDbContext db, Sealer sealer)
 
     /// <summary>
     /// Every answer the member gave to the list in that couple. Always exactly one row read and one
-    /// value of fixed length opened, whatever the member answered (TRUST.md T17).
+    /// value of fixed length opened, whatever the member answered (docs/TRUST.md T17).
     /// </summary>
     public async Task<Dictionary<string, string>> ReadAsync(AnswerList list, Guid memberId, Guid? coupleId, CancellationToken cancellationToken) =>
         (await EntriesAsync(list, memberId, coupleId, cancellationToken)).ToDictionary(e => e.Key, e => e.Value.Value, StringComparer.Ordinal);

@@ -2,7 +2,7 @@ using System.Linq.Expressions;
 
 namespace Rekindle.Web.Infrastructure.Privacy;
 
-/// <summary>Who besides its owner may see a record a member wrote (PRODUCT.md, "Privacy rules").</summary>
+/// <summary>Who besides its owner may see a record a member wrote (docs/PRODUCT.md, "Privacy rules").</summary>
 public enum Visibility
 {
     /// <summary>The owner only, always: drafts, journals, wellbeing, safety answers, self-care.</summary>

@@ -75,7 +75,7 @@ public sealed class Sealer(KeyRing keys, SealingStats stats, ILogger<Sealer> log
 /// <summary>
 /// How many sealed values this process opened, and how long they were: the work that opening costs.
 /// The adversarial suite reads it to check that a request does the same work whatever the partner
-/// answered (TRUST.md T17); it counts, it never records what or whose.
+/// answered (docs/TRUST.md T17); it counts, it never records what or whose.
 /// </summary>
 public sealed class SealingStats
 {

@@ -1,9 +1,7 @@
 using System.Text;
-using Rekindle.Web.Components.Shared;
 using Rekindle.Web.Features.Account;
-using Rekindle.Web.Features.Pairing;
 
-namespace Rekindle.Tests.Platform;
+namespace Rekindle.Tests.Account;
 
 public sealed class TotpTests
 {
@@ -39,29 +37,6 @@ public sealed class TotpTests
     }
 }
 
-public sealed class InviteCodeTests
-{
-    [Theory]
-    [InlineData("abcd-efgh", "ABCDEFGH")]
-    [InlineData(" ABCD EFGH ", "ABCDEFGH")]
-    [InlineData("AB2D-EF9H", "AB2DEF9H")]
-    [InlineData("ABCD-EFG", null)]
-    [InlineData("ABCD-EFG0", null)]
-    [InlineData("ABCD-EFGI", null)]
-    [InlineData("", null)]
-    [InlineData(null, null)]
-    public void Typed_codes_are_normalised_or_refused(string? typed, string? expected) =>
-        Assert.Equal(expected, InviteCodes.Normalize(typed));
-
-    [Fact]
-    public void New_codes_use_the_alphabet_and_differ()
-    {
-        var codes = Enumerable.Range(0, 200).Select(_ => InviteCodes.NewCode()).ToList();
-        Assert.All(codes, c => Assert.Equal(c, InviteCodes.Normalize(c)));
-        Assert.Equal(codes.Count, codes.Distinct().Count());
-    }
-}
-
 public sealed class PasswordRuleTests
 {
     private readonly MemberPasswordValidator _validator = new(CommonPasswords.LoadBundled());
@@ -93,19 +68,4 @@ public sealed class PasswordRuleTests
         Assert.Contains("email address", _validator.Problem("someone@example.org", "someone@example.org"), StringComparison.Ordinal);
         Assert.Contains("email address", _validator.Problem("someoneelse", "someoneelse@example.org"), StringComparison.Ordinal);
     }
-}
-
-public sealed class RedirectTests
-{
-    [Theory]
-    [InlineData("/couple", "/couple")]
-    [InlineData("/join?code=ABCDEFGH", "/join?code=ABCDEFGH")]
-    [InlineData("//evil.example.org", "/")]
-    [InlineData("/\\evil.example.org", "/")]
-    [InlineData("https://evil.example.org", "/")]
-    [InlineData("javascript:alert(1)", "/")]
-    [InlineData("/\t/evil.example.org", "/")]
-    [InlineData("/x\r\nSet-Cookie: a=b", "/")]
-    [InlineData(null, "/")]
-    public void Only_local_paths_survive(string? input, string expected) => Assert.Equal(expected, RedirectManager.SafeLocal(input));
 }
