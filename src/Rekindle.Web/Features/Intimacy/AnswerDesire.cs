@@ -25,7 +25,7 @@ public sealed class AnswerDesire(DesireStore store, CurrentMember current, Resti
         var viewer = await current.ViewerAsync(cancellationToken);
         if (!await store.OptedInAsync(viewer.MemberId, cancellationToken))
         {
-            return Problem.Conflict(Text.Of(DesireStore.TurnedOffNote));
+            return Problem.Conflict(Text.Of("Intimacy is turned off for you. Turn it on first."));
         }
 
         if ((await resting.StateAsync(cancellationToken)).Mine)

@@ -30,8 +30,6 @@ public sealed class DesireStore(AppDbContext db, CurrentMember current, Intimacy
 {
     public const string RestingNote = "Intimacy is resting for now. Support comes first.";
 
-    public const string TurnedOffNote = "Intimacy is turned off for you. Turn it on first.";
-
     public async Task<IntimacyAccess> AccessAsync(CancellationToken cancellationToken = default)
     {
         var viewer = await current.ViewerAsync(cancellationToken);

@@ -91,7 +91,7 @@ public static class IntimacyApi
     private static async ValueTask<object?> OpenOnlyAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
         var access = await context.HttpContext.RequestServices.GetRequiredService<DesireStore>().AccessAsync(context.HttpContext.RequestAborted);
-        return !access.MeIn ? ApiResults.Problem(Problem.Conflict(Text.Of(DesireStore.TurnedOffNote)))
+        return !access.MeIn ? ApiResults.Problem(Problem.Conflict(Text.Of("Intimacy is turned off for you. Turn it on first.")))
             : access.Resting ? ApiResults.Problem(Problem.Resting(Text.Of(DesireStore.RestingNote)))
             : await next(context);
     }
@@ -101,10 +101,7 @@ public static class IntimacyApi
 
     private static async Task<Results<Ok<IntimacyStatusDto>, ProblemHttpResult>> TurnOnAsync(
         OptInRequest request, TurnIntimacyOn turnOn, DesireStore desires, GetDesireMatches matches, GetTouchProgram program, CancellationToken cancellationToken)
-    {
-        var outcome = await turnOn.HandleAsync(request, cancellationToken);
-        return outcome.Problem is { } problem ? ApiResults.Problem(problem) : TypedResults.Ok(await StatusAsync(desires, matches, program, cancellationToken));
-    }
+        => await ThenAsync(await turnOn.HandleAsync(request, cancellationToken), () => StatusAsync(desires, matches, program, cancellationToken));
 
     private static async Task<Ok<IntimacyStatusDto>> TurnOffAsync(
         OptOutRequest request, TurnIntimacyOff turnOff, DesireStore desires, GetDesireMatches matches, GetTouchProgram program, CancellationToken cancellationToken)
@@ -121,39 +118,31 @@ public static class IntimacyApi
 
     private static async Task<Results<Ok<DesireAnswersDto>, ProblemHttpResult>> AddItemAsync(
         CustomItemRequest request, AddDesireItem add, GetDesireAnswers answers, IntimacyContent content, CancellationToken cancellationToken)
-    {
-        var outcome = await add.HandleAsync(request, cancellationToken);
-        return outcome.Problem is { } problem ? ApiResults.Problem(problem) : TypedResults.Ok(Dto(await answers.HandleAsync(request.Category, true, cancellationToken), content));
-    }
+        => await ThenAsync(await add.HandleAsync(request, cancellationToken), async () => Dto(await answers.HandleAsync(request.Category, true, cancellationToken), content));
 
     private static async Task<Ok<MatchesDto>> GetMatchesAsync(DesireStore desires, GetDesireMatches matches, IntimacyContent content, CancellationToken cancellationToken) =>
         TypedResults.Ok(await MatchesAsync(desires, matches, content, cancellationToken));
 
     private static async Task<Results<Ok<MatchesDto>, ProblemHttpResult>> CheckInFirstAsync(
         CheckInFirstRequest request, SetCheckInFirst checkInFirst, DesireStore desires, GetDesireMatches matches, IntimacyContent content, CancellationToken cancellationToken)
-    {
-        var outcome = await checkInFirst.HandleAsync(request, cancellationToken);
-        return outcome.Problem is { } problem ? ApiResults.Problem(problem) : TypedResults.Ok(await MatchesAsync(desires, matches, content, cancellationToken));
-    }
+        => await ThenAsync(await checkInFirst.HandleAsync(request, cancellationToken), () => MatchesAsync(desires, matches, content, cancellationToken));
 
     private static async Task<Ok<ProgramDto>> GetProgramAsync(GetTouchProgram program, IntimacyContent content, Preferences preferences, TimeProvider clock, CancellationToken cancellationToken) =>
         TypedResults.Ok(await ProgramAsync(program, content, preferences, clock, cancellationToken));
 
     private static async Task<Results<Ok<ProgramDto>, ProblemHttpResult>> ReadyAsync(
         ReadyRequest request, MarkStageReady ready, GetTouchProgram program, IntimacyContent content, Preferences preferences, TimeProvider clock, CancellationToken cancellationToken)
-    {
-        var outcome = await ready.HandleAsync(request, cancellationToken);
-        return outcome.Problem is { } problem ? ApiResults.Problem(problem) : TypedResults.Ok(await ProgramAsync(program, content, preferences, clock, cancellationToken));
-    }
+        => await ThenAsync(await ready.HandleAsync(request, cancellationToken), () => ProgramAsync(program, content, preferences, clock, cancellationToken));
 
     private static async Task<Results<Ok<ProgramDto>, ProblemHttpResult>> LogSessionAsync(
         SessionLogRequest request, LogTouchSession log, GetTouchProgram program, IntimacyContent content, Preferences preferences, TimeProvider clock, CancellationToken cancellationToken)
-    {
-        var outcome = await log.HandleAsync(request, cancellationToken);
-        return outcome.Problem is { } problem ? ApiResults.Problem(problem) : TypedResults.Ok(await ProgramAsync(program, content, preferences, clock, cancellationToken));
-    }
+        => await ThenAsync(await log.HandleAsync(request, cancellationToken), () => ProgramAsync(program, content, preferences, clock, cancellationToken));
 
     private static Ok<IReadOnlyList<IntimacyResource>> GetResources(IntimacyContent content) => TypedResults.Ok(content.Resources);
+
+    /// <summary>After a command: the problem as problem details, or the view the endpoint answers with.</summary>
+    private static async Task<Results<Ok<TDto>, ProblemHttpResult>> ThenAsync<TDto>(Outcome<bool> outcome, Func<Task<TDto>> view) =>
+        outcome.Problem is { } problem ? ApiResults.Problem(problem) : TypedResults.Ok(await view());
 
     private static async Task<IntimacyStatusDto> StatusAsync(DesireStore desires, GetDesireMatches getMatches, GetTouchProgram program, CancellationToken cancellationToken)
     {
