@@ -151,6 +151,7 @@ public abstract class IntimacyRestingTests(RekindleFactory app)
             {
                 var rests = await member.GetAsync(path);
                 Assert.Equal(HttpStatusCode.Conflict, rests.Status);
+                Assert.Equal("resting", rests.Json.GetProperty("kind").GetString());
                 Assert.Contains("resting for now", rests.Body, StringComparison.Ordinal);
                 Assert.DoesNotContain("i001", rests.Body, StringComparison.Ordinal);
             }
@@ -159,7 +160,9 @@ public abstract class IntimacyRestingTests(RekindleFactory app)
             Assert.Equal(HttpStatusCode.Conflict, (await member.PostAsync("/api/v1/intimacy/items", new { text = "Another", category = "affection" })).Status);
             Assert.Equal(HttpStatusCode.Conflict, (await member.PostAsync("/api/v1/intimacy/matches/check-in-first", new { key = "i002", on = true })).Status);
             Assert.Equal(HttpStatusCode.Conflict, (await member.PostAsync("/api/v1/intimacy/program/ready", new { ready = true, stage = 1 })).Status);
-            Assert.Equal(HttpStatusCode.Conflict, (await member.PostAsync("/api/v1/intimacy/opt-in", new { adult = true })).Status);
+            var turnOn = await member.PostAsync("/api/v1/intimacy/opt-in", new { adult = true });
+            Assert.Equal(HttpStatusCode.Conflict, turnOn.Status);
+            Assert.Equal("resting", turnOn.Json.GetProperty("kind").GetString());
         }
 
         var partner = await ApiClient.SignInAsync(app, bEmail);

@@ -77,13 +77,13 @@ public sealed class IntimacyRulesTests
     {
         var me = Guid.NewGuid();
         var partner = Guid.NewGuid();
-        Assert.Equal(0, TouchProgram.StageOf([], me, partner, 6));
-        Assert.Equal(0, TouchProgram.StageOf([(me, 0)], me, partner, 6));
-        Assert.Equal(0, TouchProgram.StageOf([(partner, 0), (partner, 1)], me, partner, 6));
-        Assert.Equal(1, TouchProgram.StageOf([(me, 0), (partner, 0), (me, 1)], me, partner, 6));
-        Assert.Equal(2, TouchProgram.StageOf([(me, 0), (partner, 0), (me, 1), (partner, 1), (me, 3), (partner, 3)], me, partner, 6));
-        Assert.Equal(6, TouchProgram.StageOf(Enumerable.Range(0, 6).SelectMany(s => new[] { (me, s), (partner, s) }), me, partner, 6));
-        Assert.Equal(0, TouchProgram.StageOf([(me, 0), (Guid.NewGuid(), 0)], me, partner, 6));
+        Assert.Equal(0, TouchProgramStore.StageOf([], me, partner, 6));
+        Assert.Equal(0, TouchProgramStore.StageOf([(me, 0)], me, partner, 6));
+        Assert.Equal(0, TouchProgramStore.StageOf([(partner, 0), (partner, 1)], me, partner, 6));
+        Assert.Equal(1, TouchProgramStore.StageOf([(me, 0), (partner, 0), (me, 1)], me, partner, 6));
+        Assert.Equal(2, TouchProgramStore.StageOf([(me, 0), (partner, 0), (me, 1), (partner, 1), (me, 3), (partner, 3)], me, partner, 6));
+        Assert.Equal(6, TouchProgramStore.StageOf(Enumerable.Range(0, 6).SelectMany(s => new[] { (me, s), (partner, s) }), me, partner, 6));
+        Assert.Equal(0, TouchProgramStore.StageOf([(me, 0), (Guid.NewGuid(), 0)], me, partner, 6));
     }
 
     [Fact]

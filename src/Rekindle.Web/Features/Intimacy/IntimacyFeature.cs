@@ -13,8 +13,18 @@ public static class IntimacyFeature
         builder.Services.AddSingleton(sp => IntimacyContent.Load(
             Path.Combine(sp.GetRequiredService<IWebHostEnvironment>().ContentRootPath, "Content", "intimacy"),
             sp.GetRequiredService<IOptions<IntimacyOptions>>().Value.ResourcesFile));
-        builder.Services.AddScoped<Desires>();
-        builder.Services.AddScoped<TouchProgram>();
+        builder.Services.AddScoped<DesireStore>();
+        builder.Services.AddScoped<TurnIntimacyOn>();
+        builder.Services.AddScoped<TurnIntimacyOff>();
+        builder.Services.AddScoped<GetDesireAnswers>();
+        builder.Services.AddScoped<AnswerDesire>();
+        builder.Services.AddScoped<AddDesireItem>();
+        builder.Services.AddScoped<GetDesireMatches>();
+        builder.Services.AddScoped<SetCheckInFirst>();
+        builder.Services.AddScoped<TouchProgramStore>();
+        builder.Services.AddScoped<GetTouchProgram>();
+        builder.Services.AddScoped<MarkStageReady>();
+        builder.Services.AddScoped<LogTouchSession>();
         builder.Services.AddScoped<IExportSection, IntimacyExport>();
         return builder;
     }
@@ -23,7 +33,7 @@ public static class IntimacyFeature
 }
 
 /// <summary>The member's own answers and session log, the items the couple added, and what both chose (only when both are in).</summary>
-public sealed class IntimacyExport(AppDbContext db, Desires desires, TouchProgram program, IntimacyContent content) : IExportSection
+public sealed class IntimacyExport(AppDbContext db, DesireStore desires, GetDesireMatches getMatches, GetTouchProgram program, IntimacyContent content) : IExportSection
 {
     public string Name => "intimacy";
 
@@ -31,8 +41,8 @@ public sealed class IntimacyExport(AppDbContext db, Desires desires, TouchProgra
     {
         var mine = await desires.MyAnswersAsync(cancellationToken);
         var cards = (await desires.CardsAsync(mine, cancellationToken)).ToDictionary(c => c.Key);
-        var matches = await desires.MatchesAsync(cancellationToken);
-        var view = await program.ViewAsync(cancellationToken);
+        var matches = await getMatches.HandleAsync(cancellationToken);
+        var view = await program.HandleAsync(cancellationToken);
         var ready = await db.StageReadies.AsNoTracking().Where(r => r.OwnerId == memberId).OrderBy(r => r.Stage).Select(r => new { r.Stage, r.ReadyAt }).ToListAsync(cancellationToken);
         var on = (await desires.AccessAsync(cancellationToken)).MeIn;
         return !on && mine.Count == 0 && view is null

@@ -8,8 +8,14 @@ public static class SpontaneityFeature
     {
         builder.Services.AddSingleton(sp => GestureLibrary.Load(Path.Combine(
             sp.GetRequiredService<IWebHostEnvironment>().ContentRootPath, "Content", "spontaneity", "gestures.en.json")));
-        builder.Services.AddScoped<GestureMarks>();
-        builder.Services.AddScoped<AppreciationNotes>();
+        builder.Services.AddScoped<GestureMarkStore>();
+        builder.Services.AddScoped<ListGestures>();
+        builder.Services.AddScoped<GetGiverView>();
+        builder.Services.AddScoped<MarkGesture>();
+        builder.Services.AddScoped<NoteStore>();
+        builder.Services.AddScoped<SendNote>();
+        builder.Services.AddScoped<ReadReceivedNotes>();
+        builder.Services.AddScoped<GetSentNotes>();
         builder.Services.AddScoped<IExportSection, SpontaneityExport>();
         return builder;
     }
@@ -19,7 +25,7 @@ public static class SpontaneityFeature
 }
 
 /// <summary>The member's own marks on gestures, and the notes they sent and received.</summary>
-public sealed class SpontaneityExport(GestureMarks marks, AppreciationNotes notes) : IExportSection
+public sealed class SpontaneityExport(GestureMarkStore marks, NoteStore notes) : IExportSection
 {
     public string Name => "spontaneity";
 

@@ -1,9 +1,10 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Rekindle.Testing;
+using Rekindle.Tests.Api;
 using Rekindle.Web.Infrastructure.Privacy;
 
-namespace Rekindle.Tests.Api;
+namespace Rekindle.Tests.Spontaneity;
 
 /// <summary>Spontaneity through the API (decision 0012): "I'd love this" may become a hint, "not for me" never shows; notes reach only the partner.</summary>
 public abstract class SpontaneityApiTests(RekindleFactory app)
@@ -91,6 +92,38 @@ public abstract class SpontaneityApiTests(RekindleFactory app)
         Assert.Equal(HttpStatusCode.Conflict, (await alone.PostAsync("/api/v1/spontaneity/gestures/marks", new { gestureId = "g001", mark = "love" })).Status);
         Assert.DoesNotContain("Apinotemarker", (await alone.GetAsync("/api/v1/spontaneity/notes")).Body, StringComparison.Ordinal);
         Assert.False((await alone.GetAsync("/api/v1/spontaneity")).Json.GetProperty("hasPartner").GetBoolean());
+    }
+    [Fact]
+    public async Task Every_refusal_names_its_kind_and_field()
+    {
+        static void AssertProblem(ApiResponse response, HttpStatusCode status, string kind, string? field = null)
+        {
+            Assert.Equal(status, response.Status);
+            Assert.Equal(kind, response.Json.GetProperty("kind").GetString());
+            if (field is not null)
+            {
+                Assert.True(response.Json.GetProperty("errors").TryGetProperty(field, out _), $"No error about {field}: {response.Body}");
+            }
+        }
+
+        var (alone, _, _) = await ApiPeople.MemberAsync(app, "Lev");
+        using var _l = alone;
+        AssertProblem(await alone.PostAsync("/api/v1/spontaneity/gestures/marks", new { gestureId = "g001", mark = "love" }), HttpStatusCode.Conflict, "conflict");
+        AssertProblem(await alone.PostAsync("/api/v1/spontaneity/notes", new { text = "hello" }), HttpStatusCode.Conflict, "conflict");
+
+        var (ana, ben) = await ApiPeople.CoupleAsync(app, "Mia", "Ned");
+        using var _a = ana;
+        using var _b = ben;
+        AssertProblem(await ana.PostAsync("/api/v1/spontaneity/gestures/marks", new { gestureId = "nope", mark = "love" }), HttpStatusCode.BadRequest, "invalid", "gestureId");
+        AssertProblem(await ana.PostAsync("/api/v1/spontaneity/gestures/marks", new { gestureId = "g001", mark = "adore" }), HttpStatusCode.BadRequest, "invalid", "mark");
+        AssertProblem(await ana.PostAsync("/api/v1/spontaneity/notes", new { text = " " }), HttpStatusCode.BadRequest, "invalid", "text");
+        for (var i = 1; i <= 10; i++)
+        {
+            Assert.Equal(HttpStatusCode.OK, (await ana.PostAsync("/api/v1/spontaneity/notes", new { text = $"Thanks, number {i}" })).Status);
+        }
+
+        AssertProblem(await ana.PostAsync("/api/v1/spontaneity/notes", new { text = "One more" }), HttpStatusCode.TooManyRequests, "tooMany");
+        Assert.Equal(10, (await ana.GetAsync("/api/v1/spontaneity/notes")).Json.GetProperty("sent").GetArrayLength());
     }
 }
 

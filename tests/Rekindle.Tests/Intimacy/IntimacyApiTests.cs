@@ -1,9 +1,10 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Rekindle.Testing;
+using Rekindle.Tests.Api;
 using Rekindle.Web.Infrastructure.Privacy;
 
-namespace Rekindle.Tests.Api;
+namespace Rekindle.Tests.Intimacy;
 
 /// <summary>Intimacy through the API (decision 0014): consent first, mutual-only matching, private readiness and notes.</summary>
 public abstract partial class IntimacyApiTests(RekindleFactory app)
@@ -142,6 +143,56 @@ public abstract partial class IntimacyApiTests(RekindleFactory app)
         Assert.Equal(1, (await ana.GetAsync("/api/v1/intimacy/program")).Json.GetProperty("stage").GetInt32());
         Assert.Equal(HttpStatusCode.Conflict, (await ana.PostAsync("/api/v1/intimacy/program/ready", new { ready = true, stage = 0 })).Status);
         Assert.NotEmpty((await ben.GetAsync("/api/v1/intimacy/resources")).Json.EnumerateArray());
+    }
+
+    /// <summary>A problem's status, its kind, and for an invalid request the field it is about (decisions/0032).</summary>
+    private static void AssertProblem(ApiResponse response, HttpStatusCode status, string kind, string? field = null)
+    {
+        Assert.Equal(status, response.Status);
+        Assert.Equal(kind, response.Json.GetProperty("kind").GetString());
+        if (field is not null)
+        {
+            Assert.True(response.Json.GetProperty("errors").TryGetProperty(field, out _), $"No error about {field}: {response.Body}");
+        }
+    }
+
+    [Fact]
+    public async Task Every_refusal_names_its_kind_and_field_and_the_closed_routes_answer_409_from_the_members_own_state()
+    {
+        var (ana, ben) = await ApiPeople.CoupleAsync(app, "Gia", "Hugo");
+        using var _a = ana;
+        using var _b = ben;
+
+        // Not in: every route behind the one check answers the same conflict.
+        foreach (var path in new[] { "/api/v1/intimacy/answers", "/api/v1/intimacy/matches", "/api/v1/intimacy/program", "/api/v1/intimacy/resources" })
+        {
+            AssertProblem(await ana.GetAsync(path), HttpStatusCode.Conflict, "conflict");
+        }
+
+        AssertProblem(await ana.PostAsync("/api/v1/intimacy/answers", new { key = "i001", answer = "yes" }), HttpStatusCode.Conflict, "conflict");
+        AssertProblem(await ana.PostAsync("/api/v1/intimacy/items", new { text = "Something", category = "words" }), HttpStatusCode.Conflict, "conflict");
+        AssertProblem(await ana.PostAsync("/api/v1/intimacy/matches/check-in-first", new { key = "i001", on = true }), HttpStatusCode.Conflict, "conflict");
+        AssertProblem(await ana.PostAsync("/api/v1/intimacy/program/ready", new { ready = true, stage = 0 }), HttpStatusCode.Conflict, "conflict");
+        AssertProblem(await ana.PostAsync("/api/v1/intimacy/program/sessions", new { day = "2000-01-01", feeling = "calm" }), HttpStatusCode.Conflict, "conflict");
+        AssertProblem(await ana.PostAsync("/api/v1/intimacy/opt-in", new { adult = false }), HttpStatusCode.BadRequest, "invalid", "adult");
+
+        Assert.Equal(HttpStatusCode.OK, (await ana.PostAsync("/api/v1/intimacy/opt-in", new { adult = true })).Status);
+        AssertProblem(await ana.PostAsync("/api/v1/intimacy/answers", new { key = "no-such-item", answer = "yes" }), HttpStatusCode.BadRequest, "invalid", "key");
+        AssertProblem(await ana.PostAsync("/api/v1/intimacy/answers", new { key = "i001", answer = "perhaps" }), HttpStatusCode.BadRequest, "invalid", "answer");
+        AssertProblem(await ana.PostAsync("/api/v1/intimacy/items", new { text = "", category = "words" }), HttpStatusCode.BadRequest, "invalid", "text");
+        AssertProblem(await ana.PostAsync("/api/v1/intimacy/items", new { text = "Apikindmarker", category = "nowhere" }), HttpStatusCode.BadRequest, "invalid", "category");
+        AssertProblem(await ana.PostAsync("/api/v1/intimacy/matches/check-in-first", new { key = "i001", on = true }), HttpStatusCode.NotFound, "notFound");
+
+        // Only one of them in: the program waits, the same conflict whatever the other one answered.
+        AssertProblem(await ana.PostAsync("/api/v1/intimacy/program/ready", new { ready = true, stage = 0 }), HttpStatusCode.Conflict, "conflict");
+        AssertProblem(await ana.PostAsync("/api/v1/intimacy/program/sessions", new { day = "2000-01-01", feeling = "calm" }), HttpStatusCode.Conflict, "conflict");
+
+        Assert.Equal(HttpStatusCode.OK, (await ben.PostAsync("/api/v1/intimacy/opt-in", new { adult = true })).Status);
+        var today = (await ana.GetAsync("/api/v1/intimacy/program")).Json.GetProperty("today").GetString();
+        AssertProblem(await ana.PostAsync("/api/v1/intimacy/program/ready", new { ready = true, stage = 3 }), HttpStatusCode.Conflict, "conflict");
+        AssertProblem(await ana.PostAsync("/api/v1/intimacy/program/sessions", new { day = "2000-01-01", feeling = "calm" }), HttpStatusCode.BadRequest, "invalid", "day");
+        AssertProblem(await ana.PostAsync("/api/v1/intimacy/program/sessions", new { day = today, feeling = "ecstatic" }), HttpStatusCode.BadRequest, "invalid", "feeling");
+        AssertProblem(await ana.PostAsync("/api/v1/intimacy/program/sessions", new { day = today, feeling = "calm", note = "a\u0001b" }), HttpStatusCode.BadRequest, "invalid", "note");
     }
 
     [System.Text.RegularExpressions.GeneratedRegex("\"traceId\":\"[^\"]*\"")]
