@@ -123,7 +123,6 @@ public static class SealingFeature
         builder.Services.AddScoped<Backup.Backups>();
         // Members' private answers are sealed sets (decisions/0026).
         builder.Services.AddScoped<Privacy.PrivateAnswers>();
-        builder.Services.AddScoped<Privacy.AnswerSetConversion>();
         return builder;
     }
 }
