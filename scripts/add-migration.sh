@@ -1,26 +1,48 @@
 #!/usr/bin/env bash
 # Adds an EF Core migration for both database providers at once, so SQLite and PostgreSQL
 # schemas never diverge, then regenerates the compiled models the app starts with
-# (Data/CompiledModels; docs/PERFORMANCE.md, finding 14).
+# (docs/PERFORMANCE.md, finding 14). Everything it writes is generated and lives apart from the
+# code people write, one folder per context (decisions/0033):
+#   src/Rekindle.Web/Data/Generated/{Sqlite,Postgres}/{Migrations,CompiledModels}             the main database
+#   src/Rekindle.Web/Data/Generated/KeyStore/{Sqlite,Postgres}/{Migrations,CompiledModels}    the key store
+# Usage:
 #   scripts/add-migration.sh --compiled-models   only regenerate the compiled models
 #   scripts/add-migration.sh <Name>          the main database (AppDbContext)
 #   scripts/add-migration.sh --keys <Name>   the key store (KeyStoreDbContext: the wrapped data keys)
+# Since the first release, a shipped migration is never edited or squashed: add a new one.
 set -euo pipefail
+
+generated=Data/Generated
+
+# Where a context's generated files go, relative to the web project: Sqlite, Postgres,
+# KeyStore/Sqlite or KeyStore/Postgres.
+folder_of() {
+    case $1 in
+        SqliteAppDbContext) echo Sqlite ;;
+        PostgresAppDbContext) echo Postgres ;;
+        SqliteKeyStoreDbContext) echo KeyStore/Sqlite ;;
+        PostgresKeyStoreDbContext) echo KeyStore/Postgres ;;
+        *) echo "unknown context $1" >&2; exit 2 ;;
+    esac
+}
 
 # The compiled models: EF finds them by their assembly attribute and skips building the model at
 # start-up. A test (CompiledModelTests) fails while one of them differs from the model in code.
 compiled_models() {
-    local context
-    for context in SqliteAppDbContext PostgresAppDbContext; do
+    local context folder
+    for context in SqliteAppDbContext PostgresAppDbContext SqliteKeyStoreDbContext PostgresKeyStoreDbContext; do
+        folder=$(folder_of "$context")
         dotnet ef dbcontext optimize --project src/Rekindle.Web --context "$context" \
-            --output-dir "Data/CompiledModels/${context%AppDbContext}" \
-            --namespace "Rekindle.Web.Data.CompiledModels.${context%AppDbContext}"
+            --output-dir "$generated/$folder/CompiledModels" \
+            --namespace "Rekindle.Web.Data.Generated.${folder//\//.}.CompiledModels"
     done
-    for context in SqliteKeyStoreDbContext PostgresKeyStoreDbContext; do
-        dotnet ef dbcontext optimize --project src/Rekindle.Web --context "$context" \
-            --output-dir "Data/CompiledModels/KeyStore/${context%KeyStoreDbContext}" \
-            --namespace "Rekindle.Web.Data.CompiledModels.KeyStore.${context%KeyStoreDbContext}"
-    done
+}
+
+# No --namespace: with it, EF writes the model snapshot into a folder named after the namespace
+# instead of beside the migrations. The namespace follows from --output-dir anyway.
+migration() {
+    dotnet ef migrations add "$2" --project src/Rekindle.Web --context "$1" \
+        --output-dir "$generated/$(folder_of "$1")/Migrations"
 }
 
 target=app
@@ -45,33 +67,19 @@ dotnet tool restore
 
 # Out of the way first: a compiled model of the old model may no longer build (a removed property),
 # and without them the app simply builds its model at start-up. All four are made again at the end.
-rm -rf src/Rekindle.Web/Data/CompiledModels
+rm -rf src/Rekindle.Web/$generated/*/CompiledModels src/Rekindle.Web/$generated/KeyStore/*/CompiledModels
 
 if [[ $target == compiled ]]; then
     compiled_models
     exit 0
 fi
 
-# No --namespace: with it, EF writes the model snapshot into a folder named after the namespace
-# instead of beside the migrations. The namespace follows from --output-dir anyway.
-
 if [[ $target == keys ]]; then
-    dotnet ef migrations add "$name" --project src/Rekindle.Web \
-        --context SqliteKeyStoreDbContext \
-        --output-dir Data/Migrations/KeyStore/Sqlite
-    dotnet ef migrations add "$name" --project src/Rekindle.Web \
-        --context PostgresKeyStoreDbContext \
-        --output-dir Data/Migrations/KeyStore/Postgres
-    compiled_models
-    exit 0
+    migration SqliteKeyStoreDbContext "$name"
+    migration PostgresKeyStoreDbContext "$name"
+else
+    migration SqliteAppDbContext "$name"
+    migration PostgresAppDbContext "$name"
 fi
-
-dotnet ef migrations add "$name" --project src/Rekindle.Web \
-    --context SqliteAppDbContext \
-    --output-dir Data/Migrations/Sqlite
-
-dotnet ef migrations add "$name" --project src/Rekindle.Web \
-    --context PostgresAppDbContext \
-    --output-dir Data/Migrations/Postgres
 
 compiled_models

@@ -22,7 +22,6 @@ using Rekindle.Web.Infrastructure.Email;
 using Rekindle.Web.Infrastructure.Hosting;
 using Rekindle.Web.Infrastructure.Keys;
 using Rekindle.Web.Infrastructure.Localization;
-using Rekindle.Web.Infrastructure.Privacy;
 using Rekindle.Web.Infrastructure.Sealing;
 using Rekindle.Web.Infrastructure.Security;
 
@@ -81,7 +80,6 @@ if (await app.RunBeforeMigrationsAsync(args))
 
 await app.MigrateDatabaseAsync();
 await app.MigrateKeyStoreAsync();
-await app.ConvertAnswerSetsAsync();
 if (await app.RunAfterMigrationsAsync(args))
 {
     return;

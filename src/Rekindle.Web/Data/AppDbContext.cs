@@ -99,7 +99,7 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityUserConte
         configurationBuilder.Properties<Infrastructure.Sealing.SealedText>().HaveConversion<Infrastructure.Sealing.SealedTextConverter>();
     }
 
-    // Internal, not private: the compiled models (Data/CompiledModels) create it.
+    // Internal, not private: the compiled models (Data/Generated/*/CompiledModels) create it.
     internal sealed class UtcDateTimeConverter() : ValueConverter<DateTime, DateTime>(
         v => v.Kind == DateTimeKind.Utc ? v : DateTime.SpecifyKind(v, DateTimeKind.Utc),
         v => DateTime.SpecifyKind(v, DateTimeKind.Utc));

@@ -7,7 +7,7 @@ using Rekindle.Web.Infrastructure.Sealing;
 namespace Rekindle.Tests.Platform;
 
 /// <summary>
-/// The app starts with compiled EF models (Data/CompiledModels, made by scripts/add-migration.sh)
+/// The app starts with compiled EF models (Data/Generated/*/CompiledModels, made by scripts/add-migration.sh)
 /// instead of building its models at start-up (docs/PERFORMANCE.md, finding 14). EF uses a compiled
 /// model as it is, so one left behind by a change to the entities would silently map the old shape:
 /// these tests compare each compiled model with the model the code builds now.
@@ -21,7 +21,7 @@ public sealed class CompiledModelTests
     public void The_app_starts_with_its_compiled_model(string context)
     {
         using var db = Create(context);
-        Assert.Equal($"Rekindle.Web.Data.CompiledModels.{Namespace(context)}.{db.GetType().Name}Model", db.Model.GetType().FullName);
+        Assert.Equal($"Rekindle.Web.Data.Generated.{Namespace(context)}.CompiledModels.{db.GetType().Name}Model", db.Model.GetType().FullName);
     }
 
     [Theory]

@@ -1,6 +1,8 @@
+using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Rekindle.Testing;
+using Rekindle.Tests.Api;
 using Rekindle.Web.Features.Account;
 using Rekindle.Web.Infrastructure.Sealing;
 using static Rekindle.Testing.Journeys;
@@ -61,18 +63,68 @@ public abstract class SealingTests(RekindleFactory app)
             var sealer = services.GetRequiredService<Sealer>();
             var first = sessionsOfOne[0];
             Assert.Equal("Firefox on Android", await sealer.OpenAsync(first.Device, MemberSession.DevicePlace(first.Id, oneId)));
-            Assert.Null(await sealer.OpenAsync(first.Device, MemberSession.DevicePlace(sessionsOfOne[1].Id, oneId)));
-            Assert.Null(await sealer.OpenAsync(first.Device, MemberSession.DevicePlace(sessionOfTwo.Id, twoId)));
-            Assert.Null(await sealer.OpenAsync(first.Device, new SealPlace("SecurityEvents", "Device", first.Id, KeyOwner.Member(oneId))));
+            await Assert.ThrowsAsync<SealedValueUnreadableException>(() => sealer.OpenAsync(first.Device, MemberSession.DevicePlace(sessionsOfOne[1].Id, oneId)));
+            await Assert.ThrowsAsync<SealedValueUnreadableException>(() => sealer.OpenAsync(first.Device, MemberSession.DevicePlace(sessionOfTwo.Id, twoId)));
+            await Assert.ThrowsAsync<SealedValueUnreadableException>(() => sealer.OpenAsync(first.Device, SealedPlaces.SecurityEventDevice.At(first.Id, KeyOwner.Member(oneId))));
             return 0;
         });
 
-        // Copied in the database itself: the page shows it can't be opened, and nothing breaks.
+        // Copied in the database itself: the page answers an error (it never shows the value as missing),
+        // and the log names the place and the row, nothing of what the value held.
         var copied = sessionOfTwo.Device.Envelope;
-        await app.WithDbAsync(db => db.Database.ExecuteSqlAsync($"UPDATE \"MemberSessions\" SET \"Device\" = {copied} WHERE \"Id\" = {sessionsOfOne[^1].Id}"));
+        var target = sessionsOfOne[^1].Id;
+        await app.WithDbAsync(db => db.Database.ExecuteSqlAsync($"UPDATE \"MemberSessions\" SET \"Device\" = {copied} WHERE \"Id\" = {target}"));
         var activity = await one.GetAsync("/account/activity");
-        Assert.Contains("an unknown device", activity.TextOf("#sessions"), StringComparison.Ordinal);
-        Assert.Contains("Firefox on Android", activity.TextOf("#security-log"), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.InternalServerError, activity.Status);
+        Assert.Contains("Something went wrong on our side", activity.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("an unknown device", activity.Text, StringComparison.Ordinal);
+        AssertLoggedWithIdOnly("MemberSessions.Device", target, copied, "Firefox");
+    }
+
+    [Fact]
+    public async Task A_tampered_sealed_value_makes_the_page_and_the_API_answer_an_error_logged_with_ids_only()
+    {
+        var (api, browser, email) = await ApiPeople.MemberAsync(app, "Tamper");
+        using var _ = api;
+        using var __ = browser;
+        var memberId = await app.WithDbAsync(db => db.Users.Where(u => u.Email == email).Select(u => u.Id).SingleAsync());
+        var log = new Rekindle.Web.Features.SelfCare.SelfCareLog
+        {
+            Id = Guid.NewGuid(),
+            OwnerId = memberId,
+            Day = DateOnly.FromDateTime(app.Clock.GetUtcNow().UtcDateTime).AddDays(-1),
+            SavedAt = app.Clock.GetUtcNow().UtcDateTime,
+        };
+        await WithServicesAsync(async services =>
+        {
+            log.Entry = await services.GetRequiredService<Sealer>().SealAsync("Tampermarker", log.PlaceOf(nameof(log.Entry)));
+            var db = services.GetRequiredService<Rekindle.Web.Data.AppDbContext>();
+            db.SelfCareLogs.Add(log);
+            return await db.SaveChangesAsync();
+        });
+
+        // One character of the tag changed where the value is stored.
+        var envelope = log.Entry.Envelope;
+        var tampered = envelope[..^2] + (envelope[^2] == 'A' ? 'B' : 'A') + envelope[^1];
+        await app.WithDbAsync(db => db.Database.ExecuteSqlAsync($"UPDATE \"SelfCareLogs\" SET \"Entry\" = {tampered} WHERE \"Id\" = {log.Id}"));
+
+        var page = await browser.GetAsync("/self-care");
+        Assert.Equal(HttpStatusCode.InternalServerError, page.Status);
+        Assert.Contains("Something went wrong on our side", page.Text, StringComparison.Ordinal);
+        var answer = await api.GetAsync("/api/v1/self-care");
+        Assert.Equal(HttpStatusCode.InternalServerError, answer.Status);
+        Assert.Equal("application/problem+json", answer.ContentType);
+        Assert.Equal(500, answer.Json.GetProperty("status").GetInt32());
+        AssertLoggedWithIdOnly("SelfCareLogs.Entry", log.Id, tampered, "Tampermarker");
+    }
+
+    private void AssertLoggedWithIdOnly(string place, Guid rowId, string envelope, string content)
+    {
+        var lines = app.Logs.Lines;
+        Assert.Contains(lines, l => l.StartsWith("Error", StringComparison.Ordinal) && l.Contains(place, StringComparison.Ordinal)
+            && l.Contains(rowId.ToString(), StringComparison.OrdinalIgnoreCase));
+        Assert.DoesNotContain(lines, l => l.Contains(envelope, StringComparison.Ordinal) || l.Contains(envelope[12..40], StringComparison.Ordinal));
+        Assert.DoesNotContain(lines, l => l.Contains(content, StringComparison.Ordinal));
     }
 
     [Fact]
@@ -121,12 +173,11 @@ public abstract class SealingTests(RekindleFactory app)
     {
         var (_, memberId) = await MemberOnFirefoxAsync("Shred");
         var session = await app.WithDbAsync(db => db.MemberSessions.AsNoTracking().FirstAsync(s => s.MemberId == memberId));
-        var opened = await WithServicesAsync(async services =>
+        await WithServicesAsync(async services =>
         {
             await services.GetRequiredService<KeyRing>().DestroyAsync(KeyOwner.Member(memberId));
-            return await services.GetRequiredService<Sealer>().OpenAsync(session.Device, MemberSession.DevicePlace(session.Id, memberId));
+            return await Assert.ThrowsAsync<SealedValueUnreadableException>(() => services.GetRequiredService<Sealer>().OpenAsync(session.Device, MemberSession.DevicePlace(session.Id, memberId)));
         });
-        Assert.Null(opened);
 
         // Another process (a second server) has no cached copy either.
         Assert.False(await app.WithKeyStoreAsync(keys => keys.DataKeys.AnyAsync(k => k.OwnerId == memberId)));
@@ -152,7 +203,7 @@ public abstract class SealingTests(RekindleFactory app)
 
         // Same master key, same key store, the old copy of the database: the value stays shut, because
         // the member's key lived apart from the database and is gone.
-        Assert.Null(await WithServicesAsync(s => s.GetRequiredService<Sealer>().OpenAsync(copied, place)));
+        await Assert.ThrowsAsync<SealedValueUnreadableException>(() => WithServicesAsync(s => s.GetRequiredService<Sealer>().OpenAsync(copied, place)));
         Assert.False(await app.WithKeyStoreAsync(keys => keys.DataKeys.AnyAsync(k => k.OwnerId == memberId)));
         if (app.Provider == TestProvider.Sqlite)
         {

@@ -8,11 +8,11 @@ namespace Rekindle.Web.Features.Account;
 /// </summary>
 public sealed class MemberNames(Sealer sealer)
 {
-    public static SealPlace PlaceOf(Guid memberId) => new("AspNetUsers", "FirstName", memberId, KeyOwner.Member(memberId));
+    public static SealPlace PlaceOf(Guid memberId) => SealedPlaces.MemberFirstName.At(memberId, KeyOwner.Member(memberId));
 
-    /// <summary>The name, or an empty string when it cannot be opened (the member was deleted).</summary>
-    public async Task<string> OpenAsync(Guid memberId, SealedText name, CancellationToken cancellationToken = default) =>
-        await sealer.OpenAsync(name, PlaceOf(memberId), cancellationToken) ?? "";
+    /// <summary>The name; a name that does not open is an error (<see cref="SealedValueUnreadableException"/>).</summary>
+    public Task<string> OpenAsync(Guid memberId, SealedText name, CancellationToken cancellationToken = default) =>
+        sealer.OpenAsync(name, PlaceOf(memberId), cancellationToken);
 
     public Task<string> OpenAsync(Member member, CancellationToken cancellationToken = default) =>
         OpenAsync(member.Id, member.FirstName, cancellationToken);

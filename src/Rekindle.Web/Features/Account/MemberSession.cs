@@ -26,7 +26,7 @@ public sealed class MemberSession : ISealedRecord
 
     public DateTime LastSeenAt { get; set; }
 
-    public static SealPlace DevicePlace(Guid id, Guid memberId) => new("MemberSessions", "Device", id, KeyOwner.Member(memberId));
+    public static SealPlace DevicePlace(Guid id, Guid memberId) => SealedPlaces.MemberSessionDevice.At(id, KeyOwner.Member(memberId));
 
     public SealPlace PlaceOf(string property) => property == nameof(Device)
         ? DevicePlace(Id, MemberId)
@@ -91,7 +91,7 @@ public sealed class SecurityEvent : ISealedRecord
 
     public SealedText Device { get; set; } = default!;
 
-    public static SealPlace DevicePlace(Guid id, Guid memberId) => new("SecurityEvents", "Device", id, KeyOwner.Member(memberId));
+    public static SealPlace DevicePlace(Guid id, Guid memberId) => SealedPlaces.SecurityEventDevice.At(id, KeyOwner.Member(memberId));
 
     public SealPlace PlaceOf(string property) => property == nameof(Device)
         ? DevicePlace(Id, MemberId)

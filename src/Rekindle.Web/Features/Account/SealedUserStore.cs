@@ -28,7 +28,5 @@ public sealed class SealedUserStore(AppDbContext context, Sealer sealer, Identit
         return stored is null ? null : await sealer.OpenAsync(SealedText.FromStore(stored), Place(user, loginProvider, name), cancellationToken);
     }
 
-    // A token row has no id of its own: it is (member, provider, name), so the name stands in for the column.
-    private static SealPlace Place(Member user, string loginProvider, string name) =>
-        new("AspNetUserTokens", $"{loginProvider}:{name}", user.Id, KeyOwner.Member(user.Id));
+    private static SealPlace Place(Member user, string loginProvider, string name) => SealedPlaces.UserToken(user.Id, loginProvider, name);
 }

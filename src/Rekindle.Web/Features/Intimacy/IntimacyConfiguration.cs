@@ -34,7 +34,7 @@ public sealed class DesireAnswer : ILegacyAnswer
     DateTime? ILegacyAnswer.AnsweredAt => null;
 
     public SealPlace PlaceOf(string property) => property == nameof(Answer)
-        ? new("DesireAnswers", property, Id, KeyOwner.Member(OwnerId))
+        ? SealedPlaces.DesireAnswerAnswer.At(Id, KeyOwner.Member(OwnerId))
         : throw new ArgumentOutOfRangeException(nameof(property));
 }
 
@@ -56,7 +56,7 @@ public sealed class CustomDesire : ISealedRecord
     public DateTime AddedAt { get; set; }
 
     public SealPlace PlaceOf(string property) => property == nameof(Text)
-        ? new("CustomDesires", property, Id, KeyOwner.Couple(CoupleId))
+        ? SealedPlaces.CustomDesireText.At(Id, KeyOwner.Couple(CoupleId))
         : throw new ArgumentOutOfRangeException(nameof(property));
 }
 
@@ -109,7 +109,7 @@ public sealed class TouchLog : ISealedRecord
     public DateTime LoggedAt { get; set; }
 
     public SealPlace PlaceOf(string property) => property == nameof(Entry)
-        ? new("TouchLogs", property, Id, KeyOwner.Member(OwnerId))
+        ? SealedPlaces.TouchLogEntry.At(Id, KeyOwner.Member(OwnerId))
         : throw new ArgumentOutOfRangeException(nameof(property));
 }
 

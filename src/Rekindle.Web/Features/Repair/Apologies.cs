@@ -35,7 +35,7 @@ public sealed class Apology : ISealedRecord
     public DateTime SentAt { get; set; }
 
     public SealPlace PlaceOf(string property) => property == nameof(Text)
-        ? new("Apologies", property, Id, KeyOwner.Couple(CoupleId))
+        ? SealedPlaces.ApologyText.At(Id, KeyOwner.Couple(CoupleId))
         : throw new ArgumentOutOfRangeException(nameof(property));
 }
 

@@ -52,7 +52,7 @@ public sealed class Grudge : IVisibleRecord, ISealedRecord
     public DateTime? ArchivedAt { get; set; }
 
     public SealPlace PlaceOf(string property) => property == nameof(Entry)
-        ? new("Grudges", property, Id, KeyOwner.Member(OwnerId))
+        ? SealedPlaces.GrudgeEntry.At(Id, KeyOwner.Member(OwnerId))
         : throw new ArgumentOutOfRangeException(nameof(property));
 }
 

@@ -64,7 +64,7 @@ public sealed class Incident : ISealedRecord
     public DateTime? FollowUpDueAt => CompletedAt?.Add(RepairRules.FollowUpAfter);
 
     public SealPlace PlaceOf(string property) => property == nameof(Title)
-        ? new("Incidents", property, Id, KeyOwner.Couple(CoupleId))
+        ? SealedPlaces.IncidentTitle.At(Id, KeyOwner.Couple(CoupleId))
         : throw new ArgumentOutOfRangeException(nameof(property));
 }
 
@@ -100,7 +100,7 @@ public sealed class IncidentEntry : IVisibleRecord, ISealedRecord
     public static string KeyFor(Guid incidentId, RepairStep step) => $"repair:{incidentId:N}:{(int)step}";
 
     public SealPlace PlaceOf(string property) => property == nameof(Entry)
-        ? new("IncidentEntries", property, Id, KeyOwner.Member(OwnerId))
+        ? SealedPlaces.IncidentEntryEntry.At(Id, KeyOwner.Member(OwnerId))
         : throw new ArgumentOutOfRangeException(nameof(property));
 }
 

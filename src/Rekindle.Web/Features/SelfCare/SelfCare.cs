@@ -24,7 +24,7 @@ public sealed class SelfCareLog : ISealedRecord
     public DateTime SavedAt { get; set; }
 
     public SealPlace PlaceOf(string property) => property == nameof(Entry)
-        ? new("SelfCareLogs", property, Id, KeyOwner.Member(OwnerId))
+        ? SealedPlaces.SelfCareLogEntry.At(Id, KeyOwner.Member(OwnerId))
         : throw new ArgumentOutOfRangeException(nameof(property));
 }
 
@@ -40,7 +40,7 @@ public sealed class SelfCareGoal : ISealedRecord
     public DateTime CreatedAt { get; set; }
 
     public SealPlace PlaceOf(string property) => property == nameof(Goal)
-        ? new("SelfCareGoals", property, Id, KeyOwner.Member(OwnerId))
+        ? SealedPlaces.SelfCareGoalGoal.At(Id, KeyOwner.Member(OwnerId))
         : throw new ArgumentOutOfRangeException(nameof(property));
 }
 
@@ -62,7 +62,7 @@ public sealed class SelfCareShare : ISealedRecord
     public DateTime SharedAt { get; set; }
 
     public SealPlace PlaceOf(string property) => property == nameof(Line)
-        ? new("SelfCareShares", property, Id, KeyOwner.Couple(CoupleId))
+        ? SealedPlaces.SelfCareShareLine.At(Id, KeyOwner.Couple(CoupleId))
         : throw new ArgumentOutOfRangeException(nameof(property));
 }
 

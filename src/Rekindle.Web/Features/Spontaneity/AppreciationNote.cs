@@ -30,7 +30,7 @@ public sealed class AppreciationNote : ISealedRecord
     public DateTime? SeenAt { get; set; }
 
     public SealPlace PlaceOf(string property) => property == nameof(Text)
-        ? new("AppreciationNotes", property, Id, KeyOwner.Couple(CoupleId))
+        ? SealedPlaces.AppreciationNoteText.At(Id, KeyOwner.Couple(CoupleId))
         : throw new ArgumentOutOfRangeException(nameof(property));
 }
 

@@ -36,7 +36,7 @@ public sealed class GestureMark : ILegacyAnswer
     DateTime? ILegacyAnswer.AnsweredAt => MarkedAt;
 
     public SealPlace PlaceOf(string property) => property == nameof(Mark)
-        ? new("GestureMarks", property, Id, KeyOwner.Member(OwnerId))
+        ? SealedPlaces.GestureMarkMark.At(Id, KeyOwner.Member(OwnerId))
         : throw new ArgumentOutOfRangeException(nameof(property));
 }
 

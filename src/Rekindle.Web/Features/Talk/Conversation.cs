@@ -97,7 +97,7 @@ public sealed class Conversation : IVisibleRecord, ISealedRecord
     public bool BothHeard => StarterHeard && PartnerHeard;
 
     public SealPlace PlaceOf(string property) => property == nameof(Summary)
-        ? new("Conversations", property, Id, KeyOwner.Couple(CoupleId!.Value))
+        ? SealedPlaces.ConversationSummary.At(Id, KeyOwner.Couple(CoupleId!.Value))
         : throw new ArgumentOutOfRangeException(nameof(property));
 }
 

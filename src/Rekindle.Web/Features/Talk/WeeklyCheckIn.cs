@@ -66,7 +66,7 @@ public sealed class CheckIn : IVisibleRecord, ISealedRecord
     public static string PromptFor(DateOnly weekStart) => "checkin:" + weekStart.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 
     public SealPlace PlaceOf(string property) => property == nameof(Answers)
-        ? new("CheckIns", property, Id, KeyOwner.Member(OwnerId))
+        ? SealedPlaces.CheckInAnswers.At(Id, KeyOwner.Member(OwnerId))
         : throw new ArgumentOutOfRangeException(nameof(property));
 }
 

@@ -77,7 +77,7 @@ public sealed class IdeaRating : ILegacyAnswer
     DateTime? ILegacyAnswer.AnsweredAt => RatedAt;
 
     public SealPlace PlaceOf(string property) => property == nameof(Rating)
-        ? new("IdeaRatings", property, Id, KeyOwner.Member(OwnerId))
+        ? SealedPlaces.IdeaRatingRating.At(Id, KeyOwner.Member(OwnerId))
         : throw new ArgumentOutOfRangeException(nameof(property));
 }
 
@@ -101,7 +101,7 @@ public sealed class CustomIdea : ISealedRecord
     public DateTime AddedAt { get; set; }
 
     public SealPlace PlaceOf(string property) => property == nameof(Title)
-        ? new("CustomIdeas", property, Id, KeyOwner.Couple(CoupleId))
+        ? SealedPlaces.CustomIdeaTitle.At(Id, KeyOwner.Couple(CoupleId))
         : throw new ArgumentOutOfRangeException(nameof(property));
 }
 

@@ -60,7 +60,7 @@ public sealed class DatePlan : ISealedRecord
     public List<DateOption> Options { get; set; } = [];
 
     public SealPlace PlaceOf(string property) => property == nameof(Title)
-        ? new("DatePlans", property, Id, KeyOwner.Couple(CoupleId))
+        ? SealedPlaces.DatePlanTitle.At(Id, KeyOwner.Couple(CoupleId))
         : throw new ArgumentOutOfRangeException(nameof(property));
 }
 
@@ -114,9 +114,12 @@ public sealed class DateReflection : IVisibleRecord, ISealedRecord
 
     public static string KeyFor(Guid planId) => "date:" + planId.ToString("N");
 
-    public SealPlace PlaceOf(string property) => property is nameof(Rating) or nameof(Highlight)
-        ? new("DateReflections", property, Id, KeyOwner.Member(OwnerId))
-        : throw new ArgumentOutOfRangeException(nameof(property));
+    public SealPlace PlaceOf(string property) => property switch
+    {
+        nameof(Rating) => SealedPlaces.DateReflectionRating.At(Id, KeyOwner.Member(OwnerId)),
+        nameof(Highlight) => SealedPlaces.DateReflectionHighlight.At(Id, KeyOwner.Member(OwnerId)),
+        _ => throw new ArgumentOutOfRangeException(nameof(property)),
+    };
 }
 
 internal sealed class DatePlanConfiguration : IEntityTypeConfiguration<DatePlan>, IEntityTypeConfiguration<DateOption>, IEntityTypeConfiguration<DateReflection>

@@ -38,9 +38,12 @@ public sealed class CheckAttempt : IVisibleRecord, ISealedRecord
 
     public DateTime? CompletedAt { get; set; }
 
-    public SealPlace PlaceOf(string property) => property is nameof(Answers) or nameof(Scores)
-        ? new("CheckAttempts", property, Id, KeyOwner.Member(OwnerId))
-        : throw new ArgumentOutOfRangeException(nameof(property));
+    public SealPlace PlaceOf(string property) => property switch
+    {
+        nameof(Answers) => SealedPlaces.CheckAttemptAnswers.At(Id, KeyOwner.Member(OwnerId)),
+        nameof(Scores) => SealedPlaces.CheckAttemptScores.At(Id, KeyOwner.Member(OwnerId)),
+        _ => throw new ArgumentOutOfRangeException(nameof(property)),
+    };
 }
 
 /// <summary>
@@ -70,7 +73,7 @@ public sealed class MapShare : IVisibleRecord, ISealedRecord
     public DateTime SharedAt { get; set; }
 
     public SealPlace PlaceOf(string property) => property == nameof(Domains)
-        ? new("MapShares", property, Id, KeyOwner.Couple(CoupleId!.Value))
+        ? SealedPlaces.MapShareDomains.At(Id, KeyOwner.Couple(CoupleId!.Value))
         : throw new ArgumentOutOfRangeException(nameof(property));
 }
 

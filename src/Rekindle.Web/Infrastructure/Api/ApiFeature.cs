@@ -111,7 +111,18 @@ public static class ApiFeature
             pages.Enabled = false;
         }
 
-        await next();
+        try
+        {
+            await next();
+        }
+        catch (Exception ex) when (!context.Response.HasStarted && !context.RequestAborted.IsCancellationRequested)
+        {
+            // The pages' error page is HTML; an API client gets a 500 problem, logged like any failed request.
+            context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(ApiFeature)).LogError(ex, "An API request failed");
+            context.Response.StatusCode = StatusCodes.Status500InternalServerError;
+            context.Response.ContentType = null;
+        }
+
         if (context.Response.StatusCode >= 400 && !context.Response.HasStarted && context.Response.ContentType is null)
         {
             await context.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext { HttpContext = context });

@@ -43,7 +43,7 @@ public sealed class AnswerSet : ISealedRecord
     public int Version { get; set; }
 
     public SealPlace PlaceOf(string property) => property == nameof(Answers)
-        ? new("AnswerSets", property, Id, KeyOwner.Member(OwnerId))
+        ? SealedPlaces.AnswerSetAnswers.At(Id, KeyOwner.Member(OwnerId))
         : throw new ArgumentOutOfRangeException(nameof(property));
 }
 

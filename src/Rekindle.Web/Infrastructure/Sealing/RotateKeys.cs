@@ -81,9 +81,14 @@ public sealed class RotateKeys(AppDbContext db, KeyRing keys, Sealer sealer, ILo
                         continue;
                     }
 
-                    var text = await sealer.OpenAsync(value, place, cancellationToken);
-                    if (text is null)
+                    string text;
+                    try
                     {
+                        text = await sealer.OpenAsync(value, place, cancellationToken);
+                    }
+                    catch (SealedValueUnreadableException)
+                    {
+                        // Logged with its place and row id by the sealer; the pass goes on with the rest.
                         unopenable++;
                         continue;
                     }

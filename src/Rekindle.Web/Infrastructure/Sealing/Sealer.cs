@@ -27,29 +27,28 @@ public sealed class Sealer(KeyRing keys, SealingStats stats, ILogger<Sealer> log
         return new SealedText(Prefix + version.ToString(CultureInfo.InvariantCulture) + "." + Base64Url.EncodeToString(sealedBytes));
     }
 
-    /// <summary>The text, or null when it cannot be opened: its key was destroyed, or it was moved or altered.</summary>
-    public async Task<string?> OpenAsync(SealedText value, SealPlace place, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// The text. A value that does not open (its key was destroyed, or it was moved, altered or
+    /// bound to another place) is an error, never a missing value: it is logged with its place and
+    /// row id only, and <see cref="SealedValueUnreadableException"/> is thrown. A column that holds
+    /// no value (null) is the caller's to check before opening.
+    /// </summary>
+    public async Task<string> OpenAsync(SealedText value, SealPlace place, CancellationToken cancellationToken = default)
     {
         stats.Opening(value.Envelope.Length);
         var parts = value.Envelope.Split('.', 3);
         if (parts.Length != 3 || parts[0] + "." != Prefix || !int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var version))
         {
-            logger.LogWarning("A sealed value in {Table}.{Column} row {RowId} is not in a known format", place.Table, place.Column, place.RowId);
-            return null;
+            throw Unreadable(place, "it is not in a known format");
         }
 
-        var key = await keys.KeyAsync(place.Owner, version, cancellationToken);
-        if (key is null)
-        {
-            return null;
-        }
-
+        var key = await keys.KeyAsync(place.Owner, version, cancellationToken) ?? throw Unreadable(place, "its key is gone");
         try
         {
             var sealedBytes = Base64Url.DecodeFromChars(parts[2]);
             if (sealedBytes.Length < 28)
             {
-                return null;
+                throw Unreadable(place, "it is too short");
             }
 
             var plain = new byte[sealedBytes.Length - 28];
@@ -59,10 +58,15 @@ public sealed class Sealer(KeyRing keys, SealingStats stats, ILogger<Sealer> log
         }
         catch (Exception ex) when (ex is AuthenticationTagMismatchException or FormatException)
         {
-            // Ids only: which value failed, never what it held.
-            logger.LogWarning("A sealed value in {Table}.{Column} row {RowId} failed to open", place.Table, place.Column, place.RowId);
-            return null;
+            throw Unreadable(place, "it was altered, or sealed for another place");
         }
+    }
+
+    // Ids only: which value failed and why, never what it held nor its envelope.
+    private SealedValueUnreadableException Unreadable(SealPlace place, string reason)
+    {
+        logger.LogError("A sealed value in {Table}.{Column} row {RowId} did not open: {Reason}", place.Table, place.Column, place.RowId, reason);
+        return new SealedValueUnreadableException(place, reason);
     }
 
     /// <summary>The key version a value was sealed with (for the re-seal pass after rotation).</summary>
@@ -93,6 +97,20 @@ public sealed class SealingStats
     }
 }
 
+/// <summary>
+/// A sealed value that did not open. Its message names the place and row id only; the API answers
+/// it as a 500 problem and the pages with the error page, so it never reads as an empty field.
+/// </summary>
+public sealed class SealedValueUnreadableException(SealPlace place, string reason)
+    : Exception($"A sealed value in {place.Table}.{place.Column} row {place.RowId:N} did not open: {reason}.")
+{
+    public string Table { get; } = place.Table;
+
+    public string Column { get; } = place.Column;
+
+    public Guid RowId { get; } = place.RowId;
+}
+
 public static class SealingFeature
 {
     public static WebApplicationBuilder AddSealing(this WebApplicationBuilder builder)
@@ -105,7 +123,6 @@ public static class SealingFeature
         builder.Services.AddScoped<Backup.Backups>();
         // Members' private answers are sealed sets (decisions/0026).
         builder.Services.AddScoped<Privacy.PrivateAnswers>();
-        builder.Services.AddScoped<Privacy.AnswerSetConversion>();
         return builder;
     }
 }
