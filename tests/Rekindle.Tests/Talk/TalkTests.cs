@@ -184,6 +184,28 @@ public abstract class TalkTests(RekindleFactory app)
     }
 
     [Fact]
+    public async Task The_archive_itself_cuts_a_long_search_and_keeps_the_page_in_range_for_the_page_and_the_api()
+    {
+        var (a, aEmail, _, _) = await CoupleAsync();
+        await AnswerAsync(a, "Archive range answer");
+        var memberId = await app.WithDbAsync(db => db.Users.Where(u => u.Email == aEmail).Select(u => u.Id).SingleAsync());
+        using var scope = app.Services.CreateScope();
+        scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Http.IHttpContextAccessor>().HttpContext = new Microsoft.AspNetCore.Http.DefaultHttpContext
+        {
+            User = new System.Security.Claims.ClaimsPrincipal(new System.Security.Claims.ClaimsIdentity(
+                [new System.Security.Claims.Claim(System.Security.Claims.ClaimTypes.NameIdentifier, memberId.ToString())], "test")),
+            RequestServices = scope.ServiceProvider,
+        };
+        var archive = scope.ServiceProvider.GetRequiredService<Rekindle.Web.Features.Talk.TalkArchive>();
+
+        // Before, the page and the endpoint each cut the search to 100 and kept the page within 1..10000; now the archive does, once.
+        var first = await archive.HandleAsync(new string('q', 150), 0);
+        Assert.Equal(1, first!.Page);
+        Assert.Equal(Rekindle.Web.Features.Talk.TalkArchive.SearchMaxLength, first.Query!.Length);
+        Assert.Equal(Rekindle.Web.Features.Talk.TalkArchive.LastPage, (await archive.HandleAsync(null, int.MaxValue))!.Page);
+    }
+
+    [Fact]
     public async Task The_helper_answers_beside_the_box_it_checked_and_says_kindly_only_when_sure()
     {
         var (a, _, _, _) = await CoupleAsync();
