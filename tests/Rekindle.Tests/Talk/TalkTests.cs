@@ -181,6 +181,10 @@ public abstract class TalkTests(RekindleFactory app)
         Assert.Contains("Please choose one of the reactions shown.", numbered.TextOf("#talk-message"), StringComparison.Ordinal);
         Assert.Equal("alert", numbered.Find("#talk-message")!.GetAttribute("role"));
         Assert.False(await app.WithDbAsync(db => db.DailyAnswers.AnyAsync(x => x.DailyQuestionId == questionId && (x.Reply != null || x.Reaction != Rekindle.Web.Features.Talk.Reaction.None))));
+
+        // Checking an empty reply box is still the reply's check, answered beside the reply box.
+        var emptyCheck = await a.SubmitAsync(open, "daily", new Dictionary<string, string> { ["reply"] = "", ["go"] = "check" });
+        Assert.NotNull(emptyCheck.Find("#soft-startup-reply"));
     }
 
     [Fact]
