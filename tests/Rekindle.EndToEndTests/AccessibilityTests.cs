@@ -160,7 +160,7 @@ public sealed class AccessibilityTests(ChromiumApp chromium) : IClassFixture<Chr
         var content = app.Services.GetRequiredService<CheckContent>();
         foreach (var browser in new[] { member, partner })
         {
-            await browser.SubmitAsync(await browser.GetAsync("/talk"), "daily", new Dictionary<string, string> { ["answer"] = "A walk by the river, like the first summer." });
+            await browser.SubmitAsync(await browser.GetAsync("/talk"), "daily", new Dictionary<string, string> { ["text"] = "A walk by the river, like the first summer." });
             foreach (var section in content.Sections)
             {
                 var answers = content.ItemsBySection[section.Key].ToDictionary(i => "a." + i.Id, i => (section.Key == "safety" ? 0 : 2).ToString(CultureInfo.InvariantCulture));

@@ -70,7 +70,7 @@ public static class Journeys
             new("__RequestVerificationToken", page.Find("input[name=__RequestVerificationToken]")!.GetAttribute("value")!),
             new("_handler", "check-in"),
         };
-        values.AddRange(Enumerable.Range(1, 3).Select(i => new KeyValuePair<string, string>("appreciation", $"{marker} thanks {i}")));
+        values.AddRange(Enumerable.Range(1, 3).Select(i => new KeyValuePair<string, string>("appreciations", $"{marker} thanks {i}")));
         var saved = await browser.PostAsync("/talk/check-in", values);
         if (saved.Text.Contains("Please", StringComparison.Ordinal))
         {

@@ -124,7 +124,7 @@ public abstract class ProgressTests(RekindleFactory app)
         await JoinAsync(b, await InviteAsync(a));
 
         async Task AnswerAsync(TestBrowser who, string text) =>
-            await who.SubmitAsync(await who.GetAsync("/talk"), "daily", new Dictionary<string, string> { ["answer"] = text, ["go"] = "answer" });
+            await who.SubmitAsync(await who.GetAsync("/talk"), "daily", new Dictionary<string, string> { ["text"] = text, ["go"] = "answer" });
 
         await AnswerAsync(a, "A first thought");
         Assert.Contains("No questions answered together", (await a.GetAsync("/progress")).TextOf("#questions-chart-summary"), StringComparison.Ordinal);

@@ -22,7 +22,7 @@ public abstract class CheckInTests(RekindleFactory app)
     {
         var page = await browser.GetAsync("/talk/check-in");
         var fields = Fields(marker, pulse).ToList();
-        var values = fields.Concat(Enumerable.Range(1, 3).Select(i => new KeyValuePair<string, string>("appreciation", $"{marker} thanks {i}"))).ToList();
+        var values = fields.Concat(Enumerable.Range(1, 3).Select(i => new KeyValuePair<string, string>("appreciations", $"{marker} thanks {i}"))).ToList();
         var token = page.Find("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
         values.Add(new("__RequestVerificationToken", token));
         values.Add(new("_handler", "check-in"));

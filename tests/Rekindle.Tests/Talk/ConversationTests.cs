@@ -11,7 +11,7 @@ public abstract class ConversationTests(RekindleFactory app)
     private static async Task<Page> ActAsync(TestBrowser browser, string act, Dictionary<string, string>? extra = null)
     {
         var page = await browser.GetAsync("/talk/conversation");
-        var fields = new Dictionary<string, string>(extra ?? []) { ["act"] = act };
+        var fields = new Dictionary<string, string>(extra ?? []) { ["go"] = act };
         return await browser.SubmitAsync(page, "floor", fields);
     }
 
@@ -22,9 +22,9 @@ public abstract class ConversationTests(RekindleFactory app)
         var (b, _) = await MemberAsync(app, "Hal");
         await JoinAsync(b, await InviteAsync(a));
 
-        var noTopic = await ActAsync(a, "start", new() { ["devices"] = "two" });
+        var noTopic = await ActAsync(a, "start", new() { ["oneDevice"] = "false" });
         Assert.Contains("Please choose a topic", noTopic.Text, StringComparison.Ordinal);
-        var waiting = await ActAsync(a, "start", new() { ["topic"] = "time-together", ["devices"] = "two" });
+        var waiting = await ActAsync(a, "start", new() { ["topic"] = "time-together", ["oneDevice"] = "false" });
         Assert.Contains("Waiting for Hal to join", waiting.TextOf("#waiting"), StringComparison.Ordinal);
 
         var invited = await b.GetAsync("/talk/conversation");
@@ -52,7 +52,7 @@ public abstract class ConversationTests(RekindleFactory app)
         // A page left open while the partner moved on: its version is old, so it explains instead.
         var stale = await a.GetAsync("/talk/conversation");
         await ActAsync(b, "Pause");
-        var late = await a.SubmitAsync(stale, "floor", new Dictionary<string, string> { ["act"] = "Pause" });
+        var late = await a.SubmitAsync(stale, "floor", new Dictionary<string, string> { ["go"] = "Pause" });
         Assert.Contains("Things moved on", late.Text, StringComparison.Ordinal);
         Assert.NotNull(late.Find("#paused"));
         await ActAsync(a, "Resume");
@@ -80,14 +80,14 @@ public abstract class ConversationTests(RekindleFactory app)
 
         var resting = await a.GetAsync("/talk/conversation");
         Assert.NotNull(resting.Find("#resting"));
-        var refused = await ActAsync(a, "start", new() { ["topic"] = "money", ["devices"] = "two" });
+        var refused = await ActAsync(a, "start", new() { ["topic"] = "money", ["oneDevice"] = "false" });
         Assert.Contains("resting for now", refused.Text, StringComparison.Ordinal);
 
         // decisions/0027: Jo cannot start one either, and is told only, in neutral words, that Ivy has paused.
         var paused = await b.GetAsync("/talk/conversation");
         Assert.Contains("Ivy has paused exercises for two for now", paused.TextOf("#partner-paused"), StringComparison.Ordinal);
         Assert.Null(paused.Find("#start"));
-        var refusedToo = await ActAsync(b, "start", new() { ["topic"] = "money", ["devices"] = "two" });
+        var refusedToo = await ActAsync(b, "start", new() { ["topic"] = "money", ["oneDevice"] = "false" });
         Assert.Contains("Exercises for two are paused for now", refusedToo.TextOf("#floor-message"), StringComparison.Ordinal);
         Assert.Null(refusedToo.Find("#waiting"));
 

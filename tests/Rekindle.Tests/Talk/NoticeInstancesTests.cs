@@ -34,7 +34,7 @@ public sealed class NoticeInstancesTests(PostgresApp first) : IClassFixture<Post
             var prefs = await b.GetAsync("/account/notifications");
             await b.SubmitAsync(prefs, "preferences", new Dictionary<string, string> { ["timeZone"] = "UTC", ["noticeAnswered"] = "yes", ["quietFrom"] = "0", ["quietTo"] = "0" });
             var talk = await a.GetAsync("/talk");
-            await a.SubmitAsync(talk, "daily", new Dictionary<string, string> { ["answer"] = "Twoserversmarker", ["go"] = "answer" });
+            await a.SubmitAsync(talk, "daily", new Dictionary<string, string> { ["text"] = "Twoserversmarker", ["go"] = "answer" });
             partners.Add(bEmail);
         }
 

@@ -20,7 +20,7 @@ public abstract class TalkTests(RekindleFactory app)
     private static async Task<Page> AnswerAsync(TestBrowser browser, string text, string go = "answer")
     {
         var page = await browser.GetAsync("/talk");
-        return await browser.SubmitAsync(page, "daily", new Dictionary<string, string> { ["answer"] = text, ["go"] = go });
+        return await browser.SubmitAsync(page, "daily", new Dictionary<string, string> { ["text"] = text, ["go"] = go });
     }
 
     private static async Task SetPreferencesAsync(TestBrowser browser, Dictionary<string, string> fields)
@@ -65,7 +65,7 @@ public abstract class TalkTests(RekindleFactory app)
         Assert.Contains("Mine is short.", (await a.GetAsync("/talk")).TextOf("#partner-answer"), StringComparison.Ordinal);
 
         // Locked: a crafted post with the old form is refused with a message, and nothing changes.
-        var late = await a.SubmitAsync(edited, "daily", new Dictionary<string, string> { ["answer"] = "rewritten", ["go"] = "answer" });
+        var late = await a.SubmitAsync(edited, "daily", new Dictionary<string, string> { ["text"] = "rewritten", ["go"] = "answer" });
         Assert.Contains("kept as they are", late.Text, StringComparison.Ordinal);
         Assert.Contains(marker + " edited", (await b.GetAsync("/talk")).TextOf("#partner-answer"), StringComparison.Ordinal);
 
@@ -93,7 +93,7 @@ public abstract class TalkTests(RekindleFactory app)
         foreach (var pair in pages)
         {
             Assert.All(pair, page => Assert.Equal(System.Net.HttpStatusCode.OK, page.Status));
-            var questions = pair.Select(page => page.Find("input[name=question]")?.GetAttribute("value")).ToArray();
+            var questions = pair.Select(page => page.Find("input[name=questionId]")?.GetAttribute("value")).ToArray();
             Assert.NotNull(questions[0]);
             Assert.Equal(questions[0], questions[1]);
         }
@@ -144,10 +144,10 @@ public abstract class TalkTests(RekindleFactory app)
     {
         var (a, _, b, _) = await CoupleAsync();
         var page = await AnswerAsync(a, "Reply test answer");
-        var questionId = page.Find("input[name=question]")!.GetAttribute("value")!;
+        var questionId = page.Find("input[name=questionId]")!.GetAttribute("value")!;
 
         // Before the reveal, a crafted reply is refused.
-        var early = await a.PostAsync("/talk", Form(page, "daily", ("question", questionId), ("reply", "too soon"), ("reaction", "Heart"), ("go", "send")));
+        var early = await a.PostAsync("/talk", Form(page, "daily", ("questionId", questionId), ("reply", "too soon"), ("reaction", "Heart"), ("go", "send")));
         Assert.Contains("Replies open once you have both answered.", early.Text, StringComparison.Ordinal);
         Assert.False(await app.WithDbAsync(db => db.DailyAnswers.AnyAsync(x => x.DailyQuestionId == Guid.Parse(questionId) && x.Reply != null)));
 
@@ -165,6 +165,48 @@ public abstract class TalkTests(RekindleFactory app)
         await a.SubmitAsync(open, "daily", new Dictionary<string, string> { ["reply"] = "That made me smile", ["reaction"] = "Hug", ["go"] = "send" });
         var seen = await b.GetAsync("/talk");
         Assert.Contains("That made me smile", seen.TextOf("#their-reply"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_reaction_given_as_a_number_is_refused_on_the_page_as_by_the_api()
+    {
+        var (a, _, b, _) = await CoupleAsync();
+        await AnswerAsync(a, "Numbers answer");
+        await AnswerAsync(b, "B's numbers answer");
+        var open = await a.GetAsync("/talk");
+        var questionId = Guid.Parse(open.Find("input[name=questionId]")!.GetAttribute("value")!);
+
+        // "2" is Hug's number: the page used to take it; now the page and the API read reactions one way.
+        var numbered = await a.SubmitAsync(open, "daily", new Dictionary<string, string> { ["reply"] = "Numbermarker", ["reaction"] = "2", ["go"] = "send" });
+        Assert.Contains("Please choose one of the reactions shown.", numbered.TextOf("#talk-message"), StringComparison.Ordinal);
+        Assert.Equal("alert", numbered.Find("#talk-message")!.GetAttribute("role"));
+        Assert.False(await app.WithDbAsync(db => db.DailyAnswers.AnyAsync(x => x.DailyQuestionId == questionId && (x.Reply != null || x.Reaction != Rekindle.Web.Features.Talk.Reaction.None))));
+
+        // Checking an empty reply box is still the reply's check, answered beside the reply box.
+        var emptyCheck = await a.SubmitAsync(open, "daily", new Dictionary<string, string> { ["reply"] = "", ["go"] = "check" });
+        Assert.NotNull(emptyCheck.Find("#soft-startup-reply"));
+    }
+
+    [Fact]
+    public async Task The_archive_itself_cuts_a_long_search_and_keeps_the_page_in_range_for_the_page_and_the_api()
+    {
+        var (a, aEmail, _, _) = await CoupleAsync();
+        await AnswerAsync(a, "Archive range answer");
+        var memberId = await app.WithDbAsync(db => db.Users.Where(u => u.Email == aEmail).Select(u => u.Id).SingleAsync());
+        using var scope = app.Services.CreateScope();
+        scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Http.IHttpContextAccessor>().HttpContext = new Microsoft.AspNetCore.Http.DefaultHttpContext
+        {
+            User = new System.Security.Claims.ClaimsPrincipal(new System.Security.Claims.ClaimsIdentity(
+                [new System.Security.Claims.Claim(System.Security.Claims.ClaimTypes.NameIdentifier, memberId.ToString())], "test")),
+            RequestServices = scope.ServiceProvider,
+        };
+        var archive = scope.ServiceProvider.GetRequiredService<Rekindle.Web.Features.Talk.TalkArchive>();
+
+        // Before, the page and the endpoint each cut the search to 100 and kept the page within 1..10000; now the archive does, once.
+        var first = await archive.HandleAsync(new string('q', 150), 0);
+        Assert.Equal(1, first!.Page);
+        Assert.Equal(Rekindle.Web.Features.Talk.TalkArchive.SearchMaxLength, first.Query!.Length);
+        Assert.Equal(Rekindle.Web.Features.Talk.TalkArchive.LastPage, (await archive.HandleAsync(null, int.MaxValue))!.Page);
     }
 
     [Fact]
@@ -205,16 +247,16 @@ public abstract class TalkTests(RekindleFactory app)
         var (a, _, _, _) = await CoupleAsync();
         var (c, _, _, _) = await CoupleAsync();
         var cPage = await c.GetAsync("/talk");
-        var theirQuestion = cPage.Find("input[name=question]")!.GetAttribute("value")!;
+        var theirQuestion = cPage.Find("input[name=questionId]")!.GetAttribute("value")!;
 
         var aPage = await a.GetAsync("/talk");
-        var foreign = await a.SubmitAsync(aPage, "daily", new Dictionary<string, string> { ["question"] = theirQuestion, ["answer"] = "Strayed", ["go"] = "answer" });
+        var foreign = await a.SubmitAsync(aPage, "daily", new Dictionary<string, string> { ["questionId"] = theirQuestion, ["text"] = "Strayed", ["go"] = "answer" });
         Assert.Contains("no longer open", foreign.Text, StringComparison.Ordinal);
-        var garbage = await a.SubmitAsync(aPage, "daily", new Dictionary<string, string> { ["question"] = "not-a-guid", ["answer"] = "x", ["go"] = "answer" });
+        var garbage = await a.SubmitAsync(aPage, "daily", new Dictionary<string, string> { ["questionId"] = "not-a-guid", ["text"] = "x", ["go"] = "answer" });
         Assert.Contains("no longer open", garbage.Text, StringComparison.Ordinal);
         Assert.False(await app.WithDbAsync(db => db.DailyAnswers.AnyAsync(x => x.DailyQuestionId == Guid.Parse(theirQuestion))));
 
-        var empty = await a.SubmitAsync(aPage, "daily", new Dictionary<string, string> { ["answer"] = "   ", ["go"] = "answer" });
+        var empty = await a.SubmitAsync(aPage, "daily", new Dictionary<string, string> { ["text"] = "   ", ["go"] = "answer" });
         Assert.Contains("Write something first", empty.Text, StringComparison.Ordinal);
     }
 
@@ -229,15 +271,15 @@ public abstract class TalkTests(RekindleFactory app)
         var next9 = new DateTimeOffset(start.UtcDateTime.Date.AddDays(1).AddHours(9), TimeSpan.Zero);
         app.Clock.Advance(next9 - start);
 
-        var aToday = (await a.GetAsync("/talk")).Find("input[name=question]")!.GetAttribute("value");
-        var bToday = (await b.GetAsync("/talk")).Find("input[name=question]")!.GetAttribute("value");
+        var aToday = (await a.GetAsync("/talk")).Find("input[name=questionId]")!.GetAttribute("value");
+        var bToday = (await b.GetAsync("/talk")).Find("input[name=questionId]")!.GetAttribute("value");
         Assert.Equal(aToday, bToday);
 
         // Three hours on, Auckland has passed midnight; Los Angeles has not.
         app.Clock.Advance(TimeSpan.FromHours(3));
-        var aNext = (await a.GetAsync("/talk")).Find("input[name=question]")!.GetAttribute("value");
+        var aNext = (await a.GetAsync("/talk")).Find("input[name=questionId]")!.GetAttribute("value");
         Assert.NotEqual(aToday, aNext);
-        Assert.Equal(bToday, (await b.GetAsync("/talk")).Find("input[name=question]")!.GetAttribute("value"));
+        Assert.Equal(bToday, (await b.GetAsync("/talk")).Find("input[name=questionId]")!.GetAttribute("value"));
 
         // A made-up time zone is not stored.
         await SetPreferencesAsync(a, new() { ["timeZone"] = "Mars/Olympus_Mons" });

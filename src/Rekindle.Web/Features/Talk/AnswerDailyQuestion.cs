@@ -8,10 +8,14 @@ using Rekindle.Web.Infrastructure.Sealing;
 
 namespace Rekindle.Web.Features.Talk;
 
+/// <summary>An answer to today's question (or a pass on it): the question's id, so a page left open from yesterday is told, not saved into today.</summary>
+public sealed record AnswerRequest(Guid QuestionId, string? Text, bool Pass);
+
 /// <summary>
 /// Answers today's question, edits the answer, or passes on it. Editing is open until both partners
 /// have answered; then both answers are locked. A pass does not unlock the partner's answer (its
-/// prompt key is not the question's), and can be turned into an answer until the lock.
+/// prompt key is not the question's), and can be turned into an answer until the lock. Gives the day
+/// as the member now sees it, so a caller need not work out today's question again (issue 23, item 8).
 /// </summary>
 public sealed class AnswerDailyQuestion(
     AppDbContext db,
@@ -22,24 +26,32 @@ public sealed class AnswerDailyQuestion(
     TimeProvider clock,
     ILogger<AnswerDailyQuestion> logger)
 {
-    public async Task<Outcome<bool>> HandleAsync(Guid questionRowId, string? text, bool pass, CancellationToken cancellationToken = default)
+    public async Task<Outcome<DailyView>> HandleAsync(AnswerRequest request, CancellationToken cancellationToken = default)
     {
-        var answer = text?.Trim() ?? "";
-        if (!pass && TalkText.Problem(answer, DailyAnswer.MaxLength) is { } problem)
+        // Today's question is worked out once per answer: it is the one call that may create the day's row.
+        var view = await today.HandleAsync(cancellationToken);
+        if (view is null)
         {
-            return Outcome<bool>.Fail(problem);
+            return Problem.NotFound(Text.Of("Start or join a couple space first."));
         }
 
-        var view = await today.HandleAsync(cancellationToken);
-        if (view is null || view.QuestionRowId != questionRowId)
+        if (view.QuestionRowId != request.QuestionId)
         {
-            // Only today's question takes answers; an old page or another couple's id lands here.
-            return Outcome<bool>.Fail(Text.Of("This question is no longer open. Here is today's."));
+            // Only today's question of the member's own couple takes answers; an old page or another couple's id lands here.
+            return Problem.NotFound(Text.Of("This question is no longer open. Here is today's."));
+        }
+
+        var questionRowId = request.QuestionId;
+        var pass = request.Pass;
+        var answer = request.Text?.Trim() ?? "";
+        if (!pass && TalkText.Problem(answer, DailyAnswer.MaxLength) is { } problem)
+        {
+            return Problem.Invalid("text", problem);
         }
 
         if (!view.CanEdit)
         {
-            return Outcome<bool>.Fail(Text.Of("You've both answered, so these answers are kept as they are. You can still add a reply."));
+            return Locked();
         }
 
         var viewer = await current.ViewerAsync(cancellationToken);
@@ -47,33 +59,35 @@ public sealed class AnswerDailyQuestion(
 
         // The lock is checked again inside a transaction that holds the couple: an edit racing the
         // partner's answer either lands before the reveal or is refused, never after it.
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        await Rows.LockCoupleAsync(db, viewer.CoupleId!.Value, cancellationToken);
-        var answered = await db.DailyAnswers.CountAsync(a => a.DailyQuestionId == questionRowId && !a.Skipped, cancellationToken);
-        if (answered >= 2)
+        await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
         {
-            return Outcome<bool>.Fail(Text.Of("You've both answered, so these answers are kept as they are. You can still add a reply."));
-        }
+            await Rows.LockCoupleAsync(db, viewer.CoupleId!.Value, cancellationToken);
+            var answered = await db.DailyAnswers.CountAsync(a => a.DailyQuestionId == questionRowId && !a.Skipped, cancellationToken);
+            if (answered >= 2)
+            {
+                return Locked();
+            }
 
-        var row = await db.DailyAnswers.FirstOrDefaultAsync(a => a.DailyQuestionId == questionRowId && a.OwnerId == viewer.MemberId, cancellationToken);
-        if (row is null)
-        {
-            row = new DailyAnswer { Id = Guid.NewGuid(), DailyQuestionId = questionRowId, OwnerId = viewer.MemberId, CoupleId = viewer.CoupleId, AnsweredAt = now };
-            db.DailyAnswers.Add(row);
-        }
+            var row = await db.DailyAnswers.FirstOrDefaultAsync(a => a.DailyQuestionId == questionRowId && a.OwnerId == viewer.MemberId, cancellationToken);
+            if (row is null)
+            {
+                row = new DailyAnswer { Id = Guid.NewGuid(), DailyQuestionId = questionRowId, OwnerId = viewer.MemberId, CoupleId = viewer.CoupleId, AnsweredAt = now };
+                db.DailyAnswers.Add(row);
+            }
 
-        row.Skipped = pass;
-        row.PromptKey = pass ? "pass:" + questionRowId.ToString("N") : "daily:" + questionRowId.ToString("N");
-        row.Text = pass ? null : await sealer.SealAsync(answer, row.PlaceOf(nameof(DailyAnswer.Text)), cancellationToken);
-        row.UpdatedAt = now;
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
-        }
-        catch (DbUpdateException)
-        {
-            return Outcome<bool>.Fail(Text.Of("Your answer was being saved from another window at the same moment. Please look again."));
+            row.Skipped = pass;
+            row.PromptKey = pass ? "pass:" + questionRowId.ToString("N") : "daily:" + questionRowId.ToString("N");
+            row.Text = pass ? null : await sealer.SealAsync(answer, row.PlaceOf(nameof(DailyAnswer.Text)), cancellationToken);
+            row.UpdatedAt = now;
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+                await transaction.CommitAsync(cancellationToken);
+            }
+            catch (DbUpdateException)
+            {
+                return Problem.Conflict(Text.Of("Your answer was being saved from another window at the same moment. Please look again."));
+            }
         }
 
         logger.LogInformation("Member {MemberId} {Action} daily question {QuestionId}", viewer.MemberId, pass ? "passed on" : "answered", questionRowId);
@@ -83,81 +97,10 @@ public sealed class AnswerDailyQuestion(
             await notices.QueueAsync(partnerId, NoticeKind.PartnerAnswered, $"answered:{questionRowId:N}:{partnerId:N}", cancellationToken);
         }
 
-        return Outcome<bool>.Ok(true);
-    }
-}
-
-/// <summary>A short reply and a reaction to the partner's answer, once both have answered.</summary>
-public sealed class ReplyToAnswer(AppDbContext db, CurrentMember current, TodaysQuestion questions, Sealer sealer, TimeProvider clock)
-{
-    public async Task<Outcome<bool>> HandleAsync(Guid questionRowId, string? reply, Reaction reaction, CancellationToken cancellationToken = default)
-    {
-        var text = reply?.Trim() ?? "";
-        if (text.Length > 0 && TalkText.Problem(text, DailyAnswer.ReplyMaxLength) is { } problem)
-        {
-            return Outcome<bool>.Fail(problem);
-        }
-
-        if (!Enum.IsDefined(reaction))
-        {
-            return Outcome<bool>.Fail(Text.Of("Please choose one of the reactions shown."));
-        }
-
-        var view = await questions.ViewOfAsync(questionRowId, cancellationToken);
-        if (view is null || !view.Revealed)
-        {
-            return Outcome<bool>.Fail(Text.Of("Replies open once you have both answered."));
-        }
-
-        var memberId = current.RequiredMemberId;
-        var row = await db.DailyAnswers.FirstAsync(a => a.DailyQuestionId == questionRowId && a.OwnerId == memberId, cancellationToken);
-        row.Reply = text.Length == 0 ? null : await sealer.SealAsync(text, row.PlaceOf(nameof(DailyAnswer.Reply)), cancellationToken);
-        row.Reaction = reaction;
-        row.UpdatedAt = clock.GetUtcNow().UtcDateTime;
-        await db.SaveChangesAsync(cancellationToken);
-        return Outcome<bool>.Ok(true);
-    }
-}
-
-/// <summary>The one rule for text a member writes to their partner here.</summary>
-public static class TalkText
-{
-    public static string? Problem(string text, int max)
-    {
-        if (text.Length == 0)
-        {
-            return Text.Of("Write something first, or pass on this one.");
-        }
-
-        if (text.Length > max)
-        {
-            return Text.Of("Please keep it to {0} characters or fewer.", max);
-        }
-
-        return text.Any(c => char.IsControl(c) && c is not ('\n' or '\r' or '\t')) || text.Any(char.IsSurrogate) && !IsWellFormed(text)
-            ? Text.Of("Some characters in your text can't be saved. Please remove them and try again.")
-            : null;
+        // The same day read again by its id (never created again), now with this answer in it.
+        return Outcome<DailyView>.Ok((await today.ViewOfAsync(questionRowId, cancellationToken))!);
     }
 
-    private static bool IsWellFormed(string text)
-    {
-        for (var i = 0; i < text.Length; i++)
-        {
-            if (char.IsHighSurrogate(text[i]))
-            {
-                if (i + 1 >= text.Length || !char.IsLowSurrogate(text[i + 1]))
-                {
-                    return false;
-                }
-
-                i++;
-            }
-            else if (char.IsLowSurrogate(text[i]))
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
+    private static Problem Locked() =>
+        Problem.Conflict(Text.Of("You've both answered, so these answers are kept as they are. You can still add a reply."));
 }

@@ -1,4 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using Rekindle.Web.Infrastructure;
+using Rekindle.Web.Infrastructure.Api;
+using Rekindle.Web.Infrastructure.Localization;
 
 namespace Rekindle.Web.Features.Talk;
 
@@ -22,87 +25,62 @@ public sealed record ConversationDto(
     bool Resting, string PartnerName, string Intro, IReadOnlyList<string> Rules, IReadOnlyList<ConversationTopicDto> Topics,
     int? Version, bool Open, FloorDto? Floor);
 
-/// <summary>Start a conversation on a topic: together on one device, or inviting the partner's device.</summary>
-public sealed record StartConversationRequest(string? Topic, bool OneDevice);
-
-/// <summary>A step on the floor (Join, Decline, DoneSpeaking, SaidItBack, ThatsIt, NotQuite, Pause, Resume, BothHeard, End) at the version the client last saw.</summary>
-public sealed record ConversationStepRequest(string? Action, int Version);
-
-public sealed record ConversationSummaryRequest(string? Summary);
-
 /// <summary>Only the version of the couple's latest conversation: poll it to learn when the partner took a step.</summary>
 public sealed record ConversationStateDto(int Version);
 
 public static class ConversationApi
 {
-    private const string NoPartner = "A guided conversation needs your partner in your couple space.";
-
     public static void MapConversationApi(this RouteGroupBuilder talk)
     {
-        talk.MapGet("/conversation", async Task<Results<Ok<ConversationDto>, ProblemHttpResult>> (
-                Conversations conversations, ConversationContent content, TimeProvider clock, CancellationToken cancellationToken) =>
-                await conversations.HandleAsync(cancellationToken) is { } view ? TypedResults.Ok(Dto(view, content, clock)) : TalkApi.NotFound(NoPartner))
+        talk.MapGet("/conversation", GetAsync)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .WithName("GetConversation").WithSummary("The guided conversation: topics, and the open or latest one with whose turn it is");
 
-        talk.MapGet("/conversation/state", async Task<Results<Ok<ConversationStateDto>, ProblemHttpResult>> (Conversations conversations, CancellationToken cancellationToken) =>
-                await conversations.VersionAsync(cancellationToken) is { } version ? TypedResults.Ok(new ConversationStateDto(version)) : TalkApi.NotFound("There is no conversation to follow."))
+        talk.MapGet("/conversation/state", GetStateAsync)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .WithName("GetConversationState").WithSummary("The latest conversation's version, to poll for your partner's steps");
 
-        talk.MapPost("/conversation", async Task<Results<Ok<ConversationDto>, ValidationProblem, ProblemHttpResult>> (
-                StartConversationRequest request, Conversations conversations, ConversationContent content, TimeProvider clock, CancellationToken cancellationToken) =>
-            {
-                if (await conversations.HandleAsync(cancellationToken) is null)
-                {
-                    return TalkApi.NotFound(NoPartner);
-                }
-
-                var outcome = await conversations.StartAsync(string.IsNullOrEmpty(request.Topic) ? null : request.Topic, request.OneDevice, cancellationToken);
-                return outcome.Succeeded
-                    ? TypedResults.Ok(Dto((await conversations.HandleAsync(cancellationToken))!, content, clock))
-                    : TalkApi.Invalid(outcome.Error!.Contains("topic", StringComparison.Ordinal) ? "topic" : "conversation", outcome.Error);
-            })
+        talk.MapPost("/conversation", StartAsync)
+            .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
             .WithName("StartConversation").WithSummary("Start a guided conversation (resting members cannot)");
 
-        talk.MapPost("/conversation/steps", async Task<Results<Ok<ConversationDto>, ValidationProblem, ProblemHttpResult>> (
-                ConversationStepRequest request, Conversations conversations, ConversationContent content, TimeProvider clock, CancellationToken cancellationToken) =>
-            {
-                if (await conversations.HandleAsync(cancellationToken) is null)
-                {
-                    return TalkApi.NotFound(NoPartner);
-                }
-
-                if (!Enum.TryParse<FloorAction>(request.Action, ignoreCase: false, out var action) || !Enum.IsDefined(action) || int.TryParse(request.Action, out _))
-                {
-                    return TalkApi.Invalid("action", "That step isn't one this conversation knows.");
-                }
-
-                var outcome = await conversations.ActAsync(action, request.Version, cancellationToken);
-                return outcome.Succeeded
-                    ? TypedResults.Ok(Dto((await conversations.HandleAsync(cancellationToken))!, content, clock))
-                    : TalkApi.Invalid(outcome.Error!.StartsWith("Things moved on", StringComparison.Ordinal) ? "version" : "action", outcome.Error);
-            })
+        talk.MapPost("/conversation/steps", StepAsync)
+            .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
             .WithName("TakeConversationStep").WithSummary("Take a step on the floor; a stale version is refused, so two devices never both move it");
 
-        talk.MapPost("/conversation/summary", async Task<Results<Ok<ConversationDto>, ValidationProblem, ProblemHttpResult>> (
-                ConversationSummaryRequest request, Conversations conversations, ConversationContent content, TimeProvider clock, CancellationToken cancellationToken) =>
-            {
-                if (await conversations.HandleAsync(cancellationToken) is null)
-                {
-                    return TalkApi.NotFound(NoPartner);
-                }
-
-                var outcome = await conversations.SaveSummaryAsync(request.Summary, cancellationToken);
-                return outcome.Succeeded
-                    ? TypedResults.Ok(Dto((await conversations.HandleAsync(cancellationToken))!, content, clock))
-                    : TalkApi.Invalid("summary", outcome.Error!);
-            })
+        talk.MapPost("/conversation/summary", SaveSummaryAsync)
+            .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
             .WithName("SaveConversationSummary").WithSummary("Write or change the ended conversation's short summary, shared by you both");
     }
+
+    private static async Task<Results<Ok<ConversationDto>, ProblemHttpResult>> GetAsync(
+        GetConversation conversation, ConversationContent content, TimeProvider clock, CancellationToken cancellationToken) =>
+        await conversation.HandleAsync(cancellationToken) is { } view
+            ? TypedResults.Ok(Dto(view, content, clock))
+            : ApiResults.Problem(Problem.NotFound(Text.Of("A guided conversation needs your partner in your couple space.")));
+
+    private static async Task<Results<Ok<ConversationStateDto>, ProblemHttpResult>> GetStateAsync(GetConversationVersion version, CancellationToken cancellationToken) =>
+        await version.HandleAsync(cancellationToken) is { } latest
+            ? TypedResults.Ok(new ConversationStateDto(latest))
+            : ApiResults.Problem(Problem.NotFound(Text.Of("There is no conversation to follow.")));
+
+    private static async Task<Results<Ok<ConversationDto>, ProblemHttpResult>> StartAsync(
+        StartConversationRequest request, StartConversation start, ConversationContent content, TimeProvider clock, CancellationToken cancellationToken) =>
+        ApiResults.From(await start.HandleAsync(request, cancellationToken), view => Dto(view, content, clock));
+
+    private static async Task<Results<Ok<ConversationDto>, ProblemHttpResult>> StepAsync(
+        ConversationStepRequest request, TakeConversationStep step, ConversationContent content, TimeProvider clock, CancellationToken cancellationToken) =>
+        ApiResults.From(await step.HandleAsync(request, cancellationToken), view => Dto(view, content, clock));
+
+    private static async Task<Results<Ok<ConversationDto>, ProblemHttpResult>> SaveSummaryAsync(
+        ConversationSummaryRequest request, SaveConversationSummary save, ConversationContent content, TimeProvider clock, CancellationToken cancellationToken) =>
+        ApiResults.From(await save.HandleAsync(request, cancellationToken), view => Dto(view, content, clock));
 
     private static ConversationDto Dto(ConversationView view, ConversationContent content, TimeProvider clock)
     {

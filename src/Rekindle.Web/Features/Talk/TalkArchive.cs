@@ -4,7 +4,7 @@ using Rekindle.Web.Features.Pairing;
 
 namespace Rekindle.Web.Features.Talk;
 
-public sealed record ArchiveResult(IReadOnlyList<DailyView> Days, int Page, bool HasMore, string? Query);
+public sealed record ArchiveResult(IReadOnlyList<DailyView> Days, int Page, bool HasMore, string? Query, int DaysBothAnsweredThisMonth);
 
 /// <summary>
 /// Past daily questions with both answers, as far as the visibility rule allows, newest first, and a
@@ -15,8 +15,14 @@ public sealed class TalkArchive(AppDbContext db, CurrentMember current, TodaysQu
 {
     public const int PageSize = 20;
 
+    /// <summary>A search is at most this long; longer is cut, never an error (the page's box and the API alike).</summary>
+    public const int SearchMaxLength = 100;
+
+    /// <summary>Page numbers run from 1 to this; one out of range is moved into it, never an error.</summary>
+    public const int LastPage = 10_000;
+
     /// <summary>Every day, newest first, in one pass (for the export).</summary>
-    public async Task<IReadOnlyList<DailyView>> AllAsync(CancellationToken cancellationToken = default)
+    internal async Task<IReadOnlyList<DailyView>> AllAsync(CancellationToken cancellationToken = default)
     {
         var viewer = await current.ViewerAsync(cancellationToken);
         var rows = await db.DailyQuestions.AsNoTracking().Where(q => q.CoupleId == viewer.CoupleId).OrderByDescending(q => q.Day).ToListAsync(cancellationToken);
@@ -29,16 +35,19 @@ public sealed class TalkArchive(AppDbContext db, CurrentMember current, TodaysQu
         return views;
     }
 
-    public async Task<ArchiveResult> HandleAsync(string? query, int page, CancellationToken cancellationToken = default)
+    /// <summary>One page of the couple's past days, or null when the member has no couple space yet.</summary>
+    public async Task<ArchiveResult?> HandleAsync(string? query, int page, CancellationToken cancellationToken = default)
     {
         var viewer = await current.ViewerAsync(cancellationToken);
-        page = Math.Max(page, 1);
-        var search = string.IsNullOrWhiteSpace(query) ? null : query.Trim();
         if (viewer.CoupleId is not { } coupleId)
         {
-            return new ArchiveResult([], page, false, search);
+            return null;
         }
 
+        page = Math.Clamp(page, 1, LastPage);
+        var cut = query?.Length > SearchMaxLength ? query[..SearchMaxLength] : query;
+        var search = string.IsNullOrWhiteSpace(cut) ? null : cut.Trim();
+        var days = await DaysBothAnsweredThisMonthAsync(await questions.TodayAsync(cancellationToken), cancellationToken);
         var skip = (page - 1) * PageSize;
         var newestFirst = db.DailyQuestions.AsNoTracking().Where(q => q.CoupleId == coupleId).OrderByDescending(q => q.Day).ThenBy(q => q.Id);
         if (search is null)
@@ -47,7 +56,7 @@ public sealed class TalkArchive(AppDbContext db, CurrentMember current, TodaysQu
             // whether there is a next page).
             var rows = await newestFirst.Skip(skip).Take(PageSize + 1).ToListAsync(cancellationToken);
             var views = await questions.ViewsAsync(viewer, rows.Take(PageSize).ToList(), cancellationToken);
-            return new ArchiveResult(views, page, rows.Count > PageSize, search);
+            return new ArchiveResult(views, page, rows.Count > PageSize, search, days);
         }
 
         // Answers are sealed, so a search opens the couple's days in memory, a batch at a time,
@@ -63,11 +72,11 @@ public sealed class TalkArchive(AppDbContext db, CurrentMember current, TodaysQu
             }
         }
 
-        return new ArchiveResult(matches.Skip(skip).Take(PageSize).ToList(), page, matches.Count > skip + PageSize, search);
+        return new ArchiveResult(matches.Skip(skip).Take(PageSize).ToList(), page, matches.Count > skip + PageSize, search, days);
     }
 
     /// <summary>Days this month (the member's own month) on which both partners answered: never a streak.</summary>
-    public async Task<int> DaysBothAnsweredThisMonthAsync(DateOnly today, CancellationToken cancellationToken = default)
+    internal async Task<int> DaysBothAnsweredThisMonthAsync(DateOnly today, CancellationToken cancellationToken = default)
     {
         var viewer = await current.ViewerAsync(cancellationToken);
         var first = new DateOnly(today.Year, today.Month, 1);

@@ -31,8 +31,14 @@ public static class TalkFeature
         builder.Services.AddScoped<TalkArchive>();
         builder.Services.AddContentByLanguage(Folder, "checkin.*.json", Language, (folder, language) => CheckInContent.Load(Path.Combine(folder, $"checkin.{language}.json")));
         builder.Services.AddScoped<WeeklyCheckIns>();
+        builder.Services.AddScoped<GetThisWeeksCheckIn>();
+        builder.Services.AddScoped<SaveCheckIn>();
         builder.Services.AddContentByLanguage(Folder, "conversations.*.json", Language, (folder, language) => ConversationContent.Load(Path.Combine(folder, $"conversations.{language}.json")));
-        builder.Services.AddScoped<Conversations>();
+        builder.Services.AddScoped<GetConversation>();
+        builder.Services.AddScoped<GetConversationVersion>();
+        builder.Services.AddScoped<StartConversation>();
+        builder.Services.AddScoped<TakeConversationStep>();
+        builder.Services.AddScoped<SaveConversationSummary>();
         builder.Services.AddScoped<IExportSection, TalkExport>();
         return builder;
     }
@@ -48,8 +54,8 @@ public static class TalkFeature
 
     /// <summary>The one JSON endpoint of Talk: the open conversation's version, for the page's script to poll.</summary>
     public static void MapTalk(this IEndpointRouteBuilder routes) =>
-        routes.MapGet("/talk/conversation/state", async (Conversations conversations) =>
-                await conversations.VersionAsync() is { } version
+        routes.MapGet("/talk/conversation/state", async (GetConversationVersion latest) =>
+                await latest.HandleAsync() is { } version
                     ? Results.Json(new { version })
                     : Results.Problem("There is no conversation to follow.", statusCode: StatusCodes.Status404NotFound))
             .RequireAuthorization();

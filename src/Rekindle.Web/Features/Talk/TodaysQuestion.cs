@@ -69,7 +69,7 @@ public sealed class TodaysQuestion(
     }
 
     /// <summary>The view of one of the couple's questions (for the archive), or null when it is not this couple's.</summary>
-    public async Task<DailyView?> ViewOfAsync(Guid questionRowId, CancellationToken cancellationToken = default)
+    internal async Task<DailyView?> ViewOfAsync(Guid questionRowId, CancellationToken cancellationToken = default)
     {
         var viewer = await current.ViewerAsync(cancellationToken);
         var row = await db.DailyQuestions.AsNoTracking().FirstOrDefaultAsync(q => q.Id == questionRowId && q.CoupleId == viewer.CoupleId, cancellationToken);

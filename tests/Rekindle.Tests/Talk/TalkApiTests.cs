@@ -2,8 +2,9 @@ using System.Net;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Rekindle.Testing;
+using Rekindle.Tests.Api;
 
-namespace Rekindle.Tests.Api;
+namespace Rekindle.Tests.Talk;
 
 /// <summary>The rest of Talk through the JSON API: replies, the archive, the soft start-up check and the guided conversation.</summary>
 public abstract class TalkApiTests(RekindleFactory app)
@@ -174,6 +175,79 @@ public abstract class TalkApiTests(RekindleFactory app)
         Assert.Equal(HttpStatusCode.OK, summary.Status);
         Assert.Equal("Conversationsummarymarker", (await partner.GetAsync("/api/v1/talk/conversation")).Json.GetProperty("floor").GetProperty("summary").GetString());
         Assert.DoesNotContain("Conversationsummarymarker", (await strangers.Member.GetAsync("/api/v1/talk/conversation")).Body, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Answering_works_out_todays_question_once_and_gives_the_day_as_it_now_reads()
+    {
+        using var couple = await AreaApiCouples.CoupleAsync(app);
+        var questionId = (await couple.Member.GetAsync("/api/v1/talk/today")).Json.GetProperty("id").GetGuid();
+
+        // Working out today's question reads the couple's row for the day (and may insert it): once per answer (issue 23, item 8).
+        app.Work.Watch(sql => sql.Contains("\"DailyQuestions\"", StringComparison.Ordinal) && sql.Contains("\"Day\" = ", StringComparison.Ordinal));
+        var answered = await couple.Member.PostAsync("/api/v1/talk/today/answer", new { questionId, text = "Onceonlymarker", pass = false });
+        var computed = app.Work.Matches;
+        app.Work.Watch(_ => false);
+        Assert.Equal(HttpStatusCode.OK, answered.Status);
+        Assert.Equal(1, computed);
+        Assert.Equal("Onceonlymarker", answered.Json.GetProperty("mine").GetProperty("text").GetString());
+    }
+
+    [Fact]
+    public async Task Talk_problems_carry_their_kind_and_the_request_field_they_are_about()
+    {
+        using var couple = await AreaApiCouples.CoupleAsync(app);
+        var (member, partner) = (couple.Member, couple.Partner);
+        var questionId = (await member.GetAsync("/api/v1/talk/today")).Json.GetProperty("id").GetGuid();
+
+        AssertProblem(await member.PostAsync("/api/v1/talk/today/answer", new { questionId = Guid.NewGuid(), text = "x", pass = false }), HttpStatusCode.NotFound, "notFound");
+        AssertProblem(await member.PostAsync("/api/v1/talk/today/answer", new { questionId, text = "  ", pass = false }), HttpStatusCode.BadRequest, "invalid", "text");
+        Assert.Equal(HttpStatusCode.OK, (await member.PostAsync("/api/v1/talk/today/answer", new { questionId, text = "Kindsmarker", pass = false })).Status);
+        Assert.Equal(HttpStatusCode.OK, (await partner.PostAsync("/api/v1/talk/today/answer", new { questionId, text = "Partner too", pass = false })).Status);
+        AssertProblem(await member.PostAsync("/api/v1/talk/today/answer", new { questionId, text = "Rewritten", pass = false }), HttpStatusCode.Conflict, "conflict");
+
+        // A reaction is a reaction's name: a number is refused, as on the page.
+        AssertProblem(await member.PostAsync("/api/v1/talk/answers/reply", new { questionId, reply = "x", reaction = "2" }), HttpStatusCode.BadRequest, "invalid", "reaction");
+        AssertProblem(await member.PostAsync("/api/v1/talk/answers/reply", new { questionId = Guid.NewGuid(), reply = "x", reaction = "Hug" }), HttpStatusCode.NotFound, "notFound");
+
+        // The check-in names the field that needs something, and a pulse not chosen is not 0.
+        AssertProblem(await member.PostAsync("/api/v1/talk/check-in", new { appreciations = new List<string> { "a", "b", "c" }, wentWell = "w", toTalkAbout = "t", feelLoved = "f" }), HttpStatusCode.BadRequest, "invalid", "pulse");
+        AssertProblem(await member.PostAsync("/api/v1/talk/check-in", new { appreciations = new List<string> { "a", "b" }, wentWell = "w", toTalkAbout = "t", feelLoved = "f", pulse = 5 }), HttpStatusCode.BadRequest, "invalid", "appreciations");
+        AssertProblem(await member.PostAsync("/api/v1/talk/check-in", new { appreciations = new List<string> { "a", "b", "c" }, wentWell = "w", toTalkAbout = "t", feelLoved = " ", pulse = 5 }), HttpStatusCode.BadRequest, "invalid", "feelLoved");
+
+        // The conversation: a topic, one open at a time, steps by name at the current version, and resting as 409 (decisions/0032).
+        var topic = (await member.GetAsync("/api/v1/talk/conversation")).Json.GetProperty("topics")[0].GetProperty("key").GetString();
+        AssertProblem(await member.PostAsync("/api/v1/talk/conversation", new { topic = "", oneDevice = true }), HttpStatusCode.BadRequest, "invalid", "topic");
+        var started = await member.PostAsync("/api/v1/talk/conversation", new { topic, oneDevice = true });
+        Assert.Equal(HttpStatusCode.OK, started.Status);
+        var version = started.Json.GetProperty("version").GetInt32();
+        AssertProblem(await member.PostAsync("/api/v1/talk/conversation", new { topic, oneDevice = true }), HttpStatusCode.Conflict, "conflict");
+        AssertProblem(await member.PostAsync("/api/v1/talk/conversation/steps", new { action = "2", version }), HttpStatusCode.BadRequest, "invalid", "action");
+        AssertProblem(await member.PostAsync("/api/v1/talk/conversation/steps", new { action = "Pause", version = version + 1 }), HttpStatusCode.BadRequest, "invalid", "version");
+        AssertProblem(await member.PostAsync("/api/v1/talk/conversation/summary", new { summary = "Too early" }), HttpStatusCode.BadRequest, "invalid", "summary");
+        Assert.Equal(HttpStatusCode.OK, (await member.PostAsync("/api/v1/talk/conversation/steps", new { action = "End", version })).Status);
+
+        await Understand.CheckJourney.TakeCheckAsync(app, couple.MemberBrowser, Understand.CheckJourney.WithConcern);
+        AssertProblem(await member.PostAsync("/api/v1/talk/conversation", new { topic, oneDevice = true }), HttpStatusCode.Conflict, "resting");
+        AssertProblem(await partner.PostAsync("/api/v1/talk/conversation", new { topic, oneDevice = true }), HttpStatusCode.Conflict, "resting");
+
+        // Without a couple space: nothing to answer.
+        var (loner, lonerEmail) = await Journeys.MemberAsync(app, "Lou");
+        loner.Dispose();
+        using var lonerApi = await ApiClient.SignInAsync(app, lonerEmail);
+        AssertProblem(await lonerApi.PostAsync("/api/v1/talk/today/answer", new { questionId, text = "x", pass = false }), HttpStatusCode.NotFound, "notFound");
+        AssertProblem(await lonerApi.PostAsync("/api/v1/talk/conversation/steps", new { action = "End", version = 1 }), HttpStatusCode.NotFound, "notFound");
+    }
+
+    private static void AssertProblem(ApiResponse response, HttpStatusCode status, string kind, string? field = null)
+    {
+        Assert.True(response.Status == status, $"{(int)response.Status} instead of {(int)status}: {response.Body}");
+        Assert.Equal("application/problem+json", response.ContentType);
+        Assert.Equal(kind, response.Json.GetProperty("kind").GetString());
+        if (field is not null)
+        {
+            Assert.True(response.Json.GetProperty("errors").TryGetProperty(field, out _), $"no error about {field}: {response.Body}");
+        }
     }
 }
 
