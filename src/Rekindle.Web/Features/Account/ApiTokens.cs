@@ -36,10 +36,10 @@ public sealed record TokenPair(string TokenType, string AccessToken, int Expires
 /// session is still open, so ending it stops the token at once. The refresh token is
 /// "sessionId.secret"; only the SHA-256 of the current one is stored, it is replaced on every use,
 /// and presenting an old one (a copy someone kept) ends the session. A password change or reset, or a
-/// change of second factor, ends the member's other sessions (Sessions.EndOthersAsync): both tokens of
+/// change of second factor, ends the member's other sessions (EndOtherSessions): both tokens of
 /// each stop at once, since the session is checked on every request and every refresh (decisions/0025).
 /// </summary>
-public sealed class ApiTokens(AppDbContext db, IDataProtectionProvider protection, TimeProvider clock, Sessions sessions, IOptions<ApiTokenOptions> options)
+public sealed class ApiTokens(AppDbContext db, IDataProtectionProvider protection, TimeProvider clock, StartSession start, EndSession end, IOptions<ApiTokenOptions> options)
 {
     public const string Scheme = "ApiBearer";
 
@@ -54,7 +54,7 @@ public sealed class ApiTokens(AppDbContext db, IDataProtectionProvider protectio
     {
         var sessionId = Guid.NewGuid();
         var refresh = NewRefreshToken(sessionId);
-        await sessions.StartAsync(memberId, SessionKind.ApiClient, Hash(refresh), Now.AddDays(options.Value.RefreshDays), sessionId);
+        await start.HandleAsync(memberId, SessionKind.ApiClient, Hash(refresh), Now.AddDays(options.Value.RefreshDays), sessionId);
         return Pair(memberId, sessionId, refresh);
     }
 
@@ -85,7 +85,7 @@ public sealed class ApiTokens(AppDbContext db, IDataProtectionProvider protectio
                 .FirstOrDefaultAsync();
             if (session is not null && session.RefreshTokenHash != presented)
             {
-                await sessions.EndAsync(session.MemberId, sessionId, SecurityEventKind.SessionRevoked);
+                await end.HandleAsync(session.MemberId, sessionId, SecurityEventKind.SessionRevoked);
             }
 
             return null;
@@ -110,7 +110,7 @@ public sealed class ApiTokens(AppDbContext db, IDataProtectionProvider protectio
             .FirstOrDefaultAsync();
         if (memberId is { } id)
         {
-            await sessions.EndAsync(id, sessionId, SecurityEventKind.SignedOut);
+            await end.HandleAsync(id, sessionId, SecurityEventKind.SignedOut);
         }
     }
 
@@ -161,7 +161,7 @@ public sealed class ApiTokens(AppDbContext db, IDataProtectionProvider protectio
 /// The API's authentication scheme: "Authorization: Bearer access-token", checked against an open
 /// session on every request. Only API endpoints use it; pages only ever see the Identity cookie.
 /// </summary>
-public sealed class ApiBearerHandler(IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, ApiTokens tokens, Sessions sessions)
+public sealed class ApiBearerHandler(IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, ApiTokens tokens, CheckSession check)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public static string? TokenOf(HttpRequest request)
@@ -177,7 +177,7 @@ public sealed class ApiBearerHandler(IOptionsMonitor<AuthenticationSchemeOptions
             return AuthenticateResult.NoResult();
         }
 
-        if (tokens.ReadAccessToken(token) is not { } found || !await sessions.IsOpenAsync(found.MemberId, found.SessionId))
+        if (tokens.ReadAccessToken(token) is not { } found || !await check.HandleAsync(found.MemberId, found.SessionId))
         {
             return AuthenticateResult.Fail("The access token is not valid.");
         }

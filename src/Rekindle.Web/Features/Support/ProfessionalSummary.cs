@@ -47,7 +47,7 @@ public sealed class ProfessionalSummary(
     WeeklyCheckIns checkIns,
     CheckContent content,
     Preferences preferences,
-    Sessions sessions,
+    SecurityLog securityLog,
     TimeProvider clock)
 {
     public const int Weeks = 12;
@@ -125,7 +125,7 @@ public sealed class ProfessionalSummary(
         }
 
         var document = Build(await GatherAsync(cancellationToken), parts, clock.GetUtcNow().UtcDateTime);
-        await sessions.RecordAsync(memberId, SecurityEventKind.SummaryMade, (int)parts | (int)format);
+        await securityLog.RecordAsync(memberId, SecurityEventKind.SummaryMade, (int)parts | (int)format);
         return (document, null);
     }
 
