@@ -75,6 +75,9 @@ public static class AccountFeature
         services.AddScoped<EndOtherSessions>();
         services.AddScoped<GetSessions>();
         services.AddScoped<GetSecurityLog>();
+        services.AddScoped<StartApiSession>();
+        services.AddScoped<RefreshApiTokens>();
+        services.AddScoped<RevokeApiToken>();
         services.AddScoped<MemberNames>();
         services.AddScoped<Preferences>();
         services.AddScoped<SaveNotificationSettings>();
