@@ -193,6 +193,8 @@ public abstract class PairingTests(RekindleFactory app)
             var accessor = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Http.IHttpContextAccessor>();
             accessor.HttpContext = new Microsoft.AspNetCore.Http.DefaultHttpContext
             {
+                // Joining tells the inviter by email, whose link needs the request's services.
+                RequestServices = scope.ServiceProvider,
                 User = new System.Security.Claims.ClaimsPrincipal(new System.Security.Claims.ClaimsIdentity(
                     [new System.Security.Claims.Claim(System.Security.Claims.ClaimTypes.NameIdentifier, id.ToString())], "test")),
             };

@@ -13,6 +13,9 @@ public sealed record NotificationSettingsRequest(
     string? TimeZone, string? NoticeDaily, int? DailyHour, string? NoticeAnswered, string? NoticeCheckIn, int? QuietFrom, int? QuietTo,
     string? NoticeDateNews, string? NoticeDayBefore, string? NoticeTwoHours, int? Nudges, int? NudgeFrom, int? NudgeTo)
 {
+    /// <summary>A form posted with nothing in it: every box unticked, every choice kept.</summary>
+    public static NotificationSettingsRequest Empty { get; } = new(null, null, null, null, null, null, null, null, null, null, null, null, null);
+
     /// <summary>The settings this request asks for, on top of <paramref name="current"/> (intimacy, the helpline country and the pause are not in this form).</summary>
     public MemberPreferences Apply(MemberPreferences current) => new()
     {

@@ -20,7 +20,7 @@ public sealed class HelplineCountry(AppDbContext db, CurrentMember current, Safe
     public string Default => set.Known(options.Value.DefaultCountry?.Trim()) ?? SafetyResourceSet.AllCountries;
 
     /// <summary>The member's own saved choice, if they are signed in and made one that is still in the file.</summary>
-    public async Task<string?> SavedAsync(CancellationToken cancellationToken = default)
+    private async Task<string?> SavedAsync(CancellationToken cancellationToken)
     {
         if (current.MemberId is not { } memberId)
         {

@@ -93,7 +93,7 @@ public sealed class GetCoupleMap(AppDbContext db, CurrentMember current, MyCheck
     }
 
     /// <summary>The partner's shared domain scores, for the plan: only when both shared (the blind-reveal rule decides).</summary>
-    public async Task<IReadOnlyDictionary<string, int>?> PartnerSharedDomainsAsync(CancellationToken cancellationToken = default)
+    internal async Task<IReadOnlyDictionary<string, int>?> PartnerSharedDomainsAsync(CancellationToken cancellationToken = default)
     {
         var viewer = await current.ViewerAsync(cancellationToken);
         var theirs = await db.MapShares.AsNoTracking().VisibleTo(viewer).Where(s => s.OwnerId != viewer.MemberId).FirstOrDefaultAsync(cancellationToken);
