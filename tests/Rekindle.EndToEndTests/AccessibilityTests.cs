@@ -163,7 +163,7 @@ public sealed class AccessibilityTests(ChromiumApp chromium) : IClassFixture<Chr
             await browser.SubmitAsync(await browser.GetAsync("/talk"), "daily", new Dictionary<string, string> { ["text"] = "A walk by the river, like the first summer." });
             foreach (var section in content.Sections)
             {
-                var answers = content.ItemsBySection[section.Key].ToDictionary(i => "a." + i.Id, i => (section.Key == "safety" ? 0 : 2).ToString(CultureInfo.InvariantCulture));
+                var answers = content.ItemsBySection[section.Key].ToDictionary(i => "answers[" + i.Id + "]", i => (section.Key == "safety" ? 0 : 2).ToString(CultureInfo.InvariantCulture));
                 answers["go"] = "next";
                 await browser.SubmitAsync(await browser.GetAsync("/understand/check?part=" + section.Key), "check-part", answers);
             }

@@ -29,7 +29,7 @@ public abstract class PairingTests(RekindleFactory app)
         var unconfirmed = await ana.SubmitAsync(await ana.GetAsync("/couple"), "leave", new Dictionary<string, string>());
         Assert.Contains("Tick the box", unconfirmed.Text, StringComparison.Ordinal);
 
-        var left = await ben.SubmitAsync(await ben.GetAsync("/couple"), "leave", new Dictionary<string, string> { ["confirmLeave"] = "yes" });
+        var left = await ben.SubmitAsync(await ben.GetAsync("/couple"), "leave", new Dictionary<string, string> { ["confirm"] = "true" });
         Assert.Contains("You've left the couple space", left.Text, StringComparison.Ordinal);
         Assert.Contains("Invite your partner", (await ben.GetAsync("/")).Text, StringComparison.Ordinal);
         var anaHome = await ana.GetAsync("/");
@@ -135,7 +135,7 @@ public abstract class PairingTests(RekindleFactory app)
 
         var leaId = await app.WithDbAsync(db => db.Users.Where(u => u.Email == leaEmail).Select(u => u.Id).SingleAsync());
         var before = await app.WithDbAsync(db => db.CoupleMembers.Where(m => m.MemberId == leaId).Select(m => m.CoupleId).SingleAsync());
-        await max.SubmitAsync(await max.GetAsync("/couple"), "leave", new Dictionary<string, string> { ["confirmLeave"] = "yes" });
+        await max.SubmitAsync(await max.GetAsync("/couple"), "leave", new Dictionary<string, string> { ["confirm"] = "true" });
         var after = await app.WithDbAsync(db => db.CoupleMembers.Where(m => m.MemberId == leaId).Select(m => m.CoupleId).SingleAsync());
         Assert.NotEqual(before, after);
         Assert.False(await app.WithDbAsync(db => db.Couples.AnyAsync(c => c.Id == before)));
@@ -156,8 +156,8 @@ public abstract class PairingTests(RekindleFactory app)
         var countBefore = await app.WithDbAsync(db => db.Couples.CountAsync());
         var forms = await Task.WhenAll(oli.GetAsync("/couple"), pat.GetAsync("/couple"));
         await Task.WhenAll(
-            oli.SubmitAsync(forms[0], "leave", new Dictionary<string, string> { ["confirmLeave"] = "yes" }),
-            pat.SubmitAsync(forms[1], "leave", new Dictionary<string, string> { ["confirmLeave"] = "yes" }));
+            oli.SubmitAsync(forms[0], "leave", new Dictionary<string, string> { ["confirm"] = "true" }),
+            pat.SubmitAsync(forms[1], "leave", new Dictionary<string, string> { ["confirm"] = "true" }));
         Assert.False(await app.WithDbAsync(db => db.Couples.AnyAsync(c => !db.CoupleMembers.Any(m => m.CoupleId == c.Id))));
         Assert.True(await app.WithDbAsync(db => db.Couples.CountAsync()) <= countBefore);
     }
@@ -193,10 +193,12 @@ public abstract class PairingTests(RekindleFactory app)
             var accessor = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Http.IHttpContextAccessor>();
             accessor.HttpContext = new Microsoft.AspNetCore.Http.DefaultHttpContext
             {
+                // Joining tells the inviter by email, whose link needs the request's services.
+                RequestServices = scope.ServiceProvider,
                 User = new System.Security.Claims.ClaimsPrincipal(new System.Security.Claims.ClaimsIdentity(
                     [new System.Security.Claims.Claim(System.Security.Claims.ClaimTypes.NameIdentifier, id.ToString())], "test")),
             };
-            return await scope.ServiceProvider.GetRequiredService<JoinCouple>().HandleAsync(code);
+            return await scope.ServiceProvider.GetRequiredService<JoinCouple>().HandleAsync(new JoinRequest(code));
         })));
 
         Assert.Single(results, r => r.Succeeded);

@@ -392,7 +392,7 @@ public abstract class RepairTests(RekindleFactory app)
         var id = IdOf(path);
         Assert.True(await app.WithDbAsync(db => db.IncidentEntries.AnyAsync(e => e.IncidentId == id)));
 
-        await b.SubmitAsync(await b.GetAsync("/couple"), "leave", new Dictionary<string, string> { ["confirmLeave"] = "yes" });
+        await b.SubmitAsync(await b.GetAsync("/couple"), "leave", new Dictionary<string, string> { ["confirm"] = "true" });
         Assert.False(await app.WithDbAsync(db => db.Incidents.AnyAsync(i => i.Id == id)));
         Assert.False(await app.WithDbAsync(db => db.IncidentEntries.AnyAsync(e => e.IncidentId == id)));
         Assert.Equal(HttpStatusCode.NotFound, (await a.GetAsync(path)).Status);

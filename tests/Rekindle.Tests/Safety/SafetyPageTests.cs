@@ -141,6 +141,18 @@ public abstract class SafetyPageTests(RekindleFactory app)
 
         Assert.True(exports[0] == exports[1], "the partner's export changes with the other's place: " + SamePage.Difference(exports[0], exports[1]));
     }
+
+    [Fact]
+    public async Task The_pause_for_two_names_the_partner_who_sees_it()
+    {
+        var (pia, _) = await Repair.RepairTests.CoupleAsync(app, "Pia", "Quin");
+        var offer = await pia.GetAsync("/repair");
+        Assert.Contains("Everything is kept, and Quin sees only that you paused.", offer.TextOf("#pause-for-two"), StringComparison.Ordinal);
+        var paused = await pia.SubmitAsync(offer, "pause-for-two", new Dictionary<string, string> { ["pause"] = "on" });
+        Assert.Contains("Quin sees only that you paused, never why.", paused.TextOf("#paused-for-two"), StringComparison.Ordinal);
+        var back = await pia.SubmitAsync(paused, "pause-for-two", new Dictionary<string, string> { ["pause"] = "off" });
+        Assert.NotNull(back.Find("#pause-for-two"));
+    }
 }
 
 public sealed class SafetyPageTestsOnSqlite(ConfiguredSqliteApp app) : SafetyPageTests(app), IClassFixture<ConfiguredSqliteApp>;

@@ -163,6 +163,8 @@ public abstract class SummaryTests(RekindleFactory app)
         }
 
         Assert.Contains("Choose at least one part to include.", (await BackAsync("pdf")).TextOf("#summary-problem"), StringComparison.Ordinal);
+        // A format the API refuses is refused here too, not made into a PDF (issue 23: one parse for both).
+        Assert.Contains("Please choose a PDF or a web page.", (await BackAsync("docx", "check")).TextOf("#summary-problem"), StringComparison.Ordinal);
         Assert.Contains("not one we know", (await BackAsync("pdf", "check", "diary")).TextOf("#summary-problem"), StringComparison.Ordinal);
         var empty = await BackAsync("html", "check");
         Assert.Contains("My Rough Patch Check results: there is nothing to include yet. You haven't finished the check yet.", empty.TextOf("#summary-problem"), StringComparison.Ordinal);

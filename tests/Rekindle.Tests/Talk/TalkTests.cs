@@ -114,7 +114,7 @@ public abstract class TalkTests(RekindleFactory app)
 
         // A leaves before the job runs: what the notice would say is no longer true, so it is dropped.
         var couple = await a.GetAsync("/couple");
-        await a.SubmitAsync(couple, "leave", new Dictionary<string, string> { ["confirmLeave"] = "yes" });
+        await a.SubmitAsync(couple, "leave", new Dictionary<string, string> { ["confirm"] = "true" });
         using (var scope = app.Services.CreateScope())
         {
             var result = await scope.ServiceProvider.GetRequiredService<SendDueNotices>().HandleAsync();

@@ -118,7 +118,7 @@ public abstract class EveningAndCalendarTests(RekindleFactory app)
 
         // After the partner leaves, my feed holds none of the old couple's plans.
         await b.SubmitAsync(await b.GetAsync("/time-together/calendar"), "feed", new Dictionary<string, string> { ["go"] = "names", ["showNames"] = "true" });
-        await a.SubmitAsync(await a.GetAsync("/couple"), "leave", new Dictionary<string, string> { ["confirmLeave"] = "yes" });
+        await a.SubmitAsync(await a.GetAsync("/couple"), "leave", new Dictionary<string, string> { ["confirm"] = "true" });
         var after = await anonymous.Client.GetStringAsync(theirs.PathAndQuery);
         Assert.DoesNotContain("Secretname", after, StringComparison.Ordinal);
         Assert.Empty(Ical.Net.Calendar.Load(after)!.Events);

@@ -142,7 +142,7 @@ public abstract class FormAttackTests(RekindleFactory app)
                     fields.Add(new("__RequestVerificationToken", token));
                 }
 
-                fields.Add(new("confirmLeave", "yes"));
+                fields.Add(new("confirm", "true"));
                 fields.Add(new("confirmDelete", "yes"));
                 using var content = new FormUrlEncodedContent(fields);
                 var response = await form.Browser.Client.PostAsync(form.Target, content);

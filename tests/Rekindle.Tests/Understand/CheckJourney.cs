@@ -29,7 +29,7 @@ public static class CheckJourney
 
     public static Dictionary<string, string> AnswersFor(CheckContent content, string section, Func<CheckItem, int> answer, string go = "next") =>
         content.ItemsBySection[section]
-            .ToDictionary(i => "a." + i.Id, i => answer(i).ToString(CultureInfo.InvariantCulture))
+            .ToDictionary(i => "answers[" + i.Id + "]", i => answer(i).ToString(CultureInfo.InvariantCulture))
             .Append(new KeyValuePair<string, string>("go", go))
             .ToDictionary(p => p.Key, p => p.Value);
 

@@ -21,7 +21,7 @@ public abstract partial class UnderstandTests(RekindleFactory app)
         // Half a part, saved for later.
         var page = await member.GetAsync("/understand/check");
         Assert.Equal(first, page.Find("input[name=part]")!.GetAttribute("value"));
-        var half = content.ItemsBySection[first].Take(2).ToDictionary(i => "a." + i.Id, _ => "3");
+        var half = content.ItemsBySection[first].Take(2).ToDictionary(i => "answers[" + i.Id + "]", _ => "3");
         half["go"] = "later";
         var saved = await member.SubmitAsync(page, "check-part", half);
         Assert.Equal("/understand", saved.Url.AbsolutePath);
@@ -86,7 +86,7 @@ public abstract partial class UnderstandTests(RekindleFactory app)
         foreach (var bad in new[] { "9", "-1", "two", "1e3", "\0", new string('4', 5000) })
         {
             var fields = AnswersFor(content, section, _ => 1);
-            fields["a." + content.ItemsBySection[section][0].Id] = bad;
+            fields["answers[" + content.ItemsBySection[section][0].Id + "]"] = bad;
             var answer = await member.SubmitAsync(page, "check-part", fields);
             Assert.True(answer.Status is HttpStatusCode.OK or HttpStatusCode.BadRequest, $"{bad}: {(int)answer.Status}");
             if (answer.Status == HttpStatusCode.OK)
@@ -96,7 +96,7 @@ public abstract partial class UnderstandTests(RekindleFactory app)
         }
 
         // A part that does not exist falls back to a real one; nothing was written.
-        var unknown = await member.SubmitAsync(page, "check-part", new Dictionary<string, string> { ["part"] = "no-such-part", ["a.x"] = "1" });
+        var unknown = await member.SubmitAsync(page, "check-part", new Dictionary<string, string> { ["part"] = "no-such-part", ["answers[x]"] = "1" });
         Assert.True((int)unknown.Status < 500);
         var id = await MemberIdAsync(email);
         Assert.False(await app.WithDbAsync(db => db.CheckAttempts.AnyAsync(c => c.OwnerId == id)));

@@ -5,7 +5,7 @@ using Rekindle.Web.Features.MyData;
 namespace Rekindle.Web.Features.Account;
 
 /// <summary>The account's part of the export: profile, ways to sign in, devices and the security log.</summary>
-public sealed class AccountExport(AppDbContext db, Sessions sessions, MemberNames names) : IExportSection
+public sealed class AccountExport(AppDbContext db, GetSessions sessions, GetSecurityLog securityLog, MemberNames names) : IExportSection
 {
     public string Name => "account";
 
@@ -18,9 +18,9 @@ public sealed class AccountExport(AppDbContext db, Sessions sessions, MemberName
         var passkeys = await db.UserPasskeys.AsNoTracking().Where(p => p.UserId == memberId)
             .Select(p => new { p.Data.Name, p.Data.CreatedAt })
             .ToListAsync(cancellationToken);
-        var devices = (await sessions.SessionsAsync(memberId)).OrderBy(s => s.CreatedAt)
+        var devices = (await sessions.HandleAsync(memberId)).OrderBy(s => s.CreatedAt)
             .Select(s => new { s.Device, SignedIn = s.CreatedAt, LastSeen = s.LastSeenAt, SignedOut = s.EndedAt });
-        var log = (await sessions.RecentEventsAsync(memberId, int.MaxValue)).OrderBy(e => e.At);
+        var log = (await securityLog.HandleAsync(memberId, int.MaxValue)).OrderBy(e => e.At);
         return new
         {
             Profile = new { FirstName = firstName, member.Email, member.EmailConfirmed, member.CreatedAt, member.AuthenticatorApp, member.Language },

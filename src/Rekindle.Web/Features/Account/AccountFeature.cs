@@ -68,10 +68,21 @@ public static class AccountFeature
             cookie.EventsType = typeof(SessionCookieEvents);
         });
 
-        services.AddScoped<Sessions>();
+        services.AddScoped<SecurityLog>();
+        services.AddScoped<StartSession>();
+        services.AddScoped<CheckSession>();
+        services.AddScoped<EndSession>();
+        services.AddScoped<EndOtherSessions>();
+        services.AddScoped<GetSessions>();
+        services.AddScoped<GetSecurityLog>();
+        services.AddScoped<StartApiSession>();
+        services.AddScoped<RefreshApiTokens>();
+        services.AddScoped<RevokeApiToken>();
         services.AddScoped<MemberNames>();
         services.AddScoped<Preferences>();
+        services.AddScoped<SaveNotificationSettings>();
         services.AddScoped<ChooseLanguage>();
+        services.AddScoped<GetMyLanguage>();
         services.AddScoped<SessionCookieEvents>();
 
         // With "Referrer-Policy: no-referrer" browsers send "Origin: null" on form posts, so Identity's
@@ -99,11 +110,11 @@ public static class AccountFeature
 
     public static void MapAccount(this IEndpointRouteBuilder routes)
     {
-        routes.MapPost("/account/logout", async (HttpContext context, SignInManager<Member> signIn, RecentConfirmation recent, Sessions sessions) =>
+        routes.MapPost("/account/logout", async (HttpContext context, SignInManager<Member> signIn, RecentConfirmation recent, EndSession end) =>
         {
             if (Sessions.MemberIdOf(context.User) is { } memberId && Sessions.SessionIdOf(context.User) is { } sessionId)
             {
-                await sessions.EndAsync(memberId, sessionId, SecurityEventKind.SignedOut);
+                await end.HandleAsync(memberId, sessionId, SecurityEventKind.SignedOut);
             }
 
             await signIn.SignOutAsync();

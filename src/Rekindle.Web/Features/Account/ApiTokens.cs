@@ -36,10 +36,14 @@ public sealed record TokenPair(string TokenType, string AccessToken, int Expires
 /// session is still open, so ending it stops the token at once. The refresh token is
 /// "sessionId.secret"; only the SHA-256 of the current one is stored, it is replaced on every use,
 /// and presenting an old one (a copy someone kept) ends the session. A password change or reset, or a
-/// change of second factor, ends the member's other sessions (Sessions.EndOthersAsync): both tokens of
+/// change of second factor, ends the member's other sessions (EndOtherSessions): both tokens of
 /// each stop at once, since the session is checked on every request and every refresh (decisions/0025).
 /// </summary>
-public sealed class ApiTokens(AppDbContext db, IDataProtectionProvider protection, TimeProvider clock, Sessions sessions, IOptions<ApiTokenOptions> options)
+/// <remarks>
+/// This class holds what the token use cases share (making, reading and hashing tokens); the use cases are
+/// <see cref="StartApiSession"/>, <see cref="RefreshApiTokens"/> and <see cref="RevokeApiToken"/>.
+/// </remarks>
+public sealed class ApiTokens(IDataProtectionProvider protection, TimeProvider clock, IOptions<ApiTokenOptions> options)
 {
     public const string Scheme = "ApiBearer";
 
@@ -48,71 +52,6 @@ public sealed class ApiTokens(AppDbContext db, IDataProtectionProvider protectio
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
     private IDataProtector Protector => protection.CreateProtector(Purpose);
-
-    /// <summary>Starts an API-client session for a member whose credentials were just checked.</summary>
-    public async Task<TokenPair> StartAsync(Guid memberId)
-    {
-        var sessionId = Guid.NewGuid();
-        var refresh = NewRefreshToken(sessionId);
-        await sessions.StartAsync(memberId, SessionKind.ApiClient, Hash(refresh), Now.AddDays(options.Value.RefreshDays), sessionId);
-        return Pair(memberId, sessionId, refresh);
-    }
-
-    /// <summary>A new pair for a valid refresh token, which stops working; null for anything else.</summary>
-    public async Task<TokenPair?> RefreshAsync(string? refreshToken)
-    {
-        if (SessionOf(refreshToken) is not { } sessionId)
-        {
-            return null;
-        }
-
-        var now = Now;
-        var presented = Hash(refreshToken!);
-        var next = NewRefreshToken(sessionId);
-        var nextHash = Hash(next);
-        var until = now.AddDays(options.Value.RefreshDays);
-
-        // One conditional update: two refreshes racing with the same token cannot both win.
-        var rotated = await db.MemberSessions
-            .Where(s => s.Id == sessionId && s.Kind == SessionKind.ApiClient && s.EndedAt == null && s.RefreshTokenHash == presented && s.RefreshExpiresAt > now)
-            .ExecuteUpdateAsync(s => s.SetProperty(x => x.RefreshTokenHash, nextHash).SetProperty(x => x.RefreshExpiresAt, until).SetProperty(x => x.LastSeenAt, now));
-        if (rotated == 0)
-        {
-            // An old refresh token for an open session means someone kept a copy: end the session for both.
-            var session = await db.MemberSessions.AsNoTracking()
-                .Where(s => s.Id == sessionId && s.Kind == SessionKind.ApiClient && s.EndedAt == null)
-                .Select(s => new { s.MemberId, s.RefreshTokenHash })
-                .FirstOrDefaultAsync();
-            if (session is not null && session.RefreshTokenHash != presented)
-            {
-                await sessions.EndAsync(session.MemberId, sessionId, SecurityEventKind.SessionRevoked);
-            }
-
-            return null;
-        }
-
-        var memberId = await db.MemberSessions.AsNoTracking().Where(s => s.Id == sessionId).Select(s => s.MemberId).FirstAsync();
-        return Pair(memberId, sessionId, next);
-    }
-
-    /// <summary>Ends the session a refresh token belongs to (its access token stops too). Unknown tokens are ignored.</summary>
-    public async Task RevokeAsync(string? refreshToken)
-    {
-        if (SessionOf(refreshToken) is not { } sessionId)
-        {
-            return;
-        }
-
-        var presented = Hash(refreshToken!);
-        var memberId = await db.MemberSessions.AsNoTracking()
-            .Where(s => s.Id == sessionId && s.Kind == SessionKind.ApiClient && s.RefreshTokenHash == presented)
-            .Select(s => (Guid?)s.MemberId)
-            .FirstOrDefaultAsync();
-        if (memberId is { } id)
-        {
-            await sessions.EndAsync(id, sessionId, SecurityEventKind.SignedOut);
-        }
-    }
 
     /// <summary>The member and session an access token names, if it is genuine and not expired (the session is checked by the caller).</summary>
     public (Guid MemberId, Guid SessionId)? ReadAccessToken(string token)
@@ -141,27 +80,101 @@ public sealed class ApiTokens(AppDbContext db, IDataProtectionProvider protectio
         return (memberId, sessionId);
     }
 
-    private TokenPair Pair(Guid memberId, Guid sessionId, string refresh)
+    internal TokenPair Pair(Guid memberId, Guid sessionId, string refresh)
     {
         var lifetime = TimeSpan.FromMinutes(options.Value.AccessMinutes);
         var payload = string.Create(CultureInfo.InvariantCulture, $"{sessionId:N}|{memberId:N}|{(Now + lifetime).Ticks}");
         return new TokenPair("Bearer", Protector.Protect(payload), (int)lifetime.TotalSeconds, refresh);
     }
 
-    private static string NewRefreshToken(Guid sessionId) => $"{sessionId:N}.{WebEncoders.Base64UrlEncode(RandomNumberGenerator.GetBytes(32))}";
+    internal static string NewRefreshToken(Guid sessionId) => $"{sessionId:N}.{WebEncoders.Base64UrlEncode(RandomNumberGenerator.GetBytes(32))}";
 
-    private static Guid? SessionOf(string? refreshToken) =>
+    internal static Guid? SessionOf(string? refreshToken) =>
         refreshToken is { Length: < 200 } && refreshToken.IndexOf('.', StringComparison.Ordinal) == 32
         && Guid.TryParseExact(refreshToken.AsSpan(0, 32), "N", out var id) ? id : null;
 
-    private static string Hash(string token) => WebEncoders.Base64UrlEncode(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
+    internal static string Hash(string token) => WebEncoders.Base64UrlEncode(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
+}
+
+/// <summary>Starts an API-client session for a member whose credentials were just checked.</summary>
+public sealed class StartApiSession(ApiTokens tokens, StartSession start, TimeProvider clock, IOptions<ApiTokenOptions> options)
+{
+    public async Task<TokenPair> HandleAsync(Guid memberId)
+    {
+        var sessionId = Guid.NewGuid();
+        var refresh = ApiTokens.NewRefreshToken(sessionId);
+        await start.HandleAsync(memberId, SessionKind.ApiClient, ApiTokens.Hash(refresh), clock.GetUtcNow().UtcDateTime.AddDays(options.Value.RefreshDays), sessionId);
+        return tokens.Pair(memberId, sessionId, refresh);
+    }
+}
+
+/// <summary>A new pair for a valid refresh token, which stops working; null for anything else.</summary>
+public sealed class RefreshApiTokens(AppDbContext db, ApiTokens tokens, EndSession end, TimeProvider clock, IOptions<ApiTokenOptions> options)
+{
+    public async Task<TokenPair?> HandleAsync(string? refreshToken)
+    {
+        if (ApiTokens.SessionOf(refreshToken) is not { } sessionId)
+        {
+            return null;
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var presented = ApiTokens.Hash(refreshToken!);
+        var next = ApiTokens.NewRefreshToken(sessionId);
+        var nextHash = ApiTokens.Hash(next);
+        var until = now.AddDays(options.Value.RefreshDays);
+
+        // One conditional update: two refreshes racing with the same token cannot both win.
+        var rotated = await db.MemberSessions
+            .Where(s => s.Id == sessionId && s.Kind == SessionKind.ApiClient && s.EndedAt == null && s.RefreshTokenHash == presented && s.RefreshExpiresAt > now)
+            .ExecuteUpdateAsync(s => s.SetProperty(x => x.RefreshTokenHash, nextHash).SetProperty(x => x.RefreshExpiresAt, until).SetProperty(x => x.LastSeenAt, now));
+        if (rotated == 0)
+        {
+            // An old refresh token for an open session means someone kept a copy: end the session for both.
+            var session = await db.MemberSessions.AsNoTracking()
+                .Where(s => s.Id == sessionId && s.Kind == SessionKind.ApiClient && s.EndedAt == null)
+                .Select(s => new { s.MemberId, s.RefreshTokenHash })
+                .FirstOrDefaultAsync();
+            if (session is not null && session.RefreshTokenHash != presented)
+            {
+                await end.HandleAsync(session.MemberId, sessionId, SecurityEventKind.SessionRevoked);
+            }
+
+            return null;
+        }
+
+        var memberId = await db.MemberSessions.AsNoTracking().Where(s => s.Id == sessionId).Select(s => s.MemberId).FirstAsync();
+        return tokens.Pair(memberId, sessionId, next);
+    }
+}
+
+/// <summary>Ends the session a refresh token belongs to (its access token stops too). Unknown tokens are ignored.</summary>
+public sealed class RevokeApiToken(AppDbContext db, EndSession end)
+{
+    public async Task HandleAsync(string? refreshToken)
+    {
+        if (ApiTokens.SessionOf(refreshToken) is not { } sessionId)
+        {
+            return;
+        }
+
+        var presented = ApiTokens.Hash(refreshToken!);
+        var memberId = await db.MemberSessions.AsNoTracking()
+            .Where(s => s.Id == sessionId && s.Kind == SessionKind.ApiClient && s.RefreshTokenHash == presented)
+            .Select(s => (Guid?)s.MemberId)
+            .FirstOrDefaultAsync();
+        if (memberId is { } id)
+        {
+            await end.HandleAsync(id, sessionId, SecurityEventKind.SignedOut);
+        }
+    }
 }
 
 /// <summary>
 /// The API's authentication scheme: "Authorization: Bearer access-token", checked against an open
 /// session on every request. Only API endpoints use it; pages only ever see the Identity cookie.
 /// </summary>
-public sealed class ApiBearerHandler(IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, ApiTokens tokens, Sessions sessions)
+public sealed class ApiBearerHandler(IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, ApiTokens tokens, CheckSession check)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public static string? TokenOf(HttpRequest request)
@@ -177,7 +190,7 @@ public sealed class ApiBearerHandler(IOptionsMonitor<AuthenticationSchemeOptions
             return AuthenticateResult.NoResult();
         }
 
-        if (tokens.ReadAccessToken(token) is not { } found || !await sessions.IsOpenAsync(found.MemberId, found.SessionId))
+        if (tokens.ReadAccessToken(token) is not { } found || !await check.HandleAsync(found.MemberId, found.SessionId))
         {
             return AuthenticateResult.Fail("The access token is not valid.");
         }

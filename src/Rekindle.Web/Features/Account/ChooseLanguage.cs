@@ -12,16 +12,15 @@ namespace Rekindle.Web.Features.Account;
 /// </summary>
 public sealed class ChooseLanguage(AppDbContext db, CurrentMember current, Languages languages)
 {
-    public const string NotOffered = "Please choose one of the languages in the list.";
-
-    public async Task<Outcome<string?>> HandleAsync(string? language, CancellationToken cancellationToken = default)
+    public async Task<Outcome<string?>> HandleAsync(LanguageRequest request, CancellationToken cancellationToken = default)
     {
+        var language = request.Language;
         string? chosen = null;
         if (!string.IsNullOrWhiteSpace(language))
         {
             if (language.Length > Member.LanguageMaxLength || languages.Find(language) is not { } culture)
             {
-                return Outcome<string?>.Fail(NotOffered);
+                return Problem.Invalid("language", Text.Of("Please choose one of the languages in the list."));
             }
 
             chosen = culture.Name;
@@ -32,7 +31,12 @@ public sealed class ChooseLanguage(AppDbContext db, CurrentMember current, Langu
         return Outcome<string?>.Ok(chosen);
     }
 
-    public Task<string?> MineAsync(CancellationToken cancellationToken = default)
+}
+
+/// <summary>The signed-in member's own language choice: a culture name, or null for "my browser's, else the default".</summary>
+public sealed class GetMyLanguage(AppDbContext db, CurrentMember current)
+{
+    public Task<string?> HandleAsync(CancellationToken cancellationToken = default)
     {
         var memberId = current.RequiredMemberId;
         return db.Users.AsNoTracking().Where(u => u.Id == memberId).Select(u => u.Language).FirstOrDefaultAsync(cancellationToken);

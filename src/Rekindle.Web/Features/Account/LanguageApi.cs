@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using Rekindle.Web.Infrastructure.Api;
 using Rekindle.Web.Infrastructure.Localization;
 
 namespace Rekindle.Web.Features.Account;
@@ -19,19 +20,20 @@ public static class LanguageApi
     public static void MapLanguageApi(this RouteGroupBuilder member)
     {
         var group = member.MapGroup("/me").WithTags("Account");
-        group.MapGet("/language", async Task<Ok<LanguageDto>> (ChooseLanguage choose, Languages languages, CancellationToken cancellationToken) =>
-                TypedResults.Ok(Dto(await choose.MineAsync(cancellationToken), languages)))
+        group.MapGet("/language", GetAsync)
             .WithName("GetLanguage").WithSummary("The language and formats the member reads Rekindle in, and the ones offered");
 
-        group.MapPut("/language", async Task<Results<Ok<LanguageDto>, ValidationProblem>> (LanguageRequest request, ChooseLanguage choose, Languages languages, CancellationToken cancellationToken) =>
-            {
-                var outcome = await choose.HandleAsync(request.Language, cancellationToken);
-                return outcome.Succeeded
-                    ? TypedResults.Ok(Dto(outcome.Value, languages))
-                    : TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["language"] = [outcome.Error!] });
-            })
+        group.MapPut("/language", SetAsync)
+            .ProducesProblem(StatusCodes.Status400BadRequest)
             .WithName("SetLanguage").WithSummary("Choose one of the offered languages, or none (the client's own, else the default)");
     }
+
+    private static async Task<Ok<LanguageDto>> GetAsync(GetMyLanguage mine, Languages languages, CancellationToken cancellationToken) =>
+        TypedResults.Ok(Dto(await mine.HandleAsync(cancellationToken), languages));
+
+    private static async Task<Results<Ok<LanguageDto>, ProblemHttpResult>> SetAsync(
+        LanguageRequest request, ChooseLanguage choose, Languages languages, CancellationToken cancellationToken) =>
+        ApiResults.From(await choose.HandleAsync(request, cancellationToken), chosen => Dto(chosen, languages));
 
     private static LanguageDto Dto(string? chosen, Languages languages) =>
         new(chosen, languages.Default.Name, languages.All.Select(c => new LanguageChoiceDto(c.Name, Languages.NativeName(c))).ToList());

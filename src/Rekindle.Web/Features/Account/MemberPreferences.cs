@@ -89,7 +89,7 @@ internal sealed class MemberPreferencesConfiguration : IEntityTypeConfiguration<
     }
 }
 
-/// <summary>Reads and saves the signed-in member's preferences (defaults until they save any).</summary>
+/// <summary>Reads a member's preferences (defaults until they save any); <see cref="SaveNotificationSettings"/> saves them.</summary>
 public sealed class Preferences(AppDbContext db, CurrentMember current)
 {
     public Task<MemberPreferences> MineAsync(CancellationToken cancellationToken = default) =>
@@ -98,33 +98,6 @@ public sealed class Preferences(AppDbContext db, CurrentMember current)
     public async Task<MemberPreferences> ForAsync(Guid memberId, CancellationToken cancellationToken = default) =>
         await db.MemberPreferences.AsNoTracking().FirstOrDefaultAsync(p => p.MemberId == memberId, cancellationToken)
             ?? new MemberPreferences { MemberId = memberId };
-
-    public async Task SaveAsync(MemberPreferences changed, CancellationToken cancellationToken = default)
-    {
-        var memberId = current.RequiredMemberId;
-        var row = await db.MemberPreferences.FirstOrDefaultAsync(p => p.MemberId == memberId, cancellationToken);
-        if (row is null)
-        {
-            row = new MemberPreferences { MemberId = memberId };
-            db.MemberPreferences.Add(row);
-        }
-
-        row.TimeZone = PreferencesRules.KnownZone(changed.TimeZone) ? changed.TimeZone : "UTC";
-        row.NoticeDailyQuestion = changed.NoticeDailyQuestion;
-        row.DailyNoticeHour = Math.Clamp(changed.DailyNoticeHour, 0, 23);
-        row.NoticePartnerAnswered = changed.NoticePartnerAnswered;
-        row.NoticeCheckIn = changed.NoticeCheckIn;
-        row.QuietFromHour = Math.Clamp(changed.QuietFromHour, 0, 23);
-        row.QuietToHour = Math.Clamp(changed.QuietToHour, 0, 23);
-        row.IntimacyOptIn = changed.IntimacyOptIn;
-        row.NoticeDateNews = changed.NoticeDateNews;
-        row.NoticeDateDayBefore = changed.NoticeDateDayBefore;
-        row.NoticeDateTwoHours = changed.NoticeDateTwoHours;
-        row.NudgesPerWeek = Math.Clamp(changed.NudgesPerWeek, 0, MemberPreferences.MaxNudgesPerWeek);
-        row.NudgeFromHour = Math.Clamp(changed.NudgeFromHour, 0, 23);
-        row.NudgeToHour = Math.Clamp(changed.NudgeToHour, 1, 24);
-        await db.SaveChangesAsync(cancellationToken);
-    }
 }
 
 public static class PreferencesRules

@@ -23,7 +23,7 @@ public sealed class SignInWithPassword(
     SignInManager<Member> signIn,
     MemberPasswordHasher hasher,
     RecentConfirmation recent,
-    Sessions sessions,
+    SecurityLog log,
     Infrastructure.Jobs.NoticeOutbox notices,
     TimeProvider clock,
     ILogger<SignInWithPassword> logger)
@@ -100,7 +100,7 @@ public sealed class SignInWithPassword(
             return SignInStep.EmailNotConfirmed;
         }
 
-        await sessions.RecordAsync(member.Id, SecurityEventKind.SignInFailed);
+        await log.RecordAsync(member.Id, SecurityEventKind.SignInFailed);
         return SignInStep.Failed;
     }
 
@@ -180,7 +180,7 @@ public sealed class SignInWithPassword(
 
         await users.ResetAccessFailedCountAsync(member);
         logger.LogInformation("Member {MemberId} signed in an API client with a recovery code", member.Id);
-        await sessions.RecordAsync(member.Id, SecurityEventKind.RecoveryCodeUsed);
+        await log.RecordAsync(member.Id, SecurityEventKind.RecoveryCodeUsed);
         return (SignInStep.SignedIn, member.Id);
     }
 
@@ -194,7 +194,7 @@ public sealed class SignInWithPassword(
             return SignInStep.LockedOut;
         }
 
-        await sessions.RecordAsync(member.Id, SecurityEventKind.SignInFailed);
+        await log.RecordAsync(member.Id, SecurityEventKind.SignInFailed);
         return SignInStep.Failed;
     }
 
@@ -212,7 +212,7 @@ public sealed class SignInWithPassword(
     private async Task PausedNowAsync(Member member)
     {
         logger.LogWarning("Member {MemberId} is locked out", member.Id);
-        await sessions.RecordAsync(member.Id, SecurityEventKind.LockedOut);
+        await log.RecordAsync(member.Id, SecurityEventKind.LockedOut);
         await TellMemberPausedAsync(member.Id);
     }
 

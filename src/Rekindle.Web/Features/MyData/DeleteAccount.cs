@@ -18,7 +18,8 @@ public sealed class DeleteAccount(UserManager<Member> users, LeaveCouple leave, 
 {
     public async Task<bool> HandleAsync(Member member, CancellationToken cancellationToken = default)
     {
-        await leave.HandleAsync(cancellationToken);
+        // Leaving is part of deleting: nothing to confirm twice, and not being in a couple is fine.
+        await leave.HandleAsync(new LeaveRequest(Confirm: true), cancellationToken);
         var result = await users.DeleteAsync(member);
         if (!result.Succeeded)
         {

@@ -6,7 +6,7 @@ using Rekindle.Web.Features.Account;
 namespace Rekindle.Web.Features.MyData;
 
 /// <summary>Gathers every area's section into one document, as JSON or as a page a person can read.</summary>
-public sealed class ExportMyData(IEnumerable<IExportSection> sections, Sessions sessions, TimeProvider clock)
+public sealed class ExportMyData(IEnumerable<IExportSection> sections, SecurityLog securityLog, TimeProvider clock)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
 
@@ -22,7 +22,7 @@ public sealed class ExportMyData(IEnumerable<IExportSection> sections, Sessions 
             document[section.Name] = await section.ExportAsync(memberId, cancellationToken);
         }
 
-        await sessions.RecordAsync(memberId, SecurityEventKind.Exported);
+        await securityLog.RecordAsync(memberId, SecurityEventKind.Exported);
         return document;
     }
 

@@ -50,7 +50,7 @@ public sealed class CreateInvite(AppDbContext db, CurrentMember current, InviteC
         }
         else if (await db.CoupleMembers.CountAsync(m => m.CoupleId == membership.CoupleId, cancellationToken) >= CoupleMember.MaxMembers)
         {
-            return Outcome<NewInvite>.Fail(Text.Of("Your partner has already joined, so there is no one left to invite."));
+            return Problem.Conflict(Text.Of("Your partner has already joined, so there is no one left to invite."));
         }
 
         await db.CoupleInvites

@@ -21,9 +21,9 @@ public sealed class JoinCouple(
     /// Joins (the join page and the API both come here), logs the ids, and tells the inviter by a
     /// content-free email that their partner joined.
     /// </summary>
-    public async Task<Outcome<Guid>> JoinAndTellAsync(string? typedCode, CancellationToken cancellationToken = default)
+    public async Task<Outcome<Guid>> HandleAsync(JoinRequest request, CancellationToken cancellationToken = default)
     {
-        var outcome = await HandleAsync(typedCode, cancellationToken);
+        var outcome = await JoinAsync(request.Code, cancellationToken);
         if (!outcome.Succeeded)
         {
             return outcome;
@@ -40,19 +40,19 @@ public sealed class JoinCouple(
         return outcome;
     }
 
-    public async Task<Outcome<Guid>> HandleAsync(string? typedCode, CancellationToken cancellationToken = default)
+    private async Task<Outcome<Guid>> JoinAsync(string? typedCode, CancellationToken cancellationToken)
     {
         var memberId = current.RequiredMemberId;
         var found = await preview.HandleAsync(typedCode, cancellationToken);
         if (found.State != InviteState.Valid)
         {
-            return Outcome<Guid>.Fail(found.Problem!);
+            return Problem.Invalid("code", found.Problem!);
         }
 
         var mine = await current.MembershipAsync(cancellationToken);
         if (mine is not null)
         {
-            return Outcome<Guid>.Fail(mine.CoupleId == found.CoupleId
+            return Problem.Invalid("code", mine.CoupleId == found.CoupleId
                 ? Text.Of("You are already in this couple space.")
                 : Text.Of("You are already in a couple space. Leave it first (in Couple settings) to join another."));
         }
@@ -67,14 +67,14 @@ public sealed class JoinCouple(
             .ExecuteUpdateAsync(s => s.SetProperty(i => i.UsedAt, now).SetProperty(i => i.UsedByMemberId, memberId), cancellationToken);
         if (claimed != 1)
         {
-            return Outcome<Guid>.Fail(new InvitePreview(InviteState.Used, null, null).Problem!);
+            return Problem.Invalid("code", new InvitePreview(InviteState.Used, null, null).Problem!);
         }
 
         var taken = await db.CoupleMembers.Where(m => m.CoupleId == coupleId).Select(m => m.Slot).ToListAsync(cancellationToken);
         var slot = Enumerable.Range(1, CoupleMember.MaxMembers).Except(taken).FirstOrDefault();
         if (slot == 0)
         {
-            return Outcome<Guid>.Fail(new InvitePreview(InviteState.CoupleFull, null, null).Problem!);
+            return Problem.Invalid("code", new InvitePreview(InviteState.CoupleFull, null, null).Problem!);
         }
 
         db.CoupleMembers.Add(new CoupleMember { CoupleId = coupleId, Slot = slot, MemberId = memberId, JoinedAt = now });
@@ -86,7 +86,7 @@ public sealed class JoinCouple(
         catch (DbUpdateException)
         {
             // Someone else took the slot, or this member joined elsewhere, in the same instant.
-            return Outcome<Guid>.Fail(new InvitePreview(InviteState.CoupleFull, null, null).Problem!);
+            return Problem.Invalid("code", new InvitePreview(InviteState.CoupleFull, null, null).Problem!);
         }
 
         await db.Couples.Where(c => c.Id == coupleId)
@@ -97,7 +97,7 @@ public sealed class JoinCouple(
     }
 
     /// <summary>The other member of the couple, to tell them (by a content-free email) that their partner joined.</summary>
-    public Task<Guid?> PartnerOfAsync(CoupleMember me, CancellationToken cancellationToken = default) =>
+    private Task<Guid?> PartnerOfAsync(CoupleMember me, CancellationToken cancellationToken) =>
         db.CoupleMembers.AsNoTracking()
             .Where(m => m.CoupleId == me.CoupleId && m.MemberId != me.MemberId)
             .Select(m => (Guid?)m.MemberId)

@@ -1,5 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Rekindle.Web.Data;
+using Rekindle.Web.Infrastructure;
+using Rekindle.Web.Infrastructure.Localization;
 using Rekindle.Web.Infrastructure.Privacy;
 using Rekindle.Web.Infrastructure.Sealing;
 
@@ -12,8 +14,13 @@ namespace Rekindle.Web.Features.Pairing;
 /// </summary>
 public sealed class LeaveCouple(AppDbContext db, CurrentMember current, KeyRing keys, PrivateAnswers answers, TimeProvider clock)
 {
-    public async Task<bool> HandleAsync(CancellationToken cancellationToken = default)
+    public async Task<Outcome<bool>> HandleAsync(LeaveRequest request, CancellationToken cancellationToken = default)
     {
+        if (!request.Confirm)
+        {
+            return Problem.Invalid("confirm", Text.Of("Tick the box to confirm that you want to leave."));
+        }
+
         var memberId = current.RequiredMemberId;
         var now = clock.GetUtcNow().UtcDateTime;
 
@@ -21,7 +28,7 @@ public sealed class LeaveCouple(AppDbContext db, CurrentMember current, KeyRing 
         var coupleId = await db.CoupleMembers.Where(m => m.MemberId == memberId).Select(m => (Guid?)m.CoupleId).FirstOrDefaultAsync(cancellationToken);
         if (coupleId is null)
         {
-            return false;
+            return NotInCouple();
         }
 
         // Both partners leaving at the same moment must not leave an empty space behind.
@@ -29,7 +36,7 @@ public sealed class LeaveCouple(AppDbContext db, CurrentMember current, KeyRing 
         var members = await db.CoupleMembers.Where(m => m.CoupleId == coupleId).ToListAsync(cancellationToken);
         if (!members.Any(m => m.MemberId == memberId))
         {
-            return false;
+            return NotInCouple();
         }
 
         db.CoupleMembers.RemoveRange(members);
@@ -50,6 +57,8 @@ public sealed class LeaveCouple(AppDbContext db, CurrentMember current, KeyRing 
         // The key store is a database of its own: its key goes once the couple's rows are surely gone.
         await keys.DestroyAsync(KeyOwner.Couple(coupleId.Value), cancellationToken);
         current.Reset();
-        return true;
+        return Outcome<bool>.Ok(true);
     }
+
+    private static Problem NotInCouple() => Problem.NotFound(Text.Of("You are not in a couple space."));
 }

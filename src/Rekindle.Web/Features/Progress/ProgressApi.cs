@@ -19,14 +19,16 @@ public sealed record ProgressDto(
 public static class ProgressApi
 {
     public static void MapProgressApi(this RouteGroupBuilder api) =>
-        api.MapGet("/progress", async Task<Ok<ProgressDto>> (GetProgress progress, CancellationToken cancellationToken) =>
-            {
-                var v = await progress.HandleAsync(cancellationToken);
-                return TypedResults.Ok(new ProgressDto(
-                    v.InCouple, v.HasPartner, v.Pulses,
-                    v.WeeksTogether.Select(w => new WeekTogetherDto(w.Week, w.Together)).ToList(),
-                    v.AnsweredTogether.Select(w => new WeekCountDto(w.Week, w.Count)).ToList(),
-                    v.Checks.Select(c => c.CompletedAt).ToList(), v.Plan, v.Map is not null));
-            })
+        api.MapGet("/progress", GetProgressAsync)
             .WithTags("Progress").WithName("GetProgress").WithSummary("Your progress: the same numbers as the progress page");
+
+    private static async Task<Ok<ProgressDto>> GetProgressAsync(GetProgress progress, CancellationToken cancellationToken)
+    {
+        var v = await progress.HandleAsync(cancellationToken);
+        return TypedResults.Ok(new ProgressDto(
+            v.InCouple, v.HasPartner, v.Pulses,
+            v.WeeksTogether.Select(w => new WeekTogetherDto(w.Week, w.Together)).ToList(),
+            v.AnsweredTogether.Select(w => new WeekCountDto(w.Week, w.Count)).ToList(),
+            v.Checks.Select(c => c.CompletedAt).ToList(), v.Plan, v.Map is not null));
+    }
 }

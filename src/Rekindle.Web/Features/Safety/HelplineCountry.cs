@@ -5,6 +5,7 @@ using Rekindle.Web.Features.Account;
 using Rekindle.Web.Features.MyData;
 using Rekindle.Web.Features.Pairing;
 using Rekindle.Web.Infrastructure;
+using Rekindle.Web.Infrastructure.Localization;
 
 namespace Rekindle.Web.Features.Safety;
 
@@ -15,13 +16,11 @@ namespace Rekindle.Web.Features.Safety;
 /// </summary>
 public sealed class HelplineCountry(AppDbContext db, CurrentMember current, SafetyResourceSet set, IOptions<SafetyResourcesOptions> options)
 {
-    public const string NotOffered = "Please choose one of the places in the list.";
-
     /// <summary>The instance's default: a country of the file, or every country's lines.</summary>
     public string Default => set.Known(options.Value.DefaultCountry?.Trim()) ?? SafetyResourceSet.AllCountries;
 
     /// <summary>The member's own saved choice, if they are signed in and made one that is still in the file.</summary>
-    public async Task<string?> SavedAsync(CancellationToken cancellationToken = default)
+    private async Task<string?> SavedAsync(CancellationToken cancellationToken)
     {
         if (current.MemberId is not { } memberId)
         {
@@ -35,12 +34,16 @@ public sealed class HelplineCountry(AppDbContext db, CurrentMember current, Safe
     /// <summary>What to show: a country asked for in the address, else the member's choice, else the default.</summary>
     public async Task<string> ShownAsync(string? asked, CancellationToken cancellationToken = default) =>
         set.Known(asked) ?? await SavedAsync(cancellationToken) ?? Default;
+}
 
-    public async Task<Outcome<string>> SaveAsync(string? code, CancellationToken cancellationToken = default)
+/// <summary>The member picks whose helplines the safety page shows them first, from the places in the file only.</summary>
+public sealed class SaveHelplineCountry(AppDbContext db, CurrentMember current, SafetyResourceSet set)
+{
+    public async Task<Outcome<string>> HandleAsync(string? code, CancellationToken cancellationToken = default)
     {
         if (set.Known(code) is not { } known)
         {
-            return Outcome<string>.Fail(NotOffered);
+            return Problem.Invalid("country", Text.Of("Please choose one of the places in the list."));
         }
 
         var memberId = current.RequiredMemberId;

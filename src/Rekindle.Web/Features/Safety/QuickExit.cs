@@ -37,13 +37,13 @@ public static class QuickExit
     }
 
     public static void MapQuickExit(this IEndpointRouteBuilder routes) =>
-        routes.MapGet(Path, async (HttpContext context, SignInManager<Member> signIn, RecentConfirmation recent, Sessions sessions, Microsoft.Extensions.Options.IOptions<QuickExitOptions> options) =>
+        routes.MapGet(Path, async (HttpContext context, SignInManager<Member> signIn, RecentConfirmation recent, EndSession end, Microsoft.Extensions.Options.IOptions<QuickExitOptions> options) =>
         {
             if (context.User.Identity?.IsAuthenticated == true)
             {
                 if (Sessions.MemberIdOf(context.User) is { } memberId && Sessions.SessionIdOf(context.User) is { } sessionId)
                 {
-                    await sessions.EndAsync(memberId, sessionId, SecurityEventKind.SignedOut);
+                    await end.HandleAsync(memberId, sessionId, SecurityEventKind.SignedOut);
                 }
 
                 await signIn.SignOutAsync();

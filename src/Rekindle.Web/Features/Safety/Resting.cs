@@ -28,6 +28,7 @@ public static class RestingFeature
     public static WebApplicationBuilder AddResting(this WebApplicationBuilder builder)
     {
         builder.Services.AddScoped<Resting>();
+        builder.Services.AddScoped<SetPausedForTwo>();
         return builder;
     }
 }
@@ -90,8 +91,24 @@ public sealed class Resting(AppDbContext db, CurrentMember current, MyChecks che
         return away;
     }
 
-    /// <summary>The member's own neutral pause, on or off. Nothing else changes; the partner sees only that they paused.</summary>
-    public async Task SetPausedAsync(bool paused, CancellationToken cancellationToken = default)
+    /// <summary>Forgets the state read in this request, after the member changed their pause.</summary>
+    internal void Forget() => _state = null;
+
+    private async Task<bool> AwayAsync(Guid memberId, CancellationToken cancellationToken) =>
+        await ConcernAsync(memberId, cancellationToken) | await PausedAsync(memberId, cancellationToken);
+
+    // The same signal the member's own pages use (their latest check), read for the decision only.
+    private async Task<bool> ConcernAsync(Guid memberId, CancellationToken cancellationToken) =>
+        (await checks.ForMemberAsync(memberId, cancellationToken)).Latest?.Scores.SafetyConcern == true;
+
+    private async Task<bool> PausedAsync(Guid memberId, CancellationToken cancellationToken) =>
+        await db.MemberPreferences.AsNoTracking().AnyAsync(p => p.MemberId == memberId && p.PausedForTwo, cancellationToken);
+}
+
+/// <summary>The member's own neutral pause, on or off. Nothing else changes; the partner sees only that they paused.</summary>
+public sealed class SetPausedForTwo(AppDbContext db, CurrentMember current, Resting resting)
+{
+    public async Task HandleAsync(bool paused, CancellationToken cancellationToken = default)
     {
         var memberId = current.RequiredMemberId;
         var row = await db.MemberPreferences.FirstOrDefaultAsync(p => p.MemberId == memberId, cancellationToken);
@@ -103,16 +120,6 @@ public sealed class Resting(AppDbContext db, CurrentMember current, MyChecks che
 
         row.PausedForTwo = paused;
         await db.SaveChangesAsync(cancellationToken);
-        _state = null;
+        resting.Forget();
     }
-
-    private async Task<bool> AwayAsync(Guid memberId, CancellationToken cancellationToken) =>
-        await ConcernAsync(memberId, cancellationToken) | await PausedAsync(memberId, cancellationToken);
-
-    // The same signal the member's own pages use (their latest check), read for the decision only.
-    private async Task<bool> ConcernAsync(Guid memberId, CancellationToken cancellationToken) =>
-        (await checks.ForMemberAsync(memberId, cancellationToken)).Latest?.Scores.SafetyConcern == true;
-
-    private async Task<bool> PausedAsync(Guid memberId, CancellationToken cancellationToken) =>
-        await db.MemberPreferences.AsNoTracking().AnyAsync(p => p.MemberId == memberId && p.PausedForTwo, cancellationToken);
 }

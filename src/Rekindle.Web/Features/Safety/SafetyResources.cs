@@ -98,6 +98,7 @@ public static class SafetyResources
             return set;
         });
         builder.Services.AddScoped<HelplineCountry>();
+        builder.Services.AddScoped<SaveHelplineCountry>();
         builder.Services.AddScoped<MyData.IExportSection, SafetyExport>();
         return builder;
     }

@@ -47,7 +47,7 @@ public sealed class ProfessionalSummary(
     WeeklyCheckIns checkIns,
     CheckContent content,
     Preferences preferences,
-    Sessions sessions,
+    SecurityLog securityLog,
     TimeProvider clock)
 {
     public const int Weeks = 12;
@@ -125,14 +125,23 @@ public sealed class ProfessionalSummary(
         }
 
         var document = Build(await GatherAsync(cancellationToken), parts, clock.GetUtcNow().UtcDateTime);
-        await sessions.RecordAsync(memberId, SecurityEventKind.SummaryMade, (int)parts | (int)format);
+        await securityLog.RecordAsync(memberId, SecurityEventKind.SummaryMade, (int)parts | (int)format);
         return (document, null);
     }
+
+    /// <summary>A format word as the form and the API send it: none or "pdf" is a PDF, "html" a web page; anything else is refused.</summary>
+    public static SummaryFormat? FormatOf(string? format) => format switch
+    {
+        null or "" or "pdf" => SummaryFormat.Pdf,
+        "html" => SummaryFormat.Html,
+        _ => null,
+    };
 
     /// <summary>The message for a problem the page was sent back with; null for a code we never send.</summary>
     public static string? Message(string? code, string? part, IReadOnlyList<SummaryPartChoice> choices) => code switch
     {
         "choose" => Text.Of("Choose at least one part to include."),
+        "format" => Text.Of("Please choose a PDF or a web page."),
         "unknown" => Text.Of("One of the parts chosen is not one we know. Please choose again."),
         "empty" => choices.FirstOrDefault(c => c.Key == part) is { Unavailable: { } why } choice
             ? Text.Of("{0}: there is nothing to include yet. {1}", choice.Name, why)

@@ -48,8 +48,13 @@ public static class SupportFeature
             }
 
             var form = context.Request.HasFormContentType ? await context.Request.ReadFormAsync(context.RequestAborted) : null;
-            var format = form?["format"].ToString() == "html" ? SummaryFormat.Html : SummaryFormat.Pdf;
             var keys = form?["include"].Where(k => !string.IsNullOrEmpty(k)).Select(k => k!).Distinct().ToList() ?? [];
+            // The same formats as the API: a word it refuses is refused here too, not made into a PDF.
+            if (ProfessionalSummary.FormatOf(form?["format"].ToString()) is not { } format)
+            {
+                return Results.Redirect("/support/summary?problem=format#make");
+            }
+
             var (document, problem) = await summary.MakeAsync(keys, format, context.RequestAborted);
             if (document is null)
             {

@@ -2,8 +2,6 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Rekindle.Web.Data;
 using Rekindle.Web.Features.Pairing;
-using Rekindle.Web.Infrastructure;
-using Rekindle.Web.Infrastructure.Localization;
 using Rekindle.Web.Infrastructure.Privacy;
 using Rekindle.Web.Infrastructure.Sealing;
 
@@ -95,7 +93,7 @@ public sealed class GetCoupleMap(AppDbContext db, CurrentMember current, MyCheck
     }
 
     /// <summary>The partner's shared domain scores, for the plan: only when both shared (the blind-reveal rule decides).</summary>
-    public async Task<IReadOnlyDictionary<string, int>?> PartnerSharedDomainsAsync(CancellationToken cancellationToken = default)
+    internal async Task<IReadOnlyDictionary<string, int>?> PartnerSharedDomainsAsync(CancellationToken cancellationToken = default)
     {
         var viewer = await current.ViewerAsync(cancellationToken);
         var theirs = await db.MapShares.AsNoTracking().VisibleTo(viewer).Where(s => s.OwnerId != viewer.MemberId).FirstOrDefaultAsync(cancellationToken);
@@ -106,58 +104,5 @@ public sealed class GetCoupleMap(AppDbContext db, CurrentMember current, MyCheck
     {
         var json = await sealer.OpenAsync(share.Domains, share.PlaceOf(nameof(MapShare.Domains)), cancellationToken);
         return json is null ? [] : JsonSerializer.Deserialize<Dictionary<string, int>>(json, MyChecks.Json) ?? [];
-    }
-}
-
-/// <summary>
-/// Shares the member's latest domain summary on the Couple Map (domain scores only), or takes it
-/// back. Sharing is offered once both partners have finished a check; a new check can be shared again.
-/// </summary>
-public sealed class ShareSummary(AppDbContext db, CurrentMember current, MyChecks checks, Sealer sealer, TimeProvider clock, ILogger<ShareSummary> logger)
-{
-    public async Task<Outcome<bool>> ShareAsync(CancellationToken cancellationToken = default)
-    {
-        var viewer = await current.ViewerAsync(cancellationToken);
-        var partnerId = await current.PartnerIdAsync(cancellationToken);
-        var latest = (await checks.HandleAsync(cancellationToken)).Latest;
-        if (partnerId is null || viewer.CoupleId is not { } coupleId)
-        {
-            return Outcome<bool>.Fail(Text.Of("The Couple Map needs your partner in your couple space first."));
-        }
-
-        if (latest is null || !await db.CheckAttempts.AnyAsync(c => c.OwnerId == partnerId && c.CompletedAt != null, cancellationToken))
-        {
-            return Outcome<bool>.Fail(Text.Of("You can share your summary once you have both finished the check."));
-        }
-
-        var share = await db.MapShares.FirstOrDefaultAsync(s => s.CoupleId == coupleId && s.OwnerId == viewer.MemberId, cancellationToken);
-        if (share is null)
-        {
-            share = new MapShare { Id = Guid.NewGuid(), OwnerId = viewer.MemberId, CoupleId = coupleId };
-            db.MapShares.Add(share);
-        }
-
-        share.CheckId = latest.Id;
-        share.SharedAt = clock.GetUtcNow().UtcDateTime;
-        // Domain scores only: the items, wellbeing and safety never leave the member's own check.
-        share.Domains = await sealer.SealAsync(JsonSerializer.Serialize(latest.Scores.Domains, MyChecks.Json), share.PlaceOf(nameof(MapShare.Domains)), cancellationToken);
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateException)
-        {
-            return Outcome<bool>.Fail(Text.Of("Your summary was being shared from another window at the same moment. Please look at the map again."));
-        }
-
-        logger.LogInformation("Member {MemberId} shared check {CheckId} on the map of couple {CoupleId}", viewer.MemberId, latest.Id, coupleId);
-        return Outcome<bool>.Ok(true);
-    }
-
-    public async Task<bool> StopSharingAsync(CancellationToken cancellationToken = default)
-    {
-        var viewer = await current.ViewerAsync(cancellationToken);
-        var removed = await db.MapShares.Where(s => s.OwnerId == viewer.MemberId && s.CoupleId == viewer.CoupleId).ExecuteDeleteAsync(cancellationToken);
-        return removed > 0;
     }
 }

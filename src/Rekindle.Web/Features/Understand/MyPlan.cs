@@ -1,6 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Rekindle.Web.Data;
 using Rekindle.Web.Features.Pairing;
+using Rekindle.Web.Infrastructure;
+using Rekindle.Web.Infrastructure.Localization;
 
 namespace Rekindle.Web.Features.Understand;
 
@@ -45,12 +47,17 @@ public sealed class GetMyPlan(AppDbContext db, CurrentMember current, MyChecks c
 /// <summary>Ticks a step of the member's current plan as done, or unticks it.</summary>
 public sealed class TickPlanStep(AppDbContext db, GetMyPlan plans, CurrentMember current, TimeProvider clock)
 {
-    public async Task<bool> HandleAsync(string? stepKey, bool done, CancellationToken cancellationToken = default)
+    public async Task<Outcome<bool>> HandleAsync(string? stepKey, bool done, CancellationToken cancellationToken = default)
     {
         var view = await plans.HandleAsync(cancellationToken);
-        if (view is null || string.IsNullOrEmpty(stepKey) || !view.Plan.Weeks.SelectMany(w => w.Steps).Any(s => s.Key == stepKey))
+        if (view is null)
         {
-            return false;
+            return Problem.NotFound(Text.Of("Take the Rough Patch Check first: your plan is made from it."));
+        }
+
+        if (string.IsNullOrEmpty(stepKey) || !view.Plan.Weeks.SelectMany(w => w.Steps).Any(s => s.Key == stepKey))
+        {
+            return Problem.NotFound(Text.Of("That step is not in your plan."));
         }
 
         var memberId = current.RequiredMemberId;
@@ -58,7 +65,7 @@ public sealed class TickPlanStep(AppDbContext db, GetMyPlan plans, CurrentMember
         if (!done)
         {
             await existing.ExecuteDeleteAsync(cancellationToken);
-            return true;
+            return Outcome<bool>.Ok(true);
         }
 
         if (!await existing.AnyAsync(cancellationToken))
@@ -75,6 +82,6 @@ public sealed class TickPlanStep(AppDbContext db, GetMyPlan plans, CurrentMember
             }
         }
 
-        return true;
+        return Outcome<bool>.Ok(true);
     }
 }

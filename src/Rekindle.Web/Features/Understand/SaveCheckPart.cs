@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Rekindle.Web.Data;
@@ -10,11 +9,11 @@ using Rekindle.Web.Infrastructure.Sealing;
 namespace Rekindle.Web.Features.Understand;
 
 /// <summary>
-/// What a member sent for one part of the check: item id → the value of the chosen answer, and the
-/// check the page was showing (<see cref="AttemptId"/>), if one was in progress then, or the finished
-/// check whose safety part was left for later. <see cref="Skip"/>: leave this part for later (the safety part only).
+/// One part's answers: question id → the position of the chosen answer. Continue: false saves them for later; true needs every question of the part.
+/// Skip: leave this part for later (only the safety part; nothing of it is kept). AttemptId may name the check the page was showing, or the latest
+/// finished check whose safety part was skipped (results: latest.safetySkipped), to answer that part now. The check page posts the same record.
 /// </summary>
-public sealed record CheckPartInput(string Section, IReadOnlyDictionary<string, string?> Answers, bool Continue, Guid? AttemptId = null, bool Skip = false);
+public sealed record CheckPartRequest(IReadOnlyDictionary<string, int?>? Answers, bool Continue, Guid? AttemptId, bool Skip = false);
 
 /// <summary>Where to go next: the next part with open questions, or the results once the check is finished.</summary>
 public sealed record CheckPartSaved(bool Finished, string? NextSection);
@@ -29,30 +28,34 @@ public sealed record CheckPartSaved(bool Finished, string? NextSection);
 /// </summary>
 public sealed class SaveCheckPart(AppDbContext db, CurrentMember current, CheckContent content, MyChecks checks, Sealer sealer, TimeProvider clock, ILogger<SaveCheckPart> logger)
 {
-    public async Task<Outcome<CheckPartSaved>> HandleAsync(CheckPartInput input, CancellationToken cancellationToken = default)
+    /// <summary>An answer that is not one of those shown (also what the page says when a posted answer is not a number at all).</summary>
+    public static Problem UnknownAnswer() => Problem.Invalid("answers", Text.Of("Please choose one of the answers shown for each question."));
+
+    public async Task<Outcome<CheckPartSaved>> HandleAsync(string part, CheckPartRequest input, CancellationToken cancellationToken = default)
     {
-        if (!content.ItemsBySection.TryGetValue(input.Section, out var items))
+        if (!content.ItemsBySection.TryGetValue(part, out var items))
         {
-            return Outcome<CheckPartSaved>.Fail(Text.Of("That part of the check doesn't exist. Please start again from the check's first page."));
+            return Problem.NotFound(Text.Of("That part of the check doesn't exist. Please start again from the check's first page."));
         }
 
-        var section = content.Section(input.Section);
+        var section = content.Section(part);
         if (input.Skip && !CheckScoring.MayBeSkipped(section))
         {
-            return Outcome<CheckPartSaved>.Fail(Text.Of("This part can't be skipped. Please answer it, or save it and come back later."));
+            return Problem.Invalid("skip", Text.Of("This part can't be skipped. Please answer it, or save it and come back later."));
         }
 
+        var chosenAnswers = input.Answers ?? new Dictionary<string, int?>();
         var given = new Dictionary<string, int>();
         foreach (var item in input.Skip ? [] : items)
         {
-            if (!input.Answers.TryGetValue(item.Id, out var raw) || string.IsNullOrEmpty(raw))
+            if (!chosenAnswers.TryGetValue(item.Id, out var chosen) || chosen is not { } value)
             {
                 continue;
             }
 
-            if (!int.TryParse(raw, NumberStyles.None, CultureInfo.InvariantCulture, out var value) || value > CheckContent.MaxAnswer)
+            if (value is < 0 or > CheckContent.MaxAnswer)
             {
-                return Outcome<CheckPartSaved>.Fail(Text.Of("Please choose one of the answers shown for each question."));
+                return UnknownAnswer();
             }
 
             given[item.Id] = value;
@@ -68,7 +71,7 @@ public sealed class SaveCheckPart(AppDbContext db, CurrentMember current, CheckC
         }
         else if (input.Continue && given.Count < items.Count)
         {
-            return Outcome<CheckPartSaved>.Fail(Text.Of("Please answer every question in this part, or save it and come back later."));
+            return Problem.Invalid("answers", Text.Of("Please answer every question in this part, or save it and come back later."));
         }
 
         var memberId = current.RequiredMemberId;
@@ -126,7 +129,7 @@ public sealed class SaveCheckPart(AppDbContext db, CurrentMember current, CheckC
         catch (DbUpdateException)
         {
             // A second tab started a check at the same moment: the member's answers are there; ask them to go on from it.
-            return Outcome<CheckPartSaved>.Fail(Text.Of("Your check was being saved from another window at the same moment. Please open the check again to carry on."));
+            return Problem.Conflict(Text.Of("Your check was being saved from another window at the same moment. Please open the check again to carry on."));
         }
 
         if (result is not null)
@@ -135,12 +138,12 @@ public sealed class SaveCheckPart(AppDbContext db, CurrentMember current, CheckC
             return Outcome<CheckPartSaved>.Ok(new CheckPartSaved(true, null));
         }
 
-        return Outcome<CheckPartSaved>.Ok(new CheckPartSaved(false, NextOpenSection(answers, input.Section)));
+        return Outcome<CheckPartSaved>.Ok(new CheckPartSaved(false, NextOpenSection(answers, part)));
     }
 
     /// <summary>The safety part of a finished check, answered later: kept and scored again, or skipped again (nothing changes).</summary>
     private async Task<Outcome<CheckPartSaved>> AnswerLaterAsync(
-        CheckAttempt row, CheckPartInput input, Dictionary<string, int> given, int needed, DateTime now, CancellationToken cancellationToken)
+        CheckAttempt row, CheckPartRequest input, Dictionary<string, int> given, int needed, DateTime now, CancellationToken cancellationToken)
     {
         if (input.Skip)
         {
@@ -149,7 +152,7 @@ public sealed class SaveCheckPart(AppDbContext db, CurrentMember current, CheckC
 
         if (given.Count < needed)
         {
-            return Outcome<CheckPartSaved>.Fail(Text.Of("Please answer every question in this part, or leave it for later."));
+            return Problem.Invalid("answers", Text.Of("Please answer every question in this part, or leave it for later."));
         }
 
         var answers = await checks.AnswersOfAsync(row, cancellationToken);
@@ -162,7 +165,7 @@ public sealed class SaveCheckPart(AppDbContext db, CurrentMember current, CheckC
         var result = CheckScoring.Score(content, answers);
         if (result is null)
         {
-            return Outcome<CheckPartSaved>.Fail(Text.Of("Please answer every question in this part, or leave it for later."));
+            return Problem.Invalid("answers", Text.Of("Please answer every question in this part, or leave it for later."));
         }
 
         row.Answers = await sealer.SealAsync(JsonSerializer.Serialize(answers, MyChecks.Json), row.PlaceOf(nameof(CheckAttempt.Answers)), cancellationToken);

@@ -1,7 +1,10 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
 using Rekindle.Web.Features.Pairing;
 using Rekindle.Web.Features.Safety;
-using Rekindle.Web.Features.Talk;
+using Rekindle.Web.Infrastructure;
+using Rekindle.Web.Infrastructure.Api;
+using Rekindle.Web.Infrastructure.Localization;
 
 namespace Rekindle.Web.Features.Understand;
 
@@ -11,13 +14,6 @@ public sealed record CheckPartDto(string Key, string Kind, string Name, string A
 
 /// <summary>The Rough Patch Check as the check page asks it: the parts in order, each answer by its position (0 to 4; -1 for a question of a part skipped for now), and the member's answers so far.</summary>
 public sealed record CheckDto(IReadOnlyList<CheckPartDto> Parts, Guid? InProgressId, IReadOnlyDictionary<string, int> Answers, string? NextPart, int Finished);
-
-/// <summary>
-/// One part's answers: question id → the position of the chosen answer. Continue: false saves them for later; true needs every question of the part.
-/// Skip: leave this part for later (only the safety part; nothing of it is kept). AttemptId may name the latest finished check whose safety part was
-/// skipped (results: latest.safetySkipped), to answer that part now.
-/// </summary>
-public sealed record CheckPartRequest(IReadOnlyDictionary<string, int?>? Answers, bool Continue, Guid? AttemptId, bool Skip = false);
 
 public sealed record CheckPartSavedDto(bool Finished, string? NextPart);
 
@@ -58,94 +54,86 @@ public sealed record TickRequest(bool Done);
 [Infrastructure.Api.ApiArea]
 public static class UnderstandApi
 {
-    private const string NoCheck = "Take the Rough Patch Check first: your plan is made from it.";
-
     public static void MapUnderstandApi(this RouteGroupBuilder api)
     {
         var understand = api.MapGroup("/understand").WithTags("Understand");
 
-        understand.MapGet("/check", async Task<Ok<CheckDto>> (MyChecks checks, SaveCheckPart save, CheckContent content, CancellationToken cancellationToken) =>
-            {
-                var history = await checks.HandleAsync(cancellationToken);
-                var answers = history.InProgress?.Answers ?? new Dictionary<string, int>();
-                var parts = content.Sections.Select(s => new CheckPartDto(s.Key, s.Kind.ToString(), s.Name, s.About,
-                    content.ItemsBySection[s.Key].Select(i => new CheckQuestionDto(i.Id, i.Text, content.Scales[i.Scale].Labels)).ToList())).ToList();
-                return TypedResults.Ok(new CheckDto(parts, history.InProgress?.Id, answers, save.NextOpenSection(answers, content.Sections[^1].Key), history.Completed.Count));
-            })
+        understand.MapGet("/check", GetCheckAsync)
             .WithName("GetCheck").WithSummary("The Rough Patch Check's questions, and your answers so far (private to you)");
 
-        understand.MapPost("/check/parts/{part}", async Task<Results<Ok<CheckPartSavedDto>, ValidationProblem, ProblemHttpResult>> (
-                string part, CheckPartRequest request, SaveCheckPart save, CheckContent content, CancellationToken cancellationToken) =>
-            {
-                if (!content.ItemsBySection.ContainsKey(part))
-                {
-                    return TalkApi.NotFound("That part of the check doesn't exist.");
-                }
-
-                var posted = (request.Answers ?? new Dictionary<string, int?>())
-                    .ToDictionary(a => a.Key, a => a.Value is { } v ? v.ToString(System.Globalization.CultureInfo.InvariantCulture) : null);
-                // A negative position reads as "-1", which the page's own parsing refuses like any other unknown answer.
-                var outcome = await save.HandleAsync(new CheckPartInput(part, posted, request.Continue, request.AttemptId, request.Skip), cancellationToken);
-                return outcome.Succeeded
-                    ? TypedResults.Ok(new CheckPartSavedDto(outcome.Value!.Finished, outcome.Value.NextSection))
-                    : TalkApi.Invalid("answers", outcome.Error!);
-            })
-            .ProducesProblem(StatusCodes.Status404NotFound)
+        understand.MapPost("/check/parts/{part}", SaveCheckPartAsync)
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
             .WithName("SaveCheckPart").WithSummary("Save one part of the check; continue: true with every question answered moves on, and the last part finishes the check");
 
-        understand.MapGet("/results", async Task<Ok<ResultsDto>> (
-                MyChecks checks, GetCoupleMap map, GetCoupleStatus status, CheckContent content, SafetyResourceSet safety,
-                Microsoft.Extensions.Options.IOptions<UnderstandOptions> options, TimeProvider clock, CancellationToken cancellationToken) =>
-            {
-                var history = await checks.HandleAsync(cancellationToken);
-                var mapDto = Dto(await map.HandleAsync(cancellationToken), await status.HandleAsync(cancellationToken), content);
-                var latest = history.Latest is { } l ? Dto(l, content, safety) : null;
-                return TypedResults.Ok(new ResultsDto(latest, history.Completed.Select(c => new CheckHistoryItemDto(c.Id, c.CompletedAt, c.Scores.Satisfaction)).ToList(),
-                    history.InProgress is not null, history.InProgress is null && history.Latest is { } done && options.Value.RetakeDue(done.CompletedAt, clock), mapDto));
-            })
+        understand.MapGet("/results", GetResultsAsync)
             .WithName("GetCheckResults").WithSummary("Your latest check's results and your earlier checks (private to you), and where the Couple Map stands");
 
-        understand.MapGet("/map", async Task<Ok<CoupleMapDto>> (GetCoupleMap map, GetCoupleStatus status, CheckContent content, CancellationToken cancellationToken) =>
-                TypedResults.Ok(Dto(await map.HandleAsync(cancellationToken), await status.HandleAsync(cancellationToken), content)))
+        understand.MapGet("/map", GetMapAsync)
             .WithName("GetCoupleMap").WithSummary("The Couple Map: both summaries side by side once you have both shared");
 
-        understand.MapPost("/map/share", async Task<Results<Ok<CoupleMapDto>, ProblemHttpResult>> (
-                ShareSummary share, GetCoupleMap map, GetCoupleStatus status, CheckContent content, CancellationToken cancellationToken) =>
-            {
-                var outcome = await share.ShareAsync(cancellationToken);
-                return outcome.Succeeded
-                    ? TypedResults.Ok(Dto(await map.HandleAsync(cancellationToken), await status.HandleAsync(cancellationToken), content))
-                    : Conflict(outcome.Error!);
-            })
+        understand.MapPost("/map/share", ShareAsync)
             .ProducesProblem(StatusCodes.Status409Conflict)
             .WithName("ShareCheckSummary").WithSummary("Share your latest check's domain levels on the Couple Map (nothing else of the check is shared)");
 
-        understand.MapDelete("/map/share", async Task<Results<NoContent, ProblemHttpResult>> (ShareSummary share, CancellationToken cancellationToken) =>
-                await share.StopSharingAsync(cancellationToken) ? TypedResults.NoContent() : TalkApi.NotFound("There was nothing shared to stop."))
+        understand.MapDelete("/map/share", StopSharingAsync)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .WithName("StopSharingCheckSummary").WithSummary("Take your summary back from the Couple Map");
 
-        understand.MapGet("/plan", async Task<Results<Ok<PlanDto>, ProblemHttpResult>> (GetMyPlan plans, CheckContent content, CancellationToken cancellationToken) =>
-                await plans.HandleAsync(cancellationToken) is { } view ? TypedResults.Ok(Dto(view, content)) : TalkApi.NotFound(NoCheck))
+        understand.MapGet("/plan", GetPlanAsync)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .WithName("GetPlan").WithSummary("Your six-week plan from your latest check, with the steps you ticked");
 
-        understand.MapPost("/plan/steps/{key}", async Task<Results<Ok<PlanDto>, ProblemHttpResult>> (
-                string key, TickRequest request, TickPlanStep tick, GetMyPlan plans, CheckContent content, CancellationToken cancellationToken) =>
-            {
-                if (!await tick.HandleAsync(key, request.Done, cancellationToken))
-                {
-                    return TalkApi.NotFound("That step is not in your plan.");
-                }
-
-                return TypedResults.Ok(Dto((await plans.HandleAsync(cancellationToken))!, content));
-            })
+        understand.MapPost("/plan/steps/{key}", TickAsync)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .WithName("TickPlanStep").WithSummary("Mark a step of your plan as done (done: true) or not done");
     }
 
-    internal static ProblemHttpResult Conflict(string detail) =>
-        TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Conflict", detail: detail);
+    private static async Task<Ok<CheckDto>> GetCheckAsync(MyChecks checks, SaveCheckPart save, CheckContent content, CancellationToken cancellationToken)
+    {
+        var history = await checks.HandleAsync(cancellationToken);
+        var answers = history.InProgress?.Answers ?? new Dictionary<string, int>();
+        var parts = content.Sections.Select(s => new CheckPartDto(s.Key, s.Kind.ToString(), s.Name, s.About,
+            content.ItemsBySection[s.Key].Select(i => new CheckQuestionDto(i.Id, i.Text, content.Scales[i.Scale].Labels)).ToList())).ToList();
+        return TypedResults.Ok(new CheckDto(parts, history.InProgress?.Id, answers, save.NextOpenSection(answers, content.Sections[^1].Key), history.Completed.Count));
+    }
+
+    private static async Task<Results<Ok<CheckPartSavedDto>, ProblemHttpResult>> SaveCheckPartAsync(
+        string part, CheckPartRequest request, SaveCheckPart save, CancellationToken cancellationToken) =>
+        ApiResults.From(await save.HandleAsync(part, request, cancellationToken), saved => new CheckPartSavedDto(saved.Finished, saved.NextSection));
+
+    private static async Task<Ok<ResultsDto>> GetResultsAsync(
+        MyChecks checks, GetCoupleMap map, GetCoupleStatus status, CheckContent content, SafetyResourceSet safety,
+        IOptions<UnderstandOptions> options, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var history = await checks.HandleAsync(cancellationToken);
+        var mapDto = Dto(await map.HandleAsync(cancellationToken), await status.HandleAsync(cancellationToken), content);
+        var latest = history.Latest is { } l ? Dto(l, content, safety) : null;
+        return TypedResults.Ok(new ResultsDto(latest, history.Completed.Select(c => new CheckHistoryItemDto(c.Id, c.CompletedAt, c.Scores.Satisfaction)).ToList(),
+            history.InProgress is not null, history.InProgress is null && history.Latest is { } done && options.Value.RetakeDue(done.CompletedAt, clock), mapDto));
+    }
+
+    private static async Task<Ok<CoupleMapDto>> GetMapAsync(GetCoupleMap map, GetCoupleStatus status, CheckContent content, CancellationToken cancellationToken) =>
+        TypedResults.Ok(Dto(await map.HandleAsync(cancellationToken), await status.HandleAsync(cancellationToken), content));
+
+    private static async Task<Results<Ok<CoupleMapDto>, ProblemHttpResult>> ShareAsync(
+        ShareSummary share, GetCoupleMap map, GetCoupleStatus status, CheckContent content, CancellationToken cancellationToken) =>
+        (await share.HandleAsync(cancellationToken)).Problem is { } problem
+            ? ApiResults.Problem(problem)
+            : TypedResults.Ok(Dto(await map.HandleAsync(cancellationToken), await status.HandleAsync(cancellationToken), content));
+
+    private static async Task<Results<NoContent, ProblemHttpResult>> StopSharingAsync(StopSharingSummary stop, CancellationToken cancellationToken) =>
+        ApiResults.NoContent(await stop.HandleAsync(cancellationToken));
+
+    private static async Task<Results<Ok<PlanDto>, ProblemHttpResult>> GetPlanAsync(GetMyPlan plans, CheckContent content, CancellationToken cancellationToken) =>
+        await plans.HandleAsync(cancellationToken) is { } view
+            ? TypedResults.Ok(Dto(view, content))
+            : ApiResults.Problem(Problem.NotFound(Text.Of("Take the Rough Patch Check first: your plan is made from it.")));
+
+    private static async Task<Results<Ok<PlanDto>, ProblemHttpResult>> TickAsync(
+        string key, TickRequest request, TickPlanStep tick, GetMyPlan plans, CheckContent content, CancellationToken cancellationToken) =>
+        (await tick.HandleAsync(key, request.Done, cancellationToken)).Problem is { } problem
+            ? ApiResults.Problem(problem)
+            : TypedResults.Ok(Dto((await plans.HandleAsync(cancellationToken))!, content));
 
     private static CheckResultDto Dto(CompletedCheck check, CheckContent content, SafetyResourceSet safety)
     {

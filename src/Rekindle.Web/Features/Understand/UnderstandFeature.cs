@@ -31,6 +31,7 @@ public static class UnderstandFeature
         builder.Services.AddScoped<SaveCheckPart>();
         builder.Services.AddScoped<GetCoupleMap>();
         builder.Services.AddScoped<ShareSummary>();
+        builder.Services.AddScoped<StopSharingSummary>();
         builder.Services.AddScoped<GetMyPlan>();
         builder.Services.AddScoped<TickPlanStep>();
         builder.Services.AddScoped<IExportSection, UnderstandExport>();

@@ -106,7 +106,7 @@ public sealed class PrivateAnswers(AppDbContext db, Sealer sealer)
     {
         if (viewer.CoupleId is not { } coupleId)
         {
-            return Outcome<bool>.Fail(conflict);
+            return Problem.Conflict(conflict);
         }
 
         for (var attempt = 1; ; attempt++)
@@ -139,7 +139,7 @@ public sealed class PrivateAnswers(AppDbContext db, Sealer sealer)
                 db.Entry(row).State = EntityState.Detached;
                 if (attempt == SaveAttempts)
                 {
-                    return Outcome<bool>.Fail(conflict);
+                    return Problem.Conflict(conflict);
                 }
             }
         }

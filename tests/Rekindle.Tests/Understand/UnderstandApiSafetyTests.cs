@@ -1,8 +1,8 @@
 using System.Net;
-using Rekindle.Tests.Understand;
+using Rekindle.Tests.Api;
 using Rekindle.Web.Features.Understand;
 
-namespace Rekindle.Tests.Api;
+namespace Rekindle.Tests.Understand;
 
 /// <summary>Decision 0028 through the API: the safety part skipped and answered later, and hopelessness routed to crisis lines.</summary>
 public abstract partial class UnderstandApiTests

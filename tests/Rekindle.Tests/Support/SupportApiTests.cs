@@ -2,11 +2,12 @@ using System.Net;
 using System.Net.Http.Json;
 using Microsoft.EntityFrameworkCore;
 using Rekindle.Testing;
+using Rekindle.Tests.Api;
 using Rekindle.Tests.Understand;
 using Rekindle.Web.Features.Account;
 using Rekindle.Web.Features.Support;
 
-namespace Rekindle.Tests.Api;
+namespace Rekindle.Tests.Support;
 
 /// <summary>Support through the API: private suggestions, the directory, and the summary file with the page's parts, checks and security-log entry.</summary>
 public abstract class SupportApiTests(RekindleFactory app)
@@ -65,6 +66,7 @@ public abstract class SupportApiTests(RekindleFactory app)
             Assert.Equal(HttpStatusCode.BadRequest, refused.Status);
             Assert.Equal("application/problem+json", refused.ContentType);
             Assert.True(refused.Json.GetProperty("errors").TryGetProperty(field, out _), refused.Body);
+            ApiProblems.AssertProblem(refused, HttpStatusCode.BadRequest, "invalid", field);
         }
 
         Assert.Empty(await SummariesLoggedAsync(anaId));

@@ -1,7 +1,8 @@
 using System.Net;
 using Rekindle.Testing;
+using Rekindle.Tests.Api;
 
-namespace Rekindle.Tests.Api;
+namespace Rekindle.Tests.Pairing;
 
 /// <summary>Pairing through the API: invite, preview, join, cancel and leave, with the couple page's rules.</summary>
 public abstract class PairingApiTests(RekindleFactory app)
@@ -89,6 +90,20 @@ public abstract class PairingApiTests(RekindleFactory app)
         Assert.True(refused.Json.GetProperty("errors").TryGetProperty("code", out _));
         Assert.Equal("Dan", (await ana.GetAsync("/api/v1/couple")).Json.GetProperty("partnerFirstName").GetString());
         Assert.Equal("Waiting", (await eve.GetAsync("/api/v1/couple")).Json.GetProperty("stage").GetString());
+    }
+
+    [Fact]
+    public async Task Each_refusal_names_its_kind_and_field()
+    {
+        var (sam, _, _) = await ApiPeople.MemberAsync(app, "Sam");
+        ApiProblems.AssertProblem(await sam.PostAsync("/api/v1/couple/join", new { code = "nope" }), HttpStatusCode.BadRequest, "invalid", "code");
+        ApiProblems.AssertProblem(await sam.PostAsync("/api/v1/couple/leave", new { confirm = false }), HttpStatusCode.BadRequest, "invalid", "confirm");
+        ApiProblems.AssertProblem(await sam.PostAsync("/api/v1/couple/leave", new { confirm = true }), HttpStatusCode.NotFound, "notFound");
+        ApiProblems.AssertProblem(await ApiResponse.ReadAsync(await sam.Client.DeleteAsync("/api/v1/couple/invite")), HttpStatusCode.NotFound, "notFound");
+
+        // A couple of two has no one left to invite: the member's own state.
+        var (kim, _) = await ApiPeople.CoupleAsync(app, "Kim", "Lee");
+        ApiProblems.AssertProblem(await kim.PostAsync("/api/v1/couple/invite", new { }), HttpStatusCode.Conflict, "conflict");
     }
 }
 

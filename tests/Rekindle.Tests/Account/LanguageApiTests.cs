@@ -5,10 +5,11 @@ using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Rekindle.Testing;
+using Rekindle.Tests.Api;
 using Rekindle.Web.Infrastructure.Localization;
 using static Rekindle.Testing.Journeys;
 
-namespace Rekindle.Tests.Api;
+namespace Rekindle.Tests.Account;
 
 /// <summary>
 /// /api/v1/me/language is the "Language and formats" setting of /account/security over the same
@@ -50,6 +51,7 @@ public abstract class LanguageApiTests(RekindleFactory app)
             Assert.Equal(HttpStatusCode.BadRequest, refused.Status);
             Assert.Equal("application/problem+json", refused.ContentType);
             Assert.Contains("Please choose one of the languages in the list.", refused.Json.GetProperty("errors").GetProperty("language")[0].GetString(), StringComparison.Ordinal);
+            ApiProblems.AssertProblem(refused, HttpStatusCode.BadRequest, "invalid", "language");
             Assert.Equal("en-US", await StoredAsync(lia));
         }
 

@@ -2,10 +2,10 @@ using System.Net;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Rekindle.Testing;
-using Rekindle.Tests.Understand;
+using Rekindle.Tests.Api;
 using Rekindle.Web.Features.Understand;
 
-namespace Rekindle.Tests.Api;
+namespace Rekindle.Tests.Understand;
 
 /// <summary>The Rough Patch Check, the Couple Map and the plan through the API, with the pages' privacy and safety routing (decision 0010).</summary>
 public abstract partial class UnderstandApiTests(RekindleFactory app)
@@ -131,6 +131,32 @@ public abstract partial class UnderstandApiTests(RekindleFactory app)
 
     [GeneratedRegex("\\d{4}-\\d{2}-\\d{2}T[0-9:.]+Z?")]
     private static partial Regex Times();
+
+    [Fact]
+    public async Task Each_refusal_names_its_kind_and_field()
+    {
+        var (ana, _, _) = await ApiPeople.MemberAsync(app, "Ana");
+        using var _a = ana;
+        var content = CheckJourney.Content(app);
+        var first = content.Sections[0].Key;
+        var item = content.ItemsBySection[first][0].Id;
+
+        ApiProblems.AssertProblem(
+            await ana.PostAsync($"/api/v1/understand/check/parts/{first}", new { answers = new Dictionary<string, int?> { [item] = 9 }, @continue = false }),
+            HttpStatusCode.BadRequest, "invalid", "answers");
+        ApiProblems.AssertProblem(
+            await ana.PostAsync($"/api/v1/understand/check/parts/{first}", new { answers = new Dictionary<string, int?>(), @continue = true, skip = true }),
+            HttpStatusCode.BadRequest, "invalid", "skip");
+        ApiProblems.AssertProblem(
+            await ana.PostAsync("/api/v1/understand/check/parts/no-such-part", new { answers = new Dictionary<string, int?>(), @continue = false }),
+            HttpStatusCode.NotFound, "notFound");
+        ApiProblems.AssertProblem(await ana.GetAsync("/api/v1/understand/plan"), HttpStatusCode.NotFound, "notFound");
+        ApiProblems.AssertProblem(await ana.PostAsync("/api/v1/understand/plan/steps/no-such-step", new { done = true }), HttpStatusCode.NotFound, "notFound");
+
+        // On her own there is no map to share yet (her own state), and nothing to take back.
+        ApiProblems.AssertProblem(await ana.PostAsync("/api/v1/understand/map/share", new { }), HttpStatusCode.Conflict, "conflict");
+        ApiProblems.AssertProblem(await ApiResponse.ReadAsync(await ana.Client.DeleteAsync("/api/v1/understand/map/share")), HttpStatusCode.NotFound, "notFound");
+    }
 }
 
 public sealed class UnderstandApiTestsOnSqlite(SqliteApp app) : UnderstandApiTests(app), IClassFixture<SqliteApp>;
