@@ -73,7 +73,7 @@ public static class ApiFeature
         return builder;
     }
 
-    public static bool IsApi(HttpRequest request) => request.Path.StartsWithSegments(Prefix);
+    public static bool IsApi(HttpRequest request) => request.Path.StartsWithSegments(Prefix, StringComparison.OrdinalIgnoreCase);
 
     /// <summary>
     /// FormGuard asks this before demanding an antiforgery token. Antiforgery protects the cookie; an

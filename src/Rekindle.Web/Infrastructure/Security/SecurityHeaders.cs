@@ -29,7 +29,7 @@ public static class SecurityHeaders
             headers["Referrer-Policy"] = "no-referrer";
             headers["Cross-Origin-Opener-Policy"] = "same-origin";
             headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=(), interest-cohort=()";
-            if (context.User.Identity?.IsAuthenticated == true || !context.Request.Path.StartsWithSegments("/_content"))
+            if (context.User.Identity?.IsAuthenticated == true || !context.Request.Path.StartsWithSegments("/_content", StringComparison.OrdinalIgnoreCase))
             {
                 if (IsSameForEveryone(context))
                 {
