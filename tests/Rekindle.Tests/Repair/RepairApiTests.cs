@@ -318,11 +318,11 @@ public abstract class RepairApiTests(RekindleFactory app)
         AssertProblem(await member.GetAsync($"/api/v1/repair/{Guid.NewGuid()}"), HttpStatusCode.NotFound, "notFound");
         AssertProblem(await member.PostAsync($"/api/v1/repair/{Guid.NewGuid()}/calm", new { revision = 1 }), HttpStatusCode.NotFound, "notFound");
         AssertProblem(await partner.PostAsync(url + "/calm", new { revision = 7 }), HttpStatusCode.BadRequest, "invalid", "revision");
-        AssertProblem(await member.PostAsync(url + "/steps", new { step = "feelings", feelings = new[] { "hurt" } }), HttpStatusCode.BadRequest, "invalid", "step");
+        AssertProblem(await member.PostAsync(url + "/steps", new { step = "feelings", feelings = new List<string> { "hurt" } }), HttpStatusCode.BadRequest, "invalid", "step");
         AssertProblem(await member.PostAsync(url + "/steps", new { step = "nowhere" }), HttpStatusCode.BadRequest, "invalid", "step");
         AssertProblem(await member.PostAsync(url + "/follow-up", new { choice = "better" }), HttpStatusCode.BadRequest, "invalid", "step");
         await partner.PostAsync(url + "/calm", new { revision = Revision(await partner.GetAsync(url)) });
-        AssertProblem(await member.PostAsync(url + "/steps", new { step = "feelings", feelings = new[] { "meh" } }), HttpStatusCode.BadRequest, "invalid", "feelings");
+        AssertProblem(await member.PostAsync(url + "/steps", new { step = "feelings", feelings = new List<string> { "meh" } }), HttpStatusCode.BadRequest, "invalid", "feelings");
         AssertProblem(await member.PostAsync(url + "/set-aside", new { revision = Revision(await member.GetAsync(url)) + 1 }), HttpStatusCode.BadRequest, "invalid", "revision");
 
         // Letting go: the first step's words are about hurt and cost; a later step's about text, second or decision.

@@ -9,7 +9,7 @@ public sealed class SelfCareRulesTests
     [InlineData(null, null, null, null, null, null, null)]
     [InlineData("25", null, null, null, null, "Sleep should be", "sleepHours")]
     [InlineData("-1", null, null, null, null, "Sleep should be", "sleepHours")]
-    [InlineData(null, "30.5", null, null, null, "Movement should be a whole number", "movementMinutes")]
+    [InlineData(null, "2000", null, null, null, "Movement should be a whole number", "movementMinutes")]
     [InlineData(null, null, "6", null, null, "Eating well should be", "eating")]
     [InlineData(null, null, "0", null, null, "Eating well should be", "eating")]
     [InlineData(null, null, null, "11", null, "Stress should be", "stress")]
