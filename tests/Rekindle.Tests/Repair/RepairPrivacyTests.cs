@@ -9,7 +9,7 @@ using static Rekindle.Tests.Understand.CheckJourney;
 namespace Rekindle.Tests.Repair;
 
 /// <summary>
-/// Letting go is the member's alone (TRUST.md T2), destroying it really removes it, repair rests with
+/// Letting go is the member's alone (docs/TRUST.md T2), destroying it really removes it, repair rests with
 /// the safety routing without the partner noticing, and unresolved repairs reach Support.
 /// </summary>
 public abstract class RepairPrivacyTests(RekindleFactory app)

@@ -4,7 +4,7 @@ using static Rekindle.Testing.Journeys;
 
 namespace Rekindle.Tests.SelfCare;
 
-/// <summary>Self-care is the member's alone (TRUST.md T2): only the one line they share reaches the partner.</summary>
+/// <summary>Self-care is the member's alone (docs/TRUST.md T2): only the one line they share reaches the partner.</summary>
 public abstract class SelfCareTests(RekindleFactory app)
 {
     // Pages that show nothing chosen per couple (the daily question on /talk is each couple's own pick).
