@@ -177,10 +177,10 @@ public sealed class AccessibilityTests(ChromiumApp chromium) : IClassFixture<Chr
         await member.SubmitAsync(await member.GetAsync("/spontaneity"), "note", new Dictionary<string, string> { ["text"] = "Thank you for the tea this morning." });
         await member.SubmitAsync(await member.GetAsync("/self-care"), "day-log", new Dictionary<string, string> { ["mood"] = "3", ["note"] = "Slept well." });
         await member.SubmitAsync(await member.GetAsync("/intimacy/program"), "touch-log", new Dictionary<string, string> { ["feeling"] = "calm", ["note"] = "Slow and easy." });
-        var repair = await member.SubmitAsync(await member.GetAsync("/repair"), "open-repair", new Dictionary<string, string> { ["title"] = "The missed dinner", ["calm"] = "yes" });
-        await partner.SubmitAsync(await partner.GetAsync(repair.Url.AbsolutePath), "repair", new Dictionary<string, string> { ["act"] = "calm" });
-        await member.SubmitAsync(await member.GetAsync(repair.Url.AbsolutePath), "repair", new Dictionary<string, string> { ["act"] = "write", ["feelings"] = "hurt", ["text"] = "I felt forgotten." });
-        var grudge = await member.SubmitAsync(await member.GetAsync("/repair/letting-go"), "start-letting-go", new Dictionary<string, string> { ["text"] = "The holiday plans", ["second"] = "It keeps me tense." });
+        var repair = await member.SubmitAsync(await member.GetAsync("/repair"), "open-repair", new Dictionary<string, string> { ["title"] = "The missed dinner", ["calm"] = "true" });
+        await partner.SubmitAsync(await partner.GetAsync(repair.Url.AbsolutePath), "repair", new Dictionary<string, string> { ["go"] = "calm" });
+        await member.SubmitAsync(await member.GetAsync(repair.Url.AbsolutePath), "repair", new Dictionary<string, string> { ["go"] = "write", ["feelings"] = "hurt", ["text"] = "I felt forgotten." });
+        var grudge = await member.SubmitAsync(await member.GetAsync("/repair/letting-go"), "start-letting-go", new Dictionary<string, string> { ["hurt"] = "The holiday plans", ["cost"] = "It keeps me tense." });
         Assert.StartsWith("/repair/", repair.Url.AbsolutePath, StringComparison.Ordinal);
         Assert.StartsWith("/repair/letting-go/", grudge.Url.AbsolutePath, StringComparison.Ordinal);
         return (email, repair.Url.AbsolutePath, grudge.Url.AbsolutePath);

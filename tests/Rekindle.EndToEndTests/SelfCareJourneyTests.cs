@@ -13,8 +13,8 @@ public sealed class SelfCareJourneyTests(ChromiumApp chromium) : IClassFixture<C
 
         await page.GotoAsync("/self-care");
         await Assertions.Expect(page.Locator("#trends")).ToContainTextAsync("once you have logged a few days");
-        await page.Locator("input[name=sleep]").FillAsync("7.5");
-        await page.Locator("input[name=movement]").FillAsync("40");
+        await page.Locator("input[name=sleepHours]").FillAsync("7.5");
+        await page.Locator("input[name=movementMinutes]").FillAsync("40");
         await page.Locator("input[name=eating][value='4']").CheckAsync();
         await page.Locator("select[name=stress]").SelectOptionAsync("3");
         await page.Locator("select[name=mood]").SelectOptionAsync("8");

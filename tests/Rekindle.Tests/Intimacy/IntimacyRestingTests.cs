@@ -51,7 +51,7 @@ public abstract class IntimacyRestingTests(RekindleFactory app)
         var before = await b.GetAsync("/intimacy/matches");
         Assert.Equal(2, before.Document.QuerySelectorAll("li.match").Length);
         Assert.Contains("Stage 2", (await b.GetAsync("/intimacy/program")).TextOf("#stage"), StringComparison.Ordinal);
-        var repair = await b.SubmitAsync(await b.GetAsync("/repair"), "open-repair", new Dictionary<string, string> { ["title"] = "Restingtitle", ["calm"] = "yes" });
+        var repair = await b.SubmitAsync(await b.GetAsync("/repair"), "open-repair", new Dictionary<string, string> { ["title"] = "Restingtitle", ["calm"] = "true" });
         return (a, aEmail, b, bEmail, repair.Url.AbsolutePath);
     }
 

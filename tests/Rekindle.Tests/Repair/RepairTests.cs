@@ -30,7 +30,7 @@ public abstract class RepairTests(RekindleFactory app)
 
     public static async Task<string> OpenAsync(TestBrowser opener, TestBrowser partner, string title = "Sunday's argument")
     {
-        var page = await opener.SubmitAsync(await opener.GetAsync("/repair"), "open-repair", new Dictionary<string, string> { ["title"] = title, ["calm"] = "yes" });
+        var page = await opener.SubmitAsync(await opener.GetAsync("/repair"), "open-repair", new Dictionary<string, string> { ["title"] = title, ["calm"] = "true" });
         Assert.NotNull(page.Find("#calm"));
         var path = page.Url.AbsolutePath;
         Assert.NotNull((await ActAsync(partner, path, "calm")).Find("#current"));
@@ -39,7 +39,7 @@ public abstract class RepairTests(RekindleFactory app)
 
     public static async Task<Page> ActAsync(TestBrowser browser, string path, string act, IDictionary<string, string>? fields = null)
     {
-        var all = new Dictionary<string, string>(fields ?? new Dictionary<string, string>()) { ["act"] = act };
+        var all = new Dictionary<string, string>(fields ?? new Dictionary<string, string>()) { ["go"] = act };
         return await browser.SubmitAsync(await browser.GetAsync(path), "repair", all);
     }
 
@@ -93,7 +93,7 @@ public abstract class RepairTests(RekindleFactory app)
             }
 
             // Kept as it is once both are in.
-            Assert.Contains("kept as it is", (await a.PostAsync(path, Form(await a.GetAsync(path), new() { ["act"] = "write", ["step"] = ((int)step).ToString(System.Globalization.CultureInfo.InvariantCulture), ["text"] = "late", ["feelings"] = "sad", ["second"] = "x" }))).TextOf("#repair-message"), StringComparison.Ordinal);
+            Assert.Contains("kept as it is", (await a.PostAsync(path, Form(await a.GetAsync(path), new() { ["go"] = "write", ["step"] = RepairRules.KeyOf(step), ["text"] = "late", ["feelings"] = "sad", ["second"] = "x" }))).TextOf("#repair-message"), StringComparison.Ordinal);
 
             if (step == RepairStep.Account)
             {
@@ -106,11 +106,11 @@ public abstract class RepairTests(RekindleFactory app)
                 var paused = await ActAsync(b, path, "pause");
                 Assert.NotNull(paused.Find("#paused"));
                 Assert.NotNull((await a.GetAsync(path)).Find("#paused"));
-                var refused = await a.PostAsync(path, Form(await a.GetAsync(path), new() { ["act"] = "write", ["step"] = ((int)RepairStep.Heard).ToString(System.Globalization.CultureInfo.InvariantCulture), ["text"] = "too soon" }));
+                var refused = await a.PostAsync(path, Form(await a.GetAsync(path), new() { ["go"] = "write", ["step"] = RepairRules.KeyOf(RepairStep.Heard), ["text"] = "too soon" }));
                 Assert.Contains("taking a break", refused.TextOf("#repair-message"), StringComparison.Ordinal);
 
                 // A page from before the pause is out of date: its buttons say so rather than act.
-                var stale = await a.PostAsync(path, Form(aBefore, new() { ["act"] = "pause" }));
+                var stale = await a.PostAsync(path, Form(aBefore, new() { ["go"] = "pause" }));
                 Assert.Contains("Things moved on", stale.TextOf("#repair-message"), StringComparison.Ordinal);
 
                 Assert.NotNull((await ActAsync(a, path, "calm")).Find("#waiting-calm"));
@@ -149,7 +149,7 @@ public abstract class RepairTests(RekindleFactory app)
             var current = await a.GetAsync(path);
             Assert.Contains("optional", current.TextOf("#current"), StringComparison.Ordinal);
             var saved = leave
-                ? await ActAsync(a, path, "leave", new Dictionary<string, string> { ["step"] = ((int)RepairStep.Own).ToString(System.Globalization.CultureInfo.InvariantCulture) })
+                ? await ActAsync(a, path, "leave", new Dictionary<string, string> { ["step"] = RepairRules.KeyOf(RepairStep.Own) })
                 : await WriteAsync(a, path, RepairStep.Own, "Ownmarker");
             Assert.NotNull(saved.Find("#my-step-saved"));
             Assert.Equal(leave, saved.Find("#my-step-left") is not null);
@@ -182,7 +182,7 @@ public abstract class RepairTests(RekindleFactory app)
         // Only "your part" has the way out: the plan has no such button, and a "leave" there saves nothing.
         var plan = await ash.GetAsync(left);
         Assert.Null(plan.Find("#leave-for-now"));
-        var refused = await ActAsync(ash, left, "leave", new Dictionary<string, string> { ["step"] = ((int)RepairStep.Plan).ToString(System.Globalization.CultureInfo.InvariantCulture) });
+        var refused = await ActAsync(ash, left, "leave", new Dictionary<string, string> { ["step"] = RepairRules.KeyOf(RepairStep.Plan) });
         Assert.NotNull(refused.Find("#repair-message"));
         Assert.False(await app.WithDbAsync(db => db.IncidentEntries.AnyAsync(e => e.IncidentId == id && e.Step == RepairStep.Plan)));
     }
@@ -217,7 +217,7 @@ public abstract class RepairTests(RekindleFactory app)
         Assert.NotNull((await a.GetAsync("/repair")).Find("#follow-ups"));
         var form = await a.GetAsync(path);
         Assert.NotNull(form.Find("#follow-up"));
-        var answered = await a.SubmitAsync(form, "repair", new Dictionary<string, string> { ["act"] = "follow-up", ["choice"] = RepairRules.StillHurts, ["text"] = "Followmarker" });
+        var answered = await a.SubmitAsync(form, "repair", new Dictionary<string, string> { ["go"] = "follow-up", ["choice"] = RepairRules.StillHurts, ["text"] = "Followmarker" });
         Assert.NotNull(answered.Find("#follow-up-saved"));
         Assert.NotNull(answered.Find("#still-hurts"));
         Assert.DoesNotContain("Followmarker", (await b.GetAsync(path)).Html, StringComparison.Ordinal);
@@ -226,7 +226,7 @@ public abstract class RepairTests(RekindleFactory app)
         Assert.Null(notYet.Find("#still-hurts"));
         Assert.Null(notYet.Find("input[name=choice][checked]"));
 
-        var bothAnswered = await b.SubmitAsync(await b.GetAsync(path), "repair", new Dictionary<string, string> { ["act"] = "follow-up", ["choice"] = "better" });
+        var bothAnswered = await b.SubmitAsync(await b.GetAsync(path), "repair", new Dictionary<string, string> { ["go"] = "follow-up", ["choice"] = "better" });
         Assert.Contains("Followmarker", bothAnswered.TextOf("#follow-up-both"), StringComparison.Ordinal);
         Assert.Contains("Followmarker", (await a.GetAsync(path)).TextOf("#follow-up-both"), StringComparison.Ordinal);
         Assert.Null((await a.GetAsync("/repair")).Find("#follow-ups"));
@@ -238,7 +238,7 @@ public abstract class RepairTests(RekindleFactory app)
         var (a, b) = await CoupleAsync(app, "Eve", "Fay");
         var path = await OpenAsync(a, b, "Strangertitlemarker");
         await WriteAsync(a, path, RepairStep.Feelings, "Strangermarker");
-        var grudge = await a.SubmitAsync(await a.GetAsync("/repair/letting-go"), "start-letting-go", new Dictionary<string, string> { ["text"] = "Private hurt", ["second"] = "Private cost" });
+        var grudge = await a.SubmitAsync(await a.GetAsync("/repair/letting-go"), "start-letting-go", new Dictionary<string, string> { ["hurt"] = "Private hurt", ["cost"] = "Private cost" });
         var grudgePath = grudge.Url.AbsolutePath;
         var (stranger, strangersPartner) = await CoupleAsync(app, "Gil", "Hal");
         var own = await OpenAsync(stranger, strangersPartner);
@@ -261,7 +261,7 @@ public abstract class RepairTests(RekindleFactory app)
         {
             var fields = new List<KeyValuePair<string, string>>
             {
-                new("_handler", "repair"), new("__RequestVerificationToken", token), new("act", act), new("revision", "2"), new("step", "1"),
+                new("_handler", "repair"), new("__RequestVerificationToken", token), new("go", act), new("revision", "2"), new("step", "feelings"),
                 new("feelings", "hurt"), new("text", "Intruder"), new("choice", "better"),
             };
             Assert.True((await stranger.PostAsync(path, fields)).Status is HttpStatusCode.NotFound or HttpStatusCode.BadRequest);
@@ -270,7 +270,7 @@ public abstract class RepairTests(RekindleFactory app)
         var grudgeToken = (await stranger.GetAsync("/repair/letting-go")).Find("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
         foreach (var act in new[] { "save", "archive", "destroy" })
         {
-            var fields = new List<KeyValuePair<string, string>> { new("_handler", "letting-go"), new("__RequestVerificationToken", grudgeToken), new("act", act), new("step", "1"), new("decision", "toward"), new("confirmDestroy", "yes") };
+            var fields = new List<KeyValuePair<string, string>> { new("_handler", "letting-go"), new("__RequestVerificationToken", grudgeToken), new("go", act), new("step", "decide"), new("decision", "toward"), new("confirmDestroy", "yes") };
             Assert.True((await stranger.PostAsync(grudgePath, fields)).Status is HttpStatusCode.NotFound or HttpStatusCode.BadRequest);
             Assert.True((await b.PostAsync(grudgePath, fields)).Status is HttpStatusCode.NotFound or HttpStatusCode.BadRequest);
         }
@@ -316,20 +316,20 @@ public abstract class RepairTests(RekindleFactory app)
 
         // Letting go and the apology builder.
         var grudgeBefore = await app.WithDbAsync(db => db.Grudges.CountAsync());
-        var empty = await a.SubmitAsync(await a.GetAsync("/repair/letting-go"), "start-letting-go", new Dictionary<string, string> { ["text"] = "a hurt" });
+        var empty = await a.SubmitAsync(await a.GetAsync("/repair/letting-go"), "start-letting-go", new Dictionary<string, string> { ["hurt"] = "a hurt" });
         Assert.Contains("What it has cost me", empty.TextOf("#letting-go-message"), StringComparison.Ordinal);
         Assert.Equal(grudgeBefore, await app.WithDbAsync(db => db.Grudges.CountAsync()));
-        var grudge = await a.SubmitAsync(await a.GetAsync("/repair/letting-go"), "start-letting-go", new Dictionary<string, string> { ["text"] = "a hurt", ["second"] = "a cost" });
-        var noDecision = await a.SubmitAsync(grudge, "letting-go", new Dictionary<string, string> { ["act"] = "save" });
+        var grudge = await a.SubmitAsync(await a.GetAsync("/repair/letting-go"), "start-letting-go", new Dictionary<string, string> { ["hurt"] = "a hurt", ["cost"] = "a cost" });
+        var noDecision = await a.SubmitAsync(grudge, "letting-go", new Dictionary<string, string> { ["go"] = "save" });
         Assert.Contains("choose one answer", noDecision.TextOf("#grudge-message"), StringComparison.Ordinal);
-        var skipAhead = await a.SubmitAsync(grudge, "letting-go", new Dictionary<string, string> { ["act"] = "save", ["step"] = "3", ["text"] = "a letter" });
+        var skipAhead = await a.SubmitAsync(grudge, "letting-go", new Dictionary<string, string> { ["go"] = "save", ["step"] = "letter", ["text"] = "a letter" });
         Assert.Contains("One step at a time", skipAhead.TextOf("#grudge-message"), StringComparison.Ordinal);
-        var unconfirmed = await a.SubmitAsync(grudge, "letting-go", new Dictionary<string, string> { ["act"] = "destroy" });
+        var unconfirmed = await a.SubmitAsync(grudge, "letting-go", new Dictionary<string, string> { ["go"] = "destroy" });
         Assert.Contains("Tick the box", unconfirmed.TextOf("#grudge-message"), StringComparison.Ordinal);
         Assert.Equal(grudgeBefore + 1, await app.WithDbAsync(db => db.Grudges.CountAsync()));
 
         var apologies = await app.WithDbAsync(db => db.Apologies.CountAsync());
-        var partial = await a.SubmitAsync(await a.GetAsync("/repair/apology"), "apology", new Dictionary<string, string> { ["act"] = "send", ["did"] = "I snapped", ["will"] = "Pause first" });
+        var partial = await a.SubmitAsync(await a.GetAsync("/repair/apology"), "apology", new Dictionary<string, string> { ["go"] = "send", ["did"] = "I snapped", ["will"] = "Pause first" });
         Assert.Contains("How it affected you", partial.TextOf("#apology-message"), StringComparison.Ordinal);
         Assert.Equal(apologies, await app.WithDbAsync(db => db.Apologies.CountAsync()));
     }
@@ -339,12 +339,12 @@ public abstract class RepairTests(RekindleFactory app)
     {
         var (a, b) = await CoupleAsync(app, "Kit", "Lou");
         var fields = new Dictionary<string, string> { ["did"] = "You always make me late, I was stupid to shout", ["effect"] = "Apologyeffectmarker", ["will"] = "I'll say when I need a break" };
-        var checkedPage = await a.SubmitAsync(await a.GetAsync("/repair/apology"), "apology", new Dictionary<string, string>(fields) { ["act"] = "check" });
+        var checkedPage = await a.SubmitAsync(await a.GetAsync("/repair/apology"), "apology", new Dictionary<string, string>(fields) { ["go"] = "check" });
         Assert.Contains("You always", checkedPage.TextOf("#soft-startup-did"), StringComparison.Ordinal);
         Assert.Contains("Apologyeffectmarker", checkedPage.TextOf("#apology-preview"), StringComparison.Ordinal);
         Assert.DoesNotContain("Apologyeffectmarker", (await b.GetAsync("/repair")).Html, StringComparison.Ordinal);
 
-        var sent = await a.SubmitAsync(checkedPage, "apology", new Dictionary<string, string>(fields) { ["did"] = "I shouted", ["act"] = "send" });
+        var sent = await a.SubmitAsync(checkedPage, "apology", new Dictionary<string, string>(fields) { ["did"] = "I shouted", ["go"] = "send" });
         Assert.Contains("Sent", sent.TextOf("#apology-message"), StringComparison.Ordinal);
         Assert.Contains("Apologyeffectmarker", (await b.GetAsync("/repair")).TextOf("#apologies"), StringComparison.Ordinal);
         Assert.All(await app.WithDbAsync(db => db.Apologies.Select(x => x.Text.Envelope).ToListAsync()), e => Assert.DoesNotContain("Apologyeffectmarker", e, StringComparison.Ordinal));
@@ -356,7 +356,7 @@ public abstract class RepairTests(RekindleFactory app)
         var (a, _) = await CoupleAsync(app, "Nia", "Oto");
         var fields = new Dictionary<string, string>
         {
-            ["act"] = "check", ["did"] = "I'm sorry if I was harsh", ["effect"] = "I'm sorry you feel that way", ["will"] = "I'll take a breath before I answer next time",
+            ["go"] = "check", ["did"] = "I'm sorry if I was harsh", ["effect"] = "I'm sorry you feel that way", ["will"] = "I'll take a breath before I answer next time",
         };
         var page = await a.SubmitAsync(await a.GetAsync("/repair/apology"), "apology", fields);
 
@@ -376,7 +376,7 @@ public abstract class RepairTests(RekindleFactory app)
 
         var kind = await a.SubmitAsync(page, "apology", new Dictionary<string, string>
         {
-            ["act"] = "check", ["did"] = "I'm sorry I raised my voice at dinner.", ["effect"] = "It frightened you and spoiled the evening you planned.", ["will"] = "I'll say I need a break before I get loud.",
+            ["go"] = "check", ["did"] = "I'm sorry I raised my voice at dinner.", ["effect"] = "It frightened you and spoiled the evening you planned.", ["will"] = "I'll say I need a break before I get loud.",
         });
         Assert.Equal("Kind", kind.Find("#soft-startup-apology")!.GetAttribute("data-verdict"));
         Assert.Null(kind.Find("#soft-startup-did"));
@@ -388,7 +388,7 @@ public abstract class RepairTests(RekindleFactory app)
         var (a, b) = await CoupleAsync(app, "Max", "Ned");
         var path = await OpenAsync(a, b, "Leavingmarker");
         await WriteAsync(a, path, RepairStep.Feelings, "Leavingentry");
-        await a.SubmitAsync(await a.GetAsync("/repair/apology"), "apology", new Dictionary<string, string> { ["act"] = "send", ["did"] = "d", ["effect"] = "e", ["will"] = "w" });
+        await a.SubmitAsync(await a.GetAsync("/repair/apology"), "apology", new Dictionary<string, string> { ["go"] = "send", ["did"] = "d", ["effect"] = "e", ["will"] = "w" });
         var id = IdOf(path);
         Assert.True(await app.WithDbAsync(db => db.IncidentEntries.AnyAsync(e => e.IncidentId == id)));
 

@@ -5,36 +5,39 @@ namespace Rekindle.Tests.SelfCare;
 public sealed class SelfCareRulesTests
 {
     [Theory]
-    [InlineData("7.5", "30", "4", "6", "7", null)]
-    [InlineData("", "", "", "", "", null)]
-    [InlineData("7,5", null, null, null, null, null)]
-    [InlineData("25", null, null, null, null, "Sleep should be")]
-    [InlineData("-1", null, null, null, null, "Sleep should be")]
-    [InlineData(null, "30.5", null, null, null, "Movement should be a whole number")]
-    [InlineData(null, null, "6", null, null, "Eating well should be")]
-    [InlineData(null, null, "0", null, null, "Eating well should be")]
-    [InlineData(null, null, null, "11", null, "Stress should be")]
-    [InlineData(null, null, null, null, "x", "Mood should be")]
-    public void Reading_a_day_accepts_blanks_and_refuses_what_is_out_of_range(string? sleep, string? movement, string? eating, string? stress, string? mood, string? problem)
+    [InlineData("7.5", "30", "4", "6", "7", null, null)]
+    [InlineData(null, null, null, null, null, null, null)]
+    [InlineData("25", null, null, null, null, "Sleep should be", "sleepHours")]
+    [InlineData("-1", null, null, null, null, "Sleep should be", "sleepHours")]
+    [InlineData(null, "2000", null, null, null, "Movement should be a whole number", "movementMinutes")]
+    [InlineData(null, null, "6", null, null, "Eating well should be", "eating")]
+    [InlineData(null, null, "0", null, null, "Eating well should be", "eating")]
+    [InlineData(null, null, null, "11", null, "Stress should be", "stress")]
+    [InlineData(null, null, null, null, "-3", "Mood should be", "mood")]
+    [InlineData("30", null, null, null, "11", "Mood should be", "sleepHours")]
+    public void Reading_a_day_accepts_blanks_and_refuses_what_is_out_of_range(
+        string? sleep, string? movement, string? eating, string? stress, string? mood, string? problem, string? field)
     {
-        var (entry, message) = SelfCareRules.Read(sleep, movement, eating, stress, mood, null);
+        static decimal? D(string? text) => text is null ? null : decimal.Parse(text, System.Globalization.CultureInfo.InvariantCulture);
+        var read = SelfCareRules.Read(new DayLogRequest(default, D(sleep), (int?)D(movement), (int?)D(eating), (int?)D(stress), (int?)D(mood), null));
         if (problem is null)
         {
-            Assert.NotNull(entry);
-            Assert.Null(message);
+            Assert.NotNull(read.Value);
+            Assert.Null(read.Problem);
         }
         else
         {
-            Assert.Null(entry);
-            Assert.Contains(problem, message, StringComparison.Ordinal);
+            Assert.Null(read.Value);
+            Assert.Contains(problem, read.Problem!.Message, StringComparison.Ordinal);
+            Assert.Equal(field, read.Problem.Field);
         }
     }
 
     [Fact]
     public void Sleep_is_kept_to_half_hours_and_a_blank_day_is_empty()
     {
-        Assert.Equal(7.5m, SelfCareRules.Read("7.4", null, null, null, null, null).Entry!.SleepHours);
-        Assert.True(SelfCareRules.Read(null, null, null, null, null, "  ").Entry!.IsEmpty);
+        Assert.Equal(7.5m, SelfCareRules.Read(new DayLogRequest(default, 7.4m, null, null, null, null, null)).Value!.SleepHours);
+        Assert.True(SelfCareRules.Read(new DayLogRequest(default, null, null, null, null, null, "  ")).Value!.IsEmpty);
     }
 
     [Fact]
@@ -58,10 +61,10 @@ public sealed class SelfCareRulesTests
         Assert.Equal(0, SelfCareRules.DaysMet(new Goal("sleep", false, 9, 3), days, monday));
         Assert.Contains("on 4 days a week", new Goal("movement", false, 30, 4).Describe(), StringComparison.Ordinal);
 
-        Assert.NotNull(SelfCareRules.GoalProblem("weight", "least", "3", "4", out _));
-        Assert.NotNull(SelfCareRules.GoalProblem("mood", "least", "12", "4", out _));
-        Assert.NotNull(SelfCareRules.GoalProblem("mood", "least", "7", "8", out _));
-        Assert.Null(SelfCareRules.GoalProblem("mood", "least", "7", "5", out var goal));
-        Assert.Equal(new Goal("mood", false, 7, 5), goal);
+        Assert.Equal("metric", SelfCareRules.GoalOf(new GoalRequest("weight", "least", 3, 4)).Problem?.Field);
+        Assert.Equal("value", SelfCareRules.GoalOf(new GoalRequest("mood", "least", 12, 4)).Problem?.Field);
+        Assert.Equal("daysPerWeek", SelfCareRules.GoalOf(new GoalRequest("mood", "least", 7, 8)).Problem?.Field);
+        Assert.Equal(new Goal("mood", false, 7, 5), SelfCareRules.GoalOf(new GoalRequest("mood", "least", 7, 5)).Value);
+        Assert.Equal(new Goal("mood", true, 7, 5), SelfCareRules.GoalOf(new GoalRequest("mood", "most", 7, 5)).Value);
     }
 }

@@ -23,12 +23,12 @@ public abstract class SelfCareTests(RekindleFactory app)
             {
                 var page = await a.SubmitAsync(await a.GetAsync("/self-care"), "day-log", new Dictionary<string, string>
                 {
-                    ["sleep"] = "6.5", ["movement"] = "35", ["eating"] = "4", ["stress"] = "9", ["mood"] = "3", ["note"] = "Selfcarenotemarker rough day",
+                    ["sleepHours"] = "6.5", ["movementMinutes"] = "35", ["eating"] = "4", ["stress"] = "9", ["mood"] = "3", ["note"] = "Selfcarenotemarker rough day",
                 });
                 Assert.Contains("Saved", page.TextOf("#self-care-message"), StringComparison.Ordinal);
-                Assert.Equal("6.5", page.Find("input[name=sleep]")!.GetAttribute("value"));
+                Assert.Equal("6.5", page.Find("input[name=sleepHours]")!.GetAttribute("value"));
                 Assert.Contains("Selfcarenotemarker", page.Find("#note")!.TextContent, StringComparison.Ordinal);
-                page = await a.SubmitAsync(page, "goal", new Dictionary<string, string> { ["metric"] = "movement", ["direction"] = "least", ["value"] = "30", ["days"] = "4" });
+                page = await a.SubmitAsync(page, "goal", new Dictionary<string, string> { ["metric"] = "movement", ["direction"] = "least", ["value"] = "30", ["daysPerWeek"] = "4" });
                 Assert.Contains("1 of 4 days this week", page.TextOf("#goals"), StringComparison.Ordinal);
                 Assert.Contains("6.5", page.TextOf("#trends"), StringComparison.Ordinal);
             }
@@ -46,9 +46,9 @@ public abstract class SelfCareTests(RekindleFactory app)
             if (logs)
             {
                 // The one line, shared and taken back.
-                await a.SubmitAsync(await a.GetAsync("/self-care"), "share-week", new Dictionary<string, string> { ["line"] = "A stressful week at work", ["do"] = "share" });
+                await a.SubmitAsync(await a.GetAsync("/self-care"), "share-week", new Dictionary<string, string> { ["line"] = "A stressful week at work", ["go"] = "share" });
                 Assert.Contains("A stressful week at work", (await b.GetAsync("/self-care")).TextOf("#partner-lines"), StringComparison.Ordinal);
-                await a.SubmitAsync(await a.GetAsync("/self-care"), "share-week", new Dictionary<string, string> { ["do"] = "unshare" });
+                await a.SubmitAsync(await a.GetAsync("/self-care"), "share-week", new Dictionary<string, string> { ["go"] = "unshare" });
                 Assert.Null((await b.GetAsync("/self-care")).Find("#partner-lines"));
 
                 // The export holds the member's own days; the partner's export holds none of them.
@@ -74,7 +74,7 @@ public abstract class SelfCareTests(RekindleFactory app)
     {
         var (a, _) = await MemberAsync(app, "Ros");
         var page = await a.GetAsync("/self-care");
-        var bad = await a.SubmitAsync(page, "day-log", new Dictionary<string, string> { ["sleep"] = "30", ["mood"] = "eleven" });
+        var bad = await a.SubmitAsync(page, "day-log", new Dictionary<string, string> { ["sleepHours"] = "30", ["mood"] = "11" });
         Assert.Contains("Sleep should be", bad.TextOf("#self-care-message"), StringComparison.Ordinal);
         Assert.Contains("Mood should be", bad.TextOf("#self-care-message"), StringComparison.Ordinal);
         var old = await a.SubmitAsync(page, "day-log", new Dictionary<string, string> { ["day"] = "2020-01-01", ["mood"] = "5" });
@@ -88,14 +88,14 @@ public abstract class SelfCareTests(RekindleFactory app)
         Assert.Equal("6", (await a.GetAsync("/self-care?day=" + yesterday)).Find("select[name=mood] option[selected]")!.GetAttribute("value"));
         for (var i = 0; i < 3; i++)
         {
-            await a.SubmitAsync(await a.GetAsync("/self-care"), "goal", new Dictionary<string, string> { ["metric"] = "mood", ["direction"] = "least", ["value"] = "6", ["days"] = "3" });
+            await a.SubmitAsync(await a.GetAsync("/self-care"), "goal", new Dictionary<string, string> { ["metric"] = "mood", ["direction"] = "least", ["value"] = "6", ["daysPerWeek"] = "3" });
         }
 
         Assert.Null((await a.GetAsync("/self-care")).Find("#add-goal"));
         var token = (await a.GetAsync("/self-care")).Find("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
-        var fourth = await a.PostAsync("/self-care", [new("_handler", "goal"), new("__RequestVerificationToken", token), new("metric", "mood"), new("direction", "least"), new("value", "6"), new("days", "3")]);
+        var fourth = await a.PostAsync("/self-care", [new("_handler", "goal"), new("__RequestVerificationToken", token), new("metric", "mood"), new("direction", "least"), new("value", "6"), new("daysPerWeek", "3")]);
         Assert.Contains("3 goals already", fourth.TextOf("#self-care-message"), StringComparison.Ordinal);
-        var wrongGoal = await a.PostAsync("/self-care", [new("_handler", "goal"), new("__RequestVerificationToken", token), new("metric", "weight"), new("value", "6"), new("days", "3")]);
+        var wrongGoal = await a.PostAsync("/self-care", [new("_handler", "goal"), new("__RequestVerificationToken", token), new("metric", "weight"), new("value", "6"), new("daysPerWeek", "3")]);
         Assert.Contains("what the goal is about", wrongGoal.TextOf("#self-care-message"), StringComparison.Ordinal);
 
         // A member alone has no line to share.
@@ -107,11 +107,11 @@ public abstract class SelfCareTests(RekindleFactory app)
     {
         var (a, _) = await MemberAsync(app, "Gwen");
         var (b, _) = await MemberAsync(app, "Hugh");
-        var page = await a.SubmitAsync(await a.GetAsync("/self-care"), "goal", new Dictionary<string, string> { ["metric"] = "movement", ["direction"] = "least", ["value"] = "30", ["days"] = "4" });
+        var page = await a.SubmitAsync(await a.GetAsync("/self-care"), "goal", new Dictionary<string, string> { ["metric"] = "movement", ["direction"] = "least", ["value"] = "30", ["daysPerWeek"] = "4" });
         var goalId = page.Find("li.goal")!.Id!["goal-".Length..];
 
         // Hugh crafts the remove form with Gwen's goal id: he is told it wasn't found, and her goal stays.
-        await b.SubmitAsync(await b.GetAsync("/self-care"), "goal", new Dictionary<string, string> { ["metric"] = "mood", ["direction"] = "least", ["value"] = "3", ["days"] = "3" });
+        await b.SubmitAsync(await b.GetAsync("/self-care"), "goal", new Dictionary<string, string> { ["metric"] = "mood", ["direction"] = "least", ["value"] = "3", ["daysPerWeek"] = "3" });
         var refused = await b.SubmitAsync(await b.GetAsync("/self-care"), "remove-goal", new Dictionary<string, string> { ["goal"] = goalId });
         Assert.Contains("That goal wasn't found", refused.TextOf("#self-care-message"), StringComparison.Ordinal);
         Assert.Equal(1, await app.WithDbAsync(db => db.SelfCareGoals.CountAsync(g => g.Id == Guid.Parse(goalId))));

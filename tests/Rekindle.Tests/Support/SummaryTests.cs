@@ -36,10 +36,10 @@ public abstract class SummaryTests(RekindleFactory app)
 
         await ana.SubmitAsync(await ana.GetAsync("/self-care"), "day-log", new Dictionary<string, string>
         {
-            ["sleep"] = "6.5", ["movement"] = "35", ["eating"] = "5", ["stress"] = "9", ["mood"] = "3", ["note"] = "Anasnotemarker",
+            ["sleepHours"] = "6.5", ["movementMinutes"] = "35", ["eating"] = "5", ["stress"] = "9", ["mood"] = "3", ["note"] = "Anasnotemarker",
         });
-        await ana.SubmitAsync(await ana.GetAsync("/self-care"), "goal", new Dictionary<string, string> { ["metric"] = "movement", ["direction"] = "least", ["value"] = "30", ["days"] = "4" });
-        await ben.SubmitAsync(await ben.GetAsync("/self-care"), "day-log", new Dictionary<string, string> { ["sleep"] = "4", ["mood"] = "1", ["note"] = "Bensnotemarker" });
+        await ana.SubmitAsync(await ana.GetAsync("/self-care"), "goal", new Dictionary<string, string> { ["metric"] = "movement", ["direction"] = "least", ["value"] = "30", ["daysPerWeek"] = "4" });
+        await ben.SubmitAsync(await ben.GetAsync("/self-care"), "day-log", new Dictionary<string, string> { ["sleepHours"] = "4", ["mood"] = "1", ["note"] = "Bensnotemarker" });
         await CheckInAsync(ana, "Anascheckinmarker", 6);
         await CheckInAsync(ben, "Benscheckinmarker", 2);
         return (ana, ben, anasEmail);

@@ -60,8 +60,8 @@ public abstract class FormAttackTests(RekindleFactory app)
         forms.AddRange(await FormsAsync(member, ["/intimacy", "/intimacy/answers", "/intimacy/matches", "/intimacy/program"]));
 
         // Repair: an open repair (its one form for every step) and a letting-go exercise; the apology builder.
-        var repair = await member.SubmitAsync(await member.GetAsync("/repair"), "open-repair", new Dictionary<string, string> { ["title"] = "Crawl repair", ["calm"] = "yes" });
-        var grudge = await member.SubmitAsync(await member.GetAsync("/repair/letting-go"), "start-letting-go", new Dictionary<string, string> { ["text"] = "Crawl hurt", ["second"] = "Crawl cost" });
+        var repair = await member.SubmitAsync(await member.GetAsync("/repair"), "open-repair", new Dictionary<string, string> { ["title"] = "Crawl repair", ["calm"] = "true" });
+        var grudge = await member.SubmitAsync(await member.GetAsync("/repair/letting-go"), "start-letting-go", new Dictionary<string, string> { ["hurt"] = "Crawl hurt", ["cost"] = "Crawl cost" });
         forms.AddRange(await FormsAsync(member, [repair.Url.AbsolutePath, grudge.Url.AbsolutePath, "/repair/apology"]));
 
         // A live invite (its revoke form), and a stranger holding its code (the join form).

@@ -54,10 +54,10 @@ public abstract class RouteWalkTests(RekindleFactory app)
 
         // Before any check: a repair the member has written a step of (the partner has not, so it stays
         // the member's), and a private letting-go exercise with its letter. Neither ever reaches the partner.
-        var repair = await member.SubmitAsync(await member.GetAsync("/repair"), "open-repair", new Dictionary<string, string> { ["title"] = "Repairtitlemarker", ["calm"] = "yes" });
-        await partner.SubmitAsync(await partner.GetAsync(repair.Url.AbsolutePath), "repair", new Dictionary<string, string> { ["act"] = "calm" });
-        await member.SubmitAsync(await member.GetAsync(repair.Url.AbsolutePath), "repair", new Dictionary<string, string> { ["act"] = "write", ["feelings"] = "hurt", ["text"] = "Repairwalkmarker" });
-        var grudge = await member.SubmitAsync(await member.GetAsync("/repair/letting-go"), "start-letting-go", new Dictionary<string, string> { ["text"] = "Grudgewalkmarker", ["second"] = "Grudgecostmarker" });
+        var repair = await member.SubmitAsync(await member.GetAsync("/repair"), "open-repair", new Dictionary<string, string> { ["title"] = "Repairtitlemarker", ["calm"] = "true" });
+        await partner.SubmitAsync(await partner.GetAsync(repair.Url.AbsolutePath), "repair", new Dictionary<string, string> { ["go"] = "calm" });
+        await member.SubmitAsync(await member.GetAsync(repair.Url.AbsolutePath), "repair", new Dictionary<string, string> { ["go"] = "write", ["feelings"] = "hurt", ["text"] = "Repairwalkmarker" });
+        var grudge = await member.SubmitAsync(await member.GetAsync("/repair/letting-go"), "start-letting-go", new Dictionary<string, string> { ["hurt"] = "Grudgewalkmarker", ["cost"] = "Grudgecostmarker" });
         Assert.Contains("Grudgewalkmarker", (await member.GetAsync(grudge.Url.AbsolutePath + "?step=0")).Html, StringComparison.Ordinal);
         Assert.Contains("Repairwalkmarker", (await member.GetAsync(repair.Url.AbsolutePath)).Html, StringComparison.Ordinal);
 

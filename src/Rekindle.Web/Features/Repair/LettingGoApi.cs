@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Rekindle.Web.Features.Safety;
-using Rekindle.Web.Features.Talk;
+using Rekindle.Web.Infrastructure.Api;
 
 namespace Rekindle.Web.Features.Repair;
 
@@ -22,118 +22,76 @@ public sealed record GrudgeSummaryDto(Guid Id, string Step, DateTime StartedAt, 
 /// </summary>
 public sealed record LettingGoDto(bool Resting, string Note, IReadOnlyList<GrudgeSummaryDto> Exercises);
 
-/// <summary>Begin: the hurt, and what carrying it has cost you.</summary>
-public sealed record StartGrudgeRequest(string? Hurt, string? Cost);
-
-/// <summary>
-/// Save a step (name, decide, context, letter): Text is its words (the hurt for name, an optional note
-/// for decide); Second is the cost, for name only; Decision (toward, not-yet, unsure) for decide only.
-/// </summary>
-public sealed record GrudgeStepRequest(string? Step, string? Text, string? Second, string? Decision);
-
 /// <summary>Letting go (decisions/0016): one member's private exercise. The partner never learns it exists; another member's id is not found.</summary>
 public static class LettingGoApi
 {
-    private const string NotHere = "That exercise isn't here.";
-
     public static void MapLettingGoApi(this RouteGroupBuilder repair)
     {
         var lettingGo = repair.MapGroup("/letting-go");
 
-        repair.MapGet("/letting-go", async Task<Ok<LettingGoDto>> (LettingGo handler, Resting safety, RepairContent content, CancellationToken cancellationToken) =>
-            {
-                var resting = await safety.ConcernAsync(cancellationToken);
-                return TypedResults.Ok(new LettingGoDto(resting, resting ? content.Resting : content.LettingGo.NotExcusing + " " + content.LettingGo.Safety,
-                    (await handler.ListAsync(cancellationToken)).Select(g => new GrudgeSummaryDto(g.Id, Key(g.Step), g.StartedAt, g.ArchivedAt)).ToList()));
-            })
+        repair.MapGet("/letting-go", ListAsync)
             .WithName("ListLettingGo").WithSummary("Your own letting-go exercises (only you ever see them)");
 
-        repair.MapPost("/letting-go", async Task<Results<Ok<GrudgeDto>, ValidationProblem>> (StartGrudgeRequest request, LettingGo handler, Resting safety, CancellationToken cancellationToken) =>
-            {
-                var outcome = await handler.StartAsync(request.Hurt, request.Cost, cancellationToken);
-                return outcome.Succeeded
-                    ? TypedResults.Ok(await DtoAsync((await handler.FindAsync(outcome.Value, cancellationToken))!, safety, cancellationToken))
-                    : TalkApi.Invalid(await safety.ConcernAsync(cancellationToken) ? "exercise" : FieldOf(GrudgeStep.Name, request.Hurt, request.Cost, null) == "text" ? "hurt" : "cost", outcome.Error!);
-            })
+        repair.MapPost("/letting-go", StartAsync)
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict)
             .WithName("StartLettingGo").WithSummary("Begin a letting-go exercise with its first step (not while it rests for you)");
 
-        lettingGo.MapGet("/{id:guid}", async Task<Results<Ok<GrudgeDto>, ProblemHttpResult>> (Guid id, LettingGo handler, Resting safety, CancellationToken cancellationToken) =>
-                await handler.FindAsync(id, cancellationToken) is { } grudge ? TypedResults.Ok(await DtoAsync(grudge, safety, cancellationToken)) : TalkApi.NotFound(NotHere))
+        lettingGo.MapGet("/{id:guid}", GetAsync)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .WithName("GetLettingGo").WithSummary("One of your letting-go exercises");
 
-        lettingGo.MapPost("/{id:guid}/steps", async Task<Results<Ok<GrudgeDto>, ValidationProblem, ProblemHttpResult>> (
-                Guid id, GrudgeStepRequest request, LettingGo handler, Resting safety, CancellationToken cancellationToken) =>
-            {
-                if (await handler.FindAsync(id, cancellationToken) is null)
-                {
-                    return TalkApi.NotFound(NotHere);
-                }
-
-                if (Enum.GetValues<GrudgeStep>().Cast<GrudgeStep?>().FirstOrDefault(s => Key(s!.Value) == request.Step) is not { } step)
-                {
-                    return TalkApi.Invalid("step", "That step isn't one this exercise knows.");
-                }
-
-                var outcome = await handler.SaveAsync(id, step, request.Text, request.Second, request.Decision, cancellationToken);
-                return outcome.Succeeded
-                    ? TypedResults.Ok(await DtoAsync((await handler.FindAsync(id, cancellationToken))!, safety, cancellationToken))
-                    : TalkApi.Invalid(await safety.ConcernAsync(cancellationToken) ? "exercise" : FieldOf(step, request.Text, request.Second, request.Decision), outcome.Error!);
-            })
-            .ProducesProblem(StatusCodes.Status404NotFound)
+        lettingGo.MapPost("/{id:guid}/steps", SaveStepAsync)
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
             .WithName("SaveLettingGoStep").WithSummary("Save a step, or change an earlier one; one step at a time");
 
-        lettingGo.MapPost("/{id:guid}/put-away", async Task<Results<Ok<GrudgeDto>, ValidationProblem, ProblemHttpResult>> (
-                Guid id, LettingGo handler, Resting safety, CancellationToken cancellationToken) =>
-            {
-                if (await handler.FindAsync(id, cancellationToken) is null)
-                {
-                    return TalkApi.NotFound(NotHere);
-                }
-
-                var outcome = await handler.ArchiveAsync(id, cancellationToken);
-                return outcome.Succeeded
-                    ? TypedResults.Ok(await DtoAsync((await handler.FindAsync(id, cancellationToken))!, safety, cancellationToken))
-                    : TalkApi.Invalid("exercise", outcome.Error!);
-            })
-            .ProducesProblem(StatusCodes.Status404NotFound)
+        lettingGo.MapPost("/{id:guid}/put-away", PutAwayAsync)
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound)
             .WithName("PutAwayLettingGo").WithSummary("Release: put the exercise away (kept, closed, for you alone)");
 
         // Destroying is always allowed, resting or not: a member can always remove what they wrote.
-        lettingGo.MapDelete("/{id:guid}", async Task<Results<NoContent, ProblemHttpResult>> (Guid id, LettingGo handler, CancellationToken cancellationToken) =>
-                (await handler.DestroyAsync(id, cancellationToken)).Succeeded ? TypedResults.NoContent() : TalkApi.NotFound(NotHere))
+        lettingGo.MapDelete("/{id:guid}", DestroyAsync)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .WithName("DestroyLettingGo").WithSummary("Destroy the exercise for good, at any step; it can't be brought back");
     }
 
-    private static string Key(GrudgeStep step) => step.ToString().ToLowerInvariant();
-
-    /// <summary>
-    /// Which field a refused save is about, in the order the handler checks them: the decision, the
-    /// step's words, then the second words (name only). Anything else is about the step itself.
-    /// </summary>
-    private static string FieldOf(GrudgeStep step, string? text, string? second, string? decision)
+    private static async Task<Ok<LettingGoDto>> ListAsync(ListLettingGo list, Resting safety, RepairContent content, CancellationToken cancellationToken)
     {
-        if (step == GrudgeStep.Decide && (decision is null || !LettingGoRules.Decisions.Contains(decision)))
-        {
-            return "decision";
-        }
-
-        var words = text?.Trim() ?? "";
-        var max = step == GrudgeStep.Letter ? Grudge.LetterMaxLength : Grudge.TextMaxLength;
-        if ((step != GrudgeStep.Decide || words.Length > 0) && TalkText.Problem(words, max) is not null)
-        {
-            return "text";
-        }
-
-        return step == GrudgeStep.Name && TalkText.Problem(second?.Trim() ?? "", max) is not null ? "second" : "step";
+        var resting = await safety.ConcernAsync(cancellationToken);
+        var exercises = (await list.HandleAsync(cancellationToken)).Select(g => new GrudgeSummaryDto(g.Id, LettingGoStore.KeyOf(g.Step), g.StartedAt, g.ArchivedAt)).ToList();
+        return TypedResults.Ok(new LettingGoDto(resting, resting ? content.Resting : content.LettingGo.NotExcusing + " " + content.LettingGo.Safety, exercises));
     }
 
-    private static async Task<GrudgeDto> DtoAsync(GrudgeView g, Resting safety, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<GrudgeDto>, ProblemHttpResult>> StartAsync(
+        StartGrudgeRequest request, StartLettingGo start, FindLettingGo find, Resting safety, CancellationToken cancellationToken)
     {
+        var outcome = await start.HandleAsync(request, cancellationToken);
+        return outcome.Problem is { } problem ? ApiResults.Problem(problem) : await DtoAsync(outcome.Value, find, safety, cancellationToken);
+    }
+
+    private static Task<Results<Ok<GrudgeDto>, ProblemHttpResult>> GetAsync(Guid id, FindLettingGo find, Resting safety, CancellationToken cancellationToken) =>
+        DtoAsync(id, find, safety, cancellationToken);
+
+    private static async Task<Results<Ok<GrudgeDto>, ProblemHttpResult>> SaveStepAsync(
+        Guid id, GrudgeStepRequest request, SaveLettingGoStep save, FindLettingGo find, Resting safety, CancellationToken cancellationToken) =>
+        (await save.HandleAsync(id, request, cancellationToken)).Problem is { } problem ? ApiResults.Problem(problem) : await DtoAsync(id, find, safety, cancellationToken);
+
+    private static async Task<Results<Ok<GrudgeDto>, ProblemHttpResult>> PutAwayAsync(
+        Guid id, PutAwayLettingGo putAway, FindLettingGo find, Resting safety, CancellationToken cancellationToken) =>
+        (await putAway.HandleAsync(id, cancellationToken)).Problem is { } problem ? ApiResults.Problem(problem) : await DtoAsync(id, find, safety, cancellationToken);
+
+    private static async Task<Results<NoContent, ProblemHttpResult>> DestroyAsync(Guid id, DestroyLettingGo destroy, CancellationToken cancellationToken) =>
+        ApiResults.NoContent(await destroy.HandleAsync(id, cancellationToken));
+
+    private static async Task<Results<Ok<GrudgeDto>, ProblemHttpResult>> DtoAsync(Guid id, FindLettingGo find, Resting safety, CancellationToken cancellationToken)
+    {
+        if (await find.HandleAsync(id, cancellationToken) is not { } g)
+        {
+            return ApiResults.Problem(LettingGoStore.NotHere());
+        }
+
         var resting = await safety.ConcernAsync(cancellationToken);
         var p = g.Payload;
         var words = resting && g.ArchivedAt is null ? null : new GrudgeWordsDto(p.Hurt, p.Cost, p.Decision, p.DecisionNote, p.Context, p.Letter);
-        return new GrudgeDto(g.Id, Key(g.Step), g.StartedAt, g.ArchivedAt, resting, words);
+        return TypedResults.Ok(new GrudgeDto(g.Id, LettingGoStore.KeyOf(g.Step), g.StartedAt, g.ArchivedAt, resting, words));
     }
 }

@@ -1,7 +1,8 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Rekindle.Web.Features.Pairing;
 using Rekindle.Web.Features.Safety;
-using Rekindle.Web.Features.Talk;
+using Rekindle.Web.Infrastructure;
+using Rekindle.Web.Infrastructure.Api;
 
 namespace Rekindle.Web.Features.Repair;
 
@@ -32,158 +33,116 @@ public sealed record RepairDto(
     Guid Id, string Title, bool OpenedByMe, DateTime OpenedAt, string Current, bool Paused, bool MeCalm, bool PartnerCalm,
     DateTime? CompletedAt, DateTime? FollowUpDueAt, bool FollowUpDue, bool SetAside, int Revision, bool Resting, IReadOnlyList<RepairStepDto> Steps);
 
-/// <summary>Open a repair with a short name you both recognise; Calm says you are calm enough to begin.</summary>
-public sealed record OpenRepairRequest(string? Title, bool Calm);
-
-/// <summary>The revision of the repair the client last saw: a stale one is told that things moved on.</summary>
-public sealed record RepairRevisionRequest(int Revision);
-
-/// <summary>
-/// Your entry for the current step (feelings, account, heard, past, own, plan): feeling keys for "feelings", a second text
-/// for "own" and "plan". For "own" only, LeaveForNow ("not mine to answer now") saves it without words: the step still
-/// opens for both, and your entry then carries the choice "left-for-now" (decisions/0031).
-/// </summary>
-public sealed record RepairStepRequest(string? Step, IReadOnlyList<string>? Feelings, string? Text, string? Second, bool LeaveForNow = false);
-
-/// <summary>A week after the plan: better, mixed or still-hurts, and optional words.</summary>
-public sealed record RepairFollowUpRequest(string? Choice, string? Text);
-
 /// <summary>Repair (decisions/0016) through the API: the same handlers, blind reveal and resting as the pages.</summary>
 [Infrastructure.Api.ApiArea]
 public static class RepairApi
 {
-    private const string NotYours = "That repair is not one of your couple's.";
-
     public static void MapRepairApi(this RouteGroupBuilder api)
     {
         var repair = api.MapGroup("/repair").WithTags("Repair");
 
-        api.MapGet("/repair", async Task<Ok<RepairHubDto>> (Resting safety, GetCoupleStatus status, Repairs repairs, Apologies apologies, CancellationToken cancellationToken) =>
-            {
-                var resting = await safety.MineAsync(cancellationToken);
-                var hasPartner = (await status.HandleAsync(cancellationToken)).Stage == CoupleStage.Together;
-                if (resting || !hasPartner)
-                {
-                    return TypedResults.Ok(new RepairHubDto(resting, hasPartner, [], []));
-                }
-
-                var list = (await repairs.ListAsync(cancellationToken)).Select(r => new RepairSummaryDto(r.Id, r.Title, r.OpenedAt, RepairRules.KeyOf(r.Current), r.MyTurn, r.FollowUpWaiting, r.SetAside)).ToList();
-                return TypedResults.Ok(new RepairHubDto(false, true, list, await ApologyApi.ListAsync(apologies, cancellationToken)));
-            })
+        api.MapGet("/repair", GetHubAsync)
             .WithTags("Repair").WithName("GetRepairs").WithSummary("Your couple's repairs and apologies (empty while repair rests for you)");
 
-        repair.MapGet("/guide", async Task<Ok<RepairGuideDto>> (Resting safety, RepairContent content, CancellationToken cancellationToken) =>
-                TypedResults.Ok(await safety.MineAsync(cancellationToken) ? new RepairGuideDto(true, content.Resting, null) : new RepairGuideDto(false, content.Resting, content)))
+        repair.MapGet("/guide", GetGuideAsync)
             .WithName("GetRepairGuide").WithSummary("The steps' prompts and guidance, the feelings to choose from, the follow-up, letting go and the apology frame");
 
-        api.MapPost("/repair", async Task<Results<Ok<RepairDto>, ValidationProblem>> (OpenRepairRequest request, RepairSteps steps, Repairs repairs, Resting safety, CancellationToken cancellationToken) =>
-            {
-                var outcome = await steps.OpenAsync(request.Title, request.Calm, cancellationToken);
-                if (!outcome.Succeeded)
-                {
-                    var aboutTitle = outcome.Error!.StartsWith("Give it a short name", StringComparison.Ordinal) || TalkText.Problem(request.Title?.Trim() ?? "", Incident.TitleMaxLength) == outcome.Error;
-                    return TalkApi.Invalid(aboutTitle ? "title" : "repair", outcome.Error);
-                }
-
-                return TypedResults.Ok(await DtoAsync((await repairs.FindAsync(outcome.Value, cancellationToken))!, safety, cancellationToken));
-            })
+        api.MapPost("/repair", OpenAsync)
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict)
             .WithTags("Repair").WithName("OpenRepair").WithSummary("Open a repair for the two of you (not while it rests for you; at most five open)");
 
-        repair.MapGet("/{id:guid}", async Task<Results<Ok<RepairDto>, ProblemHttpResult>> (Guid id, Repairs repairs, Resting safety, CancellationToken cancellationToken) =>
-                await repairs.FindAsync(id, cancellationToken) is { } view ? TypedResults.Ok(await DtoAsync(view, safety, cancellationToken)) : TalkApi.NotFound(NotYours))
+        repair.MapGet("/{id:guid}", GetAsync)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .WithName("GetRepair").WithSummary("A repair: where you are, your entries, and your partner's for the steps you have both written");
 
-        MapAction(repair, "/calm", RepairAction.Calm, "SayCalmEnough", "Say you are calm enough to begin, or to go on after a pause");
-        MapAction(repair, "/pause", RepairAction.Pause, "PauseRepair", "Take a break (at least twenty minutes); you both say you are calm again to go on");
-        MapAction(repair, "/set-aside", RepairAction.SetAside, "SetRepairAside", "Set the repair aside: closed, and kept in the list (also while it rests for you)");
+        repair.MapPost("/{id:guid}/calm", CalmAsync)
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
+            .WithName("SayCalmEnough").WithSummary("Say you are calm enough to begin, or to go on after a pause");
 
-        repair.MapPost("/{id:guid}/steps", async Task<Results<Ok<RepairDto>, ValidationProblem, ProblemHttpResult>> (
-                Guid id, RepairStepRequest request, RepairSteps steps, Repairs repairs, Resting safety, CancellationToken cancellationToken) =>
-            {
-                var step = RepairRules.Steps.Cast<RepairStep?>().FirstOrDefault(s => RepairRules.KeyOf(s!.Value) == request.Step);
-                var input = new StepInput(request.Feelings ?? [], request.Text, request.Second, request.LeaveForNow ? RepairRules.LeftForNow : null);
-                return await WriteAsync(id, step, input, steps, repairs, safety, cancellationToken);
-            })
-            .ProducesProblem(StatusCodes.Status404NotFound)
+        repair.MapPost("/{id:guid}/pause", PauseAsync)
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
+            .WithName("PauseRepair").WithSummary("Take a break (at least twenty minutes); you both say you are calm again to go on");
+
+        repair.MapPost("/{id:guid}/set-aside", SetAsideAsync)
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
+            .WithName("SetRepairAside").WithSummary("Set the repair aside: closed, and kept in the list (also while it rests for you)");
+
+        repair.MapPost("/{id:guid}/steps", WriteStepAsync)
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
             .WithName("WriteRepairStep").WithSummary("Write your entry for the current step; change it until your partner has written theirs");
 
-        repair.MapPost("/{id:guid}/follow-up", (Guid id, RepairFollowUpRequest request, RepairSteps steps, Repairs repairs, Resting safety, CancellationToken cancellationToken) =>
-                WriteAsync(id, RepairStep.FollowUp, new StepInput([], request.Text, null, request.Choice), steps, repairs, safety, cancellationToken))
-            .ProducesProblem(StatusCodes.Status404NotFound)
+        repair.MapPost("/{id:guid}/follow-up", WriteFollowUpAsync)
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
             .WithName("WriteRepairFollowUp").WithSummary("A week after the plan: how it has gone for you (your partner's shows once you have both answered)");
 
         repair.MapLettingGoApi();
         repair.MapApologyApi();
     }
 
-    private static void MapAction(RouteGroupBuilder repair, string path, RepairAction action, string name, string summary) =>
-        repair.MapPost("/{id:guid}" + path, async Task<Results<Ok<RepairDto>, ValidationProblem, ProblemHttpResult>> (
-                Guid id, RepairRevisionRequest request, RepairSteps steps, Repairs repairs, Resting safety, CancellationToken cancellationToken) =>
-            {
-                if (await repairs.FindAsync(id, cancellationToken) is null)
-                {
-                    return TalkApi.NotFound(NotYours);
-                }
-
-                var outcome = await steps.ActAsync(id, action, request.Revision, cancellationToken);
-                return outcome.Succeeded
-                    ? TypedResults.Ok(await DtoAsync((await repairs.FindAsync(id, cancellationToken))!, safety, cancellationToken))
-                    : TalkApi.Invalid(outcome.Error!.StartsWith("Things moved on", StringComparison.Ordinal) ? "revision" : "repair", outcome.Error);
-            })
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .WithName(name).WithSummary(summary);
-
-    private static async Task<Results<Ok<RepairDto>, ValidationProblem, ProblemHttpResult>> WriteAsync(
-        Guid id, RepairStep? step, StepInput input, RepairSteps steps, Repairs repairs, Resting safety, CancellationToken cancellationToken)
-    {
-        if (await repairs.FindAsync(id, cancellationToken) is null)
-        {
-            return TalkApi.NotFound(NotYours);
-        }
-
-        if (step is not { } known)
-        {
-            return TalkApi.Invalid("step", "That step isn't one this repair knows. Here is where you are.");
-        }
-
-        var outcome = await steps.WriteAsync(id, known, input, cancellationToken);
-        return outcome.Succeeded
-            ? TypedResults.Ok(await DtoAsync((await repairs.FindAsync(id, cancellationToken))!, safety, cancellationToken))
-            : TalkApi.Invalid(FieldOf(steps, known, input), outcome.Error!);
-    }
-
-    /// <summary>
-    /// Which field the handler's message is about: the handler's own check is asked again with one
-    /// part filled in at a time, so the field follows its rules rather than its wording. When the input
-    /// passes the check, the message is about the step (not the current one, already revealed, resting…).
-    /// </summary>
-    private static string FieldOf(RepairSteps steps, RepairStep step, StepInput input)
-    {
-        if (steps.Check(step, input).Succeeded)
-        {
-            return "step";
-        }
-
-        if (steps.Check(step, input with { Second = "x" }).Succeeded)
-        {
-            return "second";
-        }
-
-        if (steps.Check(step, input with { Text = "x", Second = "x" }).Succeeded)
-        {
-            return "text";
-        }
-
-        return step == RepairStep.FollowUp ? "choice" : "feelings";
-    }
-
-    private static async Task<RepairDto> DtoAsync(RepairView v, Resting safety, CancellationToken cancellationToken)
+    private static async Task<Ok<RepairHubDto>> GetHubAsync(
+        Resting safety, GetCoupleStatus status, ListRepairs repairs, ListApologies apologies, CancellationToken cancellationToken)
     {
         var resting = await safety.MineAsync(cancellationToken);
+        var hasPartner = (await status.HandleAsync(cancellationToken)).Stage == CoupleStage.Together;
+        if (resting || !hasPartner)
+        {
+            return TypedResults.Ok(new RepairHubDto(resting, hasPartner, [], []));
+        }
+
+        var list = (await repairs.HandleAsync(cancellationToken))
+            .Select(r => new RepairSummaryDto(r.Id, r.Title, r.OpenedAt, RepairRules.KeyOf(r.Current), r.MyTurn, r.FollowUpWaiting, r.SetAside)).ToList();
+        return TypedResults.Ok(new RepairHubDto(false, true, list, await ApologyApi.ListAsync(apologies, cancellationToken)));
+    }
+
+    private static async Task<Ok<RepairGuideDto>> GetGuideAsync(Resting safety, RepairContent content, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await safety.MineAsync(cancellationToken) ? new RepairGuideDto(true, content.Resting, null) : new RepairGuideDto(false, content.Resting, content));
+
+    private static async Task<Results<Ok<RepairDto>, ProblemHttpResult>> OpenAsync(
+        OpenRepairRequest request, OpenRepair open, FindRepair find, Resting safety, CancellationToken cancellationToken)
+    {
+        var outcome = await open.HandleAsync(request, cancellationToken);
+        return outcome.Problem is { } problem ? ApiResults.Problem(problem) : await DtoAsync(outcome.Value, find, safety, cancellationToken);
+    }
+
+    private static async Task<Results<Ok<RepairDto>, ProblemHttpResult>> GetAsync(Guid id, FindRepair find, Resting safety, CancellationToken cancellationToken) =>
+        await DtoAsync(id, find, safety, cancellationToken);
+
+    private static Task<Results<Ok<RepairDto>, ProblemHttpResult>> CalmAsync(
+        Guid id, RepairRevisionRequest request, ActOnRepair act, FindRepair find, Resting safety, CancellationToken cancellationToken) =>
+        AfterAsync(id, act.HandleAsync(id, RepairAction.Calm, request, cancellationToken), find, safety, cancellationToken);
+
+    private static Task<Results<Ok<RepairDto>, ProblemHttpResult>> PauseAsync(
+        Guid id, RepairRevisionRequest request, ActOnRepair act, FindRepair find, Resting safety, CancellationToken cancellationToken) =>
+        AfterAsync(id, act.HandleAsync(id, RepairAction.Pause, request, cancellationToken), find, safety, cancellationToken);
+
+    private static Task<Results<Ok<RepairDto>, ProblemHttpResult>> SetAsideAsync(
+        Guid id, RepairRevisionRequest request, ActOnRepair act, FindRepair find, Resting safety, CancellationToken cancellationToken) =>
+        AfterAsync(id, act.HandleAsync(id, RepairAction.SetAside, request, cancellationToken), find, safety, cancellationToken);
+
+    private static Task<Results<Ok<RepairDto>, ProblemHttpResult>> WriteStepAsync(
+        Guid id, RepairStepRequest request, WriteRepairStep write, FindRepair find, Resting safety, CancellationToken cancellationToken) =>
+        AfterAsync(id, write.HandleAsync(id, request, cancellationToken), find, safety, cancellationToken);
+
+    private static Task<Results<Ok<RepairDto>, ProblemHttpResult>> WriteFollowUpAsync(
+        Guid id, RepairFollowUpRequest request, WriteRepairFollowUp write, FindRepair find, Resting safety, CancellationToken cancellationToken) =>
+        AfterAsync(id, write.HandleAsync(id, request, cancellationToken), find, safety, cancellationToken);
+
+    // The repair as it is after a change, or the handler's problem.
+    private static async Task<Results<Ok<RepairDto>, ProblemHttpResult>> AfterAsync(
+        Guid id, Task<Outcome<bool>> change, FindRepair find, Resting safety, CancellationToken cancellationToken) =>
+        (await change).Problem is { } problem ? ApiResults.Problem(problem) : await DtoAsync(id, find, safety, cancellationToken);
+
+    private static async Task<Results<Ok<RepairDto>, ProblemHttpResult>> DtoAsync(Guid id, FindRepair find, Resting safety, CancellationToken cancellationToken)
+    {
+        if (await find.HandleAsync(id, cancellationToken) is not { } v)
+        {
+            return ApiResults.Problem(RepairStore.NotYours());
+        }
+
+        var resting = await safety.MineAsync(cancellationToken);
         var shown = resting ? [] : v.Steps.Select(s => new RepairStepDto(RepairRules.KeyOf(s.Step), Entry(s.Mine), Entry(s.Theirs), s.PartnerDone, s.Revealed)).ToList();
-        return new RepairDto(v.Id, v.Title, v.OpenedByMe, v.OpenedAt, RepairRules.KeyOf(v.Current), v.Paused, v.MeCalm, v.PartnerCalm,
-            v.CompletedAt, v.FollowUpDueAt, v.FollowUpDue, v.SetAside, v.Revision, resting, shown);
+        return TypedResults.Ok(new RepairDto(v.Id, v.Title, v.OpenedByMe, v.OpenedAt, RepairRules.KeyOf(v.Current), v.Paused, v.MeCalm, v.PartnerCalm,
+            v.CompletedAt, v.FollowUpDueAt, v.FollowUpDue, v.SetAside, v.Revision, resting, shown));
     }
 
     private static RepairEntryDto? Entry(EntryPayload? e) => e is null ? null : new(e.Feelings, e.Text, e.Second, e.Choice);

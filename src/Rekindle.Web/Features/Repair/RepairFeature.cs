@@ -19,10 +19,25 @@ public static class RepairFeature
         builder.Services.AddOptions<RepairOptions>().BindConfiguration(RepairOptions.Section);
         builder.Services.AddSingleton(sp => RepairContent.Load(Path.Combine(
             sp.GetRequiredService<IWebHostEnvironment>().ContentRootPath, "Content", "repair", $"repair.{sp.GetRequiredService<IOptions<RepairOptions>>().Value.Language}.json")));
-        builder.Services.AddScoped<Repairs>();
-        builder.Services.AddScoped<RepairSteps>();
-        builder.Services.AddScoped<LettingGo>();
-        builder.Services.AddScoped<Apologies>();
+        builder.Services.AddScoped<RepairStore>();
+        builder.Services.AddScoped<ListRepairs>();
+        builder.Services.AddScoped<FindRepair>();
+        builder.Services.AddScoped<CountUnresolvedRepairs>();
+        builder.Services.AddScoped<OpenRepair>();
+        builder.Services.AddScoped<ActOnRepair>();
+        builder.Services.AddScoped<WriteRepairStep>();
+        builder.Services.AddScoped<WriteRepairFollowUp>();
+        builder.Services.AddScoped<LettingGoStore>();
+        builder.Services.AddScoped<ListLettingGo>();
+        builder.Services.AddScoped<FindLettingGo>();
+        builder.Services.AddScoped<StartLettingGo>();
+        builder.Services.AddScoped<SaveLettingGoStep>();
+        builder.Services.AddScoped<PutAwayLettingGo>();
+        builder.Services.AddScoped<DestroyLettingGo>();
+        builder.Services.AddScoped<ApologyRules>();
+        builder.Services.AddScoped<CheckApology>();
+        builder.Services.AddScoped<SendApology>();
+        builder.Services.AddScoped<ListApologies>();
         builder.Services.AddScoped<INoticeSource, RepairFollowUps>();
         builder.Services.AddScoped<IExportSection, RepairExport>();
         return builder;
@@ -36,16 +51,16 @@ public static class RepairFeature
 /// The member's repairs as they see them (their own writing, and their partner's where both had
 /// written the step), their letting-go exercises (theirs alone), and the apologies they sent and received.
 /// </summary>
-public sealed class RepairExport(Repairs repairs, LettingGo lettingGo, Apologies apologies, RepairContent content) : IExportSection
+public sealed class RepairExport(ListRepairs repairs, FindRepair findRepair, ListLettingGo lettingGo, ListApologies apologies, RepairContent content) : IExportSection
 {
     public string Name => "repair";
 
     public async Task<object?> ExportAsync(Guid memberId, CancellationToken cancellationToken)
     {
         var incidents = new List<object>();
-        foreach (var summary in (await repairs.ListAsync(cancellationToken)).OrderBy(r => r.OpenedAt))
+        foreach (var summary in (await repairs.HandleAsync(cancellationToken)).OrderBy(r => r.OpenedAt))
         {
-            var view = (await repairs.FindAsync(summary.Id, cancellationToken))!;
+            var view = (await findRepair.HandleAsync(summary.Id, cancellationToken))!;
             incidents.Add(new
             {
                 view.Title,
@@ -61,11 +76,11 @@ public sealed class RepairExport(Repairs repairs, LettingGo lettingGo, Apologies
             });
         }
 
-        var grudges = (await lettingGo.ListAsync(cancellationToken)).Select(g => new
+        var grudges = (await lettingGo.HandleAsync(cancellationToken)).Select(g => new
         {
             g.StartedAt, g.ArchivedAt, g.Payload.Hurt, g.Payload.Cost, g.Payload.Decision, g.Payload.DecisionNote, g.Payload.Context, g.Payload.Letter,
         }).ToList();
-        var notes = (await apologies.ListAsync(cancellationToken)).Select(a => new { a.SentAt, Sent = a.FromMe, a.Text.Did, a.Text.Effect, a.Text.Will }).ToList();
+        var notes = (await apologies.HandleAsync(cancellationToken)).Select(a => new { a.SentAt, Sent = a.FromMe, a.Text.Did, a.Text.Effect, a.Text.Will }).ToList();
         return incidents.Count == 0 && grudges.Count == 0 && notes.Count == 0 ? null : new { Repairs = incidents, LettingGo = grudges, Apologies = notes };
     }
 

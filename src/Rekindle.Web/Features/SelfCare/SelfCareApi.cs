@@ -1,5 +1,6 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Rekindle.Web.Infrastructure;
+using Rekindle.Web.Infrastructure.Api;
 
 namespace Rekindle.Web.Features.SelfCare;
 
@@ -10,11 +11,6 @@ public sealed record SelfCareDto(
     DateOnly Today, DateOnly Day, DayEntry Entry, IReadOnlyList<GoalView> Goals, IReadOnlyList<WeekSummary> Weeks,
     string? MyLineThisWeek, IReadOnlyList<WeekLineDto> PartnersLines, bool HasPartner);
 
-public sealed record DayLogRequest(DateOnly Day, decimal? SleepHours, int? MovementMinutes, int? Eating, int? Stress, int? Mood, string? Note);
-
-/// <summary>A goal as the page's form takes it: metric (sleep, movement, eating, stress, mood), direction (atleast or atmost), value, days a week.</summary>
-public sealed record GoalRequest(string? Metric, string? Direction, decimal? Value, int? DaysPerWeek);
-
 [Infrastructure.Api.ApiArea]
 public static class SelfCareApi
 {
@@ -23,50 +19,40 @@ public static class SelfCareApi
         var selfCare = api.MapGroup("/self-care").WithTags("SelfCare");
 
         // On the API group itself: in the /self-care group, "" would make the route "/api/v1/self-care/".
-        api.MapGet("/self-care", async Task<Ok<SelfCareDto>> (DateOnly? day, SelfCareJournal journal, CancellationToken cancellationToken) =>
-                TypedResults.Ok(Dto(await journal.ViewAsync(day, cancellationToken))))
+        api.MapGet("/self-care", GetAsync)
             .WithTags("SelfCare").WithName("GetSelfCare").WithSummary("Your self-care log for a day (today by default), goals and weekly averages");
 
-        selfCare.MapPost("/days", async Task<Results<Ok<SelfCareDto>, ValidationProblem>> (DayLogRequest request, SelfCareJournal journal, CancellationToken cancellationToken) =>
-            {
-                // The same reading and checks as the page's form.
-                var (entry, problem) = SelfCareRules.Read(S(request.SleepHours), S(request.MovementMinutes), S(request.Eating), S(request.Stress), S(request.Mood), request.Note);
-                if (problem is not null)
-                {
-                    return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["entry"] = [problem] });
-                }
-
-                var outcome = await journal.LogAsync(request.Day, entry, cancellationToken);
-                return outcome.Succeeded
-                    ? TypedResults.Ok(Dto(await journal.ViewAsync(request.Day, cancellationToken)))
-                    : TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["day"] = [outcome.Error!] });
-            })
+        selfCare.MapPost("/days", LogDayAsync)
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict)
             .WithName("LogSelfCareDay").WithSummary("Log or correct a day (today or the last 7); an empty entry removes it");
 
-        selfCare.MapPost("/goals", async Task<Results<Ok<SelfCareDto>, ValidationProblem>> (GoalRequest request, SelfCareJournal journal, CancellationToken cancellationToken) =>
-            {
-                if (SelfCareRules.GoalProblem(request.Metric, request.Direction, S(request.Value), S(request.DaysPerWeek), out var goal) is { } problem)
-                {
-                    return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["goal"] = [problem] });
-                }
-
-                var outcome = await journal.AddGoalAsync(goal!, cancellationToken);
-                return outcome.Succeeded
-                    ? TypedResults.Ok(Dto(await journal.ViewAsync(null, cancellationToken)))
-                    : TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["goal"] = [outcome.Error!] });
-            })
+        selfCare.MapPost("/goals", AddGoalAsync)
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict)
             .WithName("AddSelfCareGoal").WithSummary("Add a goal (at most three)");
 
         // Another member's goal id (or one already removed) is not found, and nothing changes.
-        selfCare.MapDelete("/goals/{id:guid}", async Task<Results<NoContent, ProblemHttpResult>> (Guid id, SelfCareJournal journal, CancellationToken cancellationToken) =>
-                (await journal.RemoveGoalAsync(id, cancellationToken)) is { Succeeded: true } ? TypedResults.NoContent() : Talk.TalkApi.NotFound("That goal wasn't found. It may already be removed."))
+        selfCare.MapDelete("/goals/{id:guid}", RemoveGoalAsync)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .WithName("RemoveSelfCareGoal").WithSummary("Remove one of your goals");
     }
 
-    private static string? S(decimal? value) => value?.ToString(CultureInfo.InvariantCulture);
+    private static async Task<Ok<SelfCareDto>> GetAsync(DateOnly? day, ViewSelfCare view, CancellationToken cancellationToken) =>
+        TypedResults.Ok(Dto(await view.HandleAsync(day, cancellationToken)));
 
-    private static string? S(int? value) => value?.ToString(CultureInfo.InvariantCulture);
+    private static async Task<Results<Ok<SelfCareDto>, ProblemHttpResult>> LogDayAsync(
+        DayLogRequest request, LogSelfCareDay log, ViewSelfCare view, CancellationToken cancellationToken) =>
+        await AfterAsync(await log.HandleAsync(request, cancellationToken), request.Day, view, cancellationToken);
+
+    private static async Task<Results<Ok<SelfCareDto>, ProblemHttpResult>> AddGoalAsync(
+        GoalRequest request, AddSelfCareGoal add, ViewSelfCare view, CancellationToken cancellationToken) =>
+        await AfterAsync(await add.HandleAsync(request, cancellationToken), null, view, cancellationToken);
+
+    private static async Task<Results<NoContent, ProblemHttpResult>> RemoveGoalAsync(Guid id, RemoveSelfCareGoal remove, CancellationToken cancellationToken) =>
+        ApiResults.NoContent(await remove.HandleAsync(id, cancellationToken));
+
+    private static async Task<Results<Ok<SelfCareDto>, ProblemHttpResult>> AfterAsync(
+        Outcome<bool> outcome, DateOnly? day, ViewSelfCare view, CancellationToken cancellationToken) =>
+        outcome.Problem is { } problem ? ApiResults.Problem(problem) : TypedResults.Ok(Dto(await view.HandleAsync(day, cancellationToken)));
 
     private static SelfCareDto Dto(SelfCareView v) => new(
         v.Today, v.Day, v.Entry, v.Goals, v.Weeks, v.MyLineThisWeek, v.PartnersLines.Select(l => new WeekLineDto(l.Week, l.Line)).ToList(), v.HasPartner);

@@ -8,21 +8,26 @@ public static class SelfCareFeature
 {
     public static WebApplicationBuilder AddSelfCare(this WebApplicationBuilder builder)
     {
-        builder.Services.AddScoped<SelfCareJournal>();
+        builder.Services.AddScoped<SelfCareStore>();
+        builder.Services.AddScoped<ViewSelfCare>();
+        builder.Services.AddScoped<LogSelfCareDay>();
+        builder.Services.AddScoped<AddSelfCareGoal>();
+        builder.Services.AddScoped<RemoveSelfCareGoal>();
+        builder.Services.AddScoped<ShareSelfCareWeek>();
         builder.Services.AddScoped<IExportSection, SelfCareExport>();
         return builder;
     }
 }
 
 /// <summary>Every day the member logged, their goals, and the lines they shared.</summary>
-public sealed class SelfCareExport(AppDbContext db, SelfCareJournal journal, Infrastructure.Sealing.Sealer sealer) : IExportSection
+public sealed class SelfCareExport(AppDbContext db, SelfCareStore store, ViewSelfCare viewSelfCare, Infrastructure.Sealing.Sealer sealer) : IExportSection
 {
     public string Name => "selfCare";
 
     public async Task<object?> ExportAsync(Guid memberId, CancellationToken cancellationToken)
     {
-        var days = await journal.DaysAsync(memberId, DateOnly.MinValue, cancellationToken);
-        var view = await journal.ViewAsync(null, cancellationToken);
+        var days = await store.DaysAsync(memberId, DateOnly.MinValue, cancellationToken);
+        var view = await viewSelfCare.HandleAsync(null, cancellationToken);
         var shared = new List<object>();
         foreach (var row in await db.SelfCareShares.AsNoTracking().Where(s => s.OwnerId == memberId).OrderBy(s => s.Week).ToListAsync(cancellationToken))
         {

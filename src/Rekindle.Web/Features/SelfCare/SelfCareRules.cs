@@ -1,4 +1,4 @@
-using System.Globalization;
+using Rekindle.Web.Infrastructure;
 using Rekindle.Web.Infrastructure.Localization;
 
 namespace Rekindle.Web.Features.SelfCare;
@@ -61,40 +61,43 @@ public static class SelfCareRules
         _ => (0, 10),
     };
 
-    /// <summary>Reads a day from form text; blank fields stay empty, anything out of range is a message.</summary>
-    public static (DayEntry? Entry, string? Problem) Read(string? sleep, string? movement, string? eating, string? stress, string? mood, string? note)
+    /// <summary>
+    /// A day as it will be kept: blank values stay empty, sleep is kept to half hours. Anything out of range is a
+    /// problem about the first such field, whose message names every value that needs another look.
+    /// </summary>
+    public static Outcome<DayEntry> Read(DayLogRequest request)
     {
-        var problems = new List<string>();
-        decimal? Number(string? text, string metric, string name, bool whole)
+        var problems = new List<(string Field, string Message)>();
+        decimal? Number(decimal? value, string metric, string field, string name, bool whole)
         {
-            if (string.IsNullOrWhiteSpace(text))
+            if (value is not { } v)
             {
                 return null;
             }
 
             var (min, max) = Range(metric);
-            if (!decimal.TryParse(text.Trim().Replace(',', '.'), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value) || value < min || value > max || (whole && value != decimal.Truncate(value)))
+            if (v < min || v > max || (whole && v != decimal.Truncate(v)))
             {
-                problems.Add(whole ? Text.Of("{0} should be a whole number from {1} to {2}.", name, min, max) : Text.Of("{0} should be a number from {1} to {2}.", name, min, max));
+                problems.Add((field, whole ? Text.Of("{0} should be a whole number from {1} to {2}.", name, min, max) : Text.Of("{0} should be a number from {1} to {2}.", name, min, max)));
                 return null;
             }
 
-            return whole ? value : Math.Round(value * 2, MidpointRounding.AwayFromZero) / 2;
+            return whole ? v : Math.Round(v * 2, MidpointRounding.AwayFromZero) / 2;
         }
 
         var entry = new DayEntry(
-            Number(sleep, "sleep", Text.Of("Sleep"), whole: false),
-            (int?)Number(movement, "movement", Text.Of("Movement"), whole: true),
-            (int?)Number(eating, "eating", Text.Of("Eating well"), whole: true),
-            (int?)Number(stress, "stress", Text.Of("Stress"), whole: true),
-            (int?)Number(mood, "mood", Text.Of("Mood"), whole: true),
-            string.IsNullOrWhiteSpace(note) ? null : note.Trim());
+            Number(request.SleepHours, "sleep", "sleepHours", Text.Of("Sleep"), whole: false),
+            (int?)Number(request.MovementMinutes, "movement", "movementMinutes", Text.Of("Movement"), whole: true),
+            (int?)Number(request.Eating, "eating", "eating", Text.Of("Eating well"), whole: true),
+            (int?)Number(request.Stress, "stress", "stress", Text.Of("Stress"), whole: true),
+            (int?)Number(request.Mood, "mood", "mood", Text.Of("Mood"), whole: true),
+            string.IsNullOrWhiteSpace(request.Note) ? null : request.Note.Trim());
         if (entry.Note is { } text && Talk.TalkText.Problem(text, DayEntry.NoteMaxLength) is { } problem)
         {
-            problems.Add(problem);
+            problems.Add(("note", problem));
         }
 
-        return problems.Count > 0 ? (null, string.Join(" ", problems)) : (entry, null);
+        return problems.Count > 0 ? Problem.Invalid(problems[0].Field, string.Join(" ", problems.Select(p => p.Message))) : Outcome<DayEntry>.Ok(entry);
     }
 
     /// <summary>Averages per week (Monday first) for the weeks given, oldest first; a week without logs has nulls.</summary>
@@ -117,26 +120,25 @@ public static class SelfCareRules
     public static int DaysMet(Goal goal, IReadOnlyDictionary<DateOnly, DayEntry> days, DateOnly week) =>
         Enumerable.Range(0, 7).Count(d => days.TryGetValue(week.AddDays(d), out var entry) && goal.MetBy(entry));
 
-    public static string? GoalProblem(string? metric, string? direction, string? value, string? days, out Goal? goal)
+    /// <summary>The goal a request describes, or what is wrong with it: about its metric, value or days a week.</summary>
+    public static Outcome<Goal> GoalOf(GoalRequest request)
     {
-        goal = null;
-        if (metric is null || !Metrics.Contains(metric))
+        if (request.Metric is not { } metric || !Metrics.Contains(metric))
         {
-            return Text.Of("Please choose what the goal is about.");
+            return Problem.Invalid("metric", Text.Of("Please choose what the goal is about."));
         }
 
         var (min, max) = Range(metric);
-        if (!decimal.TryParse(value?.Trim().Replace(',', '.'), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var v) || v < min || v > max)
+        if (request.Value is not { } v || v < min || v > max)
         {
-            return Text.Of("Please give a value from {0} to {1}.", min, max);
+            return Problem.Invalid("value", Text.Of("Please give a value from {0} to {1}.", min, max));
         }
 
-        if (!int.TryParse(days, NumberStyles.None, CultureInfo.InvariantCulture, out var d) || d is < 1 or > 7)
+        if (request.DaysPerWeek is not { } d || d is < 1 or > 7)
         {
-            return Text.Of("Please choose on how many days a week, from 1 to 7.");
+            return Problem.Invalid("daysPerWeek", Text.Of("Please choose on how many days a week, from 1 to 7."));
         }
 
-        goal = new Goal(metric, direction == "most", v, d);
-        return null;
+        return Outcome<Goal>.Ok(new Goal(metric, request.Direction == "most", v, d));
     }
 }

@@ -14,7 +14,7 @@ public sealed record SupportView(bool HasCheck, IReadOnlyList<SupportSuggestion>
 /// the couple's unresolved repairs (only the member's own follow-up answers): nothing of the
 /// partner's wellbeing or safety answers, so a partner's page can never reflect them.
 /// </summary>
-public sealed class GetMySupport(CurrentMember current, MyChecks checks, GetCoupleMap map, WeeklyCheckIns checkIns, TodaysQuestion days, Repairs repairs)
+public sealed class GetMySupport(CurrentMember current, MyChecks checks, GetCoupleMap map, WeeklyCheckIns checkIns, TodaysQuestion days, CountUnresolvedRepairs repairs)
 {
     public async Task<SupportView> HandleAsync(CancellationToken cancellationToken = default)
     {
@@ -52,7 +52,7 @@ public sealed class GetMySupport(CurrentMember current, MyChecks checks, GetCoup
             today,
             strainedForBoth,
             desireTwice,
-            await repairs.UnresolvedCountAsync(cancellationToken),
+            await repairs.HandleAsync(cancellationToken),
             latest.Scores.Hopeless);
         return new SupportView(true, SupportRules.Suggest(signals));
     }

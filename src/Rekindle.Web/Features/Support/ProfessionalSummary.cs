@@ -43,7 +43,7 @@ public sealed class ProfessionalSummary(
     CurrentMember current,
     MyChecks checks,
     GetCoupleMap map,
-    SelfCareJournal selfCare,
+    ViewSelfCare selfCare,
     WeeklyCheckIns checkIns,
     CheckContent content,
     Preferences preferences,
@@ -171,7 +171,7 @@ public sealed class ProfessionalSummary(
             pulses = (await checkIns.HistoryAsync(viewer.MemberId, cancellationToken)).Select(h => (h.Week, h.Mine.Pulse)).TakeLast(Weeks).ToList();
         }
 
-        var care = await selfCare.ViewAsync(null, cancellationToken);
+        var care = await selfCare.HandleAsync(null, cancellationToken);
         return new Gathered(zone, mine.Completed, shared, care.Weeks.Where(w => w.Days > 0).ToList(), care.Goals.Select(g => g.Goal).ToList(), pulses);
     }
 

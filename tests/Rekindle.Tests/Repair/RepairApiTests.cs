@@ -2,9 +2,11 @@ using System.Net;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Rekindle.Testing;
+using Rekindle.Tests.Api;
+using static Rekindle.Testing.Journeys;
 using static Rekindle.Tests.Understand.CheckJourney;
 
-namespace Rekindle.Tests.Api;
+namespace Rekindle.Tests.Repair;
 
 /// <summary>Repair through the JSON API (decisions/0016): blind steps, calm and pause, letting go kept alone, apologies, and resting.</summary>
 public abstract class RepairApiTests(RekindleFactory app)
@@ -13,6 +15,18 @@ public abstract class RepairApiTests(RekindleFactory app)
         repair.GetProperty("steps").EnumerateArray().Single(s => s.GetProperty("step").GetString() == step);
 
     private static int Revision(ApiResponse response) => response.Json.GetProperty("revision").GetInt32();
+
+    /// <summary>A problem as decisions/0032 maps it: the status, the kind, and for an invalid request the field it is about.</summary>
+    internal static void AssertProblem(ApiResponse response, HttpStatusCode status, string kind, string? field = null)
+    {
+        Assert.Equal(status, response.Status);
+        Assert.Equal("application/problem+json", response.ContentType);
+        Assert.Equal(kind, response.Json.GetProperty("kind").GetString());
+        if (field is not null)
+        {
+            Assert.True(response.Json.GetProperty("errors").TryGetProperty(field, out _), $"no errors.{field} in {response.Body}");
+        }
+    }
 
     [Fact]
     public async Task A_repair_is_worked_through_step_by_step_with_blind_reveal_and_another_couple_gets_404()
@@ -182,7 +196,7 @@ public abstract class RepairApiTests(RekindleFactory app)
         await member.PostAsync("/api/v1/repair/apologies", new { did = "Two", effect = "e", will = "w" });
         await member.PostAsync("/api/v1/repair/apologies", new { did = "Three", effect = "e", will = "w" });
         var fourth = await member.PostAsync("/api/v1/repair/apologies", new { did = "Four", effect = "e", will = "w" });
-        Assert.True(fourth.Json.GetProperty("errors").TryGetProperty("apology", out _));
+        AssertProblem(fourth, HttpStatusCode.TooManyRequests, "tooMany");
         Assert.Equal(3, await app.WithDbAsync(db => db.Apologies.CountAsync(a => a.FromId == memberId)));
     }
 
@@ -203,8 +217,8 @@ public abstract class RepairApiTests(RekindleFactory app)
         Assert.Contains("resting for now", resting.GetProperty("note").GetString(), StringComparison.Ordinal);
         Assert.DoesNotContain("forgiv", resting.GetProperty("note").GetString()!, StringComparison.OrdinalIgnoreCase);
         Assert.Equal(earlier, resting.GetProperty("exercises")[0].GetProperty("id").GetGuid());
-        Assert.True((await member.PostAsync("/api/v1/repair/letting-go", new { hurt = "h", cost = "c" })).Json.GetProperty("errors").TryGetProperty("exercise", out _));
-        Assert.True((await member.PostAsync($"/api/v1/repair/letting-go/{earlier}/steps", new { step = "decide", decision = "toward" })).Json.GetProperty("errors").TryGetProperty("exercise", out _));
+        AssertProblem(await member.PostAsync("/api/v1/repair/letting-go", new { hurt = "h", cost = "c" }), HttpStatusCode.Conflict, "resting");
+        AssertProblem(await member.PostAsync($"/api/v1/repair/letting-go/{earlier}/steps", new { step = "decide", decision = "toward" }), HttpStatusCode.Conflict, "resting");
         Assert.Equal(HttpStatusCode.NoContent, (await member.Client.DeleteAsync($"/api/v1/repair/letting-go/{earlier}")).StatusCode);
     }
 
@@ -254,7 +268,9 @@ public abstract class RepairApiTests(RekindleFactory app)
                 await couple.MemberBrowser.SubmitAsync(await couple.MemberBrowser.GetAsync("/repair"), "pause-for-two", new Dictionary<string, string> { ["pause"] = "on" });
             }
 
-            var another = (await partner.PostAsync("/api/v1/repair", new { title = "Another", calm = true })).Json.GetProperty("errors").GetProperty("repair")[0].GetString();
+            var refused = await partner.PostAsync("/api/v1/repair", new { title = "Another", calm = true });
+            AssertProblem(refused, HttpStatusCode.Conflict, "resting");
+            var another = refused.Json.GetProperty("detail").GetString();
             partnerViews.Add(string.Join("\n", another, (await partner.GetAsync(url)).Json.GetProperty("current").GetString(), (await partner.GetAsync("/api/v1/repair")).Json.GetProperty("resting").GetBoolean(),
                 Step((await partner.GetAsync(url)).Json, "feelings").GetProperty("partnerDone").GetBoolean(), (await partner.GetAsync(url)).Json.GetProperty("partnerCalm").GetBoolean()));
             if (!concern)
@@ -272,11 +288,13 @@ public abstract class RepairApiTests(RekindleFactory app)
             Assert.True(view.Json.GetProperty("resting").GetBoolean());
             Assert.Equal(0, view.Json.GetProperty("steps").GetArrayLength());
 
-            Assert.Contains("resting for now", (await member.PostAsync(url + "/calm", new { revision = Revision(view) })).Json.GetProperty("errors").GetProperty("repair")[0].GetString(), StringComparison.Ordinal);
-            Assert.True((await member.PostAsync("/api/v1/repair", new { title = "Another", calm = true })).Json.GetProperty("errors").TryGetProperty("repair", out _));
-            Assert.True((await member.PostAsync("/api/v1/repair/letting-go", new { hurt = "h", cost = "c" })).Json.GetProperty("errors").TryGetProperty("exercise", out _));
-            Assert.True((await member.PostAsync("/api/v1/repair/apologies", new { did = "d", effect = "e", will = "w" })).Json.GetProperty("errors").TryGetProperty("apology", out _));
-            Assert.True((await member.PostAsync("/api/v1/repair/apologies/check", new { did = "d", effect = "e", will = "w" })).Json.GetProperty("errors").TryGetProperty("apology", out _));
+            var calm = await member.PostAsync(url + "/calm", new { revision = Revision(view) });
+            AssertProblem(calm, HttpStatusCode.Conflict, "resting");
+            Assert.Contains("resting for now", calm.Json.GetProperty("detail").GetString(), StringComparison.Ordinal);
+            AssertProblem(await member.PostAsync("/api/v1/repair", new { title = "Another", calm = true }), HttpStatusCode.Conflict, "resting");
+            AssertProblem(await member.PostAsync("/api/v1/repair/letting-go", new { hurt = "h", cost = "c" }), HttpStatusCode.Conflict, "resting");
+            AssertProblem(await member.PostAsync("/api/v1/repair/apologies", new { did = "d", effect = "e", will = "w" }), HttpStatusCode.Conflict, "resting");
+            AssertProblem(await member.PostAsync("/api/v1/repair/apologies/check", new { did = "d", effect = "e", will = "w" }), HttpStatusCode.Conflict, "resting");
             var resting = (await member.GetAsync($"/api/v1/repair/letting-go/{grudge}")).Json;
             Assert.Equal(JsonValueKind.Null, resting.GetProperty("words").ValueKind);
 
@@ -286,6 +304,48 @@ public abstract class RepairApiTests(RekindleFactory app)
         }
 
         Assert.Equal(partnerViews[0], partnerViews[1]);
+    }
+
+    [Fact]
+    public async Task Every_refusal_says_its_kind_and_field_without_the_api_reading_message_text()
+    {
+        using var couple = await AreaApiCouples.CoupleAsync(app, "Ivy", "Jon");
+        var (member, partner) = (couple.Member, couple.Partner);
+        AssertProblem(await member.PostAsync("/api/v1/repair", new { title = " ", calm = true }), HttpStatusCode.BadRequest, "invalid", "title");
+        AssertProblem(await member.PostAsync("/api/v1/repair", new { title = new string('t', 500), calm = true }), HttpStatusCode.BadRequest, "invalid", "title");
+        var opened = await member.PostAsync("/api/v1/repair", new { title = "Kinds", calm = true });
+        var url = $"/api/v1/repair/{opened.Json.GetProperty("id").GetGuid()}";
+        AssertProblem(await member.GetAsync($"/api/v1/repair/{Guid.NewGuid()}"), HttpStatusCode.NotFound, "notFound");
+        AssertProblem(await member.PostAsync($"/api/v1/repair/{Guid.NewGuid()}/calm", new { revision = 1 }), HttpStatusCode.NotFound, "notFound");
+        AssertProblem(await partner.PostAsync(url + "/calm", new { revision = 7 }), HttpStatusCode.BadRequest, "invalid", "revision");
+        AssertProblem(await member.PostAsync(url + "/steps", new { step = "feelings", feelings = new List<string> { "hurt" } }), HttpStatusCode.BadRequest, "invalid", "step");
+        AssertProblem(await member.PostAsync(url + "/steps", new { step = "nowhere" }), HttpStatusCode.BadRequest, "invalid", "step");
+        AssertProblem(await member.PostAsync(url + "/follow-up", new { choice = "better" }), HttpStatusCode.BadRequest, "invalid", "step");
+        await partner.PostAsync(url + "/calm", new { revision = Revision(await partner.GetAsync(url)) });
+        AssertProblem(await member.PostAsync(url + "/steps", new { step = "feelings", feelings = new List<string> { "meh" } }), HttpStatusCode.BadRequest, "invalid", "feelings");
+        AssertProblem(await member.PostAsync(url + "/set-aside", new { revision = Revision(await member.GetAsync(url)) + 1 }), HttpStatusCode.BadRequest, "invalid", "revision");
+
+        // Letting go: the first step's words are about hurt and cost; a later step's about text, second or decision.
+        AssertProblem(await member.PostAsync("/api/v1/repair/letting-go", new { hurt = "h", cost = "" }), HttpStatusCode.BadRequest, "invalid", "cost");
+        var grudge = (await member.PostAsync("/api/v1/repair/letting-go", new { hurt = "h", cost = "c" })).Json.GetProperty("id").GetGuid();
+        var grudgeUrl = $"/api/v1/repair/letting-go/{grudge}";
+        AssertProblem(await member.PostAsync(grudgeUrl + "/steps", new { step = "name", text = "h", second = "" }), HttpStatusCode.BadRequest, "invalid", "second");
+        AssertProblem(await member.PostAsync(grudgeUrl + "/steps", new { step = "sideways" }), HttpStatusCode.BadRequest, "invalid", "step");
+        AssertProblem(await partner.PostAsync(grudgeUrl + "/steps", new { step = "decide", decision = "toward" }), HttpStatusCode.NotFound, "notFound");
+        AssertProblem(await member.PostAsync(grudgeUrl + "/put-away", new { }), HttpStatusCode.BadRequest, "invalid", "exercise");
+        Assert.Equal(HttpStatusCode.NoContent, (await member.Client.DeleteAsync(grudgeUrl)).StatusCode);
+        var gone = await member.Client.DeleteAsync(grudgeUrl);
+        Assert.Equal(HttpStatusCode.NotFound, gone.StatusCode);
+        Assert.Contains("\"notFound\"", await gone.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        // Apologies: the part that needs care; and for a member alone, their own state (409).
+        AssertProblem(await member.PostAsync("/api/v1/repair/apologies", new { did = "d", effect = "e", will = "" }), HttpStatusCode.BadRequest, "invalid", "will");
+        AssertProblem(await member.PostAsync("/api/v1/repair/apologies", new { did = "", effect = "e", will = "w" }), HttpStatusCode.BadRequest, "invalid", "did");
+        var (alone, aloneEmail) = await MemberAsync(app, "Kit");
+        alone.Dispose();
+        using var aloneApi = await ApiClient.SignInAsync(app, aloneEmail);
+        AssertProblem(await aloneApi.PostAsync("/api/v1/repair", new { title = "Alone", calm = true }), HttpStatusCode.Conflict, "conflict");
+        AssertProblem(await aloneApi.PostAsync("/api/v1/repair/apologies", new { did = "d", effect = "e", will = "w" }), HttpStatusCode.Conflict, "conflict");
     }
 }
 
