@@ -57,9 +57,6 @@ public sealed record Outcome<T>
 
     public static Outcome<T> Ok(T value) => new(value, null);
 
-    /// <summary>Transitional, removed once every handler names a kind: an invalid request about no particular field.</summary>
-    public static Outcome<T> Fail(string error) => new(default, new Problem(ProblemKind.Invalid, error));
-
     public static implicit operator Outcome<T>(Problem problem) => new(default, problem);
 
     /// <summary>The same problem as another outcome type, for a handler passing on what a step it called refused.</summary>

@@ -76,15 +76,6 @@ public static class TalkApi
         talk.MapConversationApi();
     }
 
-    /// <summary>A 404 as problem details (application/problem+json); endpoints declare it with ProducesProblem(404).</summary>
-    /// <remarks>Transitional: areas not yet on <see cref="ApiResults"/> still call it; Talk itself no longer does.</remarks>
-    internal static ProblemHttpResult NotFound(string detail) =>
-        TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found", detail: detail);
-
-    /// <remarks>Transitional, as <see cref="NotFound"/>.</remarks>
-    internal static ValidationProblem Invalid(string field, string message) =>
-        TypedResults.ValidationProblem(new Dictionary<string, string[]> { [field] = [message] });
-
     private static ProblemHttpResult NoCouple() => ApiResults.Problem(Problem.NotFound(Text.Of("Start or join a couple space first.")));
 
     private static async Task<Results<Ok<DailyQuestionDto>, ProblemHttpResult>> GetTodayAsync(TodaysQuestion today, CancellationToken cancellationToken) =>
