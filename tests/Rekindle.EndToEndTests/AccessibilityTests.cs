@@ -16,8 +16,18 @@ public sealed class AccessibilityTests(ChromiumApp chromium) : IClassFixture<Chr
 {
     private static readonly string[] SignedOutPages =
     [
-        "/account/login", "/account/register", "/account/forgot-password", "/account/reset-password", "/account/check-email",
-        "/account/resend-confirmation", "/account/locked", "/join?code=ABCD-EFGH", "/safety", "/about", "/offline", "/no-such-page",
+        "/account/login",
+        "/account/register",
+        "/account/forgot-password",
+        "/account/reset-password",
+        "/account/check-email",
+        "/account/resend-confirmation",
+        "/account/locked",
+        "/join?code=ABCD-EFGH",
+        "/safety",
+        "/about",
+        "/offline",
+        "/no-such-page",
     ];
 
     [Fact]
@@ -51,7 +61,9 @@ public sealed class AccessibilityTests(ChromiumApp chromium) : IClassFixture<Chr
         await using var context = await chromium.Browser.NewContextAsync(options);
         var page = await context.NewPageAsync();
         await page.GotoAsync("/account/login");
-        var background = await page.EvaluateAsync<int[]>("() => getComputedStyle(document.body).backgroundColor.match(/\\d+/g).slice(0, 3).map(Number)");
+        var background = await page.EvaluateAsync<int[]>(
+            "() => getComputedStyle(document.body).backgroundColor.match(/\\d+/g).slice(0, 3).map(Number)"
+        );
         Assert.True(background.Max() < 60, "the body is not dark: rgb(" + string.Join(',', background) + ")");
 
         var violations = new List<Axe.Violation>();
@@ -62,7 +74,22 @@ public sealed class AccessibilityTests(ChromiumApp chromium) : IClassFixture<Chr
 
         await ChromiumApp.SignInAsync(page, email);
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Hello, Dara");
-        foreach (var path in new[] { "/", "/talk", "/understand/results", "/understand/map", "/time-together/ideas", "/spontaneity/gestures", "/intimacy/answers", "/self-care", "/progress", "/repair", "/account/security" })
+        foreach (
+            var path in new[]
+            {
+                "/",
+                "/talk",
+                "/understand/results",
+                "/understand/map",
+                "/time-together/ideas",
+                "/spontaneity/gestures",
+                "/intimacy/answers",
+                "/self-care",
+                "/progress",
+                "/repair",
+                "/account/security",
+            }
+        )
         {
             violations.AddRange(await AuditAsync(page, path));
         }
@@ -105,24 +132,33 @@ public sealed class AccessibilityTests(ChromiumApp chromium) : IClassFixture<Chr
     [Fact]
     public async Task Reduced_motion_turns_off_transitions_and_smooth_scrolling()
     {
-        await using var context = await chromium.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = chromium.BaseUrl, ReducedMotion = ReducedMotion.Reduce });
+        await using var context = await chromium.Browser.NewContextAsync(
+            new BrowserNewContextOptions { BaseURL = chromium.BaseUrl, ReducedMotion = ReducedMotion.Reduce }
+        );
         var page = await context.NewPageAsync();
         await page.GotoAsync("/account/login");
-        Assert.Equal("0s", await page.EvaluateAsync<string>("() => getComputedStyle(document.querySelector('main button')).transitionDuration"));
+        Assert.Equal(
+            "0s",
+            await page.EvaluateAsync<string>("() => getComputedStyle(document.querySelector('main button')).transitionDuration")
+        );
         Assert.Equal("auto", await page.EvaluateAsync<string>("() => getComputedStyle(document.documentElement).scrollBehavior"));
 
         await using var moving = await chromium.NewContextAsync();
         var normal = await moving.NewPageAsync();
         await normal.GotoAsync("/account/login");
-        Assert.NotEqual("0s", await normal.EvaluateAsync<string>("() => getComputedStyle(document.querySelector('main button')).transitionDuration"));
+        Assert.NotEqual(
+            "0s",
+            await normal.EvaluateAsync<string>("() => getComputedStyle(document.querySelector('main button')).transitionDuration")
+        );
     }
 
-    private BrowserNewContextOptions Options() => new()
-    {
-        BaseURL = chromium.BaseUrl,
-        BypassCSP = true, // axe arrives as an inline script
-        ViewportSize = new ViewportSize { Width = 390, Height = 844 },
-    };
+    private BrowserNewContextOptions Options() =>
+        new()
+        {
+            BaseURL = chromium.BaseUrl,
+            BypassCSP = true, // axe arrives as an inline script
+            ViewportSize = new ViewportSize { Width = 390, Height = 844 },
+        };
 
     private static async Task<IReadOnlyList<Axe.Violation>> AuditAsync(IPage page, string path)
     {
@@ -133,21 +169,57 @@ public sealed class AccessibilityTests(ChromiumApp chromium) : IClassFixture<Chr
     }
 
     private static IEnumerable<string> MemberPages(string repair, string grudge) =>
-    [
-        "/", "/couple",
-        .. Areas.All.Select(a => a.Path), "/areas/repair",
-        "/understand", "/understand/check?part=money", "/understand/results", "/understand/map", "/understand/plan",
-        "/talk", "/talk/check-in", "/talk/conversation", "/talk/archive", "/talk/archive?q=walk",
-        "/time-together", "/time-together/ideas", "/time-together/plan?idea=d001", "/time-together/dates", "/time-together/evening", "/time-together/calendar",
-        "/spontaneity", "/spontaneity/gestures",
-        "/intimacy", "/intimacy/answers", "/intimacy/matches", "/intimacy/program", "/intimacy/resources",
-        "/self-care", "/support", "/support/summary", "/progress",
-        "/repair", repair, "/repair/letting-go", grudge, "/repair/apology",
-        "/account/security", "/account/activity", "/account/notifications", "/account/data", "/account/delete",
-        "/account/change-password", "/account/authenticator", "/account/confirm-password", "/safety", "/offline",
-    ];
+        [
+            "/",
+            "/couple",
+            .. Areas.All.Select(a => a.Path),
+            "/areas/repair",
+            "/understand",
+            "/understand/check?part=money",
+            "/understand/results",
+            "/understand/map",
+            "/understand/plan",
+            "/talk",
+            "/talk/check-in",
+            "/talk/conversation",
+            "/talk/archive",
+            "/talk/archive?q=walk",
+            "/time-together",
+            "/time-together/ideas",
+            "/time-together/plan?idea=d001",
+            "/time-together/dates",
+            "/time-together/evening",
+            "/time-together/calendar",
+            "/spontaneity",
+            "/spontaneity/gestures",
+            "/intimacy",
+            "/intimacy/answers",
+            "/intimacy/matches",
+            "/intimacy/program",
+            "/intimacy/resources",
+            "/self-care",
+            "/support",
+            "/support/summary",
+            "/progress",
+            "/repair",
+            repair,
+            "/repair/letting-go",
+            grudge,
+            "/repair/apology",
+            "/account/security",
+            "/account/activity",
+            "/account/notifications",
+            "/account/data",
+            "/account/delete",
+            "/account/change-password",
+            "/account/authenticator",
+            "/account/confirm-password",
+            "/safety",
+            "/offline",
+        ];
 
-    /// <summary>A couple who have used every area a little, through the app's own forms; returns the first member's email and two of their pages.</summary>
+    /// <summary>A couple who have used every area a little, through the app's own forms; returns the first member's email and two of their
+    /// pages.</summary>
     private async Task<(string Email, string Repair, string Grudge)> CoupleWithDataAsync(string name)
     {
         var app = chromium.App;
@@ -160,27 +232,81 @@ public sealed class AccessibilityTests(ChromiumApp chromium) : IClassFixture<Chr
         var content = app.Services.GetRequiredService<CheckContent>();
         foreach (var browser in new[] { member, partner })
         {
-            await browser.SubmitAsync(await browser.GetAsync("/talk"), "daily", new Dictionary<string, string> { ["text"] = "A walk by the river, like the first summer." });
+            await browser.SubmitAsync(
+                await browser.GetAsync("/talk"),
+                "daily",
+                new Dictionary<string, string> { ["text"] = "A walk by the river, like the first summer." }
+            );
             foreach (var section in content.Sections)
             {
-                var answers = content.ItemsBySection[section.Key].ToDictionary(i => "answers[" + i.Id + "]", i => (section.Key == "safety" ? 0 : 2).ToString(CultureInfo.InvariantCulture));
+                var answers = content
+                    .ItemsBySection[section.Key]
+                    .ToDictionary(
+                        i => "answers[" + i.Id + "]",
+                        i => (section.Key == "safety" ? 0 : 2).ToString(CultureInfo.InvariantCulture)
+                    );
                 answers["go"] = "next";
                 await browser.SubmitAsync(await browser.GetAsync("/understand/check?part=" + section.Key), "check-part", answers);
             }
 
             await browser.SubmitAsync(await browser.GetAsync("/understand/results"), "share");
-            await browser.SubmitAsync(await browser.GetAsync("/intimacy"), "intimacy-on", new Dictionary<string, string> { ["adult"] = "yes" });
-            await browser.SubmitAsync(await browser.GetAsync("/intimacy/answers"), "desire", new Dictionary<string, string> { ["answer"] = "i001|yes" });
-            await browser.SubmitAsync(await browser.GetAsync("/spontaneity/gestures"), "mark", new Dictionary<string, string> { ["mark"] = "g001|love" });
+            await browser.SubmitAsync(
+                await browser.GetAsync("/intimacy"),
+                "intimacy-on",
+                new Dictionary<string, string> { ["adult"] = "yes" }
+            );
+            await browser.SubmitAsync(
+                await browser.GetAsync("/intimacy/answers"),
+                "desire",
+                new Dictionary<string, string> { ["answer"] = "i001|yes" }
+            );
+            await browser.SubmitAsync(
+                await browser.GetAsync("/spontaneity/gestures"),
+                "mark",
+                new Dictionary<string, string> { ["mark"] = "g001|love" }
+            );
         }
 
-        await member.SubmitAsync(await member.GetAsync("/spontaneity"), "note", new Dictionary<string, string> { ["text"] = "Thank you for the tea this morning." });
-        await member.SubmitAsync(await member.GetAsync("/self-care"), "day-log", new Dictionary<string, string> { ["mood"] = "3", ["note"] = "Slept well." });
-        await member.SubmitAsync(await member.GetAsync("/intimacy/program"), "touch-log", new Dictionary<string, string> { ["feeling"] = "calm", ["note"] = "Slow and easy." });
-        var repair = await member.SubmitAsync(await member.GetAsync("/repair"), "open-repair", new Dictionary<string, string> { ["title"] = "The missed dinner", ["calm"] = "true" });
-        await partner.SubmitAsync(await partner.GetAsync(repair.Url.AbsolutePath), "repair", new Dictionary<string, string> { ["go"] = "calm" });
-        await member.SubmitAsync(await member.GetAsync(repair.Url.AbsolutePath), "repair", new Dictionary<string, string> { ["go"] = "write", ["feelings"] = "hurt", ["text"] = "I felt forgotten." });
-        var grudge = await member.SubmitAsync(await member.GetAsync("/repair/letting-go"), "start-letting-go", new Dictionary<string, string> { ["hurt"] = "The holiday plans", ["cost"] = "It keeps me tense." });
+        await member.SubmitAsync(
+            await member.GetAsync("/spontaneity"),
+            "note",
+            new Dictionary<string, string> { ["text"] = "Thank you for the tea this morning." }
+        );
+        await member.SubmitAsync(
+            await member.GetAsync("/self-care"),
+            "day-log",
+            new Dictionary<string, string> { ["mood"] = "3", ["note"] = "Slept well." }
+        );
+        await member.SubmitAsync(
+            await member.GetAsync("/intimacy/program"),
+            "touch-log",
+            new Dictionary<string, string> { ["feeling"] = "calm", ["note"] = "Slow and easy." }
+        );
+        var repair = await member.SubmitAsync(
+            await member.GetAsync("/repair"),
+            "open-repair",
+            new Dictionary<string, string> { ["title"] = "The missed dinner", ["calm"] = "true" }
+        );
+        await partner.SubmitAsync(
+            await partner.GetAsync(repair.Url.AbsolutePath),
+            "repair",
+            new Dictionary<string, string> { ["go"] = "calm" }
+        );
+        await member.SubmitAsync(
+            await member.GetAsync(repair.Url.AbsolutePath),
+            "repair",
+            new Dictionary<string, string>
+            {
+                ["go"] = "write",
+                ["feelings"] = "hurt",
+                ["text"] = "I felt forgotten.",
+            }
+        );
+        var grudge = await member.SubmitAsync(
+            await member.GetAsync("/repair/letting-go"),
+            "start-letting-go",
+            new Dictionary<string, string> { ["hurt"] = "The holiday plans", ["cost"] = "It keeps me tense." }
+        );
         Assert.StartsWith("/repair/", repair.Url.AbsolutePath, StringComparison.Ordinal);
         Assert.StartsWith("/repair/letting-go/", grudge.Url.AbsolutePath, StringComparison.Ordinal);
         return (email, repair.Url.AbsolutePath, grudge.Url.AbsolutePath);
@@ -202,8 +328,13 @@ public sealed class AccessibilityTests(ChromiumApp chromium) : IClassFixture<Chr
 
     private static async Task AssertFocusVisibleAsync(IPage page)
     {
-        var style = await page.EvaluateAsync<string[]>("() => { const s = getComputedStyle(document.activeElement); return [s.outlineStyle, s.outlineWidth, s.boxShadow]; }");
+        var style = await page.EvaluateAsync<string[]>(
+            "() => { const s = getComputedStyle(document.activeElement); return [s.outlineStyle, s.outlineWidth, s.boxShadow]; }"
+        );
         var outlined = style[0] != "none" && style[1] != "0px";
-        Assert.True(outlined || style[2] != "none", $"focus is not visible on the focused element: outline {style[0]} {style[1]}, box-shadow {style[2]}");
+        Assert.True(
+            outlined || style[2] != "none",
+            $"focus is not visible on the focused element: outline {style[0]} {style[1]}, box-shadow {style[2]}"
+        );
     }
 }

@@ -13,8 +13,12 @@ public static class Axe
     private static readonly Lazy<string> Source = new(() =>
     {
         var path = Path.Combine(AppContext.BaseDirectory, "axe", "axe.min.js");
-        return File.Exists(path) ? File.ReadAllText(path)
-            : throw new FileNotFoundException("axe-core is missing: run `npm ci` in tests/Rekindle.EndToEndTests (scripts/test.sh does), then build again.", path);
+        return File.Exists(path)
+            ? File.ReadAllText(path)
+            : throw new FileNotFoundException(
+                "axe-core is missing: run `npm ci` in tests/Rekindle.EndToEndTests (scripts/test.sh does), then build again.",
+                path
+            );
     });
 
     public sealed record Violation(string Page, string Id, string Impact, string Help, string[] Targets)
@@ -35,10 +39,20 @@ public static class Axe
 
         var options = onlyRule is null ? "{ resultTypes: ['violations'] }" : $"{{ resultTypes: ['violations'], runOnly: ['{onlyRule}'] }}";
         var found = await page.EvaluateAsync<JsonElement>(
-            "async () => (await axe.run(document, " + options + ")).violations.map(v => ({ id: v.id, impact: v.impact || '', help: v.help, targets: v.nodes.map(n => n.target.join(' ')) }))");
+            "async () => (await axe.run(document, "
+                + options
+                + ")).violations.map(v => ({ id: v.id, impact: v.impact || '', help: v.help, targets: v.nodes.map(n => n.target.join(' ')) }))"
+        );
         var path = new Uri(page.Url).PathAndQuery;
-        return found.EnumerateArray().Select(v => new Violation(
-            path, v.GetProperty("id").GetString()!, v.GetProperty("impact").GetString()!, v.GetProperty("help").GetString()!,
-            v.GetProperty("targets").EnumerateArray().Select(t => t.GetString()!).ToArray())).ToList();
+        return found
+            .EnumerateArray()
+            .Select(v => new Violation(
+                path,
+                v.GetProperty("id").GetString()!,
+                v.GetProperty("impact").GetString()!,
+                v.GetProperty("help").GetString()!,
+                v.GetProperty("targets").EnumerateArray().Select(t => t.GetString()!).ToArray()
+            ))
+            .ToList();
     }
 }

@@ -1,5 +1,5 @@
-using Microsoft.Playwright;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
 using Rekindle.Testing;
 using Rekindle.Web.Features.Understand;
 
@@ -10,8 +10,14 @@ public sealed class ChromiumApp : IAsyncLifetime
 {
     private static readonly string[] ChromiumArgs =
     [
-        "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic",
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+        "--disable-quic",
     ];
 
     private IPlaywright? _playwright;
@@ -34,21 +40,26 @@ public sealed class ChromiumApp : IAsyncLifetime
         App.ServerUrl = BaseUrl;
 
         _playwright = await Playwright.CreateAsync();
-        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = Environment.GetEnvironmentVariable("REKINDLE_CHROMIUM") ?? "/usr/bin/chromium",
-            Headless = true,
-            Args = ChromiumArgs,
-        });
+        Browser = await _playwright.Chromium.LaunchAsync(
+            new BrowserTypeLaunchOptions
+            {
+                ExecutablePath = Environment.GetEnvironmentVariable("REKINDLE_CHROMIUM") ?? "/usr/bin/chromium",
+                Headless = true,
+                Args = ChromiumArgs,
+            }
+        );
     }
 
-    public Task<IBrowserContext> NewContextAsync(bool javaScript = true, bool bypassCsp = false) => Browser.NewContextAsync(new BrowserNewContextOptions
-    {
-        BaseURL = BaseUrl,
-        JavaScriptEnabled = javaScript,
-        BypassCSP = bypassCsp,
-        ViewportSize = new ViewportSize { Width = 390, Height = 844 },
-    });
+    public Task<IBrowserContext> NewContextAsync(bool javaScript = true, bool bypassCsp = false) =>
+        Browser.NewContextAsync(
+            new BrowserNewContextOptions
+            {
+                BaseURL = BaseUrl,
+                JavaScriptEnabled = javaScript,
+                BypassCSP = bypassCsp,
+                ViewportSize = new ViewportSize { Width = 390, Height = 844 },
+            }
+        );
 
     /// <summary>Registers through the pages, confirms by the emailed link, and signs in, as a person would.</summary>
     public async Task RegisterAndSignInAsync(IPage page, string firstName, string email)
@@ -65,7 +76,12 @@ public sealed class ChromiumApp : IAsyncLifetime
     }
 
     /// <summary>Two new members, paired through the invite link as people would: the first invites, the second joins.</summary>
-    public async Task<(IPage First, IPage Second)> PairAsync(IBrowserContext first, IBrowserContext second, string firstName, string secondName)
+    public async Task<(IPage First, IPage Second)> PairAsync(
+        IBrowserContext first,
+        IBrowserContext second,
+        string firstName,
+        string secondName
+    )
     {
         var a = await first.NewPageAsync();
         var b = await second.NewPageAsync();
@@ -79,7 +95,8 @@ public sealed class ChromiumApp : IAsyncLifetime
         return (a, b);
     }
 
-    /// <summary>The Rough Patch Check through its pages from the part the page is on, tapping each answer's label as a person does.</summary>
+    /// <summary>The Rough Patch Check through its pages from the part the page is on, tapping each answer's label as a person
+    /// does.</summary>
     public async Task TakeCheckAsync(IPage page, Func<CheckItem, int> answer)
     {
         var content = App.Services.GetRequiredService<CheckContent>();
@@ -92,7 +109,11 @@ public sealed class ChromiumApp : IAsyncLifetime
                 await page.Locator($"label[for='a-{item.Id}-{answer(item)}']").ClickAsync();
             }
 
-            await page.GetByRole(AriaRole.Button, new() { Name = section == content.Sections[^1] ? "Finish and see my results" : "Save and continue", Exact = true }).ClickAsync();
+            await page.GetByRole(
+                    AriaRole.Button,
+                    new() { Name = section == content.Sections[^1] ? "Finish and see my results" : "Save and continue", Exact = true }
+                )
+                .ClickAsync();
         }
     }
 

@@ -4,7 +4,8 @@ using Rekindle.Testing;
 
 namespace Rekindle.EndToEndTests;
 
-/// <summary>Issue 13, installable: the service worker registers, shows the offline page without a network, and keeps no member's page.</summary>
+/// <summary>Issue 13, installable: the service worker registers, shows the offline page without a network, and keeps no member's
+/// page.</summary>
 public sealed class InstallableTests(ChromiumApp chromium) : IClassFixture<ChromiumApp>
 {
     private const string CachedEntries = """
@@ -40,7 +41,12 @@ public sealed class InstallableTests(ChromiumApp chromium) : IClassFixture<Chrom
 
         // Styled from the kept stylesheet: the page's background is app.css's, not the browser's white.
         Assert.NotEqual("rgba(0, 0, 0, 0)", await page.EvaluateAsync<string>("() => getComputedStyle(document.body).backgroundColor"));
-        Assert.Equal("auto", await page.EvaluateAsync<string>("() => getComputedStyle(document.querySelector('.brand')).fontWeight === '700' ? 'auto' : 'unstyled'"));
+        Assert.Equal(
+            "auto",
+            await page.EvaluateAsync<string>(
+                "() => getComputedStyle(document.querySelector('.brand')).fontWeight === '700' ? 'auto' : 'unstyled'"
+            )
+        );
 
         await context.SetOfflineAsync(false);
         await page.GotoAsync("/account/login");
@@ -54,17 +60,35 @@ public sealed class InstallableTests(ChromiumApp chromium) : IClassFixture<Chrom
         var page = await context.NewPageAsync();
         await chromium.RegisterAndSignInAsync(page, "Cato", Journeys.NewEmail("cato"));
         await page.WaitForFunctionAsync("() => navigator.serviceWorker.controller !== null");
-        foreach (var path in new[] { "/", "/couple", "/talk", "/self-care", "/account/security", "/account/data", "/understand", "/repair" })
+        foreach (
+            var path in new[] { "/", "/couple", "/talk", "/self-care", "/account/security", "/account/data", "/understand", "/repair" }
+        )
         {
             await page.GotoAsync(path);
         }
 
-        var entries = (await page.EvaluateAsync<JsonElement>(CachedEntries)).EnumerateArray()
-            .Select(e => (Cache: e.GetProperty("cache").GetString()!, Path: e.GetProperty("path").GetString()!, Type: e.GetProperty("type").GetString()!)).ToList();
+        var entries = (await page.EvaluateAsync<JsonElement>(CachedEntries))
+            .EnumerateArray()
+            .Select(e =>
+                (
+                    Cache: e.GetProperty("cache").GetString()!,
+                    Path: e.GetProperty("path").GetString()!,
+                    Type: e.GetProperty("type").GetString()!
+                )
+            )
+            .ToList();
         Assert.Contains(entries, e => e.Path == "/offline");
         var pages = entries.Where(e => e.Type.StartsWith("text/html", StringComparison.Ordinal)).Select(e => e.Path).ToList();
         Assert.Equal(["/offline"], pages);
-        Assert.All(entries, e => Assert.True(e.Path == "/offline" || e.Path.StartsWith("/css/", StringComparison.Ordinal) || e.Path.StartsWith("/js/", StringComparison.Ordinal) || e.Path.StartsWith("/favicon", StringComparison.Ordinal), e.Path));
+        Assert.All(entries, e =>
+            Assert.True(
+                e.Path == "/offline"
+                    || e.Path.StartsWith("/css/", StringComparison.Ordinal)
+                    || e.Path.StartsWith("/js/", StringComparison.Ordinal)
+                    || e.Path.StartsWith("/favicon", StringComparison.Ordinal),
+                e.Path
+            )
+        );
         Assert.Single(entries.Select(e => e.Cache).Distinct()); // one versioned cache; older ones deleted on activate
     }
 }

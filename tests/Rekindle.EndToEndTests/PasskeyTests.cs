@@ -14,18 +14,21 @@ public sealed class PasskeyTests(ChromiumApp chromium) : IClassFixture<ChromiumA
         // Chromium's built-in virtual authenticator stands in for a phone's screen lock.
         var cdp = await context.NewCDPSessionAsync(page);
         await cdp.SendAsync("WebAuthn.enable");
-        await cdp.SendAsync("WebAuthn.addVirtualAuthenticator", new Dictionary<string, object>
-        {
-            ["options"] = new Dictionary<string, object>
+        await cdp.SendAsync(
+            "WebAuthn.addVirtualAuthenticator",
+            new Dictionary<string, object>
             {
-                ["protocol"] = "ctap2",
-                ["transport"] = "internal",
-                ["hasResidentKey"] = true,
-                ["hasUserVerification"] = true,
-                ["isUserVerified"] = true,
-                ["automaticPresenceSimulation"] = true,
-            },
-        });
+                ["options"] = new Dictionary<string, object>
+                {
+                    ["protocol"] = "ctap2",
+                    ["transport"] = "internal",
+                    ["hasResidentKey"] = true,
+                    ["hasUserVerification"] = true,
+                    ["isUserVerified"] = true,
+                    ["automaticPresenceSimulation"] = true,
+                },
+            }
+        );
 
         var email = Journeys.NewEmail("pia");
         await chromium.RegisterAndSignInAsync(page, "Pia", email);

@@ -13,32 +13,60 @@ public sealed class SafetyWalkTests(ChromiumApp chromium) : IClassFixture<Chromi
 {
     private static readonly string[] Areas =
     [
-        "/", "/understand", "/understand/plan", "/talk", "/talk/conversation", "/time-together", "/self-care", "/support", "/spontaneity",
-        "/intimacy", "/intimacy/answers", "/intimacy/matches", "/intimacy/program", "/repair", "/progress", "/areas/intimacy", "/areas/repair",
+        "/",
+        "/understand",
+        "/understand/plan",
+        "/talk",
+        "/talk/conversation",
+        "/time-together",
+        "/self-care",
+        "/support",
+        "/spontaneity",
+        "/intimacy",
+        "/intimacy/answers",
+        "/intimacy/matches",
+        "/intimacy/program",
+        "/repair",
+        "/progress",
+        "/areas/intimacy",
+        "/areas/repair",
     ];
 
     // What would offer something for two or something intimate, were it there.
     private static readonly string[] Offers =
     [
-        "#matches-link", "li.match", "#items", "#add-desire", "#stage", "#ready", "#intimacy-on", "a[href='/intimacy/answers']",
-        "#open-repair", "#repairs", "#start", "#pause-for-two",
+        "#matches-link",
+        "li.match",
+        "#items",
+        "#add-desire",
+        "#stage",
+        "#ready",
+        "#intimacy-on",
+        "a[href='/intimacy/answers']",
+        "#open-repair",
+        "#repairs",
+        "#start",
+        "#pause-for-two",
     ];
 
-    private static int Concern(CheckItem item) => item.Section switch
-    {
-        "safety" => 3,
-        "wellbeing" => 4,
-        _ => item.Reverse ? 3 : 1,
-    };
+    private static int Concern(CheckItem item) =>
+        item.Section switch
+        {
+            "safety" => 3,
+            "wellbeing" => 4,
+            _ => item.Reverse ? 3 : 1,
+        };
 
-    private static int Calm(CheckItem item) => item.Section switch
-    {
-        "safety" => 0,
-        "wellbeing" => 1,
-        _ => item.Reverse ? 3 : 1,
-    };
+    private static int Calm(CheckItem item) =>
+        item.Section switch
+        {
+            "safety" => 0,
+            "wellbeing" => 1,
+            _ => item.Reverse ? 3 : 1,
+        };
 
-    /// <summary>A couple with intimacy on, a match, and a repair the partner opened; returns the member, the partner and the repair's path.</summary>
+    /// <summary>A couple with intimacy on, a match, and a repair the partner opened; returns the member, the partner and the repair's
+    /// path.</summary>
     private async Task<(IPage Member, IPage Partner, string Repair)> CoupleAsync()
     {
         var (member, partner) = await chromium.PairAsync(await chromium.NewContextAsync(), await chromium.NewContextAsync(), "Cal", "Dee");
@@ -108,7 +136,10 @@ public sealed class SafetyWalkTests(ChromiumApp chromium) : IClassFixture<Chromi
         var paused = await PartnersPagesAsync(waiting, pausedRepair);
         for (var i = 0; i < concerned.Count; i++)
         {
-            Assert.True(concerned[i] == paused[i], "the partner can tell a concern from a pause: " + SamePage.Difference(concerned[i], paused[i]));
+            Assert.True(
+                concerned[i] == paused[i],
+                "the partner can tell a concern from a pause: " + SamePage.Difference(concerned[i], paused[i])
+            );
         }
 
         await partner.GotoAsync("/intimacy");

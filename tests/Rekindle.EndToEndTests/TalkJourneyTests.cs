@@ -27,7 +27,9 @@ public sealed class TalkJourneyTests(ChromiumApp chromium) : IClassFixture<Chrom
         await ChromiumApp.SnapAsync(ana, "talk-01-waiting");
 
         await ben.GotoAsync("/talk");
-        await Assertions.Expect(ben.Locator("#partner-status")).ToHaveTextAsync("Your partner has had their turn. Answer too to see what they said.");
+        await Assertions
+            .Expect(ben.Locator("#partner-status"))
+            .ToHaveTextAsync("Your partner has had their turn. Answer too to see what they said.");
         await Assertions.Expect(ben.Locator("main")).Not.ToContainTextAsync("Sunday breakfasts");
         await ben.GetByLabel("Your answer").FillAsync("Walking home together in the rain.");
         await ben.GetByRole(AriaRole.Button, new() { Name = "Share my answer" }).ClickAsync();

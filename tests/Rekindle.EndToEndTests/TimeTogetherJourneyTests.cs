@@ -66,7 +66,12 @@ public sealed class TimeTogetherJourneyTests(ChromiumApp chromium) : IClassFixtu
 
         // Both see it coming up, at the time Ben picked.
         await ana.GotoAsync("/time-together");
-        await Assertions.Expect(ana.Locator("#coming-up time")).ToHaveAttributeAsync("datetime", today.AddDays(3).AddHours(18).ToString("yyyy-MM-ddTHH:mm:ssZ", System.Globalization.CultureInfo.InvariantCulture));
+        await Assertions
+            .Expect(ana.Locator("#coming-up time"))
+            .ToHaveAttributeAsync(
+                "datetime",
+                today.AddDays(3).AddHours(18).ToString("yyyy-MM-ddTHH:mm:ssZ", System.Globalization.CultureInfo.InvariantCulture)
+            );
         await ChromiumApp.SnapAsync(ana, "time-05-coming-up");
     }
 }

@@ -59,8 +59,13 @@ public sealed class UnderstandJourneyTests(ChromiumApp chromium) : IClassFixture
         await page.GotoAsync("/understand/check?part=" + safety.Key);
         await Assertions.Expect(page.Locator("#alone-and-safe")).ToBeVisibleAsync();
         Assert.Equal(content.ItemsBySection[safety.Key].Count, await page.Locator("form fieldset.scale").CountAsync());
-        Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= document.documentElement.clientWidth"), "the safety part scrolls sideways");
-        var heights = await page.EvaluateAsync<double[]>("() => [...document.querySelectorAll('.scale-options label, main .actions button')].map(e => e.getBoundingClientRect().height)");
+        Assert.True(
+            await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= document.documentElement.clientWidth"),
+            "the safety part scrolls sideways"
+        );
+        var heights = await page.EvaluateAsync<double[]>(
+            "() => [...document.querySelectorAll('.scale-options label, main .actions button')].map(e => e.getBoundingClientRect().height)"
+        );
         Assert.All(heights, h => Assert.True(h >= 44, $"a control is {h}px tall"));
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Skip these for now" }).ClickAsync();
@@ -85,13 +90,14 @@ public sealed class UnderstandJourneyTests(ChromiumApp chromium) : IClassFixture
         await ChromiumApp.SnapAsync(page, "understand-04-for-you");
     }
 
-    private static int Answer(CheckItem item, bool moneyWorries) => item.Section switch
-    {
-        "safety" => 0,
-        "wellbeing" => item.CrisisAt is null ? 1 : 0,
-        "satisfaction" => 2,
-        "time-together" => item.Reverse ? 0 : 4,
-        "money" when moneyWorries => item.Reverse ? 0 : 4,
-        _ => item.Reverse ? 3 : 1,
-    };
+    private static int Answer(CheckItem item, bool moneyWorries) =>
+        item.Section switch
+        {
+            "safety" => 0,
+            "wellbeing" => item.CrisisAt is null ? 1 : 0,
+            "satisfaction" => 2,
+            "time-together" => item.Reverse ? 0 : 4,
+            "money" when moneyWorries => item.Reverse ? 0 : 4,
+            _ => item.Reverse ? 3 : 1,
+        };
 }

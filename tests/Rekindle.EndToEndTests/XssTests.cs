@@ -42,7 +42,11 @@ public sealed class XssTests(ChromiumApp chromium) : IClassFixture<ChromiumApp>
         var dialogs = 0;
         foreach (var page in new[] { anaPage, benPage, strangerPage })
         {
-            page.Dialog += async (_, dialog) => { dialogs++; await dialog.DismissAsync(); };
+            page.Dialog += async (_, dialog) =>
+            {
+                dialogs++;
+                await dialog.DismissAsync();
+            };
         }
 
         var failures = new List<string>();
@@ -61,12 +65,17 @@ public sealed class XssTests(ChromiumApp chromium) : IClassFixture<ChromiumApp>
             await Task.WhenAll(
                 CheckAllAsync(anaPage, payload, failures, "/", "/account/security", "/spontaneity"),
                 CheckAllAsync(benPage, payload, failures, "/", "/couple"),
-                CheckAllAsync(strangerPage, payload, failures,
+                CheckAllAsync(
+                    strangerPage,
+                    payload,
+                    failures,
                     "/join?code=" + inviteFromCai,
                     "/join?code=" + escaped,
                     "/account/login?returnUrl=" + escaped,
                     "/account/register?invite=" + escaped,
-                    "/account/reset-password?memberId=" + escaped + "&code=" + escaped));
+                    "/account/reset-password?memberId=" + escaped + "&code=" + escaped
+                )
+            );
         }
 
         // The export's readable page, opened as a file would be.
@@ -134,7 +143,11 @@ public sealed class XssTests(ChromiumApp chromium) : IClassFixture<ChromiumApp>
         var to = await db.CoupleMembers.Where(m => m.CoupleId == couple && m.MemberId != from).Select(m => m.MemberId).SingleAsync();
         var note = new Rekindle.Web.Features.Spontaneity.AppreciationNote
         {
-            Id = Guid.NewGuid(), CoupleId = couple, FromId = from, ToId = to, SentAt = chromium.App.Clock.GetUtcNow().UtcDateTime,
+            Id = Guid.NewGuid(),
+            CoupleId = couple,
+            FromId = from,
+            ToId = to,
+            SentAt = chromium.App.Clock.GetUtcNow().UtcDateTime,
         };
         note.Text = await sealer.SealAsync(text, note.PlaceOf(nameof(note.Text)));
         db.AppreciationNotes.Add(note);

@@ -15,13 +15,35 @@ public sealed class ApiClient(HttpClient client) : IDisposable
     public string? RefreshToken { get; private set; }
 
     public static ApiClient For(RekindleFactory app) =>
-        new(app.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { BaseAddress = new Uri("https://localhost"), AllowAutoRedirect = false, HandleCookies = false }));
+        new(
+            app.CreateClient(
+                new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions
+                {
+                    BaseAddress = new Uri("https://localhost"),
+                    AllowAutoRedirect = false,
+                    HandleCookies = false,
+                }
+            )
+        );
 
     /// <summary>Signs in with email and password (and code); throws unless tokens come back.</summary>
-    public static async Task<ApiClient> SignInAsync(RekindleFactory app, string email, string password = Journeys.GoodPassword, string? code = null)
+    public static async Task<ApiClient> SignInAsync(
+        RekindleFactory app,
+        string email,
+        string password = Journeys.GoodPassword,
+        string? code = null
+    )
     {
         var api = For(app);
-        var response = await api.PostAsync("/api/v1/auth/token", new { email, password, code });
+        var response = await api.PostAsync(
+            "/api/v1/auth/token",
+            new
+            {
+                email,
+                password,
+                code,
+            }
+        );
         if (response.Status != HttpStatusCode.OK)
         {
             throw new InvalidOperationException($"Token request answered {(int)response.Status}: {response.Body}");
@@ -40,7 +62,8 @@ public sealed class ApiClient(HttpClient client) : IDisposable
 
     public async Task<ApiResponse> GetAsync(string url) => await ApiResponse.ReadAsync(await Client.GetAsync(url));
 
-    public async Task<ApiResponse> PostAsync(string url, object body) => await ApiResponse.ReadAsync(await Client.PostAsJsonAsync(url, body));
+    public async Task<ApiResponse> PostAsync(string url, object body) =>
+        await ApiResponse.ReadAsync(await Client.PostAsJsonAsync(url, body));
 
     public async Task<ApiResponse> PostJsonAsync(string url, string json) =>
         await ApiResponse.ReadAsync(await Client.PostAsync(url, new StringContent(json, System.Text.Encoding.UTF8, "application/json")));

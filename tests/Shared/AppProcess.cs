@@ -21,7 +21,8 @@ public sealed class AppProcess(IDictionary<string, string?> settings) : IAsyncDi
     public static string Dll { get; } = Path.Combine(ProjectFolder, "bin", Configuration, "net10.0", "Rekindle.Web.dll");
 
     private static string Configuration =>
-        AppContext.BaseDirectory.Split(Path.DirectorySeparatorChar, StringSplitOptions.RemoveEmptyEntries) is var parts && Array.IndexOf(parts, "bin") is var i and >= 0
+        AppContext.BaseDirectory.Split(Path.DirectorySeparatorChar, StringSplitOptions.RemoveEmptyEntries) is var parts
+        && Array.IndexOf(parts, "bin") is var i and >= 0
             ? parts[i + 1]
             : "Release";
 
@@ -68,12 +69,8 @@ public sealed class AppProcess(IDictionary<string, string?> settings) : IAsyncDi
                     return;
                 }
             }
-            catch (HttpRequestException)
-            {
-            }
-            catch (TaskCanceledException)
-            {
-            }
+            catch (HttpRequestException) { }
+            catch (TaskCanceledException) { }
 
             await Task.Delay(25);
         }
@@ -106,7 +103,10 @@ public sealed class AppProcess(IDictionary<string, string?> settings) : IAsyncDi
     public TestBrowser NewBrowser(System.Net.CookieContainer? jar = null)
     {
         jar ??= new System.Net.CookieContainer();
-        var handler = new CookieJar(jar) { InnerHandler = new HttpClientHandler { AllowAutoRedirect = false, UseCookies = false } };
+        var handler = new CookieJar(jar)
+        {
+            InnerHandler = new HttpClientHandler { AllowAutoRedirect = false, UseCookies = false },
+        };
         return new TestBrowser(new HttpClient(handler) { BaseAddress = new Uri(Url), Timeout = TimeSpan.FromSeconds(30) }, jar);
     }
 

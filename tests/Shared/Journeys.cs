@@ -9,16 +9,26 @@ public static class Journeys
 
     public static string NewEmail(string who) => $"{who}-{Guid.NewGuid():N}@example.org";
 
-    public static async Task<Page> RegisterAsync(TestBrowser browser, string firstName, string email, string password = GoodPassword, string? invite = null)
+    public static async Task<Page> RegisterAsync(
+        TestBrowser browser,
+        string firstName,
+        string email,
+        string password = GoodPassword,
+        string? invite = null
+    )
     {
         var form = await browser.GetAsync(invite is null ? "/account/register" : "/account/register?invite=" + invite);
-        return await browser.SubmitAsync(form, "register", new Dictionary<string, string>
-        {
-            ["Input.FirstName"] = firstName,
-            ["Input.Email"] = email,
-            ["Input.Password"] = password,
-            ["Input.ConfirmPassword"] = password,
-        });
+        return await browser.SubmitAsync(
+            form,
+            "register",
+            new Dictionary<string, string>
+            {
+                ["Input.FirstName"] = firstName,
+                ["Input.Email"] = email,
+                ["Input.Password"] = password,
+                ["Input.ConfirmPassword"] = password,
+            }
+        );
     }
 
     public static Task<Page> ConfirmAsync(RekindleFactory app, TestBrowser browser, string email) => ConfirmAsync(app.Mail, browser, email);
@@ -31,12 +41,14 @@ public static class Journeys
 
     public static async Task<Page> SignInAsync(TestBrowser browser, string email, string password = GoodPassword, string? returnUrl = null)
     {
-        var form = await browser.GetAsync(returnUrl is null ? "/account/login" : "/account/login?returnUrl=" + Uri.EscapeDataString(returnUrl));
-        return await browser.SubmitAsync(form, "login", new Dictionary<string, string>
-        {
-            ["Input.Email"] = email,
-            ["Input.Password"] = password,
-        });
+        var form = await browser.GetAsync(
+            returnUrl is null ? "/account/login" : "/account/login?returnUrl=" + Uri.EscapeDataString(returnUrl)
+        );
+        return await browser.SubmitAsync(
+            form,
+            "login",
+            new Dictionary<string, string> { ["Input.Email"] = email, ["Input.Password"] = password }
+        );
     }
 
     /// <summary>Registers, confirms and signs in: a member ready to use the app.</summary>
@@ -44,7 +56,11 @@ public static class Journeys
         MemberAsync(app.NewBrowser, app.Mail, firstName);
 
     /// <summary>The same, against any running instance (an app in its own process, say).</summary>
-    public static async Task<(TestBrowser Browser, string Email)> MemberAsync(Func<TestBrowser> newBrowser, TestMailbox mail, string firstName)
+    public static async Task<(TestBrowser Browser, string Email)> MemberAsync(
+        Func<TestBrowser> newBrowser,
+        TestMailbox mail,
+        string firstName
+    )
     {
         var browser = newBrowser();
         var email = NewEmail(firstName.ToLowerInvariant());
@@ -65,8 +81,11 @@ public static class Journeys
         var page = await browser.GetAsync("/talk/check-in");
         var values = new List<KeyValuePair<string, string>>
         {
-            new("wentWell", marker + " went well"), new("toTalkAbout", marker + " to talk about"), new("feelLoved", marker + " felt loved"),
-            new("pulse", pulse.ToString(System.Globalization.CultureInfo.InvariantCulture)), new("go", "save"),
+            new("wentWell", marker + " went well"),
+            new("toTalkAbout", marker + " to talk about"),
+            new("feelLoved", marker + " felt loved"),
+            new("pulse", pulse.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+            new("go", "save"),
             new("__RequestVerificationToken", page.Find("input[name=__RequestVerificationToken]")!.GetAttribute("value")!),
             new("_handler", "check-in"),
         };
@@ -97,11 +116,20 @@ public static class Journeys
     {
         // Opening the page changes nothing; the key is made on the post that starts set-up (decisions/0025).
         var setup = await browser.SubmitAsync(await browser.GetAsync("/account/authenticator"), "start-authenticator");
-        var key = Rekindle.Web.Features.Account.Base32.Decode(setup.TextOf("#authenticator-key").Replace(" ", "", StringComparison.Ordinal));
-        var page = await browser.SubmitAsync(setup, "enable-authenticator", new Dictionary<string, string>
-        {
-            ["Input.Code"] = Rekindle.Web.Features.Account.Totp.Code(key, Rekindle.Web.Features.Account.Totp.StepAt(app.Clock.GetUtcNow())),
-        });
+        var key = Rekindle.Web.Features.Account.Base32.Decode(
+            setup.TextOf("#authenticator-key").Replace(" ", "", StringComparison.Ordinal)
+        );
+        var page = await browser.SubmitAsync(
+            setup,
+            "enable-authenticator",
+            new Dictionary<string, string>
+            {
+                ["Input.Code"] = Rekindle.Web.Features.Account.Totp.Code(
+                    key,
+                    Rekindle.Web.Features.Account.Totp.StepAt(app.Clock.GetUtcNow())
+                ),
+            }
+        );
         return (key, page);
     }
 

@@ -51,7 +51,8 @@ public class RekindleFactory : WebApplicationFactory<Program>
         {
             _adminConnection = Environment.GetEnvironmentVariable(PostgresVariable)
                 ?? throw new InvalidOperationException(
-                    $"{PostgresVariable} is not set. Run the tests with scripts/test.sh, which starts a throw-away PostgreSQL server.");
+                    $"{PostgresVariable} is not set. Run the tests with scripts/test.sh, which starts a throw-away PostgreSQL server."
+                );
             _postgresDatabase = "rekindle_test_" + Guid.NewGuid().ToString("N");
             using (var connection = new NpgsqlConnection(_adminConnection))
             {
@@ -66,8 +67,14 @@ public class RekindleFactory : WebApplicationFactory<Program>
                 }
             }
 
-            Settings["Database:ConnectionString"] = new NpgsqlConnectionStringBuilder(_adminConnection) { Database = _postgresDatabase }.ConnectionString;
-            Settings["KeyStore:ConnectionString"] = new NpgsqlConnectionStringBuilder(_adminConnection) { Database = _postgresDatabase + "_keys" }.ConnectionString;
+            Settings["Database:ConnectionString"] = new NpgsqlConnectionStringBuilder(_adminConnection)
+            {
+                Database = _postgresDatabase,
+            }.ConnectionString;
+            Settings["KeyStore:ConnectionString"] = new NpgsqlConnectionStringBuilder(_adminConnection)
+            {
+                Database = _postgresDatabase + "_keys",
+            }.ConnectionString;
         }
 
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
@@ -107,8 +114,14 @@ public class RekindleFactory : WebApplicationFactory<Program>
             // Whichever provider runs, its contexts report their commands and rows to Work.
             services.ConfigureDbContext<SqliteAppDbContext>((_, db) => db.AddInterceptors(Work), ServiceLifetime.Singleton);
             services.ConfigureDbContext<PostgresAppDbContext>((_, db) => db.AddInterceptors(Work), ServiceLifetime.Singleton);
-            services.ConfigureDbContext<Rekindle.Web.Infrastructure.Sealing.SqliteKeyStoreDbContext>((_, db) => db.AddInterceptors(Work), ServiceLifetime.Singleton);
-            services.ConfigureDbContext<Rekindle.Web.Infrastructure.Sealing.PostgresKeyStoreDbContext>((_, db) => db.AddInterceptors(Work), ServiceLifetime.Singleton);
+            services.ConfigureDbContext<Rekindle.Web.Infrastructure.Sealing.SqliteKeyStoreDbContext>(
+                (_, db) => db.AddInterceptors(Work),
+                ServiceLifetime.Singleton
+            );
+            services.ConfigureDbContext<Rekindle.Web.Infrastructure.Sealing.PostgresKeyStoreDbContext>(
+                (_, db) => db.AddInterceptors(Work),
+                ServiceLifetime.Singleton
+            );
         });
         builder.ConfigureLogging(logging => logging.AddProvider(Logs));
     }
@@ -121,7 +134,10 @@ public class RekindleFactory : WebApplicationFactory<Program>
         var jar = new System.Net.CookieContainer();
         if (ServerUrl is not null)
         {
-            var handler = new CookieJar(jar) { InnerHandler = new HttpClientHandler { AllowAutoRedirect = false, UseCookies = false } };
+            var handler = new CookieJar(jar)
+            {
+                InnerHandler = new HttpClientHandler { AllowAutoRedirect = false, UseCookies = false },
+            };
             return new TestBrowser(new HttpClient(handler) { BaseAddress = new Uri(ServerUrl) }, jar);
         }
 
@@ -134,7 +150,8 @@ public class RekindleFactory : WebApplicationFactory<Program>
         return await work(scope.ServiceProvider.GetRequiredService<AppDbContext>());
     }
 
-    /// <summary>SQLite only: the raw bytes of the database file and its write-ahead log, each as Latin-1 text, to search for what must not linger.</summary>
+    /// <summary>SQLite only: the raw bytes of the database file and its write-ahead log, each as Latin-1 text, to search for what must not
+    /// linger.</summary>
     public async Task<IReadOnlyList<string>> DatabaseFilesAsync()
     {
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
@@ -149,7 +166,8 @@ public class RekindleFactory : WebApplicationFactory<Program>
         return contents;
     }
 
-    /// <summary>Every member's answers to a list, opened, by member (for assertions; the app reads only its own member's and their partner's).</summary>
+    /// <summary>Every member's answers to a list, opened, by member (for assertions; the app reads only its own member's and their
+    /// partner's).</summary>
     public async Task<Dictionary<Guid, Dictionary<string, string>>> AnswerSetsAsync(Rekindle.Web.Infrastructure.Privacy.AnswerList list)
     {
         using var scope = Services.CreateScope();
@@ -207,9 +225,7 @@ public class RekindleFactory : WebApplicationFactory<Program>
         {
             Directory.Delete(DataPath, recursive: true);
         }
-        catch (IOException)
-        {
-        }
+        catch (IOException) { }
 
         GC.SuppressFinalize(this);
     }

@@ -8,8 +8,7 @@ namespace Rekindle.Testing;
 /// </summary>
 public static partial class SamePage
 {
-    public static string Normalise(string html) =>
-        Guids().Replace(Nonce().Replace(Token().Replace(html, "[token]"), "[nonce]"), "[guid]");
+    public static string Normalise(string html) => Guids().Replace(Nonce().Replace(Token().Replace(html, "[token]"), "[nonce]"), "[guid]");
 
     /// <summary>
     /// For pages of two different couples: also the test members' email addresses, and the text of

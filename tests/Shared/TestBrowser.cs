@@ -47,8 +47,9 @@ public sealed class TestBrowser(HttpClient client, CookieContainer cookies) : ID
     /// <summary>Submits the form on the page whose Blazor form name (or action) is <paramref name="form"/>.</summary>
     public async Task<Page> SubmitAsync(Page page, string form, IDictionary<string, string>? fields = null)
     {
-        var element = page.Document.QuerySelectorAll("form").OfType<IHtmlFormElement>().FirstOrDefault(f =>
-            f.QuerySelector($"input[name=_handler][value='{form}']") is not null || f.GetAttribute("action") == form)
+        var element = page.Document.QuerySelectorAll("form")
+            .OfType<IHtmlFormElement>()
+            .FirstOrDefault(f => f.QuerySelector($"input[name=_handler][value='{form}']") is not null || f.GetAttribute("action") == form)
             ?? throw new InvalidOperationException($"No form '{form}' on {page.Url}: {page.Text}");
 
         var values = new List<KeyValuePair<string, string>>();

@@ -41,7 +41,8 @@ public sealed partial class TestMailbox : IAsyncDisposable
         {
             var found = _messages.LastOrDefault(m =>
                 m.To.Mailboxes.Any(a => a.Address.Equals(to, StringComparison.OrdinalIgnoreCase))
-                && (m.Subject ?? "").Contains(subjectContains, StringComparison.OrdinalIgnoreCase));
+                && (m.Subject ?? "").Contains(subjectContains, StringComparison.OrdinalIgnoreCase)
+            );
             if (found is not null)
             {
                 return found;
@@ -50,7 +51,9 @@ public sealed partial class TestMailbox : IAsyncDisposable
             await Task.Delay(50);
         }
 
-        throw new TimeoutException($"No email '{subjectContains}' arrived for {to}. Received: {string.Join(", ", _messages.Select(m => m.Subject))}");
+        throw new TimeoutException(
+            $"No email '{subjectContains}' arrived for {to}. Received: {string.Join(", ", _messages.Select(m => m.Subject))}"
+        );
     }
 
     /// <summary>The first link in the message's text whose path starts with <paramref name="path"/>, made relative to the site.</summary>
@@ -91,9 +94,7 @@ public sealed partial class TestMailbox : IAsyncDisposable
         {
             await _running;
         }
-        catch (OperationCanceledException)
-        {
-        }
+        catch (OperationCanceledException) { }
 
         _stop.Dispose();
     }
@@ -103,7 +104,12 @@ public sealed partial class TestMailbox : IAsyncDisposable
 
     private sealed class Store(ConcurrentQueue<MimeMessage> messages) : MessageStore
     {
-        public override async Task<SmtpResponse> SaveAsync(ISessionContext context, IMessageTransaction transaction, ReadOnlySequence<byte> buffer, CancellationToken cancellationToken)
+        public override async Task<SmtpResponse> SaveAsync(
+            ISessionContext context,
+            IMessageTransaction transaction,
+            ReadOnlySequence<byte> buffer,
+            CancellationToken cancellationToken
+        )
         {
             using var stream = new MemoryStream(buffer.ToArray());
             messages.Enqueue(await MimeMessage.LoadAsync(stream, cancellationToken));

@@ -22,29 +22,58 @@ public sealed class WorkCounter : DbCommandInterceptor
     /// <summary>Commands sent since <see cref="Watch"/> whose text it picks out.</summary>
     public long Matches => Interlocked.Read(ref _matches);
 
-    /// <summary>From now on, counts in <see cref="Matches"/> the commands whose text <paramref name="picks"/> (e.g. one query's WHERE clause).</summary>
+    /// <summary>From now on, counts in <see cref="Matches"/> the commands whose text <paramref name="picks"/> (e.g. one query's WHERE
+    /// clause).</summary>
     public void Watch(Func<string, bool> picks)
     {
         Interlocked.Exchange(ref _matches, 0);
         Volatile.Write(ref _watched, picks);
     }
 
-    public override InterceptionResult<DbDataReader> ReaderExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result) => Count(command, result);
+    public override InterceptionResult<DbDataReader> ReaderExecuting(
+        DbCommand command,
+        CommandEventData eventData,
+        InterceptionResult<DbDataReader> result
+    ) => Count(command, result);
 
-    public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default) =>
-        ValueTask.FromResult(Count(command, result));
+    public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(
+        DbCommand command,
+        CommandEventData eventData,
+        InterceptionResult<DbDataReader> result,
+        CancellationToken cancellationToken = default
+    ) => ValueTask.FromResult(Count(command, result));
 
-    public override InterceptionResult<int> NonQueryExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<int> result) => Count(command, result);
+    public override InterceptionResult<int> NonQueryExecuting(
+        DbCommand command,
+        CommandEventData eventData,
+        InterceptionResult<int> result
+    ) => Count(command, result);
 
-    public override ValueTask<InterceptionResult<int>> NonQueryExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default) =>
-        ValueTask.FromResult(Count(command, result));
+    public override ValueTask<InterceptionResult<int>> NonQueryExecutingAsync(
+        DbCommand command,
+        CommandEventData eventData,
+        InterceptionResult<int> result,
+        CancellationToken cancellationToken = default
+    ) => ValueTask.FromResult(Count(command, result));
 
-    public override InterceptionResult<object> ScalarExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<object> result) => Count(command, result);
+    public override InterceptionResult<object> ScalarExecuting(
+        DbCommand command,
+        CommandEventData eventData,
+        InterceptionResult<object> result
+    ) => Count(command, result);
 
-    public override ValueTask<InterceptionResult<object>> ScalarExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<object> result, CancellationToken cancellationToken = default) =>
-        ValueTask.FromResult(Count(command, result));
+    public override ValueTask<InterceptionResult<object>> ScalarExecutingAsync(
+        DbCommand command,
+        CommandEventData eventData,
+        InterceptionResult<object> result,
+        CancellationToken cancellationToken = default
+    ) => ValueTask.FromResult(Count(command, result));
 
-    public override InterceptionResult DataReaderDisposing(DbCommand command, DataReaderDisposingEventData eventData, InterceptionResult result)
+    public override InterceptionResult DataReaderDisposing(
+        DbCommand command,
+        DataReaderDisposingEventData eventData,
+        InterceptionResult result
+    )
     {
         Interlocked.Add(ref _rows, eventData.ReadCount);
         return result;

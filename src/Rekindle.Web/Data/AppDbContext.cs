@@ -100,9 +100,11 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityUserConte
     }
 
     // Internal, not private: the compiled models (Data/Generated/*/CompiledModels) create it.
-    internal sealed class UtcDateTimeConverter() : ValueConverter<DateTime, DateTime>(
-        v => v.Kind == DateTimeKind.Utc ? v : DateTime.SpecifyKind(v, DateTimeKind.Utc),
-        v => DateTime.SpecifyKind(v, DateTimeKind.Utc));
+    internal sealed class UtcDateTimeConverter()
+        : ValueConverter<DateTime, DateTime>(
+            v => v.Kind == DateTimeKind.Utc ? v : DateTime.SpecifyKind(v, DateTimeKind.Utc),
+            v => DateTime.SpecifyKind(v, DateTimeKind.Utc)
+        );
 }
 
 public sealed class SqliteAppDbContext(DbContextOptions<SqliteAppDbContext> options) : AppDbContext(options);

@@ -9,7 +9,8 @@ public static class DataFeature
 {
     public static WebApplicationBuilder AddData(this WebApplicationBuilder builder)
     {
-        builder.Services.AddOptions<DatabaseOptions>()
+        builder
+            .Services.AddOptions<DatabaseOptions>()
             .BindConfiguration(DatabaseOptions.Section)
             .ValidateDataAnnotations()
             .ValidateOnStart();
@@ -20,17 +21,19 @@ public static class DataFeature
             // Options built once for the app, not for every request's context (docs/PERFORMANCE.md, finding 10).
             builder.Services.AddDbContext<PostgresAppDbContext>(
                 db => db.UseNpgsql(options.ConnectionString, npgsql => npgsql.MigrationsHistoryTable("__EFMigrationsHistory")),
-                optionsLifetime: ServiceLifetime.Singleton);
+                optionsLifetime: ServiceLifetime.Singleton
+            );
             builder.Services.AddScoped<AppDbContext>(sp => sp.GetRequiredService<PostgresAppDbContext>());
         }
         else
         {
             builder.Services.AddSingleton(_ => new SqliteWriteGate(options));
             builder.Services.AddDbContext<SqliteAppDbContext>(
-                (sp, db) => db
-                    .UseSqlite(SqliteConnectionString(options, sp.GetRequiredService<InstancePaths>()))
-                    .AddInterceptors(sp.GetRequiredService<SqliteWriteGate>(), new SqlitePragmas(options)),
-                optionsLifetime: ServiceLifetime.Singleton);
+                (sp, db) =>
+                    db.UseSqlite(SqliteConnectionString(options, sp.GetRequiredService<InstancePaths>()))
+                        .AddInterceptors(sp.GetRequiredService<SqliteWriteGate>(), new SqlitePragmas(options)),
+                optionsLifetime: ServiceLifetime.Singleton
+            );
             // Opened once for the request and given back to the pool when the scope ends: EF would
             // otherwise open and close a pooled connection around every query, and each SQLite open
             // registers EF's functions again (docs/PERFORMANCE.md, finding 10).
@@ -49,7 +52,8 @@ public static class DataFeature
     public static string SqliteConnectionString(DatabaseOptions options, InstancePaths paths)
     {
         var connection = new SqliteConnectionStringBuilder(
-            string.IsNullOrWhiteSpace(options.ConnectionString) ? $"Data Source={paths.Combine("rekindle.db")}" : options.ConnectionString)
+            string.IsNullOrWhiteSpace(options.ConnectionString) ? $"Data Source={paths.Combine("rekindle.db")}" : options.ConnectionString
+        )
         {
             DefaultTimeout = options.SqliteBusyTimeoutSeconds,
             Pooling = true,
@@ -77,8 +81,10 @@ public static class DataFeature
             {
                 // One process owns a SQLite file, so a lock row left by a start that was killed
                 // mid-migration is stale; left alone, it would make every later start wait forever.
-                var lockTables = await db.Database
-                    .SqlQueryRaw<int>("SELECT COUNT(*) AS \"Value\" FROM sqlite_master WHERE type = 'table' AND name = '__EFMigrationsLock'")
+                var lockTables = await db
+                    .Database.SqlQueryRaw<int>(
+                        "SELECT COUNT(*) AS \"Value\" FROM sqlite_master WHERE type = 'table' AND name = '__EFMigrationsLock'"
+                    )
                     .SingleAsync();
                 if (lockTables > 0)
                 {
@@ -90,6 +96,5 @@ public static class DataFeature
         }
     }
 
-    public static void MapData(this IEndpointRouteBuilder routes) =>
-        routes.MapHealthChecks("/healthz").AllowAnonymous();
+    public static void MapData(this IEndpointRouteBuilder routes) => routes.MapHealthChecks("/healthz").AllowAnonymous();
 }

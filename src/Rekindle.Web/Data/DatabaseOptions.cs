@@ -38,7 +38,9 @@ public sealed class DatabaseOptions : IValidatableObject
         if (Provider == DatabaseProvider.Postgres && string.IsNullOrWhiteSpace(ConnectionString))
         {
             yield return new ValidationResult(
-                "Database:ConnectionString is required when Database:Provider is Postgres.", [nameof(ConnectionString)]);
+                "Database:ConnectionString is required when Database:Provider is Postgres.",
+                [nameof(ConnectionString)]
+            );
         }
     }
 }

@@ -17,9 +17,10 @@ public sealed class SqlitePragmas(DatabaseOptions options) : DbConnectionInterce
     private static readonly ConditionalWeakTable<object, string> Applied = new();
 
     private readonly string _sql =
-        $"PRAGMA busy_timeout = {options.SqliteBusyTimeoutSeconds * 1000}; " +
-        $"PRAGMA synchronous = {(options.SqliteSynchronous == SqliteSynchronous.Full ? "FULL" : "NORMAL")}; " +
-        "PRAGMA foreign_keys = ON; " +
+        $"PRAGMA busy_timeout = {options.SqliteBusyTimeoutSeconds * 1000}; "
+        + $"PRAGMA synchronous = {(options.SqliteSynchronous == SqliteSynchronous.Full ? "FULL" : "NORMAL")}; "
+        + "PRAGMA foreign_keys = ON; "
+        +
         // Deleted rows are overwritten, not just unlinked: a member who leaves must not linger in free pages.
         "PRAGMA secure_delete = ON;";
 
@@ -34,7 +35,11 @@ public sealed class SqlitePragmas(DatabaseOptions options) : DbConnectionInterce
         }
     }
 
-    public override async Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
+    public override async Task ConnectionOpenedAsync(
+        DbConnection connection,
+        ConnectionEndEventData eventData,
+        CancellationToken cancellationToken = default
+    )
     {
         if (NeedsSettings(connection))
         {

@@ -12,7 +12,11 @@ namespace Rekindle.Web.Data;
 /// inside a transaction already holding it) and is always let go when the connection closes or is
 /// disposed, so an abandoned or failed transaction cannot wedge the app.
 /// </summary>
-public sealed class SqliteWriteGate(DatabaseOptions options) : ISaveChangesInterceptor, IDbTransactionInterceptor, IDbConnectionInterceptor, IDisposable
+public sealed class SqliteWriteGate(DatabaseOptions options)
+    : ISaveChangesInterceptor,
+        IDbTransactionInterceptor,
+        IDbConnectionInterceptor,
+        IDisposable
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
 
@@ -87,7 +91,11 @@ public sealed class SqliteWriteGate(DatabaseOptions options) : ISaveChangesInter
     private static DbConnection? ConnectionOf(DbContext? context) => context?.Database.GetDbConnection();
 
     // SaveChanges
-    async ValueTask<InterceptionResult<int>> ISaveChangesInterceptor.SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken)
+    async ValueTask<InterceptionResult<int>> ISaveChangesInterceptor.SavingChangesAsync(
+        DbContextEventData eventData,
+        InterceptionResult<int> result,
+        CancellationToken cancellationToken
+    )
     {
         await EnterAsync(ConnectionOf(eventData.Context), cancellationToken);
         return result;
@@ -99,7 +107,11 @@ public sealed class SqliteWriteGate(DatabaseOptions options) : ISaveChangesInter
         return result;
     }
 
-    ValueTask<int> ISaveChangesInterceptor.SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken)
+    ValueTask<int> ISaveChangesInterceptor.SavedChangesAsync(
+        SaveChangesCompletedEventData eventData,
+        int result,
+        CancellationToken cancellationToken
+    )
     {
         Exit(ConnectionOf(eventData.Context));
         return ValueTask.FromResult(result);
@@ -131,41 +143,65 @@ public sealed class SqliteWriteGate(DatabaseOptions options) : ISaveChangesInter
     // default methods, so a public method with a slightly wrong signature would compile and never run.
 
     // Explicit transactions hold the gate from begin to commit or rollback.
-    async ValueTask<InterceptionResult<DbTransaction>> IDbTransactionInterceptor.TransactionStartingAsync(DbConnection connection, TransactionStartingEventData eventData, InterceptionResult<DbTransaction> result, CancellationToken cancellationToken)
+    async ValueTask<InterceptionResult<DbTransaction>> IDbTransactionInterceptor.TransactionStartingAsync(
+        DbConnection connection,
+        TransactionStartingEventData eventData,
+        InterceptionResult<DbTransaction> result,
+        CancellationToken cancellationToken
+    )
     {
         await EnterAsync(connection, cancellationToken);
         return result;
     }
 
-    InterceptionResult<DbTransaction> IDbTransactionInterceptor.TransactionStarting(DbConnection connection, TransactionStartingEventData eventData, InterceptionResult<DbTransaction> result)
+    InterceptionResult<DbTransaction> IDbTransactionInterceptor.TransactionStarting(
+        DbConnection connection,
+        TransactionStartingEventData eventData,
+        InterceptionResult<DbTransaction> result
+    )
     {
         Enter(connection);
         return result;
     }
 
-    Task IDbTransactionInterceptor.TransactionCommittedAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken)
+    Task IDbTransactionInterceptor.TransactionCommittedAsync(
+        DbTransaction transaction,
+        TransactionEndEventData eventData,
+        CancellationToken cancellationToken
+    )
     {
         Exit(ConnectionOf(eventData.Context) ?? transaction.Connection);
         return Task.CompletedTask;
     }
 
-    void IDbTransactionInterceptor.TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData) => Exit(ConnectionOf(eventData.Context) ?? transaction.Connection);
+    void IDbTransactionInterceptor.TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData) =>
+        Exit(ConnectionOf(eventData.Context) ?? transaction.Connection);
 
-    Task IDbTransactionInterceptor.TransactionRolledBackAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken)
+    Task IDbTransactionInterceptor.TransactionRolledBackAsync(
+        DbTransaction transaction,
+        TransactionEndEventData eventData,
+        CancellationToken cancellationToken
+    )
     {
         Exit(ConnectionOf(eventData.Context) ?? transaction.Connection);
         return Task.CompletedTask;
     }
 
-    void IDbTransactionInterceptor.TransactionRolledBack(DbTransaction transaction, TransactionEndEventData eventData) => Exit(ConnectionOf(eventData.Context) ?? transaction.Connection);
+    void IDbTransactionInterceptor.TransactionRolledBack(DbTransaction transaction, TransactionEndEventData eventData) =>
+        Exit(ConnectionOf(eventData.Context) ?? transaction.Connection);
 
-    Task IDbTransactionInterceptor.TransactionFailedAsync(DbTransaction transaction, TransactionErrorEventData eventData, CancellationToken cancellationToken)
+    Task IDbTransactionInterceptor.TransactionFailedAsync(
+        DbTransaction transaction,
+        TransactionErrorEventData eventData,
+        CancellationToken cancellationToken
+    )
     {
         Exit(ConnectionOf(eventData.Context) ?? transaction.Connection);
         return Task.CompletedTask;
     }
 
-    void IDbTransactionInterceptor.TransactionFailed(DbTransaction transaction, TransactionErrorEventData eventData) => Exit(ConnectionOf(eventData.Context) ?? transaction.Connection);
+    void IDbTransactionInterceptor.TransactionFailed(DbTransaction transaction, TransactionErrorEventData eventData) =>
+        Exit(ConnectionOf(eventData.Context) ?? transaction.Connection);
 
     // Whatever happened, a closed connection holds nothing.
     Task IDbConnectionInterceptor.ConnectionClosedAsync(DbConnection connection, ConnectionEndEventData eventData)
@@ -174,7 +210,8 @@ public sealed class SqliteWriteGate(DatabaseOptions options) : ISaveChangesInter
         return Task.CompletedTask;
     }
 
-    void IDbConnectionInterceptor.ConnectionClosed(DbConnection connection, ConnectionEndEventData eventData) => Exit(connection, all: true);
+    void IDbConnectionInterceptor.ConnectionClosed(DbConnection connection, ConnectionEndEventData eventData) =>
+        Exit(connection, all: true);
 
     // A context disposed with its connection still open (a failed BEGIN, say) raises no close event.
     Task IDbConnectionInterceptor.ConnectionDisposedAsync(DbConnection connection, ConnectionEndEventData eventData)
@@ -183,5 +220,6 @@ public sealed class SqliteWriteGate(DatabaseOptions options) : ISaveChangesInter
         return Task.CompletedTask;
     }
 
-    void IDbConnectionInterceptor.ConnectionDisposed(DbConnection connection, ConnectionEndEventData eventData) => Exit(connection, all: true);
+    void IDbConnectionInterceptor.ConnectionDisposed(DbConnection connection, ConnectionEndEventData eventData) =>
+        Exit(connection, all: true);
 }

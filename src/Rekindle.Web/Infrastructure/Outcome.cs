@@ -60,5 +60,6 @@ public sealed record Outcome<T>
     public static implicit operator Outcome<T>(Problem problem) => new(default, problem);
 
     /// <summary>The same problem as another outcome type, for a handler passing on what a step it called refused.</summary>
-    public Outcome<TOther> As<TOther>() => Problem is { } p ? p : throw new InvalidOperationException("A succeeded outcome has no problem to pass on.");
+    public Outcome<TOther> As<TOther>() =>
+        Problem is { } p ? p : throw new InvalidOperationException("A succeeded outcome has no problem to pass on.");
 }

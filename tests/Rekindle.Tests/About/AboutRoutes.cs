@@ -8,8 +8,6 @@ namespace Rekindle.Tests.About;
 /// </summary>
 public sealed class AboutRoutes : IAreaRoutes
 {
-    public IReadOnlyDictionary<string, RouteRegistry.Call> Routes { get; } = new Dictionary<string, RouteRegistry.Call>
-    {
-        ["/about"] = new(Get: "/about"),
-    };
+    public IReadOnlyDictionary<string, RouteRegistry.Call> Routes { get; } =
+        new Dictionary<string, RouteRegistry.Call> { ["/about"] = new(Get: "/about") };
 }

@@ -33,7 +33,10 @@ public abstract partial class AccountSecurityTests(RekindleFactory app)
 
         // Sessions are checked on every request, so the access token stops at once, not after its 15 minutes.
         Assert.Equal(HttpStatusCode.Unauthorized, (await api.GetAsync("/api/v1/me")).Status);
-        Assert.Equal(HttpStatusCode.Unauthorized, (await api.PostAsync("/api/v1/auth/refresh", new { refreshToken = api.RefreshToken })).Status);
+        Assert.Equal(
+            HttpStatusCode.Unauthorized,
+            (await api.PostAsync("/api/v1/auth/refresh", new { refreshToken = api.RefreshToken })).Status
+        );
     }
 
     private static async Task AssertSignedInAsync(TestBrowser browser, string name) =>
@@ -106,12 +109,16 @@ public abstract partial class AccountSecurityTests(RekindleFactory app)
         var forgot = await third.GetAsync("/account/forgot-password");
         await third.SubmitAsync(forgot, "forgot-password", new Dictionary<string, string> { ["Input.Email"] = email });
         var link = TestMailbox.LinkIn(await app.Mail.WaitForAsync(email, "Reset your Rekindle password"), "/account/reset-password");
-        var done = await third.SubmitAsync(await third.GetAsync(link), "reset-password", new Dictionary<string, string>
-        {
-            ["Input.Password"] = NewPassword,
-            ["Input.ConfirmPassword"] = NewPassword,
-        });
-        Assert.Contains("every device and app that was signed in to your account is signed out now", done.TextOf("#other-devices"), StringComparison.Ordinal);
+        var done = await third.SubmitAsync(
+            await third.GetAsync(link),
+            "reset-password",
+            new Dictionary<string, string> { ["Input.Password"] = NewPassword, ["Input.ConfirmPassword"] = NewPassword }
+        );
+        Assert.Contains(
+            "every device and app that was signed in to your account is signed out now",
+            done.TextOf("#other-devices"),
+            StringComparison.Ordinal
+        );
 
         await AssertSignedOutAsync(second, api);
         Assert.Equal("/account/login", (await first.GetAsync("/couple")).Url.AbsolutePath);
@@ -176,7 +183,8 @@ public abstract partial class AccountSecurityTests(RekindleFactory app)
         var unknownEmail = NewEmail("nobody");
         using var knownBrowser = app.NewBrowser();
         using var unknownBrowser = app.NewBrowser();
-        Page known = null!, unknown = null!;
+        Page known = null!,
+            unknown = null!;
         for (var i = 0; i < 6; i++)
         {
             known = await SignInAsync(knownBrowser, email, "wrong password here");
@@ -188,15 +196,24 @@ public abstract partial class AccountSecurityTests(RekindleFactory app)
         Assert.Contains("paused for a while", known.Text, StringComparison.Ordinal);
 
         // The right password while paused answers like any wrong one for an unknown email.
-        AssertSamePage(await SignInAsync(knownBrowser, email), email, await SignInAsync(unknownBrowser, unknownEmail, GoodPassword), unknownEmail);
+        AssertSamePage(
+            await SignInAsync(knownBrowser, email),
+            email,
+            await SignInAsync(unknownBrowser, unknownEmail, GoodPassword),
+            unknownEmail
+        );
 
         using var api = ApiClient.For(app);
-        ApiResponse knownApi = null!, unknownApi = null!;
+        ApiResponse knownApi = null!,
+            unknownApi = null!;
         var otherUnknown = NewEmail("nobody");
         for (var i = 0; i < 6; i++)
         {
             knownApi = await api.PostAsync("/api/v1/auth/token", new { email, password = i == 5 ? GoodPassword : "wrong password here" });
-            unknownApi = await api.PostAsync("/api/v1/auth/token", new { email = otherUnknown, password = i == 5 ? GoodPassword : "wrong password here" });
+            unknownApi = await api.PostAsync(
+                "/api/v1/auth/token",
+                new { email = otherUnknown, password = i == 5 ? GoodPassword : "wrong password here" }
+            );
         }
 
         Assert.Equal(HttpStatusCode.BadRequest, knownApi.Status);
@@ -224,8 +241,15 @@ public abstract partial class AccountSecurityTests(RekindleFactory app)
         }
 
         var memberId = await app.WithDbAsync(db => db.Users.Where(u => u.Email == email).Select(u => u.Id).SingleAsync());
-        Assert.Equal(1, await app.WithDbAsync(db => db.Notices.CountAsync(n => n.MemberId == memberId && n.Kind == NoticeKind.SignInPaused)));
-        for (var pass = 0; pass < 3 && await app.WithDbAsync(db => db.Notices.AnyAsync(n => n.MemberId == memberId && n.SentAt == null)); pass++)
+        Assert.Equal(
+            1,
+            await app.WithDbAsync(db => db.Notices.CountAsync(n => n.MemberId == memberId && n.Kind == NoticeKind.SignInPaused))
+        );
+        for (
+            var pass = 0;
+            pass < 3 && await app.WithDbAsync(db => db.Notices.AnyAsync(n => n.MemberId == memberId && n.SentAt == null));
+            pass++
+        )
         {
             using var scope = app.Services.CreateScope();
             await scope.ServiceProvider.GetRequiredService<SendDueNotices>().HandleAsync();
@@ -250,26 +274,64 @@ public abstract partial class AccountSecurityTests(RekindleFactory app)
 
         pages.Add(await SignInAsync(visitor, email, planted));
         var register = await visitor.GetAsync("/account/register");
-        pages.Add(await visitor.SubmitAsync(register, "register", new Dictionary<string, string>
-        {
-            ["Input.FirstName"] = "Hap", ["Input.Email"] = NewEmail("hap"), ["Input.Password"] = planted, ["Input.ConfirmPassword"] = planted + " not the same",
-        }));
-        pages.Add(await member.SubmitAsync(await member.GetAsync("/account/change-password"), "change-password", new Dictionary<string, string>
-        {
-            ["Input.Current"] = planted, ["Input.Password"] = planted, ["Input.ConfirmPassword"] = planted,
-        }));
-        pages.Add(await member.SubmitAsync(await member.GetAsync("/account/change-password"), "change-password", new Dictionary<string, string>
-        {
-            ["Input.Current"] = GoodPassword, ["Input.Password"] = planted, ["Input.ConfirmPassword"] = planted + " not the same",
-        }));
-        pages.Add(await member.SubmitAsync(await member.GetAsync("/account/confirm-password"), "confirm-password", new Dictionary<string, string> { ["Input.Password"] = planted }));
+        pages.Add(
+            await visitor.SubmitAsync(
+                register,
+                "register",
+                new Dictionary<string, string>
+                {
+                    ["Input.FirstName"] = "Hap",
+                    ["Input.Email"] = NewEmail("hap"),
+                    ["Input.Password"] = planted,
+                    ["Input.ConfirmPassword"] = planted + " not the same",
+                }
+            )
+        );
+        pages.Add(
+            await member.SubmitAsync(
+                await member.GetAsync("/account/change-password"),
+                "change-password",
+                new Dictionary<string, string>
+                {
+                    ["Input.Current"] = planted,
+                    ["Input.Password"] = planted,
+                    ["Input.ConfirmPassword"] = planted,
+                }
+            )
+        );
+        pages.Add(
+            await member.SubmitAsync(
+                await member.GetAsync("/account/change-password"),
+                "change-password",
+                new Dictionary<string, string>
+                {
+                    ["Input.Current"] = GoodPassword,
+                    ["Input.Password"] = planted,
+                    ["Input.ConfirmPassword"] = planted + " not the same",
+                }
+            )
+        );
+        pages.Add(
+            await member.SubmitAsync(
+                await member.GetAsync("/account/confirm-password"),
+                "confirm-password",
+                new Dictionary<string, string> { ["Input.Password"] = planted }
+            )
+        );
 
-        await visitor.SubmitAsync(await visitor.GetAsync("/account/forgot-password"), "forgot-password", new Dictionary<string, string> { ["Input.Email"] = email });
+        await visitor.SubmitAsync(
+            await visitor.GetAsync("/account/forgot-password"),
+            "forgot-password",
+            new Dictionary<string, string> { ["Input.Email"] = email }
+        );
         var link = TestMailbox.LinkIn(await app.Mail.WaitForAsync(email, "Reset your Rekindle password"), "/account/reset-password");
-        pages.Add(await visitor.SubmitAsync(await visitor.GetAsync(link), "reset-password", new Dictionary<string, string>
-        {
-            ["Input.Password"] = planted, ["Input.ConfirmPassword"] = planted + " not the same",
-        }));
+        pages.Add(
+            await visitor.SubmitAsync(
+                await visitor.GetAsync(link),
+                "reset-password",
+                new Dictionary<string, string> { ["Input.Password"] = planted, ["Input.ConfirmPassword"] = planted + " not the same" }
+            )
+        );
 
         Assert.Equal(6, pages.Count);
         foreach (var page in pages)
@@ -277,7 +339,9 @@ public abstract partial class AccountSecurityTests(RekindleFactory app)
             Assert.Equal(HttpStatusCode.OK, page.Status);
             Assert.NotEmpty(page.Document.QuerySelectorAll("input[type=password]"));
             Assert.DoesNotContain("Plantedpasswordmarker", page.Html, StringComparison.Ordinal);
-            Assert.All(page.Document.QuerySelectorAll("input[type=password]"), input => Assert.False(input.HasAttribute("value"), page.Url.AbsolutePath));
+            Assert.All(page.Document.QuerySelectorAll("input[type=password]"), input =>
+                Assert.False(input.HasAttribute("value"), page.Url.AbsolutePath)
+            );
         }
     }
 
@@ -286,7 +350,10 @@ public abstract partial class AccountSecurityTests(RekindleFactory app)
     {
         Assert.Equal(a.Status, b.Status);
         Assert.Equal(a.Url.AbsolutePath, b.Url.AbsolutePath);
-        var (x, y) = (SamePage.Normalise(a.Html.Replace(emailA, "[email]", StringComparison.Ordinal)), SamePage.Normalise(b.Html.Replace(emailB, "[email]", StringComparison.Ordinal)));
+        var (x, y) = (
+            SamePage.Normalise(a.Html.Replace(emailA, "[email]", StringComparison.Ordinal)),
+            SamePage.Normalise(b.Html.Replace(emailB, "[email]", StringComparison.Ordinal))
+        );
         Assert.True(x == y, SamePage.Difference(x, y));
     }
 

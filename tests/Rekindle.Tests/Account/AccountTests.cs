@@ -72,13 +72,17 @@ public abstract class AccountTests(RekindleFactory app)
         using var browser = app.NewBrowser();
         var email = NewEmail("cy");
         var form = await browser.GetAsync("/account/register");
-        var mismatch = await browser.SubmitAsync(form, "register", new Dictionary<string, string>
-        {
-            ["Input.FirstName"] = "Cy",
-            ["Input.Email"] = email,
-            ["Input.Password"] = GoodPassword,
-            ["Input.ConfirmPassword"] = GoodPassword + "!",
-        });
+        var mismatch = await browser.SubmitAsync(
+            form,
+            "register",
+            new Dictionary<string, string>
+            {
+                ["Input.FirstName"] = "Cy",
+                ["Input.Email"] = email,
+                ["Input.Password"] = GoodPassword,
+                ["Input.ConfirmPassword"] = GoodPassword + "!",
+            }
+        );
         Assert.Contains("The two passwords don't match", mismatch.Text, StringComparison.Ordinal);
 
         await RegisterAsync(browser, "Cy", email);
@@ -125,24 +129,32 @@ public abstract class AccountTests(RekindleFactory app)
         var sent = await browser.SubmitAsync(forgot, "forgot-password", new Dictionary<string, string> { ["Input.Email"] = email });
         Assert.Contains("If an account uses that address", sent.Text, StringComparison.Ordinal);
 
-        var unknown = await browser.SubmitAsync(forgot, "forgot-password", new Dictionary<string, string> { ["Input.Email"] = NewEmail("ghost") });
+        var unknown = await browser.SubmitAsync(
+            forgot,
+            "forgot-password",
+            new Dictionary<string, string> { ["Input.Email"] = NewEmail("ghost") }
+        );
         Assert.Equal(sent.Text, unknown.Text);
 
         var link = TestMailbox.LinkIn(await app.Mail.WaitForAsync(email, "Reset your Rekindle password"), "/account/reset-password");
         var resetPage = await browser.GetAsync(link);
         const string newPassword = "lanterns by the harbour";
-        var done = await browser.SubmitAsync(resetPage, "reset-password", new Dictionary<string, string>
-        {
-            ["Input.Password"] = newPassword,
-            ["Input.ConfirmPassword"] = newPassword,
-        });
+        var done = await browser.SubmitAsync(
+            resetPage,
+            "reset-password",
+            new Dictionary<string, string> { ["Input.Password"] = newPassword, ["Input.ConfirmPassword"] = newPassword }
+        );
         Assert.Contains("Your password is changed", done.Text, StringComparison.Ordinal);
 
-        var reused = await browser.SubmitAsync(await browser.GetAsync(link), "reset-password", new Dictionary<string, string>
-        {
-            ["Input.Password"] = "another fine passphrase",
-            ["Input.ConfirmPassword"] = "another fine passphrase",
-        });
+        var reused = await browser.SubmitAsync(
+            await browser.GetAsync(link),
+            "reset-password",
+            new Dictionary<string, string>
+            {
+                ["Input.Password"] = "another fine passphrase",
+                ["Input.ConfirmPassword"] = "another fine passphrase",
+            }
+        );
         Assert.Contains("This reset link doesn't work any more", reused.Text, StringComparison.Ordinal);
 
         Assert.Contains("don't match an account", (await SignInAsync(browser, email)).Text, StringComparison.Ordinal);
@@ -170,17 +182,28 @@ public abstract class AccountTests(RekindleFactory app)
         Assert.Contains("Hello, Fay", home.Text, StringComparison.Ordinal);
         await browser.SubmitAsync(home, "/account/logout");
 
-        var replay = await browser.SubmitAsync(await SignInAsync(browser, email), "login-2fa", new Dictionary<string, string> { ["Input.Code"] = code });
+        var replay = await browser.SubmitAsync(
+            await SignInAsync(browser, email),
+            "login-2fa",
+            new Dictionary<string, string> { ["Input.Code"] = code }
+        );
         Assert.Contains("That code didn't work", replay.Text, StringComparison.Ordinal);
 
         // A recovery code works once too.
         var recovery = await browser.GetAsync("/account/login-recovery");
-        var viaRecovery = await browser.SubmitAsync(recovery, "login-recovery", new Dictionary<string, string> { ["Input.Code"] = recoveryCodes[0] });
+        var viaRecovery = await browser.SubmitAsync(
+            recovery,
+            "login-recovery",
+            new Dictionary<string, string> { ["Input.Code"] = recoveryCodes[0] }
+        );
         Assert.Contains("Hello, Fay", viaRecovery.Text, StringComparison.Ordinal);
         await browser.SubmitAsync(viaRecovery, "/account/logout");
         await SignInAsync(browser, email);
-        var reusedRecovery = await browser.SubmitAsync(await browser.GetAsync("/account/login-recovery"), "login-recovery",
-            new Dictionary<string, string> { ["Input.Code"] = recoveryCodes[0] });
+        var reusedRecovery = await browser.SubmitAsync(
+            await browser.GetAsync("/account/login-recovery"),
+            "login-recovery",
+            new Dictionary<string, string> { ["Input.Code"] = recoveryCodes[0] }
+        );
         Assert.Contains("That recovery code didn't work", reusedRecovery.Text, StringComparison.Ordinal);
     }
 
@@ -203,15 +226,25 @@ public abstract class AccountTests(RekindleFactory app)
         Assert.Equal("/account/confirm-password", blocked.Url.AbsolutePath);
         var memberId = await app.WithDbAsync(db => db.Users.Where(u => u.Email == email).Select(u => u.Id).SingleAsync());
         Assert.True(await app.WithDbAsync(db => db.Users.Where(u => u.Id == memberId).Select(u => u.TwoFactorEnabled).SingleAsync()));
-        var options = await browser.PostAsync("/account/passkey/creation-options",
-            [new("__RequestVerificationToken", security.Find("input[name=__RequestVerificationToken]")!.GetAttribute("value")!)]);
+        var options = await browser.PostAsync(
+            "/account/passkey/creation-options",
+            [new("__RequestVerificationToken", security.Find("input[name=__RequestVerificationToken]")!.GetAttribute("value")!)]
+        );
         Assert.Equal(HttpStatusCode.Forbidden, options.Status);
 
-        var wrong = await browser.SubmitAsync(blocked, "confirm-password", new Dictionary<string, string> { ["Input.Password"] = "a wrong guess here" });
+        var wrong = await browser.SubmitAsync(
+            blocked,
+            "confirm-password",
+            new Dictionary<string, string> { ["Input.Password"] = "a wrong guess here" }
+        );
         Assert.Contains("That isn't your password", wrong.Text, StringComparison.Ordinal);
         Assert.Equal(1, await app.WithDbAsync(db => db.Users.Where(u => u.Id == memberId).Select(u => u.AccessFailedCount).SingleAsync()));
 
-        var confirmed = await browser.SubmitAsync(wrong, "confirm-password", new Dictionary<string, string> { ["Input.Password"] = GoodPassword });
+        var confirmed = await browser.SubmitAsync(
+            wrong,
+            "confirm-password",
+            new Dictionary<string, string> { ["Input.Password"] = GoodPassword }
+        );
         Assert.Equal("/account/security", confirmed.Url.AbsolutePath);
         var off = await browser.SubmitAsync(confirmed, "disable-2fa");
         Assert.Contains("The authenticator app is turned off", off.Text, StringComparison.Ordinal);
@@ -225,12 +258,16 @@ public abstract class AccountTests(RekindleFactory app)
         Page page = await browser.GetAsync("/account/change-password");
         for (var i = 0; i < 5; i++)
         {
-            page = await browser.SubmitAsync(await browser.GetAsync("/account/change-password"), "change-password", new Dictionary<string, string>
-            {
-                ["Input.Current"] = "not my password " + i,
-                ["Input.Password"] = "a brand new passphrase",
-                ["Input.ConfirmPassword"] = "a brand new passphrase",
-            });
+            page = await browser.SubmitAsync(
+                await browser.GetAsync("/account/change-password"),
+                "change-password",
+                new Dictionary<string, string>
+                {
+                    ["Input.Current"] = "not my password " + i,
+                    ["Input.Password"] = "a brand new passphrase",
+                    ["Input.ConfirmPassword"] = "a brand new passphrase",
+                }
+            );
         }
 
         Assert.Equal("/account/locked", page.Url.AbsolutePath);
@@ -247,7 +284,11 @@ public abstract class AccountTests(RekindleFactory app)
         var page = await SignInAsync(browser, email);
         for (var i = 0; i < 5; i++)
         {
-            page = await browser.SubmitAsync(await browser.GetAsync("/account/login-2fa"), "login-2fa", new Dictionary<string, string> { ["Input.Code"] = "000000" });
+            page = await browser.SubmitAsync(
+                await browser.GetAsync("/account/login-2fa"),
+                "login-2fa",
+                new Dictionary<string, string> { ["Input.Code"] = "000000" }
+            );
         }
 
         Assert.Equal("/account/locked", page.Url.AbsolutePath);
@@ -262,7 +303,11 @@ public abstract class AccountTests(RekindleFactory app)
         var token = forgot.Find("form input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
         using var request = new HttpRequestMessage(HttpMethod.Post, "/account/forgot-password")
         {
-            Content = new FormUrlEncodedContent([new("_handler", "forgot-password"), new("__RequestVerificationToken", token), new("Input.Email", email)]),
+            Content = new FormUrlEncodedContent([
+                new("_handler", "forgot-password"),
+                new("__RequestVerificationToken", token),
+                new("Input.Email", email),
+            ]),
         };
         request.Headers.Host = "evil.example.org";
         await browser.Client.SendAsync(request);
@@ -340,7 +385,11 @@ public abstract class AccountTests(RekindleFactory app)
         var laptopSession = activity.Find("#sessions input[name=sessionId]")!.GetAttribute("value")!;
 
         // Someone else's session id, put into the partner's own revoke form, is simply not found.
-        var foreign = await partner.SubmitAsync(await partner.GetAsync("/account/activity"), "revoke", new Dictionary<string, string> { ["sessionId"] = laptopSession });
+        var foreign = await partner.SubmitAsync(
+            await partner.GetAsync("/account/activity"),
+            "revoke",
+            new Dictionary<string, string> { ["sessionId"] = laptopSession }
+        );
         Assert.Contains("wasn't found", foreign.Text, StringComparison.Ordinal);
         Assert.DoesNotContain("Wyn", foreign.Text, StringComparison.Ordinal);
         Assert.Contains("Hello, Wyn", (await laptop.GetAsync("/")).Text, StringComparison.Ordinal);
@@ -361,11 +410,17 @@ public abstract class AccountTests(RekindleFactory app)
         await ConfirmAsync(app, browser, email);
         var form = await browser.GetAsync("/account/login");
         using var content = new FormUrlEncodedContent(
-            form.Document.QuerySelectorAll("form input[type=hidden]").Where(i => i.Closest("form")!.QuerySelector("input[name=_handler][value=login]") is not null)
+            form.Document.QuerySelectorAll("form input[type=hidden]")
+                .Where(i => i.Closest("form")!.QuerySelector("input[name=_handler][value=login]") is not null)
                 .Select(i => new KeyValuePair<string, string>(i.GetAttribute("name")!, i.GetAttribute("value") ?? ""))
-                .Append(new("Input.Email", email)).Append(new("Input.Password", GoodPassword)));
+                .Append(new("Input.Email", email))
+                .Append(new("Input.Password", GoodPassword))
+        );
         var response = await browser.Client.PostAsync(form.Url.PathAndQuery, content);
-        var cookies = response.Headers.GetValues("Set-Cookie").Concat(form.Response.Headers.TryGetValues("Set-Cookie", out var more) ? more : []).ToList();
+        var cookies = response
+            .Headers.GetValues("Set-Cookie")
+            .Concat(form.Response.Headers.TryGetValues("Set-Cookie", out var more) ? more : [])
+            .ToList();
         Assert.Contains(cookies, c => c.StartsWith("__Host-rekindle.session=", StringComparison.Ordinal));
         Assert.All(cookies, c =>
         {
@@ -375,8 +430,10 @@ public abstract class AccountTests(RekindleFactory app)
             Assert.DoesNotContain("domain=", c, StringComparison.OrdinalIgnoreCase);
             Assert.Contains("samesite=", c, StringComparison.OrdinalIgnoreCase);
         });
-        Assert.All(cookies.Where(c => c.Contains("session", StringComparison.Ordinal) || c.Contains("confirmed", StringComparison.Ordinal)),
-            c => Assert.Contains("httponly", c, StringComparison.OrdinalIgnoreCase));
+        Assert.All(
+            cookies.Where(c => c.Contains("session", StringComparison.Ordinal) || c.Contains("confirmed", StringComparison.Ordinal)),
+            c => Assert.Contains("httponly", c, StringComparison.OrdinalIgnoreCase)
+        );
     }
 
     [Fact]

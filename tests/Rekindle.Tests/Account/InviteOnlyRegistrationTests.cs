@@ -3,11 +3,11 @@ using static Rekindle.Testing.Journeys;
 
 namespace Rekindle.Tests.Account;
 
-public sealed class InviteOnlyApp() : RekindleFactory(TestProvider.Sqlite, new Dictionary<string, string?>
-{
-    ["Registration:Mode"] = "InviteOnly",
-    ["Registration:AllowedEmails:0"] = "@clinic.example.org",
-});
+public sealed class InviteOnlyApp()
+    : RekindleFactory(
+        TestProvider.Sqlite,
+        new Dictionary<string, string?> { ["Registration:Mode"] = "InviteOnly", ["Registration:AllowedEmails:0"] = "@clinic.example.org" }
+    );
 
 public sealed class InviteOnlyRegistrationTests(InviteOnlyApp app) : IClassFixture<InviteOnlyApp>
 {
@@ -31,13 +31,18 @@ public sealed class InviteOnlyRegistrationTests(InviteOnlyApp app) : IClassFixtu
 
         using var client = app.NewBrowser();
         var clientEmail = $"client-{Guid.NewGuid():N}@clinic.example.org";
-        Assert.Contains("Use the email address you were invited with", (await client.GetAsync("/account/register")).Text, StringComparison.Ordinal);
+        Assert.Contains(
+            "Use the email address you were invited with",
+            (await client.GetAsync("/account/register")).Text,
+            StringComparison.Ordinal
+        );
         await RegisterAsync(client, "Client", clientEmail);
         Assert.Equal(1, await CountMembersAsync(app, clientEmail));
     }
 }
 
-public sealed class ClosedApp() : RekindleFactory(TestProvider.Sqlite, new Dictionary<string, string?> { ["Registration:Mode"] = "InviteOnly" });
+public sealed class ClosedApp()
+    : RekindleFactory(TestProvider.Sqlite, new Dictionary<string, string?> { ["Registration:Mode"] = "InviteOnly" });
 
 public sealed class ClosedRegistrationTests(ClosedApp app) : IClassFixture<ClosedApp>
 {

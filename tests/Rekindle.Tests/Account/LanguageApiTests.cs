@@ -50,12 +50,21 @@ public abstract class LanguageApiTests(RekindleFactory app)
             var refused = await PutAsync(couple.Member, new { language = bad });
             Assert.Equal(HttpStatusCode.BadRequest, refused.Status);
             Assert.Equal("application/problem+json", refused.ContentType);
-            Assert.Contains("Please choose one of the languages in the list.", refused.Json.GetProperty("errors").GetProperty("language")[0].GetString(), StringComparison.Ordinal);
+            Assert.Contains(
+                "Please choose one of the languages in the list.",
+                refused.Json.GetProperty("errors").GetProperty("language")[0].GetString(),
+                StringComparison.Ordinal
+            );
             ApiProblems.AssertProblem(refused, HttpStatusCode.BadRequest, "invalid", "language");
             Assert.Equal("en-US", await StoredAsync(lia));
         }
 
-        var malformed = await ApiResponse.ReadAsync(await couple.Member.Client.PutAsync("/api/v1/me/language", new StringContent("{\"language\":", System.Text.Encoding.UTF8, "application/json")));
+        var malformed = await ApiResponse.ReadAsync(
+            await couple.Member.Client.PutAsync(
+                "/api/v1/me/language",
+                new StringContent("{\"language\":", System.Text.Encoding.UTF8, "application/json")
+            )
+        );
         Assert.Equal(HttpStatusCode.BadRequest, malformed.Status);
         Assert.Equal("en-US", await StoredAsync(lia));
 

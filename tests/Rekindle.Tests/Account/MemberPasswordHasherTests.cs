@@ -11,12 +11,15 @@ public sealed partial class MemberPasswordHasherTests
 {
     // Made with the reference implementation's command-line tool (Debian's "argon2" package):
     //   echo -n password | argon2 somesaltsomesalt -id -t 2 -k 19456 -p 1 -l 32
-    private const string ReferenceHash = "$argon2id$v=19$m=19456,t=2,p=1$c29tZXNhbHRzb21lc2FsdA$K13EBUiG7JV+9ZxztmHFTdb7J0WQsnj2V8bZaqyPptE";
+    private const string ReferenceHash =
+        "$argon2id$v=19$m=19456,t=2,p=1$c29tZXNhbHRzb21lc2FsdA$K13EBUiG7JV+9ZxztmHFTdb7J0WQsnj2V8bZaqyPptE";
     private const string ReferencePassword = "password";
 
     // The same tool for "correct horse battery" with lower (8 MiB, 1 pass) and higher (3 passes) parameters.
-    private const string ReferenceLower = "$argon2id$v=19$m=8192,t=1,p=1$c29tZXNhbHRzb21lc2FsdA$HhdGxmsoo8pSkWu74EOdjWuyMCjKM2aof0XQCAMO4jU";
-    private const string ReferenceHigher = "$argon2id$v=19$m=19456,t=3,p=1$c29tZXNhbHRzb21lc2FsdA$fmdP4y8xTngdIKoK81BzZWl2PqUNWP/wTlUx+KyLr0g";
+    private const string ReferenceLower =
+        "$argon2id$v=19$m=8192,t=1,p=1$c29tZXNhbHRzb21lc2FsdA$HhdGxmsoo8pSkWu74EOdjWuyMCjKM2aof0XQCAMO4jU";
+    private const string ReferenceHigher =
+        "$argon2id$v=19$m=19456,t=3,p=1$c29tZXNhbHRzb21lc2FsdA$fmdP4y8xTngdIKoK81BzZWl2PqUNWP/wTlUx+KyLr0g";
     private const string ReferenceHigherPassword = "correct horse battery";
 
     private readonly MemberPasswordHasher _hasher = new();
@@ -85,7 +88,10 @@ public sealed partial class MemberPasswordHasherTests
         var chars = parts[part].ToCharArray();
         chars[10] = chars[10] == 'A' ? 'B' : 'A';
         parts[part] = new string(chars);
-        Assert.Equal(PasswordVerificationResult.Failed, _hasher.VerifyHashedPassword(_member, string.Join('$', parts), "calm river under pines"));
+        Assert.Equal(
+            PasswordVerificationResult.Failed,
+            _hasher.VerifyHashedPassword(_member, string.Join('$', parts), "calm river under pines")
+        );
     }
 
     [Theory]
@@ -147,7 +153,9 @@ public sealed partial class MemberPasswordHasherTests
     [InlineData("$argon2id$v=19$m=19456,t=2,p=1$c29tZXNhbHRzb21lc2FsdA$K13EBUiG7JV+9ZxztmHFTdb7J0WQsnj2V8bZaqyPptE=")]
     [InlineData("$argon2id$v=19$m=19456,t=2,p=1$c29tZXNhbHRzb21lc2FsdA$K13EBUiG7JV-9ZxztmHFTdb7J0WQsnj2V8bZaqyPptE")]
     [InlineData("$argon2id$v=19$m=19456,t=2,p=1$c29tZXNhbHRzb21lc2FsdA$K13EBUiG7JV+9ZxztmHFTdb7J0WQsnj2V8bZaqyPptF")]
-    [InlineData("$argon2id$v=19$m=19456,t=2,p=1$c29tZXNhbHRzb21lc2FsdA$K13EBUiG7JV+9ZxztmHFTdb7J0WQsnj2V8bZaqyPptEK13EBUiG7JV+9ZxztmHFTdb7J0WQsnj2V8bZaqyPptE")]
+    [InlineData(
+        "$argon2id$v=19$m=19456,t=2,p=1$c29tZXNhbHRzb21lc2FsdA$K13EBUiG7JV+9ZxztmHFTdb7J0WQsnj2V8bZaqyPptEK13EBUiG7JV+9ZxztmHFTdb7J0WQsnj2V8bZaqyPptE"
+    )]
     // Things that look like Identity's base64 hashes but are not.
     [InlineData("AQ")]
     [InlineData("AQAAAAEAACcQAAAAEA")]
@@ -163,7 +171,10 @@ public sealed partial class MemberPasswordHasherTests
     [Fact]
     public void A_very_long_stored_value_fails_without_throwing()
     {
-        Assert.Equal(PasswordVerificationResult.Failed, _hasher.VerifyHashedPassword(_member, ReferenceHash + new string('A', 100_000), ReferencePassword));
+        Assert.Equal(
+            PasswordVerificationResult.Failed,
+            _hasher.VerifyHashedPassword(_member, ReferenceHash + new string('A', 100_000), ReferencePassword)
+        );
         Assert.Equal(PasswordVerificationResult.Failed, _hasher.VerifyHashedPassword(_member, new string('A', 100_000), ReferencePassword));
     }
 
@@ -171,14 +182,23 @@ public sealed partial class MemberPasswordHasherTests
     public void A_hash_with_lower_parameters_verifies_and_asks_to_be_replaced()
     {
         const string password = "calm river under pines";
-        Assert.Equal(PasswordVerificationResult.SuccessRehashNeeded,
-            _hasher.VerifyHashedPassword(_member, MemberPasswordHasher.HashWith(password, MemberPasswordHasher.MemoryKiB, 1), password));
-        Assert.Equal(PasswordVerificationResult.SuccessRehashNeeded,
-            _hasher.VerifyHashedPassword(_member, MemberPasswordHasher.HashWith(password, 8192, MemberPasswordHasher.Passes), password));
-        Assert.Equal(PasswordVerificationResult.SuccessRehashNeeded, _hasher.VerifyHashedPassword(_member, ReferenceLower, ReferenceHigherPassword));
+        Assert.Equal(
+            PasswordVerificationResult.SuccessRehashNeeded,
+            _hasher.VerifyHashedPassword(_member, MemberPasswordHasher.HashWith(password, MemberPasswordHasher.MemoryKiB, 1), password)
+        );
+        Assert.Equal(
+            PasswordVerificationResult.SuccessRehashNeeded,
+            _hasher.VerifyHashedPassword(_member, MemberPasswordHasher.HashWith(password, 8192, MemberPasswordHasher.Passes), password)
+        );
+        Assert.Equal(
+            PasswordVerificationResult.SuccessRehashNeeded,
+            _hasher.VerifyHashedPassword(_member, ReferenceLower, ReferenceHigherPassword)
+        );
 
-        Assert.Equal(PasswordVerificationResult.Failed,
-            _hasher.VerifyHashedPassword(_member, MemberPasswordHasher.HashWith(password, 8192, 1), "calm river under pine"));
+        Assert.Equal(
+            PasswordVerificationResult.Failed,
+            _hasher.VerifyHashedPassword(_member, MemberPasswordHasher.HashWith(password, 8192, 1), "calm river under pine")
+        );
         Assert.Equal(PasswordVerificationResult.Failed, _hasher.VerifyHashedPassword(_member, ReferenceLower, ReferencePassword));
     }
 
@@ -186,8 +206,14 @@ public sealed partial class MemberPasswordHasherTests
     public void A_hash_with_higher_parameters_is_kept()
     {
         Assert.Equal(PasswordVerificationResult.Success, _hasher.VerifyHashedPassword(_member, ReferenceHigher, ReferenceHigherPassword));
-        Assert.Equal(PasswordVerificationResult.Success,
-            _hasher.VerifyHashedPassword(_member, MemberPasswordHasher.HashWith("calm river under pines", 20 * 1024, 3), "calm river under pines"));
+        Assert.Equal(
+            PasswordVerificationResult.Success,
+            _hasher.VerifyHashedPassword(
+                _member,
+                MemberPasswordHasher.HashWith("calm river under pines", 20 * 1024, 3),
+                "calm river under pines"
+            )
+        );
     }
 
     [Fact]
@@ -199,8 +225,9 @@ public sealed partial class MemberPasswordHasherTests
         Assert.Equal(PasswordVerificationResult.SuccessRehashNeeded, _hasher.VerifyHashedPassword(_member, v3, password));
         Assert.Equal(PasswordVerificationResult.Failed, _hasher.VerifyHashedPassword(_member, v3, "calm river under pine"));
 
-        var v2 = new PasswordHasher<Member>(Options.Create(new PasswordHasherOptions { CompatibilityMode = PasswordHasherCompatibilityMode.IdentityV2 }))
-            .HashPassword(_member, password);
+        var v2 = new PasswordHasher<Member>(
+            Options.Create(new PasswordHasherOptions { CompatibilityMode = PasswordHasherCompatibilityMode.IdentityV2 })
+        ).HashPassword(_member, password);
         Assert.Equal(0x00, Convert.FromBase64String(v2)[0]);
         Assert.Equal(PasswordVerificationResult.SuccessRehashNeeded, _hasher.VerifyHashedPassword(_member, v2, password));
         Assert.Equal(PasswordVerificationResult.Failed, _hasher.VerifyHashedPassword(_member, v2, "calm river under pine"));
@@ -213,7 +240,8 @@ public sealed partial class MemberPasswordHasherTests
         var bytes = Convert.FromBase64String(new PasswordHasher<Member>().HashPassword(_member, "calm river under pines"));
         BinaryPrimitives.WriteUInt32BigEndian(bytes.AsSpan(5, 4), int.MaxValue);
         var stored = Convert.ToBase64String(bytes);
-        var result = await Task.Run(() => _hasher.VerifyHashedPassword(_member, stored, "calm river under pines")).WaitAsync(TimeSpan.FromSeconds(30));
+        var result = await Task.Run(() => _hasher.VerifyHashedPassword(_member, stored, "calm river under pines"))
+            .WaitAsync(TimeSpan.FromSeconds(30));
         Assert.Equal(PasswordVerificationResult.Failed, result);
     }
 
@@ -223,7 +251,9 @@ public sealed partial class MemberPasswordHasherTests
         var passwords = Enumerable.Range(0, 12).Select(i => $"password number {i}").ToList();
         var hashes = await Task.WhenAll(passwords.Select(p => _hasher.HashPasswordAsync(p)));
         var right = await Task.WhenAll(passwords.Select((p, i) => _hasher.VerifyHashedPasswordAsync(_member, hashes[i], p)));
-        var crossed = await Task.WhenAll(passwords.Select((p, i) => Task.Run(() => _hasher.VerifyHashedPassword(_member, hashes[(i + 1) % hashes.Length], p))));
+        var crossed = await Task.WhenAll(
+            passwords.Select((p, i) => Task.Run(() => _hasher.VerifyHashedPassword(_member, hashes[(i + 1) % hashes.Length], p)))
+        );
         Assert.All(right, r => Assert.Equal(PasswordVerificationResult.Success, r));
         Assert.All(crossed, r => Assert.Equal(PasswordVerificationResult.Failed, r));
     }

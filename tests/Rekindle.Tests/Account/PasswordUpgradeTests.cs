@@ -29,7 +29,10 @@ public abstract class PasswordUpgradeTests(RekindleFactory app)
 
         var after = await StoredAsync(email);
         Assert.StartsWith(Argon2idNow, after.PasswordHash, StringComparison.Ordinal);
-        Assert.Equal(PasswordVerificationResult.Success, new MemberPasswordHasher().VerifyHashedPassword(new Member(), after.PasswordHash!, GoodPassword));
+        Assert.Equal(
+            PasswordVerificationResult.Success,
+            new MemberPasswordHasher().VerifyHashedPassword(new Member(), after.PasswordHash!, GoodPassword)
+        );
         Assert.Equal(before.SecurityStamp, after.SecurityStamp);
 
         // Past the interval at which Identity checks each cookie's security stamp again: the laptop,
@@ -96,8 +99,11 @@ public abstract class PasswordUpgradeTests(RekindleFactory app)
         await GiveLegacyHashAsync(email);
         var before = await StoredAsync(email);
 
-        var confirmed = await browser.SubmitAsync(await browser.GetAsync("/account/confirm-password"), "confirm-password",
-            new Dictionary<string, string> { ["Input.Password"] = GoodPassword });
+        var confirmed = await browser.SubmitAsync(
+            await browser.GetAsync("/account/confirm-password"),
+            "confirm-password",
+            new Dictionary<string, string> { ["Input.Password"] = GoodPassword }
+        );
         Assert.Equal("/account/security", confirmed.Url.AbsolutePath);
 
         var after = await StoredAsync(email);
@@ -140,7 +146,12 @@ public abstract class PasswordUpgradeTests(RekindleFactory app)
     private async Task<string> GiveLegacyHashAsync(string email)
     {
         var legacy = new PasswordHasher<Member>().HashPassword(new Member(), GoodPassword);
-        Assert.Equal(1, await app.WithDbAsync(db => db.Users.Where(u => u.Email == email).ExecuteUpdateAsync(s => s.SetProperty(u => u.PasswordHash, legacy))));
+        Assert.Equal(
+            1,
+            await app.WithDbAsync(db =>
+                db.Users.Where(u => u.Email == email).ExecuteUpdateAsync(s => s.SetProperty(u => u.PasswordHash, legacy))
+            )
+        );
         return legacy;
     }
 

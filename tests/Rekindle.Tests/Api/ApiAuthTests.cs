@@ -32,7 +32,10 @@ public abstract class ApiAuthTests(RekindleFactory app)
         Assert.Equal(HttpStatusCode.Unauthorized, replay.Status);
         Assert.Equal("application/problem+json", replay.ContentType);
         Assert.Equal(HttpStatusCode.Unauthorized, (await api.GetAsync("/api/v1/me")).Status);
-        Assert.Equal(HttpStatusCode.Unauthorized, (await api.PostAsync("/api/v1/auth/refresh", new { refreshToken = api.RefreshToken })).Status);
+        Assert.Equal(
+            HttpStatusCode.Unauthorized,
+            (await api.PostAsync("/api/v1/auth/refresh", new { refreshToken = api.RefreshToken })).Status
+        );
     }
 
     [Fact]
@@ -53,9 +56,15 @@ public abstract class ApiAuthTests(RekindleFactory app)
     {
         var (_, email) = await MemberAsync(app, "Rev");
         using var api = await ApiClient.SignInAsync(app, email);
-        Assert.Equal(HttpStatusCode.NoContent, (await api.PostAsync("/api/v1/auth/revoke", new { refreshToken = api.RefreshToken })).Status);
+        Assert.Equal(
+            HttpStatusCode.NoContent,
+            (await api.PostAsync("/api/v1/auth/revoke", new { refreshToken = api.RefreshToken })).Status
+        );
         Assert.Equal(HttpStatusCode.Unauthorized, (await api.GetAsync("/api/v1/me")).Status);
-        Assert.Equal(HttpStatusCode.Unauthorized, (await api.PostAsync("/api/v1/auth/refresh", new { refreshToken = api.RefreshToken })).Status);
+        Assert.Equal(
+            HttpStatusCode.Unauthorized,
+            (await api.PostAsync("/api/v1/auth/refresh", new { refreshToken = api.RefreshToken })).Status
+        );
     }
 
     [Fact]
@@ -69,8 +78,15 @@ public abstract class ApiAuthTests(RekindleFactory app)
 
         await browser.SubmitAsync(activity, "revoke", new Dictionary<string, string> { ["sessionId"] = sessionId });
         Assert.Equal(HttpStatusCode.Unauthorized, (await api.GetAsync("/api/v1/me")).Status);
-        Assert.Equal(HttpStatusCode.Unauthorized, (await api.PostAsync("/api/v1/auth/refresh", new { refreshToken = api.RefreshToken })).Status);
-        Assert.DoesNotContain("API client", (await browser.GetAsync("/account/activity")).Find("#sessions")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(
+            HttpStatusCode.Unauthorized,
+            (await api.PostAsync("/api/v1/auth/refresh", new { refreshToken = api.RefreshToken })).Status
+        );
+        Assert.DoesNotContain(
+            "API client",
+            (await browser.GetAsync("/account/activity")).Find("#sessions")!.TextContent,
+            StringComparison.Ordinal
+        );
     }
 
     [Fact]
@@ -78,14 +94,21 @@ public abstract class ApiAuthTests(RekindleFactory app)
     {
         var (browser, email) = await MemberAsync(app, "Pwd");
         using var api = await ApiClient.SignInAsync(app, email);
-        var changed = await browser.SubmitAsync(await browser.GetAsync("/account/change-password"), "change-password", new Dictionary<string, string>
-        {
-            ["Input.Current"] = GoodPassword,
-            ["Input.Password"] = "a brand new passphrase",
-            ["Input.ConfirmPassword"] = "a brand new passphrase",
-        });
+        var changed = await browser.SubmitAsync(
+            await browser.GetAsync("/account/change-password"),
+            "change-password",
+            new Dictionary<string, string>
+            {
+                ["Input.Current"] = GoodPassword,
+                ["Input.Password"] = "a brand new passphrase",
+                ["Input.ConfirmPassword"] = "a brand new passphrase",
+            }
+        );
         Assert.NotEqual("/account/locked", changed.Url.AbsolutePath);
-        Assert.Equal(HttpStatusCode.Unauthorized, (await api.PostAsync("/api/v1/auth/refresh", new { refreshToken = api.RefreshToken })).Status);
+        Assert.Equal(
+            HttpStatusCode.Unauthorized,
+            (await api.PostAsync("/api/v1/auth/refresh", new { refreshToken = api.RefreshToken })).Status
+        );
         Assert.Equal(HttpStatusCode.Unauthorized, (await api.GetAsync("/api/v1/me")).Status);
     }
 
@@ -94,13 +117,15 @@ public abstract class ApiAuthTests(RekindleFactory app)
     {
         var (_, email) = await MemberAsync(app, "Bad");
         using var api = await ApiClient.SignInAsync(app, email);
-        foreach (var (url, json) in new[]
-        {
-            ("/api/v1/talk/today/answer", "{\"questionId\":\"not-a-guid\"}"),
-            ("/api/v1/self-care/days", "{\"day\":\"2026-11-24\",\"mood\":\"very\"}"),
-            ("/api/v1/self-care/goals", "{not json"),
-            ("/api/v1/auth/token", "\"\u0000\""),
-        })
+        foreach (
+            var (url, json) in new[]
+            {
+                ("/api/v1/talk/today/answer", "{\"questionId\":\"not-a-guid\"}"),
+                ("/api/v1/self-care/days", "{\"day\":\"2026-11-24\",\"mood\":\"very\"}"),
+                ("/api/v1/self-care/goals", "{not json"),
+                ("/api/v1/auth/token", "\"\u0000\""),
+            }
+        )
         {
             var response = await api.PostJsonAsync(url, json);
             Assert.Equal(HttpStatusCode.BadRequest, response.Status);
@@ -146,8 +171,34 @@ public abstract class ApiAuthTests(RekindleFactory app)
         Assert.True(noCode.Json.GetProperty("errors").TryGetProperty("code", out _));
 
         var code = Totp.Code(key, Totp.StepAt(app.Clock.GetUtcNow()));
-        Assert.Equal(HttpStatusCode.OK, (await api.PostAsync("/api/v1/auth/token", new { email, password = GoodPassword, code })).Status);
-        Assert.Equal(HttpStatusCode.BadRequest, (await api.PostAsync("/api/v1/auth/token", new { email, password = GoodPassword, code })).Status);
+        Assert.Equal(
+            HttpStatusCode.OK,
+            (
+                await api.PostAsync(
+                    "/api/v1/auth/token",
+                    new
+                    {
+                        email,
+                        password = GoodPassword,
+                        code,
+                    }
+                )
+            ).Status
+        );
+        Assert.Equal(
+            HttpStatusCode.BadRequest,
+            (
+                await api.PostAsync(
+                    "/api/v1/auth/token",
+                    new
+                    {
+                        email,
+                        password = GoodPassword,
+                        code,
+                    }
+                )
+            ).Status
+        );
     }
 
     [Fact]
@@ -159,28 +210,90 @@ public abstract class ApiAuthTests(RekindleFactory app)
         Assert.Equal(10, codes.Count);
         using var api = ApiClient.For(app);
 
-        var wrongPassword = await api.PostAsync("/api/v1/auth/token", new { email, password = "not the password at all", recoveryCode = codes[1] });
+        var wrongPassword = await api.PostAsync(
+            "/api/v1/auth/token",
+            new
+            {
+                email,
+                password = "not the password at all",
+                recoveryCode = codes[1],
+            }
+        );
         Assert.Equal(HttpStatusCode.BadRequest, wrongPassword.Status);
-        var wrongCode = await api.PostAsync("/api/v1/auth/token", new { email, password = GoodPassword, recoveryCode = "abcde-fghij" });
+        var wrongCode = await api.PostAsync(
+            "/api/v1/auth/token",
+            new
+            {
+                email,
+                password = GoodPassword,
+                recoveryCode = "abcde-fghij",
+            }
+        );
         Assert.Equal(HttpStatusCode.BadRequest, wrongCode.Status);
         Assert.Equal(wrongPassword.Json.GetProperty("title").GetString(), wrongCode.Json.GetProperty("title").GetString());
-        var tooLong = await api.PostAsync("/api/v1/auth/token", new { email, password = GoodPassword, recoveryCode = new string('a', 41) });
+        var tooLong = await api.PostAsync(
+            "/api/v1/auth/token",
+            new
+            {
+                email,
+                password = GoodPassword,
+                recoveryCode = new string('a', 41),
+            }
+        );
         Assert.Equal(HttpStatusCode.BadRequest, tooLong.Status);
 
-        var signedIn = await api.PostAsync("/api/v1/auth/token", new { email, password = GoodPassword, recoveryCode = " " + codes[0] + " " });
+        var signedIn = await api.PostAsync(
+            "/api/v1/auth/token",
+            new
+            {
+                email,
+                password = GoodPassword,
+                recoveryCode = " " + codes[0] + " ",
+            }
+        );
         Assert.Equal(HttpStatusCode.OK, signedIn.Status);
         api.Use(signedIn.Json);
         Assert.Equal(HttpStatusCode.OK, (await api.GetAsync("/api/v1/me")).Status);
 
         // Used once: the same code again is refused, by the API and by the recovery sign-in page alike.
-        Assert.Equal(HttpStatusCode.BadRequest, (await api.PostAsync("/api/v1/auth/token", new { email, password = GoodPassword, recoveryCode = codes[0] })).Status);
+        Assert.Equal(
+            HttpStatusCode.BadRequest,
+            (
+                await api.PostAsync(
+                    "/api/v1/auth/token",
+                    new
+                    {
+                        email,
+                        password = GoodPassword,
+                        recoveryCode = codes[0],
+                    }
+                )
+            ).Status
+        );
         using var other = app.NewBrowser();
         await SignInAsync(other, email);
-        var page = await other.SubmitAsync(await other.GetAsync("/account/login-recovery"), "login-recovery", new Dictionary<string, string> { ["Input.Code"] = codes[0] });
+        var page = await other.SubmitAsync(
+            await other.GetAsync("/account/login-recovery"),
+            "login-recovery",
+            new Dictionary<string, string> { ["Input.Code"] = codes[0] }
+        );
         Assert.Contains("That recovery code didn't work", page.Text, StringComparison.Ordinal);
 
         // The code sent with a wrong password was not used up.
-        Assert.Equal(HttpStatusCode.OK, (await api.PostAsync("/api/v1/auth/token", new { email, password = GoodPassword, recoveryCode = codes[1] })).Status);
+        Assert.Equal(
+            HttpStatusCode.OK,
+            (
+                await api.PostAsync(
+                    "/api/v1/auth/token",
+                    new
+                    {
+                        email,
+                        password = GoodPassword,
+                        recoveryCode = codes[1],
+                    }
+                )
+            ).Status
+        );
         Assert.Contains("Signed in with a recovery code", (await browser.GetAsync("/account/activity")).Text, StringComparison.Ordinal);
         foreach (var line in app.Logs.Lines)
         {
@@ -197,14 +310,40 @@ public abstract class ApiAuthTests(RekindleFactory app)
         using var api = ApiClient.For(app);
         for (var i = 0; i < 4; i++)
         {
-            Assert.DoesNotContain("paused", (await api.PostAsync("/api/v1/auth/token", new { email, password = GoodPassword, recoveryCode = $"wrong-{i}" })).Json.GetProperty("title").GetString(), StringComparison.Ordinal);
+            Assert.DoesNotContain("paused", (
+                    await api.PostAsync(
+                        "/api/v1/auth/token",
+                        new
+                        {
+                            email,
+                            password = GoodPassword,
+                            recoveryCode = $"wrong-{i}",
+                        }
+                    )
+                ).Json.GetProperty("title").GetString(), StringComparison.Ordinal);
         }
 
         // The right password and a fifth wrong code: this client may be told (it knows the password). After
         // that, even the right code answers as an unknown email does (issue 22, decisions/0025).
-        var fifth = await api.PostAsync("/api/v1/auth/token", new { email, password = GoodPassword, recoveryCode = "wrong-5" });
+        var fifth = await api.PostAsync(
+            "/api/v1/auth/token",
+            new
+            {
+                email,
+                password = GoodPassword,
+                recoveryCode = "wrong-5",
+            }
+        );
         Assert.Contains("paused", fifth.Json.GetProperty("title").GetString(), StringComparison.Ordinal);
-        var locked = await api.PostAsync("/api/v1/auth/token", new { email, password = GoodPassword, recoveryCode = code });
+        var locked = await api.PostAsync(
+            "/api/v1/auth/token",
+            new
+            {
+                email,
+                password = GoodPassword,
+                recoveryCode = code,
+            }
+        );
         Assert.Equal(HttpStatusCode.BadRequest, locked.Status);
         Assert.Contains("don't match an account", locked.Json.GetProperty("title").GetString(), StringComparison.Ordinal);
         var activity = (await browser.GetAsync("/account/activity")).Text;

@@ -14,7 +14,10 @@ public sealed class ApiGuessLimitTests(TightLimitsApp app) : IClassFixture<Tight
         using var api = ApiClient.For(app);
         for (var i = 0; i < 5; i++)
         {
-            Assert.Equal(HttpStatusCode.BadRequest, (await api.PostAsync("/api/v1/auth/token", new { email = NewEmail("g"), password = "a guess at it " + i })).Status);
+            Assert.Equal(
+                HttpStatusCode.BadRequest,
+                (await api.PostAsync("/api/v1/auth/token", new { email = NewEmail("g"), password = "a guess at it " + i })).Status
+            );
         }
 
         var limited = await api.PostAsync("/api/v1/auth/token", new { email = NewEmail("g"), password = "one more guess" });

@@ -2,7 +2,8 @@ using Rekindle.Testing;
 
 namespace Rekindle.Tests.Api;
 
-/// <summary>Members and couples for API tests: registered through the pages, then signed in as API clients and paired through the API.</summary>
+/// <summary>Members and couples for API tests: registered through the pages, then signed in as API clients and paired through the
+/// API.</summary>
 public static class ApiPeople
 {
     public static async Task<(ApiClient Api, TestBrowser Browser, string Email)> MemberAsync(RekindleFactory app, string firstName)
@@ -12,7 +13,11 @@ public static class ApiPeople
     }
 
     /// <summary>Two members paired through POST /couple/invite and /couple/join.</summary>
-    public static async Task<(ApiClient Member, ApiClient Partner)> CoupleAsync(RekindleFactory app, string first = "Ana", string second = "Ben")
+    public static async Task<(ApiClient Member, ApiClient Partner)> CoupleAsync(
+        RekindleFactory app,
+        string first = "Ana",
+        string second = "Ben"
+    )
     {
         var (member, memberBrowser, _) = await MemberAsync(app, first);
         var (partner, partnerBrowser, _) = await MemberAsync(app, second);
@@ -30,16 +35,19 @@ public static class ApiPeople
     }
 
     /// <summary>Takes the Rough Patch Check through the API, every part answered with <paramref name="answer"/>.</summary>
-    public static async Task TakeCheckAsync(RekindleFactory app, ApiClient api, Func<Rekindle.Web.Features.Understand.CheckItem, int> answer)
+    public static async Task TakeCheckAsync(
+        RekindleFactory app,
+        ApiClient api,
+        Func<Rekindle.Web.Features.Understand.CheckItem, int> answer
+    )
     {
         var content = Understand.CheckJourney.Content(app);
         foreach (var section in content.Sections)
         {
-            var saved = await api.PostAsync($"/api/v1/understand/check/parts/{section.Key}", new
-            {
-                answers = content.ItemsBySection[section.Key].ToDictionary(i => i.Id, i => (int?)answer(i)),
-                @continue = true,
-            });
+            var saved = await api.PostAsync(
+                $"/api/v1/understand/check/parts/{section.Key}",
+                new { answers = content.ItemsBySection[section.Key].ToDictionary(i => i.Id, i => (int?)answer(i)), @continue = true }
+            );
             if (saved.Status != System.Net.HttpStatusCode.OK)
             {
                 throw new InvalidOperationException("Check part answered " + saved.Body);

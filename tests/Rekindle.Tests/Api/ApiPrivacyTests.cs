@@ -33,11 +33,27 @@ public abstract class ApiPrivacyTests(RekindleFactory app)
         Assert.Equal(HttpStatusCode.OK, today.Status);
         var questionId = today.Json.GetProperty("id").GetGuid();
 
-        var empty = await member.PostAsync("/api/v1/talk/today/answer", new { questionId, text = "", pass = false });
+        var empty = await member.PostAsync(
+            "/api/v1/talk/today/answer",
+            new
+            {
+                questionId,
+                text = "",
+                pass = false,
+            }
+        );
         Assert.Equal(HttpStatusCode.BadRequest, empty.Status);
         Assert.True(empty.Json.GetProperty("errors").TryGetProperty("text", out _));
 
-        var answered = await member.PostAsync("/api/v1/talk/today/answer", new { questionId, text = "Apiblindmarker", pass = false });
+        var answered = await member.PostAsync(
+            "/api/v1/talk/today/answer",
+            new
+            {
+                questionId,
+                text = "Apiblindmarker",
+                pass = false,
+            }
+        );
         Assert.Equal(HttpStatusCode.OK, answered.Status);
         Assert.Contains("Apiblindmarker", answered.Body, StringComparison.Ordinal);
 
@@ -51,13 +67,29 @@ public abstract class ApiPrivacyTests(RekindleFactory app)
         var (strangersPartner, _) = await MemberAsync(app, "Dee");
         await JoinAsync(strangersPartner, await InviteAsync(stranger));
         using var strangerApi = await ApiClient.SignInAsync(app, strangerEmail);
-        var foreign = await strangerApi.PostAsync("/api/v1/talk/today/answer", new { questionId, text = "Strangerwrote", pass = false });
+        var foreign = await strangerApi.PostAsync(
+            "/api/v1/talk/today/answer",
+            new
+            {
+                questionId,
+                text = "Strangerwrote",
+                pass = false,
+            }
+        );
         Assert.Equal(HttpStatusCode.NotFound, foreign.Status);
         Assert.Equal("application/problem+json", foreign.ContentType);
         Assert.DoesNotContain("Apiblindmarker", (await strangerApi.GetAsync("/api/v1/talk/today")).Body, StringComparison.Ordinal);
         Assert.DoesNotContain("Strangerwrote", (await member.GetAsync("/api/v1/talk/today")).Body, StringComparison.Ordinal);
 
-        var both = await partner.PostAsync("/api/v1/talk/today/answer", new { questionId, text = "Partner answer", pass = false });
+        var both = await partner.PostAsync(
+            "/api/v1/talk/today/answer",
+            new
+            {
+                questionId,
+                text = "Partner answer",
+                pass = false,
+            }
+        );
         Assert.Equal(HttpStatusCode.OK, both.Status);
         Assert.Contains("Apiblindmarker", both.Body, StringComparison.Ordinal);
         Assert.True(both.Json.GetProperty("revealed").GetBoolean());
@@ -70,27 +102,67 @@ public abstract class ApiPrivacyTests(RekindleFactory app)
         using var _m = member;
         using var _p = partner;
 
-        var missing = await member.PostAsync("/api/v1/talk/check-in", new { appreciations = new List<string> { "a", "b", "c" }, wentWell = "", toTalkAbout = "x", feelLoved = "x", pulse = 5 });
+        var missing = await member.PostAsync(
+            "/api/v1/talk/check-in",
+            new
+            {
+                appreciations = new List<string> { "a", "b", "c" },
+                wentWell = "",
+                toTalkAbout = "x",
+                feelLoved = "x",
+                pulse = 5,
+            }
+        );
         Assert.Equal(HttpStatusCode.BadRequest, missing.Status);
         Assert.True(missing.Json.GetProperty("errors").TryGetProperty("wentWell", out _));
 
-        var saved = await member.PostAsync("/api/v1/talk/check-in", new { appreciations = new List<string> { "Checkinapimarker", "b", "c" }, wentWell = "w", toTalkAbout = "t", feelLoved = "f", pulse = 7 });
+        var saved = await member.PostAsync(
+            "/api/v1/talk/check-in",
+            new
+            {
+                appreciations = new List<string> { "Checkinapimarker", "b", "c" },
+                wentWell = "w",
+                toTalkAbout = "t",
+                feelLoved = "f",
+                pulse = 7,
+            }
+        );
         Assert.Equal(HttpStatusCode.OK, saved.Status);
         var partnerView = await partner.GetAsync("/api/v1/talk/check-in");
         Assert.True(partnerView.Json.GetProperty("partnerDone").GetBoolean());
         Assert.DoesNotContain("Checkinapimarker", partnerView.Body, StringComparison.Ordinal);
 
         var today = (await member.GetAsync("/api/v1/self-care")).Json.GetProperty("today").GetString();
-        var logged = await member.PostAsync("/api/v1/self-care/days", new { day = today, mood = 4, note = "Selfcareapimarker" });
+        var logged = await member.PostAsync(
+            "/api/v1/self-care/days",
+            new
+            {
+                day = today,
+                mood = 4,
+                note = "Selfcareapimarker",
+            }
+        );
         Assert.Equal(HttpStatusCode.OK, logged.Status);
         Assert.Contains("Selfcareapimarker", logged.Body, StringComparison.Ordinal);
         Assert.Contains("Selfcareapimarker", (await memberBrowser.GetAsync("/self-care")).Html, StringComparison.Ordinal);
-        Assert.Equal(HttpStatusCode.BadRequest, (await member.PostAsync("/api/v1/self-care/days", new { day = "2000-01-01", mood = 4 })).Status);
+        Assert.Equal(
+            HttpStatusCode.BadRequest,
+            (await member.PostAsync("/api/v1/self-care/days", new { day = "2000-01-01", mood = 4 })).Status
+        );
         var badMood = await member.PostAsync("/api/v1/self-care/days", new { day = today, mood = 99 });
         Assert.Equal(HttpStatusCode.BadRequest, badMood.Status);
         Assert.True(badMood.Json.TryGetProperty("errors", out _));
 
-        var goal = await member.PostAsync("/api/v1/self-care/goals", new { metric = "sleep", direction = "least", value = 7.5m, daysPerWeek = 5 });
+        var goal = await member.PostAsync(
+            "/api/v1/self-care/goals",
+            new
+            {
+                metric = "sleep",
+                direction = "least",
+                value = 7.5m,
+                daysPerWeek = 5,
+            }
+        );
         Assert.Equal(HttpStatusCode.OK, goal.Status);
         var goalId = goal.Json.GetProperty("goals")[0].GetProperty("id").GetGuid();
 
@@ -101,29 +173,89 @@ public abstract class ApiPrivacyTests(RekindleFactory app)
         Assert.Equal(HttpStatusCode.NotFound, removed.StatusCode);
         Assert.Equal("application/problem+json", removed.Content.Headers.ContentType?.MediaType);
         Assert.Equal(1, (await member.GetAsync("/api/v1/self-care")).Json.GetProperty("goals").GetArrayLength());
-        var spare = await member.PostAsync("/api/v1/self-care/goals", new { metric = "mood", direction = "least", value = 3m, daysPerWeek = 3 });
-        var spareId = spare.Json.GetProperty("goals").EnumerateArray().Select(g => g.GetProperty("id").GetGuid()).Single(id => id != goalId);
+        var spare = await member.PostAsync(
+            "/api/v1/self-care/goals",
+            new
+            {
+                metric = "mood",
+                direction = "least",
+                value = 3m,
+                daysPerWeek = 3,
+            }
+        );
+        var spareId = spare
+            .Json.GetProperty("goals")
+            .EnumerateArray()
+            .Select(g => g.GetProperty("id").GetGuid())
+            .Single(id => id != goalId);
         Assert.Equal(HttpStatusCode.NoContent, (await member.Client.DeleteAsync($"/api/v1/self-care/goals/{spareId}")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await member.Client.DeleteAsync($"/api/v1/self-care/goals/{spareId}")).StatusCode);
         Assert.Equal(1, (await member.GetAsync("/api/v1/self-care")).Json.GetProperty("goals").GetArrayLength());
 
         // Talk, Time together and Repair: a private letting-go exercise, a repair step the partner has not
         // answered yet, a private idea rating, a calendar address: none may show on the walk below.
-        Assert.Equal(HttpStatusCode.OK, (await member.PostAsync("/api/v1/repair/letting-go", new { hurt = "Grudgewalkmarker", cost = "Grudgewalkmarker" })).Status);
+        Assert.Equal(
+            HttpStatusCode.OK,
+            (await member.PostAsync("/api/v1/repair/letting-go", new { hurt = "Grudgewalkmarker", cost = "Grudgewalkmarker" })).Status
+        );
         var repair = await member.PostAsync("/api/v1/repair", new { title = "Our walk", calm = true });
         var repairUrl = $"/api/v1/repair/{repair.Json.GetProperty("id").GetGuid()}";
-        Assert.Equal(HttpStatusCode.OK, (await partner.PostAsync(repairUrl + "/calm", new { revision = repair.Json.GetProperty("revision").GetInt32() })).Status);
-        Assert.Equal(HttpStatusCode.OK, (await member.PostAsync(repairUrl + "/steps", new { step = "feelings", feelings = new List<string> { "hurt" }, text = "Repairwalkmarker" })).Status);
-        Assert.Equal(HttpStatusCode.OK, (await member.PostAsync("/api/v1/date-ideas", new { title = "Ideawalk", place = "home", cost = "free" })).Status);
-        var ideaKey = (await member.GetAsync("/api/v1/date-ideas?place=home")).Json.GetProperty("ideas")[0].GetProperty("idea").GetProperty("key").GetString();
-        Assert.Equal(HttpStatusCode.OK, (await member.PostAsync("/api/v1/date-ideas/ratings", new { key = ideaKey, rating = "no" })).Status);
+        Assert.Equal(
+            HttpStatusCode.OK,
+            (await partner.PostAsync(repairUrl + "/calm", new { revision = repair.Json.GetProperty("revision").GetInt32() })).Status
+        );
+        Assert.Equal(
+            HttpStatusCode.OK,
+            (
+                await member.PostAsync(
+                    repairUrl + "/steps",
+                    new
+                    {
+                        step = "feelings",
+                        feelings = new List<string> { "hurt" },
+                        text = "Repairwalkmarker",
+                    }
+                )
+            ).Status
+        );
+        Assert.Equal(
+            HttpStatusCode.OK,
+            (
+                await member.PostAsync(
+                    "/api/v1/date-ideas",
+                    new
+                    {
+                        title = "Ideawalk",
+                        place = "home",
+                        cost = "free",
+                    }
+                )
+            ).Status
+        );
+        var ideaKey = (await member.GetAsync("/api/v1/date-ideas?place=home"))
+            .Json.GetProperty("ideas")[0]
+            .GetProperty("idea")
+            .GetProperty("key")
+            .GetString();
+        Assert.Equal(
+            HttpStatusCode.OK,
+            (await member.PostAsync("/api/v1/date-ideas/ratings", new { key = ideaKey, rating = "no" })).Status
+        );
         var feed = (await member.PostAsync("/api/v1/calendar-feed", new { showNames = true })).Json.GetProperty("url").GetString()!;
 
         // Walk every API route as the partner and as another couple.
         var (stranger, strangerEmail) = await MemberAsync(app, "Eli");
         stranger.Dispose();
         using var strangerApi = await ApiClient.SignInAsync(app, strangerEmail);
-        string[] markers = ["Selfcareapimarker", "Checkinapimarker", "Grudgewalkmarker", "Repairwalkmarker", "\"myRating\":\"no\"", feed[(feed.LastIndexOf('/') + 1)..^4]];
+        string[] markers =
+        [
+            "Selfcareapimarker",
+            "Checkinapimarker",
+            "Grudgewalkmarker",
+            "Repairwalkmarker",
+            "\"myRating\":\"no\"",
+            feed[(feed.LastIndexOf('/') + 1)..^4],
+        ];
         await WalkAsync(partner, markers);
         await WalkAsync(strangerApi, markers);
     }
@@ -134,11 +266,27 @@ public abstract class ApiPrivacyTests(RekindleFactory app)
         var (member, partner, _) = await CoupleAsync();
         using var _m = member;
         using var _p = partner;
-        var noTitle = await member.PostAsync("/api/v1/dates", new { title = "", minutes = 60, times = new List<object> { new { day = "2026-11-28", time = "19:00" } } });
+        var noTitle = await member.PostAsync(
+            "/api/v1/dates",
+            new
+            {
+                title = "",
+                minutes = 60,
+                times = new List<object> { new { day = "2026-11-28", time = "19:00" } },
+            }
+        );
         Assert.Equal(HttpStatusCode.BadRequest, noTitle.Status);
         Assert.True(noTitle.Json.GetProperty("errors").TryGetProperty("title", out _));
 
-        var proposed = await member.PostAsync("/api/v1/dates", new { title = "Walk by the river", minutes = 60, times = new List<object> { new { day = "2026-11-28", time = "19:00" } } });
+        var proposed = await member.PostAsync(
+            "/api/v1/dates",
+            new
+            {
+                title = "Walk by the river",
+                minutes = 60,
+                times = new List<object> { new { day = "2026-11-28", time = "19:00" } },
+            }
+        );
         Assert.Equal(HttpStatusCode.OK, proposed.Status);
         var dateId = proposed.Json.GetProperty("id").GetGuid();
         Assert.Equal("Proposed", proposed.Json.GetProperty("status").GetString());
@@ -173,13 +321,20 @@ public abstract class ApiPrivacyTests(RekindleFactory app)
         Assert.Equal(HttpStatusCode.UnsupportedMediaType, form.Status);
         using var json = new HttpRequestMessage(HttpMethod.Post, "/api/v1/self-care/goals")
         {
-            Content = new StringContent("{\"metric\":\"sleep\",\"direction\":\"least\",\"value\":7,\"daysPerWeek\":5}", System.Text.Encoding.UTF8, "application/json"),
+            Content = new StringContent(
+                "{\"metric\":\"sleep\",\"direction\":\"least\",\"value\":7,\"daysPerWeek\":5}",
+                System.Text.Encoding.UTF8,
+                "application/json"
+            ),
         };
         json.Headers.Add("RequestVerificationToken", token);
         Assert.Equal(HttpStatusCode.Unauthorized, (await browser.Client.SendAsync(json)).StatusCode);
         Assert.DoesNotContain("Sleep at least", (await browser.GetAsync("/self-care")).Text, StringComparison.Ordinal);
         // Without the antiforgery header: authorization (before FormGuard) already refuses the cookie.
-        var withoutToken = await browser.Client.PostAsync("/api/v1/self-care/goals", new StringContent("{}", System.Text.Encoding.UTF8, "application/json"));
+        var withoutToken = await browser.Client.PostAsync(
+            "/api/v1/self-care/goals",
+            new StringContent("{}", System.Text.Encoding.UTF8, "application/json")
+        );
         Assert.Equal(HttpStatusCode.Unauthorized, withoutToken.StatusCode);
     }
 
@@ -196,9 +351,28 @@ public abstract class ApiPrivacyTests(RekindleFactory app)
         }
 
         var today = (await member.GetAsync("/api/v1/intimacy/program")).Json.GetProperty("today").GetString();
-        Assert.Equal(System.Net.HttpStatusCode.OK, (await member.PostAsync("/api/v1/intimacy/program/sessions", new { day = today, feeling = "warm", note = "Apiwalktouchmarker" })).Status);
-        Assert.Equal(System.Net.HttpStatusCode.OK, (await member.PostAsync("/api/v1/intimacy/items", new { text = "Apiwalkitemmarker", category = "words" })).Status);
-        Assert.Equal(System.Net.HttpStatusCode.OK, (await member.PostAsync("/api/v1/spontaneity/notes", new { text = "Apiwalknotemarker" })).Status);
+        Assert.Equal(
+            System.Net.HttpStatusCode.OK,
+            (
+                await member.PostAsync(
+                    "/api/v1/intimacy/program/sessions",
+                    new
+                    {
+                        day = today,
+                        feeling = "warm",
+                        note = "Apiwalktouchmarker",
+                    }
+                )
+            ).Status
+        );
+        Assert.Equal(
+            System.Net.HttpStatusCode.OK,
+            (await member.PostAsync("/api/v1/intimacy/items", new { text = "Apiwalkitemmarker", category = "words" })).Status
+        );
+        Assert.Equal(
+            System.Net.HttpStatusCode.OK,
+            (await member.PostAsync("/api/v1/spontaneity/notes", new { text = "Apiwalknotemarker" })).Status
+        );
         await ApiPeople.TakeCheckAsync(app, member, Understand.CheckJourney.WithConcern);
 
         await WalkAsync(partner, ["Apiwalktouchmarker"]);
@@ -210,7 +384,10 @@ public abstract class ApiPrivacyTests(RekindleFactory app)
         Assert.Equal("Together", (await member.GetAsync("/api/v1/couple")).Json.GetProperty("stage").GetString());
         Assert.False((await partner.GetAsync("/api/v1/intimacy")).Json.GetProperty("meIn").GetBoolean());
         await partner.PostAsync("/api/v1/intimacy/opt-in", new { adult = true });
-        Assert.NotEqual(System.Text.Json.JsonValueKind.Null, (await member.GetAsync("/api/v1/understand/results")).Json.GetProperty("latest").GetProperty("safety").ValueKind);
+        Assert.NotEqual(
+            System.Text.Json.JsonValueKind.Null,
+            (await member.GetAsync("/api/v1/understand/results")).Json.GetProperty("latest").GetProperty("safety").ValueKind
+        );
 
         // Intimacy rests while the member's concern lasts (decisions/0027); after a calmer check, the note is there.
         Assert.Equal(System.Net.HttpStatusCode.Conflict, (await member.GetAsync("/api/v1/intimacy/program")).Status);
@@ -221,16 +398,24 @@ public abstract class ApiPrivacyTests(RekindleFactory app)
 
     private static async Task WalkAsync(ApiClient api, string[] markers)
     {
-        foreach (var (route, call) in RouteRegistry.Routes.Where(r => r.Key.StartsWith("/api/v1/", StringComparison.Ordinal) && !r.Key.StartsWith("/api/v1/auth/", StringComparison.Ordinal)))
+        foreach (
+            var (route, call) in RouteRegistry.Routes.Where(r =>
+                r.Key.StartsWith("/api/v1/", StringComparison.Ordinal) && !r.Key.StartsWith("/api/v1/auth/", StringComparison.Ordinal)
+            )
+        )
         {
-            var response = call.Get is not null ? await api.GetAsync(call.Get)
+            var response =
+                call.Get is not null ? await api.GetAsync(call.Get)
                 : call.Method == "DELETE" ? await ApiResponse.ReadAsync(await api.Client.DeleteAsync(call.Post))
                 : await api.PostJsonAsync(call.Post!, call.Json ?? "{}");
             Assert.True((int)response.Status < 500, $"{route} answered {(int)response.Status}");
             Assert.NotEqual(HttpStatusCode.Unauthorized, response.Status);
             foreach (var marker in markers)
             {
-                Assert.False(response.Body.Contains(marker, StringComparison.OrdinalIgnoreCase), $"{route} showed a private marker of another member");
+                Assert.False(
+                    response.Body.Contains(marker, StringComparison.OrdinalIgnoreCase),
+                    $"{route} showed a private marker of another member"
+                );
             }
         }
     }

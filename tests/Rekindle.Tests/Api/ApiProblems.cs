@@ -3,7 +3,8 @@ using Rekindle.Testing;
 
 namespace Rekindle.Tests.Api;
 
-/// <summary>Problem details as decisions/0032 defines them: the status, the kind, and for an invalid request the field under "errors".</summary>
+/// <summary>Problem details as decisions/0032 defines them: the status, the kind, and for an invalid request the field under
+/// "errors".</summary>
 public static class ApiProblems
 {
     public static void AssertProblem(ApiResponse response, HttpStatusCode status, string kind, string? field = null)

@@ -46,6 +46,11 @@ internal static class AreaApiCouples
         var (memberBrowser, memberEmail) = await MemberAsync(app, member);
         var (partnerBrowser, partnerEmail) = await MemberAsync(app, partner);
         await JoinAsync(partnerBrowser, await InviteAsync(memberBrowser));
-        return new Couple(await ApiClient.SignInAsync(app, memberEmail), await ApiClient.SignInAsync(app, partnerEmail), memberBrowser, partnerBrowser);
+        return new Couple(
+            await ApiClient.SignInAsync(app, memberEmail),
+            await ApiClient.SignInAsync(app, partnerEmail),
+            memberBrowser,
+            partnerBrowser
+        );
     }
 }

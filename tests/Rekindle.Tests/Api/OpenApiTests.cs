@@ -18,16 +18,22 @@ public abstract partial class OpenApiTests(RekindleFactory app)
         Assert.Equal(HttpStatusCode.OK, response.Status);
 
         var read = OpenApiDocument.Parse(response.Body, "json");
-        Assert.True(read.Diagnostic is null || read.Diagnostic.Errors.Count == 0, "Reading: " + string.Join("; ", read.Diagnostic?.Errors.Select(e => e.ToString()) ?? []));
+        Assert.True(
+            read.Diagnostic is null || read.Diagnostic.Errors.Count == 0,
+            "Reading: " + string.Join("; ", read.Diagnostic?.Errors.Select(e => e.ToString()) ?? [])
+        );
         var document = read.Document!;
         var errors = document.Validate(ValidationRuleSet.GetDefaultRuleSet())?.ToList() ?? [];
         Assert.True(errors.Count == 0, "Validation: " + string.Join("; ", errors.Select(e => e.ToString())));
 
         // Every /api/v1 route the app serves is in the document.
-        var served = app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+        var served = app
+            .Services.GetRequiredService<EndpointDataSource>()
+            .Endpoints.OfType<RouteEndpoint>()
             .Select(e => "/" + Constraint().Replace(e.RoutePattern.RawText ?? "", "}").TrimStart('/'))
             .Where(r => r.StartsWith("/api/v1/", StringComparison.Ordinal))
-            .Distinct().ToList();
+            .Distinct()
+            .ToList();
         Assert.True(served.Count >= 10, $"only {served.Count} API routes");
         var missing = served.Where(r => !document.Paths.ContainsKey(r)).ToList();
         Assert.True(missing.Count == 0, "Not in the OpenAPI document: " + string.Join(", ", missing));
@@ -43,7 +49,10 @@ public abstract partial class OpenApiTests(RekindleFactory app)
                 Assert.Equal(!path.StartsWith("/api/v1/auth/", StringComparison.Ordinal), operation.Security is { Count: > 0 });
                 var success = operation.Responses!.Where(r => r.Key.StartsWith('2')).ToList();
                 Assert.True(success.Count > 0, name + " has no success response");
-                Assert.True(success.All(r => r.Key == "204" || r.Value.Content?.Values.Any(c => c.Schema is not null) == true), name + " has a success response without a schema");
+                Assert.True(
+                    success.All(r => r.Key == "204" || r.Value.Content?.Values.Any(c => c.Schema is not null) == true),
+                    name + " has a success response without a schema"
+                );
                 if (operation.RequestBody is { } body)
                 {
                     Assert.True(body.Content?.Values.Any(c => c.Schema is not null) == true, name + " has a request body without a schema");

@@ -8,11 +8,12 @@ namespace Rekindle.Tests.Home;
 /// </summary>
 public sealed class HomeRoutes : IAreaRoutes
 {
-    public IReadOnlyDictionary<string, RouteRegistry.Call> Routes { get; } = new Dictionary<string, RouteRegistry.Call>
-    {
-        ["/"] = new(Get: "/"),
-        ["/error"] = new(Get: "/error"),
-        ["/error/{Status:int}"] = new(Get: "/error/404"),
-        ["/areas/{Key}"] = new(Get: "/areas/repair"),
-    };
+    public IReadOnlyDictionary<string, RouteRegistry.Call> Routes { get; } =
+        new Dictionary<string, RouteRegistry.Call>
+        {
+            ["/"] = new(Get: "/"),
+            ["/error"] = new(Get: "/error"),
+            ["/error/{Status:int}"] = new(Get: "/error/404"),
+            ["/areas/{Key}"] = new(Get: "/areas/repair"),
+        };
 }

@@ -77,14 +77,21 @@ public sealed partial class InstallableTests(SqliteApp app) : IClassFixture<Sqli
         Assert.True(response.Headers.CacheControl?.NoCache, "sw.js must be revalidated");
         Assert.False(response.Headers.CacheControl?.NoStore);
         var script = await response.Content.ReadAsStringAsync();
-        Assert.DoesNotContain("/*", script.Split('\n').Single(l => l.StartsWith("const FILES", StringComparison.Ordinal)), StringComparison.Ordinal);
+        Assert.DoesNotContain(
+            "/*",
+            script.Split('\n').Single(l => l.StartsWith("const FILES", StringComparison.Ordinal)),
+            StringComparison.Ordinal
+        );
         Assert.Matches("const CACHE = \"rekindle-[0-9a-f]{12}\";", script);
 
         // Exactly the files the offline page loads (fingerprinted as the page links them), each served.
         var files = JsonSerializer.Deserialize<string[]>(FilesLine().Match(script).Groups[1].Value)!;
         var offline = await browser.GetAsync("/offline");
-        var linked = offline.Document.QuerySelectorAll("link[rel=stylesheet], link[rel=icon], script[src]")
-            .Select(e => e.GetAttribute("href") ?? e.GetAttribute("src")).Order().ToArray();
+        var linked = offline
+            .Document.QuerySelectorAll("link[rel=stylesheet], link[rel=icon], script[src]")
+            .Select(e => e.GetAttribute("href") ?? e.GetAttribute("src"))
+            .Order()
+            .ToArray();
         Assert.Equal(linked, files.Order().ToArray());
         foreach (var file in files)
         {
@@ -116,7 +123,10 @@ public sealed partial class InstallableTests(SqliteApp app) : IClassFixture<Sqli
 
     internal static (int Width, int Height) PngSize(byte[] png)
     {
-        Assert.True(png.Length > 24 && png.AsSpan(0, 8).SequenceEqual(new byte[] { 0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A }), "not a PNG");
+        Assert.True(
+            png.Length > 24 && png.AsSpan(0, 8).SequenceEqual(new byte[] { 0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A }),
+            "not a PNG"
+        );
         Assert.Equal("IHDR", System.Text.Encoding.ASCII.GetString(png, 12, 4));
         return (BinaryPrimitives.ReadInt32BigEndian(png.AsSpan(16)), BinaryPrimitives.ReadInt32BigEndian(png.AsSpan(20)));
     }
@@ -124,9 +134,11 @@ public sealed partial class InstallableTests(SqliteApp app) : IClassFixture<Sqli
     private static string StylesheetOf(string html) => Regex.Match(html, "<link rel=\"stylesheet\" href=\"([^\"]+)\"").Groups[1].Value;
 
     // The light token in :root (the first definition in the file).
-    private static string Token(string css, string name) => ExpandHex(Regex.Match(css, "--" + name + ":(#[0-9a-fA-F]{3,6})").Groups[1].Value);
+    private static string Token(string css, string name) =>
+        ExpandHex(Regex.Match(css, "--" + name + ":(#[0-9a-fA-F]{3,6})").Groups[1].Value);
 
-    private static string ExpandHex(string hex) => hex.Length == 4 ? "#" + string.Concat(hex[1..].Select(c => $"{c}{c}")) : hex.ToLowerInvariant();
+    private static string ExpandHex(string hex) =>
+        hex.Length == 4 ? "#" + string.Concat(hex[1..].Select(c => $"{c}{c}")) : hex.ToLowerInvariant();
 
     [GeneratedRegex("const FILES = (\\[[^\\]]*\\]);")]
     private static partial Regex FilesLine();

@@ -12,7 +12,16 @@ public abstract partial class IntimacyApiTests(RekindleFactory app)
     private static async Task<string> SnapshotAsync(ApiClient api, string key)
     {
         var bodies = new List<string>();
-        foreach (var path in new[] { "/api/v1/intimacy", "/api/v1/intimacy/matches", "/api/v1/intimacy/answers?category=words", "/api/v1/intimacy/answers?category=words&all=true", "/api/v1/intimacy/program" })
+        foreach (
+            var path in new[]
+            {
+                "/api/v1/intimacy",
+                "/api/v1/intimacy/matches",
+                "/api/v1/intimacy/answers?category=words",
+                "/api/v1/intimacy/answers?category=words&all=true",
+                "/api/v1/intimacy/program",
+            }
+        )
         {
             var response = await api.GetAsync(path);
             bodies.Add($"{(int)response.Status} {response.Body}");
@@ -48,7 +57,11 @@ public abstract partial class IntimacyApiTests(RekindleFactory app)
         var bad = await ana.PostAsync("/api/v1/intimacy/answers", new { key, answer = "perhaps" });
         Assert.Equal(HttpStatusCode.BadRequest, bad.Status);
         Assert.True(bad.Json.GetProperty("errors").TryGetProperty("answer", out _));
-        Assert.True((await ana.PostAsync("/api/v1/intimacy/answers", new { key = "no-such-item", answer = "yes" })).Json.GetProperty("errors").TryGetProperty("key", out _));
+        Assert.True(
+            (await ana.PostAsync("/api/v1/intimacy/answers", new { key = "no-such-item", answer = "yes" }))
+                .Json.GetProperty("errors")
+                .TryGetProperty("key", out _)
+        );
         Assert.Equal(0, (await app.AnswerSetsAsync(AnswerList.Desires)).GetValueOrDefault(anaId)?.Count ?? 0);
 
         var yes = await ana.PostAsync("/api/v1/intimacy/answers", new { key, answer = "yes" });
@@ -65,7 +78,10 @@ public abstract partial class IntimacyApiTests(RekindleFactory app)
         {
             Assert.Equal(HttpStatusCode.OK, (await ben.PostAsync("/api/v1/intimacy/answers", new { key, answer })).Status);
             Assert.Equal(before, await SnapshotAsync(ana, key));
-            var bensItem = (await ben.GetAsync("/api/v1/intimacy/answers?category=words&all=true")).Json.GetProperty("items").EnumerateArray().Single(i => i.GetProperty("key").GetString() == key);
+            var bensItem = (await ben.GetAsync("/api/v1/intimacy/answers?category=words&all=true"))
+                .Json.GetProperty("items")
+                .EnumerateArray()
+                .Single(i => i.GetProperty("key").GetString() == key);
             Assert.Equal(answer == "clear" ? null : answer, bensItem.GetProperty("myAnswer").GetString());
         }
 
@@ -86,17 +102,36 @@ public abstract partial class IntimacyApiTests(RekindleFactory app)
         using var _c = cyd;
         using var _d = dee;
         await cyd.PostAsync("/api/v1/intimacy/opt-in", new { adult = true });
-        Assert.Equal(HttpStatusCode.NotFound, (await cyd.PostAsync("/api/v1/intimacy/matches/check-in-first", new { key, on = false })).Status);
+        Assert.Equal(
+            HttpStatusCode.NotFound,
+            (await cyd.PostAsync("/api/v1/intimacy/matches/check-in-first", new { key, on = false })).Status
+        );
         Assert.Empty((await cyd.GetAsync("/api/v1/intimacy/matches")).Json.GetProperty("items").EnumerateArray());
         Assert.True((await ana.GetAsync("/api/v1/intimacy/matches")).Json.GetProperty("items")[0].GetProperty("checkInFirst").GetBoolean());
 
         // An item of the couple's own: both can answer it; the words are theirs alone.
-        Assert.True((await ana.PostAsync("/api/v1/intimacy/items", new { text = " ", category = "words" })).Json.GetProperty("errors").TryGetProperty("text", out _));
-        Assert.True((await ana.PostAsync("/api/v1/intimacy/items", new { text = "Apiintimacymarker", category = "nowhere" })).Json.GetProperty("errors").TryGetProperty("category", out _));
+        Assert.True(
+            (await ana.PostAsync("/api/v1/intimacy/items", new { text = " ", category = "words" }))
+                .Json.GetProperty("errors")
+                .TryGetProperty("text", out _)
+        );
+        Assert.True(
+            (await ana.PostAsync("/api/v1/intimacy/items", new { text = "Apiintimacymarker", category = "nowhere" }))
+                .Json.GetProperty("errors")
+                .TryGetProperty("category", out _)
+        );
         var added = await ana.PostAsync("/api/v1/intimacy/items", new { text = "Apiintimacymarker", category = "words" });
         Assert.Equal(HttpStatusCode.OK, added.Status);
-        Assert.Contains("Apiintimacymarker", (await ben.GetAsync("/api/v1/intimacy/answers?category=words")).Body, StringComparison.Ordinal);
-        Assert.DoesNotContain("Apiintimacymarker", (await cyd.GetAsync("/api/v1/intimacy/answers?category=words")).Body, StringComparison.Ordinal);
+        Assert.Contains(
+            "Apiintimacymarker",
+            (await ben.GetAsync("/api/v1/intimacy/answers?category=words")).Body,
+            StringComparison.Ordinal
+        );
+        Assert.DoesNotContain(
+            "Apiintimacymarker",
+            (await cyd.GetAsync("/api/v1/intimacy/answers?category=words")).Body,
+            StringComparison.Ordinal
+        );
 
         // Turning off takes Ana's answers out of matching at once.
         var off = await ana.PostAsync("/api/v1/intimacy/opt-out", new { deleteAnswers = false });
@@ -116,7 +151,10 @@ public abstract partial class IntimacyApiTests(RekindleFactory app)
         await ana.PostAsync("/api/v1/intimacy/opt-in", new { adult = true });
         var waiting = await ana.GetAsync("/api/v1/intimacy/program");
         Assert.False(waiting.Json.GetProperty("open").GetBoolean());
-        Assert.Equal(HttpStatusCode.Conflict, (await ana.PostAsync("/api/v1/intimacy/program/ready", new { ready = true, stage = 0 })).Status);
+        Assert.Equal(
+            HttpStatusCode.Conflict,
+            (await ana.PostAsync("/api/v1/intimacy/program/ready", new { ready = true, stage = 0 })).Status
+        );
         await ben.PostAsync("/api/v1/intimacy/opt-in", new { adult = true });
 
         var bensBefore = (await ben.GetAsync("/api/v1/intimacy/program")).Body;
@@ -132,7 +170,15 @@ public abstract partial class IntimacyApiTests(RekindleFactory app)
         Assert.True(badFeeling.Json.GetProperty("errors").TryGetProperty("feeling", out _));
         var anaId = (await ana.GetAsync("/api/v1/me")).Json.GetProperty("memberId").GetGuid();
         Assert.Equal(0, await app.WithDbAsync(db => db.TouchLogs.CountAsync(l => l.OwnerId == anaId)));
-        var logged = await ana.PostAsync("/api/v1/intimacy/program/sessions", new { day = today, feeling = "warm", note = "Apitouchmarker" });
+        var logged = await ana.PostAsync(
+            "/api/v1/intimacy/program/sessions",
+            new
+            {
+                day = today,
+                feeling = "warm",
+                note = "Apitouchmarker",
+            }
+        );
         Assert.Equal(HttpStatusCode.OK, logged.Status);
         Assert.Contains("Apitouchmarker", logged.Body, StringComparison.Ordinal);
         Assert.Equal(bensBefore, (await ben.GetAsync("/api/v1/intimacy/program")).Body);
@@ -141,7 +187,10 @@ public abstract partial class IntimacyApiTests(RekindleFactory app)
         Assert.Equal(1, both.Json.GetProperty("stage").GetInt32());
         Assert.False(both.Json.GetProperty("iAmReady").GetBoolean());
         Assert.Equal(1, (await ana.GetAsync("/api/v1/intimacy/program")).Json.GetProperty("stage").GetInt32());
-        Assert.Equal(HttpStatusCode.Conflict, (await ana.PostAsync("/api/v1/intimacy/program/ready", new { ready = true, stage = 0 })).Status);
+        Assert.Equal(
+            HttpStatusCode.Conflict,
+            (await ana.PostAsync("/api/v1/intimacy/program/ready", new { ready = true, stage = 0 })).Status
+        );
         Assert.NotEmpty((await ben.GetAsync("/api/v1/intimacy/resources")).Json.EnumerateArray());
     }
 
@@ -164,35 +213,122 @@ public abstract partial class IntimacyApiTests(RekindleFactory app)
         using var _b = ben;
 
         // Not in: every route behind the one check answers the same conflict.
-        foreach (var path in new[] { "/api/v1/intimacy/answers", "/api/v1/intimacy/matches", "/api/v1/intimacy/program", "/api/v1/intimacy/resources" })
+        foreach (
+            var path in new[]
+            {
+                "/api/v1/intimacy/answers",
+                "/api/v1/intimacy/matches",
+                "/api/v1/intimacy/program",
+                "/api/v1/intimacy/resources",
+            }
+        )
         {
             AssertProblem(await ana.GetAsync(path), HttpStatusCode.Conflict, "conflict");
         }
 
-        AssertProblem(await ana.PostAsync("/api/v1/intimacy/answers", new { key = "i001", answer = "yes" }), HttpStatusCode.Conflict, "conflict");
-        AssertProblem(await ana.PostAsync("/api/v1/intimacy/items", new { text = "Something", category = "words" }), HttpStatusCode.Conflict, "conflict");
-        AssertProblem(await ana.PostAsync("/api/v1/intimacy/matches/check-in-first", new { key = "i001", on = true }), HttpStatusCode.Conflict, "conflict");
-        AssertProblem(await ana.PostAsync("/api/v1/intimacy/program/ready", new { ready = true, stage = 0 }), HttpStatusCode.Conflict, "conflict");
-        AssertProblem(await ana.PostAsync("/api/v1/intimacy/program/sessions", new { day = "2000-01-01", feeling = "calm" }), HttpStatusCode.Conflict, "conflict");
+        AssertProblem(
+            await ana.PostAsync("/api/v1/intimacy/answers", new { key = "i001", answer = "yes" }),
+            HttpStatusCode.Conflict,
+            "conflict"
+        );
+        AssertProblem(
+            await ana.PostAsync("/api/v1/intimacy/items", new { text = "Something", category = "words" }),
+            HttpStatusCode.Conflict,
+            "conflict"
+        );
+        AssertProblem(
+            await ana.PostAsync("/api/v1/intimacy/matches/check-in-first", new { key = "i001", on = true }),
+            HttpStatusCode.Conflict,
+            "conflict"
+        );
+        AssertProblem(
+            await ana.PostAsync("/api/v1/intimacy/program/ready", new { ready = true, stage = 0 }),
+            HttpStatusCode.Conflict,
+            "conflict"
+        );
+        AssertProblem(
+            await ana.PostAsync("/api/v1/intimacy/program/sessions", new { day = "2000-01-01", feeling = "calm" }),
+            HttpStatusCode.Conflict,
+            "conflict"
+        );
         AssertProblem(await ana.PostAsync("/api/v1/intimacy/opt-in", new { adult = false }), HttpStatusCode.BadRequest, "invalid", "adult");
 
         Assert.Equal(HttpStatusCode.OK, (await ana.PostAsync("/api/v1/intimacy/opt-in", new { adult = true })).Status);
-        AssertProblem(await ana.PostAsync("/api/v1/intimacy/answers", new { key = "no-such-item", answer = "yes" }), HttpStatusCode.BadRequest, "invalid", "key");
-        AssertProblem(await ana.PostAsync("/api/v1/intimacy/answers", new { key = "i001", answer = "perhaps" }), HttpStatusCode.BadRequest, "invalid", "answer");
-        AssertProblem(await ana.PostAsync("/api/v1/intimacy/items", new { text = "", category = "words" }), HttpStatusCode.BadRequest, "invalid", "text");
-        AssertProblem(await ana.PostAsync("/api/v1/intimacy/items", new { text = "Apikindmarker", category = "nowhere" }), HttpStatusCode.BadRequest, "invalid", "category");
-        AssertProblem(await ana.PostAsync("/api/v1/intimacy/matches/check-in-first", new { key = "i001", on = true }), HttpStatusCode.NotFound, "notFound");
+        AssertProblem(
+            await ana.PostAsync("/api/v1/intimacy/answers", new { key = "no-such-item", answer = "yes" }),
+            HttpStatusCode.BadRequest,
+            "invalid",
+            "key"
+        );
+        AssertProblem(
+            await ana.PostAsync("/api/v1/intimacy/answers", new { key = "i001", answer = "perhaps" }),
+            HttpStatusCode.BadRequest,
+            "invalid",
+            "answer"
+        );
+        AssertProblem(
+            await ana.PostAsync("/api/v1/intimacy/items", new { text = "", category = "words" }),
+            HttpStatusCode.BadRequest,
+            "invalid",
+            "text"
+        );
+        AssertProblem(
+            await ana.PostAsync("/api/v1/intimacy/items", new { text = "Apikindmarker", category = "nowhere" }),
+            HttpStatusCode.BadRequest,
+            "invalid",
+            "category"
+        );
+        AssertProblem(
+            await ana.PostAsync("/api/v1/intimacy/matches/check-in-first", new { key = "i001", on = true }),
+            HttpStatusCode.NotFound,
+            "notFound"
+        );
 
         // Only one of them in: the program waits, the same conflict whatever the other one answered.
-        AssertProblem(await ana.PostAsync("/api/v1/intimacy/program/ready", new { ready = true, stage = 0 }), HttpStatusCode.Conflict, "conflict");
-        AssertProblem(await ana.PostAsync("/api/v1/intimacy/program/sessions", new { day = "2000-01-01", feeling = "calm" }), HttpStatusCode.Conflict, "conflict");
+        AssertProblem(
+            await ana.PostAsync("/api/v1/intimacy/program/ready", new { ready = true, stage = 0 }),
+            HttpStatusCode.Conflict,
+            "conflict"
+        );
+        AssertProblem(
+            await ana.PostAsync("/api/v1/intimacy/program/sessions", new { day = "2000-01-01", feeling = "calm" }),
+            HttpStatusCode.Conflict,
+            "conflict"
+        );
 
         Assert.Equal(HttpStatusCode.OK, (await ben.PostAsync("/api/v1/intimacy/opt-in", new { adult = true })).Status);
         var today = (await ana.GetAsync("/api/v1/intimacy/program")).Json.GetProperty("today").GetString();
-        AssertProblem(await ana.PostAsync("/api/v1/intimacy/program/ready", new { ready = true, stage = 3 }), HttpStatusCode.Conflict, "conflict");
-        AssertProblem(await ana.PostAsync("/api/v1/intimacy/program/sessions", new { day = "2000-01-01", feeling = "calm" }), HttpStatusCode.BadRequest, "invalid", "day");
-        AssertProblem(await ana.PostAsync("/api/v1/intimacy/program/sessions", new { day = today, feeling = "ecstatic" }), HttpStatusCode.BadRequest, "invalid", "feeling");
-        AssertProblem(await ana.PostAsync("/api/v1/intimacy/program/sessions", new { day = today, feeling = "calm", note = "a\u0001b" }), HttpStatusCode.BadRequest, "invalid", "note");
+        AssertProblem(
+            await ana.PostAsync("/api/v1/intimacy/program/ready", new { ready = true, stage = 3 }),
+            HttpStatusCode.Conflict,
+            "conflict"
+        );
+        AssertProblem(
+            await ana.PostAsync("/api/v1/intimacy/program/sessions", new { day = "2000-01-01", feeling = "calm" }),
+            HttpStatusCode.BadRequest,
+            "invalid",
+            "day"
+        );
+        AssertProblem(
+            await ana.PostAsync("/api/v1/intimacy/program/sessions", new { day = today, feeling = "ecstatic" }),
+            HttpStatusCode.BadRequest,
+            "invalid",
+            "feeling"
+        );
+        AssertProblem(
+            await ana.PostAsync(
+                "/api/v1/intimacy/program/sessions",
+                new
+                {
+                    day = today,
+                    feeling = "calm",
+                    note = "a\u0001b",
+                }
+            ),
+            HttpStatusCode.BadRequest,
+            "invalid",
+            "note"
+        );
     }
 
     [System.Text.RegularExpressions.GeneratedRegex("\"traceId\":\"[^\"]*\"")]

@@ -15,20 +15,40 @@ public abstract class IntimacyRestingTests(RekindleFactory app)
 {
     private static readonly string[] PartnersPages =
     [
-        "/", "/intimacy", "/intimacy/answers", "/intimacy/answers?category=exploring", "/intimacy/matches", "/intimacy/program", "/intimacy/resources",
-        "/repair", "/talk/conversation", "/talk", "/areas/intimacy", "/areas/repair",
+        "/",
+        "/intimacy",
+        "/intimacy/answers",
+        "/intimacy/answers?category=exploring",
+        "/intimacy/matches",
+        "/intimacy/program",
+        "/intimacy/resources",
+        "/repair",
+        "/talk/conversation",
+        "/talk",
+        "/areas/intimacy",
+        "/areas/repair",
     ];
 
     private static readonly string[] PartnersApi =
     [
-        "/api/v1/intimacy", "/api/v1/intimacy/answers", "/api/v1/intimacy/matches", "/api/v1/intimacy/program", "/api/v1/intimacy/resources",
-        "/api/v1/repair", "/api/v1/talk/conversation",
+        "/api/v1/intimacy",
+        "/api/v1/intimacy/answers",
+        "/api/v1/intimacy/matches",
+        "/api/v1/intimacy/program",
+        "/api/v1/intimacy/resources",
+        "/api/v1/repair",
+        "/api/v1/talk/conversation",
     ];
 
     private static async Task<Page> AnswerAsync(TestBrowser browser, string item, string answer) =>
-        await browser.SubmitAsync(await browser.GetAsync("/intimacy/answers"), "desire", new Dictionary<string, string> { ["answer"] = item + "|" + answer });
+        await browser.SubmitAsync(
+            await browser.GetAsync("/intimacy/answers"),
+            "desire",
+            new Dictionary<string, string> { ["answer"] = item + "|" + answer }
+        );
 
-    /// <summary>A couple well into intimacy: matches, an item of their own, "check in first", the second stage, and a repair the partner opened.</summary>
+    /// <summary>A couple well into intimacy: matches, an item of their own, "check in first", the second stage, and a repair the partner
+    /// opened.</summary>
     private async Task<(TestBrowser A, string AEmail, TestBrowser B, string BEmail, string Repair)> CoupleInIntimacyAsync()
     {
         var (a, aEmail) = await MemberAsync(app, "Ona");
@@ -36,22 +56,38 @@ public abstract class IntimacyRestingTests(RekindleFactory app)
         await JoinAsync(b, await InviteAsync(a));
         foreach (var browser in new[] { a, b })
         {
-            await browser.SubmitAsync(await browser.GetAsync("/intimacy"), "intimacy-on", new Dictionary<string, string> { ["adult"] = "yes" });
+            await browser.SubmitAsync(
+                await browser.GetAsync("/intimacy"),
+                "intimacy-on",
+                new Dictionary<string, string> { ["adult"] = "yes" }
+            );
             await AnswerAsync(browser, "i001", "yes");
             await AnswerAsync(browser, "i002", "maybe");
         }
 
-        await b.SubmitAsync(await b.GetAsync("/intimacy/answers"), "add-desire", new Dictionary<string, string> { ["text"] = "Ourownitem", ["category"] = "affection" });
+        await b.SubmitAsync(
+            await b.GetAsync("/intimacy/answers"),
+            "add-desire",
+            new Dictionary<string, string> { ["text"] = "Ourownitem", ["category"] = "affection" }
+        );
         await b.SubmitAsync(await b.GetAsync("/intimacy/matches"), "check-first", new Dictionary<string, string> { ["flag"] = "i001|on" });
         foreach (var browser in new[] { a, b })
         {
-            await browser.SubmitAsync(await browser.GetAsync("/intimacy/program"), "ready", new Dictionary<string, string> { ["ready"] = "yes", ["stage"] = "0" });
+            await browser.SubmitAsync(
+                await browser.GetAsync("/intimacy/program"),
+                "ready",
+                new Dictionary<string, string> { ["ready"] = "yes", ["stage"] = "0" }
+            );
         }
 
         var before = await b.GetAsync("/intimacy/matches");
         Assert.Equal(2, before.Document.QuerySelectorAll("li.match").Length);
         Assert.Contains("Stage 2", (await b.GetAsync("/intimacy/program")).TextOf("#stage"), StringComparison.Ordinal);
-        var repair = await b.SubmitAsync(await b.GetAsync("/repair"), "open-repair", new Dictionary<string, string> { ["title"] = "Restingtitle", ["calm"] = "true" });
+        var repair = await b.SubmitAsync(
+            await b.GetAsync("/repair"),
+            "open-repair",
+            new Dictionary<string, string> { ["title"] = "Restingtitle", ["calm"] = "true" }
+        );
         return (a, aEmail, b, bEmail, repair.Url.AbsolutePath);
     }
 
@@ -90,7 +126,11 @@ public abstract class IntimacyRestingTests(RekindleFactory app)
             {
                 // The neutral pause a member chooses for themselves, from any page for two.
                 await TakeCheckAsync(app, a, Ordinary);
-                var paused = await a.SubmitAsync(await a.GetAsync("/intimacy"), "pause-for-two", new Dictionary<string, string> { ["pause"] = "on" });
+                var paused = await a.SubmitAsync(
+                    await a.GetAsync("/intimacy"),
+                    "pause-for-two",
+                    new Dictionary<string, string> { ["pause"] = "on" }
+                );
                 Assert.NotNull(paused.Find("#paused-for-two"));
                 Assert.Null(paused.Find("a[href='/intimacy/matches']"));
             }
@@ -101,7 +141,11 @@ public abstract class IntimacyRestingTests(RekindleFactory app)
             Assert.Null(hub.Find("#matches-link"));
             Assert.Empty((await b.GetAsync("/intimacy/matches")).Document.QuerySelectorAll("li.match"));
             Assert.Null((await b.GetAsync("/intimacy/program")).Find("#stage"));
-            Assert.Contains("Ona has paused exercises for two for now", (await b.GetAsync(repair)).TextOf("#partner-paused"), StringComparison.Ordinal);
+            Assert.Contains(
+                "Ona has paused exercises for two for now",
+                (await b.GetAsync(repair)).TextOf("#partner-paused"),
+                StringComparison.Ordinal
+            );
             var talk = await b.GetAsync("/talk/conversation");
             Assert.NotNull(talk.Find("#partner-paused"));
             Assert.Null(talk.Find("#start"));
@@ -133,7 +177,10 @@ public abstract class IntimacyRestingTests(RekindleFactory app)
 
         for (var i = 0; i < partnerViews[0].Count; i++)
         {
-            Assert.True(partnerViews[0][i] == partnerViews[1][i], $"the partner can tell a concern from a pause: {SamePage.Difference(partnerViews[0][i], partnerViews[1][i])}");
+            Assert.True(
+                partnerViews[0][i] == partnerViews[1][i],
+                $"the partner can tell a concern from a pause: {SamePage.Difference(partnerViews[0][i], partnerViews[1][i])}"
+            );
         }
     }
 
@@ -147,7 +194,15 @@ public abstract class IntimacyRestingTests(RekindleFactory app)
         using (var member = await ApiClient.SignInAsync(app, aEmail))
         {
             Assert.True((await member.GetAsync("/api/v1/intimacy")).Json.GetProperty("resting").GetBoolean());
-            foreach (var path in new[] { "/api/v1/intimacy/answers", "/api/v1/intimacy/matches", "/api/v1/intimacy/program", "/api/v1/intimacy/resources" })
+            foreach (
+                var path in new[]
+                {
+                    "/api/v1/intimacy/answers",
+                    "/api/v1/intimacy/matches",
+                    "/api/v1/intimacy/program",
+                    "/api/v1/intimacy/resources",
+                }
+            )
             {
                 var rests = await member.GetAsync(path);
                 Assert.Equal(HttpStatusCode.Conflict, rests.Status);
@@ -156,10 +211,22 @@ public abstract class IntimacyRestingTests(RekindleFactory app)
                 Assert.DoesNotContain("i001", rests.Body, StringComparison.Ordinal);
             }
 
-            Assert.Equal(HttpStatusCode.Conflict, (await member.PostAsync("/api/v1/intimacy/answers", new { key = "i003", answer = "yes" })).Status);
-            Assert.Equal(HttpStatusCode.Conflict, (await member.PostAsync("/api/v1/intimacy/items", new { text = "Another", category = "affection" })).Status);
-            Assert.Equal(HttpStatusCode.Conflict, (await member.PostAsync("/api/v1/intimacy/matches/check-in-first", new { key = "i002", on = true })).Status);
-            Assert.Equal(HttpStatusCode.Conflict, (await member.PostAsync("/api/v1/intimacy/program/ready", new { ready = true, stage = 1 })).Status);
+            Assert.Equal(
+                HttpStatusCode.Conflict,
+                (await member.PostAsync("/api/v1/intimacy/answers", new { key = "i003", answer = "yes" })).Status
+            );
+            Assert.Equal(
+                HttpStatusCode.Conflict,
+                (await member.PostAsync("/api/v1/intimacy/items", new { text = "Another", category = "affection" })).Status
+            );
+            Assert.Equal(
+                HttpStatusCode.Conflict,
+                (await member.PostAsync("/api/v1/intimacy/matches/check-in-first", new { key = "i002", on = true })).Status
+            );
+            Assert.Equal(
+                HttpStatusCode.Conflict,
+                (await member.PostAsync("/api/v1/intimacy/program/ready", new { ready = true, stage = 1 })).Status
+            );
             var turnOn = await member.PostAsync("/api/v1/intimacy/opt-in", new { adult = true });
             Assert.Equal(HttpStatusCode.Conflict, turnOn.Status);
             Assert.Equal("resting", turnOn.Json.GetProperty("kind").GetString());
@@ -170,7 +237,8 @@ public abstract class IntimacyRestingTests(RekindleFactory app)
         Assert.False((await partner.GetAsync("/api/v1/intimacy/program")).Json.GetProperty("open").GetBoolean());
         Assert.True((await partner.GetAsync("/api/v1/intimacy")).Json.GetProperty("partnerPaused").GetBoolean());
 
-        // The concern ends with a calmer check (an hour on, so it is the latest): the couple's shared parts are back as they were, for both.
+        // The concern ends with a calmer check (an hour on, so it is the latest): the couple's shared parts are back as they were, for
+        // both.
         app.Clock.Advance(TimeSpan.FromHours(1));
         partner.Dispose();
         using var later = await ApiClient.SignInAsync(app, bEmail);
@@ -184,7 +252,11 @@ public abstract class IntimacyRestingTests(RekindleFactory app)
         Assert.NotNull(paused.Find("#paused-for-two"));
         Assert.Null(paused.Find("#open-repair"));
         Assert.Empty((await later.GetAsync("/api/v1/intimacy/matches")).Json.GetProperty("items").EnumerateArray());
-        var back = await a.SubmitAsync(await a.GetAsync("/intimacy"), "pause-for-two", new Dictionary<string, string> { ["pause"] = "off" });
+        var back = await a.SubmitAsync(
+            await a.GetAsync("/intimacy"),
+            "pause-for-two",
+            new Dictionary<string, string> { ["pause"] = "off" }
+        );
         Assert.NotNull(back.Find("#matches-link"));
         Assert.Equal(2, (await later.GetAsync("/api/v1/intimacy/matches")).Json.GetProperty("items").GetArrayLength());
     }

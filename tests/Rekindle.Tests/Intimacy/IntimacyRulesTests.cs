@@ -51,8 +51,18 @@ public sealed class IntimacyRulesTests
     [Fact]
     public void Matches_keep_the_lists_order_never_the_order_of_answering()
     {
-        var a = new Dictionary<string, string> { ["c"] = "yes", ["a"] = "maybe", ["b"] = "yes" };
-        var b = new Dictionary<string, string> { ["b"] = "yes", ["c"] = "maybe", ["a"] = "yes" };
+        var a = new Dictionary<string, string>
+        {
+            ["c"] = "yes",
+            ["a"] = "maybe",
+            ["b"] = "yes",
+        };
+        var b = new Dictionary<string, string>
+        {
+            ["b"] = "yes",
+            ["c"] = "maybe",
+            ["a"] = "yes",
+        };
         Assert.Equal(["a", "b", "c"], DesireRules.Matches(Order, a, b, true).Select(m => m.Key));
     }
 
@@ -98,8 +108,17 @@ public sealed class IntimacyRulesTests
         Assert.All(content.Resources, r => Assert.StartsWith("https://", r.Url, StringComparison.Ordinal));
 
         // A resource with a tracking parameter stops the app with a clear message.
-        var bad = Assert.Throws<InvalidOperationException>(() => new IntimacyContent(content.Categories, content.Items, content.Stages, [new("Shop", "https://example.org/?ref=abc", "note", "shops")]));
+        var bad = Assert.Throws<InvalidOperationException>(() =>
+            new IntimacyContent(
+                content.Categories,
+                content.Items,
+                content.Stages,
+                [new("Shop", "https://example.org/?ref=abc", "note", "shops")]
+            )
+        );
         Assert.Contains("without a query string", bad.Message, StringComparison.Ordinal);
-        Assert.Throws<InvalidOperationException>(() => new IntimacyContent(content.Categories, content.Items.Take(10).ToList(), content.Stages, []));
+        Assert.Throws<InvalidOperationException>(() =>
+            new IntimacyContent(content.Categories, content.Items.Take(10).ToList(), content.Stages, [])
+        );
     }
 }

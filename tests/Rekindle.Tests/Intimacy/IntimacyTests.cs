@@ -5,13 +5,21 @@ using static Rekindle.Testing.Journeys;
 
 namespace Rekindle.Tests.Intimacy;
 
-/// <summary>Opting in and out, answers and mutual-only matches (docs/TRUST.md T3 on every intimacy page), the stage gate, and bad input.</summary>
+/// <summary>Opting in and out, answers and mutual-only matches (docs/TRUST.md T3 on every intimacy page), the stage gate, and bad
+/// input.</summary>
 public abstract class IntimacyTests(RekindleFactory app)
 {
     private static readonly string[] PartnersPages =
     [
-        "/", "/intimacy", "/intimacy/answers", "/intimacy/answers?category=affection", "/intimacy/answers?category=exploring",
-        "/intimacy/matches", "/intimacy/program", "/intimacy/resources", "/account/notifications",
+        "/",
+        "/intimacy",
+        "/intimacy/answers",
+        "/intimacy/answers?category=affection",
+        "/intimacy/answers?category=exploring",
+        "/intimacy/matches",
+        "/intimacy/program",
+        "/intimacy/resources",
+        "/account/notifications",
     ];
 
     private async Task<(TestBrowser A, TestBrowser B)> CoupleAsync()
@@ -26,7 +34,11 @@ public abstract class IntimacyTests(RekindleFactory app)
         await browser.SubmitAsync(await browser.GetAsync("/intimacy"), "intimacy-on", new Dictionary<string, string> { ["adult"] = "yes" });
 
     private static async Task<Page> AnswerAsync(TestBrowser browser, string item, string answer) =>
-        await browser.SubmitAsync(await browser.GetAsync("/intimacy/answers"), "desire", new Dictionary<string, string> { ["answer"] = item + "|" + answer });
+        await browser.SubmitAsync(
+            await browser.GetAsync("/intimacy/answers"),
+            "desire",
+            new Dictionary<string, string> { ["answer"] = item + "|" + answer }
+        );
 
     private static async Task<List<string>> ViewsAsync(TestBrowser browser)
     {
@@ -83,7 +95,10 @@ public abstract class IntimacyTests(RekindleFactory app)
             first ??= views;
             for (var i = 0; i < views.Count; i++)
             {
-                Assert.True(first[i] == views[i], $"The partner's page {PartnersPages[i]} differs when the other's answer is '{variant}': {SamePage.Difference(first[i], views[i])}");
+                Assert.True(
+                    first[i] == views[i],
+                    $"The partner's page {PartnersPages[i]} differs when the other's answer is '{variant}': {SamePage.Difference(first[i], views[i])}"
+                );
             }
         }
 
@@ -113,7 +128,10 @@ public abstract class IntimacyTests(RekindleFactory app)
 
         for (var i = 0; i < PartnersPages.Length; i++)
         {
-            Assert.True(views[0][i] == views[1][i], $"{PartnersPages[i]} tells a member who is not in whether the partner is: {SamePage.Difference(views[0][i], views[1][i])}");
+            Assert.True(
+                views[0][i] == views[1][i],
+                $"{PartnersPages[i]} tells a member who is not in whether the partner is: {SamePage.Difference(views[0][i], views[1][i])}"
+            );
         }
 
         // Turning on needs the adult confirmation.
@@ -143,7 +161,7 @@ public abstract class IntimacyTests(RekindleFactory app)
         await a.SubmitAsync(await a.GetAsync("/intimacy"), "intimacy-off", new Dictionary<string, string> { ["off"] = "delete" });
         await OptInAsync(a);
         Assert.Null((await b.GetAsync("/intimacy/matches")).Find("#match-i005"));
-        Assert.Equal(1, (await app.AnswerSetsAsync(AnswerList.Desires)).Values.Count(x => x.ContainsKey("i005")));   // only the partner's is left
+        Assert.Equal(1, (await app.AnswerSetsAsync(AnswerList.Desires)).Values.Count(x => x.ContainsKey("i005"))); // only the partner's is left
     }
 
     [Fact]
@@ -154,7 +172,11 @@ public abstract class IntimacyTests(RekindleFactory app)
         await OptInAsync(b);
 
         // An item of our own: both see it to answer, and it can match.
-        var added = await a.SubmitAsync(await a.GetAsync("/intimacy/answers?category=playfulness"), "add-desire", new Dictionary<string, string> { ["text"] = "Ownitemmarker pillow fort evening" });
+        var added = await a.SubmitAsync(
+            await a.GetAsync("/intimacy/answers?category=playfulness"),
+            "add-desire",
+            new Dictionary<string, string> { ["text"] = "Ownitemmarker pillow fort evening" }
+        );
         Assert.Contains("Added", added.TextOf("#answers-message"), StringComparison.Ordinal);
         var key = added.Find("#items li:last-child")!.Id!["item-".Length..].Replace("custom-", "custom:", StringComparison.Ordinal);
         Assert.Contains("Ownitemmarker", (await b.GetAsync("/intimacy/answers?category=playfulness")).Text, StringComparison.Ordinal);
@@ -162,18 +184,30 @@ public abstract class IntimacyTests(RekindleFactory app)
         await AnswerAsync(b, key, "yes");
         var matches = await b.GetAsync("/intimacy/matches");
         Assert.Contains("Ownitemmarker", matches.Text, StringComparison.Ordinal);
-        Assert.DoesNotContain("Ownitemmarker", (await app.WithDbAsync(db => db.CustomDesires.SingleAsync())).Text.Envelope, StringComparison.Ordinal);
+        Assert.DoesNotContain(
+            "Ownitemmarker",
+            (await app.WithDbAsync(db => db.CustomDesires.SingleAsync())).Text.Envelope,
+            StringComparison.Ordinal
+        );
 
         // "Check in first" is shared, from either side.
         var flagged = await b.SubmitAsync(matches, "check-first", new Dictionary<string, string> { ["flag"] = key + "|on" });
         Assert.Contains("check in first", flagged.Text, StringComparison.Ordinal);
         Assert.Contains("check in first", (await a.GetAsync("/intimacy/matches")).Text, StringComparison.Ordinal);
-        var notMatched = await a.SubmitAsync(await a.GetAsync("/intimacy/matches"), "check-first", new Dictionary<string, string> { ["flag"] = "i009|on" });
+        var notMatched = await a.SubmitAsync(
+            await a.GetAsync("/intimacy/matches"),
+            "check-first",
+            new Dictionary<string, string> { ["flag"] = "i009|on" }
+        );
         Assert.Contains("not one you both chose", notMatched.TextOf("#matches-message"), StringComparison.Ordinal);
 
         // A firm limit keeps its unanswered neighbours away from that member only.
-        var content = app.Services.GetService(typeof(Rekindle.Web.Features.Intimacy.IntimacyContent)) as Rekindle.Web.Features.Intimacy.IntimacyContent;
-        var limit = content!.Items.First(i => i.Tags.Count > 0 && content.Items.Any(o => o.Id != i.Id && o.Category == i.Category && o.Tags.Intersect(i.Tags).Any()));
+        var content =
+            app.Services.GetService(typeof(Rekindle.Web.Features.Intimacy.IntimacyContent))
+            as Rekindle.Web.Features.Intimacy.IntimacyContent;
+        var limit = content!.Items.First(i =>
+            i.Tags.Count > 0 && content.Items.Any(o => o.Id != i.Id && o.Category == i.Category && o.Tags.Intersect(i.Tags).Any())
+        );
         var neighbour = content.Items.First(o => o.Id != limit.Id && o.Category == limit.Category && o.Tags.Intersect(limit.Tags).Any());
         await AnswerAsync(a, limit.Id, "limit");
         var mine = await a.GetAsync($"/intimacy/answers?category={limit.Category}");
@@ -185,19 +219,44 @@ public abstract class IntimacyTests(RekindleFactory app)
         // Resources open with no referrer and no opener.
         var resources = await a.GetAsync("/intimacy/resources");
         Assert.NotEmpty(resources.Document.QuerySelectorAll("main a[target=_blank]"));
-        Assert.All(resources.Document.QuerySelectorAll("a[target=_blank]"), l => Assert.Equal("noopener noreferrer", l.GetAttribute("rel")));
+        Assert.All(resources.Document.QuerySelectorAll("a[target=_blank]"), l =>
+            Assert.Equal("noopener noreferrer", l.GetAttribute("rel"))
+        );
 
         // Bad input: a message, never a 500, nothing written.
         var before = (await app.AnswerSetsAsync(AnswerList.Desires)).Values.Sum(x => x.Count);
-        foreach (var (value, expect) in new[] { ("i001|always", "Please choose"), ("i999|yes", "isn't on your list"), ("custom:" + Guid.NewGuid().ToString("N") + "|yes", "isn't on your list"), ("|", "isn't on your list") })
+        foreach (
+            var (value, expect) in new[]
+            {
+                ("i001|always", "Please choose"),
+                ("i999|yes", "isn't on your list"),
+                ("custom:" + Guid.NewGuid().ToString("N") + "|yes", "isn't on your list"),
+                ("|", "isn't on your list"),
+            }
+        )
         {
-            var page = await a.SubmitAsync(await a.GetAsync("/intimacy/answers"), "desire", new Dictionary<string, string> { ["answer"] = value });
+            var page = await a.SubmitAsync(
+                await a.GetAsync("/intimacy/answers"),
+                "desire",
+                new Dictionary<string, string> { ["answer"] = value }
+            );
             Assert.Contains(expect, page.TextOf("#answers-message"), StringComparison.Ordinal);
         }
 
-        foreach (var (text, category, expect) in new[] { ("", "words", "Write the item first"), (new string('x', 91), "words", "90 characters"), ("Fine", "nowhere", "where it belongs") })
+        foreach (
+            var (text, category, expect) in new[]
+            {
+                ("", "words", "Write the item first"),
+                (new string('x', 91), "words", "90 characters"),
+                ("Fine", "nowhere", "where it belongs"),
+            }
+        )
         {
-            var page = await a.SubmitAsync(await a.GetAsync("/intimacy/answers"), "add-desire", new Dictionary<string, string> { ["text"] = text, ["category"] = category });
+            var page = await a.SubmitAsync(
+                await a.GetAsync("/intimacy/answers"),
+                "add-desire",
+                new Dictionary<string, string> { ["text"] = text, ["category"] = category }
+            );
             Assert.Contains(expect, page.TextOf("#answers-message"), StringComparison.Ordinal);
         }
 
@@ -206,8 +265,16 @@ public abstract class IntimacyTests(RekindleFactory app)
         // Another couple reaches none of it.
         var (stranger, _) = await MemberAsync(app, "Stranger");
         await OptInAsync(stranger);
-        Assert.DoesNotContain("Ownitemmarker", (await stranger.GetAsync("/intimacy/answers?category=playfulness")).Text, StringComparison.Ordinal);
-        var foreign = await stranger.SubmitAsync(await stranger.GetAsync("/intimacy/answers"), "desire", new Dictionary<string, string> { ["answer"] = key + "|yes" });
+        Assert.DoesNotContain(
+            "Ownitemmarker",
+            (await stranger.GetAsync("/intimacy/answers?category=playfulness")).Text,
+            StringComparison.Ordinal
+        );
+        var foreign = await stranger.SubmitAsync(
+            await stranger.GetAsync("/intimacy/answers"),
+            "desire",
+            new Dictionary<string, string> { ["answer"] = key + "|yes" }
+        );
         Assert.Contains("couple space", foreign.TextOf("#answers-message"), StringComparison.Ordinal);
     }
 
@@ -226,7 +293,11 @@ public abstract class IntimacyTests(RekindleFactory app)
             {
                 var ready = await a.SubmitAsync(program, "ready", new Dictionary<string, string> { ["ready"] = "yes" });
                 Assert.NotNull(ready.Find("#i-am-ready"));
-                var logged = await a.SubmitAsync(ready, "touch-log", new Dictionary<string, string> { ["feeling"] = "warm", ["note"] = "Lognotemarker" });
+                var logged = await a.SubmitAsync(
+                    ready,
+                    "touch-log",
+                    new Dictionary<string, string> { ["feeling"] = "warm", ["note"] = "Lognotemarker" }
+                );
                 Assert.Contains("Lognotemarker", logged.TextOf("#my-logs"), StringComparison.Ordinal);
             }
 
@@ -246,14 +317,40 @@ public abstract class IntimacyTests(RekindleFactory app)
                 }
 
                 // A stale page from stage 1 gets a message, not a change.
-                var stale = await a.PostAsync("/intimacy/program", [new("_handler", "ready"), new("__RequestVerificationToken", partners.Find("#ready input[name=__RequestVerificationToken]")!.GetAttribute("value")!), new("ready", "no"), new("stage", "0")]);
-                Assert.Equal(400, (int)stale.Status);   // another member's token: refused outright
+                var stale = await a.PostAsync(
+                    "/intimacy/program",
+                    [
+                        new("_handler", "ready"),
+                        new(
+                            "__RequestVerificationToken",
+                            partners.Find("#ready input[name=__RequestVerificationToken]")!.GetAttribute("value")!
+                        ),
+                        new("ready", "no"),
+                        new("stage", "0"),
+                    ]
+                );
+                Assert.Equal(400, (int)stale.Status); // another member's token: refused outright
                 var own = await a.GetAsync("/intimacy/program");
-                var staleOwn = await a.PostAsync("/intimacy/program", [new("_handler", "ready"), new("__RequestVerificationToken", own.Find("#ready input[name=__RequestVerificationToken]")!.GetAttribute("value")!), new("ready", "yes"), new("stage", "0")]);
+                var staleOwn = await a.PostAsync(
+                    "/intimacy/program",
+                    [
+                        new("_handler", "ready"),
+                        new(
+                            "__RequestVerificationToken",
+                            own.Find("#ready input[name=__RequestVerificationToken]")!.GetAttribute("value")!
+                        ),
+                        new("ready", "yes"),
+                        new("stage", "0"),
+                    ]
+                );
                 Assert.Contains("moved on", staleOwn.TextOf("#program-message"), StringComparison.Ordinal);
 
                 // Bad session notes.
-                var badDay = await a.SubmitAsync(own, "touch-log", new Dictionary<string, string> { ["feeling"] = "warm", ["day"] = "2031-01-01" });
+                var badDay = await a.SubmitAsync(
+                    own,
+                    "touch-log",
+                    new Dictionary<string, string> { ["feeling"] = "warm", ["day"] = "2031-01-01" }
+                );
                 Assert.Contains("day of the session", badDay.TextOf("#program-message"), StringComparison.Ordinal);
                 var badFeeling = await a.SubmitAsync(own, "touch-log", new Dictionary<string, string> { ["feeling"] = "ecstatic" });
                 Assert.Contains("how it felt", badFeeling.TextOf("#program-message"), StringComparison.Ordinal);
@@ -262,7 +359,9 @@ public abstract class IntimacyTests(RekindleFactory app)
 
         Assert.Equal(views[0], views[2]);
         Assert.Equal(views[1], views[3]);
-        Assert.All(await app.WithDbAsync(db => db.TouchLogs.ToListAsync()), l => Assert.DoesNotContain("Lognotemarker", l.Entry.Envelope, StringComparison.Ordinal));
+        Assert.All(await app.WithDbAsync(db => db.TouchLogs.ToListAsync()), l =>
+            Assert.DoesNotContain("Lognotemarker", l.Entry.Envelope, StringComparison.Ordinal)
+        );
     }
 
     [Fact]
@@ -272,7 +371,11 @@ public abstract class IntimacyTests(RekindleFactory app)
         var (b, _) = await MemberAsync(app, "Noa");
         await JoinAsync(b, await InviteAsync(a));
         await OptInAsync(b);
-        await b.SubmitAsync(await b.GetAsync("/intimacy/answers?category=playfulness"), "add-desire", new Dictionary<string, string> { ["text"] = "Addeditemmarker by the fire" });
+        await b.SubmitAsync(
+            await b.GetAsync("/intimacy/answers?category=playfulness"),
+            "add-desire",
+            new Dictionary<string, string> { ["text"] = "Addeditemmarker by the fire" }
+        );
 
         // Lior is not in: nothing Noa added shows anywhere, the export included.
         foreach (var path in new[] { "/intimacy", "/intimacy/answers?category=playfulness", "/intimacy/matches", "/account/data" })
@@ -282,7 +385,11 @@ public abstract class IntimacyTests(RekindleFactory app)
 
         Assert.DoesNotContain("Addeditemmarker", await ExportAsync(a), StringComparison.Ordinal);
         using var api = await ApiClient.SignInAsync(app, aEmail);
-        Assert.DoesNotContain("Addeditemmarker", (await api.GetAsync("/api/v1/intimacy/answers?category=playfulness&all=true")).Body, StringComparison.Ordinal);
+        Assert.DoesNotContain(
+            "Addeditemmarker",
+            (await api.GetAsync("/api/v1/intimacy/answers?category=playfulness&all=true")).Body,
+            StringComparison.Ordinal
+        );
 
         // In, Lior sees it to answer privately; out again (answers kept), it is gone from the export again.
         await OptInAsync(a);

@@ -14,7 +14,11 @@ public abstract class SafetyNoteTests(RekindleFactory app)
         await JoinAsync(b, await InviteAsync(a));
         foreach (var browser in new[] { a, b })
         {
-            await browser.SubmitAsync(await browser.GetAsync("/intimacy"), "intimacy-on", new Dictionary<string, string> { ["adult"] = "yes" });
+            await browser.SubmitAsync(
+                await browser.GetAsync("/intimacy"),
+                "intimacy-on",
+                new Dictionary<string, string> { ["adult"] = "yes" }
+            );
             var page = await browser.GetAsync("/intimacy/answers?category=toys-products");
             Assert.Contains("never around the neck", page.TextOf("#item-i086 .safety-note"), StringComparison.OrdinalIgnoreCase);
             Assert.Null(page.Find("#item-i082 .safety-note"));
@@ -25,9 +29,15 @@ public abstract class SafetyNoteTests(RekindleFactory app)
 
         // The API carries it too.
         using var api = await ApiClient.SignInAsync(app, emailA);
-        var item = (await api.GetAsync("/api/v1/intimacy/answers?category=toys-products")).Json.GetProperty("items").EnumerateArray().Single(i => i.GetProperty("key").GetString() == "i086");
+        var item = (await api.GetAsync("/api/v1/intimacy/answers?category=toys-products"))
+            .Json.GetProperty("items")
+            .EnumerateArray()
+            .Single(i => i.GetProperty("key").GetString() == "i086");
         Assert.Contains("stop word", item.GetProperty("safetyNote").GetString(), StringComparison.Ordinal);
-        var match = (await api.GetAsync("/api/v1/intimacy/matches")).Json.GetProperty("items").EnumerateArray().Single(i => i.GetProperty("key").GetString() == "i086");
+        var match = (await api.GetAsync("/api/v1/intimacy/matches"))
+            .Json.GetProperty("items")
+            .EnumerateArray()
+            .Single(i => i.GetProperty("key").GetString() == "i086");
         Assert.Contains("quick-release", match.GetProperty("safetyNote").GetString(), StringComparison.Ordinal);
     }
 }

@@ -8,11 +8,11 @@ using Rekindle.Web.Infrastructure.Localization;
 namespace Rekindle.Tests.Localization;
 
 /// <summary>An app that offers the pseudo-language beside English (PseudoLanguage: the English with accented vowels).</summary>
-public class PseudoLanguageApp(TestProvider provider) : RekindleFactory(provider, new Dictionary<string, string?>
-{
-    ["Localization:Languages:0"] = "en-GB",
-    ["Localization:Languages:1"] = PseudoLanguage.Name,
-});
+public class PseudoLanguageApp(TestProvider provider)
+    : RekindleFactory(
+        provider,
+        new Dictionary<string, string?> { ["Localization:Languages:0"] = "en-GB", ["Localization:Languages:1"] = PseudoLanguage.Name }
+    );
 
 public sealed class PseudoLanguageSqliteApp() : PseudoLanguageApp(TestProvider.Sqlite);
 
@@ -29,10 +29,22 @@ public abstract class ApiErrorLanguageTests(RekindleFactory app)
     private sealed record Case(ApiClient Who, string Method, string Url, string? Json);
 
     public static TheoryData<string> Areas =>
-    [
-        "dates", "evenings", "ideas", "intimacy", "gestures", "notes", "repair", "apologies", "letting go", "conversation",
-        "check-in", "reply", "pairing", "understand",
-    ];
+        [
+            "dates",
+            "evenings",
+            "ideas",
+            "intimacy",
+            "gestures",
+            "notes",
+            "repair",
+            "apologies",
+            "letting go",
+            "conversation",
+            "check-in",
+            "reply",
+            "pairing",
+            "understand",
+        ];
 
     [Theory]
     [MemberData(nameof(Areas))]
@@ -94,18 +106,35 @@ public abstract class ApiErrorLanguageTests(RekindleFactory app)
             case "conversation":
                 return new(member, "POST", "/api/v1/talk/conversation", "{\"topic\":\"no-such-topic\",\"oneDevice\":false}");
             case "check-in":
-                return new(member, "POST", "/api/v1/talk/check-in",
-                    "{\"appreciations\":[\"a\",\"b\",\"c\"],\"wentWell\":\"\",\"toTalkAbout\":\"x\",\"feelLoved\":\"x\",\"pulse\":5}");
+                return new(
+                    member,
+                    "POST",
+                    "/api/v1/talk/check-in",
+                    "{\"appreciations\":[\"a\",\"b\",\"c\"],\"wentWell\":\"\",\"toTalkAbout\":\"x\",\"feelLoved\":\"x\",\"pulse\":5}"
+                );
             case "reply":
             {
                 var questionId = (await member.GetAsync("/api/v1/talk/today")).Json.GetProperty("id").GetGuid();
                 foreach (var who in new[] { member, couple.Partner })
                 {
-                    var answered = await who.PostAsync("/api/v1/talk/today/answer", new { questionId, text = "An answer", pass = false });
+                    var answered = await who.PostAsync(
+                        "/api/v1/talk/today/answer",
+                        new
+                        {
+                            questionId,
+                            text = "An answer",
+                            pass = false,
+                        }
+                    );
                     Assert.Equal(HttpStatusCode.OK, answered.Status);
                 }
 
-                return new(member, "POST", "/api/v1/talk/answers/reply", $"{{\"questionId\":\"{questionId}\",\"reply\":\"x\",\"reaction\":\"Shrug\"}}");
+                return new(
+                    member,
+                    "POST",
+                    "/api/v1/talk/answers/reply",
+                    $"{{\"questionId\":\"{questionId}\",\"reply\":\"x\",\"reaction\":\"Shrug\"}}"
+                );
             }
 
             case "pairing":
@@ -145,16 +174,21 @@ public abstract class ApiErrorLanguageTests(RekindleFactory app)
 
         var json = response.Json;
         var kind = json.TryGetProperty("kind", out var k) ? k.GetString() : null;
-        var fields = json.TryGetProperty("errors", out var errors) && errors.ValueKind == JsonValueKind.Object
-            ? string.Join(",", errors.EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal))
-            : "";
+        var fields =
+            json.TryGetProperty("errors", out var errors) && errors.ValueKind == JsonValueKind.Object
+                ? string.Join(",", errors.EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal))
+                : "";
         return $"{(int)response.Status} kind={kind} errors=[{fields}]";
     }
 }
 
-public sealed class ApiErrorLanguageTestsOnSqlite(PseudoLanguageSqliteApp app) : ApiErrorLanguageTests(app), IClassFixture<PseudoLanguageSqliteApp>;
+public sealed class ApiErrorLanguageTestsOnSqlite(PseudoLanguageSqliteApp app)
+    : ApiErrorLanguageTests(app),
+        IClassFixture<PseudoLanguageSqliteApp>;
 
-public sealed class ApiErrorLanguageTestsOnPostgres(PseudoLanguagePostgresApp app) : ApiErrorLanguageTests(app), IClassFixture<PseudoLanguagePostgresApp>;
+public sealed class ApiErrorLanguageTestsOnPostgres(PseudoLanguagePostgresApp app)
+    : ApiErrorLanguageTests(app),
+        IClassFixture<PseudoLanguagePostgresApp>;
 
 /// <summary>The pseudo-language's text: every vowel accented, and nothing that formats or renders touched.</summary>
 public sealed class PseudoLanguageTests

@@ -11,7 +11,10 @@ public sealed class ContentLanguageTests
     [Fact]
     public void Every_content_file_declares_the_language_its_name_says()
     {
-        var files = SourceTree.Files("*").Where(f => SourceTree.Relative(f).StartsWith("src/Rekindle.Web/Content/", StringComparison.Ordinal)).ToList();
+        var files = SourceTree
+            .Files("*")
+            .Where(f => SourceTree.Relative(f).StartsWith("src/Rekindle.Web/Content/", StringComparison.Ordinal))
+            .ToList();
         Assert.True(files.Count >= 10, $"found only {files.Count} content files");
 
         var problems = new List<string>();
@@ -26,7 +29,10 @@ public sealed class ContentLanguageTests
             }
 
             using var json = JsonDocument.Parse(File.ReadAllText(file));
-            var declared = json.RootElement.ValueKind == JsonValueKind.Object && json.RootElement.TryGetProperty("language", out var l) ? l.GetString() : null;
+            var declared =
+                json.RootElement.ValueKind == JsonValueKind.Object && json.RootElement.TryGetProperty("language", out var l)
+                    ? l.GetString()
+                    : null;
             if (declared != parts[^2])
             {
                 problems.Add($"{SourceTree.Relative(file)}: \"language\" is {declared ?? "missing"}, the name says {parts[^2]}");

@@ -16,7 +16,10 @@ public sealed class FormatsTests
         Assert.Equal(("2 June", "June 2"), (Formats.DayMonth(Day, Gb), Formats.DayMonth(Day, Us)));
         Assert.Equal(("2 Jun", "Jun 2"), (Formats.ShortDayMonth(Day, Gb), Formats.ShortDayMonth(Day, Us)));
         Assert.Equal(("2 June 2025", "June 2, 2025"), (Formats.Date(Day, Gb), Formats.Date(Day, Us)));
-        Assert.Equal(("19:30", "7:30 PM"), (Formats.Time(new TimeOnly(19, 30), Gb), Formats.Time(new TimeOnly(19, 30), Us).Replace('\u202F', ' ')));
+        Assert.Equal(
+            ("19:30", "7:30 PM"),
+            (Formats.Time(new TimeOnly(19, 30), Gb), Formats.Time(new TimeOnly(19, 30), Us).Replace('\u202F', ' '))
+        );
         Assert.Equal("7,5", Formats.Number(7.5m, CultureInfo.GetCultureInfo("de-DE")));
     }
 

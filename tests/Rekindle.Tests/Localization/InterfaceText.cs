@@ -71,7 +71,11 @@ internal static partial class InterfaceText
     }
 
     private static bool IsCode(string line) =>
-        line.EndsWith(';') || line.EndsWith('{') || line.EndsWith('}') || line.StartsWith('}') || line.StartsWith('{')
+        line.EndsWith(';')
+        || line.EndsWith('{')
+        || line.EndsWith('}')
+        || line.StartsWith('}')
+        || line.StartsWith('{')
         || CodeLine().IsMatch(line);
 
     private static bool HasWords(string text)
@@ -91,15 +95,20 @@ internal static partial class InterfaceText
         {
             var name = m.Groups[1].Value;
             var value = m.Groups[2].Value;
-            var read = ReadAttributes.Contains(name, StringComparer.OrdinalIgnoreCase)
-                || (name.Equals("value", StringComparison.OrdinalIgnoreCase) && tag.StartsWith("<input", StringComparison.OrdinalIgnoreCase) && SubmitInput().IsMatch(tag));
+            var read =
+                ReadAttributes.Contains(name, StringComparer.OrdinalIgnoreCase)
+                || (
+                    name.Equals("value", StringComparison.OrdinalIgnoreCase)
+                    && tag.StartsWith("<input", StringComparison.OrdinalIgnoreCase)
+                    && SubmitInput().IsMatch(tag)
+                );
             if (!read)
             {
                 continue;
             }
 
             var withoutCode = new StringBuilder();
-            for (var i = 0; i < value.Length;)
+            for (var i = 0; i < value.Length; )
             {
                 if (value[i] == '@')
                 {
@@ -258,7 +267,10 @@ internal static partial class InterfaceText
     [GeneratedRegex(@"<(script|style)\b.*?</\1>", RegexOptions.Singleline | RegexOptions.IgnoreCase)]
     private static partial Regex ScriptOrStyle();
 
-    [GeneratedRegex(@"^\s*@(page|inject|using|attribute|layout|implements|inherits|typeparam|rendermode|namespace|preservewhitespace)\b.*$", RegexOptions.Multiline)]
+    [GeneratedRegex(
+        @"^\s*@(page|inject|using|attribute|layout|implements|inherits|typeparam|rendermode|namespace|preservewhitespace)\b.*$",
+        RegexOptions.Multiline
+    )]
     private static partial Regex Directive();
 
     [GeneratedRegex(@"^(case\b.*:|default:|else\b|break|return|var\s|await\s|(if|foreach|for|while|switch)\s*\()")]

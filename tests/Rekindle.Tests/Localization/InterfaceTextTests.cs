@@ -23,8 +23,7 @@ public sealed class InterfaceTextTests
     [InlineData("<input type=\"submit\" value=\"Send\" />", "value=\"Send\"")]
     [InlineData("<a aria-label=\"Close\" href=\"/\">×</a>", "aria-label=\"Close\"")]
     [InlineData("@if (x)\n{\n    <p>Plain words</p>\n}", "Plain words")]
-    public void The_check_finds_literal_text(string razor, string expected) =>
-        Assert.Contains(expected, InterfaceText.Literals(razor));
+    public void The_check_finds_literal_text(string razor, string expected) => Assert.Contains(expected, InterfaceText.Literals(razor));
 
     [Theory]
     [InlineData("<p>@T[\"Hello there\"]</p>")]
@@ -35,6 +34,5 @@ public sealed class InterfaceTextTests
     [InlineData("<span>@_name![..1].ToUpperInvariant()</span>")]
     [InlineData("@if (_view is null)\n{\n    return;\n}\nelse\n{\n    <p>@T[\"Fine\"]</p>\n}")]
     [InlineData("<p>@T[\"Hi\"]</p>\n@code {\n    private string Text => \"words here\";\n}")]
-    public void The_check_passes_localized_text_and_code(string razor) =>
-        Assert.Empty(InterfaceText.Literals(razor));
+    public void The_check_passes_localized_text_and_code(string razor) => Assert.Empty(InterfaceText.Literals(razor));
 }

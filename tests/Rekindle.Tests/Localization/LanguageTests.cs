@@ -42,10 +42,18 @@ public abstract class LanguageTests(RekindleFactory app)
         foreach (var browser in new[] { a, b })
         {
             var prefs = await browser.GetAsync("/account/notifications");
-            await browser.SubmitAsync(prefs, "preferences", new Dictionary<string, string>
-            {
-                ["timeZone"] = "UTC", ["noticeCheckIn"] = "yes", ["dailyHour"] = "0", ["quietFrom"] = "0", ["quietTo"] = "0",
-            });
+            await browser.SubmitAsync(
+                prefs,
+                "preferences",
+                new Dictionary<string, string>
+                {
+                    ["timeZone"] = "UTC",
+                    ["noticeCheckIn"] = "yes",
+                    ["dailyHour"] = "0",
+                    ["quietFrom"] = "0",
+                    ["quietTo"] = "0",
+                }
+            );
         }
 
         app.Clock.Advance(TimeSpan.FromDays(5) - app.Clock.GetUtcNow().TimeOfDay + TimeSpan.FromHours(10));
@@ -84,8 +92,15 @@ public abstract class LanguageTests(RekindleFactory app)
         {
             var refused = await ChooseAsync(a, bad);
             Assert.Equal(System.Net.HttpStatusCode.OK, refused.Status);
-            Assert.Contains("Please choose one of the languages in the list.", refused.TextOf("#language-problem"), StringComparison.Ordinal);
-            Assert.Equal("en-US", await app.WithDbAsync(db => db.Users.Where(u => u.Email == aEmail).Select(u => u.Language).SingleAsync()));
+            Assert.Contains(
+                "Please choose one of the languages in the list.",
+                refused.TextOf("#language-problem"),
+                StringComparison.Ordinal
+            );
+            Assert.Equal(
+                "en-US",
+                await app.WithDbAsync(db => db.Users.Where(u => u.Email == aEmail).Select(u => u.Language).SingleAsync())
+            );
         }
 
         // A null byte is refused before any page runs (T8): a 4xx, and still nothing written.

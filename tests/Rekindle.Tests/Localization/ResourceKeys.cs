@@ -30,7 +30,9 @@ internal static partial class ResourceKeys
     }
 
     public static Dictionary<string, string> Read(string resxPath) =>
-        XDocument.Load(resxPath).Root!.Elements("data")
+        XDocument
+            .Load(resxPath)
+            .Root!.Elements("data")
             .ToDictionary(d => (string)d.Attribute("name")!, d => (string?)d.Element("value") ?? "", StringComparer.Ordinal);
 
     /// <summary>What is wrong with one translation: keys it lacks, placeholders it changed, keys nothing uses any more.</summary>
@@ -47,7 +49,9 @@ internal static partial class ResourceKeys
             }
             else if (!Placeholders(key).SetEquals(Placeholders(value)))
             {
-                problems.Add($"{name}: \"{key}\" has placeholders {string.Join(",", Placeholders(value))}, the key {string.Join(",", Placeholders(key))}");
+                problems.Add(
+                    $"{name}: \"{key}\" has placeholders {string.Join(",", Placeholders(value))}, the key {string.Join(",", Placeholders(key))}"
+                );
             }
         }
 
@@ -75,9 +79,9 @@ internal static partial class ResourceKeys
     [GeneratedRegex("""\bT\[\s*"((?:[^"\\]|\\.)*)"\s*[,\]]""")]
     private static partial Regex Key();
 
-    /// <summary>Localizer calls whose key is built at run time, so no translation can have it: <c>T[$"..."]</c>, <c>Text.Of($"...")</c>, and so on.</summary>
-    public static IEnumerable<string> InterpolatedKeys(string source) =>
-        Interpolated().Matches(source).Select(m => m.Value);
+    /// <summary>Localizer calls whose key is built at run time, so no translation can have it: <c>T[$"..."]</c>, <c>Text.Of($"...")</c>,
+    /// and so on.</summary>
+    public static IEnumerable<string> InterpolatedKeys(string source) => Interpolated().Matches(source).Select(m => m.Value);
 
     [GeneratedRegex("""\bText\.Of\(\s*"((?:[^"\\]|\\.)*)"\s*[,)]""")]
     private static partial Regex TextKey();

@@ -32,7 +32,9 @@ public sealed class ResourceTests
     public void No_key_is_built_by_interpolation()
     {
         // A key made with $"..." differs for every value, so no translation can ever hold it.
-        var found = SourceTree.Files("*.cs").Concat(SourceTree.Files("*.razor"))
+        var found = SourceTree
+            .Files("*.cs")
+            .Concat(SourceTree.Files("*.razor"))
             .SelectMany(f => ResourceKeys.InterpolatedKeys(File.ReadAllText(f)).Select(m => $"{SourceTree.Relative(f)}: {m}"))
             .ToList();
         Assert.True(found.Count == 0, "Use a literal key with {0} placeholders instead:\n" + string.Join("\n", found));
@@ -43,15 +45,13 @@ public sealed class ResourceTests
     [InlineData("""var s = Text.Of($"Use at most {max} characters.");""")]
     [InlineData("""return Outcome<bool>.Fail($"You have {n} goals already.");""")]
     [InlineData("""var s = T[ @$"Over {n}" ];""")]
-    public void The_interpolation_check_finds_a_built_key(string source) =>
-        Assert.Single(ResourceKeys.InterpolatedKeys(source));
+    public void The_interpolation_check_finds_a_built_key(string source) => Assert.Single(ResourceKeys.InterpolatedKeys(source));
 
     [Theory]
     [InlineData("""<p>@T["Hello {0}", name]</p>""")]
     [InlineData("""var s = Text.Of("Use at most {0} characters.", max);""")]
     [InlineData("""var key = $"nudge:{id:N}";""")]
-    public void The_interpolation_check_leaves_literal_keys_alone(string source) =>
-        Assert.Empty(ResourceKeys.InterpolatedKeys(source));
+    public void The_interpolation_check_leaves_literal_keys_alone(string source) => Assert.Empty(ResourceKeys.InterpolatedKeys(source));
 
     [Fact]
     public void Every_configured_language_has_every_key()
@@ -93,14 +93,17 @@ public sealed class ResourceTests
     public void The_check_reports_a_missing_key_a_changed_placeholder_and_a_stale_key()
     {
         var file = Path.Combine(Directory.CreateTempSubdirectory("rekindle-resx-").FullName, "SharedResource.xx.resx");
-        File.WriteAllText(file, """
+        File.WriteAllText(
+            file,
+            """
             <?xml version="1.0" encoding="utf-8"?>
             <root>
               <data name="Save" xml:space="preserve"><value>Speichern</value></data>
               <data name="{0} minutes" xml:space="preserve"><value>Minuten</value></data>
               <data name="Gone from the code" xml:space="preserve"><value>Weg</value></data>
             </root>
-            """);
+            """
+        );
         string[] used = ["Save", "{0} minutes", "Reminders and quiet hours"];
 
         var problems = ResourceKeys.Problems(used, file);

@@ -8,9 +8,12 @@ internal static class SourceTree
     public static string Web => Path.Combine(Root, "src", "Rekindle.Web");
 
     public static IEnumerable<string> Files(string pattern) =>
-        Directory.EnumerateFiles(Web, pattern, SearchOption.AllDirectories)
-            .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
-                && !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
+        Directory
+            .EnumerateFiles(Web, pattern, SearchOption.AllDirectories)
+            .Where(f =>
+                !f.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
+                && !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
+            )
             .Order(StringComparer.Ordinal);
 
     public static string Relative(string path) => Path.GetRelativePath(Root, path).Replace('\\', '/');

@@ -8,11 +8,12 @@ namespace Rekindle.Tests.MyData;
 /// </summary>
 public sealed class MyDataRoutes : IAreaRoutes
 {
-    public IReadOnlyDictionary<string, RouteRegistry.Call> Routes { get; } = new Dictionary<string, RouteRegistry.Call>
-    {
-        ["/account/data"] = new(Get: "/account/data"),
-        ["/account/delete"] = new(Get: "/account/delete"),
-        ["/account/deleted"] = new(Get: "/account/deleted"),
-        ["/account/export/{format}"] = new(Post: "/account/export/json"),
-    };
+    public IReadOnlyDictionary<string, RouteRegistry.Call> Routes { get; } =
+        new Dictionary<string, RouteRegistry.Call>
+        {
+            ["/account/data"] = new(Get: "/account/data"),
+            ["/account/delete"] = new(Get: "/account/delete"),
+            ["/account/deleted"] = new(Get: "/account/deleted"),
+            ["/account/export/{format}"] = new(Post: "/account/export/json"),
+        };
 }

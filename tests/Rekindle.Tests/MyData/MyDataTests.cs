@@ -46,7 +46,11 @@ public abstract class MyDataTests(RekindleFactory app)
         app.Clock.Advance(TimeSpan.FromMinutes(11));
         var confirm = await member.GetAsync("/account/delete");
         Assert.Equal("/account/confirm-password", confirm.Url.AbsolutePath);
-        var page = await member.SubmitAsync(confirm, "confirm-password", new Dictionary<string, string> { ["Input.Password"] = GoodPassword });
+        var page = await member.SubmitAsync(
+            confirm,
+            "confirm-password",
+            new Dictionary<string, string> { ["Input.Password"] = GoodPassword }
+        );
         Assert.Equal("/account/delete", page.Url.AbsolutePath);
 
         var unticked = await member.SubmitAsync(page, "delete-account");

@@ -96,10 +96,24 @@ public abstract class PairingApiTests(RekindleFactory app)
     public async Task Each_refusal_names_its_kind_and_field()
     {
         var (sam, _, _) = await ApiPeople.MemberAsync(app, "Sam");
-        ApiProblems.AssertProblem(await sam.PostAsync("/api/v1/couple/join", new { code = "nope" }), HttpStatusCode.BadRequest, "invalid", "code");
-        ApiProblems.AssertProblem(await sam.PostAsync("/api/v1/couple/leave", new { confirm = false }), HttpStatusCode.BadRequest, "invalid", "confirm");
+        ApiProblems.AssertProblem(
+            await sam.PostAsync("/api/v1/couple/join", new { code = "nope" }),
+            HttpStatusCode.BadRequest,
+            "invalid",
+            "code"
+        );
+        ApiProblems.AssertProblem(
+            await sam.PostAsync("/api/v1/couple/leave", new { confirm = false }),
+            HttpStatusCode.BadRequest,
+            "invalid",
+            "confirm"
+        );
         ApiProblems.AssertProblem(await sam.PostAsync("/api/v1/couple/leave", new { confirm = true }), HttpStatusCode.NotFound, "notFound");
-        ApiProblems.AssertProblem(await ApiResponse.ReadAsync(await sam.Client.DeleteAsync("/api/v1/couple/invite")), HttpStatusCode.NotFound, "notFound");
+        ApiProblems.AssertProblem(
+            await ApiResponse.ReadAsync(await sam.Client.DeleteAsync("/api/v1/couple/invite")),
+            HttpStatusCode.NotFound,
+            "notFound"
+        );
 
         // A couple of two has no one left to invite: the member's own state.
         var (kim, _) = await ApiPeople.CoupleAsync(app, "Kim", "Lee");

@@ -65,16 +65,24 @@ public abstract class PairingTests(RekindleFactory app)
         Assert.Contains("Cai invited you", landing.Text, StringComparison.Ordinal);
         var email = NewEmail("dana");
         var register = await dana.GetAsync(landing.Find("a.button")!.GetAttribute("href")!);
-        await dana.SubmitAsync(register, "register", new Dictionary<string, string>
-        {
-            ["Input.FirstName"] = "Dana",
-            ["Input.Email"] = email,
-            ["Input.Password"] = GoodPassword,
-            ["Input.ConfirmPassword"] = GoodPassword,
-        });
+        await dana.SubmitAsync(
+            register,
+            "register",
+            new Dictionary<string, string>
+            {
+                ["Input.FirstName"] = "Dana",
+                ["Input.Email"] = email,
+                ["Input.Password"] = GoodPassword,
+                ["Input.ConfirmPassword"] = GoodPassword,
+            }
+        );
         var confirmed = await ConfirmAsync(app, dana, email);
         var login = await dana.GetAsync(confirmed.Find("a.button")!.GetAttribute("href")!);
-        var back = await dana.SubmitAsync(login, "login", new Dictionary<string, string> { ["Input.Email"] = email, ["Input.Password"] = GoodPassword });
+        var back = await dana.SubmitAsync(
+            login,
+            "login",
+            new Dictionary<string, string> { ["Input.Email"] = email, ["Input.Password"] = GoodPassword }
+        );
         Assert.Equal("/join", back.Url.AbsolutePath);
         var home = await dana.SubmitAsync(back, "join");
         Assert.Contains("You and Cai", home.Text, StringComparison.Ordinal);
@@ -157,7 +165,8 @@ public abstract class PairingTests(RekindleFactory app)
         var forms = await Task.WhenAll(oli.GetAsync("/couple"), pat.GetAsync("/couple"));
         await Task.WhenAll(
             oli.SubmitAsync(forms[0], "leave", new Dictionary<string, string> { ["confirm"] = "true" }),
-            pat.SubmitAsync(forms[1], "leave", new Dictionary<string, string> { ["confirm"] = "true" }));
+            pat.SubmitAsync(forms[1], "leave", new Dictionary<string, string> { ["confirm"] = "true" })
+        );
         Assert.False(await app.WithDbAsync(db => db.Couples.AnyAsync(c => !db.CoupleMembers.Any(m => m.CoupleId == c.Id))));
         Assert.True(await app.WithDbAsync(db => db.Couples.CountAsync()) <= countBefore);
     }
@@ -170,7 +179,9 @@ public abstract class PairingTests(RekindleFactory app)
         var hashes = await app.WithDbAsync(db => db.CoupleInvites.Select(i => i.CodeHash).ToListAsync());
         Assert.All(hashes, h => Assert.Equal(32, h.Length));
         Assert.DoesNotContain(hashes, h => System.Text.Encoding.ASCII.GetString(h).Contains(code, StringComparison.Ordinal));
-        Assert.DoesNotContain(hashes, h => h.SequenceEqual(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.ASCII.GetBytes(code))));
+        Assert.DoesNotContain(hashes, h =>
+            h.SequenceEqual(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.ASCII.GetBytes(code)))
+        );
     }
 
     [Fact]
@@ -187,19 +198,27 @@ public abstract class PairingTests(RekindleFactory app)
             joiners.Add(await app.WithDbAsync(db => db.Users.Where(u => u.Email == email).Select(u => u.Id).SingleAsync()));
         }
 
-        var results = await Task.WhenAll(joiners.Select(id => Task.Run(async () =>
-        {
-            using var scope = app.Services.CreateScope();
-            var accessor = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Http.IHttpContextAccessor>();
-            accessor.HttpContext = new Microsoft.AspNetCore.Http.DefaultHttpContext
-            {
-                // Joining tells the inviter by email, whose link needs the request's services.
-                RequestServices = scope.ServiceProvider,
-                User = new System.Security.Claims.ClaimsPrincipal(new System.Security.Claims.ClaimsIdentity(
-                    [new System.Security.Claims.Claim(System.Security.Claims.ClaimTypes.NameIdentifier, id.ToString())], "test")),
-            };
-            return await scope.ServiceProvider.GetRequiredService<JoinCouple>().HandleAsync(new JoinRequest(code));
-        })));
+        var results = await Task.WhenAll(
+            joiners.Select(id =>
+                Task.Run(async () =>
+                {
+                    using var scope = app.Services.CreateScope();
+                    var accessor = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Http.IHttpContextAccessor>();
+                    accessor.HttpContext = new Microsoft.AspNetCore.Http.DefaultHttpContext
+                    {
+                        // Joining tells the inviter by email, whose link needs the request's services.
+                        RequestServices = scope.ServiceProvider,
+                        User = new System.Security.Claims.ClaimsPrincipal(
+                            new System.Security.Claims.ClaimsIdentity(
+                                [new System.Security.Claims.Claim(System.Security.Claims.ClaimTypes.NameIdentifier, id.ToString())],
+                                "test"
+                            )
+                        ),
+                    };
+                    return await scope.ServiceProvider.GetRequiredService<JoinCouple>().HandleAsync(new JoinRequest(code));
+                })
+            )
+        );
 
         Assert.Single(results, r => r.Succeeded);
         var coupleId = results.Single(r => r.Succeeded).Value;

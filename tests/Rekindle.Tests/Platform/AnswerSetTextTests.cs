@@ -14,9 +14,12 @@ public sealed class AnswerSetTextTests
     [InlineData(AnswerSetText.Capacity)]
     public void Every_set_up_to_the_capacity_has_the_one_length_and_reads_back_the_same(int count)
     {
-        var entries = Enumerable.Range(0, count).ToDictionary(
-            i => i % 3 == 0 ? "custom:" + Guid.NewGuid().ToString("N") : $"i{i:000}",
-            i => new AnswerEntry(i % 2 == 0 ? "limit" : "no", i % 4 == 0 ? null : At.AddMinutes(i)));
+        var entries = Enumerable
+            .Range(0, count)
+            .ToDictionary(
+                i => i % 3 == 0 ? "custom:" + Guid.NewGuid().ToString("N") : $"i{i:000}",
+                i => new AnswerEntry(i % 2 == 0 ? "limit" : "no", i % 4 == 0 ? null : At.AddMinutes(i))
+            );
         var text = AnswerSetText.Encode(entries);
 
         Assert.Equal(AnswerSetText.Length, text.Length);

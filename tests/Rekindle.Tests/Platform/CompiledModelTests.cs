@@ -21,7 +21,10 @@ public sealed class CompiledModelTests
     public void The_app_starts_with_its_compiled_model(string context)
     {
         using var db = Create(context);
-        Assert.Equal($"Rekindle.Web.Data.Generated.{Namespace(context)}.CompiledModels.{db.GetType().Name}Model", db.Model.GetType().FullName);
+        Assert.Equal(
+            $"Rekindle.Web.Data.Generated.{Namespace(context)}.CompiledModels.{db.GetType().Name}Model",
+            db.Model.GetType().FullName
+        );
     }
 
     [Theory]
@@ -43,13 +46,19 @@ public sealed class CompiledModelTests
         foreach (var entity in fresh.GetEntityTypes())
         {
             var other = compiled.FindEntityType(entity.Name)!;
-            Assert.Equal(entity.GetProperties().Select(p => p.Name).Order(StringComparer.Ordinal), other.GetProperties().Select(p => p.Name).Order(StringComparer.Ordinal));
+            Assert.Equal(
+                entity.GetProperties().Select(p => p.Name).Order(StringComparer.Ordinal),
+                other.GetProperties().Select(p => p.Name).Order(StringComparer.Ordinal)
+            );
             foreach (var property in entity.GetProperties())
             {
                 var twin = other.FindProperty(property.Name)!;
                 Assert.True(property.ClrType == twin.ClrType, $"{entity.Name}.{property.Name}: {Hint}");
                 Assert.True(property.IsNullable == twin.IsNullable, $"{entity.Name}.{property.Name}: {Hint}");
-                Assert.True(property.GetValueConverter()?.GetType() == twin.GetValueConverter()?.GetType(), $"{entity.Name}.{property.Name}: {Hint}");
+                Assert.True(
+                    property.GetValueConverter()?.GetType() == twin.GetValueConverter()?.GetType(),
+                    $"{entity.Name}.{property.Name}: {Hint}"
+                );
             }
         }
     }
@@ -63,8 +72,16 @@ public sealed class CompiledModelTests
             lines.AddRange(table.Columns.Select(c => $"  column {c.Name} {c.StoreType} null={c.IsNullable}").Order(StringComparer.Ordinal));
             lines.Add($"  key {Columns(table.PrimaryKey?.Columns)}");
             lines.AddRange(table.UniqueConstraints.Select(u => $"  unique {u.Name} {Columns(u.Columns)}").Order(StringComparer.Ordinal));
-            lines.AddRange(table.Indexes.Select(i => $"  index {i.Name} {Columns(i.Columns)} unique={i.IsUnique}").Order(StringComparer.Ordinal));
-            lines.AddRange(table.ForeignKeyConstraints.Select(f => $"  foreign {f.Name} {Columns(f.Columns)} -> {f.PrincipalTable.Name} {f.OnDeleteAction}").Order(StringComparer.Ordinal));
+            lines.AddRange(
+                table.Indexes.Select(i => $"  index {i.Name} {Columns(i.Columns)} unique={i.IsUnique}").Order(StringComparer.Ordinal)
+            );
+            lines.AddRange(
+                table
+                    .ForeignKeyConstraints.Select(f =>
+                        $"  foreign {f.Name} {Columns(f.Columns)} -> {f.PrincipalTable.Name} {f.OnDeleteAction}"
+                    )
+                    .Order(StringComparer.Ordinal)
+            );
         }
 
         return lines;
@@ -72,19 +89,20 @@ public sealed class CompiledModelTests
 
     private static string Columns(IEnumerable<IColumn>? columns) => string.Join(",", columns?.Select(c => c.Name) ?? []);
 
-    private static string[] Names(IEnumerable<IReadOnlyEntityType> types) => types.Select(t => t.Name).Order(StringComparer.Ordinal).ToArray();
+    private static string[] Names(IEnumerable<IReadOnlyEntityType> types) =>
+        types.Select(t => t.Name).Order(StringComparer.Ordinal).ToArray();
 
-    private static string Namespace(string context) => context.EndsWith("KeyStore", StringComparison.Ordinal)
-        ? "KeyStore." + context[..^"KeyStore".Length]
-        : context;
+    private static string Namespace(string context) =>
+        context.EndsWith("KeyStore", StringComparison.Ordinal) ? "KeyStore." + context[..^"KeyStore".Length] : context;
 
     // The design-time factories: they configure each context as the app does, without opening a database.
-    private static DbContext Create(string context) => context switch
-    {
-        "Sqlite" => new SqliteDesignTimeFactory().CreateDbContext([]),
-        "Postgres" => new PostgresDesignTimeFactory().CreateDbContext([]),
-        "SqliteKeyStore" => new SqliteKeyStoreDesignTimeFactory().CreateDbContext([]),
-        "PostgresKeyStore" => new PostgresKeyStoreDesignTimeFactory().CreateDbContext([]),
-        _ => throw new ArgumentOutOfRangeException(nameof(context)),
-    };
+    private static DbContext Create(string context) =>
+        context switch
+        {
+            "Sqlite" => new SqliteDesignTimeFactory().CreateDbContext([]),
+            "Postgres" => new PostgresDesignTimeFactory().CreateDbContext([]),
+            "SqliteKeyStore" => new SqliteKeyStoreDesignTimeFactory().CreateDbContext([]),
+            "PostgresKeyStore" => new PostgresKeyStoreDesignTimeFactory().CreateDbContext([]),
+            _ => throw new ArgumentOutOfRangeException(nameof(context)),
+        };
 }

@@ -38,8 +38,20 @@ public sealed class DisclosureTests
     public void Mutual_only_shows_items_both_marked_yes_or_maybe_in_list_order()
     {
         var list = new[] { "a", "b", "c", "d", "e" };
-        var mine = new Dictionary<string, Mutual.Answer> { ["e"] = Mutual.Answer.Yes, ["a"] = Mutual.Answer.Maybe, ["b"] = Mutual.Answer.Yes, ["c"] = Mutual.Answer.No };
-        var theirs = new Dictionary<string, Mutual.Answer> { ["a"] = Mutual.Answer.Yes, ["b"] = Mutual.Answer.No, ["c"] = Mutual.Answer.Yes, ["e"] = Mutual.Answer.Maybe };
+        var mine = new Dictionary<string, Mutual.Answer>
+        {
+            ["e"] = Mutual.Answer.Yes,
+            ["a"] = Mutual.Answer.Maybe,
+            ["b"] = Mutual.Answer.Yes,
+            ["c"] = Mutual.Answer.No,
+        };
+        var theirs = new Dictionary<string, Mutual.Answer>
+        {
+            ["a"] = Mutual.Answer.Yes,
+            ["b"] = Mutual.Answer.No,
+            ["c"] = Mutual.Answer.Yes,
+            ["e"] = Mutual.Answer.Maybe,
+        };
         Assert.Equal(["a", "e"], Mutual.Only(list, mine, theirs));
     }
 
@@ -53,10 +65,10 @@ public sealed class DisclosureTests
             new(Me, Couple, Visibility.Private, "p1"),
             new(Partner, Couple, Visibility.Private, "p1"),
             new(Partner, Couple, Visibility.Shared, "p2"),
-            new(Partner, Couple, Visibility.BlindReveal, "p3"),   // I answered p3 too: visible
+            new(Partner, Couple, Visibility.BlindReveal, "p3"), // I answered p3 too: visible
             new(Me, Couple, Visibility.BlindReveal, "p3"),
-            new(Partner, Couple, Visibility.BlindReveal, "p4"),   // I did not: hidden
-            new(Partner, OtherCouple, Visibility.Shared, "p5"),   // an old couple: hidden
+            new(Partner, Couple, Visibility.BlindReveal, "p4"), // I did not: hidden
+            new(Partner, OtherCouple, Visibility.Shared, "p5"), // an old couple: hidden
             new(Partner, Couple, Visibility.MutualOnly, "p6"),
         }.AsQueryable();
 

@@ -34,19 +34,28 @@ public sealed class DistributionTests(SqliteApp app) : IClassFixture<SqliteApp>
     [Fact]
     public async Task Every_table_carries_the_couple_id_or_is_named_as_not_a_couples()
     {
-        var unclassified = await app.WithDbAsync(db => Task.FromResult(db.Model.GetEntityTypes()
-            .Where(e => !e.IsOwned() && e.GetTableName() is not null)
-            .Where(e => e.FindProperty("CoupleId") is null && !NotCouples.ContainsKey(e.GetTableName()!))
-            .Select(e => e.GetTableName()!)
-            .Distinct()
-            .Order()
-            .ToList()));
+        var unclassified = await app.WithDbAsync(db =>
+            Task.FromResult(
+                db.Model.GetEntityTypes()
+                    .Where(e => !e.IsOwned() && e.GetTableName() is not null)
+                    .Where(e => e.FindProperty("CoupleId") is null && !NotCouples.ContainsKey(e.GetTableName()!))
+                    .Select(e => e.GetTableName()!)
+                    .Distinct()
+                    .Order()
+                    .ToList()
+            )
+        );
         Assert.True(unclassified.Count == 0, "Tables without CoupleId, not classified: " + string.Join(", ", unclassified));
 
         // And the list holds no table that is gone, or that does carry the couple id.
-        var tables = await app.WithDbAsync(db => Task.FromResult(db.Model.GetEntityTypes().Where(e => e.GetTableName() is not null)
-            .GroupBy(e => e.GetTableName()!)
-            .ToDictionary(g => g.Key, g => g.Any(e => e.FindProperty("CoupleId") is not null))));
+        var tables = await app.WithDbAsync(db =>
+            Task.FromResult(
+                db.Model.GetEntityTypes()
+                    .Where(e => e.GetTableName() is not null)
+                    .GroupBy(e => e.GetTableName()!)
+                    .ToDictionary(g => g.Key, g => g.Any(e => e.FindProperty("CoupleId") is not null))
+            )
+        );
         Assert.All(NotCouples.Keys.Where(k => k != "__EFMigrationsLock"), table =>
         {
             Assert.True(tables.ContainsKey(table), $"{table} is listed but no longer exists");

@@ -4,7 +4,8 @@ using static Rekindle.Testing.Journeys;
 
 namespace Rekindle.Tests.Platform;
 
-public sealed class TightLimitsApp() : RekindleFactory(TestProvider.Sqlite, new Dictionary<string, string?> { ["GuessLimits:PermitLimit"] = "5" });
+public sealed class TightLimitsApp()
+    : RekindleFactory(TestProvider.Sqlite, new Dictionary<string, string?> { ["GuessLimits:PermitLimit"] = "5" });
 
 public sealed class GuessLimitTests(TightLimitsApp app) : IClassFixture<TightLimitsApp>
 {
@@ -26,7 +27,11 @@ public sealed class GuessLimitTests(TightLimitsApp app) : IClassFixture<TightLim
         Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync("/join")).Status);
         var form = await browser.GetAsync("/account/login");
         Assert.Equal(HttpStatusCode.OK, form.Status);
-        var attempt = await browser.SubmitAsync(form, "login", new Dictionary<string, string> { ["Input.Email"] = NewEmail("x"), ["Input.Password"] = "whatever it is" });
+        var attempt = await browser.SubmitAsync(
+            form,
+            "login",
+            new Dictionary<string, string> { ["Input.Email"] = NewEmail("x"), ["Input.Password"] = "whatever it is" }
+        );
         Assert.Equal(HttpStatusCode.TooManyRequests, attempt.Status);
     }
 }

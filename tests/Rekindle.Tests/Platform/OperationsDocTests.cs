@@ -16,16 +16,23 @@ public sealed class OperationsDocTests
 
         Assert.NotNull(folder);
         var doc = File.ReadAllText(Path.Combine(folder.FullName, "docs", "OPERATIONS.md"));
-        var options = typeof(Program).Assembly.GetTypes()
+        var options = typeof(Program)
+            .Assembly.GetTypes()
             .Select(t => (Type: t, Section: t.GetField("Section", BindingFlags.Public | BindingFlags.Static)))
-            .Where(x => x.Section is { IsLiteral: true } && x.Section.FieldType == typeof(string) && x.Type.Name.EndsWith("Options", StringComparison.Ordinal))
+            .Where(x =>
+                x.Section is { IsLiteral: true }
+                && x.Section.FieldType == typeof(string)
+                && x.Type.Name.EndsWith("Options", StringComparison.Ordinal)
+            )
             .ToList();
         Assert.True(options.Count >= 15, $"found only {options.Count} option classes");
 
         var missing = options
-            .SelectMany(x => x.Type.GetProperties(BindingFlags.Public | BindingFlags.Instance)
-                .Where(p => p.SetMethod is { IsPublic: true })
-                .Select(p => $"{x.Section!.GetRawConstantValue()}:{p.Name}"))
+            .SelectMany(x =>
+                x.Type.GetProperties(BindingFlags.Public | BindingFlags.Instance)
+                    .Where(p => p.SetMethod is { IsPublic: true })
+                    .Select(p => $"{x.Section!.GetRawConstantValue()}:{p.Name}")
+            )
             .Where(key => !doc.Contains($"`{key}`", StringComparison.Ordinal))
             .ToList();
         Assert.True(missing.Count == 0, "Not in docs/OPERATIONS.md: " + string.Join(", ", missing));

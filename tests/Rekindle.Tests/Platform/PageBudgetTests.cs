@@ -26,10 +26,28 @@ public sealed class PageBudgetTests(ITestOutputHelper output)
 
     private static readonly string[] Pages =
     [
-        "/", "/couple", "/talk", "/talk/archive", "/talk/check-in", "/talk/conversation", "/time-together",
-        "/time-together/dates", "/time-together/plan", "/time-together/ideas", "/time-together/evening", "/spontaneity",
-        "/spontaneity/gestures", "/self-care", "/understand", "/support", "/progress", "/safety", "/intimacy",
-        "/account/security", "/account/notifications", "/account/data",
+        "/",
+        "/couple",
+        "/talk",
+        "/talk/archive",
+        "/talk/check-in",
+        "/talk/conversation",
+        "/time-together",
+        "/time-together/dates",
+        "/time-together/plan",
+        "/time-together/ideas",
+        "/time-together/evening",
+        "/spontaneity",
+        "/spontaneity/gestures",
+        "/self-care",
+        "/understand",
+        "/support",
+        "/progress",
+        "/safety",
+        "/intimacy",
+        "/account/security",
+        "/account/notifications",
+        "/account/data",
     ];
 
     [Fact]
@@ -43,7 +61,9 @@ public sealed class PageBudgetTests(ITestOutputHelper output)
         await Journeys.SignInAsync(browser, Seeder.Email(0, 1), Seeder.Password);
 
         var problems = new List<string>();
-        var report = new StringBuilder("| page | HTML as sent | HTML compressed | CSS+images compressed | JS compressed | total compressed |\n|---|---|---|---|---|---|\n");
+        var report = new StringBuilder(
+            "| page | HTML as sent | HTML compressed | CSS+images compressed | JS compressed | total compressed |\n|---|---|---|---|---|---|\n"
+        );
         foreach (var path in Pages.Prepend("/account/login?signed-out").Distinct())
         {
             var anonymous = path.EndsWith("?signed-out", StringComparison.Ordinal);
@@ -55,12 +75,14 @@ public sealed class PageBudgetTests(ITestOutputHelper output)
             var compressed = Compressed(sent, body, encoding);
 
             var document = new HtmlParser().ParseDocument(html);
-            var links = document.QuerySelectorAll("link[rel=stylesheet][href], link[rel~=icon][href], img[src], script[src]")
+            var links = document
+                .QuerySelectorAll("link[rel=stylesheet][href], link[rel~=icon][href], img[src], script[src]")
                 .Select(e => (Script: e.LocalName == "script", Url: e.GetAttribute("href") ?? e.GetAttribute("src")!))
                 .Where(l => !l.Url.StartsWith("data:", StringComparison.Ordinal))
                 .Distinct()
                 .ToList();
-            long styles = 0, scripts = 0;
+            long styles = 0,
+                scripts = 0;
             foreach (var (script, link) in links)
             {
                 var (linkStatus, linkSent, linkBody, linkEncoding) = await FetchAsync(client, link);
@@ -76,7 +98,10 @@ public sealed class PageBudgetTests(ITestOutputHelper output)
             }
 
             var total = compressed + styles + scripts;
-            report.AppendLine(System.Globalization.CultureInfo.InvariantCulture, $"| {path} | {sent:N0} | {compressed:N0} | {styles:N0} | {scripts:N0} | {total:N0} |");
+            report.AppendLine(
+                System.Globalization.CultureInfo.InvariantCulture,
+                $"| {path} | {sent:N0} | {compressed:N0} | {styles:N0} | {scripts:N0} | {total:N0} |"
+            );
             if (compressed > HtmlBudget)
             {
                 problems.Add($"{path}: HTML {compressed:N0} bytes compressed > {HtmlBudget:N0}");

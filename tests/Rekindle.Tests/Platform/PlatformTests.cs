@@ -26,7 +26,10 @@ public abstract class PlatformTests(RekindleFactory app)
         var page = await browser.GetAsync("/.well-known/security.txt");
         Assert.Equal(HttpStatusCode.OK, page.Status);
         Assert.Contains("Contact: mailto:security@localhost", page.Html, StringComparison.Ordinal);
-        var expires = DateTimeOffset.Parse(page.Html.Split('\n').Single(l => l.StartsWith("Expires: ", StringComparison.Ordinal))[9..], System.Globalization.CultureInfo.InvariantCulture);
+        var expires = DateTimeOffset.Parse(
+            page.Html.Split('\n').Single(l => l.StartsWith("Expires: ", StringComparison.Ordinal))[9..],
+            System.Globalization.CultureInfo.InvariantCulture
+        );
         Assert.InRange(expires, app.Clock.GetUtcNow().AddDays(30), app.Clock.GetUtcNow().AddDays(366));
     }
 
@@ -40,7 +43,10 @@ public abstract class PlatformTests(RekindleFactory app)
         Assert.Empty(await db.Database.GetPendingMigrationsAsync());
 
         var keys = scope.ServiceProvider.GetRequiredService<Rekindle.Web.Infrastructure.Sealing.KeyStoreDbContext>();
-        Assert.False(keys.Database.HasPendingModelChanges(), "Run scripts/add-migration.sh --keys: the key store changed without a migration.");
+        Assert.False(
+            keys.Database.HasPendingModelChanges(),
+            "Run scripts/add-migration.sh --keys: the key store changed without a migration."
+        );
         Assert.Empty(await keys.Database.GetPendingMigrationsAsync());
     }
 
@@ -50,13 +56,17 @@ public abstract class PlatformTests(RekindleFactory app)
         using var browser = app.NewBrowser();
         var email = NewEmail("huge");
         var form = await browser.GetAsync("/account/register");
-        var page = await browser.SubmitAsync(form, "register", new Dictionary<string, string>
-        {
-            ["Input.FirstName"] = new string('a', 300_000),
-            ["Input.Email"] = email,
-            ["Input.Password"] = GoodPassword,
-            ["Input.ConfirmPassword"] = GoodPassword,
-        });
+        var page = await browser.SubmitAsync(
+            form,
+            "register",
+            new Dictionary<string, string>
+            {
+                ["Input.FirstName"] = new string('a', 300_000),
+                ["Input.Email"] = email,
+                ["Input.Password"] = GoodPassword,
+                ["Input.ConfirmPassword"] = GoodPassword,
+            }
+        );
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, page.Status);
         Assert.Contains("too much to send at once", page.Text, StringComparison.Ordinal);
         Assert.Equal(0, await CountMembersAsync(app, email));
@@ -67,11 +77,11 @@ public abstract class PlatformTests(RekindleFactory app)
     {
         using var browser = app.NewBrowser();
         var form = await browser.GetAsync("/account/login");
-        var page = await browser.SubmitAsync(form, "login", new Dictionary<string, string>
-        {
-            ["Input.Email"] = new string('a', 70_000) + "@example.org",
-            ["Input.Password"] = "x",
-        });
+        var page = await browser.SubmitAsync(
+            form,
+            "login",
+            new Dictionary<string, string> { ["Input.Email"] = new string('a', 70_000) + "@example.org", ["Input.Password"] = "x" }
+        );
         Assert.Equal(HttpStatusCode.BadRequest, page.Status);
         Assert.Contains("couldn't read what was sent", page.Text, StringComparison.Ordinal);
     }
@@ -144,7 +154,11 @@ public abstract class PlatformTests(RekindleFactory app)
         foreach (var target in new[] { "//evil.example.org/x", "https://evil.example.org/x", "/\\evil.example.org" })
         {
             var form = await browser.GetAsync("/account/login?returnUrl=" + Uri.EscapeDataString(target));
-            var landed = await browser.SubmitAsync(form, "login", new Dictionary<string, string> { ["Input.Email"] = email, ["Input.Password"] = GoodPassword });
+            var landed = await browser.SubmitAsync(
+                form,
+                "login",
+                new Dictionary<string, string> { ["Input.Email"] = email, ["Input.Password"] = GoodPassword }
+            );
             Assert.Equal("https://localhost/", landed.Url.AbsoluteUri);
             Assert.Contains("Hello, Red", landed.Text, StringComparison.Ordinal);
             await browser.SubmitAsync(landed, "/account/logout");
@@ -172,7 +186,12 @@ public abstract class PlatformTests(RekindleFactory app)
         Assert.Contains("registered", logs, StringComparison.Ordinal);
         var secrets = new[]
         {
-            password, "a wrong password marker", code, code.Replace("-", "", StringComparison.Ordinal), key, key.ToUpperInvariant(),
+            password,
+            "a wrong password marker",
+            code,
+            code.Replace("-", "", StringComparison.Ordinal),
+            key,
+            key.ToUpperInvariant(),
             Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(new Uri("https://x" + confirmLink).Query)["code"].ToString(),
         };
         foreach (var secret in secrets)
@@ -184,7 +203,10 @@ public abstract class PlatformTests(RekindleFactory app)
         Assert.True(File.Exists(Path.Combine(app.DataPath, "keys", "master.key")));
         if (!OperatingSystem.IsWindows())
         {
-            Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(Path.Combine(app.DataPath, "keys", "master.key")));
+            Assert.Equal(
+                UnixFileMode.UserRead | UnixFileMode.UserWrite,
+                File.GetUnixFileMode(Path.Combine(app.DataPath, "keys", "master.key"))
+            );
         }
     }
 }
@@ -195,24 +217,34 @@ public sealed class PlatformTestsOnSqlite(SqliteApp app) : PlatformTests(app), I
     public async Task Concurrent_writes_on_sqlite_queue_instead_of_failing()
     {
         var emails = Enumerable.Range(0, 12).Select(_ => NewEmail("busy")).ToList();
-        var pages = await Task.WhenAll(emails.Select(async email =>
-        {
-            using var browser = app.NewBrowser();
-            return await RegisterAsync(browser, "Busy", email);
-        }));
+        var pages = await Task.WhenAll(
+            emails.Select(async email =>
+            {
+                using var browser = app.NewBrowser();
+                return await RegisterAsync(browser, "Busy", email);
+            })
+        );
         Assert.All(pages, p => Assert.Equal("/account/check-email", p.Url.AbsolutePath));
         Assert.Equal(12, await app.WithDbAsync(db => db.Users.CountAsync(u => emails.Contains(u.Email!))));
 
         // Raw concurrent transactions too, each holding the gate while it writes.
-        await Task.WhenAll(Enumerable.Range(0, 40).Select(i => Task.Run(async () =>
-        {
-            using var scope = app.Services.CreateScope();
-            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-            await using var transaction = await db.Database.BeginTransactionAsync();
-            db.Couples.Add(new Rekindle.Web.Features.Pairing.Couple { Id = Guid.NewGuid(), CreatedAt = DateTime.UnixEpoch.AddDays(i) });
-            await db.SaveChangesAsync();
-            await transaction.CommitAsync();
-        })));
+        await Task.WhenAll(
+            Enumerable
+                .Range(0, 40)
+                .Select(i =>
+                    Task.Run(async () =>
+                    {
+                        using var scope = app.Services.CreateScope();
+                        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+                        await using var transaction = await db.Database.BeginTransactionAsync();
+                        db.Couples.Add(
+                            new Rekindle.Web.Features.Pairing.Couple { Id = Guid.NewGuid(), CreatedAt = DateTime.UnixEpoch.AddDays(i) }
+                        );
+                        await db.SaveChangesAsync();
+                        await transaction.CommitAsync();
+                    })
+                )
+        );
 
         var mode = await app.WithDbAsync(async db =>
         {

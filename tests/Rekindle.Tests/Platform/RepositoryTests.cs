@@ -12,7 +12,21 @@ public sealed partial class RepositoryTests
 
     private static readonly string[] CodeFolders = ["src", "tests"];
 
-    private static readonly string[] CitingExtensions = [".cs", ".razor", ".md", ".sh", ".js", ".css", ".json", ".csproj", ".props", ".yaml", ".yml", "Dockerfile"];
+    private static readonly string[] CitingExtensions =
+    [
+        ".cs",
+        ".razor",
+        ".md",
+        ".sh",
+        ".js",
+        ".css",
+        ".json",
+        ".csproj",
+        ".props",
+        ".yaml",
+        ".yml",
+        "Dockerfile",
+    ];
 
     private static readonly string[] CodeExtensions = [".cs", ".razor", ".js", ".css"];
 
@@ -25,7 +39,8 @@ public sealed partial class RepositoryTests
 
     private static IEnumerable<string> FilesUnder(string folder, string[] extensions, string[] skipped) =>
         Directory.Exists(Path.Combine(SourceTree.Root, folder))
-            ? Directory.EnumerateFiles(Path.Combine(SourceTree.Root, folder), "*", SearchOption.AllDirectories)
+            ? Directory
+                .EnumerateFiles(Path.Combine(SourceTree.Root, folder), "*", SearchOption.AllDirectories)
                 .Where(f => extensions.Any(e => f.EndsWith(e, StringComparison.Ordinal)))
                 .Where(f => !Path.GetRelativePath(SourceTree.Root, f).Split(Path.DirectorySeparatorChar).Any(skipped.Contains))
                 .Order(StringComparer.Ordinal)
@@ -87,12 +102,18 @@ public sealed partial class RepositoryTests
             .SelectMany(folder => FilesUnder(folder, CitingExtensions, Skipped))
             .Concat([Path.Combine(SourceTree.Root, "README.md"), Path.Combine(SourceTree.Root, "Dockerfile")])
             .Where(File.Exists)
-            .SelectMany(f => PointersOutside(File.ReadAllText(f), SourceTree.Relative(f).StartsWith("docs/", StringComparison.Ordinal),
-                p => File.Exists(Path.Combine(SourceTree.Root, p))).Select(problem => $"{SourceTree.Relative(f)}: {problem}"))
+            .SelectMany(f =>
+                PointersOutside(File.ReadAllText(f), SourceTree.Relative(f).StartsWith("docs/", StringComparison.Ordinal), p =>
+                        File.Exists(Path.Combine(SourceTree.Root, p))
+                    )
+                    .Select(problem => $"{SourceTree.Relative(f)}: {problem}")
+            )
             .ToList();
-        Assert.True(found.Count == 0,
+        Assert.True(
+            found.Count == 0,
             "Cite the rules in docs/ (docs/PRODUCT.md, docs/TRUST.md T1-T20, docs/PERFORMANCE.md), never files beside the repository:\n"
-            + string.Join("\n", found));
+                + string.Join("\n", found)
+        );
     }
 
     [Fact]
@@ -100,10 +121,12 @@ public sealed partial class RepositoryTests
     {
         var found = CodeFolders
             .SelectMany(folder => FilesUnder(folder, CodeExtensions, SkippedWithGenerated))
-            .SelectMany(f => File.ReadLines(f)
-                .Select((line, i) => (Line: i + 1, Text: line, Length: line.EnumerateRunes().Count()))
-                .Where(l => l.Length > MaxLine && !IsOneUnbreakableLiteral(l.Text))
-                .Select(l => $"{SourceTree.Relative(f)}:{l.Line} ({l.Length})"))
+            .SelectMany(f =>
+                File.ReadLines(f)
+                    .Select((line, i) => (Line: i + 1, Text: line, Length: line.EnumerateRunes().Count()))
+                    .Where(l => l.Length > MaxLine && !IsOneUnbreakableLiteral(l.Text))
+                    .Select(l => $"{SourceTree.Relative(f)}:{l.Line} ({l.Length})")
+            )
             .ToList();
         var message = $"{found.Count} lines are longer than {MaxLine} characters (CSharpier wraps .cs code; wrap the rest by hand):\n";
         Assert.True(found.Count == 0, message + string.Join("\n", found.Take(200)));
@@ -121,9 +144,18 @@ public sealed partial class RepositoryTests
     }
 
     [Theory]
-    [InlineData("            \"A long sentence that is one text key, far longer than the limit allows, which must stay whole so the key does not change.\",", true)]
-    [InlineData("        <p class=\"muted\">@T[\"A long sentence that is one text key, far longer than the limit allows, which must stay whole here.\"]</p>", true)]
-    [InlineData("        var thing = SomeCall(first, second, third, fourth, fifth, sixth, seventh) + OtherCall(\"a literal that is long enough\");", false)]
+    [InlineData(
+        "            \"A long sentence that is one text key, far longer than the limit allows, which must stay whole so the key does not change.\",",
+        true
+    )]
+    [InlineData(
+        "        <p class=\"muted\">@T[\"A long sentence that is one text key, far longer than the limit allows, which must stay whole here.\"]</p>",
+        true
+    )]
+    [InlineData(
+        "        var thing = SomeCall(first, second, third, fourth, fifth, sixth, seventh) + OtherCall(\"a literal that is long enough\");",
+        false
+    )]
     public void Only_a_line_made_long_by_one_literal_is_allowed_past_the_limit(string line, bool allowed) =>
         Assert.Equal(allowed, IsOneUnbreakableLiteral(line));
 }

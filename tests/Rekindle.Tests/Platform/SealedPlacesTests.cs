@@ -49,7 +49,8 @@ public sealed class SealedPlacesTests
     [Fact]
     public void The_place_names_written_once_are_the_pinned_list()
     {
-        var written = typeof(SealedPlaces).GetFields(BindingFlags.Public | BindingFlags.Static)
+        var written = typeof(SealedPlaces)
+            .GetFields(BindingFlags.Public | BindingFlags.Static)
             .Where(f => f.FieldType == typeof(SealedColumn))
             .Select(f => f.GetValue(null)!.ToString()!);
         Assert.Equal(Pinned.Order(StringComparer.Ordinal), written.Order(StringComparer.Ordinal));
@@ -76,7 +77,10 @@ public sealed class SealedPlacesTests
             foreach (var property in sealedProperties)
             {
                 var place = record.PlaceOf(property.Name);
-                Assert.True(Pinned.Contains($"{place.Table}.{place.Column}"), $"{entity.ClrType.Name}.{property.Name} seals at {place.Table}.{place.Column}, which is not in the pinned list.");
+                Assert.True(
+                    Pinned.Contains($"{place.Table}.{place.Column}"),
+                    $"{entity.ClrType.Name}.{property.Name} seals at {place.Table}.{place.Column}, which is not in the pinned list."
+                );
                 places.Add($"{place.Table}.{place.Column}");
             }
         }

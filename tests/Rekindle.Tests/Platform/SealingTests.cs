@@ -38,8 +38,11 @@ public abstract class SealingTests(RekindleFactory app)
         var (browser, memberId) = await MemberOnFirefoxAsync("Seal");
         Assert.Contains("Firefox on Android", (await browser.GetAsync("/account/activity")).Text, StringComparison.Ordinal);
 
-        var stored = await app.WithDbAsync(db => db.MemberSessions.Where(s => s.MemberId == memberId)
-            .Select(s => EF.Property<SealedText>(s, nameof(MemberSession.Device))).ToListAsync());
+        var stored = await app.WithDbAsync(db =>
+            db.MemberSessions.Where(s => s.MemberId == memberId)
+                .Select(s => EF.Property<SealedText>(s, nameof(MemberSession.Device)))
+                .ToListAsync()
+        );
         Assert.NotEmpty(stored);
         Assert.All(stored, s => Assert.StartsWith("rk1.1.", s.Envelope, StringComparison.Ordinal));
         Assert.All(stored, s => Assert.DoesNotContain("Firefox", s.Envelope, StringComparison.Ordinal));
@@ -54,7 +57,9 @@ public abstract class SealingTests(RekindleFactory app)
         await one.SubmitAsync(await one.GetAsync("/"), "/account/logout");
         await SignInAsync(one, await app.WithDbAsync(db => db.Users.Where(u => u.Id == oneId).Select(u => u.Email!).SingleAsync()));
 
-        var sessionsOfOne = await app.WithDbAsync(db => db.MemberSessions.Where(s => s.MemberId == oneId).OrderBy(s => s.CreatedAt).ToListAsync());
+        var sessionsOfOne = await app.WithDbAsync(db =>
+            db.MemberSessions.Where(s => s.MemberId == oneId).OrderBy(s => s.CreatedAt).ToListAsync()
+        );
         var sessionOfTwo = await app.WithDbAsync(db => db.MemberSessions.FirstAsync(s => s.MemberId == twoId));
         Assert.True(sessionsOfOne.Count >= 2);
 
@@ -63,9 +68,15 @@ public abstract class SealingTests(RekindleFactory app)
             var sealer = services.GetRequiredService<Sealer>();
             var first = sessionsOfOne[0];
             Assert.Equal("Firefox on Android", await sealer.OpenAsync(first.Device, MemberSession.DevicePlace(first.Id, oneId)));
-            await Assert.ThrowsAsync<SealedValueUnreadableException>(() => sealer.OpenAsync(first.Device, MemberSession.DevicePlace(sessionsOfOne[1].Id, oneId)));
-            await Assert.ThrowsAsync<SealedValueUnreadableException>(() => sealer.OpenAsync(first.Device, MemberSession.DevicePlace(sessionOfTwo.Id, twoId)));
-            await Assert.ThrowsAsync<SealedValueUnreadableException>(() => sealer.OpenAsync(first.Device, SealedPlaces.SecurityEventDevice.At(first.Id, KeyOwner.Member(oneId))));
+            await Assert.ThrowsAsync<SealedValueUnreadableException>(() =>
+                sealer.OpenAsync(first.Device, MemberSession.DevicePlace(sessionsOfOne[1].Id, oneId))
+            );
+            await Assert.ThrowsAsync<SealedValueUnreadableException>(() =>
+                sealer.OpenAsync(first.Device, MemberSession.DevicePlace(sessionOfTwo.Id, twoId))
+            );
+            await Assert.ThrowsAsync<SealedValueUnreadableException>(() =>
+                sealer.OpenAsync(first.Device, SealedPlaces.SecurityEventDevice.At(first.Id, KeyOwner.Member(oneId)))
+            );
             return 0;
         });
 
@@ -73,7 +84,9 @@ public abstract class SealingTests(RekindleFactory app)
         // and the log names the place and the row, nothing of what the value held.
         var copied = sessionOfTwo.Device.Envelope;
         var target = sessionsOfOne[^1].Id;
-        await app.WithDbAsync(db => db.Database.ExecuteSqlAsync($"UPDATE \"MemberSessions\" SET \"Device\" = {copied} WHERE \"Id\" = {target}"));
+        await app.WithDbAsync(db =>
+            db.Database.ExecuteSqlAsync($"UPDATE \"MemberSessions\" SET \"Device\" = {copied} WHERE \"Id\" = {target}")
+        );
         var activity = await one.GetAsync("/account/activity");
         Assert.Equal(HttpStatusCode.InternalServerError, activity.Status);
         Assert.Contains("Something went wrong on our side", activity.Text, StringComparison.Ordinal);
@@ -106,7 +119,9 @@ public abstract class SealingTests(RekindleFactory app)
         // One character of the tag changed where the value is stored.
         var envelope = log.Entry.Envelope;
         var tampered = envelope[..^2] + (envelope[^2] == 'A' ? 'B' : 'A') + envelope[^1];
-        await app.WithDbAsync(db => db.Database.ExecuteSqlAsync($"UPDATE \"SelfCareLogs\" SET \"Entry\" = {tampered} WHERE \"Id\" = {log.Id}"));
+        await app.WithDbAsync(db =>
+            db.Database.ExecuteSqlAsync($"UPDATE \"SelfCareLogs\" SET \"Entry\" = {tampered} WHERE \"Id\" = {log.Id}")
+        );
 
         var page = await browser.GetAsync("/self-care");
         Assert.Equal(HttpStatusCode.InternalServerError, page.Status);
@@ -121,9 +136,14 @@ public abstract class SealingTests(RekindleFactory app)
     private void AssertLoggedWithIdOnly(string place, Guid rowId, string envelope, string content)
     {
         var lines = app.Logs.Lines;
-        Assert.Contains(lines, l => l.StartsWith("Error", StringComparison.Ordinal) && l.Contains(place, StringComparison.Ordinal)
-            && l.Contains(rowId.ToString(), StringComparison.OrdinalIgnoreCase));
-        Assert.DoesNotContain(lines, l => l.Contains(envelope, StringComparison.Ordinal) || l.Contains(envelope[12..40], StringComparison.Ordinal));
+        Assert.Contains(lines, l =>
+            l.StartsWith("Error", StringComparison.Ordinal)
+            && l.Contains(place, StringComparison.Ordinal)
+            && l.Contains(rowId.ToString(), StringComparison.OrdinalIgnoreCase)
+        );
+        Assert.DoesNotContain(lines, l =>
+            l.Contains(envelope, StringComparison.Ordinal) || l.Contains(envelope[12..40], StringComparison.Ordinal)
+        );
         Assert.DoesNotContain(lines, l => l.Contains(content, StringComparison.Ordinal));
     }
 
@@ -136,8 +156,12 @@ public abstract class SealingTests(RekindleFactory app)
 
         await browser.SubmitAsync(await browser.GetAsync("/"), "/account/logout");
         await SignInAsync(browser, await app.WithDbAsync(db => db.Users.Where(u => u.Id == memberId).Select(u => u.Email!).SingleAsync()));
-        var envelopes = await app.WithDbAsync(db => db.MemberSessions.Where(s => s.MemberId == memberId).OrderBy(s => s.CreatedAt)
-            .Select(s => EF.Property<SealedText>(s, nameof(MemberSession.Device))).ToListAsync());
+        var envelopes = await app.WithDbAsync(db =>
+            db.MemberSessions.Where(s => s.MemberId == memberId)
+                .OrderBy(s => s.CreatedAt)
+                .Select(s => EF.Property<SealedText>(s, nameof(MemberSession.Device)))
+                .ToListAsync()
+        );
         Assert.StartsWith("rk1.1.", envelopes[0].Envelope, StringComparison.Ordinal);
         Assert.StartsWith("rk1.2.", envelopes[^1].Envelope, StringComparison.Ordinal);
 
@@ -153,9 +177,19 @@ public abstract class SealingTests(RekindleFactory app)
         Assert.True(result.Owners >= 1);
         Assert.True(result.Resealed >= 2, $"Only {result.Resealed} values were re-sealed");
 
-        var newest = await WithServicesAsync(async services => (await services.GetRequiredService<KeyRing>().CurrentAsync(KeyOwner.Member(memberId))).Version);
-        var sessions = await app.WithDbAsync(db => db.MemberSessions.Where(s => s.MemberId == memberId).Select(s => EF.Property<SealedText>(s, nameof(MemberSession.Device))).ToListAsync());
-        var events = await app.WithDbAsync(db => db.SecurityEvents.Where(e => e.MemberId == memberId).Select(e => EF.Property<SealedText>(e, nameof(SecurityEvent.Device))).ToListAsync());
+        var newest = await WithServicesAsync(async services =>
+            (await services.GetRequiredService<KeyRing>().CurrentAsync(KeyOwner.Member(memberId))).Version
+        );
+        var sessions = await app.WithDbAsync(db =>
+            db.MemberSessions.Where(s => s.MemberId == memberId)
+                .Select(s => EF.Property<SealedText>(s, nameof(MemberSession.Device)))
+                .ToListAsync()
+        );
+        var events = await app.WithDbAsync(db =>
+            db.SecurityEvents.Where(e => e.MemberId == memberId)
+                .Select(e => EF.Property<SealedText>(e, nameof(SecurityEvent.Device)))
+                .ToListAsync()
+        );
         Assert.All(sessions.Concat(events), v => Assert.Equal(newest, Sealer.VersionOf(v)));
 
         var activity = await browser.GetAsync("/account/activity");
@@ -176,7 +210,9 @@ public abstract class SealingTests(RekindleFactory app)
         await WithServicesAsync(async services =>
         {
             await services.GetRequiredService<KeyRing>().DestroyAsync(KeyOwner.Member(memberId));
-            return await Assert.ThrowsAsync<SealedValueUnreadableException>(() => services.GetRequiredService<Sealer>().OpenAsync(session.Device, MemberSession.DevicePlace(session.Id, memberId)));
+            return await Assert.ThrowsAsync<SealedValueUnreadableException>(() =>
+                services.GetRequiredService<Sealer>().OpenAsync(session.Device, MemberSession.DevicePlace(session.Id, memberId))
+            );
         });
 
         // Another process (a second server) has no cached copy either.
@@ -193,7 +229,11 @@ public abstract class SealingTests(RekindleFactory app)
         // The backup: on SQLite a real copy of the database file; on PostgreSQL the row as a dump would hold it.
         var copied = await BackupOfDeviceAsync(session.Id);
         Assert.Equal(session.Device.Envelope, copied.Envelope);
-        Assert.Contains("Firefox", await WithServicesAsync(s => s.GetRequiredService<Sealer>().OpenAsync(copied, place)), StringComparison.Ordinal);
+        Assert.Contains(
+            "Firefox",
+            await WithServicesAsync(s => s.GetRequiredService<Sealer>().OpenAsync(copied, place)),
+            StringComparison.Ordinal
+        );
 
         // Signed in a moment ago, so the password need not be typed again.
         var page = await browser.GetAsync("/account/delete");
@@ -203,7 +243,9 @@ public abstract class SealingTests(RekindleFactory app)
 
         // Same master key, same key store, the old copy of the database: the value stays shut, because
         // the member's key lived apart from the database and is gone.
-        await Assert.ThrowsAsync<SealedValueUnreadableException>(() => WithServicesAsync(s => s.GetRequiredService<Sealer>().OpenAsync(copied, place)));
+        await Assert.ThrowsAsync<SealedValueUnreadableException>(() =>
+            WithServicesAsync(s => s.GetRequiredService<Sealer>().OpenAsync(copied, place))
+        );
         Assert.False(await app.WithKeyStoreAsync(keys => keys.DataKeys.AnyAsync(k => k.OwnerId == memberId)));
         if (app.Provider == TestProvider.Sqlite)
         {
@@ -232,7 +274,11 @@ public abstract class SealingTests(RekindleFactory app)
         var email = await app.WithDbAsync(db => db.Users.Where(u => u.Id == memberId).Select(u => u.Email!).SingleAsync());
         await browser.SubmitAsync(await browser.GetAsync("/"), "/account/logout");
         Assert.Equal("/account/login-2fa", (await SignInAsync(browser, email)).Url.AbsolutePath);
-        var home = await browser.SubmitAsync(await browser.GetAsync("/account/login-recovery"), "login-recovery", new Dictionary<string, string> { ["Input.Code"] = codes[0] });
+        var home = await browser.SubmitAsync(
+            await browser.GetAsync("/account/login-recovery"),
+            "login-recovery",
+            new Dictionary<string, string> { ["Input.Code"] = codes[0] }
+        );
         Assert.Contains("Hello, Totp", home.Text, StringComparison.Ordinal);
     }
 
@@ -240,7 +286,9 @@ public abstract class SealingTests(RekindleFactory app)
     {
         if (app.Provider == TestProvider.Postgres)
         {
-            return await app.WithDbAsync(db => db.MemberSessions.AsNoTracking().Where(s => s.Id == sessionId).Select(s => s.Device).SingleAsync());
+            return await app.WithDbAsync(db =>
+                db.MemberSessions.AsNoTracking().Where(s => s.Id == sessionId).Select(s => s.Device).SingleAsync()
+            );
         }
 
         var copy = Path.Combine(app.DataPath, "backup-" + Guid.NewGuid().ToString("N") + ".db");
@@ -254,7 +302,10 @@ public abstract class SealingTests(RekindleFactory app)
     }
 
     private static SealedText SealedTextFor(string envelope) =>
-        (SealedText)typeof(SealedText).GetConstructors(System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Instance)[0].Invoke([envelope]);
+        (SealedText)
+            typeof(SealedText)
+                .GetConstructors(System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Instance)[0]
+                .Invoke([envelope]);
 
     private static async Task<bool> TableExistsAsync(string file, string table)
     {

@@ -19,13 +19,22 @@ public sealed class WriteGateTests : IDisposable
         db.Database.Migrate();
     }
 
-    private string ConnectionString => new SqliteConnectionStringBuilder { DataSource = Path.Combine(_folder, "gate.db"), DefaultTimeout = 1, Pooling = false }.ToString();
+    private string ConnectionString =>
+        new SqliteConnectionStringBuilder
+        {
+            DataSource = Path.Combine(_folder, "gate.db"),
+            DefaultTimeout = 1,
+            Pooling = false,
+        }.ToString();
 
-    private SqliteAppDbContext NewContext() => new(new DbContextOptionsBuilder<SqliteAppDbContext>()
-        .UseSqlite(ConnectionString)
-        .AddInterceptors(_gate, new SqlitePragmas(_options))
-        .UseApplicationServiceProvider(Services)
-        .Options);
+    private SqliteAppDbContext NewContext() =>
+        new(
+            new DbContextOptionsBuilder<SqliteAppDbContext>()
+                .UseSqlite(ConnectionString)
+                .AddInterceptors(_gate, new SqlitePragmas(_options))
+                .UseApplicationServiceProvider(Services)
+                .Options
+        );
 
     // The app's Identity options decide its schema version (passkeys); a bare context needs them too.
     private static readonly IServiceProvider Services = DesignTime.IdentityServices();
@@ -71,7 +80,14 @@ public sealed class WriteGateTests : IDisposable
         await using (var db = NewContext())
         {
             db.Couples.Add(new Couple { Id = Guid.NewGuid(), CreatedAt = DateTime.UnixEpoch });
-            db.CoupleMembers.Add(new CoupleMember { CoupleId = Guid.NewGuid(), Slot = 1, MemberId = Guid.NewGuid() });
+            db.CoupleMembers.Add(
+                new CoupleMember
+                {
+                    CoupleId = Guid.NewGuid(),
+                    Slot = 1,
+                    MemberId = Guid.NewGuid(),
+                }
+            );
             await Assert.ThrowsAsync<DbUpdateException>(() => db.SaveChangesAsync());
         }
 

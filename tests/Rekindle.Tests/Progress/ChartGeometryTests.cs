@@ -5,8 +5,7 @@ namespace Rekindle.Tests.Progress;
 /// <summary>The chart's arithmetic, without a page: placing values and thinning the x labels.</summary>
 public sealed class ChartGeometryTests
 {
-    private static ChartSeries Series(params double?[] values) =>
-        new("s", values.Select((v, i) => new ChartPoint("w" + i, v)).ToList());
+    private static ChartSeries Series(params double?[] values) => new("s", values.Select((v, i) => new ChartPoint("w" + i, v)).ToList());
 
     [Fact]
     public void No_series_or_only_gaps_is_empty()

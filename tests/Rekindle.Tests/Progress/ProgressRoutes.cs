@@ -8,9 +8,10 @@ namespace Rekindle.Tests.Progress;
 /// </summary>
 public sealed class ProgressRoutes : IAreaRoutes
 {
-    public IReadOnlyDictionary<string, RouteRegistry.Call> Routes { get; } = new Dictionary<string, RouteRegistry.Call>
-    {
-        ["/progress"] = new(Get: "/progress"),
-        ["/api/v1/progress"] = new(Get: "/api/v1/progress"),
-    };
+    public IReadOnlyDictionary<string, RouteRegistry.Call> Routes { get; } =
+        new Dictionary<string, RouteRegistry.Call>
+        {
+            ["/progress"] = new(Get: "/progress"),
+            ["/api/v1/progress"] = new(Get: "/api/v1/progress"),
+        };
 }

@@ -9,7 +9,8 @@ public abstract class ProgressTests(RekindleFactory app)
 {
     /// <summary>The pulse table's rows: week, then the member's pulse, then the partner's (or "not shown").</summary>
     private static List<string[]> PulseRows(Page page) =>
-        page.Document.QuerySelectorAll("#pulse-chart-table tbody tr")
+        page
+            .Document.QuerySelectorAll("#pulse-chart-table tbody tr")
             .Select(r => r.Children.Select(c => c.TextContent.Trim()).ToArray())
             .ToList();
 
@@ -69,7 +70,11 @@ public abstract class ProgressTests(RekindleFactory app)
         Assert.Equal(["7", "4"], Assert.Single(PulseRows(await a.GetAsync("/progress")))[1..]);
         var bPage = await b.GetAsync("/progress");
         Assert.Equal(["4", "7"], Assert.Single(PulseRows(bPage))[1..]);
-        Assert.Contains("Most recently you said 4 of 10 and your partner 7 of 10", bPage.TextOf("#pulse-chart-summary"), StringComparison.Ordinal);
+        Assert.Contains(
+            "Most recently you said 4 of 10 and your partner 7 of 10",
+            bPage.TextOf("#pulse-chart-summary"),
+            StringComparison.Ordinal
+        );
 
         // A week later only one of them checks in: that week shows only their own pulse.
         app.Clock.Advance(TimeSpan.FromDays(7));
@@ -124,14 +129,34 @@ public abstract class ProgressTests(RekindleFactory app)
         await JoinAsync(b, await InviteAsync(a));
 
         async Task AnswerAsync(TestBrowser who, string text) =>
-            await who.SubmitAsync(await who.GetAsync("/talk"), "daily", new Dictionary<string, string> { ["text"] = text, ["go"] = "answer" });
+            await who.SubmitAsync(
+                await who.GetAsync("/talk"),
+                "daily",
+                new Dictionary<string, string> { ["text"] = text, ["go"] = "answer" }
+            );
 
         await AnswerAsync(a, "A first thought");
-        Assert.Contains("No questions answered together", (await a.GetAsync("/progress")).TextOf("#questions-chart-summary"), StringComparison.Ordinal);
-        Assert.Contains("No questions answered together", (await b.GetAsync("/progress")).TextOf("#questions-chart-summary"), StringComparison.Ordinal);
+        Assert.Contains(
+            "No questions answered together",
+            (await a.GetAsync("/progress")).TextOf("#questions-chart-summary"),
+            StringComparison.Ordinal
+        );
+        Assert.Contains(
+            "No questions answered together",
+            (await b.GetAsync("/progress")).TextOf("#questions-chart-summary"),
+            StringComparison.Ordinal
+        );
         await AnswerAsync(b, "A second thought");
-        Assert.Contains("Questions you both answered in the last 12 weeks: 1.", (await a.GetAsync("/progress")).TextOf("#questions-chart-summary"), StringComparison.Ordinal);
-        Assert.Contains("Questions you both answered in the last 12 weeks: 1.", (await b.GetAsync("/progress")).TextOf("#questions-chart-summary"), StringComparison.Ordinal);
+        Assert.Contains(
+            "Questions you both answered in the last 12 weeks: 1.",
+            (await a.GetAsync("/progress")).TextOf("#questions-chart-summary"),
+            StringComparison.Ordinal
+        );
+        Assert.Contains(
+            "Questions you both answered in the last 12 weeks: 1.",
+            (await b.GetAsync("/progress")).TextOf("#questions-chart-summary"),
+            StringComparison.Ordinal
+        );
 
         await CheckJourney.TakeCheckAsync(app, a, CheckJourney.Ordinary);
         await CheckJourney.TakeCheckAsync(app, b, _ => 0);
@@ -145,7 +170,6 @@ public abstract class ProgressTests(RekindleFactory app)
     }
 
     private static string Normalise(string html) => SamePage.AcrossCouples(html);
-
 }
 
 public sealed class ProgressTestsOnSqlite(SqliteApp app) : ProgressTests(app), IClassFixture<SqliteApp>;

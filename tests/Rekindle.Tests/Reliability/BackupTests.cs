@@ -13,7 +13,11 @@ public sealed class BackupTests
 {
     private static async Task LogNoteAsync(TestBrowser browser, string note)
     {
-        var page = await browser.SubmitAsync(await browser.GetAsync("/self-care"), "day-log", new Dictionary<string, string> { ["mood"] = "6", ["note"] = note });
+        var page = await browser.SubmitAsync(
+            await browser.GetAsync("/self-care"),
+            "day-log",
+            new Dictionary<string, string> { ["mood"] = "6", ["note"] = note }
+        );
         Assert.Contains("Saved", page.TextOf("#self-care-message"), StringComparison.Ordinal);
     }
 
@@ -76,7 +80,9 @@ public sealed class BackupTests
         Assert.Contains("--replace", over.Output, StringComparison.Ordinal);
         var replaced = await new AppProcess(fresh).RunCommandAsync("restore", file, "--replace");
         Assert.True(replaced.ExitCode == 0, replaced.Output);
-        Assert.Single(Directory.GetFiles(fresh["Rekindle:DataPath"]!, "rekindle.db.before-restore-*"), f => !f.EndsWith("-wal", StringComparison.Ordinal) && !f.EndsWith("-shm", StringComparison.Ordinal));
+        Assert.Single(Directory.GetFiles(fresh["Rekindle:DataPath"]!, "rekindle.db.before-restore-*"), f =>
+            !f.EndsWith("-wal", StringComparison.Ordinal) && !f.EndsWith("-shm", StringComparison.Ordinal)
+        );
 
         // A damaged file is refused before anything is touched.
         var damaged = Path.Combine(instances.NewFolder(), "damaged.zip");
@@ -112,7 +118,9 @@ public sealed class BackupTests
 
             // The documented path: pg_dump of the main database and of the key store, while serving.
             var folder = instances.NewFolder();
-            foreach (var (setting, file) in new[] { ("Database:ConnectionString", "main.dump"), ("KeyStore:ConnectionString", "keys.dump") })
+            foreach (
+                var (setting, file) in new[] { ("Database:ConnectionString", "main.dump"), ("KeyStore:ConnectionString", "keys.dump") }
+            )
             {
                 await PgAsync("pg_dump", first[setting]!, "--format=custom", "--file=" + Path.Combine(folder, file));
             }
@@ -134,10 +142,21 @@ public sealed class BackupTests
     /// <summary>Runs PostgreSQL's own tool from the server's version (scripts/test.sh installs them with the server).</summary>
     private static async Task PgAsync(string tool, string connection, params string[] args)
     {
-        var bin = Directory.GetDirectories("/usr/lib/postgresql").OrderBy(d => int.Parse(Path.GetFileName(d), System.Globalization.CultureInfo.InvariantCulture)).Last();
+        var bin = Directory
+            .GetDirectories("/usr/lib/postgresql")
+            .OrderBy(d => int.Parse(Path.GetFileName(d), System.Globalization.CultureInfo.InvariantCulture))
+            .Last();
         var builder = new NpgsqlConnectionStringBuilder(connection);
         var start = new ProcessStartInfo(Path.Combine(bin, "bin", tool)) { RedirectStandardError = true, RedirectStandardOutput = true };
-        foreach (var arg in new[] { "--host=" + builder.Host, "--port=" + builder.Port, "--username=" + builder.Username, "--dbname=" + builder.Database }.Concat(args))
+        foreach (
+            var arg in new[]
+            {
+                "--host=" + builder.Host,
+                "--port=" + builder.Port,
+                "--username=" + builder.Username,
+                "--dbname=" + builder.Database,
+            }.Concat(args)
+        )
         {
             start.ArgumentList.Add(arg);
         }

@@ -15,7 +15,8 @@ public sealed class Instances : IAsyncDisposable
 
     public TestMailbox Mail { get; } = new();
 
-    public static string AdminConnection => Environment.GetEnvironmentVariable(RekindleFactory.PostgresVariable)
+    public static string AdminConnection =>
+        Environment.GetEnvironmentVariable(RekindleFactory.PostgresVariable)
         ?? throw new InvalidOperationException($"{RekindleFactory.PostgresVariable} is not set. Run the tests with scripts/test.sh.");
 
     public string NewFolder()
@@ -68,7 +69,8 @@ public sealed class Instances : IAsyncDisposable
         _databases.Add(name);
     }
 
-    public static string ConnectionTo(string database) => new NpgsqlConnectionStringBuilder(AdminConnection) { Database = database }.ConnectionString;
+    public static string ConnectionTo(string database) =>
+        new NpgsqlConnectionStringBuilder(AdminConnection) { Database = database }.ConnectionString;
 
     public async ValueTask DisposeAsync()
     {
@@ -93,9 +95,7 @@ public sealed class Instances : IAsyncDisposable
             {
                 Directory.Delete(folder, recursive: true);
             }
-            catch (IOException)
-            {
-            }
+            catch (IOException) { }
         }
     }
 }

@@ -40,7 +40,9 @@ public abstract class KillTests(TestProvider provider, ITestOutputHelper output)
             foreach (var (browser, name) in new[] { (a, $"a{c}"), (b, $"b{c}") })
             {
                 // One token serves every post of the session, across restarts (the keys are in the key store).
-                var token = (await browser.GetAsync("/time-together/plan")).Find("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+                var token = (await browser.GetAsync("/time-together/plan"))
+                    .Find("input[name=__RequestVerificationToken]")!
+                    .GetAttribute("value")!;
                 writers.Add((browser, name, token));
             }
         }
@@ -51,39 +53,51 @@ public abstract class KillTests(TestProvider provider, ITestOutputHelper output)
         var serverErrors = new ConcurrentBag<string>();
         var attempts = 0;
         using var stop = new CancellationTokenSource();
-        var loops = writers.Select(w => Task.Run(async () =>
-        {
-            for (var n = 0; !stop.IsCancellationRequested; n++)
-            {
-                var title = $"Kill test {w.Name} {n}";
-                Interlocked.Increment(ref attempts);
-                try
+        var loops = writers
+            .Select(w =>
+                Task.Run(async () =>
                 {
-                    using var content = new FormUrlEncodedContent(new Dictionary<string, string>
+                    for (var n = 0; !stop.IsCancellationRequested; n++)
                     {
-                        ["__RequestVerificationToken"] = w.Token, ["_handler"] = "propose", ["title"] = title,
-                        ["minutes"] = "120", ["times[0].day"] = tomorrow, ["times[0].time"] = "19:00",
-                    });
-                    using var response = await w.Browser.Client.PostAsync("/time-together/plan", content);
-                    if ((int)response.StatusCode >= 500)
-                    {
-                        serverErrors.Add($"{(int)response.StatusCode} for {title}");
+                        var title = $"Kill test {w.Name} {n}";
+                        Interlocked.Increment(ref attempts);
+                        try
+                        {
+                            using var content = new FormUrlEncodedContent(
+                                new Dictionary<string, string>
+                                {
+                                    ["__RequestVerificationToken"] = w.Token,
+                                    ["_handler"] = "propose",
+                                    ["title"] = title,
+                                    ["minutes"] = "120",
+                                    ["times[0].day"] = tomorrow,
+                                    ["times[0].time"] = "19:00",
+                                }
+                            );
+                            using var response = await w.Browser.Client.PostAsync("/time-together/plan", content);
+                            if ((int)response.StatusCode >= 500)
+                            {
+                                serverErrors.Add($"{(int)response.StatusCode} for {title}");
+                            }
+                            else if (
+                                response.StatusCode == HttpStatusCode.Found
+                                && response.Headers.Location is { } location
+                                && (location.IsAbsoluteUri ? location.AbsolutePath : location.OriginalString) is var path
+                                && path.StartsWith("/time-together/dates/", StringComparison.Ordinal)
+                            )
+                            {
+                                acknowledged[Guid.Parse(path.Split('/')[^1])] = title;
+                            }
+                        }
+                        catch (Exception e) when (e is HttpRequestException or TaskCanceledException or IOException)
+                        {
+                            // Killed mid-request, or not started yet: not acknowledged, so nothing is promised.
+                            await Task.Delay(10);
+                        }
                     }
-                    else if (response.StatusCode == HttpStatusCode.Found
-                        && response.Headers.Location is { } location
-                        && (location.IsAbsoluteUri ? location.AbsolutePath : location.OriginalString) is var path
-                        && path.StartsWith("/time-together/dates/", StringComparison.Ordinal))
-                    {
-                        acknowledged[Guid.Parse(path.Split('/')[^1])] = title;
-                    }
-                }
-                catch (Exception e) when (e is HttpRequestException or TaskCanceledException or IOException)
-                {
-                    // Killed mid-request, or not started yet: not acknowledged, so nothing is promised.
-                    await Task.Delay(10);
-                }
-            }
-        })).ToList();
+                })
+            )
+            .ToList();
 
         // Each cycle: wait for writes to be answered again after the start, then kill at a random
         // moment a little later, in the middle of the stream.
@@ -102,7 +116,9 @@ public abstract class KillTests(TestProvider provider, ITestOutputHelper output)
             counts.Add(acknowledged.Count);
             server.Kill();
             await server.StartAsync();
-            output.WriteLine($"kill {kill + 1}: {acknowledged.Count} acknowledged, restarted in {server.StartedIn.TotalMilliseconds:0} ms, {clock.Elapsed.TotalSeconds:0.0} s in");
+            output.WriteLine(
+                $"kill {kill + 1}: {acknowledged.Count} acknowledged, restarted in {server.StartedIn.TotalMilliseconds:0} ms, {clock.Elapsed.TotalSeconds:0.0} s in"
+            );
         }
 
         await Task.Delay(300);
@@ -110,7 +126,10 @@ public abstract class KillTests(TestProvider provider, ITestOutputHelper output)
         await Task.WhenAll(loops);
 
         Assert.Empty(serverErrors);
-        Assert.True(acknowledged.Count >= Kills, $"Only {acknowledged.Count} writes were acknowledged in {attempts} attempts: the test did not write enough to mean anything.");
+        Assert.True(
+            acknowledged.Count >= Kills,
+            $"Only {acknowledged.Count} writes were acknowledged in {attempts} attempts: the test did not write enough to mean anything."
+        );
         // Writes went on between kills, not only at the start or the end.
         Assert.True(counts.Zip(counts.Skip(1)).Count(p => p.Second > p.First) >= Kills - 2, string.Join(",", counts));
 
@@ -118,7 +137,10 @@ public abstract class KillTests(TestProvider provider, ITestOutputHelper output)
         server.Kill();
         var stored = await StoredIdsAsync(settings);
         var missing = acknowledged.Keys.Where(id => !stored.Contains(id)).ToList();
-        Assert.True(missing.Count == 0, $"{missing.Count} of {acknowledged.Count} acknowledged writes are gone: {string.Join(", ", missing.Take(5))}");
+        Assert.True(
+            missing.Count == 0,
+            $"{missing.Count} of {acknowledged.Count} acknowledged writes are gone: {string.Join(", ", missing.Take(5))}"
+        );
 
         await server.StartAsync();
         foreach (var (id, title) in acknowledged.OrderBy(p => p.Key).Take(8))
@@ -131,9 +153,10 @@ public abstract class KillTests(TestProvider provider, ITestOutputHelper output)
 
     private async Task<HashSet<Guid>> StoredIdsAsync(Dictionary<string, string?> settings)
     {
-        await using System.Data.Common.DbConnection connection = provider == TestProvider.Sqlite
-            ? new SqliteConnection($"Data Source={Path.Combine(settings["Rekindle:DataPath"]!, "rekindle.db")};Pooling=False")
-            : new NpgsqlConnection(settings["Database:ConnectionString"]);
+        await using System.Data.Common.DbConnection connection =
+            provider == TestProvider.Sqlite
+                ? new SqliteConnection($"Data Source={Path.Combine(settings["Rekindle:DataPath"]!, "rekindle.db")};Pooling=False")
+                : new NpgsqlConnection(settings["Database:ConnectionString"]);
         await connection.OpenAsync();
         if (provider == TestProvider.Sqlite)
         {

@@ -18,10 +18,15 @@ public sealed class OperationsTests
         {
             using var request = new HttpRequestMessage(HttpMethod.Post, "/account/login")
             {
-                Content = new FormUrlEncodedContent(new Dictionary<string, string>
-                {
-                    ["__RequestVerificationToken"] = token, ["_handler"] = "login", ["Input.Email"] = "nobody@example.org", ["Input.Password"] = "wrong password here",
-                }),
+                Content = new FormUrlEncodedContent(
+                    new Dictionary<string, string>
+                    {
+                        ["__RequestVerificationToken"] = token,
+                        ["_handler"] = "login",
+                        ["Input.Email"] = "nobody@example.org",
+                        ["Input.Password"] = "wrong password here",
+                    }
+                ),
             };
             request.Headers.Add("X-Forwarded-For", address);
             using var response = await browser.Client.SendAsync(request);
@@ -42,7 +47,10 @@ public sealed class OperationsTests
         {
             await server.StartAsync();
             // Each visitor the proxy names has a limit of their own.
-            Assert.Equal([false, false, true, false], await RefusedAsync(server, "203.0.113.7", "203.0.113.7", "203.0.113.7", "198.51.100.9"));
+            Assert.Equal(
+                [false, false, true, false],
+                await RefusedAsync(server, "203.0.113.7", "203.0.113.7", "203.0.113.7", "198.51.100.9")
+            );
         }
 
         // Without a trusted proxy the header is ignored: a visitor cannot dodge the limit by naming another address.
@@ -51,7 +59,10 @@ public sealed class OperationsTests
         await using (var server = new AppProcess(direct))
         {
             await server.StartAsync();
-            Assert.Equal([false, false, true, true], await RefusedAsync(server, "203.0.113.7", "203.0.113.8", "203.0.113.9", "198.51.100.9"));
+            Assert.Equal(
+                [false, false, true, true],
+                await RefusedAsync(server, "203.0.113.7", "203.0.113.8", "203.0.113.9", "198.51.100.9")
+            );
         }
     }
 
@@ -87,11 +98,14 @@ public sealed class OperationsTests
 
         const string secret = "Feedsecretmarker0123456789abcdef";
         const string code = "INVITECODEMARKER";
-        var app = new RekindleFactory(TestProvider.Sqlite, new Dictionary<string, string?>
-        {
-            ["Telemetry:OtlpEndpoint"] = $"http://127.0.0.1:{port}",
-            ["Telemetry:ServiceName"] = "rekindle-test",
-        });
+        var app = new RekindleFactory(
+            TestProvider.Sqlite,
+            new Dictionary<string, string?>
+            {
+                ["Telemetry:OtlpEndpoint"] = $"http://127.0.0.1:{port}",
+                ["Telemetry:ServiceName"] = "rekindle-test",
+            }
+        );
         await using (app)
         {
             var browser = app.NewBrowser();
@@ -109,7 +123,9 @@ public sealed class OperationsTests
         collector.Stop();
         await listening;
         Assert.Contains(received, r => r.Path == "/v1/traces" && r.Body.Contains("/account/login", StringComparison.Ordinal));
-        Assert.Contains(received, r => r.Path == "/v1/metrics" && r.Body.Contains("http.server.request.duration", StringComparison.Ordinal));
+        Assert.Contains(received, r =>
+            r.Path == "/v1/metrics" && r.Body.Contains("http.server.request.duration", StringComparison.Ordinal)
+        );
         Assert.All(received, r => Assert.Contains("rekindle-test", r.Body, StringComparison.Ordinal));
         Assert.All(received, r => Assert.DoesNotContain(secret, r.Body, StringComparison.Ordinal));
         Assert.All(received, r => Assert.DoesNotContain(code, r.Body, StringComparison.Ordinal));

@@ -50,12 +50,21 @@ public sealed class TwoServersTests
         await TimeTogether.DateJourney.SetZoneAsync(ben, "UTC");
         var benOnOne = one.NewBrowser(ben.Cookies);
         var plan = await benOnOne.GetAsync("/time-together/plan");
-        var day = TimeProvider.System.GetUtcNow().UtcDateTime.Date.AddDays(3).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
-        var proposed = await ben.PostAsync("/time-together/plan",
-        [
-            new("__RequestVerificationToken", plan.Find("input[name=__RequestVerificationToken]")!.GetAttribute("value")!),
-            new("_handler", "propose"), new("title", "Two servers picnic"), new("minutes", "120"), new("times[0].day", day), new("times[0].time", "19:00"),
-        ]);
+        var day = TimeProvider
+            .System.GetUtcNow()
+            .UtcDateTime.Date.AddDays(3)
+            .ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var proposed = await ben.PostAsync(
+            "/time-together/plan",
+            [
+                new("__RequestVerificationToken", plan.Find("input[name=__RequestVerificationToken]")!.GetAttribute("value")!),
+                new("_handler", "propose"),
+                new("title", "Two servers picnic"),
+                new("minutes", "120"),
+                new("times[0].day", day),
+                new("times[0].time", "19:00"),
+            ]
+        );
         Assert.Contains("Two servers picnic", proposed.Text, StringComparison.Ordinal);
         var id = Guid.Parse(proposed.Url.AbsolutePath.Split('/')[^1]);
 
@@ -72,7 +81,8 @@ public sealed class TwoServersTests
         {
             await db.OpenAsync();
             await using var move = db.CreateCommand();
-            move.CommandText = "UPDATE \"DatePlans\" SET \"StartsAt\" = now() at time zone 'utc' + interval '2 hours 3 seconds' WHERE \"Id\" = @id";
+            move.CommandText =
+                "UPDATE \"DatePlans\" SET \"StartsAt\" = now() at time zone 'utc' + interval '2 hours 3 seconds' WHERE \"Id\" = @id";
             move.Parameters.AddWithValue("id", id);
             Assert.Equal(1, await move.ExecuteNonQueryAsync());
         }
@@ -81,8 +91,10 @@ public sealed class TwoServersTests
         await instances.Mail.WaitForAsync(bensEmail, "starts soon", TimeSpan.FromSeconds(40));
         // A few more rounds of both jobs: still once each.
         await Task.Delay(TimeSpan.FromSeconds(11));
-        int Count(string to, string subject) => instances.Mail.All.Count(m =>
-            m.To.Mailboxes.Any(a => a.Address == to) && (m.Subject ?? "").Contains(subject, StringComparison.Ordinal));
+        int Count(string to, string subject) =>
+            instances.Mail.All.Count(m =>
+                m.To.Mailboxes.Any(a => a.Address == to) && (m.Subject ?? "").Contains(subject, StringComparison.Ordinal)
+            );
         Assert.Equal(1, Count(anasEmail, "News about your plans together"));
         Assert.Equal(1, Count(anasEmail, "starts soon"));
         Assert.Equal(1, Count(bensEmail, "starts soon"));

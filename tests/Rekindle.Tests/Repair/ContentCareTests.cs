@@ -26,7 +26,10 @@ public sealed class ContentCareTests
         Assert.Equal(6, stages.Count);
         foreach (var stage in stages.SkipLast(1))
         {
-            Assert.True(stage.Agreements.Any(a => a.Contains("no intercourse", StringComparison.OrdinalIgnoreCase)), $"{stage.Key} does not keep the no-intercourse agreement");
+            Assert.True(
+                stage.Agreements.Any(a => a.Contains("no intercourse", StringComparison.OrdinalIgnoreCase)),
+                $"{stage.Key} does not keep the no-intercourse agreement"
+            );
             foreach (var line in stage.Guidance.Concat(stage.Agreements))
             {
                 Assert.DoesNotContain("something more happens", line, StringComparison.OrdinalIgnoreCase);
@@ -65,7 +68,12 @@ public sealed class ContentCareTests
         Assert.Contains("if they'd like", words, StringComparison.Ordinal);
 
         // Nothing else has a partner going through their things or handling their devices unasked.
-        Assert.All(gestures, g => Assert.DoesNotMatch(@"(?i)go(ing)? through (the|their) (mail|post|paperwork|phone|messages)|their (phone|screen)\b", g.Title + " " + g.Description));
+        Assert.All(gestures, g =>
+            Assert.DoesNotMatch(
+                @"(?i)go(ing)? through (the|their) (mail|post|paperwork|phone|messages)|their (phone|screen)\b",
+                g.Title + " " + g.Description
+            )
+        );
         Assert.True(gestures.Count >= 120);
     }
 
@@ -76,7 +84,18 @@ public sealed class ContentCareTests
         Assert.True(questions.Count >= 240);
         foreach (var question in questions)
         {
-            foreach (var phrase in new[] { "when forgiveness finally", "forgiveness arrives", "fully forgiven", "soften first", "softening first", "willing to do it anyway", "turn back toward your partner" })
+            foreach (
+                var phrase in new[]
+                {
+                    "when forgiveness finally",
+                    "forgiveness arrives",
+                    "fully forgiven",
+                    "soften first",
+                    "softening first",
+                    "willing to do it anyway",
+                    "turn back toward your partner",
+                }
+            )
             {
                 Assert.DoesNotContain(phrase, question.Text, StringComparison.OrdinalIgnoreCase);
             }

@@ -19,11 +19,32 @@ public abstract class RepairPrivacyTests(RekindleFactory app)
     /// <summary>Writes every step of a letting-go exercise with a marker in each field; returns its path.</summary>
     private static async Task<string> GrudgeAsync(TestBrowser browser, string marker)
     {
-        var page = await browser.SubmitAsync(await browser.GetAsync("/repair/letting-go"), "start-letting-go", new Dictionary<string, string> { ["hurt"] = marker + "hurt", ["cost"] = marker + "cost" });
+        var page = await browser.SubmitAsync(
+            await browser.GetAsync("/repair/letting-go"),
+            "start-letting-go",
+            new Dictionary<string, string> { ["hurt"] = marker + "hurt", ["cost"] = marker + "cost" }
+        );
         var path = page.Url.AbsolutePath;
-        page = await browser.SubmitAsync(page, "letting-go", new Dictionary<string, string> { ["go"] = "save", ["decision"] = "not-yet", ["text"] = marker + "decision" });
-        page = await browser.SubmitAsync(page, "letting-go", new Dictionary<string, string> { ["go"] = "save", ["text"] = marker + "context" });
-        page = await browser.SubmitAsync(page, "letting-go", new Dictionary<string, string> { ["go"] = "save", ["text"] = marker + "letter" });
+        page = await browser.SubmitAsync(
+            page,
+            "letting-go",
+            new Dictionary<string, string>
+            {
+                ["go"] = "save",
+                ["decision"] = "not-yet",
+                ["text"] = marker + "decision",
+            }
+        );
+        page = await browser.SubmitAsync(
+            page,
+            "letting-go",
+            new Dictionary<string, string> { ["go"] = "save", ["text"] = marker + "context" }
+        );
+        page = await browser.SubmitAsync(
+            page,
+            "letting-go",
+            new Dictionary<string, string> { ["go"] = "save", ["text"] = marker + "letter" }
+        );
         Assert.Contains(marker + "letter", page.TextOf("#grudge-parts"), StringComparison.Ordinal);
         Assert.NotNull(page.Find("#destroy"));
         return path;
@@ -31,7 +52,9 @@ public abstract class RepairPrivacyTests(RekindleFactory app)
 
     private static async Task<string> ExportAsync(TestBrowser browser)
     {
-        var token = (await browser.GetAsync("/account/data")).Find("form[action='/account/export/json'] input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+        var token = (await browser.GetAsync("/account/data"))
+            .Find("form[action='/account/export/json'] input[name=__RequestVerificationToken]")!
+            .GetAttribute("value")!;
         using var content = new FormUrlEncodedContent([new("__RequestVerificationToken", token)]);
         return await (await browser.Client.PostAsync("/account/export/json", content)).Content.ReadAsStringAsync();
     }
@@ -47,7 +70,11 @@ public abstract class RepairPrivacyTests(RekindleFactory app)
             {
                 // One put away, one still open: every field and the letter carry a marker.
                 var archived = await GrudgeAsync(a, "Grudgemarker");
-                var put = await a.SubmitAsync(await a.GetAsync(archived), "letting-go", new Dictionary<string, string> { ["go"] = "archive" });
+                var put = await a.SubmitAsync(
+                    await a.GetAsync(archived),
+                    "letting-go",
+                    new Dictionary<string, string> { ["go"] = "archive" }
+                );
                 Assert.Contains("put away", put.Text, StringComparison.Ordinal);
                 Assert.NotNull((await a.GetAsync(archived)).Find("#archived"));
                 await GrudgeAsync(a, "Grudgeopenmarker");
@@ -69,10 +96,15 @@ public abstract class RepairPrivacyTests(RekindleFactory app)
 
         for (var i = 0; i < PartnersPages.Length; i++)
         {
-            Assert.True(views[0][i] == views[1][i], $"{PartnersPages[i]} changes for the partner when the other has a grudge exercise: {SamePage.Difference(views[0][i], views[1][i])}");
+            Assert.True(
+                views[0][i] == views[1][i],
+                $"{PartnersPages[i]} changes for the partner when the other has a grudge exercise: {SamePage.Difference(views[0][i], views[1][i])}"
+            );
         }
 
-        Assert.All(await app.WithDbAsync(db => db.Grudges.Select(g => g.Entry.Envelope).ToListAsync()), e => Assert.DoesNotContain("Grudge", e, StringComparison.Ordinal));
+        Assert.All(await app.WithDbAsync(db => db.Grudges.Select(g => g.Entry.Envelope).ToListAsync()), e =>
+            Assert.DoesNotContain("Grudge", e, StringComparison.Ordinal)
+        );
     }
 
     [Fact]
@@ -84,7 +116,11 @@ public abstract class RepairPrivacyTests(RekindleFactory app)
         var envelope = await app.WithDbAsync(db => db.Grudges.Where(g => g.Id == id).Select(g => g.Entry.Envelope).SingleAsync());
         var sealedPart = envelope.Split('.')[2];
 
-        var gone = await a.SubmitAsync(await a.GetAsync(path), "letting-go", new Dictionary<string, string> { ["go"] = "destroy", ["confirmDestroy"] = "yes" });
+        var gone = await a.SubmitAsync(
+            await a.GetAsync(path),
+            "letting-go",
+            new Dictionary<string, string> { ["go"] = "destroy", ["confirmDestroy"] = "yes" }
+        );
         Assert.NotNull(gone.Find("#destroyed"));
         Assert.False(await app.WithDbAsync(db => db.Grudges.AnyAsync(g => g.Id == id)));
         Assert.Equal(HttpStatusCode.NotFound, (await a.GetAsync(path)).Status);
@@ -101,7 +137,15 @@ public abstract class RepairPrivacyTests(RekindleFactory app)
         }
         else
         {
-            Assert.Equal(0, await app.WithDbAsync(db => db.Database.SqlQuery<int>($"SELECT count(*)::int AS \"Value\" FROM \"Grudges\" WHERE \"Entry\" LIKE {"%" + sealedPart[..40] + "%"}").SingleAsync()));
+            Assert.Equal(
+                0,
+                await app.WithDbAsync(db =>
+                    db.Database.SqlQuery<int>(
+                            $"SELECT count(*)::int AS \"Value\" FROM \"Grudges\" WHERE \"Entry\" LIKE {"%" + sealedPart[..40] + "%"}"
+                        )
+                        .SingleAsync()
+                )
+            );
         }
     }
 
@@ -112,7 +156,11 @@ public abstract class RepairPrivacyTests(RekindleFactory app)
         foreach (var concern in new[] { false, true })
         {
             var (a, b) = await CoupleAsync(app, "Tay", "Uma");
-            var path = await b.SubmitAsync(await b.GetAsync("/repair"), "open-repair", new Dictionary<string, string> { ["title"] = "Restingtitle", ["calm"] = "true" });
+            var path = await b.SubmitAsync(
+                await b.GetAsync("/repair"),
+                "open-repair",
+                new Dictionary<string, string> { ["title"] = "Restingtitle", ["calm"] = "true" }
+            );
 
             // decisions/0027: the partner's pages are compared with the other's own neutral pause, not with no rest at all.
             await TakeCheckAsync(app, a, concern ? WithConcern : Ordinary);
@@ -121,7 +169,11 @@ public abstract class RepairPrivacyTests(RekindleFactory app)
                 await a.SubmitAsync(await a.GetAsync("/repair"), "pause-for-two", new Dictionary<string, string> { ["pause"] = "on" });
             }
 
-            Assert.Contains("Tay has paused exercises for two for now", (await b.GetAsync(path.Url.AbsolutePath)).TextOf("#partner-paused"), StringComparison.Ordinal);
+            Assert.Contains(
+                "Tay has paused exercises for two for now",
+                (await b.GetAsync(path.Url.AbsolutePath)).TextOf("#partner-paused"),
+                StringComparison.Ordinal
+            );
             var views = new List<string>();
             foreach (var page in new[] { "/repair", path.Url.AbsolutePath, "/repair/letting-go", "/repair/apology" })
             {
@@ -143,18 +195,36 @@ public abstract class RepairPrivacyTests(RekindleFactory app)
             }
 
             var token = (await a.GetAsync(path.Url.AbsolutePath)).Find("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
-            var calm = await a.PostAsync(path.Url.AbsolutePath, [new("_handler", "repair"), new("__RequestVerificationToken", token), new("go", "calm"), new("revision", "1"), new("step", "calm")]);
+            var calm = await a.PostAsync(
+                path.Url.AbsolutePath,
+                [
+                    new("_handler", "repair"),
+                    new("__RequestVerificationToken", token),
+                    new("go", "calm"),
+                    new("revision", "1"),
+                    new("step", "calm"),
+                ]
+            );
             Assert.Contains("resting for now", calm.TextOf("#repair-message"), StringComparison.Ordinal);
-            var open = await a.PostAsync("/repair", [new("_handler", "open-repair"), new("__RequestVerificationToken", token), new("title", "Mine"), new("calm", "true")]);
+            var open = await a.PostAsync(
+                "/repair",
+                [new("_handler", "open-repair"), new("__RequestVerificationToken", token), new("title", "Mine"), new("calm", "true")]
+            );
             Assert.Contains("resting for now", open.TextOf("#repair-message"), StringComparison.Ordinal);
-            var grudge = await a.PostAsync("/repair/letting-go", [new("_handler", "start-letting-go"), new("__RequestVerificationToken", token), new("hurt", "t"), new("cost", "s")]);
+            var grudge = await a.PostAsync(
+                "/repair/letting-go",
+                [new("_handler", "start-letting-go"), new("__RequestVerificationToken", token), new("hurt", "t"), new("cost", "s")]
+            );
             Assert.Contains("resting for now", grudge.TextOf("#letting-go-message"), StringComparison.Ordinal);
             Assert.False(await app.WithDbAsync(db => db.Incidents.AnyAsync(i => i.Id == IdOf(path.Url.AbsolutePath) && i.PartnerCalm)));
         }
 
         for (var i = 0; i < partnerViews[0].Count; i++)
         {
-            Assert.True(partnerViews[0][i] == partnerViews[1][i], $"page {i} changes for the partner with a safety concern: {SamePage.Difference(partnerViews[0][i], partnerViews[1][i])}");
+            Assert.True(
+                partnerViews[0][i] == partnerViews[1][i],
+                $"page {i} changes for the partner with a safety concern: {SamePage.Difference(partnerViews[0][i], partnerViews[1][i])}"
+            );
         }
     }
 
@@ -175,7 +245,11 @@ public abstract class RepairPrivacyTests(RekindleFactory app)
 
         // A member with a concern: /repair says letting go rests and does not offer it; the exercise page
         // offers nothing to begin; what they wrote before stays theirs to read or destroy.
-        var earlier = await a.SubmitAsync(await a.GetAsync("/repair/letting-go"), "start-letting-go", new Dictionary<string, string> { ["hurt"] = "Earlierhurt", ["cost"] = "Earliercost" });
+        var earlier = await a.SubmitAsync(
+            await a.GetAsync("/repair/letting-go"),
+            "start-letting-go",
+            new Dictionary<string, string> { ["hurt"] = "Earlierhurt", ["cost"] = "Earliercost" }
+        );
         var earlierPath = earlier.Url.AbsolutePath;
         await TakeCheckAsync(app, a, WithConcern);
         var hub = await a.GetAsync("/repair");
@@ -192,7 +266,11 @@ public abstract class RepairPrivacyTests(RekindleFactory app)
         Assert.NotNull((await a.GetAsync(earlierPath)).Find("#resting"));
 
         // Once it is destroyed, nothing of letting go is left on /repair for them.
-        await a.SubmitAsync(await a.GetAsync(earlierPath), "letting-go", new Dictionary<string, string> { ["go"] = "destroy", ["confirmDestroy"] = "yes" });
+        await a.SubmitAsync(
+            await a.GetAsync(earlierPath),
+            "letting-go",
+            new Dictionary<string, string> { ["go"] = "destroy", ["confirmDestroy"] = "yes" }
+        );
         var after = await a.GetAsync("/repair");
         Assert.Null(after.Find("#earlier-exercises"));
         Assert.Null(after.Find("a[href='/repair/letting-go']"));

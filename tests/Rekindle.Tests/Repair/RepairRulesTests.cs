@@ -9,7 +9,16 @@ public sealed class RepairRulesTests
     private static readonly Guid B = Guid.NewGuid();
     private static readonly DateTime Now = new(2026, 11, 24, 20, 0, 0, DateTimeKind.Utc);
 
-    private static Incident NewIncident(bool calm = true) => new() { Id = Guid.NewGuid(), OpenedBy = A, PartnerId = B, OpenerCalm = calm, PartnerCalm = calm, OpenedAt = Now };
+    private static Incident NewIncident(bool calm = true) =>
+        new()
+        {
+            Id = Guid.NewGuid(),
+            OpenedBy = A,
+            PartnerId = B,
+            OpenerCalm = calm,
+            PartnerCalm = calm,
+            OpenedAt = Now,
+        };
 
     private static RepairState State(Incident incident, params (Guid, RepairStep)[] written) => RepairState.Of(incident, written);
 
@@ -64,7 +73,10 @@ public sealed class RepairRulesTests
         Assert.True(RepairRules.MaySeePartners(state, B, step));
         Assert.NotNull(RepairRules.CanWrite(state, A, step));
         Assert.NotNull(RepairRules.CanWrite(state, B, step));
-        Assert.Equal(step == RepairStep.Plan ? RepairStep.Done : RepairRules.Steps[RepairRules.Steps.ToList().IndexOf(step) + 1], RepairRules.Current(state));
+        Assert.Equal(
+            step == RepairStep.Plan ? RepairStep.Done : RepairRules.Steps[RepairRules.Steps.ToList().IndexOf(step) + 1],
+            RepairRules.Current(state)
+        );
     }
 
     [Fact]

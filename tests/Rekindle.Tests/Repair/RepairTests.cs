@@ -7,7 +7,8 @@ using static Rekindle.Testing.Journeys;
 
 namespace Rekindle.Tests.Repair;
 
-/// <summary>Repair through HTTP, on both databases: blind reveal at every step, pause and resume, the follow-up, the couple boundary.</summary>
+/// <summary>Repair through HTTP, on both databases: blind reveal at every step, pause and resume, the follow-up, the couple
+/// boundary.</summary>
 public abstract class RepairTests(RekindleFactory app)
 {
     private static readonly Dictionary<RepairStep, Dictionary<string, string>> Words = new()
@@ -30,7 +31,11 @@ public abstract class RepairTests(RekindleFactory app)
 
     public static async Task<string> OpenAsync(TestBrowser opener, TestBrowser partner, string title = "Sunday's argument")
     {
-        var page = await opener.SubmitAsync(await opener.GetAsync("/repair"), "open-repair", new Dictionary<string, string> { ["title"] = title, ["calm"] = "true" });
+        var page = await opener.SubmitAsync(
+            await opener.GetAsync("/repair"),
+            "open-repair",
+            new Dictionary<string, string> { ["title"] = title, ["calm"] = "true" }
+        );
         Assert.NotNull(page.Find("#calm"));
         var path = page.Url.AbsolutePath;
         Assert.NotNull((await ActAsync(partner, path, "calm")).Find("#current"));
@@ -93,7 +98,26 @@ public abstract class RepairTests(RekindleFactory app)
             }
 
             // Kept as it is once both are in.
-            Assert.Contains("kept as it is", (await a.PostAsync(path, Form(await a.GetAsync(path), new() { ["go"] = "write", ["step"] = RepairRules.KeyOf(step), ["text"] = "late", ["feelings"] = "sad", ["second"] = "x" }))).TextOf("#repair-message"), StringComparison.Ordinal);
+            Assert.Contains(
+                "kept as it is",
+                (
+                    await a.PostAsync(
+                        path,
+                        Form(
+                            await a.GetAsync(path),
+                            new()
+                            {
+                                ["go"] = "write",
+                                ["step"] = RepairRules.KeyOf(step),
+                                ["text"] = "late",
+                                ["feelings"] = "sad",
+                                ["second"] = "x",
+                            }
+                        )
+                    )
+                ).TextOf("#repair-message"),
+                StringComparison.Ordinal
+            );
 
             if (step == RepairStep.Account)
             {
@@ -106,7 +130,18 @@ public abstract class RepairTests(RekindleFactory app)
                 var paused = await ActAsync(b, path, "pause");
                 Assert.NotNull(paused.Find("#paused"));
                 Assert.NotNull((await a.GetAsync(path)).Find("#paused"));
-                var refused = await a.PostAsync(path, Form(await a.GetAsync(path), new() { ["go"] = "write", ["step"] = RepairRules.KeyOf(RepairStep.Heard), ["text"] = "too soon" }));
+                var refused = await a.PostAsync(
+                    path,
+                    Form(
+                        await a.GetAsync(path),
+                        new()
+                        {
+                            ["go"] = "write",
+                            ["step"] = RepairRules.KeyOf(RepairStep.Heard),
+                            ["text"] = "too soon",
+                        }
+                    )
+                );
                 Assert.Contains("taking a break", refused.TextOf("#repair-message"), StringComparison.Ordinal);
 
                 // A page from before the pause is out of date: its buttons say so rather than act.
@@ -124,10 +159,17 @@ public abstract class RepairTests(RekindleFactory app)
         Assert.NotNull(done.Find("#follow-up-date"));
         Assert.Null(done.Find("#current"));
         var id = IdOf(path);
-        Assert.Equal(12, await app.WithDbAsync(db => db.IncidentEntries.CountAsync(e => e.IncidentId == id && db.Incidents.Any(i => i.Id == id && i.CompletedAt != null))));
+        Assert.Equal(
+            12,
+            await app.WithDbAsync(db =>
+                db.IncidentEntries.CountAsync(e => e.IncidentId == id && db.Incidents.Any(i => i.Id == id && i.CompletedAt != null))
+            )
+        );
 
         // Nothing written is stored in the clear.
-        Assert.All(await app.WithDbAsync(db => db.IncidentEntries.Select(e => e.Entry.Envelope).ToListAsync()), e => Assert.DoesNotContain("marker", e, StringComparison.OrdinalIgnoreCase));
+        Assert.All(await app.WithDbAsync(db => db.IncidentEntries.Select(e => e.Entry.Envelope).ToListAsync()), e =>
+            Assert.DoesNotContain("marker", e, StringComparison.OrdinalIgnoreCase)
+        );
     }
 
     [Fact]
@@ -159,7 +201,10 @@ public abstract class RepairTests(RekindleFactory app)
             paths.Add((a, b, path));
         }
 
-        Assert.True(partnerViews[0] == partnerViews[1], "the partner can tell that \"your part\" was left: " + SamePage.Difference(partnerViews[0], partnerViews[1]));
+        Assert.True(
+            partnerViews[0] == partnerViews[1],
+            "the partner can tell that \"your part\" was left: " + SamePage.Difference(partnerViews[0], partnerViews[1])
+        );
 
         // Bo writes theirs: the step opens for both, and Ash's side says, in the same neutral words for both, that it was left.
         var (ash, bo, left) = paths[1];
@@ -177,7 +222,11 @@ public abstract class RepairTests(RekindleFactory app)
         var id = IdOf(left);
         var ashId = await app.WithDbAsync(db => db.Incidents.Where(i => i.Id == id).Select(i => i.OpenedBy).SingleAsync());
         Assert.Equal(2, await app.WithDbAsync(db => db.IncidentEntries.CountAsync(e => e.IncidentId == id && e.Step == RepairStep.Own)));
-        Assert.True(await app.WithDbAsync(db => db.IncidentEntries.AnyAsync(e => e.IncidentId == id && e.Step == RepairStep.Own && e.OwnerId == ashId)));
+        Assert.True(
+            await app.WithDbAsync(db =>
+                db.IncidentEntries.AnyAsync(e => e.IncidentId == id && e.Step == RepairStep.Own && e.OwnerId == ashId)
+            )
+        );
 
         // Only "your part" has the way out: the plan has no such button, and a "leave" there saves nothing.
         var plan = await ash.GetAsync(left);
@@ -199,7 +248,9 @@ public abstract class RepairTests(RekindleFactory app)
         app.Clock.Advance(RepairRules.FollowUpAfter + TimeSpan.FromMinutes(1));
         await TimeTogether.DateJourney.RunJobAsync(app);
         var id = IdOf(path);
-        var emails = await app.WithDbAsync(db => db.Incidents.Where(i => i.Id == id).Select(i => new[] { i.OpenedBy, i.PartnerId }).SingleAsync());
+        var emails = await app.WithDbAsync(db =>
+            db.Incidents.Where(i => i.Id == id).Select(i => new[] { i.OpenedBy, i.PartnerId }).SingleAsync()
+        );
         foreach (var member in emails)
         {
             var email = await app.WithDbAsync(db => db.Users.Where(u => u.Id == member).Select(u => u.Email!).SingleAsync());
@@ -212,12 +263,28 @@ public abstract class RepairTests(RekindleFactory app)
 
         // Queued once, however often the job runs.
         await TimeTogether.DateJourney.RunJobAsync(app);
-        Assert.Equal(2, await app.WithDbAsync(db => db.Notices.CountAsync(n => n.Kind == Rekindle.Web.Infrastructure.Jobs.NoticeKind.RepairFollowUp && n.Key.Contains(id.ToString("N")))));
+        Assert.Equal(
+            2,
+            await app.WithDbAsync(db =>
+                db.Notices.CountAsync(n =>
+                    n.Kind == Rekindle.Web.Infrastructure.Jobs.NoticeKind.RepairFollowUp && n.Key.Contains(id.ToString("N"))
+                )
+            )
+        );
 
         Assert.NotNull((await a.GetAsync("/repair")).Find("#follow-ups"));
         var form = await a.GetAsync(path);
         Assert.NotNull(form.Find("#follow-up"));
-        var answered = await a.SubmitAsync(form, "repair", new Dictionary<string, string> { ["go"] = "follow-up", ["choice"] = RepairRules.StillHurts, ["text"] = "Followmarker" });
+        var answered = await a.SubmitAsync(
+            form,
+            "repair",
+            new Dictionary<string, string>
+            {
+                ["go"] = "follow-up",
+                ["choice"] = RepairRules.StillHurts,
+                ["text"] = "Followmarker",
+            }
+        );
         Assert.NotNull(answered.Find("#follow-up-saved"));
         Assert.NotNull(answered.Find("#still-hurts"));
         Assert.DoesNotContain("Followmarker", (await b.GetAsync(path)).Html, StringComparison.Ordinal);
@@ -226,7 +293,11 @@ public abstract class RepairTests(RekindleFactory app)
         Assert.Null(notYet.Find("#still-hurts"));
         Assert.Null(notYet.Find("input[name=choice][checked]"));
 
-        var bothAnswered = await b.SubmitAsync(await b.GetAsync(path), "repair", new Dictionary<string, string> { ["go"] = "follow-up", ["choice"] = "better" });
+        var bothAnswered = await b.SubmitAsync(
+            await b.GetAsync(path),
+            "repair",
+            new Dictionary<string, string> { ["go"] = "follow-up", ["choice"] = "better" }
+        );
         Assert.Contains("Followmarker", bothAnswered.TextOf("#follow-up-both"), StringComparison.Ordinal);
         Assert.Contains("Followmarker", (await a.GetAsync(path)).TextOf("#follow-up-both"), StringComparison.Ordinal);
         Assert.Null((await a.GetAsync("/repair")).Find("#follow-ups"));
@@ -238,7 +309,11 @@ public abstract class RepairTests(RekindleFactory app)
         var (a, b) = await CoupleAsync(app, "Eve", "Fay");
         var path = await OpenAsync(a, b, "Strangertitlemarker");
         await WriteAsync(a, path, RepairStep.Feelings, "Strangermarker");
-        var grudge = await a.SubmitAsync(await a.GetAsync("/repair/letting-go"), "start-letting-go", new Dictionary<string, string> { ["hurt"] = "Private hurt", ["cost"] = "Private cost" });
+        var grudge = await a.SubmitAsync(
+            await a.GetAsync("/repair/letting-go"),
+            "start-letting-go",
+            new Dictionary<string, string> { ["hurt"] = "Private hurt", ["cost"] = "Private cost" }
+        );
         var grudgePath = grudge.Url.AbsolutePath;
         var (stranger, strangersPartner) = await CoupleAsync(app, "Gil", "Hal");
         var own = await OpenAsync(stranger, strangersPartner);
@@ -261,16 +336,32 @@ public abstract class RepairTests(RekindleFactory app)
         {
             var fields = new List<KeyValuePair<string, string>>
             {
-                new("_handler", "repair"), new("__RequestVerificationToken", token), new("go", act), new("revision", "2"), new("step", "feelings"),
-                new("feelings", "hurt"), new("text", "Intruder"), new("choice", "better"),
+                new("_handler", "repair"),
+                new("__RequestVerificationToken", token),
+                new("go", act),
+                new("revision", "2"),
+                new("step", "feelings"),
+                new("feelings", "hurt"),
+                new("text", "Intruder"),
+                new("choice", "better"),
             };
             Assert.True((await stranger.PostAsync(path, fields)).Status is HttpStatusCode.NotFound or HttpStatusCode.BadRequest);
         }
 
-        var grudgeToken = (await stranger.GetAsync("/repair/letting-go")).Find("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+        var grudgeToken = (await stranger.GetAsync("/repair/letting-go"))
+            .Find("input[name=__RequestVerificationToken]")!
+            .GetAttribute("value")!;
         foreach (var act in new[] { "save", "archive", "destroy" })
         {
-            var fields = new List<KeyValuePair<string, string>> { new("_handler", "letting-go"), new("__RequestVerificationToken", grudgeToken), new("go", act), new("step", "decide"), new("decision", "toward"), new("confirmDestroy", "yes") };
+            var fields = new List<KeyValuePair<string, string>>
+            {
+                new("_handler", "letting-go"),
+                new("__RequestVerificationToken", grudgeToken),
+                new("go", act),
+                new("step", "decide"),
+                new("decision", "toward"),
+                new("confirmDestroy", "yes"),
+            };
             Assert.True((await stranger.PostAsync(grudgePath, fields)).Status is HttpStatusCode.NotFound or HttpStatusCode.BadRequest);
             Assert.True((await b.PostAsync(grudgePath, fields)).Status is HttpStatusCode.NotFound or HttpStatusCode.BadRequest);
         }
@@ -287,7 +378,11 @@ public abstract class RepairTests(RekindleFactory app)
         var before = await SnapshotAsync();
         var noName = await a.SubmitAsync(await a.GetAsync("/repair"), "open-repair", new Dictionary<string, string> { ["title"] = "   " });
         Assert.Contains("short name", noName.TextOf("#repair-message"), StringComparison.Ordinal);
-        var tooLong = await a.SubmitAsync(await a.GetAsync("/repair"), "open-repair", new Dictionary<string, string> { ["title"] = new string('x', 500) });
+        var tooLong = await a.SubmitAsync(
+            await a.GetAsync("/repair"),
+            "open-repair",
+            new Dictionary<string, string> { ["title"] = new string('x', 500) }
+        );
         Assert.Contains("characters or fewer", tooLong.TextOf("#repair-message"), StringComparison.Ordinal);
         Assert.Equal(before, await SnapshotAsync());
 
@@ -316,20 +411,46 @@ public abstract class RepairTests(RekindleFactory app)
 
         // Letting go and the apology builder.
         var grudgeBefore = await app.WithDbAsync(db => db.Grudges.CountAsync());
-        var empty = await a.SubmitAsync(await a.GetAsync("/repair/letting-go"), "start-letting-go", new Dictionary<string, string> { ["hurt"] = "a hurt" });
+        var empty = await a.SubmitAsync(
+            await a.GetAsync("/repair/letting-go"),
+            "start-letting-go",
+            new Dictionary<string, string> { ["hurt"] = "a hurt" }
+        );
         Assert.Contains("What it has cost me", empty.TextOf("#letting-go-message"), StringComparison.Ordinal);
         Assert.Equal(grudgeBefore, await app.WithDbAsync(db => db.Grudges.CountAsync()));
-        var grudge = await a.SubmitAsync(await a.GetAsync("/repair/letting-go"), "start-letting-go", new Dictionary<string, string> { ["hurt"] = "a hurt", ["cost"] = "a cost" });
+        var grudge = await a.SubmitAsync(
+            await a.GetAsync("/repair/letting-go"),
+            "start-letting-go",
+            new Dictionary<string, string> { ["hurt"] = "a hurt", ["cost"] = "a cost" }
+        );
         var noDecision = await a.SubmitAsync(grudge, "letting-go", new Dictionary<string, string> { ["go"] = "save" });
         Assert.Contains("choose one answer", noDecision.TextOf("#grudge-message"), StringComparison.Ordinal);
-        var skipAhead = await a.SubmitAsync(grudge, "letting-go", new Dictionary<string, string> { ["go"] = "save", ["step"] = "letter", ["text"] = "a letter" });
+        var skipAhead = await a.SubmitAsync(
+            grudge,
+            "letting-go",
+            new Dictionary<string, string>
+            {
+                ["go"] = "save",
+                ["step"] = "letter",
+                ["text"] = "a letter",
+            }
+        );
         Assert.Contains("One step at a time", skipAhead.TextOf("#grudge-message"), StringComparison.Ordinal);
         var unconfirmed = await a.SubmitAsync(grudge, "letting-go", new Dictionary<string, string> { ["go"] = "destroy" });
         Assert.Contains("Tick the box", unconfirmed.TextOf("#grudge-message"), StringComparison.Ordinal);
         Assert.Equal(grudgeBefore + 1, await app.WithDbAsync(db => db.Grudges.CountAsync()));
 
         var apologies = await app.WithDbAsync(db => db.Apologies.CountAsync());
-        var partial = await a.SubmitAsync(await a.GetAsync("/repair/apology"), "apology", new Dictionary<string, string> { ["go"] = "send", ["did"] = "I snapped", ["will"] = "Pause first" });
+        var partial = await a.SubmitAsync(
+            await a.GetAsync("/repair/apology"),
+            "apology",
+            new Dictionary<string, string>
+            {
+                ["go"] = "send",
+                ["did"] = "I snapped",
+                ["will"] = "Pause first",
+            }
+        );
         Assert.Contains("How it affected you", partial.TextOf("#apology-message"), StringComparison.Ordinal);
         Assert.Equal(apologies, await app.WithDbAsync(db => db.Apologies.CountAsync()));
     }
@@ -338,16 +459,31 @@ public abstract class RepairTests(RekindleFactory app)
     public async Task An_apology_is_checked_softly_previewed_and_reaches_the_partner_only_when_sent()
     {
         var (a, b) = await CoupleAsync(app, "Kit", "Lou");
-        var fields = new Dictionary<string, string> { ["did"] = "You always make me late, I was stupid to shout", ["effect"] = "Apologyeffectmarker", ["will"] = "I'll say when I need a break" };
-        var checkedPage = await a.SubmitAsync(await a.GetAsync("/repair/apology"), "apology", new Dictionary<string, string>(fields) { ["go"] = "check" });
+        var fields = new Dictionary<string, string>
+        {
+            ["did"] = "You always make me late, I was stupid to shout",
+            ["effect"] = "Apologyeffectmarker",
+            ["will"] = "I'll say when I need a break",
+        };
+        var checkedPage = await a.SubmitAsync(
+            await a.GetAsync("/repair/apology"),
+            "apology",
+            new Dictionary<string, string>(fields) { ["go"] = "check" }
+        );
         Assert.Contains("You always", checkedPage.TextOf("#soft-startup-did"), StringComparison.Ordinal);
         Assert.Contains("Apologyeffectmarker", checkedPage.TextOf("#apology-preview"), StringComparison.Ordinal);
         Assert.DoesNotContain("Apologyeffectmarker", (await b.GetAsync("/repair")).Html, StringComparison.Ordinal);
 
-        var sent = await a.SubmitAsync(checkedPage, "apology", new Dictionary<string, string>(fields) { ["did"] = "I shouted", ["go"] = "send" });
+        var sent = await a.SubmitAsync(
+            checkedPage,
+            "apology",
+            new Dictionary<string, string>(fields) { ["did"] = "I shouted", ["go"] = "send" }
+        );
         Assert.Contains("Sent", sent.TextOf("#apology-message"), StringComparison.Ordinal);
         Assert.Contains("Apologyeffectmarker", (await b.GetAsync("/repair")).TextOf("#apologies"), StringComparison.Ordinal);
-        Assert.All(await app.WithDbAsync(db => db.Apologies.Select(x => x.Text.Envelope).ToListAsync()), e => Assert.DoesNotContain("Apologyeffectmarker", e, StringComparison.Ordinal));
+        Assert.All(await app.WithDbAsync(db => db.Apologies.Select(x => x.Text.Envelope).ToListAsync()), e =>
+            Assert.DoesNotContain("Apologyeffectmarker", e, StringComparison.Ordinal)
+        );
     }
 
     [Fact]
@@ -356,7 +492,10 @@ public abstract class RepairTests(RekindleFactory app)
         var (a, _) = await CoupleAsync(app, "Nia", "Oto");
         var fields = new Dictionary<string, string>
         {
-            ["go"] = "check", ["did"] = "I'm sorry if I was harsh", ["effect"] = "I'm sorry you feel that way", ["will"] = "I'll take a breath before I answer next time",
+            ["go"] = "check",
+            ["did"] = "I'm sorry if I was harsh",
+            ["effect"] = "I'm sorry you feel that way",
+            ["will"] = "I'll take a breath before I answer next time",
         };
         var page = await a.SubmitAsync(await a.GetAsync("/repair/apology"), "apology", fields);
 
@@ -374,10 +513,17 @@ public abstract class RepairTests(RekindleFactory app)
         Assert.Equal("#soft-startup-apology", page.Find("button[value=check]")!.GetAttribute("formaction"));
         Assert.DoesNotContain("reads kindly", page.Text, StringComparison.Ordinal);
 
-        var kind = await a.SubmitAsync(page, "apology", new Dictionary<string, string>
-        {
-            ["go"] = "check", ["did"] = "I'm sorry I raised my voice at dinner.", ["effect"] = "It frightened you and spoiled the evening you planned.", ["will"] = "I'll say I need a break before I get loud.",
-        });
+        var kind = await a.SubmitAsync(
+            page,
+            "apology",
+            new Dictionary<string, string>
+            {
+                ["go"] = "check",
+                ["did"] = "I'm sorry I raised my voice at dinner.",
+                ["effect"] = "It frightened you and spoiled the evening you planned.",
+                ["will"] = "I'll say I need a break before I get loud.",
+            }
+        );
         Assert.Equal("Kind", kind.Find("#soft-startup-apology")!.GetAttribute("data-verdict"));
         Assert.Null(kind.Find("#soft-startup-did"));
     }
@@ -388,7 +534,17 @@ public abstract class RepairTests(RekindleFactory app)
         var (a, b) = await CoupleAsync(app, "Max", "Ned");
         var path = await OpenAsync(a, b, "Leavingmarker");
         await WriteAsync(a, path, RepairStep.Feelings, "Leavingentry");
-        await a.SubmitAsync(await a.GetAsync("/repair/apology"), "apology", new Dictionary<string, string> { ["go"] = "send", ["did"] = "d", ["effect"] = "e", ["will"] = "w" });
+        await a.SubmitAsync(
+            await a.GetAsync("/repair/apology"),
+            "apology",
+            new Dictionary<string, string>
+            {
+                ["go"] = "send",
+                ["did"] = "d",
+                ["effect"] = "e",
+                ["will"] = "w",
+            }
+        );
         var id = IdOf(path);
         Assert.True(await app.WithDbAsync(db => db.IncidentEntries.AnyAsync(e => e.IncidentId == id)));
 
@@ -404,17 +560,26 @@ public abstract class RepairTests(RekindleFactory app)
     private static List<KeyValuePair<string, string>> Form(Page page, Dictionary<string, string> fields)
     {
         var form = page.Find("form#repair")!;
-        var values = form.QuerySelectorAll("input[type=hidden]").Where(i => !fields.ContainsKey(i.GetAttribute("name")!))
-            .Select(i => new KeyValuePair<string, string>(i.GetAttribute("name")!, i.GetAttribute("value") ?? "")).ToList();
+        var values = form.QuerySelectorAll("input[type=hidden]")
+            .Where(i => !fields.ContainsKey(i.GetAttribute("name")!))
+            .Select(i => new KeyValuePair<string, string>(i.GetAttribute("name")!, i.GetAttribute("value") ?? ""))
+            .ToList();
         values.AddRange(fields);
         return values;
     }
 
-    private Task<int[]> SnapshotAsync() => app.WithDbAsync(async db => new[]
-    {
-        await db.Incidents.CountAsync(), await db.IncidentEntries.CountAsync(), await db.Grudges.CountAsync(), await db.Apologies.CountAsync(),
-        await db.Incidents.SumAsync(i => i.Revision), await db.Grudges.CountAsync(g => g.ArchivedAt != null),
-    });
+    private Task<int[]> SnapshotAsync() =>
+        app.WithDbAsync(async db =>
+            new[]
+            {
+                await db.Incidents.CountAsync(),
+                await db.IncidentEntries.CountAsync(),
+                await db.Grudges.CountAsync(),
+                await db.Apologies.CountAsync(),
+                await db.Incidents.SumAsync(i => i.Revision),
+                await db.Grudges.CountAsync(g => g.ArchivedAt != null),
+            }
+        );
 }
 
 public sealed class RepairTestsOnSqlite(SqliteApp app) : RepairTests(app), IClassFixture<SqliteApp>;

@@ -14,10 +14,17 @@ public abstract class AboutTests(RekindleFactory app)
     private static void Discloses(Page page, string where)
     {
         var disclosure = page.TextOf("#operator-disclosure");
-        Assert.True(disclosure.Contains("This server is run by Morgan Example Hosting.", StringComparison.Ordinal), $"{where}: {disclosure}");
+        Assert.True(
+            disclosure.Contains("This server is run by Morgan Example Hosting.", StringComparison.Ordinal),
+            $"{where}: {disclosure}"
+        );
         Assert.Contains("To reach them: help@operator.example.net", disclosure, StringComparison.Ordinal);
         Assert.Contains("Whoever runs the server can technically read what is stored on it.", disclosure, StringComparison.Ordinal);
-        Assert.Contains("If that person is your partner and you don't feel safe, the safety page is the better place.", disclosure, StringComparison.Ordinal);
+        Assert.Contains(
+            "If that person is your partner and you don't feel safe, the safety page is the better place.",
+            disclosure,
+            StringComparison.Ordinal
+        );
         Assert.NotNull(page.Find("#operator-disclosure a[href='/safety']"));
         Assert.NotNull(page.Find("#operator-disclosure a[href='/about']"));
     }
@@ -34,8 +41,16 @@ public abstract class AboutTests(RekindleFactory app)
             Assert.Equal("/about", page.Url.AbsolutePath);
             Assert.Equal("This server is run by Morgan Example Hosting.", page.TextOf("#operator-name"));
             Assert.Equal("To reach them: help@operator.example.net", page.TextOf("#operator-contact"));
-            Assert.Contains("Whoever runs the server can technically read what is stored on it.", page.TextOf("#what-they-can-see"), StringComparison.Ordinal);
-            Assert.Contains("If that person is your partner and you don't feel safe, the safety page is the better place.", page.TextOf("#what-they-can-see"), StringComparison.Ordinal);
+            Assert.Contains(
+                "Whoever runs the server can technically read what is stored on it.",
+                page.TextOf("#what-they-can-see"),
+                StringComparison.Ordinal
+            );
+            Assert.Contains(
+                "If that person is your partner and you don't feel safe, the safety page is the better place.",
+                page.TextOf("#what-they-can-see"),
+                StringComparison.Ordinal
+            );
             Assert.NotNull(page.Find("#what-they-can-see a[href='/safety']"));
 
             // Every page's footer leads here.
@@ -67,7 +82,8 @@ public sealed class AboutTestsOnSqlite(ConfiguredSqliteApp app) : AboutTests(app
 
 public sealed class AboutTestsOnPostgres(ConfiguredPostgresApp app) : AboutTests(app), IClassFixture<ConfiguredPostgresApp>;
 
-/// <summary>An instance whose operator set nothing: the pages say so honestly, and wrong settings stop the start with one clear line.</summary>
+/// <summary>An instance whose operator set nothing: the pages say so honestly, and wrong settings stop the start with one clear
+/// line.</summary>
 public sealed class UnconfiguredInstanceTests(SqliteApp app) : IClassFixture<SqliteApp>
 {
     [Fact]
@@ -86,7 +102,11 @@ public sealed class UnconfiguredInstanceTests(SqliteApp app) : IClassFixture<Sql
     }
 
     [Theory]
-    [InlineData("SafetyResources:DefaultCountry", "Atlantis", "SafetyResources:DefaultCountry \"Atlantis\" is not a country in safety-resources.en.json; use one of: GB-ENG, GB-SCT")]
+    [InlineData(
+        "SafetyResources:DefaultCountry",
+        "Atlantis",
+        "SafetyResources:DefaultCountry \"Atlantis\" is not a country in safety-resources.en.json; use one of: GB-ENG, GB-SCT"
+    )]
     [InlineData("Operator:Name", "x", "Operator:Name is 101 characters long; at most 100 are allowed.")]
     [InlineData("Operator:Contact", "line one\nline two", "Operator:Contact must be one line of text")]
     public async Task A_wrong_setting_stops_the_start_with_one_clear_line(string setting, string value, string expected)

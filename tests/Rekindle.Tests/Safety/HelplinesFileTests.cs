@@ -18,7 +18,8 @@ public sealed partial class HelplinesFileTests : IDisposable
 
     public void Dispose() => Directory.Delete(_folder, recursive: true);
 
-    private static SafetyResourceSet BuiltIn() => SafetyResources.Load(Path.Combine(AppContext.BaseDirectory, "Content", "support", "safety-resources.en.json"));
+    private static SafetyResourceSet BuiltIn() =>
+        SafetyResources.Load(Path.Combine(AppContext.BaseDirectory, "Content", "support", "safety-resources.en.json"));
 
     [Fact]
     public void Every_line_names_the_place_it_serves_its_kind_and_a_number()
@@ -36,8 +37,7 @@ public sealed partial class HelplinesFileTests : IDisposable
     }
 
     [Fact]
-    public void The_file_carries_the_day_its_numbers_were_checked() =>
-        Assert.Equal(new DateOnly(2026, 12, 7), BuiltIn().Checked);
+    public void The_file_carries_the_day_its_numbers_were_checked() => Assert.Equal(new DateOnly(2026, 12, 7), BuiltIn().Checked);
 
     [Fact]
     public void Each_nation_and_country_has_its_own_emergency_abuse_sexual_violence_and_crisis_lines()
@@ -46,7 +46,15 @@ public sealed partial class HelplinesFileTests : IDisposable
         foreach (var place in RequiredPlaces)
         {
             Assert.NotNull(set.Country(place));
-            foreach (var kind in new[] { HelplineKinds.Emergency, HelplineKinds.DomesticAbuse, HelplineKinds.SexualViolence, HelplineKinds.Crisis })
+            foreach (
+                var kind in new[]
+                {
+                    HelplineKinds.Emergency,
+                    HelplineKinds.DomesticAbuse,
+                    HelplineKinds.SexualViolence,
+                    HelplineKinds.Crisis,
+                }
+            )
             {
                 Assert.True(set.Lines(place, kind).Count > 0, $"{place} has no {kind} line");
             }
@@ -82,7 +90,9 @@ public sealed partial class HelplinesFileTests : IDisposable
         Assert.Equal(HelplineKinds.Crisis, samaritans.Kind);
         Assert.Contains(set.Lines("US", HelplineKinds.Crisis), s => s.Phone == "988");
         Assert.Contains(set.Lines("CA", HelplineKinds.Crisis), s => s.Phone == "988");
-        Assert.Contains(set.Lines("CA", HelplineKinds.DomesticAbuse), s => s.Region.EndsWith("Canada", StringComparison.Ordinal) && s.Phone != "911");
+        Assert.Contains(set.Lines("CA", HelplineKinds.DomesticAbuse), s =>
+            s.Region.EndsWith("Canada", StringComparison.Ordinal) && s.Phone != "911"
+        );
     }
 
     [Fact]
@@ -108,7 +118,10 @@ public sealed partial class HelplinesFileTests : IDisposable
     {
         var line = new Dictionary<string, string>
         {
-            ["kind"] = "\"kind\":\"emergency\"", ["serves"] = "\"serves\":[\"HERE\"]", ["region"] = "\"region\":\"Here\"", ["phone"] = "\"phone\":\"112\"",
+            ["kind"] = "\"kind\":\"emergency\"",
+            ["serves"] = "\"serves\":[\"HERE\"]",
+            ["region"] = "\"region\":\"Here\"",
+            ["phone"] = "\"phone\":\"112\"",
         };
         if (change is not null)
         {
@@ -116,8 +129,15 @@ public sealed partial class HelplinesFileTests : IDisposable
         }
 
         var path = Path.Combine(_folder, Guid.NewGuid().ToString("N") + ".json");
-        File.WriteAllText(path, "{\"language\":\"en\"," + (dated == "no date" ? "" : "\"checked\":\"2026-12-07\",") + "\"intro\":\"Hi.\",\"emergency\":\"Call 112.\",\"general\":[],"
-            + "\"countries\":[{\"code\":\"HERE\",\"name\":\"Here\"}],\"services\":[{" + string.Join(',', line.Values) + ",\"name\":\"Line\",\"text\":\"Call.\"}]}");
+        File.WriteAllText(
+            path,
+            "{\"language\":\"en\","
+                + (dated == "no date" ? "" : "\"checked\":\"2026-12-07\",")
+                + "\"intro\":\"Hi.\",\"emergency\":\"Call 112.\",\"general\":[],"
+                + "\"countries\":[{\"code\":\"HERE\",\"name\":\"Here\"}],\"services\":[{"
+                + string.Join(',', line.Values)
+                + ",\"name\":\"Line\",\"text\":\"Call.\"}]}"
+        );
         var error = Assert.Throws<InvalidDataException>(() => SafetyResources.Load(path));
         Assert.Contains(expected, error.Message, StringComparison.Ordinal);
     }

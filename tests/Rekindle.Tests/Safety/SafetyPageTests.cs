@@ -6,12 +6,16 @@ using static Rekindle.Testing.Journeys;
 namespace Rekindle.Tests.Safety;
 
 /// <summary>An instance whose operator chose Scotland as the default place and gave their name and contact.</summary>
-public class ConfiguredApp(TestProvider provider) : RekindleFactory(provider, new Dictionary<string, string?>
-{
-    ["SafetyResources:DefaultCountry"] = "GB-SCT",
-    ["Operator:Name"] = "Morgan Example Hosting",
-    ["Operator:Contact"] = "help@operator.example.net",
-});
+public class ConfiguredApp(TestProvider provider)
+    : RekindleFactory(
+        provider,
+        new Dictionary<string, string?>
+        {
+            ["SafetyResources:DefaultCountry"] = "GB-SCT",
+            ["Operator:Name"] = "Morgan Example Hosting",
+            ["Operator:Contact"] = "help@operator.example.net",
+        }
+    );
 
 public sealed class ConfiguredSqliteApp() : ConfiguredApp(TestProvider.Sqlite);
 
@@ -26,7 +30,9 @@ public abstract class SafetyPageTests(RekindleFactory app)
 {
     private static async Task<string> ExportAsync(TestBrowser browser)
     {
-        var token = (await browser.GetAsync("/account/data")).Find("form[action='/account/export/json'] input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+        var token = (await browser.GetAsync("/account/data"))
+            .Find("form[action='/account/export/json'] input[name=__RequestVerificationToken]")!
+            .GetAttribute("value")!;
         using var content = new FormUrlEncodedContent([new("__RequestVerificationToken", token)]);
         return await (await browser.Client.PostAsync("/account/export/json", content)).Content.ReadAsStringAsync();
     }
@@ -84,7 +90,19 @@ public abstract class SafetyPageTests(RekindleFactory app)
 
         var all = await visitor.GetAsync("/safety?country=all");
         Assert.Equal("Showing lines for every country.", all.TextOf("#country-shown"));
-        foreach (var number in new[] { "0808 2000 247", "0800 027 1234", "0808 80 10 800", "0808 802 1414", "1800 341 900", "1-800-799-7233", "1800 737 732", "0800 733 843" })
+        foreach (
+            var number in new[]
+            {
+                "0808 2000 247",
+                "0800 027 1234",
+                "0808 80 10 800",
+                "0808 802 1414",
+                "1800 341 900",
+                "1-800-799-7233",
+                "1800 737 732",
+                "0800 733 843",
+            }
+        )
         {
             Assert.Contains(number, all.TextOf("#domestic-abuse"), StringComparison.Ordinal);
         }
@@ -96,7 +114,18 @@ public abstract class SafetyPageTests(RekindleFactory app)
     [Fact]
     public async Task A_members_place_is_theirs_alone_and_the_partner_sees_the_same_bytes_either_way()
     {
-        string[] partnersPages = ["/", "/safety", "/safety#crisis", "/couple", "/support", "/about", "/account/data", "/account/notifications", "/understand"];
+        string[] partnersPages =
+        [
+            "/",
+            "/safety",
+            "/safety#crisis",
+            "/couple",
+            "/support",
+            "/about",
+            "/account/data",
+            "/account/notifications",
+            "/understand",
+        ];
         var views = new List<List<string>>();
         var exports = new List<string>();
         foreach (var chooses in new[] { true, false })
@@ -104,9 +133,17 @@ public abstract class SafetyPageTests(RekindleFactory app)
             var (pat, rue) = await Repair.RepairTests.CoupleAsync(app, "Pat", "Rue");
             if (chooses)
             {
-                var refused = await pat.SubmitAsync(await pat.GetAsync("/safety"), "helpline-country", new Dictionary<string, string> { ["country"] = "Atlantis" });
+                var refused = await pat.SubmitAsync(
+                    await pat.GetAsync("/safety"),
+                    "helpline-country",
+                    new Dictionary<string, string> { ["country"] = "Atlantis" }
+                );
                 Assert.Equal("Please choose one of the places in the list.", refused.TextOf("#country-problem"));
-                var saved = await pat.SubmitAsync(await pat.GetAsync("/safety"), "helpline-country", new Dictionary<string, string> { ["country"] = "NZ" });
+                var saved = await pat.SubmitAsync(
+                    await pat.GetAsync("/safety"),
+                    "helpline-country",
+                    new Dictionary<string, string> { ["country"] = "NZ" }
+                );
                 Assert.NotNull(saved.Find("#country-saved"));
                 Assert.Equal("Showing lines for New Zealand.", saved.TextOf("#country-shown"));
                 var again = await pat.GetAsync("/safety");
@@ -130,16 +167,28 @@ public abstract class SafetyPageTests(RekindleFactory app)
             var export = await ExportAsync(rue);
             Assert.DoesNotContain("\"NZ\"", export, StringComparison.Ordinal);
             // Each couple draws its own daily question; the rest must match.
-            exports.Add(System.Text.RegularExpressions.Regex.Replace(SamePage.AcrossCouples(export), "\"question\": \"(?:[^\"\\\\]|\\\\.)*\"", "\"question\": \"[question]\""));
+            exports.Add(
+                System.Text.RegularExpressions.Regex.Replace(
+                    SamePage.AcrossCouples(export),
+                    "\"question\": \"(?:[^\"\\\\]|\\\\.)*\"",
+                    "\"question\": \"[question]\""
+                )
+            );
             views.Add(partnerViews);
         }
 
         for (var i = 0; i < partnersPages.Length; i++)
         {
-            Assert.True(views[0][i] == views[1][i], $"{partnersPages[i]} changes for the partner with the other's place: {SamePage.Difference(views[0][i], views[1][i])}");
+            Assert.True(
+                views[0][i] == views[1][i],
+                $"{partnersPages[i]} changes for the partner with the other's place: {SamePage.Difference(views[0][i], views[1][i])}"
+            );
         }
 
-        Assert.True(exports[0] == exports[1], "the partner's export changes with the other's place: " + SamePage.Difference(exports[0], exports[1]));
+        Assert.True(
+            exports[0] == exports[1],
+            "the partner's export changes with the other's place: " + SamePage.Difference(exports[0], exports[1])
+        );
     }
 
     [Fact]
@@ -147,7 +196,11 @@ public abstract class SafetyPageTests(RekindleFactory app)
     {
         var (pia, _) = await Repair.RepairTests.CoupleAsync(app, "Pia", "Quin");
         var offer = await pia.GetAsync("/repair");
-        Assert.Contains("Everything is kept, and Quin sees only that you paused.", offer.TextOf("#pause-for-two"), StringComparison.Ordinal);
+        Assert.Contains(
+            "Everything is kept, and Quin sees only that you paused.",
+            offer.TextOf("#pause-for-two"),
+            StringComparison.Ordinal
+        );
         var paused = await pia.SubmitAsync(offer, "pause-for-two", new Dictionary<string, string> { ["pause"] = "on" });
         Assert.Contains("Quin sees only that you paused, never why.", paused.TextOf("#paused-for-two"), StringComparison.Ordinal);
         var back = await pia.SubmitAsync(paused, "pause-for-two", new Dictionary<string, string> { ["pause"] = "off" });

@@ -8,9 +8,6 @@ namespace Rekindle.Tests.Safety;
 /// </summary>
 public sealed class SafetyRoutes : IAreaRoutes
 {
-    public IReadOnlyDictionary<string, RouteRegistry.Call> Routes { get; } = new Dictionary<string, RouteRegistry.Call>
-    {
-        ["/exit"] = new(Get: "/exit", EndsSession: true),
-        ["/safety"] = new(Get: "/safety"),
-    };
+    public IReadOnlyDictionary<string, RouteRegistry.Call> Routes { get; } =
+        new Dictionary<string, RouteRegistry.Call> { ["/exit"] = new(Get: "/exit", EndsSession: true), ["/safety"] = new(Get: "/safety") };
 }

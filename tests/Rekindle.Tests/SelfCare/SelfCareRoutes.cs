@@ -8,12 +8,13 @@ namespace Rekindle.Tests.SelfCare;
 /// </summary>
 public sealed class SelfCareRoutes : IAreaRoutes
 {
-    public IReadOnlyDictionary<string, RouteRegistry.Call> Routes { get; } = new Dictionary<string, RouteRegistry.Call>
-    {
-        ["/self-care"] = new(Get: "/self-care?day=2026-11-23"),
-        ["/api/v1/self-care"] = new(Get: "/api/v1/self-care"),
-        ["/api/v1/self-care/days"] = new(Post: "/api/v1/self-care/days", Json: "{\"day\":\"2000-01-01\",\"mood\":3}"),
-        ["/api/v1/self-care/goals"] = new(Post: "/api/v1/self-care/goals", Json: "{\"metric\":\"nothing\"}"),
-        ["/api/v1/self-care/goals/{id:guid}"] = new(Post: "/api/v1/self-care/goals/" + Guid.Empty, Method: "DELETE"),
-    };
+    public IReadOnlyDictionary<string, RouteRegistry.Call> Routes { get; } =
+        new Dictionary<string, RouteRegistry.Call>
+        {
+            ["/self-care"] = new(Get: "/self-care?day=2026-11-23"),
+            ["/api/v1/self-care"] = new(Get: "/api/v1/self-care"),
+            ["/api/v1/self-care/days"] = new(Post: "/api/v1/self-care/days", Json: "{\"day\":\"2000-01-01\",\"mood\":3}"),
+            ["/api/v1/self-care/goals"] = new(Post: "/api/v1/self-care/goals", Json: "{\"metric\":\"nothing\"}"),
+            ["/api/v1/self-care/goals/{id:guid}"] = new(Post: "/api/v1/self-care/goals/" + Guid.Empty, Method: "DELETE"),
+        };
 }

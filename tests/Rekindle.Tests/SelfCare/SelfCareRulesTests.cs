@@ -16,10 +16,19 @@ public sealed class SelfCareRulesTests
     [InlineData(null, null, null, null, "-3", "Mood should be", "mood")]
     [InlineData("30", null, null, null, "11", "Mood should be", "sleepHours")]
     public void Reading_a_day_accepts_blanks_and_refuses_what_is_out_of_range(
-        string? sleep, string? movement, string? eating, string? stress, string? mood, string? problem, string? field)
+        string? sleep,
+        string? movement,
+        string? eating,
+        string? stress,
+        string? mood,
+        string? problem,
+        string? field
+    )
     {
         static decimal? D(string? text) => text is null ? null : decimal.Parse(text, System.Globalization.CultureInfo.InvariantCulture);
-        var read = SelfCareRules.Read(new DayLogRequest(default, D(sleep), (int?)D(movement), (int?)D(eating), (int?)D(stress), (int?)D(mood), null));
+        var read = SelfCareRules.Read(
+            new DayLogRequest(default, D(sleep), (int?)D(movement), (int?)D(eating), (int?)D(stress), (int?)D(mood), null)
+        );
         if (problem is null)
         {
             Assert.NotNull(read.Value);
@@ -54,7 +63,17 @@ public sealed class SelfCareRulesTests
         var weeks = SelfCareRules.Weeks(days, monday, 3);
         Assert.Equal([monday.AddDays(-14), monday.AddDays(-7), monday], weeks.Select(w => w.Week));
         Assert.Equal((0, (decimal?)null), (weeks[0].Days, weeks[0].Sleep));
-        Assert.Equal((3, 7.5m, 28.3m, 3.5m, 5m, 6m), (weeks[2].Days, weeks[2].Sleep!.Value, weeks[2].Movement!.Value, weeks[2].Eating!.Value, weeks[2].Stress!.Value, weeks[2].Mood!.Value));
+        Assert.Equal(
+            (3, 7.5m, 28.3m, 3.5m, 5m, 6m),
+            (
+                weeks[2].Days,
+                weeks[2].Sleep!.Value,
+                weeks[2].Movement!.Value,
+                weeks[2].Eating!.Value,
+                weeks[2].Stress!.Value,
+                weeks[2].Mood!.Value
+            )
+        );
 
         Assert.Equal(2, SelfCareRules.DaysMet(new Goal("movement", false, 30, 4), days, monday));
         Assert.Equal(1, SelfCareRules.DaysMet(new Goal("stress", true, 4, 3), days, monday));

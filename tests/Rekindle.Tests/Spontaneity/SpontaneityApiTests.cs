@@ -6,13 +6,24 @@ using Rekindle.Web.Infrastructure.Privacy;
 
 namespace Rekindle.Tests.Spontaneity;
 
-/// <summary>Spontaneity through the API (decision 0012): "I'd love this" may become a hint, "not for me" never shows; notes reach only the partner.</summary>
+/// <summary>Spontaneity through the API (decision 0012): "I'd love this" may become a hint, "not for me" never shows; notes reach only the
+/// partner.</summary>
 public abstract class SpontaneityApiTests(RekindleFactory app)
 {
     private static async Task<string> GiverPagesAsync(ApiClient api)
     {
         var bodies = new List<string>();
-        foreach (var path in new[] { "/api/v1/spontaneity", "/api/v1/spontaneity?budget=free&home=true", "/api/v1/spontaneity?another=3", "/api/v1/spontaneity?minutes=15&another=1", "/api/v1/spontaneity/gestures", "/api/v1/spontaneity/gestures?unmarked=true&page=2" })
+        foreach (
+            var path in new[]
+            {
+                "/api/v1/spontaneity",
+                "/api/v1/spontaneity?budget=free&home=true",
+                "/api/v1/spontaneity?another=3",
+                "/api/v1/spontaneity?minutes=15&another=1",
+                "/api/v1/spontaneity/gestures",
+                "/api/v1/spontaneity/gestures?unmarked=true&page=2",
+            }
+        )
         {
             bodies.Add((await api.GetAsync(path)).Body);
         }
@@ -29,10 +40,16 @@ public abstract class SpontaneityApiTests(RekindleFactory app)
             var (giver, partner) = await ApiPeople.CoupleAsync(app, "Gil", "Hal");
             using var _g = giver;
             using var _p = partner;
-            Assert.Equal(HttpStatusCode.OK, (await partner.PostAsync("/api/v1/spontaneity/gestures/marks", new { gestureId = "g001", mark = "love" })).Status);
+            Assert.Equal(
+                HttpStatusCode.OK,
+                (await partner.PostAsync("/api/v1/spontaneity/gestures/marks", new { gestureId = "g001", mark = "love" })).Status
+            );
             if (second is not null)
             {
-                Assert.Equal(HttpStatusCode.OK, (await partner.PostAsync("/api/v1/spontaneity/gestures/marks", new { gestureId = "g002", mark = "no" })).Status);
+                Assert.Equal(
+                    HttpStatusCode.OK,
+                    (await partner.PostAsync("/api/v1/spontaneity/gestures/marks", new { gestureId = "g002", mark = "no" })).Status
+                );
                 if (second == "clear")
                 {
                     var cleared = await partner.PostAsync("/api/v1/spontaneity/gestures/marks", new { gestureId = "g002", mark = "clear" });
@@ -41,11 +58,21 @@ public abstract class SpontaneityApiTests(RekindleFactory app)
             }
 
             var mine = (await partner.GetAsync("/api/v1/spontaneity/gestures")).Json.GetProperty("gestures");
-            Assert.Equal("love", mine.EnumerateArray().Single(g => g.GetProperty("gesture").GetProperty("id").GetString() == "g001").GetProperty("myMark").GetString());
+            Assert.Equal(
+                "love",
+                mine.EnumerateArray()
+                    .Single(g => g.GetProperty("gesture").GetProperty("id").GetString() == "g001")
+                    .GetProperty("myMark")
+                    .GetString()
+            );
             var giverView = await giver.GetAsync("/api/v1/spontaneity");
             Assert.True(giverView.Json.GetProperty("hasPartner").GetBoolean());
             Assert.Contains(giverView.Json.GetProperty("hints").EnumerateArray(), h => h.GetProperty("id").GetString() == "g001");
-            Assert.DoesNotContain("\"myMark\":\"love\"", (await giver.GetAsync("/api/v1/spontaneity/gestures")).Body, StringComparison.Ordinal);
+            Assert.DoesNotContain(
+                "\"myMark\":\"love\"",
+                (await giver.GetAsync("/api/v1/spontaneity/gestures")).Body,
+                StringComparison.Ordinal
+            );
             pages.Add(await GiverPagesAsync(giver));
         }
 
@@ -89,10 +116,14 @@ public abstract class SpontaneityApiTests(RekindleFactory app)
         var (alone, _, _) = await ApiPeople.MemberAsync(app, "Kai");
         using var _k = alone;
         Assert.Equal(HttpStatusCode.Conflict, (await alone.PostAsync("/api/v1/spontaneity/notes", new { text = "hello" })).Status);
-        Assert.Equal(HttpStatusCode.Conflict, (await alone.PostAsync("/api/v1/spontaneity/gestures/marks", new { gestureId = "g001", mark = "love" })).Status);
+        Assert.Equal(
+            HttpStatusCode.Conflict,
+            (await alone.PostAsync("/api/v1/spontaneity/gestures/marks", new { gestureId = "g001", mark = "love" })).Status
+        );
         Assert.DoesNotContain("Apinotemarker", (await alone.GetAsync("/api/v1/spontaneity/notes")).Body, StringComparison.Ordinal);
         Assert.False((await alone.GetAsync("/api/v1/spontaneity")).Json.GetProperty("hasPartner").GetBoolean());
     }
+
     [Fact]
     public async Task Every_refusal_names_its_kind_and_field()
     {
@@ -108,21 +139,42 @@ public abstract class SpontaneityApiTests(RekindleFactory app)
 
         var (alone, _, _) = await ApiPeople.MemberAsync(app, "Lev");
         using var _l = alone;
-        AssertProblem(await alone.PostAsync("/api/v1/spontaneity/gestures/marks", new { gestureId = "g001", mark = "love" }), HttpStatusCode.Conflict, "conflict");
+        AssertProblem(
+            await alone.PostAsync("/api/v1/spontaneity/gestures/marks", new { gestureId = "g001", mark = "love" }),
+            HttpStatusCode.Conflict,
+            "conflict"
+        );
         AssertProblem(await alone.PostAsync("/api/v1/spontaneity/notes", new { text = "hello" }), HttpStatusCode.Conflict, "conflict");
 
         var (ana, ben) = await ApiPeople.CoupleAsync(app, "Mia", "Ned");
         using var _a = ana;
         using var _b = ben;
-        AssertProblem(await ana.PostAsync("/api/v1/spontaneity/gestures/marks", new { gestureId = "nope", mark = "love" }), HttpStatusCode.BadRequest, "invalid", "gestureId");
-        AssertProblem(await ana.PostAsync("/api/v1/spontaneity/gestures/marks", new { gestureId = "g001", mark = "adore" }), HttpStatusCode.BadRequest, "invalid", "mark");
+        AssertProblem(
+            await ana.PostAsync("/api/v1/spontaneity/gestures/marks", new { gestureId = "nope", mark = "love" }),
+            HttpStatusCode.BadRequest,
+            "invalid",
+            "gestureId"
+        );
+        AssertProblem(
+            await ana.PostAsync("/api/v1/spontaneity/gestures/marks", new { gestureId = "g001", mark = "adore" }),
+            HttpStatusCode.BadRequest,
+            "invalid",
+            "mark"
+        );
         AssertProblem(await ana.PostAsync("/api/v1/spontaneity/notes", new { text = " " }), HttpStatusCode.BadRequest, "invalid", "text");
         for (var i = 1; i <= 10; i++)
         {
-            Assert.Equal(HttpStatusCode.OK, (await ana.PostAsync("/api/v1/spontaneity/notes", new { text = $"Thanks, number {i}" })).Status);
+            Assert.Equal(
+                HttpStatusCode.OK,
+                (await ana.PostAsync("/api/v1/spontaneity/notes", new { text = $"Thanks, number {i}" })).Status
+            );
         }
 
-        AssertProblem(await ana.PostAsync("/api/v1/spontaneity/notes", new { text = "One more" }), HttpStatusCode.TooManyRequests, "tooMany");
+        AssertProblem(
+            await ana.PostAsync("/api/v1/spontaneity/notes", new { text = "One more" }),
+            HttpStatusCode.TooManyRequests,
+            "tooMany"
+        );
         Assert.Equal(10, (await ana.GetAsync("/api/v1/spontaneity/notes")).Json.GetProperty("sent").GetArrayLength());
     }
 }

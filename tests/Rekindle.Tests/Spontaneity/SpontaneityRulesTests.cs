@@ -16,9 +16,19 @@ public sealed class SpontaneityRulesTests
     private static readonly DateOnly Day = new(2026, 11, 24);
 
     /// <summary>A library of the given size whose gestures go through every cost, place, kind and length.</summary>
-    private static List<Gesture> Many(int count) => Enumerable.Range(1, count)
-        .Select(i => new Gesture($"g{i:000}", $"Gesture {i}", $"About gesture {i}.", Costs[i % 3], Minutes[i % 5], Places[i % 3], Kinds[i % 5]))
-        .ToList();
+    private static List<Gesture> Many(int count) =>
+        Enumerable
+            .Range(1, count)
+            .Select(i => new Gesture(
+                $"g{i:000}",
+                $"Gesture {i}",
+                $"About gesture {i}.",
+                Costs[i % 3],
+                Minutes[i % 5],
+                Places[i % 3],
+                Kinds[i % 5]
+            ))
+            .ToList();
 
     private static readonly GestureLibrary Library = new(Many(130));
 
@@ -47,15 +57,27 @@ public sealed class SpontaneityRulesTests
         Assert.Contains("g010 takes 0 minutes", error.Message, StringComparison.Ordinal);
         Assert.Contains("g012 needs a title", error.Message, StringComparison.Ordinal);
 
-        Assert.Contains("at least 120 needed", Assert.Throws<InvalidDataException>(() => new GestureLibrary(Many(40))).Message, StringComparison.Ordinal);
+        Assert.Contains(
+            "at least 120 needed",
+            Assert.Throws<InvalidDataException>(() => new GestureLibrary(Many(40))).Message,
+            StringComparison.Ordinal
+        );
 
         var file = Path.GetTempFileName();
         try
         {
             File.WriteAllText(file, "{\"language\":\"en\",\"gestures\":[{\"id\":");
-            Assert.Contains("not valid JSON", Assert.Throws<InvalidDataException>(() => GestureLibrary.Load(file)).Message, StringComparison.Ordinal);
+            Assert.Contains(
+                "not valid JSON",
+                Assert.Throws<InvalidDataException>(() => GestureLibrary.Load(file)).Message,
+                StringComparison.Ordinal
+            );
             File.WriteAllText(file, "{\"language\":\"en\"}");
-            Assert.Contains("has no gestures", Assert.Throws<InvalidDataException>(() => GestureLibrary.Load(file)).Message, StringComparison.Ordinal);
+            Assert.Contains(
+                "has no gestures",
+                Assert.Throws<InvalidDataException>(() => GestureLibrary.Load(file)).Message,
+                StringComparison.Ordinal
+            );
         }
         finally
         {
@@ -86,7 +108,14 @@ public sealed class SpontaneityRulesTests
                     var constraints = new SurpriseConstraints(budget, minutes, home);
                     for (var n = 0; n < 40; n++)
                     {
-                        var pick = SurprisePicker.Pick(Library.Gestures, loves, constraints, Day.AddDays(n % 3), slot: 1 + (n % 2), another: n);
+                        var pick = SurprisePicker.Pick(
+                            Library.Gestures,
+                            loves,
+                            constraints,
+                            Day.AddDays(n % 3),
+                            slot: 1 + (n % 2),
+                            another: n
+                        );
                         Assert.NotNull(pick);
                         Assert.True(constraints.Fits(pick.Gesture), $"{pick.Gesture.Id} does not fit {constraints}");
                         Assert.True(budget != "free" || pick.Gesture.Cost == "free");
@@ -128,9 +157,15 @@ public sealed class SpontaneityRulesTests
         var first = SurprisePicker.Pick(Library.Gestures, none, constraints, Day, 1);
         Assert.Equal(first, SurprisePicker.Pick(Library.Gestures, none, constraints, Day, 1));
         Assert.Equal(first, SurprisePicker.Pick(new GestureLibrary(Many(130)).Gestures, none, constraints, Day, 1));
-        var week = Enumerable.Range(0, 7).Select(d => SurprisePicker.Pick(Library.Gestures, none, constraints, Day.AddDays(d), 1)!.Gesture.Id).ToList();
+        var week = Enumerable
+            .Range(0, 7)
+            .Select(d => SurprisePicker.Pick(Library.Gestures, none, constraints, Day.AddDays(d), 1)!.Gesture.Id)
+            .ToList();
         Assert.True(week.Distinct().Count() > 1, "The pick should change from day to day");
-        var otherPartner = Enumerable.Range(0, 7).Select(d => SurprisePicker.Pick(Library.Gestures, none, constraints, Day.AddDays(d), 2)!.Gesture.Id).ToList();
+        var otherPartner = Enumerable
+            .Range(0, 7)
+            .Select(d => SurprisePicker.Pick(Library.Gestures, none, constraints, Day.AddDays(d), 2)!.Gesture.Id)
+            .ToList();
         Assert.NotEqual(week, otherPartner);
     }
 
@@ -145,7 +180,10 @@ public sealed class SpontaneityRulesTests
         Assert.Null(SurprisePicker.Pick(tiny, new HashSet<string> { "g001" }, new SurpriseConstraints("any", null, AtHome: true), Day, 1));
         Assert.Null(SurprisePicker.Pick(tiny, new HashSet<string>(), new SurpriseConstraints("free", 60, false), Day, 1));
         Assert.Null(SurprisePicker.Pick([], new HashSet<string>(), new SurpriseConstraints(), Day, 1));
-        Assert.Equal("g002", SurprisePicker.Pick(tiny, new HashSet<string>(), new SurpriseConstraints("free", 120, false), Day, 1)!.Gesture.Id);
+        Assert.Equal(
+            "g002",
+            SurprisePicker.Pick(tiny, new HashSet<string>(), new SurpriseConstraints("free", 120, false), Day, 1)!.Gesture.Id
+        );
     }
 
     [Fact]
@@ -159,7 +197,10 @@ public sealed class SpontaneityRulesTests
         Assert.True(days.Select(h => string.Join(",", h.Select(g => g.Id))).Distinct().Count() > 1, "Hints should rotate");
         Assert.Equal(days[0], SurprisePicker.Hints(Library.Gestures, loves, Day, 1));
 
-        Assert.Equal(["g004", "g010"], SurprisePicker.Hints(Library.Gestures, new HashSet<string> { "g010", "g004", "unknown" }, Day, 1).Select(g => g.Id));
+        Assert.Equal(
+            ["g004", "g010"],
+            SurprisePicker.Hints(Library.Gestures, new HashSet<string> { "g010", "g004", "unknown" }, Day, 1).Select(g => g.Id)
+        );
         Assert.Empty(SurprisePicker.Hints(Library.Gestures, new HashSet<string>(), Day, 1));
     }
 }

@@ -35,8 +35,15 @@ public abstract class SpontaneityTests(RekindleFactory app)
         // Couples alike except for what the first partner did with g002: not for me, nothing, loved then
         // cleared, loved then changed to not for me. The first partner's loves (g014, g050) are both "out"
         // and cost a little, so "free" and "at home" fall back to the whole library.
-        string[] pages = ["/spontaneity", "/spontaneity?budget=free&minutes=5&home=1", "/spontaneity?budget=free&minutes=5&home=1&n=1",
-            "/spontaneity?budget=low&n=1", "/spontaneity/gestures", "/spontaneity/gestures?place=home&cost=free"];
+        string[] pages =
+        [
+            "/spontaneity",
+            "/spontaneity?budget=free&minutes=5&home=1",
+            "/spontaneity?budget=free&minutes=5&home=1&n=1",
+            "/spontaneity?budget=low&n=1",
+            "/spontaneity/gestures",
+            "/spontaneity/gestures?place=home&cost=free",
+        ];
         var views = pages.ToDictionary(p => p, _ => new List<string>());
         foreach (var what in new[] { "no", "nothing", "cleared", "changed" })
         {
@@ -204,8 +211,9 @@ public abstract class SpontaneityTests(RekindleFactory app)
             }
         }
 
-        Assert.All(await app.WithDbAsync(db => db.AppreciationNotes.Select(n => n.Text).ToListAsync()),
-            t => Assert.DoesNotContain("Notemarker", t.Envelope, StringComparison.Ordinal));
+        Assert.All(await app.WithDbAsync(db => db.AppreciationNotes.Select(n => n.Text).ToListAsync()), t =>
+            Assert.DoesNotContain("Notemarker", t.Envelope, StringComparison.Ordinal)
+        );
 
         // Empty, too long and unsavable text get a message, not an error, and the draft stays.
         var blank = await SendNoteAsync(a, "   ");
@@ -249,7 +257,10 @@ public abstract class SpontaneityTests(RekindleFactory app)
         await SendNoteAsync(b, "From Lou with thanks");
 
         var mine = (await ExportAsync(a)).GetProperty("spontaneity");
-        var marks = mine.GetProperty("yourMarks").EnumerateArray().Select(m => (m.GetProperty("gesture").GetString(), m.GetProperty("mark").GetString())).ToList();
+        var marks = mine.GetProperty("yourMarks")
+            .EnumerateArray()
+            .Select(m => (m.GetProperty("gesture").GetString(), m.GetProperty("mark").GetString()))
+            .ToList();
         Assert.Equal([("Leave a morning note by their things", "love"), ("Send a message that asks for nothing", "no")], marks);
         Assert.Equal("From Kit with thanks", mine.GetProperty("notesYouSent")[0].GetProperty("text").GetString());
         Assert.Equal("From Lou with thanks", mine.GetProperty("notesYouReceived")[0].GetProperty("text").GetString());

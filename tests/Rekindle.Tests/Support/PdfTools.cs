@@ -18,7 +18,8 @@ public static class PdfTools
         return int.Parse(line["Pages:".Length..].Trim(), System.Globalization.CultureInfo.InvariantCulture);
     }
 
-    /// <summary>qpdf's full check of the file's structure, cross-reference table and streams; throws with its report when it finds a problem.</summary>
+    /// <summary>qpdf's full check of the file's structure, cross-reference table and streams; throws with its report when it finds a
+    /// problem.</summary>
     public static void Check(byte[] pdf) => Run("qpdf", pdf, "--check {0}");
 
     private static string Run(string program, byte[] pdf, string arguments)
@@ -45,7 +46,10 @@ public static class PdfTools
             process.BeginErrorReadLine();
             var output = process.StandardOutput.ReadToEnd();
             process.WaitForExit();
-            Assert.True(process.ExitCode == 0 && errors.ToString().Trim().Length == 0, $"{program} found a problem (exit {process.ExitCode}): {errors} {output}");
+            Assert.True(
+                process.ExitCode == 0 && errors.ToString().Trim().Length == 0,
+                $"{program} found a problem (exit {process.ExitCode}): {errors} {output}"
+            );
             return output;
         }
         finally

@@ -8,16 +8,26 @@ public sealed class PdfWriterTests
 {
     private static readonly DateTime Made = new(2026, 11, 25, 10, 0, 0, DateTimeKind.Utc);
 
-    private static PrintDocument Sample(int rows = 3) => new(
-        "A summary (with brackets) \\ and a backslash",
-        [
-            new DocParagraph("Café, naïve, “quoted”, 50 € – and Ω, ő and 🌱."),
-            new DocHeading("Numbers"),
-            new DocTable(["Week of", "Value"], Enumerable.Range(1, rows).Select(i => (IReadOnlyList<string>)[$"Row {i}", (i * 3).ToString(System.Globalization.CultureInfo.InvariantCulture)]).ToList()),
-            new DocParagraph("A small note at the end.", Small: true),
-        ],
-        "Footer words",
-        Made);
+    private static PrintDocument Sample(int rows = 3) =>
+        new(
+            "A summary (with brackets) \\ and a backslash",
+            [
+                new DocParagraph("Café, naïve, “quoted”, 50 € – and Ω, ő and 🌱."),
+                new DocHeading("Numbers"),
+                new DocTable(
+                    ["Week of", "Value"],
+                    Enumerable
+                        .Range(1, rows)
+                        .Select(i =>
+                            (IReadOnlyList<string>)[$"Row {i}", (i * 3).ToString(System.Globalization.CultureInfo.InvariantCulture)]
+                        )
+                        .ToList()
+                ),
+                new DocParagraph("A small note at the end.", Small: true),
+            ],
+            "Footer words",
+            Made
+        );
 
     [Fact]
     public void A_short_document_is_one_valid_page_that_a_reader_extracts_word_for_word()
@@ -92,7 +102,20 @@ public sealed class PdfWriterTests
     [Fact]
     public void The_html_page_is_self_contained_and_encodes_every_value()
     {
-        var document = new PrintDocument("<script>alert(1)</script>", [new DocHeading("A & B"), new DocTable(["x", "y"], [["<b>", "\"q\""]])], "F", Made);
+        var document = new PrintDocument(
+            "<script>alert(1)</script>",
+            [
+                new DocHeading("A & B"),
+                new DocTable(
+                    ["x", "y"],
+                    [
+                        ["<b>", "\"q\""],
+                    ]
+                ),
+            ],
+            "F",
+            Made
+        );
         var html = Encoding.UTF8.GetString(HtmlWriter.Write(document));
         Assert.DoesNotContain("<script", html, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain("<b>", html, StringComparison.Ordinal);
@@ -107,7 +130,11 @@ public sealed class PdfWriterTests
     private static int Count(string text, string what)
     {
         var count = 0;
-        for (var at = text.IndexOf(what, StringComparison.Ordinal); at >= 0; at = text.IndexOf(what, at + what.Length, StringComparison.Ordinal))
+        for (
+            var at = text.IndexOf(what, StringComparison.Ordinal);
+            at >= 0;
+            at = text.IndexOf(what, at + what.Length, StringComparison.Ordinal)
+        )
         {
             count++;
         }

@@ -9,11 +9,14 @@ using Rekindle.Web.Features.Support;
 
 namespace Rekindle.Tests.Support;
 
-/// <summary>Support through the API: private suggestions, the directory, and the summary file with the page's parts, checks and security-log entry.</summary>
+/// <summary>Support through the API: private suggestions, the directory, and the summary file with the page's parts, checks and
+/// security-log entry.</summary>
 public abstract class SupportApiTests(RekindleFactory app)
 {
     private Task<List<SecurityEvent>> SummariesLoggedAsync(Guid memberId) =>
-        app.WithDbAsync(db => db.SecurityEvents.AsNoTracking().Where(e => e.Kind == SecurityEventKind.SummaryMade && e.MemberId == memberId).ToListAsync());
+        app.WithDbAsync(db =>
+            db.SecurityEvents.AsNoTracking().Where(e => e.Kind == SecurityEventKind.SummaryMade && e.MemberId == memberId).ToListAsync()
+        );
 
     [Fact]
     public async Task Suggestions_stay_private_and_the_directory_searches_like_the_page()
@@ -39,7 +42,9 @@ public abstract class SupportApiTests(RekindleFactory app)
         var counselors = await ana.GetAsync("/api/v1/support/directory?kind=couples-counselor");
         Assert.True(counselors.Json.GetProperty("count").GetInt32() > 0);
         Assert.True(counselors.Json.GetProperty("count").GetInt32() < all.Json.GetProperty("count").GetInt32());
-        Assert.All(counselors.Json.GetProperty("entries").EnumerateArray(), e => Assert.Contains(e.GetProperty("kinds").EnumerateArray(), k => k.GetString() == "couples-counselor"));
+        Assert.All(counselors.Json.GetProperty("entries").EnumerateArray(), e =>
+            Assert.Contains(e.GetProperty("kinds").EnumerateArray(), k => k.GetString() == "couples-counselor")
+        );
         Assert.Equal(all.Body, (await ana.GetAsync("/api/v1/support/directory?kind=no-such-kind&mode=nowhere")).Body);
     }
 
@@ -51,16 +56,23 @@ public abstract class SupportApiTests(RekindleFactory app)
         using var _b = ben;
         var anaId = (await ana.GetAsync("/api/v1/me")).Json.GetProperty("memberId").GetGuid();
         var parts = await ana.GetAsync("/api/v1/support/summary");
-        Assert.Equal(["check", "map", "self-care", "pulse"], parts.Json.EnumerateArray().Select(p => p.GetProperty("key").GetString()!).ToArray());
-        Assert.All(parts.Json.EnumerateArray(), p => Assert.NotEqual(System.Text.Json.JsonValueKind.Null, p.GetProperty("unavailable").ValueKind));
+        Assert.Equal(
+            ["check", "map", "self-care", "pulse"],
+            parts.Json.EnumerateArray().Select(p => p.GetProperty("key").GetString()!).ToArray()
+        );
+        Assert.All(parts.Json.EnumerateArray(), p =>
+            Assert.NotEqual(System.Text.Json.JsonValueKind.Null, p.GetProperty("unavailable").ValueKind)
+        );
 
-        foreach (var (body, field) in new (object Body, string Field)[]
-        {
-            (new { include = Array.Empty<string>(), format = "pdf" }, "include"),
-            (new { include = new List<string> { "diary" }, format = "pdf" }, "include"),
-            (new { include = new List<string> { "check" }, format = "pdf" }, "include"),
-            (new { include = new List<string> { "check" }, format = "docx" }, "format"),
-        })
+        foreach (
+            var (body, field) in new (object Body, string Field)[]
+            {
+                (new { include = Array.Empty<string>(), format = "pdf" }, "include"),
+                (new { include = new List<string> { "diary" }, format = "pdf" }, "include"),
+                (new { include = new List<string> { "check" }, format = "pdf" }, "include"),
+                (new { include = new List<string> { "check" }, format = "docx" }, "format"),
+            }
+        )
         {
             var refused = await ana.PostAsync("/api/v1/support/summary", body);
             Assert.Equal(HttpStatusCode.BadRequest, refused.Status);
@@ -72,10 +84,17 @@ public abstract class SupportApiTests(RekindleFactory app)
         Assert.Empty(await SummariesLoggedAsync(anaId));
 
         await ApiPeople.TakeCheckAsync(app, ana, CheckJourney.Ordinary);
-        var html = await ana.Client.PostAsJsonAsync("/api/v1/support/summary", new { include = new List<string> { "check" }, format = "html" });
+        var html = await ana.Client.PostAsJsonAsync(
+            "/api/v1/support/summary",
+            new { include = new List<string> { "check" }, format = "html" }
+        );
         Assert.Equal(HttpStatusCode.OK, html.StatusCode);
         Assert.Equal("text/html", html.Content.Headers.ContentType!.MediaType);
-        Assert.EndsWith(".html", html.Content.Headers.ContentDisposition!.FileNameStar ?? html.Content.Headers.ContentDisposition.FileName, StringComparison.Ordinal);
+        Assert.EndsWith(
+            ".html",
+            html.Content.Headers.ContentDisposition!.FileNameStar ?? html.Content.Headers.ContentDisposition.FileName,
+            StringComparison.Ordinal
+        );
         Assert.Contains("Rough Patch Check", await html.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         var logged = Assert.Single(await SummariesLoggedAsync(anaId));
         Assert.Equal((int)SummaryParts.Check | (int)SummaryFormat.Html, logged.Detail);

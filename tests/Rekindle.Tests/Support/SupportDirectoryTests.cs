@@ -16,7 +16,13 @@ public sealed class SupportDirectoryTests : IDisposable
         return path;
     }
 
-    private static string Entry(string web = "https://example.org/", string kinds = "\"couples-counselor\"", string phone = "", bool online = true, bool inPerson = false) =>
+    private static string Entry(
+        string web = "https://example.org/",
+        string kinds = "\"couples-counselor\"",
+        string phone = "",
+        bool online = true,
+        bool inPerson = false
+    ) =>
         $"{{\"name\":\"Test\",\"kinds\":[{kinds}],\"region\":\"Here\",\"languages\":[\"English\"],\"about\":\"About\",\"phone\":\"{phone}\",\"web\":\"{web}\",\"online\":{online.ToString().ToLowerInvariant()},\"inPerson\":{inPerson.ToString().ToLowerInvariant()}}}";
 
     [Fact]
@@ -52,11 +58,24 @@ public sealed class SupportDirectoryTests : IDisposable
     [Fact]
     public void Search_by_text_kind_and_mode_and_unknown_choices_are_ignored()
     {
-        var directory = new SupportDirectory("en",
-        [
-            new("Calm Couples", ["couples-counselor"], "Lisbon", ["Portuguese", "English"], "Couples work", null, "https://a.example/", null, true, false),
-            new("Desire Clinic", ["sex-therapist"], "Porto", ["Portuguese"], "Sex therapy", "123", null, null, false, true),
-        ]);
+        var directory = new SupportDirectory(
+            "en",
+            [
+                new(
+                    "Calm Couples",
+                    ["couples-counselor"],
+                    "Lisbon",
+                    ["Portuguese", "English"],
+                    "Couples work",
+                    null,
+                    "https://a.example/",
+                    null,
+                    true,
+                    false
+                ),
+                new("Desire Clinic", ["sex-therapist"], "Porto", ["Portuguese"], "Sex therapy", "123", null, null, false, true),
+            ]
+        );
         Assert.Equal(2, directory.Search(DirectoryQuery.From(null, null, null)).Count);
         Assert.Equal("Calm Couples", Assert.Single(directory.Search(DirectoryQuery.From("  english  lisbon ", null, null))).Name);
         Assert.Equal("Desire Clinic", Assert.Single(directory.Search(DirectoryQuery.From(null, "sex-therapist", null))).Name);

@@ -9,16 +9,18 @@ public sealed class SupportRulesTests
     private static readonly DateOnly Today = new(2026, 6, 15);
     private static readonly DateTime Now = new(2026, 6, 15, 12, 0, 0, DateTimeKind.Utc);
 
-    private static SupportSignals Steady() => SupportSignals.None(Today) with
-    {
-        Satisfaction = [new(Now.AddDays(-30), 80), new(Now, 78)],
-        Wellbeing = 10,
-        Pulses = [new(Today.AddDays(-14), 8), new(Today.AddDays(-7), 7), new(Today, 8)],
-    };
+    private static SupportSignals Steady() =>
+        SupportSignals.None(Today) with
+        {
+            Satisfaction = [new(Now.AddDays(-30), 80), new(Now, 78)],
+            Wellbeing = 10,
+            Pulses = [new(Today.AddDays(-14), 8), new(Today.AddDays(-7), 7), new(Today, 8)],
+        };
 
     private static IReadOnlyList<SupportSuggestion> Suggest(SupportSignals s) => SupportRules.Suggest(s);
 
-    private static SupportSuggestion? Of(IReadOnlyList<SupportSuggestion> list, SupportKind kind) => list.SingleOrDefault(s => s.Kind == kind);
+    private static SupportSuggestion? Of(IReadOnlyList<SupportSuggestion> list, SupportKind kind) =>
+        list.SingleOrDefault(s => s.Kind == kind);
 
     [Fact]
     public void A_steady_member_gets_nothing()
@@ -30,13 +32,15 @@ public sealed class SupportRulesTests
     [Fact]
     public void Safety_comes_first_is_private_and_keeps_joint_therapy_out()
     {
-        var list = Suggest(Steady() with
-        {
-            SafetyConcern = true,
-            StrainedForBothOnMap = [SupportRules.HealthAndDesire],
-            StrainedDomainsInLatest = 5,
-            HealthAndDesireStrainedTwice = true,
-        });
+        var list = Suggest(
+            Steady() with
+            {
+                SafetyConcern = true,
+                StrainedForBothOnMap = [SupportRules.HealthAndDesire],
+                StrainedDomainsInLatest = 5,
+                HealthAndDesireStrainedTwice = true,
+            }
+        );
         Assert.Equal(SupportKind.SafetyResources, list[0].Kind);
         Assert.All(list, s => Assert.Equal(SupportAudience.Private, s.Audience));
         Assert.Equal([SupportKind.SafetyResources, SupportKind.IndividualClinician], list.Select(s => s.Kind));
@@ -122,7 +126,9 @@ public sealed class SupportRulesTests
         Assert.Null(Of(Suggest(Steady() with { Pulses = [Week(1, 0), Week(0, 0)] }), SupportKind.CouplesCounselor));
         // Long ago, not recent.
         var old = SupportRules.LowPulseWithinWeeks + 1;
-        Assert.Null(Of(Suggest(Steady() with { Pulses = [Week(old + 2, 0), Week(old + 1, 0), Week(old, 0)] }), SupportKind.CouplesCounselor));
+        Assert.Null(
+            Of(Suggest(Steady() with { Pulses = [Week(old + 2, 0), Week(old + 1, 0), Week(old, 0)] }), SupportKind.CouplesCounselor)
+        );
         // A good latest week after low ones.
         Assert.Null(Of(Suggest(Steady() with { Pulses = [Week(3, 0), Week(2, 0), Week(1, 0), Week(0, 9)] }), SupportKind.CouplesCounselor));
     }
@@ -185,13 +191,33 @@ public sealed class SupportRulesTests
         PulsePoint Week(int weeksAgo) => new(Today.AddDays(-7 * weeksAgo), 0);
         var counselors = new[]
         {
-            Steady() with { StrainedForBothOnMap = ["money"] },
-            Steady() with { Satisfaction = [new(Now.AddDays(-30), 20), new(Now, 20)] },
-            Steady() with { Satisfaction = [new(Now.AddDays(-2), 90), new(Now, 40)] },
-            Steady() with { StrainedDomainsInLatest = 5 },
-            Steady() with { Pulses = [Week(2), Week(1), Week(0)] },
-            Steady() with { UnresolvedIncidents = 5 },
-        }.Select(s => Of(Suggest(s), SupportKind.CouplesCounselor)).ToList();
+            Steady() with
+            {
+                StrainedForBothOnMap = ["money"],
+            },
+            Steady() with
+            {
+                Satisfaction = [new(Now.AddDays(-30), 20), new(Now, 20)],
+            },
+            Steady() with
+            {
+                Satisfaction = [new(Now.AddDays(-2), 90), new(Now, 40)],
+            },
+            Steady() with
+            {
+                StrainedDomainsInLatest = 5,
+            },
+            Steady() with
+            {
+                Pulses = [Week(2), Week(1), Week(0)],
+            },
+            Steady() with
+            {
+                UnresolvedIncidents = 5,
+            },
+        }
+            .Select(s => Of(Suggest(s), SupportKind.CouplesCounselor))
+            .ToList();
         Assert.Equal(6, counselors.Select(c => c!.Why).Distinct().Count());
         Assert.All(counselors, c => Assert.Contains("when you both feel safe", c!.Why, StringComparison.OrdinalIgnoreCase));
     }
@@ -199,16 +225,20 @@ public sealed class SupportRulesTests
     [Fact]
     public void A_member_with_a_concern_is_offered_individual_and_safety_help_only_whatever_else_holds()
     {
-        var list = Suggest(Steady() with
-        {
-            SafetyConcern = true,
-            Hopeless = true,
-            StrainedForBothOnMap = [SupportRules.HealthAndDesire, "money"],
-            StrainedDomainsInLatest = 7,
-            HealthAndDesireStrainedTwice = true,
-            UnresolvedIncidents = 9,
-            Satisfaction = [new(Now.AddDays(-30), 10), new(Now, 10)],
-        });
-        Assert.All(list, s => Assert.Contains(s.Kind, new[] { SupportKind.CrisisLines, SupportKind.SafetyResources, SupportKind.IndividualClinician }));
+        var list = Suggest(
+            Steady() with
+            {
+                SafetyConcern = true,
+                Hopeless = true,
+                StrainedForBothOnMap = [SupportRules.HealthAndDesire, "money"],
+                StrainedDomainsInLatest = 7,
+                HealthAndDesireStrainedTwice = true,
+                UnresolvedIncidents = 9,
+                Satisfaction = [new(Now.AddDays(-30), 10), new(Now, 10)],
+            }
+        );
+        Assert.All(list, s =>
+            Assert.Contains(s.Kind, new[] { SupportKind.CrisisLines, SupportKind.SafetyResources, SupportKind.IndividualClinician })
+        );
     }
 }

@@ -8,7 +8,8 @@ using static Rekindle.Tests.Understand.CheckJourney;
 
 namespace Rekindle.Tests.Support;
 
-/// <summary>The Support page through HTTP, on both databases: private suggestions stay private, and the directory searches safely.</summary>
+/// <summary>The Support page through HTTP, on both databases: private suggestions stay private, and the directory searches
+/// safely.</summary>
 public abstract class SupportTests(RekindleFactory app)
 {
     /// <summary>The ordinary check, but wellbeing is low (no safety concern).</summary>
@@ -105,7 +106,13 @@ public abstract class SupportTests(RekindleFactory app)
         Assert.NotNull(page.Find("#when-and-how a[href='/safety']"));
         Assert.NotNull(page.Find("#directory-search"));
         Assert.Equal(Directory.Entries.Count, page.Document.QuerySelectorAll("#directory-results li").Length);
-        Assert.Equal("/support", (await member.GetAsync("/")).Document.QuerySelectorAll("a").Select(a => a.GetAttribute("href")).FirstOrDefault(h => h == "/support"));
+        Assert.Equal(
+            "/support",
+            (await member.GetAsync("/"))
+                .Document.QuerySelectorAll("a")
+                .Select(a => a.GetAttribute("href"))
+                .FirstOrDefault(h => h == "/support")
+        );
     }
 
     private SupportDirectory Directory => app.Services.GetRequiredService<SupportDirectory>();
@@ -143,11 +150,19 @@ public abstract class SupportTests(RekindleFactory app)
         var relate = await member.GetAsync("/support?q=Relationships");
         Assert.Contains("Relationships Australia", relate.Document.QuerySelectorAll("#directory-results h3").Select(h => h.TextContent));
         var inPerson = await member.GetAsync("/support?mode=in-person");
-        Assert.DoesNotContain("988 Suicide & Crisis Lifeline", inPerson.Document.QuerySelectorAll("#directory-results h3").Select(h => h.TextContent));
+        Assert.DoesNotContain(
+            "988 Suicide & Crisis Lifeline",
+            inPerson.Document.QuerySelectorAll("#directory-results h3").Select(h => h.TextContent)
+        );
         var sex = await member.GetAsync("/support?kind=sex-therapist");
         Assert.Contains("AASECT", sex.Document.QuerySelectorAll("#directory-results h3").Select(h => h.TextContent));
-        Assert.DoesNotContain("988 Suicide & Crisis Lifeline", sex.Document.QuerySelectorAll("#directory-results h3").Select(h => h.TextContent));
-        Assert.All(relate.Document.QuerySelectorAll("#directory-results a[target]"), a => Assert.StartsWith("https://", a.GetAttribute("href"), StringComparison.Ordinal));
+        Assert.DoesNotContain(
+            "988 Suicide & Crisis Lifeline",
+            sex.Document.QuerySelectorAll("#directory-results h3").Select(h => h.TextContent)
+        );
+        Assert.All(relate.Document.QuerySelectorAll("#directory-results a[target]"), a =>
+            Assert.StartsWith("https://", a.GetAttribute("href"), StringComparison.Ordinal)
+        );
     }
 
     [Theory]
@@ -184,7 +199,6 @@ public abstract class SupportTests(RekindleFactory app)
 
     /// <summary>A page with what must differ between two members taken out: tokens, nonces, guids, emails.</summary>
     private static string Normalise(Page page) => SamePage.AcrossCouples(page.Html);
-
 }
 
 public sealed class SupportTestsOnSqlite(SqliteApp app) : SupportTests(app), IClassFixture<SqliteApp>;

@@ -9,20 +9,23 @@ namespace Rekindle.Tests.Talk;
 /// <summary>The weekly check-in through HTTP on both databases.</summary>
 public abstract class CheckInTests(RekindleFactory app)
 {
-    private static Dictionary<string, string> Fields(string marker, int pulse) => new()
-    {
-        ["wentWell"] = marker + " went well",
-        ["toTalkAbout"] = "Holidays",
-        ["feelLoved"] = "A note in my bag",
-        ["pulse"] = pulse.ToString(System.Globalization.CultureInfo.InvariantCulture),
-        ["go"] = "save",
-    };
+    private static Dictionary<string, string> Fields(string marker, int pulse) =>
+        new()
+        {
+            ["wentWell"] = marker + " went well",
+            ["toTalkAbout"] = "Holidays",
+            ["feelLoved"] = "A note in my bag",
+            ["pulse"] = pulse.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["go"] = "save",
+        };
 
     private static async Task<Page> CheckInAsync(TestBrowser browser, string marker, int pulse)
     {
         var page = await browser.GetAsync("/talk/check-in");
         var fields = Fields(marker, pulse).ToList();
-        var values = fields.Concat(Enumerable.Range(1, 3).Select(i => new KeyValuePair<string, string>("appreciations", $"{marker} thanks {i}"))).ToList();
+        var values = fields
+            .Concat(Enumerable.Range(1, 3).Select(i => new KeyValuePair<string, string>("appreciations", $"{marker} thanks {i}")))
+            .ToList();
         var token = page.Find("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
         values.Add(new("__RequestVerificationToken", token));
         values.Add(new("_handler", "check-in"));
@@ -76,7 +79,16 @@ public abstract class CheckInTests(RekindleFactory app)
         var (b, _) = await MemberAsync(app, "Fen");
         await JoinAsync(b, await InviteAsync(a));
         var page = await a.GetAsync("/talk/check-in");
-        var missing = await a.SubmitAsync(page, "check-in", new Dictionary<string, string> { ["wentWell"] = "x", ["pulse"] = "5", ["go"] = "save" });
+        var missing = await a.SubmitAsync(
+            page,
+            "check-in",
+            new Dictionary<string, string>
+            {
+                ["wentWell"] = "x",
+                ["pulse"] = "5",
+                ["go"] = "save",
+            }
+        );
         Assert.Contains("Please fill in every part", missing.Text, StringComparison.Ordinal);
         Assert.Equal("x", missing.Find("#went-well")!.TextContent);
 
@@ -85,7 +97,11 @@ public abstract class CheckInTests(RekindleFactory app)
         var eli = await app.WithDbAsync(db => db.Users.Where(u => u.Email == aEmail).Select(u => u.Id).SingleAsync());
         Assert.False(await app.WithDbAsync(db => db.CheckIns.AnyAsync(c => c.OwnerId == eli)));
 
-        var helper = await a.SubmitAsync(page, "check-in", new Dictionary<string, string> { ["wentWell"] = "You always forget", ["go"] = "check" });
+        var helper = await a.SubmitAsync(
+            page,
+            "check-in",
+            new Dictionary<string, string> { ["wentWell"] = "You always forget", ["go"] = "check" }
+        );
         Assert.Contains("You always", helper.TextOf("#soft-startup-check-in"), StringComparison.Ordinal);
     }
 
@@ -96,10 +112,18 @@ public abstract class CheckInTests(RekindleFactory app)
         var (b, _) = await MemberAsync(app, "Ned");
         await JoinAsync(b, await InviteAsync(a));
         var prefs = await a.GetAsync("/account/notifications");
-        await a.SubmitAsync(prefs, "preferences", new Dictionary<string, string>
-        {
-            ["timeZone"] = "UTC", ["noticeCheckIn"] = "yes", ["dailyHour"] = "0", ["quietFrom"] = "0", ["quietTo"] = "0",
-        });
+        await a.SubmitAsync(
+            prefs,
+            "preferences",
+            new Dictionary<string, string>
+            {
+                ["timeZone"] = "UTC",
+                ["noticeCheckIn"] = "yes",
+                ["dailyHour"] = "0",
+                ["quietFrom"] = "0",
+                ["quietTo"] = "0",
+            }
+        );
 
         var now = app.Clock.GetUtcNow();
         var untilSunday = ((int)DayOfWeek.Sunday - (int)now.DayOfWeek + 7) % 7;
@@ -112,7 +136,9 @@ public abstract class CheckInTests(RekindleFactory app)
 
         var reminder = await app.Mail.WaitForAsync(aEmail, "This week's check-in is waiting");
         Assert.Contains("/talk/check-in", reminder.TextBody, StringComparison.Ordinal);
-        Assert.Single(app.Mail.All, m => m.To.Mailboxes.Any(x => x.Address == aEmail) && (m.Subject ?? "").Contains("check-in is waiting", StringComparison.Ordinal));
+        Assert.Single(app.Mail.All, m =>
+            m.To.Mailboxes.Any(x => x.Address == aEmail) && (m.Subject ?? "").Contains("check-in is waiting", StringComparison.Ordinal)
+        );
     }
 }
 

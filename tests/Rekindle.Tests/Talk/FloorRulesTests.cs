@@ -9,27 +9,34 @@ public sealed class FloorRulesTests
     private static readonly Guid B = Guid.NewGuid();
     private static readonly DateTime T0 = new(2026, 11, 24, 20, 0, 0, DateTimeKind.Utc);
 
-    private static Conversation Open(bool oneDevice = false) => new()
-    {
-        OwnerId = A, PartnerId = B, SpeakerId = A, OneDevice = oneDevice, Phase = oneDevice ? FloorPhase.Speaking : FloorPhase.Invited, PhaseStartedAt = T0, Version = 1,
-    };
+    private static Conversation Open(bool oneDevice = false) =>
+        new()
+        {
+            OwnerId = A,
+            PartnerId = B,
+            SpeakerId = A,
+            OneDevice = oneDevice,
+            Phase = oneDevice ? FloorPhase.Speaking : FloorPhase.Invited,
+            PhaseStartedAt = T0,
+            Version = 1,
+        };
 
     [Fact]
     public void A_full_round_passes_the_floor_and_both_can_finish_once_both_were_heard()
     {
         var c = Open();
-        Assert.NotNull(FloorRules.Apply(c, FloorAction.Join, A, T0));          // only the invited partner joins
+        Assert.NotNull(FloorRules.Apply(c, FloorAction.Join, A, T0)); // only the invited partner joins
         Assert.Null(FloorRules.Apply(c, FloorAction.Join, B, T0));
         Assert.Equal(FloorPhase.Speaking, c.Phase);
 
         Assert.NotNull(FloorRules.Apply(c, FloorAction.DoneSpeaking, B, T0)); // not B's floor
         Assert.Null(FloorRules.Apply(c, FloorAction.DoneSpeaking, A, T0));
-        Assert.NotNull(FloorRules.Apply(c, FloorAction.SaidItBack, A, T0));   // the listener says it back
+        Assert.NotNull(FloorRules.Apply(c, FloorAction.SaidItBack, A, T0)); // the listener says it back
         Assert.Null(FloorRules.Apply(c, FloorAction.SaidItBack, B, T0));
         Assert.Null(FloorRules.Apply(c, FloorAction.NotQuite, A, T0));
         Assert.Equal(FloorPhase.SayingBack, c.Phase);
         Assert.Null(FloorRules.Apply(c, FloorAction.SaidItBack, B, T0));
-        Assert.NotNull(FloorRules.Apply(c, FloorAction.BothHeard, A, T0));    // only A has spoken so far
+        Assert.NotNull(FloorRules.Apply(c, FloorAction.BothHeard, A, T0)); // only A has spoken so far
         Assert.Null(FloorRules.Apply(c, FloorAction.ThatsIt, A, T0));
         Assert.Equal(B, c.SpeakerId);
         Assert.True(c.StarterHeard);

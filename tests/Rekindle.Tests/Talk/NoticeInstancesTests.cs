@@ -16,12 +16,15 @@ public sealed class NoticeInstancesTests(PostgresApp first) : IClassFixture<Post
     public async Task Two_instances_running_the_job_together_send_each_notice_once()
     {
         // The second instance: same database, same key store, same master key; its own mailbox.
-        await using var second = new RekindleFactory(TestProvider.Postgres, new Dictionary<string, string?>
-        {
-            ["Database:ConnectionString"] = first.Settings["Database:ConnectionString"],
-            ["KeyStore:ConnectionString"] = first.Settings["KeyStore:ConnectionString"],
-            ["Keys:MasterKeyPath"] = Path.Combine(first.DataPath, "keys", "master.key"),
-        });
+        await using var second = new RekindleFactory(
+            TestProvider.Postgres,
+            new Dictionary<string, string?>
+            {
+                ["Database:ConnectionString"] = first.Settings["Database:ConnectionString"],
+                ["KeyStore:ConnectionString"] = first.Settings["KeyStore:ConnectionString"],
+                ["Keys:MasterKeyPath"] = Path.Combine(first.DataPath, "keys", "master.key"),
+            }
+        );
         _ = first.Services;
         _ = second.Services;
 
@@ -32,7 +35,17 @@ public sealed class NoticeInstancesTests(PostgresApp first) : IClassFixture<Post
             var (b, bEmail) = await MemberAsync(first, "Pim");
             await JoinAsync(b, await InviteAsync(a));
             var prefs = await b.GetAsync("/account/notifications");
-            await b.SubmitAsync(prefs, "preferences", new Dictionary<string, string> { ["timeZone"] = "UTC", ["noticeAnswered"] = "yes", ["quietFrom"] = "0", ["quietTo"] = "0" });
+            await b.SubmitAsync(
+                prefs,
+                "preferences",
+                new Dictionary<string, string>
+                {
+                    ["timeZone"] = "UTC",
+                    ["noticeAnswered"] = "yes",
+                    ["quietFrom"] = "0",
+                    ["quietTo"] = "0",
+                }
+            );
             var talk = await a.GetAsync("/talk");
             await a.SubmitAsync(talk, "daily", new Dictionary<string, string> { ["text"] = "Twoserversmarker", ["go"] = "answer" });
             partners.Add(bEmail);
@@ -46,12 +59,17 @@ public sealed class NoticeInstancesTests(PostgresApp first) : IClassFixture<Post
 
         foreach (var email in partners)
         {
-            var sent = first.Mail.All.Concat(second.Mail.All)
-                .Count(m => m.To.Mailboxes.Any(x => x.Address == email) && (m.Subject ?? "").Contains("their turn", StringComparison.Ordinal));
+            var sent = first
+                .Mail.All.Concat(second.Mail.All)
+                .Count(m =>
+                    m.To.Mailboxes.Any(x => x.Address == email) && (m.Subject ?? "").Contains("their turn", StringComparison.Ordinal)
+                );
             Assert.Equal(1, sent);
         }
 
-        Assert.All(first.Mail.All.Concat(second.Mail.All), m => Assert.DoesNotContain("Twoserversmarker", m.TextBody ?? "", StringComparison.Ordinal));
+        Assert.All(first.Mail.All.Concat(second.Mail.All), m =>
+            Assert.DoesNotContain("Twoserversmarker", m.TextBody ?? "", StringComparison.Ordinal)
+        );
     }
 
     private static async Task RunAsync(RekindleFactory app)

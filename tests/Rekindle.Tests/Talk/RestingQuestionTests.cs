@@ -26,7 +26,9 @@ public abstract class RestingQuestionTests(RekindleFactory app)
             await other.GetAsync("/"); // stays signed in
         }
 
-        var ids = await app.WithDbAsync(db => db.DailyQuestions.Where(q => q.CoupleId == coupleId).OrderBy(q => q.Day).Select(q => q.QuestionId).ToListAsync());
+        var ids = await app.WithDbAsync(db =>
+            db.DailyQuestions.Where(q => q.CoupleId == coupleId).OrderBy(q => q.Day).Select(q => q.QuestionId).ToListAsync()
+        );
         Assert.Equal(before + days, ids.Count);
         return ids.Skip(before).Select(id => bank.ById[id].Area).ToList();
     }
@@ -39,10 +41,16 @@ public abstract class RestingQuestionTests(RekindleFactory app)
         await JoinAsync(b, await InviteAsync(a));
         foreach (var browser in new[] { a, b })
         {
-            await browser.SubmitAsync(await browser.GetAsync("/intimacy"), "intimacy-on", new Dictionary<string, string> { ["adult"] = "yes" });
+            await browser.SubmitAsync(
+                await browser.GetAsync("/intimacy"),
+                "intimacy-on",
+                new Dictionary<string, string> { ["adult"] = "yes" }
+            );
         }
 
-        var coupleId = await app.WithDbAsync(db => db.CoupleMembers.Where(m => db.Users.Any(u => u.Id == m.MemberId && u.Email == aEmail)).Select(m => m.CoupleId).SingleAsync());
+        var coupleId = await app.WithDbAsync(db =>
+            db.CoupleMembers.Where(m => db.Users.Any(u => u.Id == m.MemberId && u.Email == aEmail)).Select(m => m.CoupleId).SingleAsync()
+        );
         await TakeCheckAsync(app, a, WithConcern);
 
         // Three weeks drawn on the partner's page: nothing from intimacy or repair (a usual couple has about 1 chance in 700 of that).

@@ -9,21 +9,35 @@ public sealed class TalkRulesTests
 {
     private static readonly string[] BankAreas = ["talk", "time-together", "repair", "intimacy"];
 
-    private static readonly QuestionBank Bank = new(Enumerable.Range(0, 240)
-        .Select(i => new Question($"q{i:000}", BankAreas[i % 4], (Depth)(i / 4 % 3), $"Question {i}?"))
-        .ToList());
+    private static readonly QuestionBank Bank = new(
+        Enumerable.Range(0, 240).Select(i => new Question($"q{i:000}", BankAreas[i % 4], (Depth)(i / 4 % 3), $"Question {i}?")).ToList()
+    );
 
     private static readonly Guid Couple = Guid.Parse("6f1c1a52-3c4e-4a3e-9a0b-0d1f2a3b4c5d");
 
-    private static List<Question> Days(int count, DateOnly from, IReadOnlyCollection<string>? favoured = null, bool intimacy = true, bool resting = false)
+    private static List<Question> Days(
+        int count,
+        DateOnly from,
+        IReadOnlyCollection<string>? favoured = null,
+        bool intimacy = true,
+        bool resting = false
+    )
     {
         var asked = new List<(string Id, DateOnly Day)>();
         var chosen = new List<Question>();
         for (var i = 0; i < count; i++)
         {
             var day = from.AddDays(i);
-            var question = DailyQuestionRules.Choose(Bank, Couple, day, asked.Select(a => a.Id).ToHashSet(),
-                asked.Where(a => a.Day > day.AddDays(-30)).Select(a => a.Id).ToHashSet(), favoured ?? [], intimacy, resting);
+            var question = DailyQuestionRules.Choose(
+                Bank,
+                Couple,
+                day,
+                asked.Select(a => a.Id).ToHashSet(),
+                asked.Where(a => a.Day > day.AddDays(-30)).Select(a => a.Id).ToHashSet(),
+                favoured ?? [],
+                intimacy,
+                resting
+            );
             asked.Add((question.Id, day));
             chosen.Add(question);
         }
@@ -47,7 +61,10 @@ public sealed class TalkRulesTests
     public void Depth_follows_the_week_while_that_depth_is_left()
     {
         var week = Days(14, new DateOnly(2026, 11, 23)); // a Monday
-        Assert.Equal([Depth.Light, Depth.Medium, Depth.Light, Depth.Deep, Depth.Light, Depth.Medium, Depth.Light], week.Take(7).Select(q => q.Depth));
+        Assert.Equal(
+            [Depth.Light, Depth.Medium, Depth.Light, Depth.Deep, Depth.Light, Depth.Medium, Depth.Light],
+            week.Take(7).Select(q => q.Depth)
+        );
         Assert.Equal(week.Take(7).Select(q => q.Depth), week.Skip(7).Select(q => q.Depth));
     }
 
@@ -90,7 +107,11 @@ public sealed class TalkRulesTests
         var day = new DateOnly(2026, 11, 24);
         var once = DailyQuestionRules.Choose(Bank, Couple, day, [], [], [], true);
         Assert.Equal(once, DailyQuestionRules.Choose(Bank, Couple, day, [], [], [], true));
-        var others = Enumerable.Range(0, 20).Select(_ => DailyQuestionRules.Choose(Bank, Guid.NewGuid(), day, [], [], [], true).Id).Distinct().Count();
+        var others = Enumerable
+            .Range(0, 20)
+            .Select(_ => DailyQuestionRules.Choose(Bank, Guid.NewGuid(), day, [], [], [], true).Id)
+            .Distinct()
+            .Count();
         Assert.True(others > 5);
     }
 
@@ -107,7 +128,12 @@ public sealed class TalkRulesTests
     [Fact]
     public void A_notice_held_for_quiet_hours_is_due_when_they_end_in_the_members_own_time_zone()
     {
-        var prefs = new MemberPreferences { TimeZone = "Europe/Lisbon", QuietFromHour = 22, QuietToHour = 8 };
+        var prefs = new MemberPreferences
+        {
+            TimeZone = "Europe/Lisbon",
+            QuietFromHour = 22,
+            QuietToHour = 8,
+        };
         var due = SendDueNotices.NextAllowed(new DateTime(2026, 7, 1, 22, 30, 0, DateTimeKind.Utc), prefs); // 23:30 in Lisbon (summer)
         Assert.Equal(new DateTime(2026, 7, 2, 7, 0, 0, DateTimeKind.Utc), due); // 08:00 in Lisbon
     }

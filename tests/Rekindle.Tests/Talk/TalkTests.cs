@@ -89,7 +89,9 @@ public abstract class TalkTests(RekindleFactory app)
 
         // A new day, so no couple has its question yet (joining showed today's on the home page).
         app.Clock.Advance(TimeSpan.FromDays(1));
-        var pages = await Task.WhenAll(couples.Select(async couple => await Task.WhenAll(couple.A.GetAsync("/talk"), couple.B.GetAsync("/talk"))));
+        var pages = await Task.WhenAll(
+            couples.Select(async couple => await Task.WhenAll(couple.A.GetAsync("/talk"), couple.B.GetAsync("/talk")))
+        );
         foreach (var pair in pages)
         {
             Assert.All(pair, page => Assert.Equal(System.Net.HttpStatusCode.OK, page.Status));
@@ -98,14 +100,25 @@ public abstract class TalkTests(RekindleFactory app)
             Assert.Equal(questions[0], questions[1]);
         }
 
-        Assert.DoesNotContain(app.Logs.Lines, line => line.StartsWith("Error", StringComparison.Ordinal) && line.Contains("DailyQuestions", StringComparison.Ordinal));
+        Assert.DoesNotContain(app.Logs.Lines, line =>
+            line.StartsWith("Error", StringComparison.Ordinal) && line.Contains("DailyQuestions", StringComparison.Ordinal)
+        );
     }
 
     [Fact]
     public async Task Before_answering_a_pass_and_an_answer_read_alike_and_a_notice_dies_with_the_couple()
     {
         var (a, _, b, bEmail) = await CoupleAsync();
-        await SetPreferencesAsync(b, new() { ["timeZone"] = "UTC", ["noticeAnswered"] = "yes", ["quietFrom"] = "0", ["quietTo"] = "0" });
+        await SetPreferencesAsync(
+            b,
+            new()
+            {
+                ["timeZone"] = "UTC",
+                ["noticeAnswered"] = "yes",
+                ["quietFrom"] = "0",
+                ["quietTo"] = "0",
+            }
+        );
         await AnswerAsync(a, "", go: "pass");
         var waiting = await b.GetAsync("/talk");
         Assert.Contains("Your partner has had their turn.", waiting.TextOf("#partner-status"), StringComparison.Ordinal);
@@ -121,7 +134,9 @@ public abstract class TalkTests(RekindleFactory app)
             Assert.True(result.Dropped >= 1);
         }
 
-        Assert.DoesNotContain(app.Mail.All, m => m.To.Mailboxes.Any(x => x.Address == bEmail) && (m.Subject ?? "").Contains("their turn", StringComparison.Ordinal));
+        Assert.DoesNotContain(app.Mail.All, m =>
+            m.To.Mailboxes.Any(x => x.Address == bEmail) && (m.Subject ?? "").Contains("their turn", StringComparison.Ordinal)
+        );
     }
 
     [Fact]
@@ -147,22 +162,49 @@ public abstract class TalkTests(RekindleFactory app)
         var questionId = page.Find("input[name=questionId]")!.GetAttribute("value")!;
 
         // Before the reveal, a crafted reply is refused.
-        var early = await a.PostAsync("/talk", Form(page, "daily", ("questionId", questionId), ("reply", "too soon"), ("reaction", "Heart"), ("go", "send")));
+        var early = await a.PostAsync(
+            "/talk",
+            Form(page, "daily", ("questionId", questionId), ("reply", "too soon"), ("reaction", "Heart"), ("go", "send"))
+        );
         Assert.Contains("Replies open once you have both answered.", early.Text, StringComparison.Ordinal);
-        Assert.False(await app.WithDbAsync(db => db.DailyAnswers.AnyAsync(x => x.DailyQuestionId == Guid.Parse(questionId) && x.Reply != null)));
+        Assert.False(
+            await app.WithDbAsync(db => db.DailyAnswers.AnyAsync(x => x.DailyQuestionId == Guid.Parse(questionId) && x.Reply != null))
+        );
 
         await AnswerAsync(b, "B's answer");
         var open = await a.GetAsync("/talk");
         var badReaction = await a.SubmitAsync(open, "daily", new Dictionary<string, string> { ["reaction"] = "Explode", ["go"] = "send" });
         Assert.Contains("Please choose one of the reactions shown.", badReaction.Text, StringComparison.Ordinal);
-        var tooLong = await a.SubmitAsync(open, "daily", new Dictionary<string, string> { ["reply"] = new string('x', 300), ["reaction"] = "None", ["go"] = "send" });
+        var tooLong = await a.SubmitAsync(
+            open,
+            "daily",
+            new Dictionary<string, string>
+            {
+                ["reply"] = new string('x', 300),
+                ["reaction"] = "None",
+                ["go"] = "send",
+            }
+        );
         Assert.Contains("280 characters", tooLong.Text, StringComparison.Ordinal);
 
         // The helper suggests without saving.
-        var checkedReply = await a.SubmitAsync(open, "daily", new Dictionary<string, string> { ["reply"] = "You never say that!", ["go"] = "check" });
+        var checkedReply = await a.SubmitAsync(
+            open,
+            "daily",
+            new Dictionary<string, string> { ["reply"] = "You never say that!", ["go"] = "check" }
+        );
         Assert.Contains("You never", checkedReply.TextOf("#soft-startup-reply"), StringComparison.Ordinal);
 
-        await a.SubmitAsync(open, "daily", new Dictionary<string, string> { ["reply"] = "That made me smile", ["reaction"] = "Hug", ["go"] = "send" });
+        await a.SubmitAsync(
+            open,
+            "daily",
+            new Dictionary<string, string>
+            {
+                ["reply"] = "That made me smile",
+                ["reaction"] = "Hug",
+                ["go"] = "send",
+            }
+        );
         var seen = await b.GetAsync("/talk");
         Assert.Contains("That made me smile", seen.TextOf("#their-reply"), StringComparison.Ordinal);
     }
@@ -177,10 +219,25 @@ public abstract class TalkTests(RekindleFactory app)
         var questionId = Guid.Parse(open.Find("input[name=questionId]")!.GetAttribute("value")!);
 
         // "2" is Hug's number: the page used to take it; now the page and the API read reactions one way.
-        var numbered = await a.SubmitAsync(open, "daily", new Dictionary<string, string> { ["reply"] = "Numbermarker", ["reaction"] = "2", ["go"] = "send" });
+        var numbered = await a.SubmitAsync(
+            open,
+            "daily",
+            new Dictionary<string, string>
+            {
+                ["reply"] = "Numbermarker",
+                ["reaction"] = "2",
+                ["go"] = "send",
+            }
+        );
         Assert.Contains("Please choose one of the reactions shown.", numbered.TextOf("#talk-message"), StringComparison.Ordinal);
         Assert.Equal("alert", numbered.Find("#talk-message")!.GetAttribute("role"));
-        Assert.False(await app.WithDbAsync(db => db.DailyAnswers.AnyAsync(x => x.DailyQuestionId == questionId && (x.Reply != null || x.Reaction != Rekindle.Web.Features.Talk.Reaction.None))));
+        Assert.False(
+            await app.WithDbAsync(db =>
+                db.DailyAnswers.AnyAsync(x =>
+                    x.DailyQuestionId == questionId && (x.Reply != null || x.Reaction != Rekindle.Web.Features.Talk.Reaction.None)
+                )
+            )
+        );
 
         // Checking an empty reply box is still the reply's check, answered beside the reply box.
         var emptyCheck = await a.SubmitAsync(open, "daily", new Dictionary<string, string> { ["reply"] = "", ["go"] = "check" });
@@ -194,12 +251,17 @@ public abstract class TalkTests(RekindleFactory app)
         await AnswerAsync(a, "Archive range answer");
         var memberId = await app.WithDbAsync(db => db.Users.Where(u => u.Email == aEmail).Select(u => u.Id).SingleAsync());
         using var scope = app.Services.CreateScope();
-        scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Http.IHttpContextAccessor>().HttpContext = new Microsoft.AspNetCore.Http.DefaultHttpContext
-        {
-            User = new System.Security.Claims.ClaimsPrincipal(new System.Security.Claims.ClaimsIdentity(
-                [new System.Security.Claims.Claim(System.Security.Claims.ClaimTypes.NameIdentifier, memberId.ToString())], "test")),
-            RequestServices = scope.ServiceProvider,
-        };
+        scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Http.IHttpContextAccessor>().HttpContext =
+            new Microsoft.AspNetCore.Http.DefaultHttpContext
+            {
+                User = new System.Security.Claims.ClaimsPrincipal(
+                    new System.Security.Claims.ClaimsIdentity(
+                        [new System.Security.Claims.Claim(System.Security.Claims.ClaimTypes.NameIdentifier, memberId.ToString())],
+                        "test"
+                    )
+                ),
+                RequestServices = scope.ServiceProvider,
+            };
         var archive = scope.ServiceProvider.GetRequiredService<Rekindle.Web.Features.Talk.TalkArchive>();
 
         // Before, the page and the endpoint each cut the search to 100 and kept the page within 1..10000; now the archive does, once.
@@ -250,9 +312,27 @@ public abstract class TalkTests(RekindleFactory app)
         var theirQuestion = cPage.Find("input[name=questionId]")!.GetAttribute("value")!;
 
         var aPage = await a.GetAsync("/talk");
-        var foreign = await a.SubmitAsync(aPage, "daily", new Dictionary<string, string> { ["questionId"] = theirQuestion, ["text"] = "Strayed", ["go"] = "answer" });
+        var foreign = await a.SubmitAsync(
+            aPage,
+            "daily",
+            new Dictionary<string, string>
+            {
+                ["questionId"] = theirQuestion,
+                ["text"] = "Strayed",
+                ["go"] = "answer",
+            }
+        );
         Assert.Contains("no longer open", foreign.Text, StringComparison.Ordinal);
-        var garbage = await a.SubmitAsync(aPage, "daily", new Dictionary<string, string> { ["questionId"] = "not-a-guid", ["text"] = "x", ["go"] = "answer" });
+        var garbage = await a.SubmitAsync(
+            aPage,
+            "daily",
+            new Dictionary<string, string>
+            {
+                ["questionId"] = "not-a-guid",
+                ["text"] = "x",
+                ["go"] = "answer",
+            }
+        );
         Assert.Contains("no longer open", garbage.Text, StringComparison.Ordinal);
         Assert.False(await app.WithDbAsync(db => db.DailyAnswers.AnyAsync(x => x.DailyQuestionId == Guid.Parse(theirQuestion))));
 
@@ -283,14 +363,26 @@ public abstract class TalkTests(RekindleFactory app)
 
         // A made-up time zone is not stored.
         await SetPreferencesAsync(a, new() { ["timeZone"] = "Mars/Olympus_Mons" });
-        Assert.Equal("Pacific/Auckland", (await a.GetAsync("/account/notifications")).Find("#time-zone option[selected]")!.GetAttribute("value"));
+        Assert.Equal(
+            "Pacific/Auckland",
+            (await a.GetAsync("/account/notifications")).Find("#time-zone option[selected]")!.GetAttribute("value")
+        );
     }
 
     [Fact]
     public async Task Notices_say_only_that_something_waits_go_out_once_and_wait_for_quiet_hours()
     {
         var (a, aEmail, b, bEmail) = await CoupleAsync();
-        await SetPreferencesAsync(b, new() { ["timeZone"] = "UTC", ["noticeAnswered"] = "yes", ["quietFrom"] = "0", ["quietTo"] = "0" });
+        await SetPreferencesAsync(
+            b,
+            new()
+            {
+                ["timeZone"] = "UTC",
+                ["noticeAnswered"] = "yes",
+                ["quietFrom"] = "0",
+                ["quietTo"] = "0",
+            }
+        );
         await RunNoticeJobAsync();
 
         var marker = "Noticemarker" + Guid.NewGuid().ToString("N")[..6];
@@ -306,21 +398,30 @@ public abstract class TalkTests(RekindleFactory app)
         await AnswerAsync(a, marker + " again");
         await RunNoticeJobAsync();
         await RunNoticeJobAsync();
-        Assert.Single(app.Mail.All, m => m.To.Mailboxes.Any(x => x.Address == bEmail) && (m.Subject ?? "").Contains("their turn", StringComparison.Ordinal));
+        Assert.Single(app.Mail.All, m =>
+            m.To.Mailboxes.Any(x => x.Address == bEmail) && (m.Subject ?? "").Contains("their turn", StringComparison.Ordinal)
+        );
 
         // Quiet hours: Ada asks for the daily reminder, but it is her quiet time now: held, then sent when it ends.
         var nowHour = app.Clock.GetUtcNow().Hour;
-        await SetPreferencesAsync(a, new()
-        {
-            ["timeZone"] = "UTC", ["noticeDaily"] = "yes", ["dailyHour"] = "0",
-            ["quietFrom"] = nowHour.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["quietTo"] = ((nowHour + 2) % 24).ToString(System.Globalization.CultureInfo.InvariantCulture),
-        });
+        await SetPreferencesAsync(
+            a,
+            new()
+            {
+                ["timeZone"] = "UTC",
+                ["noticeDaily"] = "yes",
+                ["dailyHour"] = "0",
+                ["quietFrom"] = nowHour.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                ["quietTo"] = ((nowHour + 2) % 24).ToString(System.Globalization.CultureInfo.InvariantCulture),
+            }
+        );
         // Ada has answered today, so today's reminder is not needed; tomorrow's is.
         app.Clock.Advance(TimeSpan.FromDays(1));
         var held = await RunNoticeJobAsync();
         Assert.Equal(1, held.Held);
-        Assert.DoesNotContain(app.Mail.All, m => m.To.Mailboxes.Any(x => x.Address == aEmail) && (m.Subject ?? "").Contains("waiting", StringComparison.Ordinal));
+        Assert.DoesNotContain(app.Mail.All, m =>
+            m.To.Mailboxes.Any(x => x.Address == aEmail) && (m.Subject ?? "").Contains("waiting", StringComparison.Ordinal)
+        );
         app.Clock.Advance(TimeSpan.FromHours(2));
         var sent = await RunNoticeJobAsync();
         Assert.Equal(1, sent.Sent);

@@ -20,7 +20,10 @@ public sealed class ToneCorpusTests(ITestOutputHelper output)
         {
             if (line.StartsWith("# batch ", StringComparison.Ordinal))
             {
-                batch = int.Parse(line.AsSpan(8).ToString().Split(':', ' ')[0], provider: System.Globalization.CultureInfo.InvariantCulture);
+                batch = int.Parse(
+                    line.AsSpan(8).ToString().Split(':', ' ')[0],
+                    provider: System.Globalization.CultureInfo.InvariantCulture
+                );
             }
 
             if (line.Length == 0 || line.StartsWith('#'))
@@ -36,7 +39,9 @@ public sealed class ToneCorpusTests(ITestOutputHelper output)
         return list;
     }
 
-    private static (int Harsh, int Flagged, int Kind, int FalselyFlagged, int ReadsKindly, int RightKind) Figures(IEnumerable<Phrasing> phrasings)
+    private static (int Harsh, int Flagged, int Kind, int FalselyFlagged, int ReadsKindly, int RightKind) Figures(
+        IEnumerable<Phrasing> phrasings
+    )
     {
         var (harsh, flagged, kind, falsely, kindly, right) = (0, 0, 0, 0, 0, 0);
         foreach (var p in phrasings)
@@ -62,7 +67,8 @@ public sealed class ToneCorpusTests(ITestOutputHelper output)
     private string Report(string name, IEnumerable<Phrasing> phrasings)
     {
         var f = Figures(phrasings);
-        var line = $"{name}: harsh flagged {f.Flagged}/{f.Harsh} ({100.0 * f.Flagged / Math.Max(1, f.Harsh):0.0}%), with the expected kind {f.RightKind}/{f.Harsh}; "
+        var line =
+            $"{name}: harsh flagged {f.Flagged}/{f.Harsh} ({100.0 * f.Flagged / Math.Max(1, f.Harsh):0.0}%), with the expected kind {f.RightKind}/{f.Harsh}; "
             + $"kind flagged {f.FalselyFlagged}/{f.Kind} ({100.0 * f.FalselyFlagged / Math.Max(1, f.Kind):0.0}%), said to read kindly {f.ReadsKindly}/{f.Kind}";
         output.WriteLine(line);
         return line;
@@ -81,8 +87,17 @@ public sealed class ToneCorpusTests(ITestOutputHelper output)
         Assert.All(corpus.Where(p => !p.Harsh), p => Assert.Equal("", p.Kind));
         foreach (var word in new[] { "always", "sorry", "but", "never", "fault", "just", "whatever", "done" })
         {
-            Assert.True(corpus.Count(p => !p.Harsh && System.Text.RegularExpressions.Regex.IsMatch(p.Text, $@"\b{word}\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase)) >= 3,
-                $"fewer than three kind phrasings with \"{word}\"");
+            Assert.True(
+                corpus.Count(p =>
+                    !p.Harsh
+                    && System.Text.RegularExpressions.Regex.IsMatch(
+                        p.Text,
+                        $@"\b{word}\b",
+                        System.Text.RegularExpressions.RegexOptions.IgnoreCase
+                    )
+                ) >= 3,
+                $"fewer than three kind phrasings with \"{word}\""
+            );
         }
     }
 
@@ -118,7 +133,9 @@ public sealed class ToneCorpusTests(ITestOutputHelper output)
             Assert.True(f.FalselyFlagged * 100 <= f.Kind * 5, string.Join("\n", lines));
         }
 
-        var missed = corpus.Where(p => p.Harsh && !ToneTests.Soft.Read(p.Text)!.Flagged).Select(p => "missed: " + p.Text)
+        var missed = corpus
+            .Where(p => p.Harsh && !ToneTests.Soft.Read(p.Text)!.Flagged)
+            .Select(p => "missed: " + p.Text)
             .Concat(corpus.Where(p => !p.Harsh && ToneTests.Soft.Read(p.Text)!.Flagged).Select(p => "flagged: " + p.Text));
         foreach (var line in missed)
         {

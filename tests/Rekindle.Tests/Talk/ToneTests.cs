@@ -8,7 +8,9 @@ namespace Rekindle.Tests.Talk;
 /// </summary>
 public sealed class ToneTests
 {
-    internal static readonly SoftStartup Soft = SoftStartup.Load(Path.Combine(AppContext.BaseDirectory, "Content", "talk", "soft-startup.en.json"));
+    internal static readonly SoftStartup Soft = SoftStartup.Load(
+        Path.Combine(AppContext.BaseDirectory, "Content", "talk", "soft-startup.en.json")
+    );
 
     private static ToneReading Read(string text) => Soft.Read(text)!;
 
@@ -211,7 +213,8 @@ public sealed class ToneTests
     {
         Assert.Equal(
             ["criticism", "contempt", "defensiveness", "stonewalling", "absolutes", "blame", "comparison", "threat", "non-apology"],
-            Soft.Kinds);
+            Soft.Kinds
+        );
     }
 
     [Fact]
@@ -222,7 +225,9 @@ public sealed class ToneTests
         try
         {
             var path = Path.Combine(folder.FullName, "soft-startup.xx.json");
-            File.WriteAllText(path, """
+            File.WriteAllText(
+                path,
+                """
                 {
                   "language": "xx", "frame": "Ik voel … en ik heb … nodig", "frameExample": "Ik voel me alleen.", "minWords": 3,
                   "lookAt": ["Kijk nog eens."], "kindShapes": ["ik voel"], "terms": { "jij": "jij|je" },
@@ -230,7 +235,8 @@ public sealed class ToneTests
                     "groups": [ { "match": ["%jij% altijd"], "unlessAfter": ["^\\s*lief"] } ] } ],
                   "care": []
                 }
-                """);
+                """
+            );
             var other = SoftStartup.Load(path);
             Assert.True(other.Read("Jij altijd met je telefoon")!.Flagged);
             Assert.False(other.Read("Je altijd lief bent")!.Flagged);
@@ -250,10 +256,13 @@ public sealed class ToneTests
         try
         {
             var path = Path.Combine(folder.FullName, "soft-startup.xx.json");
-            File.WriteAllText(path, """
+            File.WriteAllText(
+                path,
+                """
                 { "language": "xx", "frame": "f", "frameExample": "e", "minWords": 3, "lookAt": ["l"], "kindShapes": ["k"], "terms": {},
                   "kinds": [ { "kind": "blame", "title": "t", "note": "n", "kinder": "k", "groups": [ { "match": ["%missing% x"] } ] } ], "care": [] }
-                """);
+                """
+            );
             Assert.Throws<InvalidDataException>(() => SoftStartup.Load(path));
         }
         finally

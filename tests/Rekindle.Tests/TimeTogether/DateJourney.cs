@@ -9,7 +9,11 @@ namespace Rekindle.Tests.TimeTogether;
 /// <summary>Steps of the scheduling journeys, written once.</summary>
 public static class DateJourney
 {
-    public static async Task<(TestBrowser A, string AEmail, TestBrowser B, string BEmail)> CoupleAsync(RekindleFactory app, string a = "Ash", string b = "Bea")
+    public static async Task<(TestBrowser A, string AEmail, TestBrowser B, string BEmail)> CoupleAsync(
+        RekindleFactory app,
+        string a = "Ash",
+        string b = "Bea"
+    )
     {
         var (first, firstEmail) = await MemberAsync(app, a);
         var (second, secondEmail) = await MemberAsync(app, b);
@@ -53,7 +57,12 @@ public static class DateJourney
 
     public static async Task SetZoneAsync(TestBrowser browser, string zone, IDictionary<string, string>? more = null)
     {
-        var fields = new Dictionary<string, string> { ["timeZone"] = zone, ["quietFrom"] = "0", ["quietTo"] = "0" };
+        var fields = new Dictionary<string, string>
+        {
+            ["timeZone"] = zone,
+            ["quietFrom"] = "0",
+            ["quietTo"] = "0",
+        };
         foreach (var (k, v) in more ?? new Dictionary<string, string>())
         {
             fields[k] = v;

@@ -6,7 +6,8 @@ using static Rekindle.Tests.TimeTogether.DateJourney;
 
 namespace Rekindle.Tests.TimeTogether;
 
-/// <summary>Proposing, answering, moving and cancelling dates; how it went (blind reveal); another couple never reaches any of it.</summary>
+/// <summary>Proposing, answering, moving and cancelling dates; how it went (blind reveal); another couple never reaches any of
+/// it.</summary>
 public abstract class DateTests(RekindleFactory app)
 {
     [Fact]
@@ -16,7 +17,7 @@ public abstract class DateTests(RekindleFactory app)
         var proposed = await ProposeAsync(a, "Walkmarker by the river", (Day(app, 2), "19:30"), (Day(app, 3), "18:00"));
         var id = IdOf(proposed);
         Assert.Contains("Proposed", proposed.TextOf("#date-message"), StringComparison.Ordinal);
-        Assert.Empty(proposed.Document.QuerySelectorAll("button[name=optionId]"));   // one's own times wait for the partner
+        Assert.Empty(proposed.Document.QuerySelectorAll("button[name=optionId]")); // one's own times wait for the partner
 
         // The partner sees it waiting for them, with both times to pick from.
         Assert.NotNull((await b.GetAsync("/time-together")).Find($"#waiting-for-you #date-{id}"));
@@ -62,15 +63,29 @@ public abstract class DateTests(RekindleFactory app)
         Assert.Equal(404, (int)(await stranger.GetAsync($"/time-together/dates/{id}")).Status);
         Assert.Equal(404, (int)(await stranger.Client.GetAsync($"/time-together/dates/{id}/calendar.ics")).StatusCode);
         var token = (await stranger.GetAsync("/account/data")).Find("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
-        foreach (var (form, field, value) in new[] { ("cancel-date", "cancel", "1"), ("suggest", "day", Day(app, 5)), ("accept", "optionId", options[0]), ("reflect", "rating", "good") })
+        foreach (
+            var (form, field, value) in new[]
+            {
+                ("cancel-date", "cancel", "1"),
+                ("suggest", "day", Day(app, 5)),
+                ("accept", "optionId", options[0]),
+                ("reflect", "rating", "good"),
+            }
+        )
         {
-            var response = await stranger.PostAsync($"/time-together/dates/{id}", [new("_handler", form), new("__RequestVerificationToken", token), new(field, value), new("time", "10:00")]);
+            var response = await stranger.PostAsync(
+                $"/time-together/dates/{id}",
+                [new("_handler", form), new("__RequestVerificationToken", token), new(field, value), new("time", "10:00")]
+            );
             Assert.True((int)response.Status < 500);
             Assert.DoesNotContain("Walkmarker", response.Html, StringComparison.Ordinal);
         }
 
         var after = await app.WithDbAsync(db => db.DatePlans.Include(p => p.Options).SingleAsync(p => p.Id == id));
-        Assert.Equal((DateStatus.Agreed, plan.StartsAt, plan.Revision, 2), (after.Status, after.StartsAt, after.Revision, after.Options.Count));
+        Assert.Equal(
+            (DateStatus.Agreed, plan.StartsAt, plan.Revision, 2),
+            (after.Status, after.StartsAt, after.Revision, after.Options.Count)
+        );
         Assert.Null((await stranger.GetAsync("/time-together")).Find($"#date-{id}"));
     }
 
@@ -82,26 +97,48 @@ public abstract class DateTests(RekindleFactory app)
         var own = (await app.WithDbAsync(db => db.DatePlans.Include(p => p.Options).SingleAsync(p => p.Id == id))).Options.Single().Id;
 
         // Accepting one's own time, by a crafted post, is refused with a reason.
-        var refused = await a.SubmitAsync(await a.GetAsync($"/time-together/dates/{id}"), "accept", new Dictionary<string, string> { ["optionId"] = own.ToString() });
+        var refused = await a.SubmitAsync(
+            await a.GetAsync($"/time-together/dates/{id}"),
+            "accept",
+            new Dictionary<string, string> { ["optionId"] = own.ToString() }
+        );
         Assert.Contains("time you offered", refused.TextOf("#date-message"), StringComparison.Ordinal);
 
         // The partner suggests another; the proposer accepts it.
-        var suggested = await b.SubmitAsync(await b.GetAsync($"/time-together/dates/{id}"), "suggest", new Dictionary<string, string> { ["day"] = Day(app, 5), ["time"] = "20:00" });
+        var suggested = await b.SubmitAsync(
+            await b.GetAsync($"/time-together/dates/{id}"),
+            "suggest",
+            new Dictionary<string, string> { ["day"] = Day(app, 5), ["time"] = "20:00" }
+        );
         Assert.Contains("Suggested", suggested.TextOf("#date-message"), StringComparison.Ordinal);
         var page = await a.GetAsync($"/time-together/dates/{id}");
         var theirs = Assert.Single(page.Document.QuerySelectorAll("button[name=optionId]")).GetAttribute("value")!;
         await a.SubmitAsync(page, "accept", new Dictionary<string, string> { ["optionId"] = theirs });
         var plan = await app.WithDbAsync(db => db.DatePlans.SingleAsync(p => p.Id == id));
-        Assert.Equal((DateStatus.Agreed, app.Clock.GetUtcNow().UtcDateTime.Date.AddDays(5).AddHours(20)), (plan.Status, plan.StartsAt!.Value));
+        Assert.Equal(
+            (DateStatus.Agreed, app.Clock.GetUtcNow().UtcDateTime.Date.AddDays(5).AddHours(20)),
+            (plan.Status, plan.StartsAt!.Value)
+        );
 
         // Moving an agreed date keeps it where it is until the other accepts the new time.
-        var moved = await b.SubmitAsync(await b.GetAsync($"/time-together/dates/{id}"), "suggest", new Dictionary<string, string> { ["day"] = Day(app, 6), ["time"] = "09:15" });
+        var moved = await b.SubmitAsync(
+            await b.GetAsync($"/time-together/dates/{id}"),
+            "suggest",
+            new Dictionary<string, string> { ["day"] = Day(app, 6), ["time"] = "09:15" }
+        );
         Assert.Contains("Suggested", moved.TextOf("#date-message"), StringComparison.Ordinal);
         Assert.Equal(plan.StartsAt, (await app.WithDbAsync(db => db.DatePlans.SingleAsync(p => p.Id == id))).StartsAt);
         page = await a.GetAsync($"/time-together/dates/{id}");
         Assert.Contains("A new time was suggested", page.Text, StringComparison.Ordinal);
-        await a.SubmitAsync(page, "accept", new Dictionary<string, string> { ["optionId"] = page.Find("button[name=optionId]")!.GetAttribute("value")! });
-        Assert.Equal(app.Clock.GetUtcNow().UtcDateTime.Date.AddDays(6).AddHours(9).AddMinutes(15), (await app.WithDbAsync(db => db.DatePlans.SingleAsync(p => p.Id == id))).StartsAt);
+        await a.SubmitAsync(
+            page,
+            "accept",
+            new Dictionary<string, string> { ["optionId"] = page.Find("button[name=optionId]")!.GetAttribute("value")! }
+        );
+        Assert.Equal(
+            app.Clock.GetUtcNow().UtcDateTime.Date.AddDays(6).AddHours(9).AddMinutes(15),
+            (await app.WithDbAsync(db => db.DatePlans.SingleAsync(p => p.Id == id))).StartsAt
+        );
 
         // The same time twice is not offered twice.
         page = await b.GetAsync($"/time-together/dates/{id}");
@@ -110,7 +147,11 @@ public abstract class DateTests(RekindleFactory app)
 
         // Cancelled: both see it, the file is gone, and a late answer from an old page gets a message.
         var stale = await a.GetAsync($"/time-together/dates/{id}");
-        var cancelled = await b.SubmitAsync(await b.GetAsync($"/time-together/dates/{id}"), "cancel-date", new Dictionary<string, string> { ["cancel"] = "1" });
+        var cancelled = await b.SubmitAsync(
+            await b.GetAsync($"/time-together/dates/{id}"),
+            "cancel-date",
+            new Dictionary<string, string> { ["cancel"] = "1" }
+        );
         Assert.Contains("cancelled", cancelled.TextOf("#date-status"), StringComparison.Ordinal);
         Assert.Equal(404, (int)(await a.Client.GetAsync($"/time-together/dates/{id}/calendar.ics")).StatusCode);
         var late = await a.SubmitAsync(stale, "suggest", new Dictionary<string, string> { ["day"] = Day(app, 7), ["time"] = "10:00" });
@@ -141,7 +182,17 @@ public abstract class DateTests(RekindleFactory app)
         foreach (var (title, day, time, minutes, expect) in cases)
         {
             var page = await a.GetAsync("/time-together/plan");
-            var answer = await a.SubmitAsync(page, "propose", new Dictionary<string, string> { ["title"] = title, ["times[0].day"] = day, ["times[0].time"] = time, ["minutes"] = minutes });
+            var answer = await a.SubmitAsync(
+                page,
+                "propose",
+                new Dictionary<string, string>
+                {
+                    ["title"] = title,
+                    ["times[0].day"] = day,
+                    ["times[0].time"] = time,
+                    ["minutes"] = minutes,
+                }
+            );
             Assert.Equal(200, (int)answer.Status);
             Assert.Contains(expect, answer.TextOf("#plan-message"), StringComparison.Ordinal);
         }
@@ -160,14 +211,31 @@ public abstract class DateTests(RekindleFactory app)
         var id = await AgreeAsync(a, b, "Cinema", Day(app, 1), "20:00");
 
         // Not before it begins.
-        var early = await a.PostAsync($"/time-together/dates/{id}", [new("_handler", "reflect"), new("__RequestVerificationToken", (await a.GetAsync($"/time-together/dates/{id}")).Find("input[name=__RequestVerificationToken]")!.GetAttribute("value")!), new("rating", "good")]);
+        var early = await a.PostAsync(
+            $"/time-together/dates/{id}",
+            [
+                new("_handler", "reflect"),
+                new(
+                    "__RequestVerificationToken",
+                    (await a.GetAsync($"/time-together/dates/{id}")).Find("input[name=__RequestVerificationToken]")!.GetAttribute("value")!
+                ),
+                new("rating", "good"),
+            ]
+        );
         Assert.Contains("once the date has begun", early.TextOf("#date-message"), StringComparison.Ordinal);
 
         // The date took place an hour ago.
-        await app.WithDbAsync(db => db.DatePlans.Where(p => p.Id == id).ExecuteUpdateAsync(s => s.SetProperty(p => p.StartsAt, app.Clock.GetUtcNow().UtcDateTime.AddHours(-1))));
+        await app.WithDbAsync(db =>
+            db.DatePlans.Where(p => p.Id == id)
+                .ExecuteUpdateAsync(s => s.SetProperty(p => p.StartsAt, app.Clock.GetUtcNow().UtcDateTime.AddHours(-1)))
+        );
         Assert.NotNull((await a.GetAsync("/time-together")).Find($"#how-was-it #date-{id}"));
 
-        var saved = await a.SubmitAsync(await a.GetAsync($"/time-together/dates/{id}"), "reflect", new Dictionary<string, string> { ["rating"] = "wonderful", ["highlight"] = "Highlightmarker popcorn fight" });
+        var saved = await a.SubmitAsync(
+            await a.GetAsync($"/time-together/dates/{id}"),
+            "reflect",
+            new Dictionary<string, string> { ["rating"] = "wonderful", ["highlight"] = "Highlightmarker popcorn fight" }
+        );
         Assert.NotNull(saved.Find("#reflection-waiting"));
         var partners = await b.GetAsync($"/time-together/dates/{id}");
         Assert.DoesNotContain("Highlightmarker", partners.Html, StringComparison.Ordinal);
@@ -176,18 +244,29 @@ public abstract class DateTests(RekindleFactory app)
 
         var bad = await b.SubmitAsync(partners, "reflect", new Dictionary<string, string> { ["rating"] = "amazing" });
         Assert.Contains("how it was for you", bad.TextOf("#date-message"), StringComparison.Ordinal);
-        var both = await b.SubmitAsync(await b.GetAsync($"/time-together/dates/{id}"), "reflect", new Dictionary<string, string> { ["rating"] = "good", ["highlight"] = "Bmarker the walk home" });
+        var both = await b.SubmitAsync(
+            await b.GetAsync($"/time-together/dates/{id}"),
+            "reflect",
+            new Dictionary<string, string> { ["rating"] = "good", ["highlight"] = "Bmarker the walk home" }
+        );
         Assert.Contains("Highlightmarker", both.TextOf("#their-reflection"), StringComparison.Ordinal);
         Assert.Contains("Bmarker", (await a.GetAsync($"/time-together/dates/{id}")).TextOf("#their-reflection"), StringComparison.Ordinal);
 
         // Kept as it is once both are in.
         var token = (await a.GetAsync($"/time-together/dates/{id}")).Find("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
-        var locked = await a.PostAsync($"/time-together/dates/{id}", [new("_handler", "reflect"), new("__RequestVerificationToken", token), new("rating", "hard")]);
+        var locked = await a.PostAsync(
+            $"/time-together/dates/{id}",
+            [new("_handler", "reflect"), new("__RequestVerificationToken", token), new("rating", "hard")]
+        );
         Assert.Contains("kept as it is", locked.TextOf("#date-message"), StringComparison.Ordinal);
-        Assert.All(await app.WithDbAsync(db => db.DateReflections.ToListAsync()), r => Assert.DoesNotContain("marker", r.Highlight!.Envelope, StringComparison.OrdinalIgnoreCase));
+        Assert.All(await app.WithDbAsync(db => db.DateReflections.ToListAsync()), r =>
+            Assert.DoesNotContain("marker", r.Highlight!.Envelope, StringComparison.OrdinalIgnoreCase)
+        );
 
         // The export carries the date, both halves of how it went (both are in), and the evening when there is one.
-        var exportToken = (await a.GetAsync("/account/data")).Find("form[action='/account/export/json'] input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+        var exportToken = (await a.GetAsync("/account/data"))
+            .Find("form[action='/account/export/json'] input[name=__RequestVerificationToken]")!
+            .GetAttribute("value")!;
         using (var content = new FormUrlEncodedContent([new("__RequestVerificationToken", exportToken)]))
         {
             var json = await (await a.Client.PostAsync("/account/export/json", content)).Content.ReadAsStringAsync();
@@ -201,7 +280,11 @@ public abstract class DateTests(RekindleFactory app)
         // This week now counts as a week with time together, for both.
         foreach (var browser in new[] { a, b })
         {
-            Assert.Contains("1 of the last 8", (await browser.GetAsync("/time-together")).Find("#weeks-together svg")!.GetAttribute("aria-label")!, StringComparison.Ordinal);
+            Assert.Contains(
+                "1 of the last 8",
+                (await browser.GetAsync("/time-together")).Find("#weeks-together svg")!.GetAttribute("aria-label")!,
+                StringComparison.Ordinal
+            );
         }
     }
 }

@@ -7,11 +7,21 @@ using static Rekindle.Tests.TimeTogether.DateJourney;
 
 namespace Rekindle.Tests.TimeTogether;
 
-/// <summary>"Our evening" with its skips, and the calendar files: the secret feed, and iCalendar read back by two independent parsers across a DST change.</summary>
+/// <summary>"Our evening" with its skips, and the calendar files: the secret feed, and iCalendar read back by two independent parsers
+/// across a DST change.</summary>
 public abstract class EveningAndCalendarTests(RekindleFactory app)
 {
     private static async Task<Page> SetEveningAsync(TestBrowser browser, string day, string time, string minutes = "120") =>
-        await browser.SubmitAsync(await browser.GetAsync("/time-together/evening"), "evening", new Dictionary<string, string> { ["day"] = day, ["time"] = time, ["minutes"] = minutes });
+        await browser.SubmitAsync(
+            await browser.GetAsync("/time-together/evening"),
+            "evening",
+            new Dictionary<string, string>
+            {
+                ["day"] = day,
+                ["time"] = time,
+                ["minutes"] = minutes,
+            }
+        );
 
     [Fact]
     public async Task Our_evening_is_agreed_by_the_partner_skipped_for_a_week_and_brought_back()
@@ -24,7 +34,10 @@ public abstract class EveningAndCalendarTests(RekindleFactory app)
 
         // Only the partner agrees; a crafted post from the one who set it gets a reason.
         var token = set.Find("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
-        var own = await a.PostAsync("/time-together/evening", [new("_handler", "agree-evening"), new("__RequestVerificationToken", token), new("agree", "1")]);
+        var own = await a.PostAsync(
+            "/time-together/evening",
+            [new("_handler", "agree-evening"), new("__RequestVerificationToken", token), new("agree", "1")]
+        );
         Assert.Contains("your partner agrees", own.TextOf("#evening-message"), StringComparison.Ordinal);
         var agreed = await b.SubmitAsync(await b.GetAsync("/time-together/evening"), "agree-evening");
         Assert.Contains("Agreed", agreed.TextOf("#evening-message"), StringComparison.Ordinal);
@@ -45,7 +58,11 @@ public abstract class EveningAndCalendarTests(RekindleFactory app)
         Assert.DoesNotContain(DateOnly.ParseExact(second, "yyyy-MM-dd", CultureInfo.InvariantCulture), starts);
         Assert.Equal(3, starts.Count);
 
-        var back = await b.SubmitAsync(await b.GetAsync("/time-together/evening"), "skip", new Dictionary<string, string> { ["go"] = second + "|back" });
+        var back = await b.SubmitAsync(
+            await b.GetAsync("/time-together/evening"),
+            "skip",
+            new Dictionary<string, string> { ["go"] = second + "|back" }
+        );
         Assert.DoesNotContain("skipped", back.Find($"#week-{second}")!.ClassName ?? "", StringComparison.Ordinal);
 
         // Skipping a day that is not one of the evenings is refused.
@@ -79,7 +96,11 @@ public abstract class EveningAndCalendarTests(RekindleFactory app)
         await SetEveningAsync(a, "Tuesday", "19:00");
         await b.SubmitAsync(await b.GetAsync("/time-together/evening"), "agree-evening");
 
-        var page = await a.SubmitAsync(await a.GetAsync("/time-together/calendar"), "feed", new Dictionary<string, string> { ["go"] = "create" });
+        var page = await a.SubmitAsync(
+            await a.GetAsync("/time-together/calendar"),
+            "feed",
+            new Dictionary<string, string> { ["go"] = "create" }
+        );
         var url = new Uri(page.Find("#feed-url")!.GetAttribute("value")!);
         using var anonymous = app.NewBrowser();
         var feed = await anonymous.Client.GetAsync(url.PathAndQuery);
@@ -93,11 +114,19 @@ public abstract class EveningAndCalendarTests(RekindleFactory app)
         Assert.Single(calendar.Events, e => e.RecurrenceRule is not null);
 
         // Names on: the date's own name.
-        page = await a.SubmitAsync(await a.GetAsync("/time-together/calendar"), "feed", new Dictionary<string, string> { ["go"] = "names", ["showNames"] = "true" });
+        page = await a.SubmitAsync(
+            await a.GetAsync("/time-together/calendar"),
+            "feed",
+            new Dictionary<string, string> { ["go"] = "names", ["showNames"] = "true" }
+        );
         Assert.Contains("SUMMARY:Secretname dinner", await anonymous.Client.GetStringAsync(url.PathAndQuery), StringComparison.Ordinal);
 
         // The partner's address is their own; replacing mine stops the old one at once, and so does turning it off.
-        var theirs = new Uri((await b.SubmitAsync(await b.GetAsync("/time-together/calendar"), "feed", new Dictionary<string, string> { ["go"] = "create" })).Find("#feed-url")!.GetAttribute("value")!);
+        var theirs = new Uri(
+            (await b.SubmitAsync(await b.GetAsync("/time-together/calendar"), "feed", new Dictionary<string, string> { ["go"] = "create" }))
+                .Find("#feed-url")!
+                .GetAttribute("value")!
+        );
         Assert.NotEqual(url, theirs);
         page = await a.SubmitAsync(page, "feed", new Dictionary<string, string> { ["go"] = "replace", ["showNames"] = "true" });
         var replaced = new Uri(page.Find("#feed-url")!.GetAttribute("value")!);
@@ -108,16 +137,29 @@ public abstract class EveningAndCalendarTests(RekindleFactory app)
         Assert.Equal(200, (int)(await anonymous.Client.GetAsync(theirs.PathAndQuery)).StatusCode);
 
         // Guesses and junk are the same 404; the secret is not stored in the clear.
-        foreach (var guess in new[] { "/calendar/x.ics", "/calendar/" + new string('A', 43) + ".ics", "/calendar/" + new string('%', 3) + ".ics" })
+        foreach (
+            var guess in new[]
+            {
+                "/calendar/x.ics",
+                "/calendar/" + new string('A', 43) + ".ics",
+                "/calendar/" + new string('%', 3) + ".ics",
+            }
+        )
         {
             Assert.Equal(404, (int)(await anonymous.Client.GetAsync(guess)).StatusCode);
         }
 
         var secret = theirs.AbsolutePath["/calendar/".Length..^".ics".Length];
-        Assert.All(await app.WithDbAsync(db => db.CalendarFeeds.ToListAsync()), f => Assert.DoesNotContain(secret, f.Token.Envelope + f.TokenHash, StringComparison.Ordinal));
+        Assert.All(await app.WithDbAsync(db => db.CalendarFeeds.ToListAsync()), f =>
+            Assert.DoesNotContain(secret, f.Token.Envelope + f.TokenHash, StringComparison.Ordinal)
+        );
 
         // After the partner leaves, my feed holds none of the old couple's plans.
-        await b.SubmitAsync(await b.GetAsync("/time-together/calendar"), "feed", new Dictionary<string, string> { ["go"] = "names", ["showNames"] = "true" });
+        await b.SubmitAsync(
+            await b.GetAsync("/time-together/calendar"),
+            "feed",
+            new Dictionary<string, string> { ["go"] = "names", ["showNames"] = "true" }
+        );
         await a.SubmitAsync(await a.GetAsync("/couple"), "leave", new Dictionary<string, string> { ["confirm"] = "true" });
         var after = await anonymous.Client.GetStringAsync(theirs.PathAndQuery);
         Assert.DoesNotContain("Secretname", after, StringComparison.Ordinal);
@@ -135,7 +177,11 @@ public abstract class EveningAndCalendarTests(RekindleFactory app)
         var after = await AgreeAsync(a, b, "After the change", "2027-03-28", "19:30");
         await SetEveningAsync(a, "Thursday", "19:30");
         await b.SubmitAsync(await b.GetAsync("/time-together/evening"), "agree-evening");
-        var page = await a.SubmitAsync(await a.GetAsync("/time-together/calendar"), "feed", new Dictionary<string, string> { ["go"] = "create", ["showNames"] = "true" });
+        var page = await a.SubmitAsync(
+            await a.GetAsync("/time-together/calendar"),
+            "feed",
+            new Dictionary<string, string> { ["go"] = "create", ["showNames"] = "true" }
+        );
         var text = await a.Client.GetStringAsync(new Uri(page.Find("#feed-url")!.GetAttribute("value")!).PathAndQuery);
 
         // What the app itself says: 19:30 in Berlin is 18:30 UTC before the change and 17:30 after.
@@ -148,7 +194,15 @@ public abstract class EveningAndCalendarTests(RekindleFactory app)
         var windowFrom = new DateTime(2027, 3, 15, 0, 0, 0, DateTimeKind.Utc);
         var windowTo = new DateTime(2027, 4, 12, 0, 0, 0, DateTimeKind.Utc);
         var eveningStarts = EveningRules.Occurrences(evening, windowFrom, windowTo).Select(o => o.StartsAt).ToList();
-        Assert.Equal([new(2027, 3, 18, 18, 30, 0, DateTimeKind.Utc), new(2027, 3, 25, 18, 30, 0, DateTimeKind.Utc), new(2027, 4, 1, 17, 30, 0, DateTimeKind.Utc), new(2027, 4, 8, 17, 30, 0, DateTimeKind.Utc)], eveningStarts);
+        Assert.Equal(
+            [
+                new(2027, 3, 18, 18, 30, 0, DateTimeKind.Utc),
+                new(2027, 3, 25, 18, 30, 0, DateTimeKind.Utc),
+                new(2027, 4, 1, 17, 30, 0, DateTimeKind.Utc),
+                new(2027, 4, 8, 17, 30, 0, DateTimeKind.Utc),
+            ],
+            eveningStarts
+        );
 
         // Parser one: Ical.Net.
         var calendar = Ical.Net.Calendar.Load(text)!;
@@ -159,7 +213,14 @@ public abstract class EveningAndCalendarTests(RekindleFactory app)
         }
 
         var weekly = calendar.Events.Single(e => e.RecurrenceRule is not null);
-        Assert.Equal(eveningStarts, weekly.GetOccurrences(new Ical.Net.DataTypes.CalDateTime(windowFrom)).Select(o => o.Period.StartTime.AsUtc).TakeWhile(s => s < windowTo).ToList());
+        Assert.Equal(
+            eveningStarts,
+            weekly
+                .GetOccurrences(new Ical.Net.DataTypes.CalDateTime(windowFrom))
+                .Select(o => o.Period.StartTime.AsUtc)
+                .TakeWhile(s => s < windowTo)
+                .ToList()
+        );
 
         // Parser two: Python's icalendar with dateutil, from Debian's packages (scripts/test.sh installs them).
         var lines = await PythonReadAsync(text, windowFrom, windowTo);
@@ -168,7 +229,17 @@ public abstract class EveningAndCalendarTests(RekindleFactory app)
             Assert.Contains($"{uid} {start:yyyy-MM-ddTHH:mm}Z {start.AddMinutes(120):yyyy-MM-ddTHH:mm}Z", lines);
         }
 
-        var pythonWeekly = lines.Where(l => l.StartsWith("occurrence ", StringComparison.Ordinal)).Select(l => DateTime.ParseExact(l["occurrence ".Length..], "yyyy-MM-ddTHH:mm'Z'", CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal)).ToList();
+        var pythonWeekly = lines
+            .Where(l => l.StartsWith("occurrence ", StringComparison.Ordinal))
+            .Select(l =>
+                DateTime.ParseExact(
+                    l["occurrence ".Length..],
+                    "yyyy-MM-ddTHH:mm'Z'",
+                    CultureInfo.InvariantCulture,
+                    DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal
+                )
+            )
+            .ToList();
         Assert.Equal(eveningStarts, pythonWeekly);
     }
 
@@ -204,8 +275,22 @@ public abstract class EveningAndCalendarTests(RekindleFactory app)
                         if lo <= occurrence < hi and occurrence not in skipped:
                             print('occurrence', f(occurrence))
             """;
-        var start = new ProcessStartInfo("/usr/bin/python3") { RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = true };
-        foreach (var arg in new[] { "-c", script, file, from.ToString("yyyy-MM-ddTHH:mm:ss", CultureInfo.InvariantCulture), to.ToString("yyyy-MM-ddTHH:mm:ss", CultureInfo.InvariantCulture) })
+        var start = new ProcessStartInfo("/usr/bin/python3")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            RedirectStandardInput = true,
+        };
+        foreach (
+            var arg in new[]
+            {
+                "-c",
+                script,
+                file,
+                from.ToString("yyyy-MM-ddTHH:mm:ss", CultureInfo.InvariantCulture),
+                to.ToString("yyyy-MM-ddTHH:mm:ss", CultureInfo.InvariantCulture),
+            }
+        )
         {
             start.ArgumentList.Add(arg);
         }

@@ -30,8 +30,8 @@ public abstract class IdeaRatingTests(RekindleFactory app)
         {
             var (a, b) = await CoupleAsync("Quinn", "Rae");
             await RateAsync(a, "d001", "love");
-            await RateAsync(b, "d001", "like");   // mutual: shows for both
-            await RateAsync(b, "d003", "love");   // one-sided on B's side
+            await RateAsync(b, "d001", "like"); // mutual: shows for both
+            await RateAsync(b, "d003", "love"); // one-sided on B's side
             switch (what)
             {
                 case "no":
@@ -71,13 +71,29 @@ public abstract class IdeaRatingTests(RekindleFactory app)
     {
         var (a, b) = await CoupleAsync("Sol", "Tam");
         var page = await a.GetAsync("/time-together/ideas?place=home&cost=free&unrated=1");
-        Assert.All(page.Document.QuerySelectorAll("#ideas > li"), li => Assert.Contains("at home", li.TextContent, StringComparison.Ordinal));
+        Assert.All(page.Document.QuerySelectorAll("#ideas > li"), li =>
+            Assert.Contains("at home", li.TextContent, StringComparison.Ordinal)
+        );
         Assert.All(page.Document.QuerySelectorAll("#ideas > li"), li => Assert.Contains("free", li.TextContent, StringComparison.Ordinal));
         Assert.Equal(200, (int)(await a.GetAsync("/time-together/ideas?place=moon&minutes=-4&page=x")).Status);
 
-        var added = await a.SubmitAsync(page, "add-idea", new Dictionary<string, string> { ["title"] = "Picnic on the balcony", ["place"] = "home", ["cost"] = "free", ["add"] = "1" });
+        var added = await a.SubmitAsync(
+            page,
+            "add-idea",
+            new Dictionary<string, string>
+            {
+                ["title"] = "Picnic on the balcony",
+                ["place"] = "home",
+                ["cost"] = "free",
+                ["add"] = "1",
+            }
+        );
         Assert.Contains("Added", added.Text, StringComparison.Ordinal);
-        var custom = added.Document.QuerySelectorAll("#ideas > li").Last(li => li.TextContent.Contains("Picnic on the balcony", StringComparison.Ordinal)).Id![5..].Replace('-', ':');
+        var custom = added
+            .Document.QuerySelectorAll("#ideas > li")
+            .Last(li => li.TextContent.Contains("Picnic on the balcony", StringComparison.Ordinal))
+            .Id![5..]
+            .Replace('-', ':');
         var empty = await a.SubmitAsync(added, "add-idea", new Dictionary<string, string> { ["title"] = "  ", ["add"] = "1" });
         Assert.Contains("Give your idea a short name", empty.Text, StringComparison.Ordinal);
 
@@ -85,14 +101,26 @@ public abstract class IdeaRatingTests(RekindleFactory app)
         await RateAsync(b, custom, "love");
         Assert.Contains("Picnic on the balcony", (await b.GetAsync("/time-together")).TextOf("#both"), StringComparison.Ordinal);
 
-        var unknown = await a.SubmitAsync(await a.GetAsync("/time-together/ideas"), "rate", new Dictionary<string, string> { ["go"] = "d999|love" });
+        var unknown = await a.SubmitAsync(
+            await a.GetAsync("/time-together/ideas"),
+            "rate",
+            new Dictionary<string, string> { ["go"] = "d999|love" }
+        );
         Assert.Contains("isn't in your list", unknown.Text, StringComparison.Ordinal);
-        var badRating = await a.SubmitAsync(await a.GetAsync("/time-together/ideas"), "rate", new Dictionary<string, string> { ["go"] = "d001|adore" });
+        var badRating = await a.SubmitAsync(
+            await a.GetAsync("/time-together/ideas"),
+            "rate",
+            new Dictionary<string, string> { ["go"] = "d001|adore" }
+        );
         Assert.Contains("love, like or not for me", badRating.Text, StringComparison.Ordinal);
 
         // Another couple cannot rate this couple's own idea.
         var (c, _) = await CoupleAsync("Uma", "Vic");
-        var foreign = await c.SubmitAsync(await c.GetAsync("/time-together/ideas"), "rate", new Dictionary<string, string> { ["go"] = custom + "|love" });
+        var foreign = await c.SubmitAsync(
+            await c.GetAsync("/time-together/ideas"),
+            "rate",
+            new Dictionary<string, string> { ["go"] = custom + "|love" }
+        );
         Assert.Contains("isn't in your list", foreign.Text, StringComparison.Ordinal);
     }
 }

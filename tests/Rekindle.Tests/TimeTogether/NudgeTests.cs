@@ -6,21 +6,33 @@ using static Rekindle.Tests.TimeTogether.DateJourney;
 
 namespace Rekindle.Tests.TimeTogether;
 
-/// <summary>Gentle nudges, with the job run hour by hour through a week: as many as chosen, inside the window, never in quiet hours.</summary>
+/// <summary>Gentle nudges, with the job run hour by hour through a week: as many as chosen, inside the window, never in quiet
+/// hours.</summary>
 public abstract class NudgeTests(RekindleFactory app)
 {
     [Fact]
     public async Task A_week_of_nudges_comes_as_chosen_inside_the_window_and_only_to_those_who_asked()
     {
         var (a, aEmail, _, bEmail) = await CoupleAsync(app, "Ivo", "Jem");
-        await SetZoneAsync(a, "America/New_York", new Dictionary<string, string> { ["nudges"] = "3", ["nudgeFrom"] = "18", ["nudgeTo"] = "21", ["quietFrom"] = "20", ["quietTo"] = "8" });
+        await SetZoneAsync(
+            a,
+            "America/New_York",
+            new Dictionary<string, string>
+            {
+                ["nudges"] = "3",
+                ["nudgeFrom"] = "18",
+                ["nudgeTo"] = "21",
+                ["quietFrom"] = "20",
+                ["quietTo"] = "8",
+            }
+        );
         var (alone, aloneEmail) = await MemberAsync(app, "Kai");
         await SetZoneAsync(alone, "UTC", new Dictionary<string, string> { ["nudges"] = "3" });
 
         // A whole week from Monday: a pass every ten minutes around the window, hourly elsewhere (the
         // real job runs every 30 seconds; a nudge is sent at most an hour after its moment, never in quiet hours).
         var zone = TimeZoneInfo.FindSystemTimeZoneById("America/New_York");
-        var monday = new DateTime(2026, 11, 30, 5, 0, 0, DateTimeKind.Utc);   // Monday 00:00 in New York
+        var monday = new DateTime(2026, 11, 30, 5, 0, 0, DateTimeKind.Utc); // Monday 00:00 in New York
         app.Clock.SetUtcNow(monday);
         while (app.Clock.GetUtcNow().UtcDateTime < monday.AddDays(7))
         {

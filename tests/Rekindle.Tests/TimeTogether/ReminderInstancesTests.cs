@@ -13,30 +13,56 @@ public sealed class ReminderInstancesTests(PostgresApp first) : IClassFixture<Po
     private const string Tomorrow = "Your time together is tomorrow";
     private const string Soon = "Your time together starts soon";
 
-    private RekindleFactory Instance() => new(TestProvider.Postgres, new Dictionary<string, string?>
-    {
-        ["Database:ConnectionString"] = first.Settings["Database:ConnectionString"],
-        ["KeyStore:ConnectionString"] = first.Settings["KeyStore:ConnectionString"],
-        ["Keys:MasterKeyPath"] = Path.Combine(first.DataPath, "keys", "master.key"),
-    });
+    private RekindleFactory Instance() =>
+        new(
+            TestProvider.Postgres,
+            new Dictionary<string, string?>
+            {
+                ["Database:ConnectionString"] = first.Settings["Database:ConnectionString"],
+                ["KeyStore:ConnectionString"] = first.Settings["KeyStore:ConnectionString"],
+                ["Keys:MasterKeyPath"] = Path.Combine(first.DataPath, "keys", "master.key"),
+            }
+        );
 
     [Fact]
     public async Task Each_reminder_goes_out_once_at_the_right_local_time_across_two_instances_a_restart_and_a_dst_change()
     {
         var (a, aEmail, b, bEmail) = await CoupleAsync(first, "Gil", "Hal");
-        await SetZoneAsync(a, "Europe/Berlin", new Dictionary<string, string> { ["noticeDayBefore"] = "yes", ["noticeTwoHours"] = "yes", ["noticeDateNews"] = "yes" });
+        await SetZoneAsync(
+            a,
+            "Europe/Berlin",
+            new Dictionary<string, string>
+            {
+                ["noticeDayBefore"] = "yes",
+                ["noticeTwoHours"] = "yes",
+                ["noticeDateNews"] = "yes",
+            }
+        );
         await SetZoneAsync(b, "Europe/Berlin", new Dictionary<string, string> { ["noticeDayBefore"] = "yes", ["noticeTwoHours"] = "yes" });
 
         // Every Sunday at 19:30 in Berlin; and a date on Saturday evening that is cancelled again.
-        await a.SubmitAsync(await a.GetAsync("/time-together/evening"), "evening", new Dictionary<string, string> { ["day"] = "Sunday", ["time"] = "19:30", ["minutes"] = "120" });
+        await a.SubmitAsync(
+            await a.GetAsync("/time-together/evening"),
+            "evening",
+            new Dictionary<string, string>
+            {
+                ["day"] = "Sunday",
+                ["time"] = "19:30",
+                ["minutes"] = "120",
+            }
+        );
         await b.SubmitAsync(await b.GetAsync("/time-together/evening"), "agree-evening");
         var cancelled = await AgreeAsync(a, b, "Called off", "2027-03-27", "20:00");
-        await b.SubmitAsync(await b.GetAsync($"/time-together/dates/{cancelled}"), "cancel-date", new Dictionary<string, string> { ["cancel"] = "1" });
+        await b.SubmitAsync(
+            await b.GetAsync($"/time-together/dates/{cancelled}"),
+            "cancel-date",
+            new Dictionary<string, string> { ["cancel"] = "1" }
+        );
 
         await using var second = Instance();
         _ = second.Services;
-        int Count(string subject, string email) => first.Mail.All.Concat(second.Mail.All)
-            .Count(m => m.Subject == subject && m.To.Mailboxes.Any(x => x.Address == email));
+        int Count(string subject, string email) =>
+            first.Mail.All.Concat(second.Mail.All).Count(m => m.Subject == subject && m.To.Mailboxes.Any(x => x.Address == email));
         async Task BothAsync(RekindleFactory other, DateTime utc)
         {
             first.Clock.SetUtcNow(utc);

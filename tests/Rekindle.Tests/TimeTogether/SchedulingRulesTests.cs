@@ -27,7 +27,10 @@ public sealed class SchedulingRulesTests
     [InlineData("UTC", "2027-03-28 02:30", "2027-03-28 02:30")]
     public void A_local_time_becomes_the_right_utc_even_when_it_is_skipped_or_repeated(string zone, string local, string expectedUtc)
     {
-        var utc = EveningRules.ToUtc(DateTime.Parse(local, System.Globalization.CultureInfo.InvariantCulture), TimeZoneInfo.FindSystemTimeZoneById(zone));
+        var utc = EveningRules.ToUtc(
+            DateTime.Parse(local, System.Globalization.CultureInfo.InvariantCulture),
+            TimeZoneInfo.FindSystemTimeZoneById(zone)
+        );
         Assert.Equal(DateTime.Parse(expectedUtc, System.Globalization.CultureInfo.InvariantCulture), utc);
         Assert.Equal(DateTimeKind.Utc, utc.Kind);
     }
@@ -35,22 +38,43 @@ public sealed class SchedulingRulesTests
     [Fact]
     public void The_evening_stays_at_its_local_time_across_a_dst_change_and_skips_are_left_out()
     {
-        var evening = new OurEvening { Day = DayOfWeek.Thursday, Time = new TimeOnly(19, 30), TimeZone = "Europe/Berlin", StartsOn = new DateOnly(2027, 3, 1) };
+        var evening = new OurEvening
+        {
+            Day = DayOfWeek.Thursday,
+            Time = new TimeOnly(19, 30),
+            TimeZone = "Europe/Berlin",
+            StartsOn = new DateOnly(2027, 3, 1),
+        };
         evening.Skips.Add(new EveningSkip { Day = new DateOnly(2027, 4, 8) });
         var weeks = EveningRules.Occurrences(evening, Utc(2027, 3, 15, 0), Utc(2027, 4, 20, 0)).ToList();
 
         Assert.Equal(
-            [(new DateOnly(2027, 3, 18), Utc(2027, 3, 18, 18, 30)), (new DateOnly(2027, 3, 25), Utc(2027, 3, 25, 18, 30)),
-             (new DateOnly(2027, 4, 1), Utc(2027, 4, 1, 17, 30)), (new DateOnly(2027, 4, 15), Utc(2027, 4, 15, 17, 30))],
-            weeks);
-        Assert.All(weeks, w => Assert.Equal(new TimeOnly(19, 30), TimeOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(w.StartsAt, Berlin))));
-        Assert.Contains(EveningRules.Occurrences(evening, Utc(2027, 3, 15, 0), Utc(2027, 4, 20, 0), includeSkipped: true), w => w.Day == new DateOnly(2027, 4, 8));
+            [
+                (new DateOnly(2027, 3, 18), Utc(2027, 3, 18, 18, 30)),
+                (new DateOnly(2027, 3, 25), Utc(2027, 3, 25, 18, 30)),
+                (new DateOnly(2027, 4, 1), Utc(2027, 4, 1, 17, 30)),
+                (new DateOnly(2027, 4, 15), Utc(2027, 4, 15, 17, 30)),
+            ],
+            weeks
+        );
+        Assert.All(weeks, w =>
+            Assert.Equal(new TimeOnly(19, 30), TimeOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(w.StartsAt, Berlin)))
+        );
+        Assert.Contains(EveningRules.Occurrences(evening, Utc(2027, 3, 15, 0), Utc(2027, 4, 20, 0), includeSkipped: true), w =>
+            w.Day == new DateOnly(2027, 4, 8)
+        );
     }
 
     [Fact]
     public void The_evening_never_falls_before_it_starts_and_a_window_is_half_open()
     {
-        var evening = new OurEvening { Day = DayOfWeek.Monday, Time = new TimeOnly(20, 0), TimeZone = "America/New_York", StartsOn = new DateOnly(2027, 11, 10) };
+        var evening = new OurEvening
+        {
+            Day = DayOfWeek.Monday,
+            Time = new TimeOnly(20, 0),
+            TimeZone = "America/New_York",
+            StartsOn = new DateOnly(2027, 11, 10),
+        };
         var weeks = EveningRules.Occurrences(evening, Utc(2027, 11, 1, 0), Utc(2027, 11, 23, 1)).ToList();
         // Mondays from the 15th: 20:00 in New York is 01:00 UTC the next day; the 22nd's starts exactly at the window's end.
         Assert.Equal([Utc(2027, 11, 16, 1)], weeks.Select(w => w.StartsAt));
@@ -73,9 +97,18 @@ public sealed class SchedulingRulesTests
 
         // The key names member, item and start: a moved date is a new reminder, the same one never is.
         var member = Guid.NewGuid();
-        Assert.Equal(DateReminders.KeyFor(NoticeKind.DateSoon, member, item), DateReminders.KeyFor(NoticeKind.DateSoon, member, item with { Revision = 9 }));
-        Assert.NotEqual(DateReminders.KeyFor(NoticeKind.DateSoon, member, item), DateReminders.KeyFor(NoticeKind.DateSoon, member, item with { StartsAt = start.AddHours(1) }));
-        Assert.True(DateReminders.KeyFor(NoticeKind.DateSoon, member, item with { IsEvening = true, EveningDay = new DateOnly(2027, 3, 28) }).Length <= 120);
+        Assert.Equal(
+            DateReminders.KeyFor(NoticeKind.DateSoon, member, item),
+            DateReminders.KeyFor(NoticeKind.DateSoon, member, item with { Revision = 9 })
+        );
+        Assert.NotEqual(
+            DateReminders.KeyFor(NoticeKind.DateSoon, member, item),
+            DateReminders.KeyFor(NoticeKind.DateSoon, member, item with { StartsAt = start.AddHours(1) })
+        );
+        Assert.True(
+            DateReminders.KeyFor(NoticeKind.DateSoon, member, item with { IsEvening = true, EveningDay = new DateOnly(2027, 3, 28) }).Length
+                <= 120
+        );
     }
 
     [Theory]
@@ -83,7 +116,14 @@ public sealed class SchedulingRulesTests
     [InlineData(3, 18, 21, 22, 8, "Europe/Berlin")]
     [InlineData(3, 20, 2, 23, 7, "America/New_York")]
     [InlineData(2, 7, 23, 22, 8, "UTC")]
-    public void Nudges_fall_inside_the_window_on_different_days_never_in_quiet_hours(int perWeek, int from, int to, int quietFrom, int quietTo, string zone)
+    public void Nudges_fall_inside_the_window_on_different_days_never_in_quiet_hours(
+        int perWeek,
+        int from,
+        int to,
+        int quietFrom,
+        int quietTo,
+        string zone
+    )
     {
         var tz = TimeZoneInfo.FindSystemTimeZoneById(zone);
         for (var w = 0; w < 60; w++)
@@ -91,7 +131,16 @@ public sealed class SchedulingRulesTests
             // Sixty weeks, so the spring and autumn changes are crossed.
             var week = new DateOnly(2027, 1, 4).AddDays(7 * w);
             var member = Guid.NewGuid();
-            var prefs = new MemberPreferences { MemberId = member, TimeZone = zone, NudgesPerWeek = perWeek, NudgeFromHour = from, NudgeToHour = to, QuietFromHour = quietFrom, QuietToHour = quietTo };
+            var prefs = new MemberPreferences
+            {
+                MemberId = member,
+                TimeZone = zone,
+                NudgesPerWeek = perWeek,
+                NudgeFromHour = from,
+                NudgeToHour = to,
+                QuietFromHour = quietFrom,
+                QuietToHour = quietTo,
+            };
             var moments = NudgePlanner.MomentsFor(member, week, prefs);
 
             Assert.Equal(perWeek, moments.Count);
@@ -101,7 +150,7 @@ public sealed class SchedulingRulesTests
             Assert.All(locals, l =>
             {
                 Assert.False(prefs.IsQuiet(l.Hour), $"{l} is in quiet hours");
-                Assert.InRange(l.Minute, 0, NudgePlanner.MinutesIntoHour - 1);   // time for the job before the hour ends
+                Assert.InRange(l.Minute, 0, NudgePlanner.MinutesIntoHour - 1); // time for the job before the hour ends
                 Assert.Contains(l.Hour, NudgePlanner.WindowHours(prefs));
                 Assert.InRange(DateOnly.FromDateTime(l), week, week.AddDays(7));
             });
@@ -113,7 +162,23 @@ public sealed class SchedulingRulesTests
     {
         var member = Guid.NewGuid();
         Assert.Empty(NudgePlanner.MomentsFor(member, new DateOnly(2027, 1, 4), new MemberPreferences { NudgesPerWeek = 0 }));
-        Assert.Empty(NudgePlanner.MomentsFor(member, new DateOnly(2027, 1, 4), new MemberPreferences { NudgesPerWeek = 3, NudgeFromHour = 22, NudgeToHour = 24, QuietFromHour = 21, QuietToHour = 7 }));
-        Assert.Equal(MemberPreferences.MaxNudgesPerWeek, NudgePlanner.MomentsFor(member, new DateOnly(2027, 1, 4), new MemberPreferences { NudgesPerWeek = 9 }).Count);
+        Assert.Empty(
+            NudgePlanner.MomentsFor(
+                member,
+                new DateOnly(2027, 1, 4),
+                new MemberPreferences
+                {
+                    NudgesPerWeek = 3,
+                    NudgeFromHour = 22,
+                    NudgeToHour = 24,
+                    QuietFromHour = 21,
+                    QuietToHour = 7,
+                }
+            )
+        );
+        Assert.Equal(
+            MemberPreferences.MaxNudgesPerWeek,
+            NudgePlanner.MomentsFor(member, new DateOnly(2027, 1, 4), new MemberPreferences { NudgesPerWeek = 9 }).Count
+        );
     }
 }

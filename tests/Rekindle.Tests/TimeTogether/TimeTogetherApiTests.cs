@@ -11,20 +11,36 @@ namespace Rekindle.Tests.TimeTogether;
 /// <summary>Time together through the JSON API: dates beyond propose/accept, date ideas, our evening, the calendar address.</summary>
 public abstract class TimeTogetherApiTests(RekindleFactory app)
 {
-    private string Day(int daysAhead) => DateOnly.FromDateTime(app.Clock.GetUtcNow().UtcDateTime).AddDays(daysAhead).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+    private string Day(int daysAhead) =>
+        DateOnly.FromDateTime(app.Clock.GetUtcNow().UtcDateTime).AddDays(daysAhead).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     [Fact]
     public async Task A_date_is_moved_reflected_on_blind_and_cancelled_and_another_couple_gets_404()
     {
         using var couple = await AreaApiCouples.CoupleAsync(app);
         var (member, partner) = (couple.Member, couple.Partner);
-        var proposed = await member.PostAsync("/api/v1/dates", new { title = "Supper on the balcony", minutes = 90, times = new List<object> { new { day = Day(2), time = "19:00" } } });
+        var proposed = await member.PostAsync(
+            "/api/v1/dates",
+            new
+            {
+                title = "Supper on the balcony",
+                minutes = 90,
+                times = new List<object> { new { day = Day(2), time = "19:00" } },
+            }
+        );
         var dateId = proposed.Json.GetProperty("id").GetGuid();
         var url = $"/api/v1/dates/{dateId}";
 
         using var strangers = await AreaApiCouples.CoupleAsync(app, "Cyd", "Dee");
         Assert.Equal(HttpStatusCode.NotFound, (await strangers.Member.GetAsync(url)).Status);
-        foreach (var (path, body) in new (string, object)[] { ("/suggest", new { day = Day(3), time = "18:00" }), ("/cancel", new { }), ("/reflection", new { rating = "good" }) })
+        foreach (
+            var (path, body) in new (string, object)[]
+            {
+                ("/suggest", new { day = Day(3), time = "18:00" }),
+                ("/cancel", new { }),
+                ("/reflection", new { rating = "good" }),
+            }
+        )
         {
             var foreign = await strangers.Member.PostAsync(url + path, body);
             Assert.Equal(HttpStatusCode.NotFound, foreign.Status);
@@ -38,9 +54,15 @@ public abstract class TimeTogetherApiTests(RekindleFactory app)
         var suggested = await partner.PostAsync(url + "/suggest", new { day = Day(3), time = "18:00" });
         Assert.Equal(HttpStatusCode.OK, suggested.Status);
         Assert.Equal(2, suggested.Json.GetProperty("options").GetArrayLength());
-        Assert.Equal(2, await app.WithDbAsync(db => db.Set<Rekindle.Web.Features.TimeTogether.DateOption>().CountAsync(o => o.PlanId == dateId)));
+        Assert.Equal(
+            2,
+            await app.WithDbAsync(db => db.Set<Rekindle.Web.Features.TimeTogether.DateOption>().CountAsync(o => o.PlanId == dateId))
+        );
 
-        var theirs = (await member.GetAsync(url)).Json.GetProperty("options").EnumerateArray().Single(o => !o.GetProperty("mine").GetBoolean());
+        var theirs = (await member.GetAsync(url))
+            .Json.GetProperty("options")
+            .EnumerateArray()
+            .Single(o => !o.GetProperty("mine").GetBoolean());
         var accepted = await member.PostAsync(url + "/accept", new { optionId = theirs.GetProperty("id").GetGuid() });
         Assert.Equal("Agreed", accepted.Json.GetProperty("status").GetString());
 
@@ -49,7 +71,10 @@ public abstract class TimeTogetherApiTests(RekindleFactory app)
         Assert.Equal(HttpStatusCode.OK, moved.Status);
         var move = moved.Json.GetProperty("options").EnumerateArray().Single(o => o.GetProperty("mine").GetBoolean());
         var agreedAgain = await partner.PostAsync(url + "/accept", new { optionId = move.GetProperty("id").GetGuid() });
-        Assert.Equal(DateTime.Parse(Day(4) + "T20:00:00Z", CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal), agreedAgain.Json.GetProperty("startsAt").GetDateTime());
+        Assert.Equal(
+            DateTime.Parse(Day(4) + "T20:00:00Z", CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal),
+            agreedAgain.Json.GetProperty("startsAt").GetDateTime()
+        );
 
         var file = await partner.GetAsync(url + "/calendar.ics");
         Assert.Equal("text/calendar", file.ContentType);
@@ -67,7 +92,12 @@ public abstract class TimeTogetherApiTests(RekindleFactory app)
         Assert.True(badRating.Json.GetProperty("errors").TryGetProperty("rating", out _));
         var longHighlight = await member.PostAsync(url + "/reflection", new { rating = "good", highlight = new string('h', 5000) });
         Assert.True(longHighlight.Json.GetProperty("errors").TryGetProperty("highlight", out _));
-        Assert.Equal(0, await app.WithDbAsync(db => db.DateReflections.CountAsync(r => r.CoupleId == db.DatePlans.Where(p => p.Id == dateId).Select(p => p.CoupleId).First())));
+        Assert.Equal(
+            0,
+            await app.WithDbAsync(db =>
+                db.DateReflections.CountAsync(r => r.CoupleId == db.DatePlans.Where(p => p.Id == dateId).Select(p => p.CoupleId).First())
+            )
+        );
 
         var reflected = await member.PostAsync(url + "/reflection", new { rating = "wonderful", highlight = "Reflectionapimarker" });
         Assert.Equal(HttpStatusCode.OK, reflected.Status);
@@ -83,9 +113,21 @@ public abstract class TimeTogetherApiTests(RekindleFactory app)
         var weeks = (await member.GetAsync("/api/v1/dates/weeks")).Json;
         Assert.Equal(8, weeks.GetArrayLength());
         Assert.Contains(weeks.EnumerateArray(), w => w.GetProperty("together").GetBoolean());
-        Assert.DoesNotContain((await strangers.Member.GetAsync("/api/v1/dates/weeks")).Json.EnumerateArray(), w => w.GetProperty("together").GetBoolean());
+        Assert.DoesNotContain((await strangers.Member.GetAsync("/api/v1/dates/weeks")).Json.EnumerateArray(), w =>
+            w.GetProperty("together").GetBoolean()
+        );
 
-        var another = (await member.PostAsync("/api/v1/dates", new { title = "Museum", minutes = 120, times = new List<object> { new { day = Day(3), time = "11:00" } } })).Json.GetProperty("id").GetGuid();
+        var another = (
+            await member.PostAsync(
+                "/api/v1/dates",
+                new
+                {
+                    title = "Museum",
+                    minutes = 120,
+                    times = new List<object> { new { day = Day(3), time = "11:00" } },
+                }
+            )
+        ).Json.GetProperty("id").GetGuid();
         var cancelled = await partner.PostAsync($"/api/v1/dates/{another}/cancel", new { });
         Assert.Equal("Cancelled", cancelled.Json.GetProperty("status").GetString());
         var again = await member.PostAsync($"/api/v1/dates/{another}/suggest", new { day = Day(4), time = "11:00" });
@@ -99,8 +141,13 @@ public abstract class TimeTogetherApiTests(RekindleFactory app)
         var (member, partner) = (couple.Member, couple.Partner);
         var home = (await member.GetAsync("/api/v1/date-ideas?place=home")).Json;
         Assert.True(home.GetProperty("ideas").GetArrayLength() > 0);
-        Assert.All(home.GetProperty("ideas").EnumerateArray(), i => Assert.Equal("home", i.GetProperty("idea").GetProperty("place").GetString()));
-        Assert.Equal(home.GetProperty("total").GetInt32(), (await member.GetAsync("/api/v1/date-ideas?place=nowhere")).Json.GetProperty("total").GetInt32());
+        Assert.All(home.GetProperty("ideas").EnumerateArray(), i =>
+            Assert.Equal("home", i.GetProperty("idea").GetProperty("place").GetString())
+        );
+        Assert.Equal(
+            home.GetProperty("total").GetInt32(),
+            (await member.GetAsync("/api/v1/date-ideas?place=nowhere")).Json.GetProperty("total").GetInt32()
+        );
         var key = home.GetProperty("ideas")[0].GetProperty("idea").GetProperty("key").GetString()!;
 
         var badRating = await member.PostAsync("/api/v1/date-ideas/ratings", new { key, rating = "adore" });
@@ -111,26 +158,58 @@ public abstract class TimeTogetherApiTests(RekindleFactory app)
         Assert.Equal(0, (await app.AnswerSetsAsync(AnswerList.Ideas)).GetValueOrDefault(memberId)?.Count ?? 0);
 
         Assert.Equal(HttpStatusCode.OK, (await member.PostAsync("/api/v1/date-ideas/ratings", new { key, rating = "love" })).Status);
-        Assert.Equal("love", (await member.GetAsync("/api/v1/date-ideas?place=home")).Json.GetProperty("ideas")[0].GetProperty("myRating").GetString());
+        Assert.Equal(
+            "love",
+            (await member.GetAsync("/api/v1/date-ideas?place=home")).Json.GetProperty("ideas")[0].GetProperty("myRating").GetString()
+        );
         // The partner learns nothing of it: their own rating is empty, and nothing is enjoyed by both yet.
-        Assert.Equal(JsonValueKind.Null, (await partner.GetAsync("/api/v1/date-ideas?place=home")).Json.GetProperty("ideas")[0].GetProperty("myRating").ValueKind);
+        Assert.Equal(
+            JsonValueKind.Null,
+            (await partner.GetAsync("/api/v1/date-ideas?place=home")).Json.GetProperty("ideas")[0].GetProperty("myRating").ValueKind
+        );
         var none = await partner.GetAsync("/api/v1/date-ideas/both-enjoy");
         Assert.True(none.Json.GetProperty("hasPartner").GetBoolean());
         Assert.Equal(0, none.Json.GetProperty("ideas").GetArrayLength());
 
         Assert.Equal(HttpStatusCode.OK, (await partner.PostAsync("/api/v1/date-ideas/ratings", new { key, rating = "like" })).Status);
-        Assert.Equal(key, (await member.GetAsync("/api/v1/date-ideas/both-enjoy")).Json.GetProperty("ideas")[0].GetProperty("key").GetString());
+        Assert.Equal(
+            key,
+            (await member.GetAsync("/api/v1/date-ideas/both-enjoy")).Json.GetProperty("ideas")[0].GetProperty("key").GetString()
+        );
 
-        var noTitle = await member.PostAsync("/api/v1/date-ideas", new { title = " ", place = "out", cost = "low" });
+        var noTitle = await member.PostAsync(
+            "/api/v1/date-ideas",
+            new
+            {
+                title = " ",
+                place = "out",
+                cost = "low",
+            }
+        );
         Assert.True(noTitle.Json.GetProperty("errors").TryGetProperty("title", out _));
-        var added = await member.PostAsync("/api/v1/date-ideas", new { title = "Ideaapimarker picnic", place = "out", cost = "low" });
+        var added = await member.PostAsync(
+            "/api/v1/date-ideas",
+            new
+            {
+                title = "Ideaapimarker picnic",
+                place = "out",
+                cost = "low",
+            }
+        );
         Assert.Equal(HttpStatusCode.OK, added.Status);
         Assert.True(added.Json.GetProperty("custom").GetBoolean());
         Assert.Contains("Ideaapimarker", (await partner.GetAsync("/api/v1/date-ideas?place=out")).Body, StringComparison.Ordinal);
 
         using var strangers = await AreaApiCouples.CoupleAsync(app, "Cyd", "Dee");
-        Assert.DoesNotContain("Ideaapimarker", (await strangers.Member.GetAsync("/api/v1/date-ideas?place=out")).Body, StringComparison.Ordinal);
-        var foreign = await strangers.Member.PostAsync("/api/v1/date-ideas/ratings", new { key = added.Json.GetProperty("key").GetString(), rating = "love" });
+        Assert.DoesNotContain(
+            "Ideaapimarker",
+            (await strangers.Member.GetAsync("/api/v1/date-ideas?place=out")).Body,
+            StringComparison.Ordinal
+        );
+        var foreign = await strangers.Member.PostAsync(
+            "/api/v1/date-ideas/ratings",
+            new { key = added.Json.GetProperty("key").GetString(), rating = "love" }
+        );
         Assert.True(foreign.Json.GetProperty("errors").TryGetProperty("key", out _));
         Assert.Equal(0, (await strangers.Member.GetAsync("/api/v1/date-ideas/both-enjoy")).Json.GetProperty("ideas").GetArrayLength());
     }
@@ -144,14 +223,38 @@ public abstract class TimeTogetherApiTests(RekindleFactory app)
         Assert.True(empty.GetProperty("hasPartner").GetBoolean());
         Assert.Equal(JsonValueKind.Null, empty.GetProperty("evening").ValueKind);
 
-        var badDay = await member.PostAsync("/api/v1/evening", new { day = "Someday", time = "19:30", minutes = 90 });
+        var badDay = await member.PostAsync(
+            "/api/v1/evening",
+            new
+            {
+                day = "Someday",
+                time = "19:30",
+                minutes = 90,
+            }
+        );
         Assert.True(badDay.Json.GetProperty("errors").TryGetProperty("day", out _));
-        var badMinutes = await member.PostAsync("/api/v1/evening", new { day = "Friday", time = "19:30", minutes = 7 });
+        var badMinutes = await member.PostAsync(
+            "/api/v1/evening",
+            new
+            {
+                day = "Friday",
+                time = "19:30",
+                minutes = 7,
+            }
+        );
         Assert.True(badMinutes.Json.GetProperty("errors").TryGetProperty("minutes", out _));
         var memberId = await couple.MemberIdAsync();
         Assert.Equal(0, await app.WithDbAsync(db => db.OurEvenings.CountAsync(e => e.SetBy == memberId)));
 
-        var set = await member.PostAsync("/api/v1/evening", new { day = "Friday", time = "19:30", minutes = 90 });
+        var set = await member.PostAsync(
+            "/api/v1/evening",
+            new
+            {
+                day = "Friday",
+                time = "19:30",
+                minutes = 90,
+            }
+        );
         Assert.Equal(HttpStatusCode.OK, set.Status);
         Assert.False(set.Json.GetProperty("evening").GetProperty("agreed").GetBoolean());
         var own = await member.PostAsync("/api/v1/evening/agree", new { });
@@ -192,7 +295,11 @@ public abstract class TimeTogetherApiTests(RekindleFactory app)
         var partners = await couple.Partner.GetAsync("/api/v1/calendar-feed");
         Assert.False(partners.Json.GetProperty("on").GetBoolean());
         Assert.DoesNotContain(secret, partners.Body, StringComparison.Ordinal);
-        Assert.True((await couple.Member.PostAsync("/api/v1/calendar-feed/names", new { showNames = true })).Json.GetProperty("showNames").GetBoolean());
+        Assert.True(
+            (await couple.Member.PostAsync("/api/v1/calendar-feed/names", new { showNames = true }))
+                .Json.GetProperty("showNames")
+                .GetBoolean()
+        );
 
         var off = await couple.Member.PostAsync("/api/v1/calendar-feed/off", new { });
         Assert.False(off.Json.GetProperty("on").GetBoolean());
@@ -218,28 +325,144 @@ public abstract class TimeTogetherApiTests(RekindleFactory app)
         using (alone)
         using (aloneBrowser)
         {
-            AssertProblem(await alone.PostAsync("/api/v1/dates", new { title = "Walk", minutes = 60, times = new List<object> { new { day = Day(2), time = "19:00" } } }), HttpStatusCode.Conflict, "conflict");
-            AssertProblem(await alone.PostAsync("/api/v1/evening", new { day = "Friday", time = "19:30", minutes = 90 }), HttpStatusCode.Conflict, "conflict");
-            AssertProblem(await alone.PostAsync("/api/v1/date-ideas/ratings", new { key = "d001", rating = "love" }), HttpStatusCode.Conflict, "conflict");
-            AssertProblem(await alone.PostAsync("/api/v1/date-ideas", new { title = "Picnic", place = "out", cost = "low" }), HttpStatusCode.Conflict, "conflict");
+            AssertProblem(
+                await alone.PostAsync(
+                    "/api/v1/dates",
+                    new
+                    {
+                        title = "Walk",
+                        minutes = 60,
+                        times = new List<object> { new { day = Day(2), time = "19:00" } },
+                    }
+                ),
+                HttpStatusCode.Conflict,
+                "conflict"
+            );
+            AssertProblem(
+                await alone.PostAsync(
+                    "/api/v1/evening",
+                    new
+                    {
+                        day = "Friday",
+                        time = "19:30",
+                        minutes = 90,
+                    }
+                ),
+                HttpStatusCode.Conflict,
+                "conflict"
+            );
+            AssertProblem(
+                await alone.PostAsync("/api/v1/date-ideas/ratings", new { key = "d001", rating = "love" }),
+                HttpStatusCode.Conflict,
+                "conflict"
+            );
+            AssertProblem(
+                await alone.PostAsync(
+                    "/api/v1/date-ideas",
+                    new
+                    {
+                        title = "Picnic",
+                        place = "out",
+                        cost = "low",
+                    }
+                ),
+                HttpStatusCode.Conflict,
+                "conflict"
+            );
         }
 
         using var couple = await AreaApiCouples.CoupleAsync(app);
         var (member, partner) = (couple.Member, couple.Partner);
         var times = new List<object> { new { day = Day(2), time = "19:00" } };
-        AssertProblem(await member.PostAsync("/api/v1/dates", new { title = " ", minutes = 60, times }), HttpStatusCode.BadRequest, "invalid", "title");
-        AssertProblem(await member.PostAsync("/api/v1/dates", new { title = "Walk", minutes = 7, times }), HttpStatusCode.BadRequest, "invalid", "minutes");
-        AssertProblem(await member.PostAsync("/api/v1/dates", new { title = "Walk", minutes = 60, times = new List<object>() }), HttpStatusCode.BadRequest, "invalid", "times");
-        AssertProblem(await member.PostAsync("/api/v1/dates", new { title = "Walk", minutes = 60, times = new List<object> { new { day = Day(2), time = "25:00" } } }), HttpStatusCode.BadRequest, "invalid", "times");
+        AssertProblem(
+            await member.PostAsync(
+                "/api/v1/dates",
+                new
+                {
+                    title = " ",
+                    minutes = 60,
+                    times,
+                }
+            ),
+            HttpStatusCode.BadRequest,
+            "invalid",
+            "title"
+        );
+        AssertProblem(
+            await member.PostAsync(
+                "/api/v1/dates",
+                new
+                {
+                    title = "Walk",
+                    minutes = 7,
+                    times,
+                }
+            ),
+            HttpStatusCode.BadRequest,
+            "invalid",
+            "minutes"
+        );
+        AssertProblem(
+            await member.PostAsync(
+                "/api/v1/dates",
+                new
+                {
+                    title = "Walk",
+                    minutes = 60,
+                    times = new List<object>(),
+                }
+            ),
+            HttpStatusCode.BadRequest,
+            "invalid",
+            "times"
+        );
+        AssertProblem(
+            await member.PostAsync(
+                "/api/v1/dates",
+                new
+                {
+                    title = "Walk",
+                    minutes = 60,
+                    times = new List<object> { new { day = Day(2), time = "25:00" } },
+                }
+            ),
+            HttpStatusCode.BadRequest,
+            "invalid",
+            "times"
+        );
 
-        var id = (await member.PostAsync("/api/v1/dates", new { title = "Walk", minutes = 60, times })).Json.GetProperty("id").GetGuid();
+        var id = (
+            await member.PostAsync(
+                "/api/v1/dates",
+                new
+                {
+                    title = "Walk",
+                    minutes = 60,
+                    times,
+                }
+            )
+        ).Json.GetProperty("id").GetGuid();
         var url = $"/api/v1/dates/{id}";
         var own = (await member.GetAsync(url)).Json.GetProperty("options")[0].GetProperty("id").GetGuid();
         AssertProblem(await member.PostAsync(url + "/accept", new { optionId = own }), HttpStatusCode.BadRequest, "invalid", "optionId");
-        AssertProblem(await partner.PostAsync(url + "/accept", new { optionId = Guid.NewGuid() }), HttpStatusCode.BadRequest, "invalid", "optionId");
-        AssertProblem(await partner.PostAsync($"/api/v1/dates/{Guid.NewGuid()}/accept", new { optionId = own }), HttpStatusCode.NotFound, "notFound");
+        AssertProblem(
+            await partner.PostAsync(url + "/accept", new { optionId = Guid.NewGuid() }),
+            HttpStatusCode.BadRequest,
+            "invalid",
+            "optionId"
+        );
+        AssertProblem(
+            await partner.PostAsync($"/api/v1/dates/{Guid.NewGuid()}/accept", new { optionId = own }),
+            HttpStatusCode.NotFound,
+            "notFound"
+        );
         AssertProblem(await member.GetAsync($"/api/v1/dates/{Guid.NewGuid()}"), HttpStatusCode.NotFound, "notFound");
-        AssertProblem(await partner.PostAsync(url + "/suggest", new { day = Day(3), time = "soon" }), HttpStatusCode.BadRequest, "invalid", "time");
+        AssertProblem(
+            await partner.PostAsync(url + "/suggest", new { day = Day(3), time = "soon" }),
+            HttpStatusCode.BadRequest,
+            "invalid",
+            "time"
+        );
         AssertProblem(await partner.PostAsync(url + "/reflection", new { rating = "good" }), HttpStatusCode.BadRequest, "invalid", "date");
         AssertProblem(await member.GetAsync(url + "/calendar.ics"), HttpStatusCode.NotFound, "notFound");
 
@@ -253,11 +476,47 @@ public abstract class TimeTogetherApiTests(RekindleFactory app)
         AssertProblem(await member.PostAsync(url + "/cancel", new { }), HttpStatusCode.BadRequest, "invalid", "date");
 
         AssertProblem(await member.PostAsync("/api/v1/evening/agree", new { }), HttpStatusCode.BadRequest, "invalid", "evening");
-        AssertProblem(await member.PostAsync("/api/v1/evening", new { day = "Friday", time = "7pm", minutes = 90 }), HttpStatusCode.BadRequest, "invalid", "time");
-        AssertProblem(await member.PostAsync("/api/v1/evening/skips", new { day = "soon", skip = true }), HttpStatusCode.BadRequest, "invalid", "day");
+        AssertProblem(
+            await member.PostAsync(
+                "/api/v1/evening",
+                new
+                {
+                    day = "Friday",
+                    time = "7pm",
+                    minutes = 90,
+                }
+            ),
+            HttpStatusCode.BadRequest,
+            "invalid",
+            "time"
+        );
+        AssertProblem(
+            await member.PostAsync("/api/v1/evening/skips", new { day = "soon", skip = true }),
+            HttpStatusCode.BadRequest,
+            "invalid",
+            "day"
+        );
         AssertProblem(await member.GetAsync("/api/v1/evening/calendar.ics"), HttpStatusCode.NotFound, "notFound");
-        AssertProblem(await member.PostAsync("/api/v1/date-ideas/ratings", new { key = "d001" }), HttpStatusCode.BadRequest, "invalid", "rating");
-        AssertProblem(await member.PostAsync("/api/v1/date-ideas", new { title = new string('x', 200), place = "out", cost = "low" }), HttpStatusCode.BadRequest, "invalid", "title");
+        AssertProblem(
+            await member.PostAsync("/api/v1/date-ideas/ratings", new { key = "d001" }),
+            HttpStatusCode.BadRequest,
+            "invalid",
+            "rating"
+        );
+        AssertProblem(
+            await member.PostAsync(
+                "/api/v1/date-ideas",
+                new
+                {
+                    title = new string('x', 200),
+                    place = "out",
+                    cost = "low",
+                }
+            ),
+            HttpStatusCode.BadRequest,
+            "invalid",
+            "title"
+        );
     }
 }
 

@@ -38,10 +38,27 @@ public sealed class AtRestScanTests : IAsyncLifetime
         await Understand.CheckJourney.TakeCheckAsync(_app, member, Understand.CheckJourney.WithConcern);
 
         // Time together: a date's name, how it went, and the secret calendar address.
-        var date = await TimeTogether.DateJourney.AgreeAsync(member, partner, "Datenamemarker", TimeTogether.DateJourney.Day(_app, 1), "19:00");
-        await _app.WithDbAsync(db => db.DatePlans.Where(p => p.Id == date).ExecuteUpdateAsync(s => s.SetProperty(p => p.StartsAt, _app.Clock.GetUtcNow().UtcDateTime.AddHours(-1))));
-        await member.SubmitAsync(await member.GetAsync($"/time-together/dates/{date}"), "reflect", new Dictionary<string, string> { ["rating"] = "good", ["highlight"] = "Highlightscanmarker" });
-        var feed = await member.SubmitAsync(await member.GetAsync("/time-together/calendar"), "feed", new Dictionary<string, string> { ["go"] = "create" });
+        var date = await TimeTogether.DateJourney.AgreeAsync(
+            member,
+            partner,
+            "Datenamemarker",
+            TimeTogether.DateJourney.Day(_app, 1),
+            "19:00"
+        );
+        await _app.WithDbAsync(db =>
+            db.DatePlans.Where(p => p.Id == date)
+                .ExecuteUpdateAsync(s => s.SetProperty(p => p.StartsAt, _app.Clock.GetUtcNow().UtcDateTime.AddHours(-1)))
+        );
+        await member.SubmitAsync(
+            await member.GetAsync($"/time-together/dates/{date}"),
+            "reflect",
+            new Dictionary<string, string> { ["rating"] = "good", ["highlight"] = "Highlightscanmarker" }
+        );
+        var feed = await member.SubmitAsync(
+            await member.GetAsync("/time-together/calendar"),
+            "feed",
+            new Dictionary<string, string> { ["go"] = "create" }
+        );
         var calendarSecret = new Uri(feed.Find("#feed-url")!.GetAttribute("value")!).AbsolutePath["/calendar/".Length..^".ics".Length];
 
         // An API client signs in (with an authenticator code), refreshes once and uses its tokens (decisions/0021).
@@ -86,7 +103,8 @@ public sealed class AtRestScanTests : IAsyncLifetime
 
         var logs = string.Join('\n', _app.Logs.Lines);
         Assert.NotEmpty(logs);
-        var files = Directory.EnumerateFiles(_app.DataPath, "*", SearchOption.AllDirectories)
+        var files = Directory
+            .EnumerateFiles(_app.DataPath, "*", SearchOption.AllDirectories)
             .Where(f => f.EndsWith(".db", StringComparison.Ordinal) || f.EndsWith("-wal", StringComparison.Ordinal))
             .ToList();
         Assert.Contains(files, f => f.EndsWith("rekindle.db", StringComparison.Ordinal));

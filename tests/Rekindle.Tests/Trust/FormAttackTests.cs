@@ -16,14 +16,41 @@ namespace Rekindle.Tests.Trust;
 /// </summary>
 public abstract class FormAttackTests(RekindleFactory app)
 {
-    private sealed record FoundForm(TestBrowser Browser, string Page, string Name, string Target, List<KeyValuePair<string, string>> Fields);
+    private sealed record FoundForm(
+        TestBrowser Browser,
+        string Page,
+        string Name,
+        string Target,
+        List<KeyValuePair<string, string>> Fields
+    );
 
     private static readonly string[] Hostile =
     [
-        "", "   ", new string('a', 10_000), new string('b', 70_000), "\u0000", "a\u0000b", "\uFFFF", "\uD800", "\u202Eevil",
-        "' OR '1'='1' --", "\"; DROP TABLE \"AspNetUsers\"; --", "<script>alert(1)</script>", "../../../../etc/passwd", "%00%0d%0a",
-        "\r\nSet-Cookie: taken=1", "-1", "99999999999999999999999999", "NaN", "true", "null", "{\"a\":[1,2,{\"b\":null}]}",
-        new string('[', 2_000), "🌊🔥💞", "ＡＢＣＤ－ＥＦＧＨ", "\t\n\v\f",
+        "",
+        "   ",
+        new string('a', 10_000),
+        new string('b', 70_000),
+        "\u0000",
+        "a\u0000b",
+        "\uFFFF",
+        "\uD800",
+        "\u202Eevil",
+        "' OR '1'='1' --",
+        "\"; DROP TABLE \"AspNetUsers\"; --",
+        "<script>alert(1)</script>",
+        "../../../../etc/passwd",
+        "%00%0d%0a",
+        "\r\nSet-Cookie: taken=1",
+        "-1",
+        "99999999999999999999999999",
+        "NaN",
+        "true",
+        "null",
+        "{\"a\":[1,2,{\"b\":null}]}",
+        new string('[', 2_000),
+        "🌊🔥💞",
+        "ＡＢＣＤ－ＥＦＧＨ",
+        "\t\n\v\f",
     ];
 
     private async Task<(TestBrowser Member, List<FoundForm> Forms)> EveryFormInEveryStateAsync()
@@ -35,17 +62,41 @@ public abstract class FormAttackTests(RekindleFactory app)
         await Understand.CheckJourney.TakeCheckAsync(app, member, Understand.CheckJourney.Ordinary);
         await Understand.CheckJourney.TakeCheckAsync(app, partner, Understand.CheckJourney.Ordinary);
         await partner.SubmitAsync(await partner.GetAsync("/understand/results"), "share");
-        var forms = await FormsAsync(member, RouteRegistry.Routes.Values.Where(c => c.Get is not null && !c.EndsSession).Select(c => c.Get!));
+        var forms = await FormsAsync(
+            member,
+            RouteRegistry.Routes.Values.Where(c => c.Get is not null && !c.EndsSession).Select(c => c.Get!)
+        );
         await member.SubmitAsync(await member.GetAsync("/understand/results"), "share");
         forms.AddRange(await FormsAsync(member, ["/understand/results"]));
 
         // Time together: a date the partner proposed (accept, suggest, cancel), one already begun (how
         // it went), an evening the partner suggested, then agreed (its weeks to skip), a calendar address.
-        var proposed = TimeTogether.DateJourney.IdOf(await TimeTogether.DateJourney.ProposeAsync(partner, "Crawl date", (TimeTogether.DateJourney.Day(app, 2), "19:00"), (TimeTogether.DateJourney.Day(app, 3), "19:00")));
+        var proposed = TimeTogether.DateJourney.IdOf(
+            await TimeTogether.DateJourney.ProposeAsync(
+                partner,
+                "Crawl date",
+                (TimeTogether.DateJourney.Day(app, 2), "19:00"),
+                (TimeTogether.DateJourney.Day(app, 3), "19:00")
+            )
+        );
         var begun = await TimeTogether.DateJourney.AgreeAsync(partner, member, "Crawl past", TimeTogether.DateJourney.Day(app, 1), "18:00");
-        await app.WithDbAsync(db => db.DatePlans.Where(p => p.Id == begun).ExecuteUpdateAsync(s => s.SetProperty(p => p.StartsAt, app.Clock.GetUtcNow().UtcDateTime.AddHours(-3))));
-        await partner.SubmitAsync(await partner.GetAsync("/time-together/evening"), "evening", new Dictionary<string, string> { ["day"] = "Thursday", ["time"] = "19:30", ["minutes"] = "120" });
-        forms.AddRange(await FormsAsync(member, [$"/time-together/dates/{proposed}", $"/time-together/dates/{begun}", "/time-together/evening"]));
+        await app.WithDbAsync(db =>
+            db.DatePlans.Where(p => p.Id == begun)
+                .ExecuteUpdateAsync(s => s.SetProperty(p => p.StartsAt, app.Clock.GetUtcNow().UtcDateTime.AddHours(-3)))
+        );
+        await partner.SubmitAsync(
+            await partner.GetAsync("/time-together/evening"),
+            "evening",
+            new Dictionary<string, string>
+            {
+                ["day"] = "Thursday",
+                ["time"] = "19:30",
+                ["minutes"] = "120",
+            }
+        );
+        forms.AddRange(
+            await FormsAsync(member, [$"/time-together/dates/{proposed}", $"/time-together/dates/{begun}", "/time-together/evening"])
+        );
         await member.SubmitAsync(await member.GetAsync("/time-together/evening"), "agree-evening");
         forms.AddRange(await FormsAsync(member, ["/time-together/evening"]));
 
@@ -53,15 +104,31 @@ public abstract class FormAttackTests(RekindleFactory app)
         forms.AddRange(await FormsAsync(member, ["/intimacy"]));
         foreach (var browser in new[] { member, partner })
         {
-            await browser.SubmitAsync(await browser.GetAsync("/intimacy"), "intimacy-on", new Dictionary<string, string> { ["adult"] = "yes" });
-            await browser.SubmitAsync(await browser.GetAsync("/intimacy/answers"), "desire", new Dictionary<string, string> { ["answer"] = "i001|yes" });
+            await browser.SubmitAsync(
+                await browser.GetAsync("/intimacy"),
+                "intimacy-on",
+                new Dictionary<string, string> { ["adult"] = "yes" }
+            );
+            await browser.SubmitAsync(
+                await browser.GetAsync("/intimacy/answers"),
+                "desire",
+                new Dictionary<string, string> { ["answer"] = "i001|yes" }
+            );
         }
 
         forms.AddRange(await FormsAsync(member, ["/intimacy", "/intimacy/answers", "/intimacy/matches", "/intimacy/program"]));
 
         // Repair: an open repair (its one form for every step) and a letting-go exercise; the apology builder.
-        var repair = await member.SubmitAsync(await member.GetAsync("/repair"), "open-repair", new Dictionary<string, string> { ["title"] = "Crawl repair", ["calm"] = "true" });
-        var grudge = await member.SubmitAsync(await member.GetAsync("/repair/letting-go"), "start-letting-go", new Dictionary<string, string> { ["hurt"] = "Crawl hurt", ["cost"] = "Crawl cost" });
+        var repair = await member.SubmitAsync(
+            await member.GetAsync("/repair"),
+            "open-repair",
+            new Dictionary<string, string> { ["title"] = "Crawl repair", ["calm"] = "true" }
+        );
+        var grudge = await member.SubmitAsync(
+            await member.GetAsync("/repair/letting-go"),
+            "start-letting-go",
+            new Dictionary<string, string> { ["hurt"] = "Crawl hurt", ["cost"] = "Crawl cost" }
+        );
         forms.AddRange(await FormsAsync(member, [repair.Url.AbsolutePath, grudge.Url.AbsolutePath, "/repair/apology"]));
 
         // A live invite (its revoke form), and a stranger holding its code (the join form).
@@ -79,7 +146,55 @@ public abstract class FormAttackTests(RekindleFactory app)
         await SignInAsync(pending, secureEmail);
         forms.AddRange(await FormsAsync(pending, ["/account/login-2fa", "/account/login-recovery"]));
 
-        foreach (var name in new[] { "check-part", "share", "unshare", "tick", "daily", "preferences", "check-in", "floor", "rate", "add-idea", "propose", "accept", "suggest", "cancel-date", "reflect", "evening", "agree-evening", "skip", "stop-evening", "feed", "mark", "note", "intimacy-on", "intimacy-off", "desire", "add-desire", "check-first", "ready", "touch-log", "day-log", "goal", "share-week", "/support/summary/make", "open-repair", "repair", "start-letting-go", "letting-go", "apology", "revoke", "join", "disable-2fa", "login-2fa", "leave", "/account/logout" })
+        foreach (
+            var name in new[]
+            {
+                "check-part",
+                "share",
+                "unshare",
+                "tick",
+                "daily",
+                "preferences",
+                "check-in",
+                "floor",
+                "rate",
+                "add-idea",
+                "propose",
+                "accept",
+                "suggest",
+                "cancel-date",
+                "reflect",
+                "evening",
+                "agree-evening",
+                "skip",
+                "stop-evening",
+                "feed",
+                "mark",
+                "note",
+                "intimacy-on",
+                "intimacy-off",
+                "desire",
+                "add-desire",
+                "check-first",
+                "ready",
+                "touch-log",
+                "day-log",
+                "goal",
+                "share-week",
+                "/support/summary/make",
+                "open-repair",
+                "repair",
+                "start-letting-go",
+                "letting-go",
+                "apology",
+                "revoke",
+                "join",
+                "disable-2fa",
+                "login-2fa",
+                "leave",
+                "/account/logout",
+            }
+        )
         {
             Assert.True(forms.Any(f => f.Name == name), $"The crawl did not reach the form '{name}'.");
         }
@@ -104,7 +219,8 @@ public abstract class FormAttackTests(RekindleFactory app)
                 var name = form.QuerySelector("input[name=_handler]")?.GetAttribute("value") ?? form.GetAttribute("action") ?? "";
                 var action = form.GetAttribute("action");
                 var target = string.IsNullOrEmpty(action) ? page.Url.PathAndQuery : action;
-                var fields = form.QuerySelectorAll("input").Where(i => i.GetAttribute("name") is { Length: > 0 } && i.GetAttribute("type") is not ("checkbox" or "radio"))
+                var fields = form.QuerySelectorAll("input")
+                    .Where(i => i.GetAttribute("name") is { Length: > 0 } && i.GetAttribute("type") is not ("checkbox" or "radio"))
                     .Select(i => new KeyValuePair<string, string>(i.GetAttribute("name")!, i.GetAttribute("value") ?? ""))
                     .ToList();
                 if (!found.Any(f => f.Name == name && f.Target == target))
@@ -117,12 +233,18 @@ public abstract class FormAttackTests(RekindleFactory app)
         return found;
     }
 
-    private Task<int[]> SnapshotAsync() => app.WithDbAsync(async db => new[]
-    {
-        await db.Users.CountAsync(), await db.Couples.CountAsync(), await db.CoupleMembers.CountAsync(),
-        await db.CoupleInvites.CountAsync(i => i.RevokedAt == null), await db.MemberSessions.CountAsync(s => s.EndedAt == null),
-        await db.UserPasskeys.CountAsync(),
-    });
+    private Task<int[]> SnapshotAsync() =>
+        app.WithDbAsync(async db =>
+            new[]
+            {
+                await db.Users.CountAsync(),
+                await db.Couples.CountAsync(),
+                await db.CoupleMembers.CountAsync(),
+                await db.CoupleInvites.CountAsync(i => i.RevokedAt == null),
+                await db.MemberSessions.CountAsync(s => s.EndedAt == null),
+                await db.UserPasskeys.CountAsync(),
+            }
+        );
 
     [Fact]
     public async Task Every_form_without_a_token_or_with_another_members_token_is_refused_and_changes_nothing()
@@ -146,7 +268,10 @@ public abstract class FormAttackTests(RekindleFactory app)
                 fields.Add(new("confirmDelete", "yes"));
                 using var content = new FormUrlEncodedContent(fields);
                 var response = await form.Browser.Client.PostAsync(form.Target, content);
-                Assert.True(response.StatusCode == HttpStatusCode.BadRequest, $"{form.Name} on {form.Page} answered {(int)response.StatusCode} without a valid token");
+                Assert.True(
+                    response.StatusCode == HttpStatusCode.BadRequest,
+                    $"{form.Name} on {form.Page} answered {(int)response.StatusCode} without a valid token"
+                );
             }
         }
 
@@ -165,28 +290,50 @@ public abstract class FormAttackTests(RekindleFactory app)
         foreach (var form in forms)
         {
             var token = form.Fields.Single(f => f.Key == "__RequestVerificationToken").Value;
-            foreach (var field in form.Fields.Where(f => f.Key is not ("__RequestVerificationToken" or "_handler")).Select(f => f.Key).Append("unexpected"))
+            foreach (
+                var field in form
+                    .Fields.Where(f => f.Key is not ("__RequestVerificationToken" or "_handler"))
+                    .Select(f => f.Key)
+                    .Append("unexpected")
+            )
             {
                 foreach (var value in Hostile)
                 {
                     var fields = form.Fields.Where(f => f.Key != field).Append(new(field, value)).ToList();
                     using var content = new FormUrlEncodedContent(fields);
                     var response = await form.Browser.Client.PostAsync(form.Target, content);
-                    Assert.True((int)response.StatusCode < 500, $"{form.Name}.{field} = {Describe(value)} answered {(int)response.StatusCode}");
+                    Assert.True(
+                        (int)response.StatusCode < 500,
+                        $"{form.Name}.{field} = {Describe(value)} answered {(int)response.StatusCode}"
+                    );
 
                     // Wrong passwords typed here count towards lockout; keep the member able to go on.
-                    await app.WithDbAsync(db => db.Users
-                        .ExecuteUpdateAsync(s => s.SetProperty(u => u.AccessFailedCount, 0).SetProperty(u => u.LockoutEnd, (DateTimeOffset?)null)));
+                    await app.WithDbAsync(db =>
+                        db.Users.ExecuteUpdateAsync(s =>
+                            s.SetProperty(u => u.AccessFailedCount, 0).SetProperty(u => u.LockoutEnd, (DateTimeOffset?)null)
+                        )
+                    );
                 }
             }
 
             // Broken UTF-8 and a body that is not a form at all.
-            foreach (var (body, type) in new (byte[], string)[]
-            {
-                ([.. Encoding.ASCII.GetBytes($"_handler={form.Name}&__RequestVerificationToken={Uri.EscapeDataString(token)}&x="), 0xC3, 0x28, 0xFF, 0xFE], "application/x-www-form-urlencoded"),
-                (Encoding.UTF8.GetBytes("{\"not\":\"a form\"}"), "application/json"),
-                ([0x00, 0x01, 0x02, 0xFF], "multipart/form-data; boundary=nothing"),
-            })
+            foreach (
+                var (body, type) in new (byte[], string)[]
+                {
+                    (
+                        [
+                            .. Encoding.ASCII.GetBytes($"_handler={form.Name}&__RequestVerificationToken={Uri.EscapeDataString(token)}&x="),
+                            0xC3,
+                            0x28,
+                            0xFF,
+                            0xFE,
+                        ],
+                        "application/x-www-form-urlencoded"
+                    ),
+                    (Encoding.UTF8.GetBytes("{\"not\":\"a form\"}"), "application/json"),
+                    ([0x00, 0x01, 0x02, 0xFF], "multipart/form-data; boundary=nothing"),
+                }
+            )
             {
                 using var raw = new ByteArrayContent(body);
                 raw.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse(type);
@@ -200,10 +347,13 @@ public abstract class FormAttackTests(RekindleFactory app)
         Assert.False(await app.WithDbAsync(db => db.Couples.AnyAsync(c => !db.CoupleMembers.Any(m => m.CoupleId == c.Id))));
         Assert.False(await app.WithDbAsync(db => db.CoupleMembers.AnyAsync(m => !db.Users.Any(u => u.Id == m.MemberId))));
         Assert.False(await app.WithDbAsync(db => db.Users.AnyAsync(u => u.Email == null)));
-        Assert.All(await app.WithDbAsync(db => db.Users.Select(u => u.FirstName).ToListAsync()), n => Assert.StartsWith("rk1.", n.Envelope, StringComparison.Ordinal));
+        Assert.All(await app.WithDbAsync(db => db.Users.Select(u => u.FirstName).ToListAsync()), n =>
+            Assert.StartsWith("rk1.", n.Envelope, StringComparison.Ordinal)
+        );
     }
 
-    private static string Describe(string value) => value.Length > 30 ? $"{value.Length} chars of '{value[0]}'" : value.Replace("\0", "\\0", StringComparison.Ordinal);
+    private static string Describe(string value) =>
+        value.Length > 30 ? $"{value.Length} chars of '{value[0]}'" : value.Replace("\0", "\\0", StringComparison.Ordinal);
 }
 
 public sealed class FormAttackTestsOnSqlite(SqliteApp app) : FormAttackTests(app), IClassFixture<SqliteApp>;

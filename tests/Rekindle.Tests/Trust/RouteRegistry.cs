@@ -9,13 +9,22 @@ namespace Rekindle.Tests.Trust;
 public static class RouteRegistry
 {
     /// <summary>How to call a route: a GET path to walk, or a POST with form fields (antiforgery added).</summary>
-    public sealed record Call(string? Get = null, string? Post = null, IReadOnlyDictionary<string, string>? Fields = null, bool EndsSession = false, string? Json = null, string? Method = null);
+    public sealed record Call(
+        string? Get = null,
+        string? Post = null,
+        IReadOnlyDictionary<string, string>? Fields = null,
+        bool EndsSession = false,
+        string? Json = null,
+        string? Method = null
+    );
 
     /// <summary>The areas whose routes make up the registry, by name.</summary>
-    public static IReadOnlyList<Type> Areas { get; } = typeof(RouteRegistry).Assembly.GetTypes()
-        .Where(t => t.IsPublic && t.IsClass && !t.IsAbstract && typeof(IAreaRoutes).IsAssignableFrom(t))
-        .OrderBy(t => t.FullName, StringComparer.Ordinal)
-        .ToList();
+    public static IReadOnlyList<Type> Areas { get; } =
+        typeof(RouteRegistry)
+            .Assembly.GetTypes()
+            .Where(t => t.IsPublic && t.IsClass && !t.IsAbstract && typeof(IAreaRoutes).IsAssignableFrom(t))
+            .OrderBy(t => t.FullName, StringComparer.Ordinal)
+            .ToList();
 
     public static IReadOnlyDictionary<string, Call> Routes { get; } = Assemble(Areas);
 
@@ -31,7 +40,9 @@ public static class RouteRegistry
             {
                 if (!owners.TryAdd(route, area.Name))
                 {
-                    throw new InvalidOperationException($"{route} is in both {owners[route]} and {area.Name}; keep it in the area that maps it.");
+                    throw new InvalidOperationException(
+                        $"{route} is in both {owners[route]} and {area.Name}; keep it in the area that maps it."
+                    );
                 }
 
                 routes[route] = call;

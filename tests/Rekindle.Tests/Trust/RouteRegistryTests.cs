@@ -30,11 +30,13 @@ public sealed class RouteRegistryTests
 
     public sealed class FirstArea : IAreaRoutes
     {
-        public IReadOnlyDictionary<string, RouteRegistry.Call> Routes { get; } = new Dictionary<string, RouteRegistry.Call> { ["/same"] = new(Get: "/same") };
+        public IReadOnlyDictionary<string, RouteRegistry.Call> Routes { get; } =
+            new Dictionary<string, RouteRegistry.Call> { ["/same"] = new(Get: "/same") };
     }
 
     public sealed class SecondArea : IAreaRoutes
     {
-        public IReadOnlyDictionary<string, RouteRegistry.Call> Routes { get; } = new Dictionary<string, RouteRegistry.Call> { ["/same"] = new(Get: "/same") };
+        public IReadOnlyDictionary<string, RouteRegistry.Call> Routes { get; } =
+            new Dictionary<string, RouteRegistry.Call> { ["/same"] = new(Get: "/same") };
     }
 }

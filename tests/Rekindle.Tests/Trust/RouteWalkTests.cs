@@ -13,12 +13,14 @@ namespace Rekindle.Tests.Trust;
 /// </summary>
 public abstract class RouteWalkTests(RekindleFactory app)
 {
-    private List<string> Discovered() => app.Services.GetRequiredService<EndpointDataSource>().Endpoints
-        .OfType<RouteEndpoint>()
-        .Where(e => e.Metadata.GetMetadata<StaticAssetDescriptor>() is null)
-        .Select(e => "/" + (e.RoutePattern.RawText ?? "").TrimStart('/'))
-        .Distinct()
-        .ToList();
+    private List<string> Discovered() =>
+        app
+            .Services.GetRequiredService<EndpointDataSource>()
+            .Endpoints.OfType<RouteEndpoint>()
+            .Where(e => e.Metadata.GetMetadata<StaticAssetDescriptor>() is null)
+            .Select(e => "/" + (e.RoutePattern.RawText ?? "").TrimStart('/'))
+            .Distinct()
+            .ToList();
 
     [Fact]
     public void Every_route_the_app_serves_has_an_entry_in_the_suite()
@@ -26,8 +28,10 @@ public abstract class RouteWalkTests(RekindleFactory app)
         var discovered = Discovered();
         Assert.NotEmpty(discovered);
         var missing = discovered.Where(r => !RouteRegistry.Routes.ContainsKey(r)).ToList();
-        Assert.True(missing.Count == 0,
-            "Routes missing from the adversarial suite; add each to its area's <Area>Routes.cs: " + string.Join(", ", missing));
+        Assert.True(
+            missing.Count == 0,
+            "Routes missing from the adversarial suite; add each to its area's <Area>Routes.cs: " + string.Join(", ", missing)
+        );
     }
 
     [Fact]
@@ -54,10 +58,31 @@ public abstract class RouteWalkTests(RekindleFactory app)
 
         // Before any check: a repair the member has written a step of (the partner has not, so it stays
         // the member's), and a private letting-go exercise with its letter. Neither ever reaches the partner.
-        var repair = await member.SubmitAsync(await member.GetAsync("/repair"), "open-repair", new Dictionary<string, string> { ["title"] = "Repairtitlemarker", ["calm"] = "true" });
-        await partner.SubmitAsync(await partner.GetAsync(repair.Url.AbsolutePath), "repair", new Dictionary<string, string> { ["go"] = "calm" });
-        await member.SubmitAsync(await member.GetAsync(repair.Url.AbsolutePath), "repair", new Dictionary<string, string> { ["go"] = "write", ["feelings"] = "hurt", ["text"] = "Repairwalkmarker" });
-        var grudge = await member.SubmitAsync(await member.GetAsync("/repair/letting-go"), "start-letting-go", new Dictionary<string, string> { ["hurt"] = "Grudgewalkmarker", ["cost"] = "Grudgecostmarker" });
+        var repair = await member.SubmitAsync(
+            await member.GetAsync("/repair"),
+            "open-repair",
+            new Dictionary<string, string> { ["title"] = "Repairtitlemarker", ["calm"] = "true" }
+        );
+        await partner.SubmitAsync(
+            await partner.GetAsync(repair.Url.AbsolutePath),
+            "repair",
+            new Dictionary<string, string> { ["go"] = "calm" }
+        );
+        await member.SubmitAsync(
+            await member.GetAsync(repair.Url.AbsolutePath),
+            "repair",
+            new Dictionary<string, string>
+            {
+                ["go"] = "write",
+                ["feelings"] = "hurt",
+                ["text"] = "Repairwalkmarker",
+            }
+        );
+        var grudge = await member.SubmitAsync(
+            await member.GetAsync("/repair/letting-go"),
+            "start-letting-go",
+            new Dictionary<string, string> { ["hurt"] = "Grudgewalkmarker", ["cost"] = "Grudgecostmarker" }
+        );
         Assert.Contains("Grudgewalkmarker", (await member.GetAsync(grudge.Url.AbsolutePath + "?step=0")).Html, StringComparison.Ordinal);
         Assert.Contains("Repairwalkmarker", (await member.GetAsync(repair.Url.AbsolutePath)).Html, StringComparison.Ordinal);
 
@@ -65,21 +90,49 @@ public abstract class RouteWalkTests(RekindleFactory app)
         // hint on the partner's Spontaneity page), and a note meant for the partner alone.
         foreach (var (gesture, mark) in new[] { ("g001", "love"), ("g002", "no") })
         {
-            await member.SubmitAsync(await member.GetAsync("/spontaneity/gestures"), "mark", new Dictionary<string, string> { ["mark"] = gesture + "|" + mark });
+            await member.SubmitAsync(
+                await member.GetAsync("/spontaneity/gestures"),
+                "mark",
+                new Dictionary<string, string> { ["mark"] = gesture + "|" + mark }
+            );
         }
 
-        await member.SubmitAsync(await member.GetAsync("/spontaneity"), "note", new Dictionary<string, string> { ["text"] = "Notemarker, for my partner only" });
-        Assert.Contains("value=\"g002|no\" class=\"chip\" aria-pressed=\"true\"", (await member.GetAsync("/spontaneity/gestures?place=home&minutes=5")).Html, StringComparison.Ordinal);
+        await member.SubmitAsync(
+            await member.GetAsync("/spontaneity"),
+            "note",
+            new Dictionary<string, string> { ["text"] = "Notemarker, for my partner only" }
+        );
+        Assert.Contains(
+            "value=\"g002|no\" class=\"chip\" aria-pressed=\"true\"",
+            (await member.GetAsync("/spontaneity/gestures?place=home&minutes=5")).Html,
+            StringComparison.Ordinal
+        );
 
         // Self-care, intimacy answers and session notes: the member's alone.
-        await member.SubmitAsync(await member.GetAsync("/self-care"), "day-log", new Dictionary<string, string> { ["mood"] = "2", ["note"] = "Selfcarewalkmarker" });
+        await member.SubmitAsync(
+            await member.GetAsync("/self-care"),
+            "day-log",
+            new Dictionary<string, string> { ["mood"] = "2", ["note"] = "Selfcarewalkmarker" }
+        );
         foreach (var browser in new[] { member, partner })
         {
-            await browser.SubmitAsync(await browser.GetAsync("/intimacy"), "intimacy-on", new Dictionary<string, string> { ["adult"] = "yes" });
+            await browser.SubmitAsync(
+                await browser.GetAsync("/intimacy"),
+                "intimacy-on",
+                new Dictionary<string, string> { ["adult"] = "yes" }
+            );
         }
 
-        await member.SubmitAsync(await member.GetAsync("/intimacy/answers"), "desire", new Dictionary<string, string> { ["answer"] = "i002|limit" });
-        await member.SubmitAsync(await member.GetAsync("/intimacy/program"), "touch-log", new Dictionary<string, string> { ["feeling"] = "uneasy", ["note"] = "Touchwalkmarker" });
+        await member.SubmitAsync(
+            await member.GetAsync("/intimacy/answers"),
+            "desire",
+            new Dictionary<string, string> { ["answer"] = "i002|limit" }
+        );
+        await member.SubmitAsync(
+            await member.GetAsync("/intimacy/program"),
+            "touch-log",
+            new Dictionary<string, string> { ["feeling"] = "uneasy", ["note"] = "Touchwalkmarker" }
+        );
         await member.SubmitAsync(await member.GetAsync("/intimacy/program"), "ready", new Dictionary<string, string> { ["ready"] = "yes" });
         Assert.Contains("Selfcarewalkmarker", (await member.GetAsync("/self-care")).Html, StringComparison.Ordinal);
         var ownProgram = (await member.GetAsync("/intimacy/program")).Html;
@@ -87,7 +140,11 @@ public abstract class RouteWalkTests(RekindleFactory app)
         Assert.Contains("id=\"i-am-ready\"", ownProgram, StringComparison.Ordinal);
 
         // The place whose helplines the member sees first: theirs alone (decisions/0029).
-        var place = await member.SubmitAsync(await member.GetAsync("/safety"), "helpline-country", new Dictionary<string, string> { ["country"] = "NZ" });
+        var place = await member.SubmitAsync(
+            await member.GetAsync("/safety"),
+            "helpline-country",
+            new Dictionary<string, string> { ["country"] = "NZ" }
+        );
         Assert.Equal("NZ", place.Find("#country-choice option[selected]")!.GetAttribute("value"));
 
         // The member's private check raises a safety concern (after the intimacy above: it rests from then on,
@@ -105,12 +162,39 @@ public abstract class RouteWalkTests(RekindleFactory app)
         // Safety routing and wellbeing are never shown to the partner, not even that they exist.
         var neverForPartner = new[]
         {
-            memberEmail, "emailmarker", "id=\"safety-note\"", "id=\"resting\"", "an individual counselor",
-            "value=\"g001|love\" class=\"chip\" aria-pressed=\"true\"", "value=\"g002|no\" class=\"chip\" aria-pressed=\"true\"", "id=\"hint-g002\"",
-            "Selfcarewalkmarker", "Touchwalkmarker", "value=\"i002|limit\" class=\"chip\" aria-pressed=\"true\"", "id=\"i-am-ready\"", "id=\"kept-away\"",
-            "Repairwalkmarker", "Grudgewalkmarker", "Grudgecostmarker", "Showing lines for New Zealand", "value=\"NZ\" selected",
+            memberEmail,
+            "emailmarker",
+            "id=\"safety-note\"",
+            "id=\"resting\"",
+            "an individual counselor",
+            "value=\"g001|love\" class=\"chip\" aria-pressed=\"true\"",
+            "value=\"g002|no\" class=\"chip\" aria-pressed=\"true\"",
+            "id=\"hint-g002\"",
+            "Selfcarewalkmarker",
+            "Touchwalkmarker",
+            "value=\"i002|limit\" class=\"chip\" aria-pressed=\"true\"",
+            "id=\"i-am-ready\"",
+            "id=\"kept-away\"",
+            "Repairwalkmarker",
+            "Grudgewalkmarker",
+            "Grudgecostmarker",
+            "Showing lines for New Zealand",
+            "value=\"NZ\" selected",
         };
-        var neverForStranger = new[] { memberEmail, "emailmarker", "Firstmarker", "id=\"map\"", "Notemarker", "id=\"hint-g001\"", "Selfcarewalkmarker", "Touchwalkmarker", "Repairtitlemarker", "Repairwalkmarker", "Grudgewalkmarker" };
+        var neverForStranger = new[]
+        {
+            memberEmail,
+            "emailmarker",
+            "Firstmarker",
+            "id=\"map\"",
+            "Notemarker",
+            "id=\"hint-g001\"",
+            "Selfcarewalkmarker",
+            "Touchwalkmarker",
+            "Repairtitlemarker",
+            "Repairwalkmarker",
+            "Grudgewalkmarker",
+        };
         await WalkAsync(partner, neverForPartner);
         await WalkAsync(stranger, neverForStranger);
 
@@ -127,7 +211,11 @@ public abstract class RouteWalkTests(RekindleFactory app)
     private async Task WalkAsync(TestBrowser browser, string[] markers)
     {
         var token = (await browser.GetAsync("/account/data")).Find("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
-        foreach (var (route, call) in RouteRegistry.Routes.Where(r => !r.Value.EndsSession).Concat(RouteRegistry.Routes.Where(r => r.Value.EndsSession)))
+        foreach (
+            var (route, call) in RouteRegistry
+                .Routes.Where(r => !r.Value.EndsSession)
+                .Concat(RouteRegistry.Routes.Where(r => r.Value.EndsSession))
+        )
         {
             Page page;
             if (call.Get is not null)
@@ -144,7 +232,10 @@ public abstract class RouteWalkTests(RekindleFactory app)
             Assert.True((int)page.Status < 500, $"{route} answered {(int)page.Status}");
             foreach (var marker in markers)
             {
-                Assert.False(page.Html.Contains(marker, StringComparison.OrdinalIgnoreCase), $"{route} showed a private marker of another member");
+                Assert.False(
+                    page.Html.Contains(marker, StringComparison.OrdinalIgnoreCase),
+                    $"{route} showed a private marker of another member"
+                );
             }
         }
     }

@@ -55,13 +55,22 @@ public abstract class WorkPerRequestTests(RekindleFactory app)
             var before = Now();
             Assert.Equal(HttpStatusCode.OK, await call());
             var after = Now();
-            measured.Add($"{name}: {after.Commands - before.Commands} commands, {after.Rows - before.Rows} rows, {after.Opened - before.Opened} opened, {after.OpenedChars - before.OpenedChars} characters opened");
+            measured.Add(
+                $"{name}: {after.Commands - before.Commands} commands, {after.Rows - before.Rows} rows, {after.Opened - before.Opened} opened, {after.OpenedChars - before.OpenedChars} characters opened"
+            );
         }
 
         return measured;
     }
 
-    private static async Task AnswerAllAsync(ApiClient api, string path, string keyName, string answerName, List<string> keys, Func<int, string> answer)
+    private static async Task AnswerAllAsync(
+        ApiClient api,
+        string path,
+        string keyName,
+        string answerName,
+        List<string> keys,
+        Func<int, string> answer
+    )
     {
         for (var i = 0; i < keys.Count; i++)
         {
@@ -73,7 +82,8 @@ public abstract class WorkPerRequestTests(RekindleFactory app)
     private async Task AssertSameWorkAsync(
         IEnumerable<(string Name, Func<Task<HttpStatusCode>> Call)> probes,
         IReadOnlyList<(string State, Func<int, string>? Answer)> states,
-        Func<Func<int, string>, Task> answerAll)
+        Func<Func<int, string>, Task> answerAll
+    )
     {
         var list = probes.ToList();
         string? first = null;
@@ -92,12 +102,16 @@ public abstract class WorkPerRequestTests(RekindleFactory app)
             }
             else
             {
-                Assert.True(first == work, $"With the partner's answers {state}, the work changed:\n{work}\nagainst, with none answered:\n{first}");
+                Assert.True(
+                    first == work,
+                    $"With the partner's answers {state}, the work changed:\n{work}\nagainst, with none answered:\n{first}"
+                );
             }
         }
     }
 
-    private static Func<Task<HttpStatusCode>> Page(TestBrowser browser, string path) => async () => (await browser.Client.GetAsync(path)).StatusCode;
+    private static Func<Task<HttpStatusCode>> Page(TestBrowser browser, string path) =>
+        async () => (await browser.Client.GetAsync(path)).StatusCode;
 
     private static Func<Task<HttpStatusCode>> Api(ApiClient api, string path) => async () => (await api.GetAsync(path)).Status;
 
@@ -116,8 +130,15 @@ public abstract class WorkPerRequestTests(RekindleFactory app)
         string[] mix = ["yes", "maybe", "talk", "no", "limit"];
         await AssertSameWorkAsync(
             [("matches page", Page(ana.Browser, "/intimacy/matches")), ("matches API", Api(ana.Api, "/api/v1/intimacy/matches"))],
-            [("none answered", null), ("all a firm limit", _ => "limit"), ("all no", _ => "no"), ("all yes", _ => "yes"), ("a mix", i => mix[i % mix.Length])],
-            answer => AnswerAllAsync(ben.Api, "/api/v1/intimacy/answers", "key", "answer", items, answer));
+            [
+                ("none answered", null),
+                ("all a firm limit", _ => "limit"),
+                ("all no", _ => "no"),
+                ("all yes", _ => "yes"),
+                ("a mix", i => mix[i % mix.Length]),
+            ],
+            answer => AnswerAllAsync(ben.Api, "/api/v1/intimacy/answers", "key", "answer", items, answer)
+        );
     }
 
     [Fact]
@@ -131,9 +152,13 @@ public abstract class WorkPerRequestTests(RekindleFactory app)
 
         string[] mix = ["love", "like", "no"];
         await AssertSameWorkAsync(
-            [("time together page", Page(ana.Browser, "/time-together")), ("both enjoy API", Api(ana.Api, "/api/v1/date-ideas/both-enjoy"))],
+            [
+                ("time together page", Page(ana.Browser, "/time-together")),
+                ("both enjoy API", Api(ana.Api, "/api/v1/date-ideas/both-enjoy")),
+            ],
             [("none rated", null), ("all no", _ => "no"), ("all loved", _ => "love"), ("a mix", i => mix[i % mix.Length])],
-            answer => AnswerAllAsync(ben.Api, "/api/v1/date-ideas/ratings", "key", "rating", ideas, answer));
+            answer => AnswerAllAsync(ben.Api, "/api/v1/date-ideas/ratings", "key", "rating", ideas, answer)
+        );
     }
 
     [Fact]
@@ -146,9 +171,14 @@ public abstract class WorkPerRequestTests(RekindleFactory app)
 
         string[] mix = ["love", "no"];
         await AssertSameWorkAsync(
-            [("spontaneity page", Page(ana.Browser, "/spontaneity")), ("another surprise", Page(ana.Browser, "/spontaneity?n=3&budget=free")), ("spontaneity API", Api(ana.Api, "/api/v1/spontaneity"))],
+            [
+                ("spontaneity page", Page(ana.Browser, "/spontaneity")),
+                ("another surprise", Page(ana.Browser, "/spontaneity?n=3&budget=free")),
+                ("spontaneity API", Api(ana.Api, "/api/v1/spontaneity")),
+            ],
             [("none marked", null), ("all not for me", _ => "no"), ("all loved", _ => "love"), ("a mix", i => mix[i % mix.Length])],
-            answer => AnswerAllAsync(ben.Api, "/api/v1/spontaneity/gestures/marks", "gestureId", "mark", gestures, answer));
+            answer => AnswerAllAsync(ben.Api, "/api/v1/spontaneity/gestures/marks", "gestureId", "mark", gestures, answer)
+        );
     }
 }
 

@@ -9,8 +9,13 @@ public sealed class CheckScoringTests
 
     private static CheckContent Build()
     {
-        var scales = new Dictionary<string, CheckScale> { ["agree"] = new(["0", "1", "2", "3", "4"]), ["safety"] = new(["0", "1", "2", "3", "4"]) };
-        var sections = CheckContent.DomainKeys.Select(k => new CheckSection(k, SectionKind.Domain, k, "", null, null))
+        var scales = new Dictionary<string, CheckScale>
+        {
+            ["agree"] = new(["0", "1", "2", "3", "4"]),
+            ["safety"] = new(["0", "1", "2", "3", "4"]),
+        };
+        var sections = CheckContent
+            .DomainKeys.Select(k => new CheckSection(k, SectionKind.Domain, k, "", null, null))
             .Append(new CheckSection("satisfaction", SectionKind.Satisfaction, "s", "", null, null))
             .Append(new CheckSection("wellbeing", SectionKind.Wellbeing, "w", "", null, null))
             .Append(new CheckSection("safety", SectionKind.Safety, "f", "", null, null))
@@ -24,23 +29,32 @@ public sealed class CheckScoringTests
 
         items.AddRange(Enumerable.Range(1, 6).Select(n => new CheckItem($"satisfaction-{n}", "satisfaction", "", "agree", n > 4, null)));
         // Eight wellbeing items; the last is about hopelessness and points to crisis lines from "1".
-        items.AddRange(Enumerable.Range(1, 8).Select(n => new CheckItem($"wellbeing-{n}", "wellbeing", "", "agree", false, null, n == 8 ? 1 : null)));
+        items.AddRange(
+            Enumerable.Range(1, 8).Select(n => new CheckItem($"wellbeing-{n}", "wellbeing", "", "agree", false, null, n == 8 ? 1 : null))
+        );
         // Eight safety items: the even ones raise a concern from "sometimes" (2), the odd ones from the first "once" (1).
         items.AddRange(Enumerable.Range(1, 8).Select(n => new CheckItem($"safety-{n}", "safety", "", "safety", false, n % 2 == 0 ? 2 : 1)));
         return new CheckContent("en", scales, sections, items);
     }
 
     private static Dictionary<string, int> All(int value, int reversed, int safety = 0) =>
-        Content.Items.ToDictionary(i => i.Id, i => i.Section == "safety" ? safety : i.CrisisAt is not null ? 0 : i.Reverse ? reversed : value);
+        Content.Items.ToDictionary(
+            i => i.Id,
+            i =>
+                i.Section == "safety" ? safety
+                : i.CrisisAt is not null ? 0
+                : i.Reverse ? reversed
+                : value
+        );
 
     [Theory]
     // straight, reversed answer → domain score
-    [InlineData(0, 4, 0)]      // no strain: agree with none of the strains, fully with the strength
-    [InlineData(4, 0, 100)]    // all strain
-    [InlineData(2, 2, 50)]     // middle
-    [InlineData(4, 4, 75)]     // (4+4+4+0)/4 = 3 → 75
-    [InlineData(1, 3, 25)]     // (1+1+1+1)/4 = 1 → 25
-    [InlineData(3, 2, 69)]     // (3+3+3+2)/4 = 2.75 → 68.75 → 69
+    [InlineData(0, 4, 0)] // no strain: agree with none of the strains, fully with the strength
+    [InlineData(4, 0, 100)] // all strain
+    [InlineData(2, 2, 50)] // middle
+    [InlineData(4, 4, 75)] // (4+4+4+0)/4 = 3 → 75
+    [InlineData(1, 3, 25)] // (1+1+1+1)/4 = 1 → 25
+    [InlineData(3, 2, 69)] // (3+3+3+2)/4 = 2.75 → 68.75 → 69
     public void Domain_scores_are_the_mean_scaled_to_100_with_reverse_items_flipped(int straight, int reversed, int expected)
     {
         var result = CheckScoring.Score(Content, All(straight, reversed))!;
@@ -61,7 +75,7 @@ public sealed class CheckScoringTests
     [InlineData(4, 0, 100)]
     [InlineData(0, 4, 0)]
     [InlineData(3, 1, 75)]
-    [InlineData(2, 4, 33)]     // (2*4 + 0*2)/6 = 1.333 → 33
+    [InlineData(2, 4, 33)] // (2*4 + 0*2)/6 = 1.333 → 33
     public void Satisfaction_is_higher_when_closer(int straight, int reversed, int expected)
     {
         var answers = All(1, 3);
@@ -93,9 +107,9 @@ public sealed class CheckScoringTests
 
     [Theory]
     [InlineData(0, 0, 0, 0, false)]
-    [InlineData(1, 0, 0, 0, true)]   // a threat or harm counts from the first "once"
-    [InlineData(0, 1, 0, 1, false)]  // an item that counts from "sometimes", answered "once or twice": not yet
-    [InlineData(0, 2, 0, 0, true)]   // an item from "sometimes", answered "sometimes": a concern
+    [InlineData(1, 0, 0, 0, true)] // a threat or harm counts from the first "once"
+    [InlineData(0, 1, 0, 1, false)] // an item that counts from "sometimes", answered "once or twice": not yet
+    [InlineData(0, 2, 0, 0, true)] // an item from "sometimes", answered "sometimes": a concern
     [InlineData(0, 0, 0, 4, true)]
     public void The_safety_screen_raises_a_concern_per_item_threshold(int s1, int s2, int s3, int s4, bool concern)
     {
@@ -121,7 +135,8 @@ public sealed class CheckScoringTests
     [InlineData(10, 49, false)]
     [InlineData(90, 50, true)]
     [InlineData(60, 60, false)]
-    public void Perception_gaps_are_forty_points_or_more(int mine, int theirs, bool gap) => Assert.Equal(gap, CheckScoring.IsGap(mine, theirs));
+    public void Perception_gaps_are_forty_points_or_more(int mine, int theirs, bool gap) =>
+        Assert.Equal(gap, CheckScoring.IsGap(mine, theirs));
 
     [Fact]
     public void The_shipped_content_loads_and_has_the_required_sizes()
@@ -137,22 +152,25 @@ public sealed class CheckScoringTests
     [Fact]
     public void Broken_content_is_refused_with_a_reason()
     {
-        var ex = Assert.Throws<InvalidDataException>(() => new CheckContent("en", Content.Scales, Content.Sections, Content.Items.Where(i => i.Section != "money").ToList()));
+        var ex = Assert.Throws<InvalidDataException>(() =>
+            new CheckContent("en", Content.Scales, Content.Sections, Content.Items.Where(i => i.Section != "money").ToList())
+        );
         Assert.Contains("money", ex.Message, StringComparison.Ordinal);
     }
 
-    private static CheckContent Shipped() => CheckContent.Load(Path.Combine(AppContext.BaseDirectory, "Content", "understand", "check.en.json"));
+    private static CheckContent Shipped() =>
+        CheckContent.Load(Path.Combine(AppContext.BaseDirectory, "Content", "understand", "check.en.json"));
 
     /// <summary>The shipped check answered with no strain and no concern anywhere, then one item set.</summary>
     private static Dictionary<string, int> ShippedCalm(CheckContent content) =>
         content.Items.ToDictionary(i => i.Id, i => i.Reverse ? CheckContent.MaxAnswer : 0);
 
     [Theory]
-    [InlineData("safety-1")]  // fear of the partner
-    [InlineData("safety-6")]  // insults and humiliation
-    [InlineData("safety-7")]  // choking or strangulation
-    [InlineData("safety-8")]  // stalking
-    [InlineData("safety-9")]  // monitoring or location tracking
+    [InlineData("safety-1")] // fear of the partner
+    [InlineData("safety-6")] // insults and humiliation
+    [InlineData("safety-7")] // choking or strangulation
+    [InlineData("safety-8")] // stalking
+    [InlineData("safety-9")] // monitoring or location tracking
     [InlineData("safety-10")] // threats to children or pets
     [InlineData("safety-11")] // money used to control
     public void Each_shipped_safety_item_raises_a_concern_at_its_threshold_and_not_below(string id)
@@ -229,9 +247,13 @@ public sealed class CheckScoringTests
     [Fact]
     public void Content_with_too_few_safety_items_or_no_hopelessness_item_is_refused()
     {
-        var fewer = Assert.Throws<InvalidDataException>(() => new CheckContent("en", Content.Scales, Content.Sections, Content.Items.Where(i => i.Id != "safety-8").ToList()));
+        var fewer = Assert.Throws<InvalidDataException>(() =>
+            new CheckContent("en", Content.Scales, Content.Sections, Content.Items.Where(i => i.Id != "safety-8").ToList())
+        );
         Assert.Contains("Safety needs at least 8 items", fewer.Message, StringComparison.Ordinal);
-        var noCrisis = Assert.Throws<InvalidDataException>(() => new CheckContent("en", Content.Scales, Content.Sections, Content.Items.Select(i => i with { CrisisAt = null }).ToList()));
+        var noCrisis = Assert.Throws<InvalidDataException>(() =>
+            new CheckContent("en", Content.Scales, Content.Sections, Content.Items.Select(i => i with { CrisisAt = null }).ToList())
+        );
         Assert.Contains("hopelessness", noCrisis.Message, StringComparison.Ordinal);
     }
 }

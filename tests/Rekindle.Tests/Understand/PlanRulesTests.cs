@@ -5,9 +5,16 @@ namespace Rekindle.Tests.Understand;
 /// <summary>The plan's rules, case by case, on made-up scores and a small step list.</summary>
 public sealed class PlanRulesTests
 {
-    private static readonly PlanSteps Steps = new(PlanRules.PlannedAreas.Append(PlanRules.LookBackArea).Append(PlanRules.SafetyFirstSteps).ToDictionary(
-        a => a,
-        a => (IReadOnlyList<PlanStep>)[new PlanStep(a + "-solo", "Alone", "", false), new PlanStep(a + "-two", "Together", "", true)]));
+    private static readonly PlanSteps Steps = new(
+        PlanRules
+            .PlannedAreas.Append(PlanRules.LookBackArea)
+            .Append(PlanRules.SafetyFirstSteps)
+            .ToDictionary(
+                a => a,
+                a =>
+                    (IReadOnlyList<PlanStep>)[new PlanStep(a + "-solo", "Alone", "", false), new PlanStep(a + "-two", "Together", "", true)]
+            )
+    );
 
     private static Dictionary<string, int> Domains(int rest, params (string Domain, int Score)[] scores)
     {
@@ -20,8 +27,12 @@ public sealed class PlanRulesTests
         return domains;
     }
 
-    private static CheckResult Result(Dictionary<string, int> domains, int satisfaction = 70, bool wellbeing = false, bool safety = false) =>
-        new(domains, satisfaction, wellbeing ? 60 : 10, wellbeing, safety);
+    private static CheckResult Result(
+        Dictionary<string, int> domains,
+        int satisfaction = 70,
+        bool wellbeing = false,
+        bool safety = false
+    ) => new(domains, satisfaction, wellbeing ? 60 : 10, wellbeing, safety);
 
     private static Plan Make(CheckResult mine, Dictionary<string, int>? partner = null, bool partnerFinished = true) =>
         PlanRules.Make(new PlanInput(mine, partner, partnerFinished), Steps);
@@ -102,10 +113,15 @@ public sealed class PlanRulesTests
         var plan = PlanRules.Make(new PlanInput(Result(Domains(10), safety: true), null, true), steps);
         var week1 = string.Join(" ", plan.Weeks[0].Steps.Select(s => s.Title + " " + s.How));
         Assert.DoesNotContain("couple", week1, StringComparison.OrdinalIgnoreCase);
-        Assert.All(plan.Weeks.SelectMany(w => w.Steps), s => Assert.DoesNotContain("couples counsel", s.Title + s.How, StringComparison.OrdinalIgnoreCase));
+        Assert.All(plan.Weeks.SelectMany(w => w.Steps), s =>
+            Assert.DoesNotContain("couples counsel", s.Title + s.How, StringComparison.OrdinalIgnoreCase)
+        );
 
         // Wherever a plan step suggests couples counselors, it says they are for when both feel safe.
-        var couples = steps.ByArea.Values.SelectMany(a => a).Where(s => s.Title.Contains("couples counselor", StringComparison.OrdinalIgnoreCase)).ToList();
+        var couples = steps
+            .ByArea.Values.SelectMany(a => a)
+            .Where(s => s.Title.Contains("couples counselor", StringComparison.OrdinalIgnoreCase))
+            .ToList();
         Assert.NotEmpty(couples);
         Assert.All(couples, s => Assert.Contains("when you both feel safe", s.Title + " " + s.How, StringComparison.Ordinal));
     }

@@ -16,18 +16,38 @@ public abstract partial class UnderstandApiTests
         var safety = content.Sections.Single(CheckScoring.MayBeSkipped).Key;
 
         // Only the safety part may be skipped.
-        var refused = await ana.PostAsync($"/api/v1/understand/check/parts/{content.Sections[0].Key}", new { answers = new Dictionary<string, int?>(), @continue = true, skip = true });
+        var refused = await ana.PostAsync(
+            $"/api/v1/understand/check/parts/{content.Sections[0].Key}",
+            new
+            {
+                answers = new Dictionary<string, int?>(),
+                @continue = true,
+                skip = true,
+            }
+        );
         Assert.Equal(HttpStatusCode.BadRequest, refused.Status);
 
         foreach (var section in content.Sections)
         {
-            var saved = section.Key == safety
-                ? await ana.PostAsync($"/api/v1/understand/check/parts/{section.Key}", new { answers = new Dictionary<string, int?>(), @continue = false, skip = true })
-                : await ana.PostAsync($"/api/v1/understand/check/parts/{section.Key}", new
-                {
-                    answers = content.ItemsBySection[section.Key].ToDictionary(i => i.Id, i => (int?)CheckJourney.Hopeless(i)),
-                    @continue = true,
-                });
+            var saved =
+                section.Key == safety
+                    ? await ana.PostAsync(
+                        $"/api/v1/understand/check/parts/{section.Key}",
+                        new
+                        {
+                            answers = new Dictionary<string, int?>(),
+                            @continue = false,
+                            skip = true,
+                        }
+                    )
+                    : await ana.PostAsync(
+                        $"/api/v1/understand/check/parts/{section.Key}",
+                        new
+                        {
+                            answers = content.ItemsBySection[section.Key].ToDictionary(i => i.Id, i => (int?)CheckJourney.Hopeless(i)),
+                            @continue = true,
+                        }
+                    );
             Assert.Equal(HttpStatusCode.OK, saved.Status);
         }
 
@@ -40,12 +60,15 @@ public abstract partial class UnderstandApiTests
         Assert.Equal("/safety#crisis", suggestions[0].GetProperty("link").GetString());
 
         // Answered later for the same check: the concern counts now.
-        var answered = await ana.PostAsync($"/api/v1/understand/check/parts/{safety}", new
-        {
-            answers = content.ItemsBySection[safety].ToDictionary(i => i.Id, i => (int?)i.ConcernAt),
-            @continue = true,
-            attemptId = latest.GetProperty("id").GetGuid(),
-        });
+        var answered = await ana.PostAsync(
+            $"/api/v1/understand/check/parts/{safety}",
+            new
+            {
+                answers = content.ItemsBySection[safety].ToDictionary(i => i.Id, i => (int?)i.ConcernAt),
+                @continue = true,
+                attemptId = latest.GetProperty("id").GetGuid(),
+            }
+        );
         Assert.Equal(HttpStatusCode.OK, answered.Status);
         Assert.True(answered.Json.GetProperty("finished").GetBoolean());
         var after = (await ana.GetAsync("/api/v1/understand/results")).Json;

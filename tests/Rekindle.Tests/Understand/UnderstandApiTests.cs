@@ -7,12 +7,14 @@ using Rekindle.Web.Features.Understand;
 
 namespace Rekindle.Tests.Understand;
 
-/// <summary>The Rough Patch Check, the Couple Map and the plan through the API, with the pages' privacy and safety routing (decision 0010).</summary>
+/// <summary>The Rough Patch Check, the Couple Map and the plan through the API, with the pages' privacy and safety routing (decision
+/// 0010).</summary>
 public abstract partial class UnderstandApiTests(RekindleFactory app)
 {
     private Task TakeCheckAsync(ApiClient api, Func<CheckItem, int> answer) => ApiPeople.TakeCheckAsync(app, api, answer);
 
-    private static async Task<Guid> MemberIdOfAsync(ApiClient api) => (await api.GetAsync("/api/v1/me")).Json.GetProperty("memberId").GetGuid();
+    private static async Task<Guid> MemberIdOfAsync(ApiClient api) =>
+        (await api.GetAsync("/api/v1/me")).Json.GetProperty("memberId").GetGuid();
 
     [Fact]
     public async Task The_check_is_taken_part_by_part_bad_answers_name_their_field_and_write_nothing()
@@ -26,35 +28,73 @@ public abstract partial class UnderstandApiTests(RekindleFactory app)
 
         var first = content.Sections[0].Key;
         var id = await MemberIdOfAsync(ana);
-        var bad = await ana.PostAsync($"/api/v1/understand/check/parts/{first}", new { answers = new Dictionary<string, int?> { [content.ItemsBySection[first][0].Id] = 9 }, @continue = false });
+        var bad = await ana.PostAsync(
+            $"/api/v1/understand/check/parts/{first}",
+            new { answers = new Dictionary<string, int?> { [content.ItemsBySection[first][0].Id] = 9 }, @continue = false }
+        );
         Assert.Equal(HttpStatusCode.BadRequest, bad.Status);
         Assert.True(bad.Json.GetProperty("errors").TryGetProperty("answers", out _));
-        var negative = await ana.PostAsync($"/api/v1/understand/check/parts/{first}", new { answers = new Dictionary<string, int?> { [content.ItemsBySection[first][0].Id] = -1 }, @continue = false });
+        var negative = await ana.PostAsync(
+            $"/api/v1/understand/check/parts/{first}",
+            new { answers = new Dictionary<string, int?> { [content.ItemsBySection[first][0].Id] = -1 }, @continue = false }
+        );
         Assert.Equal(HttpStatusCode.BadRequest, negative.Status);
-        var incomplete = await ana.PostAsync($"/api/v1/understand/check/parts/{first}", new { answers = new Dictionary<string, int?> { [content.ItemsBySection[first][0].Id] = 1 }, @continue = true });
+        var incomplete = await ana.PostAsync(
+            $"/api/v1/understand/check/parts/{first}",
+            new { answers = new Dictionary<string, int?> { [content.ItemsBySection[first][0].Id] = 1 }, @continue = true }
+        );
         Assert.Equal(HttpStatusCode.BadRequest, incomplete.Status);
         Assert.Equal(0, await app.WithDbAsync(db => db.CheckAttempts.CountAsync(c => c.OwnerId == id)));
-        Assert.Equal(HttpStatusCode.NotFound, (await ana.PostAsync("/api/v1/understand/check/parts/no-such-part", new { answers = new Dictionary<string, int?>(), @continue = false })).Status);
+        Assert.Equal(
+            HttpStatusCode.NotFound,
+            (
+                await ana.PostAsync(
+                    "/api/v1/understand/check/parts/no-such-part",
+                    new { answers = new Dictionary<string, int?>(), @continue = false }
+                )
+            ).Status
+        );
         Assert.Equal(HttpStatusCode.NotFound, (await ana.GetAsync("/api/v1/understand/plan")).Status);
 
         // Saved for later: kept, and shown again.
-        var later = await ana.PostAsync($"/api/v1/understand/check/parts/{first}", new { answers = new Dictionary<string, int?> { [content.ItemsBySection[first][0].Id] = 2 }, @continue = false });
+        var later = await ana.PostAsync(
+            $"/api/v1/understand/check/parts/{first}",
+            new { answers = new Dictionary<string, int?> { [content.ItemsBySection[first][0].Id] = 2 }, @continue = false }
+        );
         Assert.Equal(HttpStatusCode.OK, later.Status);
         Assert.False(later.Json.GetProperty("finished").GetBoolean());
-        Assert.Equal(2, (await ana.GetAsync("/api/v1/understand/check")).Json.GetProperty("answers").GetProperty(content.ItemsBySection[first][0].Id).GetInt32());
+        Assert.Equal(
+            2,
+            (await ana.GetAsync("/api/v1/understand/check"))
+                .Json.GetProperty("answers")
+                .GetProperty(content.ItemsBySection[first][0].Id)
+                .GetInt32()
+        );
 
         await TakeCheckAsync(ana, CheckJourney.Ordinary);
         var results = await ana.GetAsync("/api/v1/understand/results");
         Assert.Equal(System.Text.Json.JsonValueKind.Null, results.Json.GetProperty("latest").GetProperty("safety").ValueKind);
         Assert.Equal("NoPartner", results.Json.GetProperty("map").GetProperty("stage").GetString());
-        Assert.Equal("Strained", results.Json.GetProperty("latest").GetProperty("domains").EnumerateArray().Single(d => d.GetProperty("key").GetString() == "time-together").GetProperty("level").GetString());
+        Assert.Equal(
+            "Strained",
+            results
+                .Json.GetProperty("latest")
+                .GetProperty("domains")
+                .EnumerateArray()
+                .Single(d => d.GetProperty("key").GetString() == "time-together")
+                .GetProperty("level")
+                .GetString()
+        );
 
         var plan = await ana.GetAsync("/api/v1/understand/plan");
         Assert.Equal(HttpStatusCode.OK, plan.Status);
         var step = plan.Json.GetProperty("weeks")[0].GetProperty("steps")[0].GetProperty("key").GetString();
         var ticked = await ana.PostAsync($"/api/v1/understand/plan/steps/{step}", new { done = true });
         Assert.Equal(1, ticked.Json.GetProperty("done").GetInt32());
-        Assert.Equal(HttpStatusCode.NotFound, (await ana.PostAsync("/api/v1/understand/plan/steps/not-a-step", new { done = true })).Status);
+        Assert.Equal(
+            HttpStatusCode.NotFound,
+            (await ana.PostAsync("/api/v1/understand/plan/steps/not-a-step", new { done = true })).Status
+        );
         var untick = await ana.PostAsync($"/api/v1/understand/plan/steps/{step}", new { done = false });
         Assert.Equal(0, untick.Json.GetProperty("done").GetInt32());
 
@@ -96,10 +136,21 @@ public abstract partial class UnderstandApiTests(RekindleFactory app)
         Assert.True(kimResults.Json.GetProperty("latest").GetProperty("wellbeingSuggestsSupport").GetBoolean());
         var kimPlan = await kims[0].GetAsync("/api/v1/understand/plan");
         Assert.True(kimPlan.Json.GetProperty("jointExercisesResting").GetBoolean());
-        Assert.DoesNotContain(kimPlan.Json.GetProperty("weeks").EnumerateArray(), w => w.GetProperty("area").GetString() is "repair" or "intimacy");
+        Assert.DoesNotContain(kimPlan.Json.GetProperty("weeks").EnumerateArray(), w =>
+            w.GetProperty("area").GetString() is "repair" or "intimacy"
+        );
         Assert.Equal("Ready", (await kims[0].GetAsync("/api/v1/understand/map")).Json.GetProperty("stage").GetString());
 
-        foreach (var path in new[] { "/api/v1/understand/map", "/api/v1/understand/plan", "/api/v1/understand/results", "/api/v1/understand/check", "/api/v1/couple" })
+        foreach (
+            var path in new[]
+            {
+                "/api/v1/understand/map",
+                "/api/v1/understand/plan",
+                "/api/v1/understand/results",
+                "/api/v1/understand/check",
+                "/api/v1/couple",
+            }
+        )
         {
             var withConcern = Normalise((await lees[0].GetAsync(path)).Body);
             var without = Normalise((await lees[1].GetAsync(path)).Body);
@@ -111,9 +162,15 @@ public abstract partial class UnderstandApiTests(RekindleFactory app)
         // Taking the share back closes the map for both; another member cannot touch either.
         var (stranger, _, _) = await ApiPeople.MemberAsync(app, "Sam");
         using var _s = stranger;
-        Assert.Equal(HttpStatusCode.NotFound, (await ApiResponse.ReadAsync(await stranger.Client.DeleteAsync("/api/v1/understand/map/share"))).Status);
+        Assert.Equal(
+            HttpStatusCode.NotFound,
+            (await ApiResponse.ReadAsync(await stranger.Client.DeleteAsync("/api/v1/understand/map/share"))).Status
+        );
         Assert.Equal("Ready", (await lees[0].GetAsync("/api/v1/understand/map")).Json.GetProperty("stage").GetString());
-        Assert.Equal(HttpStatusCode.NoContent, (await ApiResponse.ReadAsync(await kims[0].Client.DeleteAsync("/api/v1/understand/map/share"))).Status);
+        Assert.Equal(
+            HttpStatusCode.NoContent,
+            (await ApiResponse.ReadAsync(await kims[0].Client.DeleteAsync("/api/v1/understand/map/share"))).Status
+        );
         var closed = await lees[0].GetAsync("/api/v1/understand/map");
         Assert.Equal("PartnerNotShared", closed.Json.GetProperty("stage").GetString());
         Assert.Empty(closed.Json.GetProperty("rows").EnumerateArray());
@@ -142,20 +199,50 @@ public abstract partial class UnderstandApiTests(RekindleFactory app)
         var item = content.ItemsBySection[first][0].Id;
 
         ApiProblems.AssertProblem(
-            await ana.PostAsync($"/api/v1/understand/check/parts/{first}", new { answers = new Dictionary<string, int?> { [item] = 9 }, @continue = false }),
-            HttpStatusCode.BadRequest, "invalid", "answers");
+            await ana.PostAsync(
+                $"/api/v1/understand/check/parts/{first}",
+                new { answers = new Dictionary<string, int?> { [item] = 9 }, @continue = false }
+            ),
+            HttpStatusCode.BadRequest,
+            "invalid",
+            "answers"
+        );
         ApiProblems.AssertProblem(
-            await ana.PostAsync($"/api/v1/understand/check/parts/{first}", new { answers = new Dictionary<string, int?>(), @continue = true, skip = true }),
-            HttpStatusCode.BadRequest, "invalid", "skip");
+            await ana.PostAsync(
+                $"/api/v1/understand/check/parts/{first}",
+                new
+                {
+                    answers = new Dictionary<string, int?>(),
+                    @continue = true,
+                    skip = true,
+                }
+            ),
+            HttpStatusCode.BadRequest,
+            "invalid",
+            "skip"
+        );
         ApiProblems.AssertProblem(
-            await ana.PostAsync("/api/v1/understand/check/parts/no-such-part", new { answers = new Dictionary<string, int?>(), @continue = false }),
-            HttpStatusCode.NotFound, "notFound");
+            await ana.PostAsync(
+                "/api/v1/understand/check/parts/no-such-part",
+                new { answers = new Dictionary<string, int?>(), @continue = false }
+            ),
+            HttpStatusCode.NotFound,
+            "notFound"
+        );
         ApiProblems.AssertProblem(await ana.GetAsync("/api/v1/understand/plan"), HttpStatusCode.NotFound, "notFound");
-        ApiProblems.AssertProblem(await ana.PostAsync("/api/v1/understand/plan/steps/no-such-step", new { done = true }), HttpStatusCode.NotFound, "notFound");
+        ApiProblems.AssertProblem(
+            await ana.PostAsync("/api/v1/understand/plan/steps/no-such-step", new { done = true }),
+            HttpStatusCode.NotFound,
+            "notFound"
+        );
 
         // On her own there is no map to share yet (her own state), and nothing to take back.
         ApiProblems.AssertProblem(await ana.PostAsync("/api/v1/understand/map/share", new { }), HttpStatusCode.Conflict, "conflict");
-        ApiProblems.AssertProblem(await ApiResponse.ReadAsync(await ana.Client.DeleteAsync("/api/v1/understand/map/share")), HttpStatusCode.NotFound, "notFound");
+        ApiProblems.AssertProblem(
+            await ApiResponse.ReadAsync(await ana.Client.DeleteAsync("/api/v1/understand/map/share")),
+            HttpStatusCode.NotFound,
+            "notFound"
+        );
     }
 }
 

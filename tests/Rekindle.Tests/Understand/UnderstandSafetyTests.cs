@@ -121,7 +121,9 @@ public abstract partial class UnderstandTests
         Assert.Equal("For you", results.TextOf("#for-you > summary").Trim());
         Assert.NotNull(results.Find("#for-you #safety-note a[href='/safety']"));
         // No heading on the page names safety.
-        Assert.DoesNotContain(results.Document.QuerySelectorAll("h1, h2"), h => h.TextContent.Contains("safe", StringComparison.OrdinalIgnoreCase));
+        Assert.DoesNotContain(results.Document.QuerySelectorAll("h1, h2"), h =>
+            h.TextContent.Contains("safe", StringComparison.OrdinalIgnoreCase)
+        );
     }
 
     [Fact]
@@ -158,7 +160,10 @@ public abstract partial class UnderstandTests
         Assert.Contains("Support", plan.TextOf("#week-1 h2"), StringComparison.Ordinal);
         Assert.DoesNotContain("couple", plan.TextOf("#week-1"), StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain("couples counsel", plan.TextOf("#plan"), StringComparison.OrdinalIgnoreCase);
-        Assert.Equal(["Support", "Self-care", "Understand"], plan.Document.QuerySelectorAll(".plan-week h2").Select(h => h.TextContent.Trim()));
+        Assert.Equal(
+            ["Support", "Self-care", "Understand"],
+            plan.Document.QuerySelectorAll(".plan-week h2").Select(h => h.TextContent.Trim())
+        );
         Assert.Empty(plan.Document.QuerySelectorAll(".step .badge")); // nothing to do together
         Assert.NotNull(plan.Find("#week-6"));
         var supportArea = await kim.GetAsync("/areas/support");
@@ -166,8 +171,9 @@ public abstract partial class UnderstandTests
         Assert.Empty(supportArea.Document.QuerySelectorAll("#steps .badge"));
 
         var support = await kim.GetAsync("/support");
-        Assert.All(support.Document.QuerySelectorAll("#suggestions li.suggestion"),
-            s => Assert.Contains(s.Id, IndividualAndSafetySuggestions));
+        Assert.All(support.Document.QuerySelectorAll("#suggestions li.suggestion"), s =>
+            Assert.Contains(s.Id, IndividualAndSafetySuggestions)
+        );
 
         // The partner: couples counseling is offered, and says it is for when you both feel safe.
         var leeArea = await lee.GetAsync("/areas/support");
@@ -178,13 +184,15 @@ public abstract partial class UnderstandTests
     public async Task The_partners_pages_are_byte_for_byte_the_same_whether_the_other_raised_a_concern_skipped_or_felt_hopeless()
     {
         var lees = new List<TestBrowser>();
-        foreach (var kimTakes in new Func<TestBrowser, Task>[]
-        {
-            kim => TakeCheckAsync(app, kim, WithConcern),
-            kim => TakeCheckSkippingSafetyAsync(app, kim, Ordinary),
-            kim => TakeCheckAsync(app, kim, Hopeless),
-            kim => TakeCheckAsync(app, kim, Ordinary),
-        })
+        foreach (
+            var kimTakes in new Func<TestBrowser, Task>[]
+            {
+                kim => TakeCheckAsync(app, kim, WithConcern),
+                kim => TakeCheckSkippingSafetyAsync(app, kim, Ordinary),
+                kim => TakeCheckAsync(app, kim, Hopeless),
+                kim => TakeCheckAsync(app, kim, Ordinary),
+            }
+        )
         {
             var (kim, _) = await MemberAsync(app, "Kim");
             var (lee, _) = await MemberAsync(app, "Lee");
@@ -198,7 +206,22 @@ public abstract partial class UnderstandTests
 
         var errors = app.Logs.Lines.Where(l => l.Contains("xception", StringComparison.Ordinal)).ToList();
         Assert.True(errors.Count == 0, string.Join("\n", errors.Take(2)));
-        foreach (var path in new[] { "/", "/understand", "/understand/results", "/understand/map", "/understand/plan", "/areas/support", "/areas/self-care", "/areas/repair", "/support", "/couple", "/talk" })
+        foreach (
+            var path in new[]
+            {
+                "/",
+                "/understand",
+                "/understand/results",
+                "/understand/map",
+                "/understand/plan",
+                "/areas/support",
+                "/areas/self-care",
+                "/areas/repair",
+                "/support",
+                "/couple",
+                "/talk",
+            }
+        )
         {
             var ordinary = Normalise(await lees[^1].GetAsync(path));
             foreach (var lee in lees.Take(lees.Count - 1))
@@ -207,7 +230,18 @@ public abstract partial class UnderstandTests
                 Assert.Equal(ordinary, page);
             }
 
-            foreach (var marker in new[] { "safety-note", "for-you", "questions-left", "talk-now", "suggestion-crisis", "#crisis", "id=\"resting\"" })
+            foreach (
+                var marker in new[]
+                {
+                    "safety-note",
+                    "for-you",
+                    "questions-left",
+                    "talk-now",
+                    "suggestion-crisis",
+                    "#crisis",
+                    "id=\"resting\"",
+                }
+            )
             {
                 Assert.DoesNotContain(marker, ordinary, StringComparison.Ordinal);
             }

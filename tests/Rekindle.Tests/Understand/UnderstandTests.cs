@@ -96,7 +96,11 @@ public abstract partial class UnderstandTests(RekindleFactory app)
         }
 
         // A part that does not exist falls back to a real one; nothing was written.
-        var unknown = await member.SubmitAsync(page, "check-part", new Dictionary<string, string> { ["part"] = "no-such-part", ["answers[x]"] = "1" });
+        var unknown = await member.SubmitAsync(
+            page,
+            "check-part",
+            new Dictionary<string, string> { ["part"] = "no-such-part", ["answers[x]"] = "1" }
+        );
         Assert.True((int)unknown.Status < 500);
         var id = await MemberIdAsync(email);
         Assert.False(await app.WithDbAsync(db => db.CheckAttempts.AnyAsync(c => c.OwnerId == id)));
@@ -107,7 +111,10 @@ public abstract partial class UnderstandTests(RekindleFactory app)
     {
         var (member, _) = await MemberAsync(app, "Solo");
         var results = await TakeCheckAsync(app, member, Ordinary);
-        Assert.True(results.Find("#my-domains") is not null, string.Join("\n", app.Logs.Lines.Where(l => l.Contains("xception", StringComparison.Ordinal)).Take(2)));
+        Assert.True(
+            results.Find("#my-domains") is not null,
+            string.Join("\n", app.Logs.Lines.Where(l => l.Contains("xception", StringComparison.Ordinal)).Take(2))
+        );
         Assert.Contains("Time together", results.TextOf("#my-domains"), StringComparison.Ordinal);
         Assert.Contains("Strained", results.TextOf("#my-domains"), StringComparison.Ordinal);
         Assert.Null(results.Find("#safety-note"));
@@ -128,7 +135,11 @@ public abstract partial class UnderstandTests(RekindleFactory app)
         Assert.Contains("1 of", ticked.Text, StringComparison.Ordinal);
         var unticked = await member.SubmitAsync(ticked, "tick", new Dictionary<string, string> { ["step"] = step, ["done"] = "no" });
         Assert.Null(unticked.Find($"#step-{step}.done"));
-        var bogus = await member.SubmitAsync(unticked, "tick", new Dictionary<string, string> { ["step"] = "no-such-step\r\nX: y", ["done"] = "yes" });
+        var bogus = await member.SubmitAsync(
+            unticked,
+            "tick",
+            new Dictionary<string, string> { ["step"] = "no-such-step\r\nX: y", ["done"] = "yes" }
+        );
         Assert.Equal(HttpStatusCode.OK, bogus.Status);
         Assert.Contains("0 of", bogus.Text, StringComparison.Ordinal);
     }
@@ -224,7 +235,28 @@ public abstract partial class UnderstandTests(RekindleFactory app)
         Assert.NotNull(safety.Find("#emergency"));
 
         // Each Lee's every page: the same bytes, apart from tokens, nonces, ids and their own email.
-        foreach (var path in new[] { "/", "/understand", "/understand/results", "/understand/map", "/understand/plan", "/areas/repair", "/areas/intimacy", "/areas/talk", "/couple", "/account/activity", "/talk", "/talk/archive", "/talk/check-in", "/talk/conversation", "/time-together", "/time-together/ideas", "/account/notifications" })
+        foreach (
+            var path in new[]
+            {
+                "/",
+                "/understand",
+                "/understand/results",
+                "/understand/map",
+                "/understand/plan",
+                "/areas/repair",
+                "/areas/intimacy",
+                "/areas/talk",
+                "/couple",
+                "/account/activity",
+                "/talk",
+                "/talk/archive",
+                "/talk/check-in",
+                "/talk/conversation",
+                "/time-together",
+                "/time-together/ideas",
+                "/account/notifications",
+            }
+        )
         {
             var withConcern = Normalise(await lees[0].GetAsync(path));
             var without = Normalise(await lees[1].GetAsync(path));
@@ -292,7 +324,10 @@ public abstract partial class UnderstandTests(RekindleFactory app)
         Assert.Equal(HttpStatusCode.OK, talk.Status);
         Assert.NotNull(talk.Find("#steps"));
         var missing = await member.GetAsync("/areas/no-such-area");
-        Assert.True(missing.Status == HttpStatusCode.NotFound, string.Join("\n", app.Logs.Lines.Where(l => l.Contains("xception", StringComparison.Ordinal)).Take(3)));
+        Assert.True(
+            missing.Status == HttpStatusCode.NotFound,
+            string.Join("\n", app.Logs.Lines.Where(l => l.Contains("xception", StringComparison.Ordinal)).Take(3))
+        );
         Assert.Equal(HttpStatusCode.NotFound, (await member.GetAsync("/areas/understand")).Status);
         Assert.Contains("/understand/check", (await member.GetAsync("/")).Find("#today a")!.GetAttribute("href"), StringComparison.Ordinal);
     }

@@ -35,7 +35,8 @@ public sealed record ChartLayout(
     IReadOnlyList<PlacedSeries> Series,
     IReadOnlyList<AxisLabel> XTicks,
     IReadOnlyList<AxisLabel> YTicks,
-    double Baseline);
+    double Baseline
+);
 
 /// <summary>
 /// The arithmetic of a chart, kept apart from its markup so it can be tested: where each value goes
@@ -61,7 +62,13 @@ public static class ChartGeometry
     /// Lays out <paramref name="series"/>. With no range given, it comes from the values; a range
     /// with no height (a flat series) is widened by one either side so the line sits in the middle.
     /// </summary>
-    public static ChartLayout Lay(IReadOnlyList<ChartSeries> series, ChartKind kind = ChartKind.Line, double? yMin = null, double? yMax = null, int maxXLabels = MaxXLabels)
+    public static ChartLayout Lay(
+        IReadOnlyList<ChartSeries> series,
+        ChartKind kind = ChartKind.Line,
+        double? yMin = null,
+        double? yMax = null,
+        int maxXLabels = MaxXLabels
+    )
     {
         var xLabels = series.Count == 0 ? [] : series.OrderByDescending(s => s.Points.Count).First().Points.Select(p => p.X).ToList();
         var values = series.SelectMany(s => s.Points).Where(p => p.Y is not null).Select(p => p.Y!.Value).ToList();
@@ -100,7 +107,9 @@ public static class ChartGeometry
                     var barWidth = slot * 0.7 / series.Count;
                     var x = Left + i * slot + slot * 0.15 + s * barWidth;
                     var baseline = YOf(Math.Max(low, Math.Min(high, 0)), low, high);
-                    bars.Add(new PlacedBar(Round(x), Math.Min(y, baseline), Round(barWidth), Round(Math.Abs(baseline - y)), points[i].X, value));
+                    bars.Add(
+                        new PlacedBar(Round(x), Math.Min(y, baseline), Round(barWidth), Round(Math.Abs(baseline - y)), points[i].X, value)
+                    );
                 }
             }
 
@@ -113,8 +122,10 @@ public static class ChartGeometry
         }
 
         var xTicks = ShownLabels(n, maxXLabels).Select(i => new AxisLabel(XOf(i, n, kind), xLabels[i])).ToList();
-        var yTicks = new[] { low, (low + high) / 2, high }.Distinct()
-            .Select(v => new AxisLabel(YOf(v, low, high), v.ToString("0.#", CultureInfo.CurrentCulture))).ToList();
+        var yTicks = new[] { low, (low + high) / 2, high }
+            .Distinct()
+            .Select(v => new AxisLabel(YOf(v, low, high), v.ToString("0.#", CultureInfo.CurrentCulture)))
+            .ToList();
         return new ChartLayout(false, xLabels, placed, xTicks, yTicks, Top + PlotHeight);
     }
 
@@ -134,7 +145,8 @@ public static class ChartGeometry
         return Enumerable.Range(0, count).Where(i => (count - 1 - i) % step == 0).ToList();
     }
 
-    /// <summary>The x of the i-th of n points: evenly spread for a line (one point sits in the middle), the middle of its slot for bars.</summary>
+    /// <summary>The x of the i-th of n points: evenly spread for a line (one point sits in the middle), the middle of its slot for
+    /// bars.</summary>
     public static double XOf(int index, int count, ChartKind kind = ChartKind.Line)
     {
         if (kind == ChartKind.Bars)

@@ -17,8 +17,14 @@ public sealed class RedirectManager(NavigationManager navigation)
     public static string SafeLocal(string? uri)
     {
         // Browsers drop tabs and newlines inside URLs, so "/\t/evil.example.org" would become "//evil…".
-        if (string.IsNullOrEmpty(uri) || uri.Length > 2000 || uri[0] != '/' || uri.Any(c => c < 0x20 || c == 0x7F)
-            || (uri.Length > 1 && (uri[1] == '/' || uri[1] == '\\')) || uri.Contains('\\', StringComparison.Ordinal))
+        if (
+            string.IsNullOrEmpty(uri)
+            || uri.Length > 2000
+            || uri[0] != '/'
+            || uri.Any(c => c < 0x20 || c == 0x7F)
+            || (uri.Length > 1 && (uri[1] == '/' || uri[1] == '\\'))
+            || uri.Contains('\\', StringComparison.Ordinal)
+        )
         {
             return "/";
         }

@@ -14,7 +14,8 @@ public sealed class OperatorOptions : IValidatableObject
 
     public const int ContactMaxLength = 200;
 
-    /// <summary>The person or organisation running this server, as members should read it. Empty: the pages say no name was given.</summary>
+    /// <summary>The person or organisation running this server, as members should read it. Empty: the pages say no name was
+    /// given.</summary>
     public string? Name { get; set; }
 
     /// <summary>How members can reach them: an email address, a web address or a phone number, shown as written.</summary>
@@ -51,7 +52,11 @@ public static class AboutFeature
 
     public static WebApplicationBuilder AddAbout(this WebApplicationBuilder builder)
     {
-        builder.Services.AddOptions<OperatorOptions>().BindConfiguration(OperatorOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder
+            .Services.AddOptions<OperatorOptions>()
+            .BindConfiguration(OperatorOptions.Section)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
         return builder;
     }
 }

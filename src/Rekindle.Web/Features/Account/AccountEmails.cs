@@ -14,42 +14,64 @@ namespace Rekindle.Web.Features.Account;
 /// Written in the recipient's chosen language; without a choice, in this request's (their own browser's,
 /// when they asked for the email) or, for the partner-joined email, the instance's default.
 /// </summary>
-public sealed class AccountEmails(UserManager<Member> users, IMailer mailer, IHttpContextAccessor accessor, Languages languages, IStringLocalizer<SharedResource> T)
+public sealed class AccountEmails(
+    UserManager<Member> users,
+    IMailer mailer,
+    IHttpContextAccessor accessor,
+    Languages languages,
+    IStringLocalizer<SharedResource> T
+)
 {
     public async Task<bool> SendConfirmationAsync(Member member, string? returnUrl, CancellationToken cancellationToken = default)
     {
         var token = await users.GenerateEmailConfirmationTokenAsync(member);
-        var link = Link("/account/confirm-email", new()
-        {
-            ["memberId"] = member.Id.ToString(),
-            ["code"] = WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes(token)),
-            ["returnUrl"] = returnUrl,
-        });
+        var link = Link(
+            "/account/confirm-email",
+            new()
+            {
+                ["memberId"] = member.Id.ToString(),
+                ["code"] = WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes(token)),
+                ["returnUrl"] = returnUrl,
+            }
+        );
         using (InLanguageOf(member, orRequest: true))
         {
-            return await mailer.SendAsync(Compose(member.Email!, T["Confirm your email for Rekindle"],
-                T["Hello,"],
-                T["Please confirm your email address so you can sign in to Rekindle."],
-                T["Confirm my email"], link,
-                T["If you didn't create an account, you can ignore this email."]), cancellationToken);
+            return await mailer.SendAsync(
+                Compose(
+                    member.Email!,
+                    T["Confirm your email for Rekindle"],
+                    T["Hello,"],
+                    T["Please confirm your email address so you can sign in to Rekindle."],
+                    T["Confirm my email"],
+                    link,
+                    T["If you didn't create an account, you can ignore this email."]
+                ),
+                cancellationToken
+            );
         }
     }
 
     public async Task<bool> SendPasswordResetAsync(Member member, CancellationToken cancellationToken = default)
     {
         var token = await users.GeneratePasswordResetTokenAsync(member);
-        var link = Link("/account/reset-password", new()
-        {
-            ["memberId"] = member.Id.ToString(),
-            ["code"] = WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes(token)),
-        });
+        var link = Link(
+            "/account/reset-password",
+            new() { ["memberId"] = member.Id.ToString(), ["code"] = WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes(token)) }
+        );
         using (InLanguageOf(member, orRequest: true))
         {
-            return await mailer.SendAsync(Compose(member.Email!, T["Reset your Rekindle password"],
-                T["Hello,"],
-                T["Someone asked to reset the password of your Rekindle account. If it was you, choose a new password here."],
-                T["Choose a new password"], link,
-                T["If it wasn't you, ignore this email: your password stays as it is."]), cancellationToken);
+            return await mailer.SendAsync(
+                Compose(
+                    member.Email!,
+                    T["Reset your Rekindle password"],
+                    T["Hello,"],
+                    T["Someone asked to reset the password of your Rekindle account. If it was you, choose a new password here."],
+                    T["Choose a new password"],
+                    link,
+                    T["If it wasn't you, ignore this email: your password stays as it is."]
+                ),
+                cancellationToken
+            );
         }
     }
 
@@ -58,17 +80,25 @@ public sealed class AccountEmails(UserManager<Member> users, IMailer mailer, IHt
         // This request is the partner's: their browser says nothing about the inviter's language.
         using (InLanguageOf(inviter, orRequest: false))
         {
-            return await mailer.SendAsync(Compose(inviter.Email!, T["Your partner joined you on Rekindle"],
-                T["Hello,"],
-                T["Your partner accepted your invite. Your couple space is ready."],
-                T["Open Rekindle"], Link("/", new Dictionary<string, string?>()),
-                T["You get this email because you invited someone to your couple space."]), cancellationToken);
+            return await mailer.SendAsync(
+                Compose(
+                    inviter.Email!,
+                    T["Your partner joined you on Rekindle"],
+                    T["Hello,"],
+                    T["Your partner accepted your invite. Your couple space is ready."],
+                    T["Open Rekindle"],
+                    Link("/", new Dictionary<string, string?>()),
+                    T["You get this email because you invited someone to your couple space."]
+                ),
+                cancellationToken
+            );
         }
     }
 
     private CultureScope InLanguageOf(Member recipient, bool orRequest) =>
-        CultureScope.Use(languages.Find(recipient.Language)
-            ?? (orRequest ? System.Globalization.CultureInfo.CurrentUICulture : languages.Default));
+        CultureScope.Use(
+            languages.Find(recipient.Language) ?? (orRequest ? System.Globalization.CultureInfo.CurrentUICulture : languages.Default)
+        );
 
     private string Link(string path, Dictionary<string, string?> query)
     {

@@ -14,14 +14,16 @@ public static class AccountFeature
         services.AddOptions<RegistrationOptions>().BindConfiguration(RegistrationOptions.Section).ValidateOnStart();
 
         services.AddAuthorization();
-        services.AddAuthentication(options =>
+        services
+            .AddAuthentication(options =>
             {
                 options.DefaultScheme = IdentityConstants.ApplicationScheme;
                 options.DefaultSignInScheme = IdentityConstants.ExternalScheme;
             })
             .AddIdentityCookies();
 
-        services.AddIdentityCore<Member>(options =>
+        services
+            .AddIdentityCore<Member>(options =>
             {
                 options.SignIn.RequireConfirmedEmail = true;
                 options.SignIn.RequireConfirmedAccount = true;
@@ -53,7 +55,9 @@ public static class AccountFeature
         // Argon2id instead of Identity's PBKDF2 (decisions/0023). Stateless, so one for the process;
         // MemberUserManager takes it by its own type for the async gate and stamp-keeping upgrades.
         services.AddSingleton<MemberPasswordHasher>();
-        services.Replace(ServiceDescriptor.Singleton<IPasswordHasher<Member>>(provider => provider.GetRequiredService<MemberPasswordHasher>()));
+        services.Replace(
+            ServiceDescriptor.Singleton<IPasswordHasher<Member>>(provider => provider.GetRequiredService<MemberPasswordHasher>())
+        );
 
         services.ConfigureApplicationCookie(cookie =>
         {
@@ -88,15 +92,21 @@ public static class AccountFeature
         // With "Referrer-Policy: no-referrer" browsers send "Origin: null" on form posts, so Identity's
         // default check (credential origin == request Origin header) would refuse every passkey. We
         // compare the credential's origin with this instance's own address instead.
-        services.AddOptions<IdentityPasskeyOptions>().Configure<IOptions<InstanceOptions>>((passkeys, instance) =>
-            passkeys.ValidateOrigin = context =>
-            {
-                var request = context.HttpContext.Request;
-                var expected = string.IsNullOrWhiteSpace(instance.Value.PublicUrl)
-                    ? $"{request.Scheme}://{request.Host}"
-                    : new Uri(instance.Value.PublicUrl).GetLeftPart(UriPartial.Authority);
-                return ValueTask.FromResult(!context.CrossOrigin && string.Equals(context.Origin, expected, StringComparison.OrdinalIgnoreCase));
-            });
+        services
+            .AddOptions<IdentityPasskeyOptions>()
+            .Configure<IOptions<InstanceOptions>>(
+                (passkeys, instance) =>
+                    passkeys.ValidateOrigin = context =>
+                    {
+                        var request = context.HttpContext.Request;
+                        var expected = string.IsNullOrWhiteSpace(instance.Value.PublicUrl)
+                            ? $"{request.Scheme}://{request.Host}"
+                            : new Uri(instance.Value.PublicUrl).GetLeftPart(UriPartial.Authority);
+                        return ValueTask.FromResult(
+                            !context.CrossOrigin && string.Equals(context.Origin, expected, StringComparison.OrdinalIgnoreCase)
+                        );
+                    }
+            );
 
         services.AddSingleton(_ => CommonPasswords.LoadBundled());
         services.AddScoped<MemberPasswordValidator>();
@@ -110,17 +120,20 @@ public static class AccountFeature
 
     public static void MapAccount(this IEndpointRouteBuilder routes)
     {
-        routes.MapPost("/account/logout", async (HttpContext context, SignInManager<Member> signIn, RecentConfirmation recent, EndSession end) =>
-        {
-            if (Sessions.MemberIdOf(context.User) is { } memberId && Sessions.SessionIdOf(context.User) is { } sessionId)
+        routes.MapPost(
+            "/account/logout",
+            async (HttpContext context, SignInManager<Member> signIn, RecentConfirmation recent, EndSession end) =>
             {
-                await end.HandleAsync(memberId, sessionId, SecurityEventKind.SignedOut);
-            }
+                if (Sessions.MemberIdOf(context.User) is { } memberId && Sessions.SessionIdOf(context.User) is { } sessionId)
+                {
+                    await end.HandleAsync(memberId, sessionId, SecurityEventKind.SignedOut);
+                }
 
-            await signIn.SignOutAsync();
-            recent.Forget();
-            return Results.Redirect("/");
-        });
+                await signIn.SignOutAsync();
+                recent.Forget();
+                return Results.Redirect("/");
+            }
+        );
         Passkeys.Map(routes);
     }
 }

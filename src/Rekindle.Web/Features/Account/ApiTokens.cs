@@ -53,7 +53,8 @@ public sealed class ApiTokens(IDataProtectionProvider protection, TimeProvider c
 
     private IDataProtector Protector => protection.CreateProtector(Purpose);
 
-    /// <summary>The member and session an access token names, if it is genuine and not expired (the session is checked by the caller).</summary>
+    /// <summary>The member and session an access token names, if it is genuine and not expired (the session is checked by the
+    /// caller).</summary>
     public (Guid MemberId, Guid SessionId)? ReadAccessToken(string token)
     {
         string payload;
@@ -71,8 +72,13 @@ public sealed class ApiTokens(IDataProtectionProvider protection, TimeProvider c
         }
 
         var parts = payload.Split('|');
-        if (parts.Length != 3 || !Guid.TryParseExact(parts[0], "N", out var sessionId) || !Guid.TryParseExact(parts[1], "N", out var memberId)
-            || !long.TryParse(parts[2], NumberStyles.None, CultureInfo.InvariantCulture, out var expires) || Now.Ticks >= expires)
+        if (
+            parts.Length != 3
+            || !Guid.TryParseExact(parts[0], "N", out var sessionId)
+            || !Guid.TryParseExact(parts[1], "N", out var memberId)
+            || !long.TryParse(parts[2], NumberStyles.None, CultureInfo.InvariantCulture, out var expires)
+            || Now.Ticks >= expires
+        )
         {
             return null;
         }
@@ -87,11 +93,15 @@ public sealed class ApiTokens(IDataProtectionProvider protection, TimeProvider c
         return new TokenPair("Bearer", Protector.Protect(payload), (int)lifetime.TotalSeconds, refresh);
     }
 
-    internal static string NewRefreshToken(Guid sessionId) => $"{sessionId:N}.{WebEncoders.Base64UrlEncode(RandomNumberGenerator.GetBytes(32))}";
+    internal static string NewRefreshToken(Guid sessionId) =>
+        $"{sessionId:N}.{WebEncoders.Base64UrlEncode(RandomNumberGenerator.GetBytes(32))}";
 
     internal static Guid? SessionOf(string? refreshToken) =>
-        refreshToken is { Length: < 200 } && refreshToken.IndexOf('.', StringComparison.Ordinal) == 32
-        && Guid.TryParseExact(refreshToken.AsSpan(0, 32), "N", out var id) ? id : null;
+        refreshToken is { Length: < 200 }
+        && refreshToken.IndexOf('.', StringComparison.Ordinal) == 32
+        && Guid.TryParseExact(refreshToken.AsSpan(0, 32), "N", out var id)
+            ? id
+            : null;
 
     internal static string Hash(string token) => WebEncoders.Base64UrlEncode(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
 }
@@ -103,13 +113,25 @@ public sealed class StartApiSession(ApiTokens tokens, StartSession start, TimePr
     {
         var sessionId = Guid.NewGuid();
         var refresh = ApiTokens.NewRefreshToken(sessionId);
-        await start.HandleAsync(memberId, SessionKind.ApiClient, ApiTokens.Hash(refresh), clock.GetUtcNow().UtcDateTime.AddDays(options.Value.RefreshDays), sessionId);
+        await start.HandleAsync(
+            memberId,
+            SessionKind.ApiClient,
+            ApiTokens.Hash(refresh),
+            clock.GetUtcNow().UtcDateTime.AddDays(options.Value.RefreshDays),
+            sessionId
+        );
         return tokens.Pair(memberId, sessionId, refresh);
     }
 }
 
 /// <summary>A new pair for a valid refresh token, which stops working; null for anything else.</summary>
-public sealed class RefreshApiTokens(AppDbContext db, ApiTokens tokens, EndSession end, TimeProvider clock, IOptions<ApiTokenOptions> options)
+public sealed class RefreshApiTokens(
+    AppDbContext db,
+    ApiTokens tokens,
+    EndSession end,
+    TimeProvider clock,
+    IOptions<ApiTokenOptions> options
+)
 {
     public async Task<TokenPair?> HandleAsync(string? refreshToken)
     {
@@ -125,13 +147,24 @@ public sealed class RefreshApiTokens(AppDbContext db, ApiTokens tokens, EndSessi
         var until = now.AddDays(options.Value.RefreshDays);
 
         // One conditional update: two refreshes racing with the same token cannot both win.
-        var rotated = await db.MemberSessions
-            .Where(s => s.Id == sessionId && s.Kind == SessionKind.ApiClient && s.EndedAt == null && s.RefreshTokenHash == presented && s.RefreshExpiresAt > now)
-            .ExecuteUpdateAsync(s => s.SetProperty(x => x.RefreshTokenHash, nextHash).SetProperty(x => x.RefreshExpiresAt, until).SetProperty(x => x.LastSeenAt, now));
+        var rotated = await db
+            .MemberSessions.Where(s =>
+                s.Id == sessionId
+                && s.Kind == SessionKind.ApiClient
+                && s.EndedAt == null
+                && s.RefreshTokenHash == presented
+                && s.RefreshExpiresAt > now
+            )
+            .ExecuteUpdateAsync(s =>
+                s.SetProperty(x => x.RefreshTokenHash, nextHash)
+                    .SetProperty(x => x.RefreshExpiresAt, until)
+                    .SetProperty(x => x.LastSeenAt, now)
+            );
         if (rotated == 0)
         {
             // An old refresh token for an open session means someone kept a copy: end the session for both.
-            var session = await db.MemberSessions.AsNoTracking()
+            var session = await db
+                .MemberSessions.AsNoTracking()
                 .Where(s => s.Id == sessionId && s.Kind == SessionKind.ApiClient && s.EndedAt == null)
                 .Select(s => new { s.MemberId, s.RefreshTokenHash })
                 .FirstOrDefaultAsync();
@@ -159,7 +192,8 @@ public sealed class RevokeApiToken(AppDbContext db, EndSession end)
         }
 
         var presented = ApiTokens.Hash(refreshToken!);
-        var memberId = await db.MemberSessions.AsNoTracking()
+        var memberId = await db
+            .MemberSessions.AsNoTracking()
             .Where(s => s.Id == sessionId && s.Kind == SessionKind.ApiClient && s.RefreshTokenHash == presented)
             .Select(s => (Guid?)s.MemberId)
             .FirstOrDefaultAsync();
@@ -174,8 +208,13 @@ public sealed class RevokeApiToken(AppDbContext db, EndSession end)
 /// The API's authentication scheme: "Authorization: Bearer access-token", checked against an open
 /// session on every request. Only API endpoints use it; pages only ever see the Identity cookie.
 /// </summary>
-public sealed class ApiBearerHandler(IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, ApiTokens tokens, CheckSession check)
-    : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
+public sealed class ApiBearerHandler(
+    IOptionsMonitor<AuthenticationSchemeOptions> options,
+    ILoggerFactory logger,
+    UrlEncoder encoder,
+    ApiTokens tokens,
+    CheckSession check
+) : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public static string? TokenOf(HttpRequest request)
     {
@@ -197,7 +236,8 @@ public sealed class ApiBearerHandler(IOptionsMonitor<AuthenticationSchemeOptions
 
         var identity = new ClaimsIdentity(
             [new Claim(ClaimTypes.NameIdentifier, found.MemberId.ToString()), new Claim(Sessions.ClaimType, found.SessionId.ToString())],
-            ApiTokens.Scheme);
+            ApiTokens.Scheme
+        );
         return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), ApiTokens.Scheme));
     }
 
@@ -205,8 +245,13 @@ public sealed class ApiBearerHandler(IOptionsMonitor<AuthenticationSchemeOptions
     {
         Response.StatusCode = StatusCodes.Status401Unauthorized;
         Response.Headers.WWWAuthenticate = TokenOf(Request) is null ? "Bearer" : "Bearer error=\"invalid_token\"";
-        await Results.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Sign in first",
-            detail: "Send a valid access token: Authorization: Bearer <token>. An expired one can be renewed at /api/v1/auth/refresh.").ExecuteAsync(Context);
+        await Results
+            .Problem(
+                statusCode: StatusCodes.Status401Unauthorized,
+                title: "Sign in first",
+                detail: "Send a valid access token: Authorization: Bearer <token>. An expired one can be renewed at /api/v1/auth/refresh."
+            )
+            .ExecuteAsync(Context);
     }
 
     protected override async Task HandleForbiddenAsync(AuthenticationProperties properties) =>

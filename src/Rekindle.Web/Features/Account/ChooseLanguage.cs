@@ -30,7 +30,6 @@ public sealed class ChooseLanguage(AppDbContext db, CurrentMember current, Langu
         await db.Users.Where(u => u.Id == memberId).ExecuteUpdateAsync(s => s.SetProperty(u => u.Language, chosen), cancellationToken);
         return Outcome<string?>.Ok(chosen);
     }
-
 }
 
 /// <summary>The signed-in member's own language choice: a culture name, or null for "my browser's, else the default".</summary>

@@ -20,20 +20,27 @@ public static class LanguageApi
     public static void MapLanguageApi(this RouteGroupBuilder member)
     {
         var group = member.MapGroup("/me").WithTags("Account");
-        group.MapGet("/language", GetAsync)
-            .WithName("GetLanguage").WithSummary("The language and formats the member reads Rekindle in, and the ones offered");
+        group
+            .MapGet("/language", GetAsync)
+            .WithName("GetLanguage")
+            .WithSummary("The language and formats the member reads Rekindle in, and the ones offered");
 
-        group.MapPut("/language", SetAsync)
+        group
+            .MapPut("/language", SetAsync)
             .ProducesProblem(StatusCodes.Status400BadRequest)
-            .WithName("SetLanguage").WithSummary("Choose one of the offered languages, or none (the client's own, else the default)");
+            .WithName("SetLanguage")
+            .WithSummary("Choose one of the offered languages, or none (the client's own, else the default)");
     }
 
     private static async Task<Ok<LanguageDto>> GetAsync(GetMyLanguage mine, Languages languages, CancellationToken cancellationToken) =>
         TypedResults.Ok(Dto(await mine.HandleAsync(cancellationToken), languages));
 
     private static async Task<Results<Ok<LanguageDto>, ProblemHttpResult>> SetAsync(
-        LanguageRequest request, ChooseLanguage choose, Languages languages, CancellationToken cancellationToken) =>
-        ApiResults.From(await choose.HandleAsync(request, cancellationToken), chosen => Dto(chosen, languages));
+        LanguageRequest request,
+        ChooseLanguage choose,
+        Languages languages,
+        CancellationToken cancellationToken
+    ) => ApiResults.From(await choose.HandleAsync(request, cancellationToken), chosen => Dto(chosen, languages));
 
     private static LanguageDto Dto(string? chosen, Languages languages) =>
         new(chosen, languages.Default.Name, languages.All.Select(c => new LanguageChoiceDto(c.Name, Languages.NativeName(c))).ToList());

@@ -16,14 +16,14 @@ public sealed class Member : IdentityUser<Guid>, ISealedRecord
 
     public DateTime CreatedAt { get; set; }
 
-    /// <summary>The culture the member chose for text, dates and numbers ("en-US"), or null for the browser's or the default (decisions/0022).</summary>
+    /// <summary>The culture the member chose for text, dates and numbers ("en-US"), or null for the browser's or the default
+    /// (decisions/0022).</summary>
     public string? Language { get; set; }
 
     public const int LanguageMaxLength = 32;
 
-    public SealPlace PlaceOf(string property) => property == nameof(FirstName)
-        ? MemberNames.PlaceOf(Id)
-        : throw new ArgumentOutOfRangeException(nameof(property));
+    public SealPlace PlaceOf(string property) =>
+        property == nameof(FirstName) ? MemberNames.PlaceOf(Id) : throw new ArgumentOutOfRangeException(nameof(property));
 
     /// <summary>What is wrong with a first name someone typed, or null when it is fine.</summary>
     public static string? FirstNameProblem(string? typed)

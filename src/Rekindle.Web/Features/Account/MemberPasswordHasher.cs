@@ -95,7 +95,12 @@ public sealed class MemberPasswordHasher : IPasswordHasher<Member>
         }
     }
 
-    public async Task<PasswordVerificationResult> VerifyHashedPasswordAsync(Member user, string? hashedPassword, string? providedPassword, CancellationToken cancellationToken = default)
+    public async Task<PasswordVerificationResult> VerifyHashedPasswordAsync(
+        Member user,
+        string? hashedPassword,
+        string? providedPassword,
+        CancellationToken cancellationToken = default
+    )
     {
         if (Prepare(hashedPassword, providedPassword) is not { } check)
         {
@@ -141,7 +146,14 @@ public sealed class MemberPasswordHasher : IPasswordHasher<Member>
     }
 
     private static Argon2Algorithm Algorithm(long memoryKiB, long passes) =>
-        PasswordKdf.Argon2id(new Argon2Parameters { DegreeOfParallelism = 1, MemorySize = memoryKiB, NumberOfPasses = passes });
+        PasswordKdf.Argon2id(
+            new Argon2Parameters
+            {
+                DegreeOfParallelism = 1,
+                MemorySize = memoryKiB,
+                NumberOfPasses = passes,
+            }
+        );
 
     // Everything cheap happens here, outside the gate: a malformed or absurd stored hash fails
     // without costing a place. Null means Failed.
@@ -176,10 +188,16 @@ public sealed class MemberPasswordHasher : IPasswordHasher<Member>
         }
 
         var settings = parts[3].Split(',');
-        if (settings.Length != 3
-            || Number(settings[0], "m=") is not { } memory || Number(settings[1], "t=") is not { } passes || Number(settings[2], "p=") != 1
-            || memory is < MinMemoryKiB or > MaxMemoryKiB || passes is < 1 or > MaxPasses
-            || FromUnpadded(parts[4], SaltBytes) is not { } salt || FromUnpadded(parts[5], HashBytes) is not { } hash)
+        if (
+            settings.Length != 3
+            || Number(settings[0], "m=") is not { } memory
+            || Number(settings[1], "t=") is not { } passes
+            || Number(settings[2], "p=") != 1
+            || memory is < MinMemoryKiB or > MaxMemoryKiB
+            || passes is < 1 or > MaxPasses
+            || FromUnpadded(parts[4], SaltBytes) is not { } salt
+            || FromUnpadded(parts[5], HashBytes) is not { } hash
+        )
         {
             return null;
         }
@@ -190,8 +208,11 @@ public sealed class MemberPasswordHasher : IPasswordHasher<Member>
     // "m=19456" → 19456; written the one way we write it (no sign, no leading zeros, no spaces).
     private static long? Number(string text, string name)
     {
-        if (!text.StartsWith(name, StringComparison.Ordinal) || text.Length > name.Length + 10
-            || !long.TryParse(text.AsSpan(name.Length), NumberStyles.None, CultureInfo.InvariantCulture, out var value))
+        if (
+            !text.StartsWith(name, StringComparison.Ordinal)
+            || text.Length > name.Length + 10
+            || !long.TryParse(text.AsSpan(name.Length), NumberStyles.None, CultureInfo.InvariantCulture, out var value)
+        )
         {
             return null;
         }
@@ -234,7 +255,9 @@ public sealed class MemberPasswordHasher : IPasswordHasher<Member>
 
         var bytes = new byte[byteCount];
         var padded = text + new string('=', (4 - text.Length % 4) % 4);
-        return Convert.TryFromBase64String(padded, bytes, out var written) && written == byteCount && Unpadded(bytes) == text ? bytes : null;
+        return Convert.TryFromBase64String(padded, bytes, out var written) && written == byteCount && Unpadded(bytes) == text
+            ? bytes
+            : null;
     }
 
     private sealed record Stored(long MemoryKiB, long Passes, byte[] Salt, byte[] Hash);
@@ -245,7 +268,8 @@ public sealed class MemberPasswordHasher : IPasswordHasher<Member>
         {
             if (Argon2 is { } stored)
             {
-                var algorithm = stored.MemoryKiB == MemoryKiB && stored.Passes == Passes ? Current : Algorithm(stored.MemoryKiB, stored.Passes);
+                var algorithm =
+                    stored.MemoryKiB == MemoryKiB && stored.Passes == Passes ? Current : Algorithm(stored.MemoryKiB, stored.Passes);
                 var derived = Derive(algorithm, Password, stored.Salt);
                 if (!CryptographicOperations.FixedTimeEquals(derived, stored.Hash))
                 {

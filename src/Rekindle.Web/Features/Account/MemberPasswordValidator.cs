@@ -41,9 +41,13 @@ public sealed class MemberPasswordValidator(CommonPasswords common) : IPasswordV
             return Text.Of("That password is one of the most common ones, so it is easy to guess. Please choose another.");
         }
 
-        if (!string.IsNullOrEmpty(email)
-            && (password.Equals(email, StringComparison.OrdinalIgnoreCase)
-                || password.Equals(email.Split('@')[0], StringComparison.OrdinalIgnoreCase)))
+        if (
+            !string.IsNullOrEmpty(email)
+            && (
+                password.Equals(email, StringComparison.OrdinalIgnoreCase)
+                || password.Equals(email.Split('@')[0], StringComparison.OrdinalIgnoreCase)
+            )
+        )
         {
             return Text.Of("Please don't use your email address as your password.");
         }
@@ -63,7 +67,8 @@ public sealed class CommonPasswords
     public CommonPasswords(IEnumerable<string> lines) =>
         _passwords = new HashSet<string>(
             lines.Select(l => l.Trim()).Where(l => l.Length > 0 && !l.StartsWith('#')),
-            StringComparer.OrdinalIgnoreCase);
+            StringComparer.OrdinalIgnoreCase
+        );
 
     public int Count => _passwords.Count;
 

@@ -69,13 +69,16 @@ public sealed class MemberPreferences
     /// <summary>A stored UTC time as the member's own local time.</summary>
     public DateTime Local(DateTime utc) => TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), Zone());
 
-    public static TimeZoneInfo FindZone(string id) =>
-        TimeZoneInfo.TryFindSystemTimeZoneById(id, out var zone) ? zone : TimeZoneInfo.Utc;
+    public static TimeZoneInfo FindZone(string id) => TimeZoneInfo.TryFindSystemTimeZoneById(id, out var zone) ? zone : TimeZoneInfo.Utc;
 
     /// <summary>Whether a local hour falls in the quiet hours.</summary>
-    public bool IsQuiet(int localHour) => QuietFromHour != QuietToHour && (QuietFromHour < QuietToHour
-        ? localHour >= QuietFromHour && localHour < QuietToHour
-        : localHour >= QuietFromHour || localHour < QuietToHour);
+    public bool IsQuiet(int localHour) =>
+        QuietFromHour != QuietToHour
+        && (
+            QuietFromHour < QuietToHour
+                ? localHour >= QuietFromHour && localHour < QuietToHour
+                : localHour >= QuietFromHour || localHour < QuietToHour
+        );
 }
 
 internal sealed class MemberPreferencesConfiguration : IEntityTypeConfiguration<MemberPreferences>
@@ -97,14 +100,19 @@ public sealed class Preferences(AppDbContext db, CurrentMember current)
 
     public async Task<MemberPreferences> ForAsync(Guid memberId, CancellationToken cancellationToken = default) =>
         await db.MemberPreferences.AsNoTracking().FirstOrDefaultAsync(p => p.MemberId == memberId, cancellationToken)
-            ?? new MemberPreferences { MemberId = memberId };
+        ?? new MemberPreferences { MemberId = memberId };
 }
 
 public static class PreferencesRules
 {
     /// <summary>The zones offered, by id, from the system's own list (IANA ids on Linux).</summary>
-    public static IReadOnlyList<string> Zones { get; } = TimeZoneInfo.GetSystemTimeZones()
-        .Select(z => z.Id).Where(id => id.Contains('/', StringComparison.Ordinal) || id == "UTC").Order(StringComparer.Ordinal).ToList();
+    public static IReadOnlyList<string> Zones { get; } =
+        TimeZoneInfo
+            .GetSystemTimeZones()
+            .Select(z => z.Id)
+            .Where(id => id.Contains('/', StringComparison.Ordinal) || id == "UTC")
+            .Order(StringComparer.Ordinal)
+            .ToList();
 
     public static bool KnownZone(string? id) => id is not null && (id == "UTC" || Zones.Contains(id));
 }

@@ -28,9 +28,8 @@ public sealed class MemberSession : ISealedRecord
 
     public static SealPlace DevicePlace(Guid id, Guid memberId) => SealedPlaces.MemberSessionDevice.At(id, KeyOwner.Member(memberId));
 
-    public SealPlace PlaceOf(string property) => property == nameof(Device)
-        ? DevicePlace(Id, MemberId)
-        : throw new ArgumentOutOfRangeException(nameof(property));
+    public SealPlace PlaceOf(string property) =>
+        property == nameof(Device) ? DevicePlace(Id, MemberId) : throw new ArgumentOutOfRangeException(nameof(property));
 
     public DateTime? EndedAt { get; set; }
 
@@ -71,7 +70,8 @@ public enum SecurityEventKind
     Exported = 14,
     SummaryMade = 15,
 
-    /// <summary>The member's other sessions were ended (after a password change or reset, or a change of second factor); Detail: how many.</summary>
+    /// <summary>The member's other sessions were ended (after a password change or reset, or a change of second factor); Detail: how
+    /// many.</summary>
     OtherDevicesSignedOut = 16,
 }
 
@@ -86,16 +86,16 @@ public sealed class SecurityEvent : ISealedRecord
 
     public SecurityEventKind Kind { get; set; }
 
-    /// <summary>Fixed flags some kinds carry (for <see cref="SecurityEventKind.SummaryMade"/>: the parts and the format); never free text.</summary>
+    /// <summary>Fixed flags some kinds carry (for <see cref="SecurityEventKind.SummaryMade"/>: the parts and the format); never free
+    /// text.</summary>
     public int? Detail { get; set; }
 
     public SealedText Device { get; set; } = default!;
 
     public static SealPlace DevicePlace(Guid id, Guid memberId) => SealedPlaces.SecurityEventDevice.At(id, KeyOwner.Member(memberId));
 
-    public SealPlace PlaceOf(string property) => property == nameof(Device)
-        ? DevicePlace(Id, MemberId)
-        : throw new ArgumentOutOfRangeException(nameof(property));
+    public SealPlace PlaceOf(string property) =>
+        property == nameof(Device) ? DevicePlace(Id, MemberId) : throw new ArgumentOutOfRangeException(nameof(property));
 }
 
 internal sealed class MemberSessionConfiguration : IEntityTypeConfiguration<MemberSession>

@@ -31,8 +31,8 @@ public sealed class MemberUserManager(
     ILookupNormalizer keyNormalizer,
     IdentityErrorDescriber errors,
     IServiceProvider services,
-    ILogger<UserManager<Member>> logger)
-    : UserManager<Member>(store, optionsAccessor, passwordHasher, userValidators, passwordValidators, keyNormalizer, errors, services, logger)
+    ILogger<UserManager<Member>> logger
+) : UserManager<Member>(store, optionsAccessor, passwordHasher, userValidators, passwordValidators, keyNormalizer, errors, services, logger)
 {
     public override async Task<bool> CheckPasswordAsync(Member user, string password)
     {
@@ -52,7 +52,11 @@ public sealed class MemberUserManager(
         return result != PasswordVerificationResult.Failed;
     }
 
-    protected override async Task<PasswordVerificationResult> VerifyPasswordAsync(IUserPasswordStore<Member> store, Member user, string password)
+    protected override async Task<PasswordVerificationResult> VerifyPasswordAsync(
+        IUserPasswordStore<Member> store,
+        Member user,
+        string password
+    )
     {
         ArgumentNullException.ThrowIfNull(store);
         var hash = await store.GetPasswordHashAsync(user, CancellationToken);

@@ -52,7 +52,14 @@ public sealed class Passkeys(SignInManager<Member> signIn, ILogger<Passkeys> log
         {
             return await verify();
         }
-        catch (Exception ex) when (ex is System.Text.Json.JsonException or PasskeyException or FormatException or ArgumentException or InvalidOperationException)
+        catch (Exception ex)
+            when (ex
+                    is System.Text.Json.JsonException
+                        or PasskeyException
+                        or FormatException
+                        or ArgumentException
+                        or InvalidOperationException
+            )
         {
             return null;
         }
@@ -62,27 +69,34 @@ public sealed class Passkeys(SignInManager<Member> signIn, ILogger<Passkeys> log
     {
         var group = routes.MapGroup("/account/passkey").RequireRateLimiting(Infrastructure.Security.GuessLimits.Policy);
 
-        group.MapPost("/creation-options", async (ClaimsPrincipal user, SignInManager<Member> signIn, RecentConfirmation recent, MemberNames names) =>
-        {
-            var member = await signIn.UserManager.GetUserAsync(user);
-            if (member is null)
-            {
-                return Results.NotFound();
-            }
+        group
+            .MapPost(
+                "/creation-options",
+                async (ClaimsPrincipal user, SignInManager<Member> signIn, RecentConfirmation recent, MemberNames names) =>
+                {
+                    var member = await signIn.UserManager.GetUserAsync(user);
+                    if (member is null)
+                    {
+                        return Results.NotFound();
+                    }
 
-            if (!recent.IsFresh(member.Id))
-            {
-                return Results.Problem("Confirm your password first.", statusCode: StatusCodes.Status403Forbidden);
-            }
+                    if (!recent.IsFresh(member.Id))
+                    {
+                        return Results.Problem("Confirm your password first.", statusCode: StatusCodes.Status403Forbidden);
+                    }
 
-            var options = await signIn.MakePasskeyCreationOptionsAsync(new PasskeyUserEntity
-            {
-                Id = member.Id.ToString(),
-                Name = member.Email!,
-                DisplayName = await names.OpenAsync(member),
-            });
-            return Results.Content(options, "application/json");
-        }).RequireAuthorization();
+                    var options = await signIn.MakePasskeyCreationOptionsAsync(
+                        new PasskeyUserEntity
+                        {
+                            Id = member.Id.ToString(),
+                            Name = member.Email!,
+                            DisplayName = await names.OpenAsync(member),
+                        }
+                    );
+                    return Results.Content(options, "application/json");
+                }
+            )
+            .RequireAuthorization();
 
         group.MapPost("/request-options", async (SignInManager<Member> signIn) =>
         {
@@ -92,27 +106,30 @@ public sealed class Passkeys(SignInManager<Member> signIn, ILogger<Passkeys> log
             return Results.Content(options, "application/json");
         });
 
-        group.MapPost("/sign-in", async ([FromForm] string? credential, [FromForm] string? returnUrl, SignInManager<Member> signIn, ILogger<Passkeys> logger) =>
-        {
-            if (string.IsNullOrEmpty(credential) || credential.Length > MaxCredentialJsonLength)
+        group.MapPost(
+            "/sign-in",
+            async ([FromForm] string? credential, [FromForm] string? returnUrl, SignInManager<Member> signIn, ILogger<Passkeys> logger) =>
             {
-                return Results.Redirect("/account/login?error=passkey");
-            }
+                if (string.IsNullOrEmpty(credential) || credential.Length > MaxCredentialJsonLength)
+                {
+                    return Results.Redirect("/account/login?error=passkey");
+                }
 
-            // Not PasskeySignInAsync: it applies the password lockout, and a partner who knows the
-            // email could then keep the member out for good by typing wrong passwords. A passkey
-            // cannot be guessed, so it still works while password sign-in is paused.
-            var assertion = await TryAsync(() => signIn.PerformPasskeyAssertionAsync(credential));
-            if (assertion is not { Succeeded: true } || !await signIn.CanSignInAsync(assertion.User))
-            {
-                return Results.Redirect("/account/login?error=passkey");
-            }
+                // Not PasskeySignInAsync: it applies the password lockout, and a partner who knows the
+                // email could then keep the member out for good by typing wrong passwords. A passkey
+                // cannot be guessed, so it still works while password sign-in is paused.
+                var assertion = await TryAsync(() => signIn.PerformPasskeyAssertionAsync(credential));
+                if (assertion is not { Succeeded: true } || !await signIn.CanSignInAsync(assertion.User))
+                {
+                    return Results.Redirect("/account/login?error=passkey");
+                }
 
-            // Stores the authenticator's new signature counter, so a cloned passkey shows up.
-            await signIn.UserManager.AddOrUpdatePasskeyAsync(assertion.User, assertion.Passkey);
-            await signIn.SignInAsync(assertion.User, isPersistent: false, authenticationMethod: "passkey");
-            logger.LogInformation("Member {MemberId} signed in with a passkey", assertion.User.Id);
-            return Results.Redirect(RedirectManager.SafeLocal(returnUrl));
-        });
+                // Stores the authenticator's new signature counter, so a cloned passkey shows up.
+                await signIn.UserManager.AddOrUpdatePasskeyAsync(assertion.User, assertion.Passkey);
+                await signIn.SignInAsync(assertion.User, isPersistent: false, authenticationMethod: "passkey");
+                logger.LogInformation("Member {MemberId} signed in with a passkey", assertion.User.Id);
+                return Results.Redirect(RedirectManager.SafeLocal(returnUrl));
+            }
+        );
     }
 }

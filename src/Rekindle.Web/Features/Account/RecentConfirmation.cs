@@ -9,7 +9,12 @@ namespace Rekindle.Web.Features.Account;
 /// typing the password again on /account/confirm-password. The proof is a short-lived,
 /// tamper-proof cookie bound to the member.
 /// </summary>
-public sealed class RecentConfirmation(IHttpContextAccessor accessor, IDataProtectionProvider protection, TimeProvider clock, Infrastructure.Security.CookieNames cookies)
+public sealed class RecentConfirmation(
+    IHttpContextAccessor accessor,
+    IDataProtectionProvider protection,
+    TimeProvider clock,
+    Infrastructure.Security.CookieNames cookies
+)
 {
     public static readonly TimeSpan Window = TimeSpan.FromMinutes(10);
 
@@ -20,14 +25,18 @@ public sealed class RecentConfirmation(IHttpContextAccessor accessor, IDataProte
     public void Mark(Guid memberId)
     {
         var until = clock.GetUtcNow() + Window;
-        Context.Response.Cookies.Append(cookies.Confirmed, _protector.Protect($"{memberId:N}|{until.ToUnixTimeSeconds()}"), new CookieOptions
-        {
-            HttpOnly = true,
-            SameSite = SameSiteMode.Strict,
-            Secure = cookies.SecureOnly || Context.Request.IsHttps,
-            Path = "/",
-            MaxAge = Window,
-        });
+        Context.Response.Cookies.Append(
+            cookies.Confirmed,
+            _protector.Protect($"{memberId:N}|{until.ToUnixTimeSeconds()}"),
+            new CookieOptions
+            {
+                HttpOnly = true,
+                SameSite = SameSiteMode.Strict,
+                Secure = cookies.SecureOnly || Context.Request.IsHttps,
+                Path = "/",
+                MaxAge = Window,
+            }
+        );
     }
 
     public bool IsFresh(Guid memberId)

@@ -32,7 +32,8 @@ public sealed class RegisterMember(
     MemberNames names,
     IOptions<RegistrationOptions> registration,
     TimeProvider clock,
-    ILogger<RegisterMember> logger)
+    ILogger<RegisterMember> logger
+)
 {
     public const int EmailMaxLength = 254;
 
@@ -50,14 +51,21 @@ public sealed class RegisterMember(
         var email = input.Email!.Trim();
         if (!await MayRegisterAsync(email, input.Invite, cancellationToken))
         {
-            errors.Add(new("", "This Rekindle is open by invitation only. Ask your partner for their invite link, or ask whoever runs this site."));
+            errors.Add(
+                new("", "This Rekindle is open by invitation only. Ask your partner for their invite link, or ask whoever runs this site.")
+            );
             return errors;
         }
 
         if (await users.FindByEmailAsync(email) is not null)
         {
             // Say so plainly: hiding it would not stop a partner who can simply try to sign in.
-            errors.Add(new(nameof(RegisterInput.Email), "An account with this email already exists. Sign in, or reset your password if you forgot it."));
+            errors.Add(
+                new(
+                    nameof(RegisterInput.Email),
+                    "An account with this email already exists. Sign in, or reset your password if you forgot it."
+                )
+            );
             return errors;
         }
 
@@ -74,7 +82,14 @@ public sealed class RegisterMember(
         {
             foreach (var error in result.Errors)
             {
-                errors.Add(new(error.Code.Contains("Password", StringComparison.Ordinal) ? nameof(RegisterInput.Password) : nameof(RegisterInput.Email), Describe(error)));
+                errors.Add(
+                    new(
+                        error.Code.Contains("Password", StringComparison.Ordinal)
+                            ? nameof(RegisterInput.Password)
+                            : nameof(RegisterInput.Email),
+                        Describe(error)
+                    )
+                );
             }
 
             return errors;
@@ -161,10 +176,15 @@ public sealed class RegisterMember(
         return invite is not null && (await invites.HandleAsync(invite, cancellationToken)).State == InviteState.Valid;
     }
 
-    private static string Describe(IdentityError error) => error.Code switch
-    {
-        "DuplicateEmail" or "DuplicateUserName" => Text.Of("An account with this email already exists. Sign in, or reset your password if you forgot it."),
-        "InvalidEmail" or "InvalidUserName" => Text.Of("That doesn't look like an email address. It should look like name@example.org."),
-        _ => error.Description,
-    };
+    private static string Describe(IdentityError error) =>
+        error.Code switch
+        {
+            "DuplicateEmail" or "DuplicateUserName" => Text.Of(
+                "An account with this email already exists. Sign in, or reset your password if you forgot it."
+            ),
+            "InvalidEmail" or "InvalidUserName" => Text.Of(
+                "That doesn't look like an email address. It should look like name@example.org."
+            ),
+            _ => error.Description,
+        };
 }

@@ -15,11 +15,12 @@ public sealed class RegistrationOptions
 
     public RegistrationMode Mode { get; set; } = RegistrationMode.Open;
 
-    /// <summary>With InviteOnly: addresses (or "@domain") that may register without a partner invite, for example a practice's clients.</summary>
+    /// <summary>With InviteOnly: addresses (or "@domain") that may register without a partner invite, for example a practice's
+    /// clients.</summary>
     public List<string> AllowedEmails { get; set; } = [];
 
     public bool Allows(string email) =>
-        AllowedEmails.Any(a => a.StartsWith('@')
-            ? email.EndsWith(a, StringComparison.OrdinalIgnoreCase)
-            : email.Equals(a, StringComparison.OrdinalIgnoreCase));
+        AllowedEmails.Any(a =>
+            a.StartsWith('@') ? email.EndsWith(a, StringComparison.OrdinalIgnoreCase) : email.Equals(a, StringComparison.OrdinalIgnoreCase)
+        );
 }

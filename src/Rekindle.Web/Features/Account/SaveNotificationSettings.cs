@@ -10,33 +10,48 @@ namespace Rekindle.Web.Features.Account;
 /// the member's current setting.
 /// </summary>
 public sealed record NotificationSettingsRequest(
-    string? TimeZone, string? NoticeDaily, int? DailyHour, string? NoticeAnswered, string? NoticeCheckIn, int? QuietFrom, int? QuietTo,
-    string? NoticeDateNews, string? NoticeDayBefore, string? NoticeTwoHours, int? Nudges, int? NudgeFrom, int? NudgeTo)
+    string? TimeZone,
+    string? NoticeDaily,
+    int? DailyHour,
+    string? NoticeAnswered,
+    string? NoticeCheckIn,
+    int? QuietFrom,
+    int? QuietTo,
+    string? NoticeDateNews,
+    string? NoticeDayBefore,
+    string? NoticeTwoHours,
+    int? Nudges,
+    int? NudgeFrom,
+    int? NudgeTo
+)
 {
     /// <summary>A form posted with nothing in it: every box unticked, every choice kept.</summary>
-    public static NotificationSettingsRequest Empty { get; } = new(null, null, null, null, null, null, null, null, null, null, null, null, null);
+    public static NotificationSettingsRequest Empty { get; } =
+        new(null, null, null, null, null, null, null, null, null, null, null, null, null);
 
-    /// <summary>The settings this request asks for, on top of <paramref name="current"/> (intimacy, the helpline country and the pause are not in this form).</summary>
-    public MemberPreferences Apply(MemberPreferences current) => new()
-    {
-        MemberId = current.MemberId,
-        TimeZone = PreferencesRules.KnownZone(TimeZone) ? TimeZone! : current.TimeZone,
-        NoticeDailyQuestion = On(NoticeDaily),
-        DailyNoticeHour = Hour(DailyHour, current.DailyNoticeHour),
-        NoticePartnerAnswered = On(NoticeAnswered),
-        NoticeCheckIn = On(NoticeCheckIn),
-        QuietFromHour = Hour(QuietFrom, current.QuietFromHour),
-        QuietToHour = Hour(QuietTo, current.QuietToHour),
-        IntimacyOptIn = current.IntimacyOptIn,
-        SafetyCountry = current.SafetyCountry,
-        PausedForTwo = current.PausedForTwo,
-        NoticeDateNews = On(NoticeDateNews),
-        NoticeDateDayBefore = On(NoticeDayBefore),
-        NoticeDateTwoHours = On(NoticeTwoHours),
-        NudgesPerWeek = Nudges is { } n and >= 0 and <= MemberPreferences.MaxNudgesPerWeek ? n : current.NudgesPerWeek,
-        NudgeFromHour = Hour(NudgeFrom, current.NudgeFromHour),
-        NudgeToHour = NudgeTo is { } to and >= 1 and <= 24 ? to : current.NudgeToHour,
-    };
+    /// <summary>The settings this request asks for, on top of <paramref name="current"/> (intimacy, the helpline country and the pause are
+    /// not in this form).</summary>
+    public MemberPreferences Apply(MemberPreferences current) =>
+        new()
+        {
+            MemberId = current.MemberId,
+            TimeZone = PreferencesRules.KnownZone(TimeZone) ? TimeZone! : current.TimeZone,
+            NoticeDailyQuestion = On(NoticeDaily),
+            DailyNoticeHour = Hour(DailyHour, current.DailyNoticeHour),
+            NoticePartnerAnswered = On(NoticeAnswered),
+            NoticeCheckIn = On(NoticeCheckIn),
+            QuietFromHour = Hour(QuietFrom, current.QuietFromHour),
+            QuietToHour = Hour(QuietTo, current.QuietToHour),
+            IntimacyOptIn = current.IntimacyOptIn,
+            SafetyCountry = current.SafetyCountry,
+            PausedForTwo = current.PausedForTwo,
+            NoticeDateNews = On(NoticeDateNews),
+            NoticeDateDayBefore = On(NoticeDayBefore),
+            NoticeDateTwoHours = On(NoticeTwoHours),
+            NudgesPerWeek = Nudges is { } n and >= 0 and <= MemberPreferences.MaxNudgesPerWeek ? n : current.NudgesPerWeek,
+            NudgeFromHour = Hour(NudgeFrom, current.NudgeFromHour),
+            NudgeToHour = NudgeTo is { } to and >= 1 and <= 24 ? to : current.NudgeToHour,
+        };
 
     private static bool On(string? box) => box == "yes";
 

@@ -14,10 +14,18 @@ namespace Rekindle.Web.Features.Account;
 public sealed class SealedUserStore(AppDbContext context, Sealer sealer, IdentityErrorDescriber? describer = null)
     : UserOnlyStore<Member, AppDbContext, Guid>(context, describer)
 {
-    public override async Task SetTokenAsync(Member user, string loginProvider, string name, string? value, CancellationToken cancellationToken)
+    public override async Task SetTokenAsync(
+        Member user,
+        string loginProvider,
+        string name,
+        string? value,
+        CancellationToken cancellationToken
+    )
     {
         ArgumentNullException.ThrowIfNull(user);
-        var sealedValue = value is null ? null : (await sealer.SealAsync(value, Place(user, loginProvider, name), cancellationToken)).Envelope;
+        var sealedValue = value is null
+            ? null
+            : (await sealer.SealAsync(value, Place(user, loginProvider, name), cancellationToken)).Envelope;
         await base.SetTokenAsync(user, loginProvider, name, sealedValue, cancellationToken);
     }
 
@@ -25,7 +33,9 @@ public sealed class SealedUserStore(AppDbContext context, Sealer sealer, Identit
     {
         ArgumentNullException.ThrowIfNull(user);
         var stored = await base.GetTokenAsync(user, loginProvider, name, cancellationToken);
-        return stored is null ? null : await sealer.OpenAsync(SealedText.FromStore(stored), Place(user, loginProvider, name), cancellationToken);
+        return stored is null
+            ? null
+            : await sealer.OpenAsync(SealedText.FromStore(stored), Place(user, loginProvider, name), cancellationToken);
     }
 
     private static SealPlace Place(Member user, string loginProvider, string name) => SealedPlaces.UserToken(user.Id, loginProvider, name);

@@ -9,7 +9,14 @@ using Rekindle.Web.Infrastructure.Sealing;
 namespace Rekindle.Web.Features.Account;
 
 /// <summary>What the member's own pages show of a session or an event, with the device opened.</summary>
-public sealed record SessionView(Guid Id, string Device, DateTime CreatedAt, DateTime LastSeenAt, DateTime? EndedAt, SessionKind Kind = SessionKind.Browser);
+public sealed record SessionView(
+    Guid Id,
+    string Device,
+    DateTime CreatedAt,
+    DateTime LastSeenAt,
+    DateTime? EndedAt,
+    SessionKind Kind = SessionKind.Browser
+);
 
 public sealed record SecurityEventView(DateTime At, SecurityEventKind Kind, string Device, int? Detail = null);
 
@@ -25,8 +32,7 @@ public static class Sessions
 
     internal const string UnknownDevice = "an unknown device";
 
-    public static Guid? SessionIdOf(ClaimsPrincipal? user) =>
-        Guid.TryParse(user?.FindFirstValue(ClaimType), out var id) ? id : null;
+    public static Guid? SessionIdOf(ClaimsPrincipal? user) => Guid.TryParse(user?.FindFirstValue(ClaimType), out var id) ? id : null;
 
     public static Guid? MemberIdOf(ClaimsPrincipal? user) =>
         Guid.TryParse(user?.FindFirstValue(ClaimTypes.NameIdentifier), out var id) ? id : null;
@@ -46,7 +52,8 @@ public static class Sessions
         string system = agent switch
         {
             _ when agent.Contains("Android", StringComparison.Ordinal) => "Android",
-            _ when agent.Contains("iPhone", StringComparison.Ordinal) || agent.Contains("iPad", StringComparison.Ordinal) => "iPhone or iPad",
+            _ when agent.Contains("iPhone", StringComparison.Ordinal) || agent.Contains("iPad", StringComparison.Ordinal) =>
+                "iPhone or iPad",
             _ when agent.Contains("Windows", StringComparison.Ordinal) => "Windows",
             _ when agent.Contains("Mac OS", StringComparison.Ordinal) => "Mac",
             _ when agent.Contains("Linux", StringComparison.Ordinal) => "Linux",
@@ -56,14 +63,25 @@ public static class Sessions
     }
 }
 
-/// <summary>The member's own security log: what happened to their account, from which device. Shared by every use case that writes to it.</summary>
+/// <summary>The member's own security log: what happened to their account, from which device. Shared by every use case that writes to
+/// it.</summary>
 public sealed class SecurityLog(AppDbContext db, TimeProvider clock, IHttpContextAccessor accessor, Sealer sealer)
 {
     public async Task RecordAsync(Guid memberId, SecurityEventKind kind, int? detail = null)
     {
         var id = Guid.NewGuid();
         var device = await sealer.SealAsync(Sessions.DeviceOf(accessor.HttpContext), SecurityEvent.DevicePlace(id, memberId));
-        db.SecurityEvents.Add(new SecurityEvent { Id = id, MemberId = memberId, At = clock.GetUtcNow().UtcDateTime, Kind = kind, Detail = detail, Device = device });
+        db.SecurityEvents.Add(
+            new SecurityEvent
+            {
+                Id = id,
+                MemberId = memberId,
+                At = clock.GetUtcNow().UtcDateTime,
+                Kind = kind,
+                Detail = detail,
+                Device = device,
+            }
+        );
         await db.SaveChangesAsync();
     }
 }
@@ -71,15 +89,27 @@ public sealed class SecurityLog(AppDbContext db, TimeProvider clock, IHttpContex
 /// <summary>Starts a server-side session; an API client's carries the hash of its first refresh token (ApiTokens).</summary>
 public sealed class StartSession(AppDbContext db, TimeProvider clock, IHttpContextAccessor accessor, Sealer sealer, SecurityLog log)
 {
-    public async Task<Guid> HandleAsync(Guid memberId, SessionKind kind = SessionKind.Browser, string? refreshTokenHash = null, DateTime? refreshExpiresAt = null, Guid? id = null)
+    public async Task<Guid> HandleAsync(
+        Guid memberId,
+        SessionKind kind = SessionKind.Browser,
+        string? refreshTokenHash = null,
+        DateTime? refreshExpiresAt = null,
+        Guid? id = null
+    )
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var sessionId = id ?? Guid.NewGuid();
         var device = await sealer.SealAsync(Sessions.DeviceOf(accessor.HttpContext), MemberSession.DevicePlace(sessionId, memberId));
         var session = new MemberSession
         {
-            Id = sessionId, MemberId = memberId, Device = device, CreatedAt = now, LastSeenAt = now,
-            Kind = kind, RefreshTokenHash = refreshTokenHash, RefreshExpiresAt = refreshExpiresAt,
+            Id = sessionId,
+            MemberId = memberId,
+            Device = device,
+            CreatedAt = now,
+            LastSeenAt = now,
+            Kind = kind,
+            RefreshTokenHash = refreshTokenHash,
+            RefreshExpiresAt = refreshExpiresAt,
         };
         db.MemberSessions.Add(session);
         await db.SaveChangesAsync();
@@ -96,7 +126,8 @@ public sealed class CheckSession(AppDbContext db, TimeProvider clock)
 
     public async Task<bool> HandleAsync(Guid memberId, Guid sessionId)
     {
-        var lastSeen = await db.MemberSessions.AsNoTracking()
+        var lastSeen = await db
+            .MemberSessions.AsNoTracking()
             .Where(s => s.Id == sessionId && s.MemberId == memberId && s.EndedAt == null)
             .Select(s => (DateTime?)s.LastSeenAt)
             .FirstOrDefaultAsync();
@@ -121,8 +152,8 @@ public sealed class EndSession(AppDbContext db, TimeProvider clock, SecurityLog 
     public async Task<bool> HandleAsync(Guid memberId, Guid sessionId, SecurityEventKind why)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        var ended = await db.MemberSessions
-            .Where(s => s.Id == sessionId && s.MemberId == memberId && s.EndedAt == null)
+        var ended = await db
+            .MemberSessions.Where(s => s.Id == sessionId && s.MemberId == memberId && s.EndedAt == null)
             .ExecuteUpdateAsync(s => s.SetProperty(x => x.EndedAt, now));
         if (ended > 0)
         {
@@ -145,8 +176,8 @@ public sealed class EndOtherSessions(AppDbContext db, TimeProvider clock, IHttpC
         var user = accessor.HttpContext?.User;
         var keep = Sessions.MemberIdOf(user) == memberId ? Sessions.SessionIdOf(user) : null;
         var now = clock.GetUtcNow().UtcDateTime;
-        var ended = await db.MemberSessions
-            .Where(s => s.MemberId == memberId && s.EndedAt == null && (keep == null || s.Id != keep))
+        var ended = await db
+            .MemberSessions.Where(s => s.MemberId == memberId && s.EndedAt == null && (keep == null || s.Id != keep))
             .ExecuteUpdateAsync(s => s.SetProperty(x => x.EndedAt, now));
         if (ended > 0)
         {
@@ -162,7 +193,8 @@ public sealed class GetSessions(AppDbContext db, Sealer sealer)
 {
     public async Task<List<SessionView>> HandleAsync(Guid memberId, bool openOnly = false)
     {
-        var rows = await db.MemberSessions.AsNoTracking()
+        var rows = await db
+            .MemberSessions.AsNoTracking()
             .Where(s => s.MemberId == memberId && (!openOnly || s.EndedAt == null))
             .OrderByDescending(s => s.LastSeenAt)
             .ToListAsync();
@@ -182,11 +214,23 @@ public sealed class GetSecurityLog(AppDbContext db, Sealer sealer)
 {
     public async Task<List<SecurityEventView>> HandleAsync(Guid memberId, int count = 50)
     {
-        var rows = await db.SecurityEvents.AsNoTracking().Where(e => e.MemberId == memberId).OrderByDescending(e => e.At).Take(count).ToListAsync();
+        var rows = await db
+            .SecurityEvents.AsNoTracking()
+            .Where(e => e.MemberId == memberId)
+            .OrderByDescending(e => e.At)
+            .Take(count)
+            .ToListAsync();
         var views = new List<SecurityEventView>(rows.Count);
         foreach (var e in rows)
         {
-            views.Add(new SecurityEventView(e.At, e.Kind, await sealer.OpenAsync(e.Device, SecurityEvent.DevicePlace(e.Id, memberId)) ?? Sessions.UnknownDevice, e.Detail));
+            views.Add(
+                new SecurityEventView(
+                    e.At,
+                    e.Kind,
+                    await sealer.OpenAsync(e.Device, SecurityEvent.DevicePlace(e.Id, memberId)) ?? Sessions.UnknownDevice,
+                    e.Detail
+                )
+            );
         }
 
         return views;
@@ -208,17 +252,22 @@ public sealed class SessionCookieEvents(StartSession start, CheckSession check) 
 
         // A refresh of an existing sign-in (after changing the password, say) keeps its session.
         var current = context.HttpContext.User;
-        var sessionId = Sessions.MemberIdOf(current) == memberId && Sessions.SessionIdOf(current) is { } existing && await check.HandleAsync(memberId, existing)
-            ? existing
-            : await start.HandleAsync(memberId);
+        var sessionId =
+            Sessions.MemberIdOf(current) == memberId
+            && Sessions.SessionIdOf(current) is { } existing
+            && await check.HandleAsync(memberId, existing)
+                ? existing
+                : await start.HandleAsync(memberId);
         identity.AddClaim(new Claim(Sessions.ClaimType, sessionId.ToString()));
     }
 
     public override async Task ValidatePrincipal(CookieValidatePrincipalContext context)
     {
-        if (Sessions.MemberIdOf(context.Principal) is not { } memberId
+        if (
+            Sessions.MemberIdOf(context.Principal) is not { } memberId
             || Sessions.SessionIdOf(context.Principal) is not { } sessionId
-            || !await check.HandleAsync(memberId, sessionId))
+            || !await check.HandleAsync(memberId, sessionId)
+        )
         {
             context.RejectPrincipal();
             await context.HttpContext.SignOutAsync(IdentityConstants.ApplicationScheme);

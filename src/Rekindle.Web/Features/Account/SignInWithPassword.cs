@@ -26,12 +26,17 @@ public sealed class SignInWithPassword(
     SecurityLog log,
     Infrastructure.Jobs.NoticeOutbox notices,
     TimeProvider clock,
-    ILogger<SignInWithPassword> logger)
+    ILogger<SignInWithPassword> logger
+)
 {
     public async Task<SignInStep> HandleAsync(string? email, string? password, bool remember)
     {
-        if (string.IsNullOrWhiteSpace(email) || string.IsNullOrEmpty(password)
-            || email.Length > RegisterMember.EmailMaxLength || password.Length > MemberPasswordValidator.MaxLength)
+        if (
+            string.IsNullOrWhiteSpace(email)
+            || string.IsNullOrEmpty(password)
+            || email.Length > RegisterMember.EmailMaxLength
+            || password.Length > MemberPasswordValidator.MaxLength
+        )
         {
             return SignInStep.Failed;
         }
@@ -110,10 +115,21 @@ public sealed class SignInWithPassword(
     /// (each works once, as on the recovery sign-in page, and its use goes in the security log). Every
     /// wrong password or code, recovery codes included, counts towards the same lockout as the form.
     /// </summary>
-    public async Task<(SignInStep Step, Guid? MemberId)> CheckForApiAsync(string? email, string? password, string? code, string? recoveryCode = null)
+    public async Task<(SignInStep Step, Guid? MemberId)> CheckForApiAsync(
+        string? email,
+        string? password,
+        string? code,
+        string? recoveryCode = null
+    )
     {
-        if (string.IsNullOrWhiteSpace(email) || string.IsNullOrEmpty(password)
-            || email.Length > RegisterMember.EmailMaxLength || password.Length > MemberPasswordValidator.MaxLength || code is { Length: > 20 } || recoveryCode is { Length: > 40 })
+        if (
+            string.IsNullOrWhiteSpace(email)
+            || string.IsNullOrEmpty(password)
+            || email.Length > RegisterMember.EmailMaxLength
+            || password.Length > MemberPasswordValidator.MaxLength
+            || code is { Length: > 20 }
+            || recoveryCode is { Length: > 40 }
+        )
         {
             return (SignInStep.Failed, null);
         }

@@ -29,9 +29,12 @@ public static class Totp
         var current = StepAt(now);
         for (var step = current - 1; step <= current + 1; step++)
         {
-            if (CryptographicOperations.FixedTimeEquals(
-                System.Text.Encoding.ASCII.GetBytes(Code(key, step)),
-                System.Text.Encoding.ASCII.GetBytes(code)))
+            if (
+                CryptographicOperations.FixedTimeEquals(
+                    System.Text.Encoding.ASCII.GetBytes(Code(key, step)),
+                    System.Text.Encoding.ASCII.GetBytes(code)
+                )
+            )
             {
                 return step;
             }
@@ -50,7 +53,9 @@ public static class Base32
     {
         var clean = text.Replace(" ", "", StringComparison.Ordinal).TrimEnd('=').ToUpperInvariant();
         var output = new byte[clean.Length * 5 / 8];
-        int buffer = 0, bits = 0, index = 0;
+        int buffer = 0,
+            bits = 0,
+            index = 0;
         foreach (var c in clean)
         {
             var value = Alphabet.IndexOf(c, StringComparison.Ordinal);
@@ -74,7 +79,8 @@ public static class Base32
     public static string Encode(ReadOnlySpan<byte> data)
     {
         var output = new System.Text.StringBuilder((data.Length * 8 + 4) / 5);
-        int buffer = 0, bits = 0;
+        int buffer = 0,
+            bits = 0;
         foreach (var b in data)
         {
             buffer = (buffer << 8) | b;

@@ -6,19 +6,20 @@ public static class Areas
     public sealed record Area(string Key, string Name, string About)
     {
         /// <summary>Where the area lives: its own pages once built, else its page of steps.</summary>
-        public string Path => Key switch
-        {
-            "understand" => "/understand",
-            "talk" => "/talk",
-            "time-together" => "/time-together",
-            "spontaneity" => "/spontaneity",
-            "intimacy" => "/intimacy",
-            "self-care" => "/self-care",
-            "support" => "/support",
-            "progress" => "/progress",
-            "repair" => "/repair",
-            _ => "/areas/" + Key,
-        };
+        public string Path =>
+            Key switch
+            {
+                "understand" => "/understand",
+                "talk" => "/talk",
+                "time-together" => "/time-together",
+                "spontaneity" => "/spontaneity",
+                "intimacy" => "/intimacy",
+                "self-care" => "/self-care",
+                "support" => "/support",
+                "progress" => "/progress",
+                "repair" => "/repair",
+                _ => "/areas/" + Key,
+            };
     }
 
     public static string PathOf(string key) => All.FirstOrDefault(a => a.Key == key)?.Path ?? "/areas/" + key;

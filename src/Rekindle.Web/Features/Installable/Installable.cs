@@ -21,11 +21,13 @@ public static class Installable
     internal static readonly string[] OfflineFiles = ["css/app.css", "favicon.svg", "js/quick-exit.js", "js/sw-register.js"];
 
     public static void MapInstallable(this IEndpointRouteBuilder routes) =>
-        routes.MapGet(ServiceWorkerPath, [SameForEveryone] (HttpContext context, EndpointDataSource endpoints) =>
-        {
-            context.Response.Headers["Service-Worker-Allowed"] = "/";
-            return Results.Text(Script(endpoints), "text/javascript; charset=utf-8");
-        }).AllowAnonymous();
+        routes
+            .MapGet(ServiceWorkerPath, [SameForEveryone] (HttpContext context, EndpointDataSource endpoints) =>
+            {
+                context.Response.Headers["Service-Worker-Allowed"] = "/";
+                return Results.Text(Script(endpoints), "text/javascript; charset=utf-8");
+            })
+            .AllowAnonymous();
 
     private static string? _script;
 

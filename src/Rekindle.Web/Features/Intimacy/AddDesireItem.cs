@@ -12,8 +12,17 @@ namespace Rekindle.Web.Features.Intimacy;
 /// <summary>text: the item in a few words; category: the key of the category it belongs in.</summary>
 public sealed record CustomItemRequest(string? Text, string? Category);
 
-/// <summary>Adds an item of the member's own to the couple's list, sealed with the couple's key: both can answer it, neither sees the other's answer.</summary>
-public sealed class AddDesireItem(AppDbContext db, DesireStore store, CurrentMember current, IntimacyContent content, Resting resting, Sealer sealer, TimeProvider clock)
+/// <summary>Adds an item of the member's own to the couple's list, sealed with the couple's key: both can answer it, neither sees the
+/// other's answer.</summary>
+public sealed class AddDesireItem(
+    AppDbContext db,
+    DesireStore store,
+    CurrentMember current,
+    IntimacyContent content,
+    Resting resting,
+    Sealer sealer,
+    TimeProvider clock
+)
 {
     public async Task<Outcome<bool>> HandleAsync(CustomItemRequest request, CancellationToken cancellationToken = default)
     {
@@ -44,7 +53,14 @@ public sealed class AddDesireItem(AppDbContext db, DesireStore store, CurrentMem
             return Problem.Invalid("category", Text.Of("Please choose where it belongs."));
         }
 
-        var item = new CustomDesire { Id = Guid.NewGuid(), CoupleId = coupleId, AddedBy = viewer.MemberId, Category = request.Category!, AddedAt = clock.GetUtcNow().UtcDateTime };
+        var item = new CustomDesire
+        {
+            Id = Guid.NewGuid(),
+            CoupleId = coupleId,
+            AddedBy = viewer.MemberId,
+            Category = request.Category!,
+            AddedAt = clock.GetUtcNow().UtcDateTime,
+        };
         item.Text = await sealer.SealAsync(words, item.PlaceOf(nameof(CustomDesire.Text)), cancellationToken);
         db.CustomDesires.Add(item);
         await db.SaveChangesAsync(cancellationToken);

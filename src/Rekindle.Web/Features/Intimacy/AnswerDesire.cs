@@ -49,8 +49,18 @@ public sealed class AnswerDesire(DesireStore store, CurrentMember current, Resti
         }
 
         // No time is kept: an answer has no visible history.
-        var saved = await answers.SaveAsync(viewer with { CoupleId = coupleId }, AnswerList.Desires, key, answer, null,
-            Text.Of("That answer was saved from another window at the same moment. Please look again."), cancellationToken);
+        var saved = await answers.SaveAsync(
+            viewer with
+            {
+                CoupleId = coupleId,
+            },
+            AnswerList.Desires,
+            key,
+            answer,
+            null,
+            Text.Of("That answer was saved from another window at the same moment. Please look again."),
+            cancellationToken
+        );
         if (saved.Problem is { } problem)
         {
             return Problem.Conflict(problem.Message);

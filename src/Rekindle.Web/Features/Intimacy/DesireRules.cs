@@ -21,14 +21,20 @@ public static class DesireRules
 {
     public static readonly string[] Answers = ["yes", "maybe", "no", "talk", "limit"];
 
-    public static Mutual.Answer AsMutual(string answer) => answer switch
-    {
-        "yes" => Mutual.Answer.Yes,
-        "maybe" => Mutual.Answer.Maybe,
-        _ => Mutual.Answer.No,
-    };
+    public static Mutual.Answer AsMutual(string answer) =>
+        answer switch
+        {
+            "yes" => Mutual.Answer.Yes,
+            "maybe" => Mutual.Answer.Maybe,
+            _ => Mutual.Answer.No,
+        };
 
-    public static IReadOnlyList<DesireMatch> Matches(IEnumerable<string> listOrder, IReadOnlyDictionary<string, string> mine, IReadOnlyDictionary<string, string> theirs, bool bothOptedIn)
+    public static IReadOnlyList<DesireMatch> Matches(
+        IEnumerable<string> listOrder,
+        IReadOnlyDictionary<string, string> mine,
+        IReadOnlyDictionary<string, string> theirs,
+        bool bothOptedIn
+    )
     {
         if (!bothOptedIn)
         {
@@ -37,13 +43,17 @@ public static class DesireRules
 
         var a = mine.ToDictionary(p => p.Key, p => AsMutual(p.Value));
         var b = theirs.ToDictionary(p => p.Key, p => AsMutual(p.Value));
-        return Mutual.Only(listOrder, a, b)
-            .Select(k => new DesireMatch(k, (a[k], b[k]) switch
-            {
-                (Mutual.Answer.Yes, Mutual.Answer.Yes) => MatchKind.BothYes,
-                (Mutual.Answer.Maybe, Mutual.Answer.Maybe) => MatchKind.BothMaybe,
-                _ => MatchKind.YesAndMaybe,
-            }))
+        return Mutual
+            .Only(listOrder, a, b)
+            .Select(k => new DesireMatch(
+                k,
+                (a[k], b[k]) switch
+                {
+                    (Mutual.Answer.Yes, Mutual.Answer.Yes) => MatchKind.BothYes,
+                    (Mutual.Answer.Maybe, Mutual.Answer.Maybe) => MatchKind.BothMaybe,
+                    _ => MatchKind.YesAndMaybe,
+                }
+            ))
             .ToList();
     }
 

@@ -20,13 +20,28 @@ public sealed record IntimacyAccess(bool MeIn, bool InCouple, bool BothIn, bool 
     public bool Open => MeIn && !Resting;
 }
 
-public sealed record DesireCard(string Key, string Category, string Text, string? Explanation, bool Custom, string? MyAnswer, string? SafetyNote = null);
+public sealed record DesireCard(
+    string Key,
+    string Category,
+    string Text,
+    string? Explanation,
+    bool Custom,
+    string? MyAnswer,
+    string? SafetyNote = null
+);
 
 /// <summary>
 /// What the desire use cases share, with no use case of its own (decisions/0032): who is in, the list's
 /// cards, and the members' answers, read only as each member's whole sealed answer set (decisions/0026).
 /// </summary>
-public sealed class DesireStore(AppDbContext db, CurrentMember current, IntimacyContent content, Resting resting, Sealer sealer, PrivateAnswers answers)
+public sealed class DesireStore(
+    AppDbContext db,
+    CurrentMember current,
+    IntimacyContent content,
+    Resting resting,
+    Sealer sealer,
+    PrivateAnswers answers
+)
 {
     public const string RestingNote = "Intimacy is resting for now. Support comes first.";
 
@@ -52,15 +67,43 @@ public sealed class DesireStore(AppDbContext db, CurrentMember current, Intimacy
         var viewer = await current.ViewerAsync(cancellationToken);
         // Items a couple adds reach a member only while that member is in: otherwise they would tell an
         // opted-out member that the partner is in, and what they added (export included; decisions/0025).
-        var custom = viewer.CoupleId is null || !await OptedInAsync(viewer.MemberId, cancellationToken) ? [] : await db.CustomDesires.AsNoTracking().Where(d => d.CoupleId == viewer.CoupleId).OrderBy(d => d.AddedAt).ToListAsync(cancellationToken);
+        var custom =
+            viewer.CoupleId is null || !await OptedInAsync(viewer.MemberId, cancellationToken)
+                ? []
+                : await db
+                    .CustomDesires.AsNoTracking()
+                    .Where(d => d.CoupleId == viewer.CoupleId)
+                    .OrderBy(d => d.AddedAt)
+                    .ToListAsync(cancellationToken);
         var cards = new List<DesireCard>();
         foreach (var category in content.Categories)
         {
-            cards.AddRange(content.Items.Where(i => i.Category == category.Key).Select(i => new DesireCard(i.Id, i.Category, i.Text, i.Explanation, false, mine?.GetValueOrDefault(i.Id), i.SafetyNote)));
+            cards.AddRange(
+                content
+                    .Items.Where(i => i.Category == category.Key)
+                    .Select(i => new DesireCard(
+                        i.Id,
+                        i.Category,
+                        i.Text,
+                        i.Explanation,
+                        false,
+                        mine?.GetValueOrDefault(i.Id),
+                        i.SafetyNote
+                    ))
+            );
             foreach (var own in custom.Where(d => d.Category == category.Key))
             {
                 var key = "custom:" + own.Id.ToString("N");
-                cards.Add(new DesireCard(key, own.Category, await sealer.OpenAsync(own.Text, own.PlaceOf(nameof(CustomDesire.Text)), cancellationToken) ?? "", null, true, mine?.GetValueOrDefault(key)));
+                cards.Add(
+                    new DesireCard(
+                        key,
+                        own.Category,
+                        await sealer.OpenAsync(own.Text, own.PlaceOf(nameof(CustomDesire.Text)), cancellationToken) ?? "",
+                        null,
+                        true,
+                        mine?.GetValueOrDefault(key)
+                    )
+                );
             }
         }
 

@@ -4,7 +4,8 @@ namespace Rekindle.Web.Features.Intimacy;
 
 public sealed record AnswerPage(DesireCategory Category, IReadOnlyList<DesireCard> Items, int KeptAway, int Answered, int Total);
 
-/// <summary>One category of the list with the member's own answers; items near a firm limit of theirs are kept away unless asked for.</summary>
+/// <summary>One category of the list with the member's own answers; items near a firm limit of theirs are kept away unless asked
+/// for.</summary>
 public sealed class GetDesireAnswers(DesireStore store, CurrentMember current, IntimacyContent content)
 {
     public async Task<AnswerPage> HandleAsync(string? category, bool showKeptAway, CancellationToken cancellationToken = default)

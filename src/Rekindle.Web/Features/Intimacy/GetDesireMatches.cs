@@ -23,9 +23,12 @@ public sealed class GetDesireMatches(AppDbContext db, DesireStore store, Current
         var mine = await store.AnswersOfAsync(viewer.MemberId, coupleId, cancellationToken);
         var theirs = await store.AnswersOfAsync(partnerId, coupleId, cancellationToken);
         var cards = await store.CardsAsync(mine, cancellationToken);
-        var flags = (await db.CheckInFirsts.AsNoTracking().Where(f => f.CoupleId == coupleId).Select(f => f.ItemKey).ToListAsync(cancellationToken)).ToHashSet();
+        var flags = (
+            await db.CheckInFirsts.AsNoTracking().Where(f => f.CoupleId == coupleId).Select(f => f.ItemKey).ToListAsync(cancellationToken)
+        ).ToHashSet();
         var byKey = cards.ToDictionary(c => c.Key);
-        return DesireRules.Matches(cards.Select(c => c.Key), mine, theirs, bothOptedIn: true)
+        return DesireRules
+            .Matches(cards.Select(c => c.Key), mine, theirs, bothOptedIn: true)
             .Select(m => new MatchView(byKey[m.Key] with { MyAnswer = null }, m.Kind, flags.Contains(m.Key)))
             .ToList();
     }

@@ -20,9 +20,20 @@ public sealed class GetTouchProgram(AppDbContext db, TouchProgramStore store, In
         }
 
         var stage = await store.StageAsync(me, partner, coupleId, cancellationToken);
-        var iAmReady = await db.StageReadies.AnyAsync(r => r.CoupleId == coupleId && r.OwnerId == me && r.Stage == stage, cancellationToken);
+        var iAmReady = await db.StageReadies.AnyAsync(
+            r => r.CoupleId == coupleId && r.OwnerId == me && r.Stage == stage,
+            cancellationToken
+        );
         var logs = new List<TouchLogView>();
-        foreach (var row in await db.TouchLogs.AsNoTracking().Where(l => l.OwnerId == me && l.CoupleId == coupleId).OrderByDescending(l => l.Day).ThenByDescending(l => l.LoggedAt).Take(TouchProgramStore.LogsShown).ToListAsync(cancellationToken))
+        foreach (
+            var row in await db
+                .TouchLogs.AsNoTracking()
+                .Where(l => l.OwnerId == me && l.CoupleId == coupleId)
+                .OrderByDescending(l => l.Day)
+                .ThenByDescending(l => l.LoggedAt)
+                .Take(TouchProgramStore.LogsShown)
+                .ToListAsync(cancellationToken)
+        )
         {
             var entry = (await sealer.OpenAsync(row.Entry, row.PlaceOf(nameof(TouchLog.Entry)), cancellationToken) ?? "").Split('\n', 2);
             logs.Add(new TouchLogView(row.Day, row.Stage, entry[0], entry.Length > 1 && entry[1].Length > 0 ? entry[1] : null));

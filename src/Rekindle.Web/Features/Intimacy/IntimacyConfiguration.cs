@@ -33,9 +33,10 @@ public sealed class DesireAnswer : ILegacyAnswer
     // No time is kept: an answer has no visible history.
     DateTime? ILegacyAnswer.AnsweredAt => null;
 
-    public SealPlace PlaceOf(string property) => property == nameof(Answer)
-        ? SealedPlaces.DesireAnswerAnswer.At(Id, KeyOwner.Member(OwnerId))
-        : throw new ArgumentOutOfRangeException(nameof(property));
+    public SealPlace PlaceOf(string property) =>
+        property == nameof(Answer)
+            ? SealedPlaces.DesireAnswerAnswer.At(Id, KeyOwner.Member(OwnerId))
+            : throw new ArgumentOutOfRangeException(nameof(property));
 }
 
 /// <summary>An item a couple added to their list; both answer it privately. Its words are sealed with the couple's key.</summary>
@@ -55,9 +56,10 @@ public sealed class CustomDesire : ISealedRecord
 
     public DateTime AddedAt { get; set; }
 
-    public SealPlace PlaceOf(string property) => property == nameof(Text)
-        ? SealedPlaces.CustomDesireText.At(Id, KeyOwner.Couple(CoupleId))
-        : throw new ArgumentOutOfRangeException(nameof(property));
+    public SealPlace PlaceOf(string property) =>
+        property == nameof(Text)
+            ? SealedPlaces.CustomDesireText.At(Id, KeyOwner.Couple(CoupleId))
+            : throw new ArgumentOutOfRangeException(nameof(property));
 }
 
 /// <summary>"Check in first" on a matched item: shared, shown to both, never saying who set it.</summary>
@@ -108,21 +110,32 @@ public sealed class TouchLog : ISealedRecord
 
     public DateTime LoggedAt { get; set; }
 
-    public SealPlace PlaceOf(string property) => property == nameof(Entry)
-        ? SealedPlaces.TouchLogEntry.At(Id, KeyOwner.Member(OwnerId))
-        : throw new ArgumentOutOfRangeException(nameof(property));
+    public SealPlace PlaceOf(string property) =>
+        property == nameof(Entry)
+            ? SealedPlaces.TouchLogEntry.At(Id, KeyOwner.Member(OwnerId))
+            : throw new ArgumentOutOfRangeException(nameof(property));
 }
 
-internal sealed class IntimacyConfiguration :
-    IEntityTypeConfiguration<DesireAnswer>, IEntityTypeConfiguration<CustomDesire>, IEntityTypeConfiguration<CheckInFirst>,
-    IEntityTypeConfiguration<StageReady>, IEntityTypeConfiguration<TouchLog>
+internal sealed class IntimacyConfiguration
+    : IEntityTypeConfiguration<DesireAnswer>,
+        IEntityTypeConfiguration<CustomDesire>,
+        IEntityTypeConfiguration<CheckInFirst>,
+        IEntityTypeConfiguration<StageReady>,
+        IEntityTypeConfiguration<TouchLog>
 {
     public void Configure(EntityTypeBuilder<DesireAnswer> builder)
     {
         builder.HasKey(a => a.Id);
         builder.HasOne<Member>().WithMany().HasForeignKey(a => a.OwnerId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne<Couple>().WithMany().HasForeignKey(a => a.CoupleId).OnDelete(DeleteBehavior.Cascade);
-        builder.HasIndex(a => new { a.OwnerId, a.CoupleId, a.PromptKey }).IsUnique();
+        builder
+            .HasIndex(a => new
+            {
+                a.OwnerId,
+                a.CoupleId,
+                a.PromptKey,
+            })
+            .IsUnique();
         builder.Property(a => a.PromptKey).HasMaxLength(60);
         builder.Property(a => a.Answer).HasMaxLength(200);
     }
@@ -148,7 +161,14 @@ internal sealed class IntimacyConfiguration :
         builder.HasKey(r => r.Id);
         builder.HasOne<Member>().WithMany().HasForeignKey(r => r.OwnerId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne<Couple>().WithMany().HasForeignKey(r => r.CoupleId).OnDelete(DeleteBehavior.Cascade);
-        builder.HasIndex(r => new { r.CoupleId, r.OwnerId, r.Stage }).IsUnique();
+        builder
+            .HasIndex(r => new
+            {
+                r.CoupleId,
+                r.OwnerId,
+                r.Stage,
+            })
+            .IsUnique();
     }
 
     public void Configure(EntityTypeBuilder<TouchLog> builder)
@@ -156,7 +176,12 @@ internal sealed class IntimacyConfiguration :
         builder.HasKey(l => l.Id);
         builder.HasOne<Member>().WithMany().HasForeignKey(l => l.OwnerId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne<Couple>().WithMany().HasForeignKey(l => l.CoupleId).OnDelete(DeleteBehavior.Cascade);
-        builder.HasIndex(l => new { l.OwnerId, l.CoupleId, l.Day });
+        builder.HasIndex(l => new
+        {
+            l.OwnerId,
+            l.CoupleId,
+            l.Day,
+        });
         builder.Property(l => l.Entry).HasMaxLength(6000);
     }
 }

@@ -4,10 +4,26 @@ namespace Rekindle.Web.Features.Intimacy;
 
 public sealed record DesireCategory(string Key, string Name, string About);
 
-/// <summary>An item of the desire and boundary list; SafetyNote is shown with it wherever it appears (how to keep it safe, decisions/0031).</summary>
-public sealed record DesireItem(string Id, string Category, string Text, string? Explanation, IReadOnlyList<string> Tags, string? SafetyNote = null);
+/// <summary>An item of the desire and boundary list; SafetyNote is shown with it wherever it appears (how to keep it safe,
+/// decisions/0031).</summary>
+public sealed record DesireItem(
+    string Id,
+    string Category,
+    string Text,
+    string? Explanation,
+    IReadOnlyList<string> Tags,
+    string? SafetyNote = null
+);
 
-public sealed record TouchStage(string Key, string Title, string Focus, IReadOnlyList<string> Guidance, IReadOnlyList<string> Agreements, IReadOnlyList<string> SessionIdeas, string ReadyWhen);
+public sealed record TouchStage(
+    string Key,
+    string Title,
+    string Focus,
+    IReadOnlyList<string> Guidance,
+    IReadOnlyList<string> Agreements,
+    IReadOnlyList<string> SessionIdeas,
+    string ReadyWhen
+);
 
 public sealed record IntimacyResource(string Name, string Url, string Note, string Category);
 
@@ -24,7 +40,12 @@ public sealed class IntimacyContent
 
     public static readonly string[] ResourceCategories = ["books", "educators", "shops", "organisations"];
 
-    public IntimacyContent(IReadOnlyList<DesireCategory> categories, IReadOnlyList<DesireItem> items, IReadOnlyList<TouchStage> stages, IReadOnlyList<IntimacyResource> resources)
+    public IntimacyContent(
+        IReadOnlyList<DesireCategory> categories,
+        IReadOnlyList<DesireItem> items,
+        IReadOnlyList<TouchStage> stages,
+        IReadOnlyList<IntimacyResource> resources
+    )
     {
         var problems = new List<string>();
         if (items.Count < MinimumItems)
@@ -35,11 +56,15 @@ public sealed class IntimacyContent
         if (!Infrastructure.Privacy.AnswerSetText.Fits(items.Count + Infrastructure.Privacy.AnswerSetText.CoupleItemCap))
         {
             // Each member's answers are one sealed set of fixed length, with room for the items a couple adds (decisions/0026).
-            problems.Add($"the list has {items.Count} items; with the {Infrastructure.Privacy.AnswerSetText.CoupleItemCap} a couple may add, at most {Infrastructure.Privacy.AnswerSetText.Capacity} fit a member's set");
+            problems.Add(
+                $"the list has {items.Count} items; with the {Infrastructure.Privacy.AnswerSetText.CoupleItemCap} a couple may add, at most {Infrastructure.Privacy.AnswerSetText.Capacity} fit a member's set"
+            );
         }
 
         problems.AddRange(items.GroupBy(i => i.Id).Where(g => g.Count() > 1).Select(g => $"item id {g.Key} is used twice"));
-        problems.AddRange(items.Where(i => categories.All(c => c.Key != i.Category)).Select(i => $"item {i.Id} has an unknown category '{i.Category}'"));
+        problems.AddRange(
+            items.Where(i => categories.All(c => c.Key != i.Category)).Select(i => $"item {i.Id} has an unknown category '{i.Category}'")
+        );
         problems.AddRange(items.Where(i => string.IsNullOrWhiteSpace(i.Text)).Select(i => $"item {i.Id} has no text"));
         problems.AddRange(categories.Where(c => items.All(i => i.Category != c.Key)).Select(c => $"category {c.Key} has no items"));
         if (stages.Count == 0 || stages.Any(s => string.IsNullOrWhiteSpace(s.Title) || s.Guidance.Count == 0))
@@ -49,14 +74,23 @@ public sealed class IntimacyContent
 
         foreach (var resource in resources)
         {
-            if (!Uri.TryCreate(resource.Url, UriKind.Absolute, out var url) || url.Scheme != Uri.UriSchemeHttps || url.Query.Length > 0 || url.UserInfo.Length > 0)
+            if (
+                !Uri.TryCreate(resource.Url, UriKind.Absolute, out var url)
+                || url.Scheme != Uri.UriSchemeHttps
+                || url.Query.Length > 0
+                || url.UserInfo.Length > 0
+            )
             {
-                problems.Add($"resource '{resource.Name}' needs a plain https address without a query string (no tracking or affiliate parameters)");
+                problems.Add(
+                    $"resource '{resource.Name}' needs a plain https address without a query string (no tracking or affiliate parameters)"
+                );
             }
 
             if (!ResourceCategories.Contains(resource.Category))
             {
-                problems.Add($"resource '{resource.Name}' has category '{resource.Category}'; use one of {string.Join(", ", ResourceCategories)}");
+                problems.Add(
+                    $"resource '{resource.Name}' has category '{resource.Category}'; use one of {string.Join(", ", ResourceCategories)}"
+                );
             }
         }
 
@@ -86,12 +120,15 @@ public sealed class IntimacyContent
     {
         var list = Read<ItemsFile>(Path.Combine(folder, "items.en.json"));
         var program = Read<ProgramFile>(Path.Combine(folder, "touch-program.en.json"));
-        var resources = Read<ResourcesFile>(string.IsNullOrWhiteSpace(resourcesFile) ? Path.Combine(folder, "resources.en.json") : resourcesFile);
+        var resources = Read<ResourcesFile>(
+            string.IsNullOrWhiteSpace(resourcesFile) ? Path.Combine(folder, "resources.en.json") : resourcesFile
+        );
         return new IntimacyContent(
             list.Categories ?? [],
             (list.Items ?? []).Select(i => i with { Tags = i.Tags ?? [] }).ToList(),
             program.Stages ?? [],
-            resources.Resources ?? []);
+            resources.Resources ?? []
+        );
     }
 
     private static T Read<T>(string path)

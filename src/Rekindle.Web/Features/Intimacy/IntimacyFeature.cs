@@ -10,9 +10,12 @@ public static class IntimacyFeature
     public static WebApplicationBuilder AddIntimacy(this WebApplicationBuilder builder)
     {
         builder.Services.AddOptions<IntimacyOptions>().BindConfiguration(IntimacyOptions.Section);
-        builder.Services.AddSingleton(sp => IntimacyContent.Load(
-            Path.Combine(sp.GetRequiredService<IWebHostEnvironment>().ContentRootPath, "Content", "intimacy"),
-            sp.GetRequiredService<IOptions<IntimacyOptions>>().Value.ResourcesFile));
+        builder.Services.AddSingleton(sp =>
+            IntimacyContent.Load(
+                Path.Combine(sp.GetRequiredService<IWebHostEnvironment>().ContentRootPath, "Content", "intimacy"),
+                sp.GetRequiredService<IOptions<IntimacyOptions>>().Value.ResourcesFile
+            )
+        );
         builder.Services.AddScoped<DesireStore>();
         builder.Services.AddScoped<TurnIntimacyOn>();
         builder.Services.AddScoped<TurnIntimacyOff>();
@@ -33,7 +36,13 @@ public static class IntimacyFeature
 }
 
 /// <summary>The member's own answers and session log, the items the couple added, and what both chose (only when both are in).</summary>
-public sealed class IntimacyExport(AppDbContext db, DesireStore desires, GetDesireMatches getMatches, GetTouchProgram program, IntimacyContent content) : IExportSection
+public sealed class IntimacyExport(
+    AppDbContext db,
+    DesireStore desires,
+    GetDesireMatches getMatches,
+    GetTouchProgram program,
+    IntimacyContent content
+) : IExportSection
 {
     public string Name => "intimacy";
 
@@ -43,7 +52,12 @@ public sealed class IntimacyExport(AppDbContext db, DesireStore desires, GetDesi
         var cards = (await desires.CardsAsync(mine, cancellationToken)).ToDictionary(c => c.Key);
         var matches = await getMatches.HandleAsync(cancellationToken);
         var view = await program.HandleAsync(cancellationToken);
-        var ready = await db.StageReadies.AsNoTracking().Where(r => r.OwnerId == memberId).OrderBy(r => r.Stage).Select(r => new { r.Stage, r.ReadyAt }).ToListAsync(cancellationToken);
+        var ready = await db
+            .StageReadies.AsNoTracking()
+            .Where(r => r.OwnerId == memberId)
+            .OrderBy(r => r.Stage)
+            .Select(r => new { r.Stage, r.ReadyAt })
+            .ToListAsync(cancellationToken);
         var on = (await desires.AccessAsync(cancellationToken)).MeIn;
         return !on && mine.Count == 0 && view is null
             ? null
@@ -52,13 +66,26 @@ public sealed class IntimacyExport(AppDbContext db, DesireStore desires, GetDesi
                 TurnedOn = on,
                 YourAnswers = mine.Select(a => new { Item = cards.TryGetValue(a.Key, out var card) ? card.Text : a.Key, Answer = a.Value }),
                 ItemsYourCoupleAdded = cards.Values.Where(c => c.Custom).Select(c => c.Text),
-                YouBothChose = matches.Select(m => new { m.Item.Text, Kind = m.Kind.ToString(), m.CheckInFirst }),
-                TouchProgram = view is null ? null : new
+                YouBothChose = matches.Select(m => new
                 {
-                    Stage = view.Finished ? "finished" : content.Stages[view.Stage].Title,
-                    YouMarkedReady = ready.Select(r => new { Stage = r.Stage < content.Stages.Count ? content.Stages[r.Stage].Title : r.Stage.ToString(System.Globalization.CultureInfo.InvariantCulture), r.ReadyAt }),
-                    YourSessions = view.MyLogs,
-                },
+                    m.Item.Text,
+                    Kind = m.Kind.ToString(),
+                    m.CheckInFirst,
+                }),
+                TouchProgram = view is null
+                    ? null
+                    : new
+                    {
+                        Stage = view.Finished ? "finished" : content.Stages[view.Stage].Title,
+                        YouMarkedReady = ready.Select(r => new
+                        {
+                            Stage = r.Stage < content.Stages.Count
+                                ? content.Stages[r.Stage].Title
+                                : r.Stage.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                            r.ReadyAt,
+                        }),
+                        YourSessions = view.MyLogs,
+                    },
             };
     }
 }

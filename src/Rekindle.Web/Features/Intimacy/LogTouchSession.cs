@@ -22,7 +22,11 @@ public sealed class LogTouchSession(AppDbContext db, TouchProgramStore store, Pr
 
         var prefs = await preferences.ForAsync(me, cancellationToken);
         var today = DateOnly.FromDateTime(prefs.Local(clock.GetUtcNow().UtcDateTime));
-        if (!DateOnly.TryParseExact(request.Day?.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var when) || when > today || when < today.AddDays(-60))
+        if (
+            !DateOnly.TryParseExact(request.Day?.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var when)
+            || when > today
+            || when < today.AddDays(-60)
+        )
         {
             return Problem.Invalid("day", Text.Of("Please choose the day of the session: today or in the last two months."));
         }
@@ -38,7 +42,15 @@ public sealed class LogTouchSession(AppDbContext db, TouchProgramStore store, Pr
             return Problem.Invalid("note", problem);
         }
 
-        var log = new TouchLog { Id = Guid.NewGuid(), OwnerId = me, CoupleId = coupleId, Day = when, Stage = await store.StageAsync(me, partner, coupleId, cancellationToken), LoggedAt = clock.GetUtcNow().UtcDateTime };
+        var log = new TouchLog
+        {
+            Id = Guid.NewGuid(),
+            OwnerId = me,
+            CoupleId = coupleId,
+            Day = when,
+            Stage = await store.StageAsync(me, partner, coupleId, cancellationToken),
+            LoggedAt = clock.GetUtcNow().UtcDateTime,
+        };
         log.Entry = await sealer.SealAsync(feeling + "\n" + words, log.PlaceOf(nameof(TouchLog.Entry)), cancellationToken);
         db.TouchLogs.Add(log);
         await db.SaveChangesAsync(cancellationToken);

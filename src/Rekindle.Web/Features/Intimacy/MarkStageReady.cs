@@ -14,7 +14,8 @@ public sealed record ReadyRequest(bool Ready, int Stage)
         new(ready == "yes", int.TryParse(stage, NumberStyles.None, CultureInfo.InvariantCulture, out var seen) ? seen : -1);
 }
 
-/// <summary>Privately marks (or unmarks) the member ready to leave the couple's current stage; they move on together when both are.</summary>
+/// <summary>Privately marks (or unmarks) the member ready to leave the couple's current stage; they move on together when both
+/// are.</summary>
 public sealed class MarkStageReady(AppDbContext db, TouchProgramStore store, IntimacyContent content, TimeProvider clock)
 {
     public async Task<Outcome<bool>> HandleAsync(ReadyRequest request, CancellationToken cancellationToken = default)
@@ -32,10 +33,22 @@ public sealed class MarkStageReady(AppDbContext db, TouchProgramStore store, Int
             return Problem.Conflict(Text.Of("You have both moved on since this page was opened. Here is where you are now."));
         }
 
-        var existing = await db.StageReadies.FirstOrDefaultAsync(r => r.CoupleId == coupleId && r.OwnerId == me && r.Stage == stage, cancellationToken);
+        var existing = await db.StageReadies.FirstOrDefaultAsync(
+            r => r.CoupleId == coupleId && r.OwnerId == me && r.Stage == stage,
+            cancellationToken
+        );
         if (request.Ready && existing is null)
         {
-            db.StageReadies.Add(new StageReady { Id = Guid.NewGuid(), OwnerId = me, CoupleId = coupleId, Stage = stage, ReadyAt = clock.GetUtcNow().UtcDateTime });
+            db.StageReadies.Add(
+                new StageReady
+                {
+                    Id = Guid.NewGuid(),
+                    OwnerId = me,
+                    CoupleId = coupleId,
+                    Stage = stage,
+                    ReadyAt = clock.GetUtcNow().UtcDateTime,
+                }
+            );
         }
         else if (!request.Ready && existing is not null)
         {

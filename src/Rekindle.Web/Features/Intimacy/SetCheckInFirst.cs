@@ -24,7 +24,11 @@ public sealed class SetCheckInFirst(AppDbContext db, CurrentMember current, GetD
     {
         // Not a match is "not found", exactly the same whatever the partner answered.
         var viewer = await current.ViewerAsync(cancellationToken);
-        if (request.Key is not { } key || viewer.CoupleId is not { } coupleId || (await matches.HandleAsync(cancellationToken)).All(m => m.Item.Key != key))
+        if (
+            request.Key is not { } key
+            || viewer.CoupleId is not { } coupleId
+            || (await matches.HandleAsync(cancellationToken)).All(m => m.Item.Key != key)
+        )
         {
             return Problem.NotFound(Text.Of("That item is not one you both chose."));
         }
@@ -32,7 +36,15 @@ public sealed class SetCheckInFirst(AppDbContext db, CurrentMember current, GetD
         var existing = await db.CheckInFirsts.FirstOrDefaultAsync(f => f.CoupleId == coupleId && f.ItemKey == key, cancellationToken);
         if (request.On && existing is null)
         {
-            db.CheckInFirsts.Add(new CheckInFirst { Id = Guid.NewGuid(), CoupleId = coupleId, ItemKey = key, SetAt = clock.GetUtcNow().UtcDateTime });
+            db.CheckInFirsts.Add(
+                new CheckInFirst
+                {
+                    Id = Guid.NewGuid(),
+                    CoupleId = coupleId,
+                    ItemKey = key,
+                    SetAt = clock.GetUtcNow().UtcDateTime,
+                }
+            );
         }
         else if (!request.On && existing is not null)
         {

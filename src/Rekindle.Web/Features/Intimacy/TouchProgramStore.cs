@@ -31,7 +31,11 @@ public sealed class TouchProgramStore(AppDbContext db, CurrentMember current, In
     public async Task<(Guid Me, Guid Partner, Guid CoupleId)?> PartiesAsync(CancellationToken cancellationToken)
     {
         var viewer = await current.ViewerAsync(cancellationToken);
-        if (!(await desires.AccessAsync(cancellationToken)).BothIn || viewer.CoupleId is not { } coupleId || await current.PartnerIdAsync(cancellationToken) is not { } partner)
+        if (
+            !(await desires.AccessAsync(cancellationToken)).BothIn
+            || viewer.CoupleId is not { } coupleId
+            || await current.PartnerIdAsync(cancellationToken) is not { } partner
+        )
         {
             return null;
         }
@@ -41,7 +45,11 @@ public sealed class TouchProgramStore(AppDbContext db, CurrentMember current, In
 
     public async Task<int> StageAsync(Guid me, Guid partner, Guid coupleId, CancellationToken cancellationToken)
     {
-        var ready = await db.StageReadies.AsNoTracking().Where(r => r.CoupleId == coupleId).Select(r => new { r.OwnerId, r.Stage }).ToListAsync(cancellationToken);
+        var ready = await db
+            .StageReadies.AsNoTracking()
+            .Where(r => r.CoupleId == coupleId)
+            .Select(r => new { r.OwnerId, r.Stage })
+            .ToListAsync(cancellationToken);
         return StageOf(ready.Select(r => (r.OwnerId, r.Stage)), me, partner, content.Stages.Count);
     }
 }

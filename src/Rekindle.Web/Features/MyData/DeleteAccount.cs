@@ -14,7 +14,13 @@ namespace Rekindle.Web.Features.MyData;
 /// checkpoint empties the write-ahead log, so the rows do not linger in the file; and the member's
 /// data key is destroyed, so what it sealed cannot be read even from an older copy of the database.
 /// </summary>
-public sealed class DeleteAccount(UserManager<Member> users, LeaveCouple leave, AppDbContext db, KeyRing keys, ILogger<DeleteAccount> logger)
+public sealed class DeleteAccount(
+    UserManager<Member> users,
+    LeaveCouple leave,
+    AppDbContext db,
+    KeyRing keys,
+    ILogger<DeleteAccount> logger
+)
 {
     public async Task<bool> HandleAsync(Member member, CancellationToken cancellationToken = default)
     {

@@ -33,9 +33,15 @@ public sealed class ExportMyData(IEnumerable<IExportSection> sections, SecurityL
     {
         using var parsed = JsonDocument.Parse(ToJson(document));
         var html = new StringBuilder();
-        html.Append("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
-            .Append("<title>Your Rekindle data</title><style>body{font-family:system-ui,sans-serif;max-width:46rem;margin:2rem auto;padding:0 1rem;line-height:1.5;color:#2a211d}")
-            .Append("dl{display:grid;grid-template-columns:minmax(8rem,auto) 1fr;gap:.25rem 1rem}dt{font-weight:600}ul{padding-left:1.25rem}section{margin:1.5rem 0}</style></head><body>")
+        html.Append(
+                "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
+            )
+            .Append(
+                "<title>Your Rekindle data</title><style>body{font-family:system-ui,sans-serif;max-width:46rem;margin:2rem auto;padding:0 1rem;line-height:1.5;color:#2a211d}"
+            )
+            .Append(
+                "dl{display:grid;grid-template-columns:minmax(8rem,auto) 1fr;gap:.25rem 1rem}dt{font-weight:600}ul{padding-left:1.25rem}section{margin:1.5rem 0}</style></head><body>"
+            )
             .Append("<h1>Your Rekindle data</h1>");
         foreach (var property in parsed.RootElement.EnumerateObject())
         {

@@ -15,22 +15,24 @@ public static class MyDataFeature
     }
 
     public static void MapMyData(this IEndpointRouteBuilder routes) =>
-        routes.MapPost("/account/export/{format}", async (string format, HttpContext context, ExportMyData export, TimeProvider clock) =>
-        {
-            if (Sessions.MemberIdOf(context.User) is not { } memberId)
+        routes
+            .MapPost("/account/export/{format}", async (string format, HttpContext context, ExportMyData export, TimeProvider clock) =>
             {
-                return Results.NotFound();
-            }
+                if (Sessions.MemberIdOf(context.User) is not { } memberId)
+                {
+                    return Results.NotFound();
+                }
 
-            if (format is not ("json" or "html"))
-            {
-                return Results.Problem("Choose json or html.", statusCode: StatusCodes.Status404NotFound);
-            }
+                if (format is not ("json" or "html"))
+                {
+                    return Results.Problem("Choose json or html.", statusCode: StatusCodes.Status404NotFound);
+                }
 
-            var document = await export.CollectAsync(memberId, context.RequestAborted);
-            var name = "rekindle-" + clock.GetUtcNow().ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) + "." + format;
-            return format == "json"
-                ? Results.File(ExportMyData.ToJson(document), "application/json", name)
-                : Results.File(ExportMyData.ToHtml(document), "text/html; charset=utf-8", name);
-        }).RequireAuthorization();
+                var document = await export.CollectAsync(memberId, context.RequestAborted);
+                var name = "rekindle-" + clock.GetUtcNow().ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) + "." + format;
+                return format == "json"
+                    ? Results.File(ExportMyData.ToJson(document), "application/json", name)
+                    : Results.File(ExportMyData.ToHtml(document), "text/html; charset=utf-8", name);
+            })
+            .RequireAuthorization();
 }

@@ -43,7 +43,13 @@ public sealed class CreateInvite(AppDbContext db, CurrentMember current, InviteC
         {
             var couple = new Couple { Id = Guid.NewGuid(), CreatedAt = now };
             db.Couples.Add(couple);
-            membership = new CoupleMember { CoupleId = couple.Id, Slot = 1, MemberId = memberId, JoinedAt = now };
+            membership = new CoupleMember
+            {
+                CoupleId = couple.Id,
+                Slot = 1,
+                MemberId = memberId,
+                JoinedAt = now,
+            };
             db.CoupleMembers.Add(membership);
             await answers.StartAsync(memberId, couple.Id, cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
@@ -53,8 +59,8 @@ public sealed class CreateInvite(AppDbContext db, CurrentMember current, InviteC
             return Problem.Conflict(Text.Of("Your partner has already joined, so there is no one left to invite."));
         }
 
-        await db.CoupleInvites
-            .Where(i => i.CoupleId == membership.CoupleId && i.UsedAt == null && i.RevokedAt == null)
+        await db
+            .CoupleInvites.Where(i => i.CoupleId == membership.CoupleId && i.UsedAt == null && i.RevokedAt == null)
             .ExecuteUpdateAsync(s => s.SetProperty(i => i.RevokedAt, now), cancellationToken);
 
         var code = InviteCodes.NewCode();

@@ -40,7 +40,8 @@ public sealed class CurrentMember(IHttpContextAccessor accessor, AppDbContext db
         return _membership;
     }
 
-    /// <summary>The member as a viewer of records (<see cref="Infrastructure.Privacy.Disclosure"/>): who they are and their couple.</summary>
+    /// <summary>The member as a viewer of records (<see cref="Infrastructure.Privacy.Disclosure"/>): who they are and their
+    /// couple.</summary>
     public async Task<Infrastructure.Privacy.Viewer> ViewerAsync(CancellationToken cancellationToken = default) =>
         new(RequiredMemberId, (await MembershipAsync(cancellationToken))?.CoupleId);
 
@@ -53,10 +54,13 @@ public sealed class CurrentMember(IHttpContextAccessor accessor, AppDbContext db
         }
 
         var membership = await MembershipAsync(cancellationToken);
-        _partnerId = membership is null ? null : await db.CoupleMembers.AsNoTracking()
-            .Where(m => m.CoupleId == membership.CoupleId && m.MemberId != membership.MemberId)
-            .Select(m => (Guid?)m.MemberId)
-            .FirstOrDefaultAsync(cancellationToken);
+        _partnerId = membership is null
+            ? null
+            : await db
+                .CoupleMembers.AsNoTracking()
+                .Where(m => m.CoupleId == membership.CoupleId && m.MemberId != membership.MemberId)
+                .Select(m => (Guid?)m.MemberId)
+                .FirstOrDefaultAsync(cancellationToken);
         _partnerLoaded = true;
         return _partnerId;
     }

@@ -22,7 +22,8 @@ public sealed record CoupleStatus(
     string? PartnerFirstName,
     DateTime? TogetherSince,
     DateTime? ActiveInviteExpiresAt,
-    DateTime? PartnerLeftAt);
+    DateTime? PartnerLeftAt
+);
 
 public sealed class GetCoupleStatus(AppDbContext db, CurrentMember current, Account.MemberNames names, TimeProvider clock)
 {
@@ -35,9 +36,21 @@ public sealed class GetCoupleStatus(AppDbContext db, CurrentMember current, Acco
         }
 
         var coupleId = membership.CoupleId;
-        var partner = await db.CoupleMembers.AsNoTracking()
+        var partner = await db
+            .CoupleMembers.AsNoTracking()
             .Where(m => m.CoupleId == coupleId && m.MemberId != membership.MemberId)
-            .Join(db.Users, m => m.MemberId, u => u.Id, (m, u) => new { u.Id, u.FirstName, m.JoinedAt })
+            .Join(
+                db.Users,
+                m => m.MemberId,
+                u => u.Id,
+                (m, u) =>
+                    new
+                    {
+                        u.Id,
+                        u.FirstName,
+                        m.JoinedAt,
+                    }
+            )
             .FirstOrDefaultAsync(cancellationToken);
 
         if (partner is not null)
@@ -48,12 +61,17 @@ public sealed class GetCoupleStatus(AppDbContext db, CurrentMember current, Acco
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
-        var inviteExpires = await db.CoupleInvites.AsNoTracking()
+        var inviteExpires = await db
+            .CoupleInvites.AsNoTracking()
             .Where(i => i.CoupleId == coupleId && i.UsedAt == null && i.RevokedAt == null && i.ExpiresAt > now)
             .OrderByDescending(i => i.ExpiresAt)
             .Select(i => (DateTime?)i.ExpiresAt)
             .FirstOrDefaultAsync(cancellationToken);
-        var leftAt = await db.Couples.AsNoTracking().Where(c => c.Id == coupleId).Select(c => c.PartnerLeftAt).FirstOrDefaultAsync(cancellationToken);
+        var leftAt = await db
+            .Couples.AsNoTracking()
+            .Where(c => c.Id == coupleId)
+            .Select(c => c.PartnerLeftAt)
+            .FirstOrDefaultAsync(cancellationToken);
         return new CoupleStatus(CoupleStage.Waiting, coupleId, null, null, inviteExpires, leftAt);
     }
 }

@@ -14,8 +14,16 @@ namespace Rekindle.Web.Features.Pairing;
 /// so racing joiners cannot make a third member on either database.
 /// </summary>
 public sealed class JoinCouple(
-    AppDbContext db, CurrentMember current, PreviewInvite preview, InviteCodes codes, TimeProvider clock,
-    UserManager<Member> users, AccountEmails emails, PrivateAnswers answers, ILogger<JoinCouple> logger)
+    AppDbContext db,
+    CurrentMember current,
+    PreviewInvite preview,
+    InviteCodes codes,
+    TimeProvider clock,
+    UserManager<Member> users,
+    AccountEmails emails,
+    PrivateAnswers answers,
+    ILogger<JoinCouple> logger
+)
 {
     /// <summary>
     /// Joins (the join page and the API both come here), logs the ids, and tells the inviter by a
@@ -52,9 +60,12 @@ public sealed class JoinCouple(
         var mine = await current.MembershipAsync(cancellationToken);
         if (mine is not null)
         {
-            return Problem.Invalid("code", mine.CoupleId == found.CoupleId
-                ? Text.Of("You are already in this couple space.")
-                : Text.Of("You are already in a couple space. Leave it first (in Couple settings) to join another."));
+            return Problem.Invalid(
+                "code",
+                mine.CoupleId == found.CoupleId
+                    ? Text.Of("You are already in this couple space.")
+                    : Text.Of("You are already in a couple space. Leave it first (in Couple settings) to join another.")
+            );
         }
 
         var coupleId = found.CoupleId!.Value;
@@ -62,8 +73,8 @@ public sealed class JoinCouple(
         var now = clock.GetUtcNow().UtcDateTime;
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var claimed = await db.CoupleInvites
-            .Where(i => i.CodeHash == hash && i.UsedAt == null && i.RevokedAt == null && i.ExpiresAt > now)
+        var claimed = await db
+            .CoupleInvites.Where(i => i.CodeHash == hash && i.UsedAt == null && i.RevokedAt == null && i.ExpiresAt > now)
             .ExecuteUpdateAsync(s => s.SetProperty(i => i.UsedAt, now).SetProperty(i => i.UsedByMemberId, memberId), cancellationToken);
         if (claimed != 1)
         {
@@ -77,7 +88,15 @@ public sealed class JoinCouple(
             return Problem.Invalid("code", new InvitePreview(InviteState.CoupleFull, null, null).Problem!);
         }
 
-        db.CoupleMembers.Add(new CoupleMember { CoupleId = coupleId, Slot = slot, MemberId = memberId, JoinedAt = now });
+        db.CoupleMembers.Add(
+            new CoupleMember
+            {
+                CoupleId = coupleId,
+                Slot = slot,
+                MemberId = memberId,
+                JoinedAt = now,
+            }
+        );
         await answers.StartAsync(memberId, coupleId, cancellationToken);
         try
         {
@@ -89,7 +108,8 @@ public sealed class JoinCouple(
             return Problem.Invalid("code", new InvitePreview(InviteState.CoupleFull, null, null).Problem!);
         }
 
-        await db.Couples.Where(c => c.Id == coupleId)
+        await db
+            .Couples.Where(c => c.Id == coupleId)
             .ExecuteUpdateAsync(s => s.SetProperty(c => c.PartnerLeftAt, (DateTime?)null), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         current.Reset();
@@ -98,7 +118,8 @@ public sealed class JoinCouple(
 
     /// <summary>The other member of the couple, to tell them (by a content-free email) that their partner joined.</summary>
     private Task<Guid?> PartnerOfAsync(CoupleMember me, CancellationToken cancellationToken) =>
-        db.CoupleMembers.AsNoTracking()
+        db
+            .CoupleMembers.AsNoTracking()
             .Where(m => m.CoupleId == me.CoupleId && m.MemberId != me.MemberId)
             .Select(m => (Guid?)m.MemberId)
             .FirstOrDefaultAsync(cancellationToken);

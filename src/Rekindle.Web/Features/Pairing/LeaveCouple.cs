@@ -25,7 +25,10 @@ public sealed class LeaveCouple(AppDbContext db, CurrentMember current, KeyRing 
         var now = clock.GetUtcNow().UtcDateTime;
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var coupleId = await db.CoupleMembers.Where(m => m.MemberId == memberId).Select(m => (Guid?)m.CoupleId).FirstOrDefaultAsync(cancellationToken);
+        var coupleId = await db
+            .CoupleMembers.Where(m => m.MemberId == memberId)
+            .Select(m => (Guid?)m.CoupleId)
+            .FirstOrDefaultAsync(cancellationToken);
         if (coupleId is null)
         {
             return NotInCouple();
@@ -44,9 +47,22 @@ public sealed class LeaveCouple(AppDbContext db, CurrentMember current, KeyRing 
 
         foreach (var stays in members.Where(m => m.MemberId != memberId))
         {
-            var fresh = new Couple { Id = Guid.NewGuid(), CreatedAt = now, PartnerLeftAt = now };
+            var fresh = new Couple
+            {
+                Id = Guid.NewGuid(),
+                CreatedAt = now,
+                PartnerLeftAt = now,
+            };
             db.Couples.Add(fresh);
-            db.CoupleMembers.Add(new CoupleMember { CoupleId = fresh.Id, Slot = 1, MemberId = stays.MemberId, JoinedAt = stays.JoinedAt });
+            db.CoupleMembers.Add(
+                new CoupleMember
+                {
+                    CoupleId = fresh.Id,
+                    Slot = 1,
+                    MemberId = stays.MemberId,
+                    JoinedAt = stays.JoinedAt,
+                }
+            );
             await answers.StartAsync(stays.MemberId, fresh.Id, cancellationToken);
         }
 

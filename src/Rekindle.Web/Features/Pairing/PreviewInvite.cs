@@ -18,17 +18,20 @@ public enum InviteState
 public sealed record InvitePreview(InviteState State, Guid? CoupleId, string? InviterFirstName)
 {
     /// <summary>What to tell the person holding the code, in plain words, with what to do next.</summary>
-    public string? Problem => State switch
-    {
-        InviteState.Valid => null,
-        InviteState.Malformed => Text.Of("That doesn't look like an invite code. Codes have 8 letters and numbers, like ABCD-EFGH."),
-        InviteState.Unknown => Text.Of("We couldn't find an invite with that code. Check it with your partner, or ask them for a new one."),
-        InviteState.Expired => Text.Of("This invite has expired (invites last 7 days). Ask your partner to make a new one."),
-        InviteState.Used => Text.Of("This invite has already been used. Ask your partner to make a new one if you need it."),
-        InviteState.Revoked => Text.Of("This invite was cancelled. Ask your partner for a new one."),
-        InviteState.CoupleFull => Text.Of("This couple space already has two people in it, so it can't take anyone else."),
-        _ => Text.Of("This invite can't be used."),
-    };
+    public string? Problem =>
+        State switch
+        {
+            InviteState.Valid => null,
+            InviteState.Malformed => Text.Of("That doesn't look like an invite code. Codes have 8 letters and numbers, like ABCD-EFGH."),
+            InviteState.Unknown => Text.Of(
+                "We couldn't find an invite with that code. Check it with your partner, or ask them for a new one."
+            ),
+            InviteState.Expired => Text.Of("This invite has expired (invites last 7 days). Ask your partner to make a new one."),
+            InviteState.Used => Text.Of("This invite has already been used. Ask your partner to make a new one if you need it."),
+            InviteState.Revoked => Text.Of("This invite was cancelled. Ask your partner for a new one."),
+            InviteState.CoupleFull => Text.Of("This couple space already has two people in it, so it can't take anyone else."),
+            _ => Text.Of("This invite can't be used."),
+        };
 }
 
 /// <summary>Looks an invite code up without using it, so the person can see whose space they are joining.</summary>
@@ -43,7 +46,8 @@ public sealed class PreviewInvite(AppDbContext db, InviteCodes codes, Account.Me
         }
 
         var hash = codes.Hash(code);
-        var invite = await db.CoupleInvites.AsNoTracking()
+        var invite = await db
+            .CoupleInvites.AsNoTracking()
             .Where(i => i.CodeHash == hash)
             .Select(i => new
             {

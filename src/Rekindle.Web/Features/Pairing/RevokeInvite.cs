@@ -17,8 +17,8 @@ public sealed class RevokeInvite(AppDbContext db, CurrentMember current, TimePro
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
-        var revoked = await db.CoupleInvites
-            .Where(i => i.CoupleId == membership.CoupleId && i.UsedAt == null && i.RevokedAt == null)
+        var revoked = await db
+            .CoupleInvites.Where(i => i.CoupleId == membership.CoupleId && i.UsedAt == null && i.RevokedAt == null)
             .ExecuteUpdateAsync(s => s.SetProperty(i => i.RevokedAt, now), cancellationToken);
         return revoked > 0 ? Outcome<bool>.Ok(true) : NoneLive();
     }

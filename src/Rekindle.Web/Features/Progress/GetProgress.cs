@@ -26,7 +26,8 @@ public sealed record ProgressView(
     IReadOnlyList<(DateOnly Week, int Count)> AnsweredTogether,
     IReadOnlyList<CompletedCheck> Checks,
     IReadOnlyList<PlanWeekDone> Plan,
-    CoupleMapView? Map);
+    CoupleMapView? Map
+);
 
 /// <summary>
 /// Progress only reads: every number comes through the owning area's handler (or, for daily
@@ -40,7 +41,8 @@ public sealed class GetProgress(
     GetWeeksTogether weeksTogether,
     MyChecks checks,
     GetMyPlan plans,
-    GetCoupleMap map)
+    GetCoupleMap map
+)
 {
     public const int Weeks = 12;
 
@@ -62,14 +64,20 @@ public sealed class GetProgress(
         }
 
         var history = await checkIns.HistoryAsync(viewer.MemberId, cancellationToken);
-        var pulses = history
-            .Select(h => new PulseWeek(h.Week, h.Mine.Pulse, h.Partners?.Pulse))
-            .TakeLast(PulseWeeks)
-            .ToList();
+        var pulses = history.Select(h => new PulseWeek(h.Week, h.Mine.Pulse, h.Partners?.Pulse)).TakeLast(PulseWeeks).ToList();
         var together = await weeksTogether.HandleAsync(Weeks, cancellationToken);
         var answered = partnerId is null ? [] : await AnsweredTogetherAsync(viewer, coupleId, cancellationToken);
         var mapView = partnerId is null ? null : await map.HandleAsync(cancellationToken);
-        return new ProgressView(true, partnerId is not null, pulses, together, answered, mine.Completed, planWeeks, mapView?.Stage == MapStage.Ready ? mapView : null);
+        return new ProgressView(
+            true,
+            partnerId is not null,
+            pulses,
+            together,
+            answered,
+            mine.Completed,
+            planWeeks,
+            mapView?.Stage == MapStage.Ready ? mapView : null
+        );
     }
 
     /// <summary>
@@ -77,14 +85,30 @@ public sealed class GetProgress(
     /// answered. Read through <c>VisibleTo</c>, so the partner's answer counts only once the
     /// member answered the same question too, exactly as the daily page would reveal it.
     /// </summary>
-    private async Task<IReadOnlyList<(DateOnly Week, int Count)>> AnsweredTogetherAsync(Viewer viewer, Guid coupleId, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<(DateOnly Week, int Count)>> AnsweredTogetherAsync(
+        Viewer viewer,
+        Guid coupleId,
+        CancellationToken cancellationToken
+    )
     {
         var thisWeek = WeeklyCheckIns.WeekOf(await days.TodayAsync(cancellationToken));
         var first = thisWeek.AddDays(-7 * (Weeks - 1));
-        var rows = await db.DailyAnswers.AsNoTracking()
+        var rows = await db
+            .DailyAnswers.AsNoTracking()
             .VisibleTo(viewer)
             .Where(a => a.CoupleId == coupleId && !a.Skipped)
-            .Join(db.DailyQuestions.Where(q => q.CoupleId == coupleId && q.Day >= first), a => a.DailyQuestionId, q => q.Id, (a, q) => new { q.Id, q.Day, a.OwnerId })
+            .Join(
+                db.DailyQuestions.Where(q => q.CoupleId == coupleId && q.Day >= first),
+                a => a.DailyQuestionId,
+                q => q.Id,
+                (a, q) =>
+                    new
+                    {
+                        q.Id,
+                        q.Day,
+                        a.OwnerId,
+                    }
+            )
             .ToListAsync(cancellationToken);
         var both = rows.GroupBy(r => r.Id)
             .Where(g => g.Select(r => r.OwnerId).Distinct().Count() == 2 && g.Any(r => r.OwnerId == viewer.MemberId))

@@ -13,19 +13,35 @@ public sealed record RepairRevisionRequest(int Revision);
 /// </summary>
 public sealed class ActOnRepair(RepairStore store)
 {
-    public Task<Outcome<bool>> HandleAsync(Guid id, RepairAction action, RepairRevisionRequest request, CancellationToken cancellationToken = default) =>
-        store.ChangeAsync(id, action == RepairAction.Calm, (incident, _, member) =>
-        {
-            if (incident.Revision != request.Revision)
+    public Task<Outcome<bool>> HandleAsync(
+        Guid id,
+        RepairAction action,
+        RepairRevisionRequest request,
+        CancellationToken cancellationToken = default
+    ) =>
+        store.ChangeAsync(
+            id,
+            action == RepairAction.Calm,
+            (incident, _, member) =>
             {
-                return Problem.Invalid("revision", Text.Of("Things moved on while this page was open. Here is where you are now."));
-            }
+                if (incident.Revision != request.Revision)
+                {
+                    return Problem.Invalid("revision", Text.Of("Things moved on while this page was open. Here is where you are now."));
+                }
 
-            return (action switch
-            {
-                RepairAction.Calm => RepairRules.Calm(incident, member),
-                RepairAction.Pause => RepairRules.Pause(incident, member, store.Now),
-                _ => RepairRules.SetAside(incident, member, store.Now),
-            }) is { } problem ? Problem.Invalid("repair", problem) : null;
-        }, cancellationToken);
+                return
+                    (
+                        action switch
+                        {
+                            RepairAction.Calm => RepairRules.Calm(incident, member),
+                            RepairAction.Pause => RepairRules.Pause(incident, member, store.Now),
+                            _ => RepairRules.SetAside(incident, member, store.Now),
+                        }
+                    )
+                        is { } problem
+                    ? Problem.Invalid("repair", problem)
+                    : null;
+            },
+            cancellationToken
+        );
 }

@@ -29,9 +29,10 @@ public sealed class Apology : ISealedRecord
 
     public DateTime SentAt { get; set; }
 
-    public SealPlace PlaceOf(string property) => property == nameof(Text)
-        ? SealedPlaces.ApologyText.At(Id, KeyOwner.Couple(CoupleId))
-        : throw new ArgumentOutOfRangeException(nameof(property));
+    public SealPlace PlaceOf(string property) =>
+        property == nameof(Text)
+            ? SealedPlaces.ApologyText.At(Id, KeyOwner.Couple(CoupleId))
+            : throw new ArgumentOutOfRangeException(nameof(property));
 }
 
 public sealed record ApologyText(string Did, string Effect, string Will);

@@ -13,29 +13,52 @@ public static class ApologyApi
     public static void MapApologyApi(this RouteGroupBuilder repair)
     {
         // The same helper as the page's "check how it sounds": nothing is stored; it rests with the rest of repair.
-        repair.MapPost("/apologies/check", CheckAsync)
+        repair
+            .MapPost("/apologies/check", CheckAsync)
             .ProducesProblem(StatusCodes.Status409Conflict)
-            .WithName("CheckApology").WithSummary("Check how an apology reads before sending it: the whole, and each part; nothing is stored");
+            .WithName("CheckApology")
+            .WithSummary("Check how an apology reads before sending it: the whole, and each part; nothing is stored");
 
-        repair.MapPost("/apologies", SendAsync)
-            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status429TooManyRequests)
-            .WithName("SendApology").WithSummary("Send your partner an apology; you both see it under Repair");
+        repair
+            .MapPost("/apologies", SendAsync)
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests)
+            .WithName("SendApology")
+            .WithSummary("Send your partner an apology; you both see it under Repair");
     }
 
     internal static async Task<List<ApologyDto>> ListAsync(ListApologies apologies, CancellationToken cancellationToken) =>
-        (await apologies.HandleAsync(cancellationToken)).Select(a => new ApologyDto(a.Text.Did, a.Text.Effect, a.Text.Will, a.SentAt, a.FromMe)).ToList();
+        (await apologies.HandleAsync(cancellationToken))
+            .Select(a => new ApologyDto(a.Text.Did, a.Text.Effect, a.Text.Will, a.SentAt, a.FromMe))
+            .ToList();
 
     private static async Task<Results<Ok<ApologyToneDto>, ProblemHttpResult>> CheckAsync(
-        SendApologyRequest request, CheckApology check, SoftStartup soft, CancellationToken cancellationToken)
+        SendApologyRequest request,
+        CheckApology check,
+        SoftStartup soft,
+        CancellationToken cancellationToken
+    )
     {
         SoftStartupDto Dto(ToneReading? part) => SoftStartupDto.From(part ?? soft.Nothing, soft);
-        return ApiResults.From(await check.HandleAsync(request, cancellationToken), tone => new ApologyToneDto(Dto(tone.Whole), Dto(tone.Did), Dto(tone.Effect), Dto(tone.Will)));
+        return ApiResults.From(await check.HandleAsync(request, cancellationToken), tone => new ApologyToneDto(
+            Dto(tone.Whole),
+            Dto(tone.Did),
+            Dto(tone.Effect),
+            Dto(tone.Will)
+        ));
     }
 
     private static async Task<Results<Ok<List<ApologyDto>>, ProblemHttpResult>> SendAsync(
-        SendApologyRequest request, SendApology send, ListApologies apologies, CancellationToken cancellationToken)
+        SendApologyRequest request,
+        SendApology send,
+        ListApologies apologies,
+        CancellationToken cancellationToken
+    )
     {
         var outcome = await send.HandleAsync(request, cancellationToken);
-        return outcome.Problem is { } problem ? ApiResults.Problem(problem) : TypedResults.Ok(await ListAsync(apologies, cancellationToken));
+        return outcome.Problem is { } problem
+            ? ApiResults.Problem(problem)
+            : TypedResults.Ok(await ListAsync(apologies, cancellationToken));
     }
 }

@@ -15,7 +15,9 @@ public sealed class ApologyRules(RepairContent content, SoftStartup soft)
     {
         var parts = new[]
         {
-            ("did", request.Did, content.Apology.DidLabel), ("effect", request.Effect, content.Apology.EffectLabel), ("will", request.Will, content.Apology.WillLabel),
+            ("did", request.Did, content.Apology.DidLabel),
+            ("effect", request.Effect, content.Apology.EffectLabel),
+            ("will", request.Will, content.Apology.WillLabel),
         };
         foreach (var (field, text, label) in parts)
         {
@@ -29,13 +31,15 @@ public sealed class ApologyRules(RepairContent content, SoftStartup soft)
         return Outcome<ApologyText>.Ok(new ApologyText(request.Did!.Trim(), request.Effect!.Trim(), request.Will!.Trim()));
     }
 
-    /// <summary>The soft start-up helper's reading of each part, and of the whole: harsh when any part is, else as the whole reads.</summary>
+    /// <summary>The soft start-up helper's reading of each part, and of the whole: harsh when any part is, else as the whole
+    /// reads.</summary>
     public ApologyTone Tone(SendApologyRequest request)
     {
         var (d, e, w) = (soft.Read(request.Did), soft.Read(request.Effect), soft.Read(request.Will));
-        var whole = d?.Flagged == true || e?.Flagged == true || w?.Flagged == true
-            ? new ToneReading(ToneVerdict.Harsh, [.. d?.Findings ?? [], .. e?.Findings ?? [], .. w?.Findings ?? []], [])
-            : soft.ReadTogether([request.Did, request.Effect, request.Will]) ?? soft.Nothing;
+        var whole =
+            d?.Flagged == true || e?.Flagged == true || w?.Flagged == true
+                ? new ToneReading(ToneVerdict.Harsh, [.. d?.Findings ?? [], .. e?.Findings ?? [], .. w?.Findings ?? []], [])
+                : soft.ReadTogether([request.Did, request.Effect, request.Will]) ?? soft.Nothing;
         return new ApologyTone(whole, d, e, w);
     }
 }

@@ -15,9 +15,14 @@ public sealed class CountUnresolvedRepairs(AppDbContext db, CurrentMember curren
             return 0;
         }
 
-        var incidents = await db.Incidents.AsNoTracking().Where(i => i.CoupleId == coupleId && i.SetAsideAt == null).ToListAsync(cancellationToken);
-        var followUps = await db.IncidentEntries.AsNoTracking()
-            .Where(e => e.CoupleId == coupleId && e.OwnerId == viewer.MemberId && e.Step == RepairStep.FollowUp).ToListAsync(cancellationToken);
+        var incidents = await db
+            .Incidents.AsNoTracking()
+            .Where(i => i.CoupleId == coupleId && i.SetAsideAt == null)
+            .ToListAsync(cancellationToken);
+        var followUps = await db
+            .IncidentEntries.AsNoTracking()
+            .Where(e => e.CoupleId == coupleId && e.OwnerId == viewer.MemberId && e.Step == RepairStep.FollowUp)
+            .ToListAsync(cancellationToken);
         var now = clock.GetUtcNow().UtcDateTime;
         var count = 0;
         foreach (var incident in incidents)

@@ -14,28 +14,54 @@ public sealed class FindRepair(AppDbContext db, CurrentMember current, RepairSto
     public async Task<RepairView?> HandleAsync(Guid id, CancellationToken cancellationToken = default)
     {
         var viewer = await current.ViewerAsync(cancellationToken);
-        var incident = await db.Incidents.AsNoTracking().FirstOrDefaultAsync(i => i.Id == id && i.CoupleId == viewer.CoupleId && viewer.CoupleId != null, cancellationToken);
+        var incident = await db
+            .Incidents.AsNoTracking()
+            .FirstOrDefaultAsync(i => i.Id == id && i.CoupleId == viewer.CoupleId && viewer.CoupleId != null, cancellationToken);
         if (incident is null)
         {
             return null;
         }
 
-        var entries = await db.IncidentEntries.AsNoTracking().Where(e => e.IncidentId == id && e.CoupleId == viewer.CoupleId).ToListAsync(cancellationToken);
+        var entries = await db
+            .IncidentEntries.AsNoTracking()
+            .Where(e => e.IncidentId == id && e.CoupleId == viewer.CoupleId)
+            .ToListAsync(cancellationToken);
         var state = RepairState.Of(incident, entries.Select(e => (e.OwnerId, e.Step)));
         var steps = new List<StepView>();
         foreach (var step in RepairRules.Steps.Append(RepairStep.FollowUp))
         {
             var mine = entries.FirstOrDefault(e => e.Step == step && e.OwnerId == viewer.MemberId);
             var theirs = entries.FirstOrDefault(e => e.Step == step && e.OwnerId != viewer.MemberId);
-            var maySee = theirs is not null && Disclosure.MaySee(viewer, theirs.OwnerId, theirs.CoupleId, theirs.Visibility, mine is not null)
+            var maySee =
+                theirs is not null
+                && Disclosure.MaySee(viewer, theirs.OwnerId, theirs.CoupleId, theirs.Visibility, mine is not null)
                 && RepairRules.MaySeePartners(state, viewer.MemberId, step);
-            steps.Add(new StepView(step, mine is null ? null : await store.OpenAsync(mine, cancellationToken), maySee ? await store.OpenAsync(theirs!, cancellationToken) : null, theirs is not null));
+            steps.Add(
+                new StepView(
+                    step,
+                    mine is null ? null : await store.OpenAsync(mine, cancellationToken),
+                    maySee ? await store.OpenAsync(theirs!, cancellationToken) : null,
+                    theirs is not null
+                )
+            );
         }
 
         var byMe = incident.OpenedBy == viewer.MemberId;
-        return new RepairView(incident.Id, await store.TitleAsync(incident, cancellationToken), byMe, incident.OpenedAt, RepairRules.Current(state), incident.Paused,
-            byMe ? incident.OpenerCalm : incident.PartnerCalm, byMe ? incident.PartnerCalm : incident.OpenerCalm,
-            incident.CompletedAt, incident.FollowUpDueAt, RepairRules.FollowUpDue(incident, clock.GetUtcNow().UtcDateTime), incident.SetAsideAt is not null,
-            incident.Revision, steps);
+        return new RepairView(
+            incident.Id,
+            await store.TitleAsync(incident, cancellationToken),
+            byMe,
+            incident.OpenedAt,
+            RepairRules.Current(state),
+            incident.Paused,
+            byMe ? incident.OpenerCalm : incident.PartnerCalm,
+            byMe ? incident.PartnerCalm : incident.OpenerCalm,
+            incident.CompletedAt,
+            incident.FollowUpDueAt,
+            RepairRules.FollowUpDue(incident, clock.GetUtcNow().UtcDateTime),
+            incident.SetAsideAt is not null,
+            incident.Revision,
+            steps
+        );
     }
 }

@@ -51,9 +51,10 @@ public sealed class Grudge : IVisibleRecord, ISealedRecord
 
     public DateTime? ArchivedAt { get; set; }
 
-    public SealPlace PlaceOf(string property) => property == nameof(Entry)
-        ? SealedPlaces.GrudgeEntry.At(Id, KeyOwner.Member(OwnerId))
-        : throw new ArgumentOutOfRangeException(nameof(property));
+    public SealPlace PlaceOf(string property) =>
+        property == nameof(Entry)
+            ? SealedPlaces.GrudgeEntry.At(Id, KeyOwner.Member(OwnerId))
+            : throw new ArgumentOutOfRangeException(nameof(property));
 }
 
 /// <summary>What a grudge exercise holds, opened.</summary>
@@ -80,7 +81,8 @@ public static class LettingGoRules
     }
 
     /// <summary>The next step once <paramref name="saved"/> is saved: saving an earlier step again does not move back.</summary>
-    public static GrudgeStep After(GrudgeStep reached, GrudgeStep saved) => saved == reached && reached < GrudgeStep.Release ? reached + 1 : reached;
+    public static GrudgeStep After(GrudgeStep reached, GrudgeStep saved) =>
+        saved == reached && reached < GrudgeStep.Release ? reached + 1 : reached;
 
     public static string? CanArchive(Grudge grudge) =>
         grudge.ArchivedAt is not null ? Text.Of("This exercise is already put away.")

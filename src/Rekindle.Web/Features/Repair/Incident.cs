@@ -7,7 +7,8 @@ using Rekindle.Web.Infrastructure.Sealing;
 
 namespace Rekindle.Web.Features.Repair;
 
-/// <summary>The steps of a repair, in order. <see cref="Calm"/> comes before any writing; <see cref="FollowUp"/> a week after the plan.</summary>
+/// <summary>The steps of a repair, in order. <see cref="Calm"/> comes before any writing; <see cref="FollowUp"/> a week after the
+/// plan.</summary>
 public enum RepairStep
 {
     Calm = 0,
@@ -63,9 +64,10 @@ public sealed class Incident : ISealedRecord
 
     public DateTime? FollowUpDueAt => CompletedAt?.Add(RepairRules.FollowUpAfter);
 
-    public SealPlace PlaceOf(string property) => property == nameof(Title)
-        ? SealedPlaces.IncidentTitle.At(Id, KeyOwner.Couple(CoupleId))
-        : throw new ArgumentOutOfRangeException(nameof(property));
+    public SealPlace PlaceOf(string property) =>
+        property == nameof(Title)
+            ? SealedPlaces.IncidentTitle.At(Id, KeyOwner.Couple(CoupleId))
+            : throw new ArgumentOutOfRangeException(nameof(property));
 }
 
 /// <summary>
@@ -99,9 +101,10 @@ public sealed class IncidentEntry : IVisibleRecord, ISealedRecord
 
     public static string KeyFor(Guid incidentId, RepairStep step) => $"repair:{incidentId:N}:{(int)step}";
 
-    public SealPlace PlaceOf(string property) => property == nameof(Entry)
-        ? SealedPlaces.IncidentEntryEntry.At(Id, KeyOwner.Member(OwnerId))
-        : throw new ArgumentOutOfRangeException(nameof(property));
+    public SealPlace PlaceOf(string property) =>
+        property == nameof(Entry)
+            ? SealedPlaces.IncidentEntryEntry.At(Id, KeyOwner.Member(OwnerId))
+            : throw new ArgumentOutOfRangeException(nameof(property));
 }
 
 /// <summary>What an entry holds, opened.</summary>
@@ -131,7 +134,14 @@ internal sealed class IncidentConfiguration : IEntityTypeConfiguration<Incident>
         builder.HasOne<Incident>().WithMany().HasForeignKey(e => e.IncidentId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne<Member>().WithMany().HasForeignKey(e => e.OwnerId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne<Couple>().WithMany().HasForeignKey(e => e.CoupleId).OnDelete(DeleteBehavior.Cascade);
-        builder.HasIndex(e => new { e.OwnerId, e.CoupleId, e.PromptKey }).IsUnique();
+        builder
+            .HasIndex(e => new
+            {
+                e.OwnerId,
+                e.CoupleId,
+                e.PromptKey,
+            })
+            .IsUnique();
         builder.HasIndex(e => new { e.IncidentId, e.Step });
         builder.Property(e => e.PromptKey).HasMaxLength(60);
     }

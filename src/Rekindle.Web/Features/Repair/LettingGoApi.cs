@@ -22,67 +22,127 @@ public sealed record GrudgeSummaryDto(Guid Id, string Step, DateTime StartedAt, 
 /// </summary>
 public sealed record LettingGoDto(bool Resting, string Note, IReadOnlyList<GrudgeSummaryDto> Exercises);
 
-/// <summary>Letting go (decisions/0016): one member's private exercise. The partner never learns it exists; another member's id is not found.</summary>
+/// <summary>Letting go (decisions/0016): one member's private exercise. The partner never learns it exists; another member's id is not
+/// found.</summary>
 public static class LettingGoApi
 {
     public static void MapLettingGoApi(this RouteGroupBuilder repair)
     {
         var lettingGo = repair.MapGroup("/letting-go");
 
-        repair.MapGet("/letting-go", ListAsync)
-            .WithName("ListLettingGo").WithSummary("Your own letting-go exercises (only you ever see them)");
+        repair
+            .MapGet("/letting-go", ListAsync)
+            .WithName("ListLettingGo")
+            .WithSummary("Your own letting-go exercises (only you ever see them)");
 
-        repair.MapPost("/letting-go", StartAsync)
-            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict)
-            .WithName("StartLettingGo").WithSummary("Begin a letting-go exercise with its first step (not while it rests for you)");
+        repair
+            .MapPost("/letting-go", StartAsync)
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .WithName("StartLettingGo")
+            .WithSummary("Begin a letting-go exercise with its first step (not while it rests for you)");
 
-        lettingGo.MapGet("/{id:guid}", GetAsync)
+        lettingGo
+            .MapGet("/{id:guid}", GetAsync)
             .ProducesProblem(StatusCodes.Status404NotFound)
-            .WithName("GetLettingGo").WithSummary("One of your letting-go exercises");
+            .WithName("GetLettingGo")
+            .WithSummary("One of your letting-go exercises");
 
-        lettingGo.MapPost("/{id:guid}/steps", SaveStepAsync)
-            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
-            .WithName("SaveLettingGoStep").WithSummary("Save a step, or change an earlier one; one step at a time");
+        lettingGo
+            .MapPost("/{id:guid}/steps", SaveStepAsync)
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .WithName("SaveLettingGoStep")
+            .WithSummary("Save a step, or change an earlier one; one step at a time");
 
-        lettingGo.MapPost("/{id:guid}/put-away", PutAwayAsync)
-            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound)
-            .WithName("PutAwayLettingGo").WithSummary("Release: put the exercise away (kept, closed, for you alone)");
+        lettingGo
+            .MapPost("/{id:guid}/put-away", PutAwayAsync)
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .WithName("PutAwayLettingGo")
+            .WithSummary("Release: put the exercise away (kept, closed, for you alone)");
 
         // Destroying is always allowed, resting or not: a member can always remove what they wrote.
-        lettingGo.MapDelete("/{id:guid}", DestroyAsync)
+        lettingGo
+            .MapDelete("/{id:guid}", DestroyAsync)
             .ProducesProblem(StatusCodes.Status404NotFound)
-            .WithName("DestroyLettingGo").WithSummary("Destroy the exercise for good, at any step; it can't be brought back");
+            .WithName("DestroyLettingGo")
+            .WithSummary("Destroy the exercise for good, at any step; it can't be brought back");
     }
 
-    private static async Task<Ok<LettingGoDto>> ListAsync(ListLettingGo list, Resting safety, RepairContent content, CancellationToken cancellationToken)
+    private static async Task<Ok<LettingGoDto>> ListAsync(
+        ListLettingGo list,
+        Resting safety,
+        RepairContent content,
+        CancellationToken cancellationToken
+    )
     {
         var resting = await safety.ConcernAsync(cancellationToken);
-        var exercises = (await list.HandleAsync(cancellationToken)).Select(g => new GrudgeSummaryDto(g.Id, LettingGoStore.KeyOf(g.Step), g.StartedAt, g.ArchivedAt)).ToList();
-        return TypedResults.Ok(new LettingGoDto(resting, resting ? content.Resting : content.LettingGo.NotExcusing + " " + content.LettingGo.Safety, exercises));
+        var exercises = (await list.HandleAsync(cancellationToken))
+            .Select(g => new GrudgeSummaryDto(g.Id, LettingGoStore.KeyOf(g.Step), g.StartedAt, g.ArchivedAt))
+            .ToList();
+        return TypedResults.Ok(
+            new LettingGoDto(resting, resting ? content.Resting : content.LettingGo.NotExcusing + " " + content.LettingGo.Safety, exercises)
+        );
     }
 
     private static async Task<Results<Ok<GrudgeDto>, ProblemHttpResult>> StartAsync(
-        StartGrudgeRequest request, StartLettingGo start, FindLettingGo find, Resting safety, CancellationToken cancellationToken)
+        StartGrudgeRequest request,
+        StartLettingGo start,
+        FindLettingGo find,
+        Resting safety,
+        CancellationToken cancellationToken
+    )
     {
         var outcome = await start.HandleAsync(request, cancellationToken);
-        return outcome.Problem is { } problem ? ApiResults.Problem(problem) : await DtoAsync(outcome.Value, find, safety, cancellationToken);
+        return outcome.Problem is { } problem
+            ? ApiResults.Problem(problem)
+            : await DtoAsync(outcome.Value, find, safety, cancellationToken);
     }
 
-    private static Task<Results<Ok<GrudgeDto>, ProblemHttpResult>> GetAsync(Guid id, FindLettingGo find, Resting safety, CancellationToken cancellationToken) =>
-        DtoAsync(id, find, safety, cancellationToken);
+    private static Task<Results<Ok<GrudgeDto>, ProblemHttpResult>> GetAsync(
+        Guid id,
+        FindLettingGo find,
+        Resting safety,
+        CancellationToken cancellationToken
+    ) => DtoAsync(id, find, safety, cancellationToken);
 
     private static async Task<Results<Ok<GrudgeDto>, ProblemHttpResult>> SaveStepAsync(
-        Guid id, GrudgeStepRequest request, SaveLettingGoStep save, FindLettingGo find, Resting safety, CancellationToken cancellationToken) =>
-        (await save.HandleAsync(id, request, cancellationToken)).Problem is { } problem ? ApiResults.Problem(problem) : await DtoAsync(id, find, safety, cancellationToken);
+        Guid id,
+        GrudgeStepRequest request,
+        SaveLettingGoStep save,
+        FindLettingGo find,
+        Resting safety,
+        CancellationToken cancellationToken
+    ) =>
+        (await save.HandleAsync(id, request, cancellationToken)).Problem is { } problem
+            ? ApiResults.Problem(problem)
+            : await DtoAsync(id, find, safety, cancellationToken);
 
     private static async Task<Results<Ok<GrudgeDto>, ProblemHttpResult>> PutAwayAsync(
-        Guid id, PutAwayLettingGo putAway, FindLettingGo find, Resting safety, CancellationToken cancellationToken) =>
-        (await putAway.HandleAsync(id, cancellationToken)).Problem is { } problem ? ApiResults.Problem(problem) : await DtoAsync(id, find, safety, cancellationToken);
+        Guid id,
+        PutAwayLettingGo putAway,
+        FindLettingGo find,
+        Resting safety,
+        CancellationToken cancellationToken
+    ) =>
+        (await putAway.HandleAsync(id, cancellationToken)).Problem is { } problem
+            ? ApiResults.Problem(problem)
+            : await DtoAsync(id, find, safety, cancellationToken);
 
-    private static async Task<Results<NoContent, ProblemHttpResult>> DestroyAsync(Guid id, DestroyLettingGo destroy, CancellationToken cancellationToken) =>
-        ApiResults.NoContent(await destroy.HandleAsync(id, cancellationToken));
+    private static async Task<Results<NoContent, ProblemHttpResult>> DestroyAsync(
+        Guid id,
+        DestroyLettingGo destroy,
+        CancellationToken cancellationToken
+    ) => ApiResults.NoContent(await destroy.HandleAsync(id, cancellationToken));
 
-    private static async Task<Results<Ok<GrudgeDto>, ProblemHttpResult>> DtoAsync(Guid id, FindLettingGo find, Resting safety, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<GrudgeDto>, ProblemHttpResult>> DtoAsync(
+        Guid id,
+        FindLettingGo find,
+        Resting safety,
+        CancellationToken cancellationToken
+    )
     {
         if (await find.HandleAsync(id, cancellationToken) is not { } g)
         {
@@ -91,7 +151,8 @@ public static class LettingGoApi
 
         var resting = await safety.ConcernAsync(cancellationToken);
         var p = g.Payload;
-        var words = resting && g.ArchivedAt is null ? null : new GrudgeWordsDto(p.Hurt, p.Cost, p.Decision, p.DecisionNote, p.Context, p.Letter);
+        var words =
+            resting && g.ArchivedAt is null ? null : new GrudgeWordsDto(p.Hurt, p.Cost, p.Decision, p.DecisionNote, p.Context, p.Letter);
         return TypedResults.Ok(new GrudgeDto(g.Id, LettingGoStore.KeyOf(g.Step), g.StartedAt, g.ArchivedAt, resting, words));
     }
 }

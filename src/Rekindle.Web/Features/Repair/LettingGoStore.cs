@@ -25,13 +25,18 @@ public sealed class LettingGoStore(AppDbContext db, CurrentMember current, Repai
     public static string KeyOf(GrudgeStep step) => step.ToString().ToLowerInvariant();
 
     /// <summary>The step a request names by its key (name, decide, context, letter, release); null when it names none.</summary>
-    public static GrudgeStep? StepOf(string? key) => Enum.GetValues<GrudgeStep>().Cast<GrudgeStep?>().FirstOrDefault(s => KeyOf(s!.Value) == key);
+    public static GrudgeStep? StepOf(string? key) =>
+        Enum.GetValues<GrudgeStep>().Cast<GrudgeStep?>().FirstOrDefault(s => KeyOf(s!.Value) == key);
 
     internal async Task<IReadOnlyList<GrudgeView>> ListAsync(CancellationToken cancellationToken)
     {
         var viewer = await current.ViewerAsync(cancellationToken);
-        var rows = await db.Grudges.AsNoTracking().VisibleTo(viewer).Where(g => g.OwnerId == viewer.MemberId)
-            .OrderByDescending(g => g.StartedAt).ToListAsync(cancellationToken);
+        var rows = await db
+            .Grudges.AsNoTracking()
+            .VisibleTo(viewer)
+            .Where(g => g.OwnerId == viewer.MemberId)
+            .OrderByDescending(g => g.StartedAt)
+            .ToListAsync(cancellationToken);
         var views = new List<GrudgeView>();
         foreach (var row in rows)
         {
@@ -44,7 +49,10 @@ public sealed class LettingGoStore(AppDbContext db, CurrentMember current, Repai
     internal async Task<GrudgeView?> FindAsync(Guid id, CancellationToken cancellationToken)
     {
         var viewer = await current.ViewerAsync(cancellationToken);
-        var row = await db.Grudges.AsNoTracking().VisibleTo(viewer).FirstOrDefaultAsync(g => g.Id == id && g.OwnerId == viewer.MemberId, cancellationToken);
+        var row = await db
+            .Grudges.AsNoTracking()
+            .VisibleTo(viewer)
+            .FirstOrDefaultAsync(g => g.Id == id && g.OwnerId == viewer.MemberId, cancellationToken);
         return row is null ? null : await ViewAsync(row, cancellationToken);
     }
 
@@ -55,7 +63,11 @@ public sealed class LettingGoStore(AppDbContext db, CurrentMember current, Repai
     }
 
     internal async Task<SealedText> SealAsync(Grudge grudge, GrudgePayload payload, CancellationToken cancellationToken) =>
-        await sealer.SealAsync(JsonSerializer.Serialize(payload, RepairStore.Json), grudge.PlaceOf(nameof(Grudge.Entry)), cancellationToken);
+        await sealer.SealAsync(
+            JsonSerializer.Serialize(payload, RepairStore.Json),
+            grudge.PlaceOf(nameof(Grudge.Entry)),
+            cancellationToken
+        );
 
     internal async Task<GrudgeView> ViewAsync(Grudge grudge, CancellationToken cancellationToken)
     {
@@ -83,16 +95,21 @@ public sealed class LettingGoStore(AppDbContext db, CurrentMember current, Repai
 
         if (step == GrudgeStep.Name && TalkText.Problem(other, max) is { } secondProblem)
         {
-            return Problem.Invalid("second", other.Length == 0 ? Text.Of("Please write something for \"{0}\".", content.GrudgeStep(step).SecondLabel) : secondProblem);
+            return Problem.Invalid(
+                "second",
+                other.Length == 0 ? Text.Of("Please write something for \"{0}\".", content.GrudgeStep(step).SecondLabel) : secondProblem
+            );
         }
 
         var words = first.Length == 0 ? null : first;
-        return Outcome<GrudgePayload>.Ok(step switch
-        {
-            GrudgeStep.Name => payload with { Hurt = words, Cost = other },
-            GrudgeStep.Decide => payload with { Decision = decision, DecisionNote = words },
-            GrudgeStep.Context => payload with { Context = words },
-            _ => payload with { Letter = words },
-        });
+        return Outcome<GrudgePayload>.Ok(
+            step switch
+            {
+                GrudgeStep.Name => payload with { Hurt = words, Cost = other },
+                GrudgeStep.Decide => payload with { Decision = decision, DecisionNote = words },
+                GrudgeStep.Context => payload with { Context = words },
+                _ => payload with { Letter = words },
+            }
+        );
     }
 }

@@ -17,14 +17,18 @@ public sealed class ListApologies(AppDbContext db, CurrentMember current, Sealer
             return [];
         }
 
-        var rows = await db.Apologies.AsNoTracking()
+        var rows = await db
+            .Apologies.AsNoTracking()
             .Where(a => a.CoupleId == coupleId && (a.FromId == viewer.MemberId || a.ToId == viewer.MemberId))
-            .OrderByDescending(a => a.SentAt).ToListAsync(cancellationToken);
+            .OrderByDescending(a => a.SentAt)
+            .ToListAsync(cancellationToken);
         var views = new List<ApologyView>();
         foreach (var row in rows)
         {
-            if (await sealer.OpenAsync(row.Text, row.PlaceOf(nameof(Apology.Text)), cancellationToken) is { } json
-                && JsonSerializer.Deserialize<ApologyText>(json, RepairStore.Json) is { } text)
+            if (
+                await sealer.OpenAsync(row.Text, row.PlaceOf(nameof(Apology.Text)), cancellationToken) is { } json
+                && JsonSerializer.Deserialize<ApologyText>(json, RepairStore.Json) is { } text
+            )
             {
                 views.Add(new ApologyView(text, row.SentAt, row.FromId == viewer.MemberId));
             }

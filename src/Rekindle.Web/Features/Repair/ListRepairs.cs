@@ -15,20 +15,48 @@ public sealed class ListRepairs(AppDbContext db, CurrentMember current, RepairSt
             return [];
         }
 
-        var incidents = await db.Incidents.AsNoTracking().Where(i => i.CoupleId == coupleId).OrderByDescending(i => i.OpenedAt).ToListAsync(cancellationToken);
+        var incidents = await db
+            .Incidents.AsNoTracking()
+            .Where(i => i.CoupleId == coupleId)
+            .OrderByDescending(i => i.OpenedAt)
+            .ToListAsync(cancellationToken);
         var ids = incidents.Select(i => i.Id).ToList();
-        var written = await db.IncidentEntries.AsNoTracking().Where(e => ids.Contains(e.IncidentId))
-            .Select(e => new { e.IncidentId, e.OwnerId, e.Step }).ToListAsync(cancellationToken);
+        var written = await db
+            .IncidentEntries.AsNoTracking()
+            .Where(e => ids.Contains(e.IncidentId))
+            .Select(e => new
+            {
+                e.IncidentId,
+                e.OwnerId,
+                e.Step,
+            })
+            .ToListAsync(cancellationToken);
         var now = clock.GetUtcNow().UtcDateTime;
         var list = new List<RepairSummary>();
         foreach (var incident in incidents)
         {
             var state = RepairState.Of(incident, written.Where(w => w.IncidentId == incident.Id).Select(w => (w.OwnerId, w.Step)));
             var step = RepairRules.Current(state);
-            var myTurn = incident.SetAsideAt is null && step != RepairStep.Done
-                && (step == RepairStep.Calm ? !(incident.OpenedBy == viewer.MemberId ? incident.OpenerCalm : incident.PartnerCalm) : !RepairRules.Wrote(state, viewer.MemberId, step));
+            var myTurn =
+                incident.SetAsideAt is null
+                && step != RepairStep.Done
+                && (
+                    step == RepairStep.Calm
+                        ? !(incident.OpenedBy == viewer.MemberId ? incident.OpenerCalm : incident.PartnerCalm)
+                        : !RepairRules.Wrote(state, viewer.MemberId, step)
+                );
             var followUp = RepairRules.FollowUpDue(incident, now) && !RepairRules.Wrote(state, viewer.MemberId, RepairStep.FollowUp);
-            list.Add(new RepairSummary(incident.Id, await store.TitleAsync(incident, cancellationToken), incident.OpenedAt, step, myTurn, followUp, incident.SetAsideAt is not null));
+            list.Add(
+                new RepairSummary(
+                    incident.Id,
+                    await store.TitleAsync(incident, cancellationToken),
+                    incident.OpenedAt,
+                    step,
+                    myTurn,
+                    followUp,
+                    incident.SetAsideAt is not null
+                )
+            );
         }
 
         return list;

@@ -14,14 +14,38 @@ public sealed record Choice(string Key, string Label);
 /// both partners see in its place once the step is revealed (decisions/0031).
 /// </summary>
 public sealed record StepContent(
-    string Key, string Title, string Prompt, string? TextLabel, string? SecondLabel, IReadOnlyList<string> Guidance, string? Dont, string? SkipLabel = null, string? Skipped = null);
+    string Key,
+    string Title,
+    string Prompt,
+    string? TextLabel,
+    string? SecondLabel,
+    IReadOnlyList<string> Guidance,
+    string? Dont,
+    string? SkipLabel = null,
+    string? Skipped = null
+);
 
 public sealed record FollowUpContent(string Prompt, string TextLabel, IReadOnlyList<Choice> Choices, string StillHurtsNote);
 
-public sealed record LettingGoContent(string Intro, string NotExcusing, string Safety, IReadOnlyList<Choice> Decisions, IReadOnlyList<StepContent> Steps);
+public sealed record LettingGoContent(
+    string Intro,
+    string NotExcusing,
+    string Safety,
+    IReadOnlyList<Choice> Decisions,
+    IReadOnlyList<StepContent> Steps
+);
 
 public sealed record ApologyContent(
-    string Intro, string DidLabel, string DidHint, string EffectLabel, string EffectHint, string WillLabel, string WillHint, IReadOnlyList<string> Avoid, string SentNote);
+    string Intro,
+    string DidLabel,
+    string DidHint,
+    string EffectLabel,
+    string EffectHint,
+    string WillLabel,
+    string WillHint,
+    IReadOnlyList<string> Avoid,
+    string SentNote
+);
 
 /// <summary>
 /// Repair's own words (Content/repair/repair.{language}.json): the steps of a repair and of letting
@@ -40,7 +64,8 @@ public sealed record RepairContent(
     FollowUpContent FollowUp,
     LettingGoContent LettingGo,
     ApologyContent Apology,
-    string Resting)
+    string Resting
+)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
@@ -66,12 +91,26 @@ public sealed record RepairContent(
             return $"repair steps must be {string.Join(", ", expected)}, in that order";
         }
 
-        if (Steps.Any(s => string.IsNullOrWhiteSpace(s.Prompt) || string.IsNullOrWhiteSpace(s.TextLabel) || s.Guidance.Count == 0 || string.IsNullOrWhiteSpace(s.Dont)))
+        if (
+            Steps.Any(s =>
+                string.IsNullOrWhiteSpace(s.Prompt)
+                || string.IsNullOrWhiteSpace(s.TextLabel)
+                || s.Guidance.Count == 0
+                || string.IsNullOrWhiteSpace(s.Dont)
+            )
+        )
         {
             return "every repair step needs a prompt, a text label, guidance and a \"don't\"";
         }
 
-        if (Steps.Zip(RepairRules.Steps).Any(p => RepairRules.MayLeaveForNow(p.Second) != (!string.IsNullOrWhiteSpace(p.First.SkipLabel) && !string.IsNullOrWhiteSpace(p.First.Skipped))))
+        if (
+            Steps
+                .Zip(RepairRules.Steps)
+                .Any(p =>
+                    RepairRules.MayLeaveForNow(p.Second)
+                    != (!string.IsNullOrWhiteSpace(p.First.SkipLabel) && !string.IsNullOrWhiteSpace(p.First.Skipped))
+                )
+        )
         {
             return "\"your part\" (and only it) is optional: it needs a skip label and the words shown when it was left for now";
         }
@@ -91,12 +130,18 @@ public sealed record RepairContent(
             return $"follow-up choices must be {string.Join(", ", RepairRules.FollowUpChoices)}";
         }
 
-        if (LettingGo.Steps.Count != Enum.GetValues<GrudgeStep>().Length || !LettingGo.Decisions.Select(d => d.Key).SequenceEqual(LettingGoRules.Decisions))
+        if (
+            LettingGo.Steps.Count != Enum.GetValues<GrudgeStep>().Length
+            || !LettingGo.Decisions.Select(d => d.Key).SequenceEqual(LettingGoRules.Decisions)
+        )
         {
             return "letting go needs its five steps and its three decisions";
         }
 
-        return string.IsNullOrWhiteSpace(LettingGo.NotExcusing) || string.IsNullOrWhiteSpace(LettingGo.Safety) || string.IsNullOrWhiteSpace(Resting)
+        return
+            string.IsNullOrWhiteSpace(LettingGo.NotExcusing)
+            || string.IsNullOrWhiteSpace(LettingGo.Safety)
+            || string.IsNullOrWhiteSpace(Resting)
             ? "letting go must say that forgiving is not excusing or reconciling, and what to do when not safe"
             : null;
     }

@@ -17,8 +17,16 @@ public static class RepairFeature
     public static WebApplicationBuilder AddRepair(this WebApplicationBuilder builder)
     {
         builder.Services.AddOptions<RepairOptions>().BindConfiguration(RepairOptions.Section);
-        builder.Services.AddSingleton(sp => RepairContent.Load(Path.Combine(
-            sp.GetRequiredService<IWebHostEnvironment>().ContentRootPath, "Content", "repair", $"repair.{sp.GetRequiredService<IOptions<RepairOptions>>().Value.Language}.json")));
+        builder.Services.AddSingleton(sp =>
+            RepairContent.Load(
+                Path.Combine(
+                    sp.GetRequiredService<IWebHostEnvironment>().ContentRootPath,
+                    "Content",
+                    "repair",
+                    $"repair.{sp.GetRequiredService<IOptions<RepairOptions>>().Value.Language}.json"
+                )
+            )
+        );
         builder.Services.AddScoped<RepairStore>();
         builder.Services.AddScoped<ListRepairs>();
         builder.Services.AddScoped<FindRepair>();
@@ -51,7 +59,13 @@ public static class RepairFeature
 /// The member's repairs as they see them (their own writing, and their partner's where both had
 /// written the step), their letting-go exercises (theirs alone), and the apologies they sent and received.
 /// </summary>
-public sealed class RepairExport(ListRepairs repairs, FindRepair findRepair, ListLettingGo lettingGo, ListApologies apologies, RepairContent content) : IExportSection
+public sealed class RepairExport(
+    ListRepairs repairs,
+    FindRepair findRepair,
+    ListLettingGo lettingGo,
+    ListApologies apologies,
+    RepairContent content
+) : IExportSection
 {
     public string Name => "repair";
 
@@ -61,30 +75,66 @@ public sealed class RepairExport(ListRepairs repairs, FindRepair findRepair, Lis
         foreach (var summary in (await repairs.HandleAsync(cancellationToken)).OrderBy(r => r.OpenedAt))
         {
             var view = (await findRepair.HandleAsync(summary.Id, cancellationToken))!;
-            incidents.Add(new
-            {
-                view.Title,
-                view.OpenedAt,
-                view.CompletedAt,
-                SetAside = view.SetAside,
-                Steps = view.Steps.Where(s => s.Mine is not null || s.Theirs is not null).Select(s => new
+            incidents.Add(
+                new
                 {
-                    Step = s.Step == RepairStep.FollowUp ? "Follow-up" : content.Step(s.Step).Title,
-                    You = Describe(s.Mine),
-                    YourPartner = Describe(s.Theirs),
-                }),
-            });
+                    view.Title,
+                    view.OpenedAt,
+                    view.CompletedAt,
+                    SetAside = view.SetAside,
+                    Steps = view
+                        .Steps.Where(s => s.Mine is not null || s.Theirs is not null)
+                        .Select(s => new
+                        {
+                            Step = s.Step == RepairStep.FollowUp ? "Follow-up" : content.Step(s.Step).Title,
+                            You = Describe(s.Mine),
+                            YourPartner = Describe(s.Theirs),
+                        }),
+                }
+            );
         }
 
-        var grudges = (await lettingGo.HandleAsync(cancellationToken)).Select(g => new
-        {
-            g.StartedAt, g.ArchivedAt, g.Payload.Hurt, g.Payload.Cost, g.Payload.Decision, g.Payload.DecisionNote, g.Payload.Context, g.Payload.Letter,
-        }).ToList();
-        var notes = (await apologies.HandleAsync(cancellationToken)).Select(a => new { a.SentAt, Sent = a.FromMe, a.Text.Did, a.Text.Effect, a.Text.Will }).ToList();
-        return incidents.Count == 0 && grudges.Count == 0 && notes.Count == 0 ? null : new { Repairs = incidents, LettingGo = grudges, Apologies = notes };
+        var grudges = (await lettingGo.HandleAsync(cancellationToken))
+            .Select(g => new
+            {
+                g.StartedAt,
+                g.ArchivedAt,
+                g.Payload.Hurt,
+                g.Payload.Cost,
+                g.Payload.Decision,
+                g.Payload.DecisionNote,
+                g.Payload.Context,
+                g.Payload.Letter,
+            })
+            .ToList();
+        var notes = (await apologies.HandleAsync(cancellationToken))
+            .Select(a => new
+            {
+                a.SentAt,
+                Sent = a.FromMe,
+                a.Text.Did,
+                a.Text.Effect,
+                a.Text.Will,
+            })
+            .ToList();
+        return incidents.Count == 0 && grudges.Count == 0 && notes.Count == 0
+            ? null
+            : new
+            {
+                Repairs = incidents,
+                LettingGo = grudges,
+                Apologies = notes,
+            };
     }
 
-    private object? Describe(EntryPayload? entry) => entry is null
-        ? null
-        : new { Feelings = entry.Feelings.Select(content.FeelingLabel), entry.Text, entry.Second, entry.Choice };
+    private object? Describe(EntryPayload? entry) =>
+        entry is null
+            ? null
+            : new
+            {
+                Feelings = entry.Feelings.Select(content.FeelingLabel),
+                entry.Text,
+                entry.Second,
+                entry.Choice,
+            };
 }

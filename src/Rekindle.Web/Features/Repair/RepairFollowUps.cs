@@ -20,9 +20,16 @@ public sealed class RepairFollowUps(AppDbContext db, NoticeOutbox outbox) : INot
     {
         var completedBy = utcNow - RepairRules.FollowUpAfter;
         var notBefore = completedBy - TooLate;
-        var due = await db.Incidents.AsNoTracking()
+        var due = await db
+            .Incidents.AsNoTracking()
             .Where(i => i.CompletedAt != null && i.CompletedAt <= completedBy && i.CompletedAt > notBefore && i.SetAsideAt == null)
-            .Select(i => new { i.Id, i.OpenedBy, i.PartnerId, i.CompletedAt })
+            .Select(i => new
+            {
+                i.Id,
+                i.OpenedBy,
+                i.PartnerId,
+                i.CompletedAt,
+            })
             .ToListAsync(cancellationToken);
         if (due.Count == 0)
         {
@@ -30,15 +37,28 @@ public sealed class RepairFollowUps(AppDbContext db, NoticeOutbox outbox) : INot
         }
 
         var ids = due.Select(d => d.Id).ToList();
-        var answered = (await db.IncidentEntries.AsNoTracking().Where(e => ids.Contains(e.IncidentId) && e.Step == RepairStep.FollowUp)
-            .Select(e => new { e.IncidentId, e.OwnerId }).ToListAsync(cancellationToken)).Select(e => (e.IncidentId, e.OwnerId)).ToHashSet();
+        var answered = (
+            await db
+                .IncidentEntries.AsNoTracking()
+                .Where(e => ids.Contains(e.IncidentId) && e.Step == RepairStep.FollowUp)
+                .Select(e => new { e.IncidentId, e.OwnerId })
+                .ToListAsync(cancellationToken)
+        )
+            .Select(e => (e.IncidentId, e.OwnerId))
+            .ToHashSet();
         var wanted = due.SelectMany(d => new[] { (d.Id, Member: d.OpenedBy, d.CompletedAt), (d.Id, Member: d.PartnerId, d.CompletedAt) })
             .Where(d => !answered.Contains((d.Id, d.Member)))
             .ToList();
         var queued = await outbox.QueuedAsync(wanted.Select(w => KeyFor(w.Id, w.Member)).ToList(), cancellationToken);
         foreach (var (id, member, completedAt) in wanted.Where(w => !queued.Contains(KeyFor(w.Id, w.Member))))
         {
-            await outbox.QueueAsync(member, NoticeKind.RepairFollowUp, KeyFor(id, member), completedAt!.Value + RepairRules.FollowUpAfter, cancellationToken);
+            await outbox.QueueAsync(
+                member,
+                NoticeKind.RepairFollowUp,
+                KeyFor(id, member),
+                completedAt!.Value + RepairRules.FollowUpAfter,
+                cancellationToken
+            );
         }
     }
 
@@ -56,8 +76,18 @@ public sealed class RepairFollowUps(AppDbContext db, NoticeOutbox outbox) : INot
         }
 
         var member = notice.MemberId;
-        var stillThere = await db.Incidents.AnyAsync(i => i.Id == incidentId && i.SetAsideAt == null && (i.OpenedBy == member || i.PartnerId == member)
-            && db.CoupleMembers.Any(m => m.MemberId == member && m.CoupleId == i.CoupleId), cancellationToken);
-        return !stillThere || await db.IncidentEntries.AnyAsync(e => e.IncidentId == incidentId && e.OwnerId == member && e.Step == RepairStep.FollowUp, cancellationToken);
+        var stillThere = await db.Incidents.AnyAsync(
+            i =>
+                i.Id == incidentId
+                && i.SetAsideAt == null
+                && (i.OpenedBy == member || i.PartnerId == member)
+                && db.CoupleMembers.Any(m => m.MemberId == member && m.CoupleId == i.CoupleId),
+            cancellationToken
+        );
+        return !stillThere
+            || await db.IncidentEntries.AnyAsync(
+                e => e.IncidentId == incidentId && e.OwnerId == member && e.Step == RepairStep.FollowUp,
+                cancellationToken
+            );
     }
 }

@@ -14,11 +14,20 @@ public sealed record RepairState(
     bool Paused,
     bool Completed,
     bool SetAside,
-    IReadOnlySet<(Guid Member, RepairStep Step)> Written)
+    IReadOnlySet<(Guid Member, RepairStep Step)> Written
+)
 {
     public static RepairState Of(Incident incident, IEnumerable<(Guid Member, RepairStep Step)> written) =>
-        new(incident.OpenedBy, incident.PartnerId, incident.OpenerCalm, incident.PartnerCalm, incident.Paused,
-            incident.CompletedAt is not null, incident.SetAsideAt is not null, written.ToHashSet());
+        new(
+            incident.OpenedBy,
+            incident.PartnerId,
+            incident.OpenerCalm,
+            incident.PartnerCalm,
+            incident.Paused,
+            incident.CompletedAt is not null,
+            incident.SetAsideAt is not null,
+            written.ToHashSet()
+        );
 }
 
 /// <summary>
@@ -30,7 +39,14 @@ public static class RepairRules
 {
     /// <summary>The written steps, in order; each is revealed once both partners have written it.</summary>
     public static readonly IReadOnlyList<RepairStep> Steps =
-        [RepairStep.Feelings, RepairStep.Account, RepairStep.Heard, RepairStep.Past, RepairStep.Own, RepairStep.Plan];
+    [
+        RepairStep.Feelings,
+        RepairStep.Account,
+        RepairStep.Heard,
+        RepairStep.Past,
+        RepairStep.Own,
+        RepairStep.Plan,
+    ];
 
     public static readonly IReadOnlyList<string> FollowUpChoices = ["better", "mixed", "still-hurts"];
 
@@ -88,7 +104,8 @@ public static class RepairRules
         return Steps.First(step => !Revealed(s, step));
     }
 
-    /// <summary>Whether <paramref name="viewer"/> may read what their partner wrote at <paramref name="step"/>: only once they wrote their own.</summary>
+    /// <summary>Whether <paramref name="viewer"/> may read what their partner wrote at <paramref name="step"/>: only once they wrote their
+    /// own.</summary>
     public static bool MaySeePartners(RepairState s, Guid viewer, RepairStep step) =>
         IsMember(s, viewer) && Wrote(s, viewer, step) && Wrote(s, PartnerOf(s, viewer), step);
 
@@ -191,7 +208,10 @@ public static class RepairRules
     /// </summary>
     public static bool Unresolved(Incident incident, DateTime now, string? myFollowUp) =>
         incident.SetAsideAt is null
-        && ((incident.CompletedAt is null && incident.OpenedAt <= now - UnresolvedAfter) || (incident.CompletedAt is not null && myFollowUp == StillHurts));
+        && (
+            (incident.CompletedAt is null && incident.OpenedAt <= now - UnresolvedAfter)
+            || (incident.CompletedAt is not null && myFollowUp == StillHurts)
+        );
 
     private static string? Open(Incident incident, Guid member)
     {

@@ -30,7 +30,8 @@ public sealed record RepairView(
     bool FollowUpDue,
     bool SetAside,
     int Revision,
-    IReadOnlyList<StepView> Steps)
+    IReadOnlyList<StepView> Steps
+)
 {
     public StepView Of(RepairStep step) => Steps.First(s => s.Step == step);
 
@@ -38,7 +39,15 @@ public sealed record RepairView(
 }
 
 /// <summary>A repair in the hub's list: whether the member has something to do in it.</summary>
-public sealed record RepairSummary(Guid Id, string Title, DateTime OpenedAt, RepairStep Current, bool MyTurn, bool FollowUpWaiting, bool SetAside);
+public sealed record RepairSummary(
+    Guid Id,
+    string Title,
+    DateTime OpenedAt,
+    RepairStep Current,
+    bool MyTurn,
+    bool FollowUpWaiting,
+    bool SetAside
+);
 
 public enum RepairAction
 {
@@ -56,7 +65,14 @@ public sealed record StepInput(IReadOnlyList<string> Feelings, string? Text, str
 /// couple's row locked and the repair's revision as a concurrency token, so two partners pressing at
 /// once take turns. Everything starts from <see cref="CurrentMember"/>: another couple's repair is simply not found.
 /// </summary>
-public sealed class RepairStore(AppDbContext db, CurrentMember current, Resting safety, RepairContent content, Sealer sealer, TimeProvider clock)
+public sealed class RepairStore(
+    AppDbContext db,
+    CurrentMember current,
+    Resting safety,
+    RepairContent content,
+    Sealer sealer,
+    TimeProvider clock
+)
 {
     internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
@@ -72,7 +88,8 @@ public sealed class RepairStore(AppDbContext db, CurrentMember current, Resting 
     internal async Task<string> TitleAsync(Incident incident, CancellationToken cancellationToken) =>
         await sealer.OpenAsync(incident.Title, incident.PlaceOf(nameof(Incident.Title)), cancellationToken) ?? "";
 
-    /// <summary>The input as it will be stored, or what is wrong with it, about its field (checked before anything is read or written).</summary>
+    /// <summary>The input as it will be stored, or what is wrong with it, about its field (checked before anything is read or
+    /// written).</summary>
     internal Outcome<EntryPayload> Check(RepairStep step, StepInput input)
     {
         if (!RepairRules.Steps.Contains(step) && step != RepairStep.FollowUp)
@@ -102,19 +119,28 @@ public sealed class RepairStore(AppDbContext db, CurrentMember current, Resting 
         var textOptional = step is RepairStep.Feelings or RepairStep.FollowUp;
         if ((text.Length > 0 || !textOptional) && TalkText.Problem(text, IncidentEntry.TextMaxLength) is { } problem)
         {
-            return Problem.Invalid("text", text.Length == 0 ? Text.Of("Please write something for \"{0}\".", content.Step(step).TextLabel) : problem);
+            return Problem.Invalid(
+                "text",
+                text.Length == 0 ? Text.Of("Please write something for \"{0}\".", content.Step(step).TextLabel) : problem
+            );
         }
 
         if (RepairRules.HasSecondText(step) && TalkText.Problem(second, IncidentEntry.TextMaxLength) is { } secondProblem)
         {
-            return Problem.Invalid("second", second.Length == 0 ? Text.Of("Please write something for \"{0}\".", content.Step(step).SecondLabel) : secondProblem);
+            return Problem.Invalid(
+                "second",
+                second.Length == 0 ? Text.Of("Please write something for \"{0}\".", content.Step(step).SecondLabel) : secondProblem
+            );
         }
 
-        return Outcome<EntryPayload>.Ok(new EntryPayload(
-            step == RepairStep.Feelings ? feelings : [],
-            text.Length == 0 ? null : text,
-            RepairRules.HasSecondText(step) ? second : null,
-            step == RepairStep.FollowUp ? input.Choice : null));
+        return Outcome<EntryPayload>.Ok(
+            new EntryPayload(
+                step == RepairStep.Feelings ? feelings : [],
+                text.Length == 0 ? null : text,
+                RepairRules.HasSecondText(step) ? second : null,
+                step == RepairStep.FollowUp ? input.Choice : null
+            )
+        );
     }
 
     /// <summary>Writes (or, until the partner has written theirs, rewrites) the member's entry for a step or the follow-up.</summary>
@@ -126,40 +152,70 @@ public sealed class RepairStore(AppDbContext db, CurrentMember current, Resting 
             return checkedInput.As<bool>();
         }
 
-        return await ChangeAsync(id, true, async (incident, state, member) =>
-        {
-            if (RepairRules.CanWrite(state, member, step) is { } problem)
+        return await ChangeAsync(
+            id,
+            true,
+            async (incident, state, member) =>
             {
-                return Problem.Invalid("step", problem);
-            }
+                if (RepairRules.CanWrite(state, member, step) is { } problem)
+                {
+                    return Problem.Invalid("step", problem);
+                }
 
-            var key = IncidentEntry.KeyFor(incident.Id, step);
-            var mine = await db.IncidentEntries.FirstOrDefaultAsync(e => e.IncidentId == incident.Id && e.OwnerId == member && e.PromptKey == key, cancellationToken);
-            if (mine is null)
-            {
-                mine = new IncidentEntry { Id = Guid.NewGuid(), IncidentId = incident.Id, OwnerId = member, CoupleId = incident.CoupleId, PromptKey = key, Step = step };
-                db.IncidentEntries.Add(mine);
-            }
+                var key = IncidentEntry.KeyFor(incident.Id, step);
+                var mine = await db.IncidentEntries.FirstOrDefaultAsync(
+                    e => e.IncidentId == incident.Id && e.OwnerId == member && e.PromptKey == key,
+                    cancellationToken
+                );
+                if (mine is null)
+                {
+                    mine = new IncidentEntry
+                    {
+                        Id = Guid.NewGuid(),
+                        IncidentId = incident.Id,
+                        OwnerId = member,
+                        CoupleId = incident.CoupleId,
+                        PromptKey = key,
+                        Step = step,
+                    };
+                    db.IncidentEntries.Add(mine);
+                }
 
-            mine.Entry = await sealer.SealAsync(JsonSerializer.Serialize(checkedInput.Value!, Json), mine.PlaceOf(nameof(IncidentEntry.Entry)), cancellationToken);
-            mine.WrittenAt = Now;
-            var after = state with { Written = state.Written.Append((member, step)).ToHashSet() };
-            if (step != RepairStep.FollowUp && RepairRules.Current(after) == RepairStep.Done)
-            {
-                // The plan is shared by both: the repair is complete, and the follow-up is a week away.
-                incident.CompletedAt = Now;
-            }
+                mine.Entry = await sealer.SealAsync(
+                    JsonSerializer.Serialize(checkedInput.Value!, Json),
+                    mine.PlaceOf(nameof(IncidentEntry.Entry)),
+                    cancellationToken
+                );
+                mine.WrittenAt = Now;
+                var after = state with { Written = state.Written.Append((member, step)).ToHashSet() };
+                if (step != RepairStep.FollowUp && RepairRules.Current(after) == RepairStep.Done)
+                {
+                    // The plan is shared by both: the repair is complete, and the follow-up is a week away.
+                    incident.CompletedAt = Now;
+                }
 
-            return null;
-        }, cancellationToken);
+                return null;
+            },
+            cancellationToken
+        );
     }
 
-    internal Task<Outcome<bool>> ChangeAsync(Guid id, bool restsWhenResting, Func<Incident, RepairState, Guid, Problem?> change, CancellationToken cancellationToken) =>
+    internal Task<Outcome<bool>> ChangeAsync(
+        Guid id,
+        bool restsWhenResting,
+        Func<Incident, RepairState, Guid, Problem?> change,
+        CancellationToken cancellationToken
+    ) =>
         ChangeAsync(id, restsWhenResting, (incident, state, member) => Task.FromResult(change(incident, state, member)), cancellationToken);
 
     // Read, change and save one of the couple's repairs with the couple locked. A resting member may
     // still pause or set a repair aside, never go on with one.
-    internal async Task<Outcome<bool>> ChangeAsync(Guid id, bool restsWhenResting, Func<Incident, RepairState, Guid, Task<Problem?>> change, CancellationToken cancellationToken)
+    internal async Task<Outcome<bool>> ChangeAsync(
+        Guid id,
+        bool restsWhenResting,
+        Func<Incident, RepairState, Guid, Task<Problem?>> change,
+        CancellationToken cancellationToken
+    )
     {
         var viewer = await current.ViewerAsync(cancellationToken);
         if (viewer.CoupleId is not { } coupleId)
@@ -180,7 +236,11 @@ public sealed class RepairStore(AppDbContext db, CurrentMember current, Resting 
             return NotYours();
         }
 
-        var written = await db.IncidentEntries.AsNoTracking().Where(e => e.IncidentId == id).Select(e => new { e.OwnerId, e.Step }).ToListAsync(cancellationToken);
+        var written = await db
+            .IncidentEntries.AsNoTracking()
+            .Where(e => e.IncidentId == id)
+            .Select(e => new { e.OwnerId, e.Step })
+            .ToListAsync(cancellationToken);
         if (await change(incident, RepairState.Of(incident, written.Select(w => (w.OwnerId, w.Step))), viewer.MemberId) is { } problem)
         {
             return problem;

@@ -9,8 +9,17 @@ using Rekindle.Web.Infrastructure.Sealing;
 
 namespace Rekindle.Web.Features.Repair;
 
-/// <summary>Sends the partner an apology: stored only when sent, shown to both, at most <see cref="PerDay"/> a day (decisions/0016).</summary>
-public sealed class SendApology(AppDbContext db, CurrentMember current, Resting safety, RepairContent content, ApologyRules rules, Sealer sealer, TimeProvider clock)
+/// <summary>Sends the partner an apology: stored only when sent, shown to both, at most <see cref="PerDay"/> a day
+/// (decisions/0016).</summary>
+public sealed class SendApology(
+    AppDbContext db,
+    CurrentMember current,
+    Resting safety,
+    RepairContent content,
+    ApologyRules rules,
+    Sealer sealer,
+    TimeProvider clock
+)
 {
     public const int PerDay = 3;
 
@@ -34,8 +43,19 @@ public sealed class SendApology(AppDbContext db, CurrentMember current, Resting 
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
-        var apology = new Apology { Id = Guid.NewGuid(), CoupleId = coupleId, FromId = viewer.MemberId, ToId = partnerId, SentAt = now };
-        apology.Text = await sealer.SealAsync(JsonSerializer.Serialize(text.Value, RepairStore.Json), apology.PlaceOf(nameof(Apology.Text)), cancellationToken);
+        var apology = new Apology
+        {
+            Id = Guid.NewGuid(),
+            CoupleId = coupleId,
+            FromId = viewer.MemberId,
+            ToId = partnerId,
+            SentAt = now,
+        };
+        apology.Text = await sealer.SealAsync(
+            JsonSerializer.Serialize(text.Value, RepairStore.Json),
+            apology.PlaceOf(nameof(Apology.Text)),
+            cancellationToken
+        );
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await Rows.LockCoupleAsync(db, coupleId, cancellationToken);

@@ -9,7 +9,14 @@ namespace Rekindle.Web.Features.Repair;
 public sealed record StartGrudgeRequest(string? Hurt, string? Cost);
 
 /// <summary>Starts a private letting-go exercise with its first step; not while it rests for the member (decisions/0031).</summary>
-public sealed class StartLettingGo(AppDbContext db, CurrentMember current, Resting safety, RepairContent content, LettingGoStore store, TimeProvider clock)
+public sealed class StartLettingGo(
+    AppDbContext db,
+    CurrentMember current,
+    Resting safety,
+    RepairContent content,
+    LettingGoStore store,
+    TimeProvider clock
+)
 {
     public async Task<Outcome<Guid>> HandleAsync(StartGrudgeRequest request, CancellationToken cancellationToken = default)
     {
@@ -26,7 +33,14 @@ public sealed class StartLettingGo(AppDbContext db, CurrentMember current, Resti
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
-        var grudge = new Grudge { Id = Guid.NewGuid(), OwnerId = current.RequiredMemberId, Step = GrudgeStep.Decide, StartedAt = now, UpdatedAt = now };
+        var grudge = new Grudge
+        {
+            Id = Guid.NewGuid(),
+            OwnerId = current.RequiredMemberId,
+            Step = GrudgeStep.Decide,
+            StartedAt = now,
+            UpdatedAt = now,
+        };
         grudge.Entry = await store.SealAsync(grudge, started.Value!, cancellationToken);
         db.Grudges.Add(grudge);
         await db.SaveChangesAsync(cancellationToken);

@@ -8,7 +8,13 @@ namespace Rekindle.Web.Features.Repair;
 /// for "own" and "plan". For "own" only, LeaveForNow ("not mine to answer now") saves it without words: the step still
 /// opens for both, and your entry then carries the choice "left-for-now" (decisions/0031).
 /// </summary>
-public sealed record RepairStepRequest(string? Step, IReadOnlyList<string>? Feelings, string? Text, string? Second, bool LeaveForNow = false)
+public sealed record RepairStepRequest(
+    string? Step,
+    IReadOnlyList<string>? Feelings,
+    string? Text,
+    string? Second,
+    bool LeaveForNow = false
+)
 {
     /// <summary>The step this request names, by its key; null when it is not one of the written steps.</summary>
     public RepairStep? StepOf() => RepairRules.Steps.Cast<RepairStep?>().FirstOrDefault(s => RepairRules.KeyOf(s!.Value) == Step);
@@ -24,7 +30,12 @@ public sealed class WriteRepairStep(RepairStore store)
             return Problem.Invalid("step", Text.Of("That step isn't one this page knows. Here is where you are."));
         }
 
-        var input = new StepInput(request.Feelings ?? [], request.Text, request.Second, request.LeaveForNow ? RepairRules.LeftForNow : null);
+        var input = new StepInput(
+            request.Feelings ?? [],
+            request.Text,
+            request.Second,
+            request.LeaveForNow ? RepairRules.LeftForNow : null
+        );
         return await store.WriteAsync(id, step, input, cancellationToken);
     }
 }

@@ -27,7 +27,11 @@ public sealed class HelplineCountry(AppDbContext db, CurrentMember current, Safe
             return null;
         }
 
-        var saved = await db.MemberPreferences.AsNoTracking().Where(p => p.MemberId == memberId).Select(p => p.SafetyCountry).FirstOrDefaultAsync(cancellationToken);
+        var saved = await db
+            .MemberPreferences.AsNoTracking()
+            .Where(p => p.MemberId == memberId)
+            .Select(p => p.SafetyCountry)
+            .FirstOrDefaultAsync(cancellationToken);
         return set.Known(saved);
     }
 
@@ -65,8 +69,13 @@ public sealed class SafetyExport(AppDbContext db) : IExportSection
 {
     public string Name => "safety";
 
-    public async Task<object?> ExportAsync(Guid memberId, CancellationToken cancellationToken) => new
-    {
-        HelplineCountry = await db.MemberPreferences.AsNoTracking().Where(p => p.MemberId == memberId).Select(p => p.SafetyCountry).FirstOrDefaultAsync(cancellationToken),
-    };
+    public async Task<object?> ExportAsync(Guid memberId, CancellationToken cancellationToken) =>
+        new
+        {
+            HelplineCountry = await db
+                .MemberPreferences.AsNoTracking()
+                .Where(p => p.MemberId == memberId)
+                .Select(p => p.SafetyCountry)
+                .FirstOrDefaultAsync(cancellationToken),
+        };
 }

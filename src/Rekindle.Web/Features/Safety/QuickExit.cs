@@ -32,25 +32,40 @@ public static class QuickExit
 
     public static WebApplicationBuilder AddQuickExit(this WebApplicationBuilder builder)
     {
-        builder.Services.AddOptions<QuickExitOptions>().BindConfiguration(QuickExitOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder
+            .Services.AddOptions<QuickExitOptions>()
+            .BindConfiguration(QuickExitOptions.Section)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
         return builder;
     }
 
     public static void MapQuickExit(this IEndpointRouteBuilder routes) =>
-        routes.MapGet(Path, async (HttpContext context, SignInManager<Member> signIn, RecentConfirmation recent, EndSession end, Microsoft.Extensions.Options.IOptions<QuickExitOptions> options) =>
-        {
-            if (context.User.Identity?.IsAuthenticated == true)
-            {
-                if (Sessions.MemberIdOf(context.User) is { } memberId && Sessions.SessionIdOf(context.User) is { } sessionId)
+        routes
+            .MapGet(
+                Path,
+                async (
+                    HttpContext context,
+                    SignInManager<Member> signIn,
+                    RecentConfirmation recent,
+                    EndSession end,
+                    Microsoft.Extensions.Options.IOptions<QuickExitOptions> options
+                ) =>
                 {
-                    await end.HandleAsync(memberId, sessionId, SecurityEventKind.SignedOut);
+                    if (context.User.Identity?.IsAuthenticated == true)
+                    {
+                        if (Sessions.MemberIdOf(context.User) is { } memberId && Sessions.SessionIdOf(context.User) is { } sessionId)
+                        {
+                            await end.HandleAsync(memberId, sessionId, SecurityEventKind.SignedOut);
+                        }
+
+                        await signIn.SignOutAsync();
+                    }
+
+                    recent.Forget();
+                    context.Response.Headers["Clear-Site-Data"] = "\"cache\", \"cookies\", \"storage\"";
+                    return Results.Redirect(options.Value.Url);
                 }
-
-                await signIn.SignOutAsync();
-            }
-
-            recent.Forget();
-            context.Response.Headers["Clear-Site-Data"] = "\"cache\", \"cookies\", \"storage\"";
-            return Results.Redirect(options.Value.Url);
-        }).AllowAnonymous();
+            )
+            .AllowAnonymous();
 }

@@ -68,7 +68,8 @@ public sealed class Resting(AppDbContext db, CurrentMember current, MyChecks che
         var rest = await StateAsync(cancellationToken);
         return rest.Concern ? concernNote
             : rest.Paused ? Text.Of("You've paused exercises for two for now. Come back to them whenever you're ready.")
-            : evenWhenPartnerAway && rest.PartnerAway ? Text.Of("Exercises for two are paused for now. Everything is kept, and it will be here when you are both ready.")
+            : evenWhenPartnerAway && rest.PartnerAway
+                ? Text.Of("Exercises for two are paused for now. Everything is kept, and it will be here when you are both ready.")
             : null;
     }
 
@@ -81,7 +82,11 @@ public sealed class Resting(AppDbContext db, CurrentMember current, MyChecks che
     /// <summary>Whether either member of a couple is away (a concern or a pause): for the daily question's draw.</summary>
     public async Task<bool> CoupleRestsAsync(Guid coupleId, CancellationToken cancellationToken = default)
     {
-        var members = await db.CoupleMembers.AsNoTracking().Where(m => m.CoupleId == coupleId).Select(m => m.MemberId).ToListAsync(cancellationToken);
+        var members = await db
+            .CoupleMembers.AsNoTracking()
+            .Where(m => m.CoupleId == coupleId)
+            .Select(m => m.MemberId)
+            .ToListAsync(cancellationToken);
         var away = false;
         foreach (var member in members)
         {

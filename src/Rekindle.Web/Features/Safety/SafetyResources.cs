@@ -12,7 +12,15 @@ public sealed record SafetyCountry(string Code, string Name);
 /// One line to call. <see cref="Region"/> names, in words, the country or nation it serves;
 /// <see cref="Serves"/> lists the same as country codes, for choosing. <see cref="Kind"/> is one of <see cref="HelplineKinds"/>.
 /// </summary>
-public sealed record SafetyService(string Region, string Name, string Phone, string Text, string? Web, string Kind = "", IReadOnlyList<string>? Serves = null)
+public sealed record SafetyService(
+    string Region,
+    string Name,
+    string Phone,
+    string Text,
+    string? Web,
+    string Kind = "",
+    IReadOnlyList<string>? Serves = null
+)
 {
     public bool IsFor(string country) => Serves?.Contains(country, StringComparer.OrdinalIgnoreCase) == true;
 }
@@ -29,15 +37,23 @@ public static class HelplineKinds
     public static IReadOnlyList<string> All { get; } = [Emergency, DomesticAbuse, SexualViolence, Crisis, OwnBehaviour];
 }
 
-/// <summary>The safety page's content: <c>Checked</c> is the day its numbers were last checked against each service's own published number.</summary>
+/// <summary>The safety page's content: <c>Checked</c> is the day its numbers were last checked against each service's own published
+/// number.</summary>
 public sealed record SafetyResourceSet(
-    string Language, string Intro, string Emergency, IReadOnlyList<SafetyTip> General, IReadOnlyList<SafetyService> Services,
-    IReadOnlyList<SafetyCountry>? Countries = null, DateOnly? Checked = null)
+    string Language,
+    string Intro,
+    string Emergency,
+    IReadOnlyList<SafetyTip> General,
+    IReadOnlyList<SafetyService> Services,
+    IReadOnlyList<SafetyCountry>? Countries = null,
+    DateOnly? Checked = null
+)
 {
     /// <summary>Shows every country's lines, one after another.</summary>
     public const string AllCountries = "all";
 
-    public SafetyCountry? Country(string? code) => Countries?.FirstOrDefault(c => string.Equals(c.Code, code, StringComparison.OrdinalIgnoreCase));
+    public SafetyCountry? Country(string? code) =>
+        Countries?.FirstOrDefault(c => string.Equals(c.Code, code, StringComparison.OrdinalIgnoreCase));
 
     /// <summary>A country of this set or <see cref="AllCountries"/>, as the set spells it; anything else is null.</summary>
     public string? Known(string? code) =>
@@ -45,7 +61,10 @@ public sealed record SafetyResourceSet(
 
     /// <summary>The lines of one kind for a country (every country's, in the file's order, for <see cref="AllCountries"/>).</summary>
     public IReadOnlyList<SafetyService> Lines(string country, string kind) =>
-        Services.Where(s => s.Kind == kind && (country == AllCountries || s.IsFor(country))).DistinctBy(s => (s.Name, s.Phone, s.Region)).ToList();
+        Services
+            .Where(s => s.Kind == kind && (country == AllCountries || s.IsFor(country)))
+            .DistinctBy(s => (s.Name, s.Phone, s.Region))
+            .ToList();
 }
 
 public sealed class SafetyResourcesOptions
@@ -67,7 +86,8 @@ public sealed class SafetyResourcesOptions
     public string? DefaultCountry { get; set; }
 }
 
-/// <summary>Individual safety resources, shown to whoever opens /safety: a member whose safety screen raised a concern is sent there.</summary>
+/// <summary>Individual safety resources, shown to whoever opens /safety: a member whose safety screen raised a concern is sent
+/// there.</summary>
 public static class SafetyResources
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
@@ -91,8 +111,13 @@ public static class SafetyResources
             if (!string.IsNullOrWhiteSpace(options.DefaultCountry) && set.Known(options.DefaultCountry.Trim()) is null)
             {
                 // One line an operator can act on: what was given, and what would do.
-                throw new OptionsValidationException(SafetyResourcesOptions.Section, typeof(SafetyResourcesOptions),
-                    [$"SafetyResources:DefaultCountry \"{options.DefaultCountry}\" is not a country in {file}; use one of: {string.Join(", ", set.Countries!.Select(c => c.Code))}, {SafetyResourceSet.AllCountries}."]);
+                throw new OptionsValidationException(
+                    SafetyResourcesOptions.Section,
+                    typeof(SafetyResourcesOptions),
+                    [
+                        $"SafetyResources:DefaultCountry \"{options.DefaultCountry}\" is not a country in {file}; use one of: {string.Join(", ", set.Countries!.Select(c => c.Code))}, {SafetyResourceSet.AllCountries}.",
+                    ]
+                );
             }
 
             return set;
@@ -130,19 +155,36 @@ public static class SafetyResources
         }
 
         var countries = set.Countries ?? [];
-        if (countries.Count == 0 || countries.Any(c => string.IsNullOrWhiteSpace(c.Code) || string.IsNullOrWhiteSpace(c.Name) || c.Code.Length > MaxCodeLength
-            || string.Equals(c.Code, SafetyResourceSet.AllCountries, StringComparison.OrdinalIgnoreCase))
-            || countries.DistinctBy(c => c.Code.ToUpperInvariant()).Count() != countries.Count)
+        if (
+            countries.Count == 0
+            || countries.Any(c =>
+                string.IsNullOrWhiteSpace(c.Code)
+                || string.IsNullOrWhiteSpace(c.Name)
+                || c.Code.Length > MaxCodeLength
+                || string.Equals(c.Code, SafetyResourceSet.AllCountries, StringComparison.OrdinalIgnoreCase)
+            )
+            || countries.DistinctBy(c => c.Code.ToUpperInvariant()).Count() != countries.Count
+        )
         {
-            throw new InvalidDataException($"{path} needs a list of countries, each with its own code (at most {MaxCodeLength} characters, not \"all\") and a name.");
+            throw new InvalidDataException(
+                $"{path} needs a list of countries, each with its own code (at most {MaxCodeLength} characters, not \"all\") and a name."
+            );
         }
 
         foreach (var service in set.Services)
         {
-            var problem = string.IsNullOrWhiteSpace(service.Name) || string.IsNullOrWhiteSpace(service.Region) || string.IsNullOrWhiteSpace(service.Text) ? "a name, the country or nation it serves (region) and a text"
+            var problem =
+                string.IsNullOrWhiteSpace(service.Name)
+                || string.IsNullOrWhiteSpace(service.Region)
+                || string.IsNullOrWhiteSpace(service.Text)
+                    ? "a name, the country or nation it serves (region) and a text"
                 : !HelplineKinds.All.Contains(service.Kind) ? "a kind: " + string.Join(", ", HelplineKinds.All)
-                : service.Serves is not { Count: > 0 } || service.Serves.Any(code => set.Country(code) is null) ? "serves: the codes of the countries it serves"
-                : string.IsNullOrWhiteSpace(service.Phone) || !service.Phone.Any(char.IsAsciiDigit) || service.Phone.Any(c => !char.IsAsciiDigit(c) && c is not (' ' or '-' or '+' or '(' or ')')) ? "a phone number (digits, spaces, + - ( ))"
+                : service.Serves is not { Count: > 0 } || service.Serves.Any(code => set.Country(code) is null)
+                    ? "serves: the codes of the countries it serves"
+                : string.IsNullOrWhiteSpace(service.Phone)
+                || !service.Phone.Any(char.IsAsciiDigit)
+                || service.Phone.Any(c => !char.IsAsciiDigit(c) && c is not (' ' or '-' or '+' or '(' or ')'))
+                    ? "a phone number (digits, spaces, + - ( ))"
                 : null;
             if (problem is not null)
             {
@@ -156,7 +198,10 @@ public static class SafetyResources
         }
 
         // Only plain https links to the organisations themselves; anything else is dropped, never rendered.
-        return set with { Services = set.Services.Select(s => s with { Web = IsHttps(s.Web) ? s.Web : null }).ToList() };
+        return set with
+        {
+            Services = set.Services.Select(s => s with { Web = IsHttps(s.Web) ? s.Web : null }).ToList(),
+        };
     }
 
     public const int MaxCodeLength = 16;

@@ -25,11 +25,22 @@ public sealed class AddSelfCareGoal(AppDbContext db, CurrentMember current, Seal
         var memberId = current.RequiredMemberId;
         if (await db.SelfCareGoals.CountAsync(g => g.OwnerId == memberId, cancellationToken) >= SelfCareRules.MaxGoals)
         {
-            return Problem.Conflict(Text.Of("You have {0} goals already. Remove one to add another: fewer goals are easier to keep.", SelfCareRules.MaxGoals));
+            return Problem.Conflict(
+                Text.Of("You have {0} goals already. Remove one to add another: fewer goals are easier to keep.", SelfCareRules.MaxGoals)
+            );
         }
 
-        var row = new SelfCareGoal { Id = Guid.NewGuid(), OwnerId = memberId, CreatedAt = clock.GetUtcNow().UtcDateTime };
-        row.Goal = await sealer.SealAsync(JsonSerializer.Serialize(goal.Value!, SelfCareStore.Json), row.PlaceOf(nameof(SelfCareGoal.Goal)), cancellationToken);
+        var row = new SelfCareGoal
+        {
+            Id = Guid.NewGuid(),
+            OwnerId = memberId,
+            CreatedAt = clock.GetUtcNow().UtcDateTime,
+        };
+        row.Goal = await sealer.SealAsync(
+            JsonSerializer.Serialize(goal.Value!, SelfCareStore.Json),
+            row.PlaceOf(nameof(SelfCareGoal.Goal)),
+            cancellationToken
+        );
         db.SelfCareGoals.Add(row);
         await db.SaveChangesAsync(cancellationToken);
         return Outcome<bool>.Ok(true);

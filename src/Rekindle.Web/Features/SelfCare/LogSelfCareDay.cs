@@ -9,9 +9,18 @@ using Rekindle.Web.Infrastructure.Sealing;
 namespace Rekindle.Web.Features.SelfCare;
 
 /// <summary>A day's log: every value may be left out; an empty entry removes the day.</summary>
-public sealed record DayLogRequest(DateOnly Day, decimal? SleepHours, int? MovementMinutes, int? Eating, int? Stress, int? Mood, string? Note);
+public sealed record DayLogRequest(
+    DateOnly Day,
+    decimal? SleepHours,
+    int? MovementMinutes,
+    int? Eating,
+    int? Stress,
+    int? Mood,
+    string? Note
+);
 
-/// <summary>Logs or corrects one of the member's days (today or the last <see cref="SelfCareStore.DaysBack"/>), sealed for them alone.</summary>
+/// <summary>Logs or corrects one of the member's days (today or the last <see cref="SelfCareStore.DaysBack"/>), sealed for them
+/// alone.</summary>
 public sealed class LogSelfCareDay(AppDbContext db, CurrentMember current, SelfCareStore store, Sealer sealer, TimeProvider clock)
 {
     public async Task<Outcome<bool>> HandleAsync(DayLogRequest request, CancellationToken cancellationToken = default)
@@ -44,11 +53,20 @@ public sealed class LogSelfCareDay(AppDbContext db, CurrentMember current, SelfC
 
         if (row is null)
         {
-            row = new SelfCareLog { Id = Guid.NewGuid(), OwnerId = memberId, Day = day };
+            row = new SelfCareLog
+            {
+                Id = Guid.NewGuid(),
+                OwnerId = memberId,
+                Day = day,
+            };
             db.SelfCareLogs.Add(row);
         }
 
-        row.Entry = await sealer.SealAsync(JsonSerializer.Serialize(entry, SelfCareStore.Json), row.PlaceOf(nameof(SelfCareLog.Entry)), cancellationToken);
+        row.Entry = await sealer.SealAsync(
+            JsonSerializer.Serialize(entry, SelfCareStore.Json),
+            row.PlaceOf(nameof(SelfCareLog.Entry)),
+            cancellationToken
+        );
         row.SavedAt = clock.GetUtcNow().UtcDateTime;
         try
         {

@@ -6,7 +6,8 @@ using Rekindle.Web.Infrastructure.Localization;
 
 namespace Rekindle.Web.Features.SelfCare;
 
-/// <summary>Removes one of the member's own goals; another member's goal id (or one already gone) is not found, and nothing changes.</summary>
+/// <summary>Removes one of the member's own goals; another member's goal id (or one already gone) is not found, and nothing
+/// changes.</summary>
 public sealed class RemoveSelfCareGoal(AppDbContext db, CurrentMember current)
 {
     public async Task<Outcome<bool>> HandleAsync(Guid id, CancellationToken cancellationToken = default)

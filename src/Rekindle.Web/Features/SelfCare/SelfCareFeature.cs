@@ -20,7 +20,8 @@ public static class SelfCareFeature
 }
 
 /// <summary>Every day the member logged, their goals, and the lines they shared.</summary>
-public sealed class SelfCareExport(AppDbContext db, SelfCareStore store, ViewSelfCare viewSelfCare, Infrastructure.Sealing.Sealer sealer) : IExportSection
+public sealed class SelfCareExport(AppDbContext db, SelfCareStore store, ViewSelfCare viewSelfCare, Infrastructure.Sealing.Sealer sealer)
+    : IExportSection
 {
     public string Name => "selfCare";
 
@@ -29,16 +30,34 @@ public sealed class SelfCareExport(AppDbContext db, SelfCareStore store, ViewSel
         var days = await store.DaysAsync(memberId, DateOnly.MinValue, cancellationToken);
         var view = await viewSelfCare.HandleAsync(null, cancellationToken);
         var shared = new List<object>();
-        foreach (var row in await db.SelfCareShares.AsNoTracking().Where(s => s.OwnerId == memberId).OrderBy(s => s.Week).ToListAsync(cancellationToken))
+        foreach (
+            var row in await db
+                .SelfCareShares.AsNoTracking()
+                .Where(s => s.OwnerId == memberId)
+                .OrderBy(s => s.Week)
+                .ToListAsync(cancellationToken)
+        )
         {
-            shared.Add(new { row.Week, Line = await sealer.OpenAsync(row.Line, row.PlaceOf(nameof(SelfCareShare.Line)), cancellationToken) });
+            shared.Add(
+                new { row.Week, Line = await sealer.OpenAsync(row.Line, row.PlaceOf(nameof(SelfCareShare.Line)), cancellationToken) }
+            );
         }
 
         return days.Count == 0 && view.Goals.Count == 0 && shared.Count == 0
             ? null
             : new
             {
-                Days = days.OrderBy(d => d.Key).Select(d => new { Day = d.Key, d.Value.SleepHours, d.Value.MovementMinutes, d.Value.Eating, d.Value.Stress, d.Value.Mood, d.Value.Note }),
+                Days = days.OrderBy(d => d.Key)
+                    .Select(d => new
+                    {
+                        Day = d.Key,
+                        d.Value.SleepHours,
+                        d.Value.MovementMinutes,
+                        d.Value.Eating,
+                        d.Value.Stress,
+                        d.Value.Mood,
+                        d.Value.Note,
+                    }),
                 Goals = view.Goals.Select(g => g.Goal.Describe()),
                 LinesYouShared = shared,
             };

@@ -19,9 +19,10 @@ public sealed class SelfCareLog : ISealedRecord
 
     public DateTime SavedAt { get; set; }
 
-    public SealPlace PlaceOf(string property) => property == nameof(Entry)
-        ? SealedPlaces.SelfCareLogEntry.At(Id, KeyOwner.Member(OwnerId))
-        : throw new ArgumentOutOfRangeException(nameof(property));
+    public SealPlace PlaceOf(string property) =>
+        property == nameof(Entry)
+            ? SealedPlaces.SelfCareLogEntry.At(Id, KeyOwner.Member(OwnerId))
+            : throw new ArgumentOutOfRangeException(nameof(property));
 }
 
 /// <summary>One of a member's (at most three) personal goals, sealed. Theirs alone.</summary>
@@ -35,12 +36,14 @@ public sealed class SelfCareGoal : ISealedRecord
 
     public DateTime CreatedAt { get; set; }
 
-    public SealPlace PlaceOf(string property) => property == nameof(Goal)
-        ? SealedPlaces.SelfCareGoalGoal.At(Id, KeyOwner.Member(OwnerId))
-        : throw new ArgumentOutOfRangeException(nameof(property));
+    public SealPlace PlaceOf(string property) =>
+        property == nameof(Goal)
+            ? SealedPlaces.SelfCareGoalGoal.At(Id, KeyOwner.Member(OwnerId))
+            : throw new ArgumentOutOfRangeException(nameof(property));
 }
 
-/// <summary>A one-line summary of a week that the member chose to share with their partner: the only self-care the partner ever sees.</summary>
+/// <summary>A one-line summary of a week that the member chose to share with their partner: the only self-care the partner ever
+/// sees.</summary>
 public sealed class SelfCareShare : ISealedRecord
 {
     public const int MaxLength = 120;
@@ -57,12 +60,16 @@ public sealed class SelfCareShare : ISealedRecord
 
     public DateTime SharedAt { get; set; }
 
-    public SealPlace PlaceOf(string property) => property == nameof(Line)
-        ? SealedPlaces.SelfCareShareLine.At(Id, KeyOwner.Couple(CoupleId))
-        : throw new ArgumentOutOfRangeException(nameof(property));
+    public SealPlace PlaceOf(string property) =>
+        property == nameof(Line)
+            ? SealedPlaces.SelfCareShareLine.At(Id, KeyOwner.Couple(CoupleId))
+            : throw new ArgumentOutOfRangeException(nameof(property));
 }
 
-internal sealed class SelfCareConfiguration : IEntityTypeConfiguration<SelfCareLog>, IEntityTypeConfiguration<SelfCareGoal>, IEntityTypeConfiguration<SelfCareShare>
+internal sealed class SelfCareConfiguration
+    : IEntityTypeConfiguration<SelfCareLog>,
+        IEntityTypeConfiguration<SelfCareGoal>,
+        IEntityTypeConfiguration<SelfCareShare>
 {
     public void Configure(EntityTypeBuilder<SelfCareLog> builder)
     {
@@ -85,7 +92,14 @@ internal sealed class SelfCareConfiguration : IEntityTypeConfiguration<SelfCareL
         builder.HasKey(s => s.Id);
         builder.HasOne<Member>().WithMany().HasForeignKey(s => s.OwnerId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne<Couple>().WithMany().HasForeignKey(s => s.CoupleId).OnDelete(DeleteBehavior.Cascade);
-        builder.HasIndex(s => new { s.OwnerId, s.CoupleId, s.Week }).IsUnique();
+        builder
+            .HasIndex(s => new
+            {
+                s.OwnerId,
+                s.CoupleId,
+                s.Week,
+            })
+            .IsUnique();
         builder.Property(s => s.Line).HasMaxLength(800);
     }
 }

@@ -10,40 +10,51 @@ public sealed record DayEntry(decimal? SleepHours, int? MovementMinutes, int? Ea
 
     public static readonly DayEntry Empty = new(null, null, null, null, null, null);
 
-    public bool IsEmpty => SleepHours is null && MovementMinutes is null && Eating is null && Stress is null && Mood is null && string.IsNullOrEmpty(Note);
+    public bool IsEmpty =>
+        SleepHours is null && MovementMinutes is null && Eating is null && Stress is null && Mood is null && string.IsNullOrEmpty(Note);
 
-    public decimal? Value(string metric) => metric switch
-    {
-        "sleep" => SleepHours,
-        "movement" => MovementMinutes,
-        "eating" => Eating,
-        "stress" => Stress,
-        "mood" => Mood,
-        _ => null,
-    };
+    public decimal? Value(string metric) =>
+        metric switch
+        {
+            "sleep" => SleepHours,
+            "movement" => MovementMinutes,
+            "eating" => Eating,
+            "stress" => Stress,
+            "mood" => Mood,
+            _ => null,
+        };
 }
 
 /// <summary>A personal goal: a metric at least (or at most) a value, on so many days a week.</summary>
 public sealed record Goal(string Metric, bool AtMost, decimal Value, int DaysPerWeek)
 {
-    public string Describe() => (Metric, AtMost) switch
-    {
-        ("sleep", true) => Text.Of("Sleep at most {0:0.#} hours", Value),
-        ("sleep", false) => Text.Of("Sleep at least {0:0.#} hours", Value),
-        ("movement", true) => Text.Of("Move at most {0:0} minutes", Value),
-        ("movement", false) => Text.Of("Move at least {0:0} minutes", Value),
-        ("eating", true) => Text.Of("Eat well (at most {0:0} of 5)", Value),
-        ("eating", false) => Text.Of("Eat well (at least {0:0} of 5)", Value),
-        ("stress", true) => Text.Of("Stress at most {0:0} of 10", Value),
-        ("stress", false) => Text.Of("Stress at least {0:0} of 10", Value),
-        (_, true) => Text.Of("Mood at most {0:0} of 10", Value),
-        (_, false) => Text.Of("Mood at least {0:0} of 10", Value),
-    } + (DaysPerWeek == 1 ? Text.Of(", on {0} day a week", DaysPerWeek) : Text.Of(", on {0} days a week", DaysPerWeek));
+    public string Describe() =>
+        (Metric, AtMost) switch
+        {
+            ("sleep", true) => Text.Of("Sleep at most {0:0.#} hours", Value),
+            ("sleep", false) => Text.Of("Sleep at least {0:0.#} hours", Value),
+            ("movement", true) => Text.Of("Move at most {0:0} minutes", Value),
+            ("movement", false) => Text.Of("Move at least {0:0} minutes", Value),
+            ("eating", true) => Text.Of("Eat well (at most {0:0} of 5)", Value),
+            ("eating", false) => Text.Of("Eat well (at least {0:0} of 5)", Value),
+            ("stress", true) => Text.Of("Stress at most {0:0} of 10", Value),
+            ("stress", false) => Text.Of("Stress at least {0:0} of 10", Value),
+            (_, true) => Text.Of("Mood at most {0:0} of 10", Value),
+            (_, false) => Text.Of("Mood at least {0:0} of 10", Value),
+        } + (DaysPerWeek == 1 ? Text.Of(", on {0} day a week", DaysPerWeek) : Text.Of(", on {0} days a week", DaysPerWeek));
 
     public bool MetBy(DayEntry entry) => entry.Value(Metric) is { } v && (AtMost ? v <= Value : v >= Value);
 }
 
-public sealed record WeekSummary(DateOnly Week, int Days, decimal? Sleep, decimal? Movement, decimal? Eating, decimal? Stress, decimal? Mood);
+public sealed record WeekSummary(
+    DateOnly Week,
+    int Days,
+    decimal? Sleep,
+    decimal? Movement,
+    decimal? Eating,
+    decimal? Stress,
+    decimal? Mood
+);
 
 /// <summary>Pure rules for the self-care log: reading input, weekly averages, progress on goals.</summary>
 public static class SelfCareRules
@@ -53,13 +64,14 @@ public static class SelfCareRules
     public static readonly string[] Metrics = ["sleep", "movement", "eating", "stress", "mood"];
 
     /// <summary>The allowed range of each metric.</summary>
-    public static (decimal Min, decimal Max) Range(string metric) => metric switch
-    {
-        "sleep" => (0, 24),
-        "movement" => (0, 1440),
-        "eating" => (1, 5),
-        _ => (0, 10),
-    };
+    public static (decimal Min, decimal Max) Range(string metric) =>
+        metric switch
+        {
+            "sleep" => (0, 24),
+            "movement" => (0, 1440),
+            "eating" => (1, 5),
+            _ => (0, 10),
+        };
 
     /// <summary>
     /// A day as it will be kept: blank values stay empty, sleep is kept to half hours. Anything out of range is a
@@ -78,7 +90,14 @@ public static class SelfCareRules
             var (min, max) = Range(metric);
             if (v < min || v > max || (whole && v != decimal.Truncate(v)))
             {
-                problems.Add((field, whole ? Text.Of("{0} should be a whole number from {1} to {2}.", name, min, max) : Text.Of("{0} should be a number from {1} to {2}.", name, min, max)));
+                problems.Add(
+                    (
+                        field,
+                        whole
+                            ? Text.Of("{0} should be a whole number from {1} to {2}.", name, min, max)
+                            : Text.Of("{0} should be a number from {1} to {2}.", name, min, max)
+                    )
+                );
                 return null;
             }
 
@@ -91,13 +110,16 @@ public static class SelfCareRules
             (int?)Number(request.Eating, "eating", "eating", Text.Of("Eating well"), whole: true),
             (int?)Number(request.Stress, "stress", "stress", Text.Of("Stress"), whole: true),
             (int?)Number(request.Mood, "mood", "mood", Text.Of("Mood"), whole: true),
-            string.IsNullOrWhiteSpace(request.Note) ? null : request.Note.Trim());
+            string.IsNullOrWhiteSpace(request.Note) ? null : request.Note.Trim()
+        );
         if (entry.Note is { } text && Talk.TalkText.Problem(text, DayEntry.NoteMaxLength) is { } problem)
         {
             problems.Add(("note", problem));
         }
 
-        return problems.Count > 0 ? Problem.Invalid(problems[0].Field, string.Join(" ", problems.Select(p => p.Message))) : Outcome<DayEntry>.Ok(entry);
+        return problems.Count > 0
+            ? Problem.Invalid(problems[0].Field, string.Join(" ", problems.Select(p => p.Message)))
+            : Outcome<DayEntry>.Ok(entry);
     }
 
     /// <summary>Averages per week (Monday first) for the weeks given, oldest first; a week without logs has nulls.</summary>
@@ -110,7 +132,17 @@ public static class SelfCareRules
             var entries = Enumerable.Range(0, 7).Select(d => days.GetValueOrDefault(start.AddDays(d))).OfType<DayEntry>().ToList();
             decimal? Average(Func<DayEntry, decimal?> pick) =>
                 entries.Select(pick).OfType<decimal>().ToList() is { Count: > 0 } values ? Math.Round(values.Average(), 1) : null;
-            weeks.Add(new WeekSummary(start, entries.Count, Average(e => e.SleepHours), Average(e => e.MovementMinutes), Average(e => e.Eating), Average(e => e.Stress), Average(e => e.Mood)));
+            weeks.Add(
+                new WeekSummary(
+                    start,
+                    entries.Count,
+                    Average(e => e.SleepHours),
+                    Average(e => e.MovementMinutes),
+                    Average(e => e.Eating),
+                    Average(e => e.Stress),
+                    Average(e => e.Mood)
+                )
+            );
         }
 
         return weeks;

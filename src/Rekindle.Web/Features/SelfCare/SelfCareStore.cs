@@ -20,12 +20,24 @@ public sealed class SelfCareStore(AppDbContext db, Preferences preferences, Seal
     /// <summary>Whether <paramref name="day"/> may be logged: today or one of the last <see cref="DaysBack"/> days.</summary>
     public static bool MayLog(DateOnly day, DateOnly today) => day <= today && day >= today.AddDays(-DaysBack);
 
-    public async Task<Dictionary<DateOnly, DayEntry>> DaysAsync(Guid memberId, DateOnly since, CancellationToken cancellationToken = default)
+    public async Task<Dictionary<DateOnly, DayEntry>> DaysAsync(
+        Guid memberId,
+        DateOnly since,
+        CancellationToken cancellationToken = default
+    )
     {
         var days = new Dictionary<DateOnly, DayEntry>();
-        foreach (var row in await db.SelfCareLogs.AsNoTracking().Where(l => l.OwnerId == memberId && l.Day >= since).ToListAsync(cancellationToken))
+        foreach (
+            var row in await db
+                .SelfCareLogs.AsNoTracking()
+                .Where(l => l.OwnerId == memberId && l.Day >= since)
+                .ToListAsync(cancellationToken)
+        )
         {
-            if (await sealer.OpenAsync(row.Entry, row.PlaceOf(nameof(SelfCareLog.Entry)), cancellationToken) is { } text && JsonSerializer.Deserialize<DayEntry>(text, Json) is { } entry)
+            if (
+                await sealer.OpenAsync(row.Entry, row.PlaceOf(nameof(SelfCareLog.Entry)), cancellationToken) is { } text
+                && JsonSerializer.Deserialize<DayEntry>(text, Json) is { } entry
+            )
             {
                 days[row.Day] = entry;
             }

@@ -10,7 +10,8 @@ namespace Rekindle.Web.Features.SelfCare;
 /// <summary>This week's one line for the partner; empty takes it back.</summary>
 public sealed record ShareWeekRequest(string? Line);
 
-/// <summary>Shares (or, with empty text, takes back) this week's one line with the partner: the only self-care the partner ever sees.</summary>
+/// <summary>Shares (or, with empty text, takes back) this week's one line with the partner: the only self-care the partner ever
+/// sees.</summary>
 public sealed class ShareSelfCareWeek(AppDbContext db, CurrentMember current, SelfCareStore store, Sealer sealer, TimeProvider clock)
 {
     public async Task<Outcome<bool>> HandleAsync(ShareWeekRequest request, CancellationToken cancellationToken = default)
@@ -22,7 +23,10 @@ public sealed class ShareSelfCareWeek(AppDbContext db, CurrentMember current, Se
         }
 
         var week = Talk.WeeklyCheckIns.WeekOf(await store.TodayAsync(cancellationToken));
-        var row = await db.SelfCareShares.FirstOrDefaultAsync(s => s.OwnerId == viewer.MemberId && s.CoupleId == coupleId && s.Week == week, cancellationToken);
+        var row = await db.SelfCareShares.FirstOrDefaultAsync(
+            s => s.OwnerId == viewer.MemberId && s.CoupleId == coupleId && s.Week == week,
+            cancellationToken
+        );
         var text = request.Line?.Trim() ?? "";
         if (text.Length == 0)
         {
@@ -42,7 +46,13 @@ public sealed class ShareSelfCareWeek(AppDbContext db, CurrentMember current, Se
 
         if (row is null)
         {
-            row = new SelfCareShare { Id = Guid.NewGuid(), OwnerId = viewer.MemberId, CoupleId = coupleId, Week = week };
+            row = new SelfCareShare
+            {
+                Id = Guid.NewGuid(),
+                OwnerId = viewer.MemberId,
+                CoupleId = coupleId,
+                Week = week,
+            };
             db.SelfCareShares.Add(row);
         }
 

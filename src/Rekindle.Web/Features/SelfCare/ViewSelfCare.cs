@@ -16,9 +16,11 @@ public sealed record SelfCareView(
     IReadOnlyList<WeekSummary> Weeks,
     string? MyLineThisWeek,
     IReadOnlyList<(DateOnly Week, string Line)> PartnersLines,
-    bool HasPartner);
+    bool HasPartner
+);
 
-/// <summary>The member's own log for a day (today unless a day of the last week is asked for), goals and trends, and the partner's shared lines only.</summary>
+/// <summary>The member's own log for a day (today unless a day of the last week is asked for), goals and trends, and the partner's shared
+/// lines only.</summary>
 public sealed class ViewSelfCare(AppDbContext db, CurrentMember current, SelfCareStore store, Sealer sealer)
 {
     public const int WeeksShown = 12;
@@ -31,10 +33,18 @@ public sealed class ViewSelfCare(AppDbContext db, CurrentMember current, SelfCar
         var thisWeek = Talk.WeeklyCheckIns.WeekOf(today);
         var days = await store.DaysAsync(viewer.MemberId, thisWeek.AddDays(-7 * (WeeksShown - 1)), cancellationToken);
         var goals = new List<GoalView>();
-        foreach (var row in await db.SelfCareGoals.AsNoTracking().Where(g => g.OwnerId == viewer.MemberId).OrderBy(g => g.CreatedAt).ToListAsync(cancellationToken))
+        foreach (
+            var row in await db
+                .SelfCareGoals.AsNoTracking()
+                .Where(g => g.OwnerId == viewer.MemberId)
+                .OrderBy(g => g.CreatedAt)
+                .ToListAsync(cancellationToken)
+        )
         {
-            if (await sealer.OpenAsync(row.Goal, row.PlaceOf(nameof(SelfCareGoal.Goal)), cancellationToken) is { } text
-                && JsonSerializer.Deserialize<Goal>(text, SelfCareStore.Json) is { } goal)
+            if (
+                await sealer.OpenAsync(row.Goal, row.PlaceOf(nameof(SelfCareGoal.Goal)), cancellationToken) is { } text
+                && JsonSerializer.Deserialize<Goal>(text, SelfCareStore.Json) is { } goal
+            )
             {
                 goals.Add(new GoalView(row.Id, goal, SelfCareRules.DaysMet(goal, days, thisWeek)));
             }
@@ -46,7 +56,13 @@ public sealed class ViewSelfCare(AppDbContext db, CurrentMember current, SelfCar
         if (viewer.CoupleId is { } coupleId)
         {
             var since = thisWeek.AddDays(-7);
-            foreach (var share in await db.SelfCareShares.AsNoTracking().Where(s => s.CoupleId == coupleId && s.Week >= since).OrderByDescending(s => s.Week).ToListAsync(cancellationToken))
+            foreach (
+                var share in await db
+                    .SelfCareShares.AsNoTracking()
+                    .Where(s => s.CoupleId == coupleId && s.Week >= since)
+                    .OrderByDescending(s => s.Week)
+                    .ToListAsync(cancellationToken)
+            )
             {
                 var line = await sealer.OpenAsync(share.Line, share.PlaceOf(nameof(SelfCareShare.Line)), cancellationToken) ?? "";
                 if (share.OwnerId == viewer.MemberId && share.Week == thisWeek)
@@ -60,6 +76,15 @@ public sealed class ViewSelfCare(AppDbContext db, CurrentMember current, SelfCar
             }
         }
 
-        return new SelfCareView(today, chosen, days.GetValueOrDefault(chosen) ?? DayEntry.Empty, goals, SelfCareRules.Weeks(days, thisWeek, WeeksShown), mine, theirs, partnerId is not null);
+        return new SelfCareView(
+            today,
+            chosen,
+            days.GetValueOrDefault(chosen) ?? DayEntry.Empty,
+            goals,
+            SelfCareRules.Weeks(days, thisWeek, WeeksShown),
+            mine,
+            theirs,
+            partnerId is not null
+        );
     }
 }

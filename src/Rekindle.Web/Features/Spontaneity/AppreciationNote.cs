@@ -26,12 +26,14 @@ public sealed class AppreciationNote : ISealedRecord
 
     public DateTime SentAt { get; set; }
 
-    /// <summary>When the partner first had it on their home page. Never shown to the sender: it would tell them when the partner was last here.</summary>
+    /// <summary>When the partner first had it on their home page. Never shown to the sender: it would tell them when the partner was last
+    /// here.</summary>
     public DateTime? SeenAt { get; set; }
 
-    public SealPlace PlaceOf(string property) => property == nameof(Text)
-        ? SealedPlaces.AppreciationNoteText.At(Id, KeyOwner.Couple(CoupleId))
-        : throw new ArgumentOutOfRangeException(nameof(property));
+    public SealPlace PlaceOf(string property) =>
+        property == nameof(Text)
+            ? SealedPlaces.AppreciationNoteText.At(Id, KeyOwner.Couple(CoupleId))
+            : throw new ArgumentOutOfRangeException(nameof(property));
 }
 
 internal sealed class AppreciationNoteConfiguration : IEntityTypeConfiguration<AppreciationNote>
@@ -42,7 +44,12 @@ internal sealed class AppreciationNoteConfiguration : IEntityTypeConfiguration<A
         builder.HasOne<Couple>().WithMany().HasForeignKey(n => n.CoupleId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne<Member>().WithMany().HasForeignKey(n => n.FromId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne<Member>().WithMany().HasForeignKey(n => n.ToId).OnDelete(DeleteBehavior.Cascade);
-        builder.HasIndex(n => new { n.CoupleId, n.ToId, n.SentAt });
+        builder.HasIndex(n => new
+        {
+            n.CoupleId,
+            n.ToId,
+            n.SentAt,
+        });
         builder.HasIndex(n => new { n.FromId, n.SentAt });
         builder.Property(n => n.Text).HasMaxLength(2000);
     }

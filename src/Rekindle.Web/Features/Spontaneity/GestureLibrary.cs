@@ -47,7 +47,12 @@ public sealed class GestureLibrary
         if (!Infrastructure.Privacy.AnswerSetText.Fits(gestures.Count))
         {
             // Each member's marks are one sealed set of fixed length (decisions/0026).
-            problems.Add(string.Create(CultureInfo.InvariantCulture, $"{gestures.Count} gestures, at most {Infrastructure.Privacy.AnswerSetText.Capacity} fit a member's set of marks"));
+            problems.Add(
+                string.Create(
+                    CultureInfo.InvariantCulture,
+                    $"{gestures.Count} gestures, at most {Infrastructure.Privacy.AnswerSetText.Capacity} fit a member's set of marks"
+                )
+            );
         }
 
         var seen = new HashSet<string>(StringComparer.Ordinal);
@@ -114,19 +119,29 @@ public sealed class GestureLibrary
 }
 
 /// <summary>Filters on the gesture list; null means any. Unknown query values are simply no filter.</summary>
-public sealed record GestureFilter(string? Cost = null, string? Place = null, string? Kind = null, int? MaxMinutes = null, bool UnmarkedOnly = false)
+public sealed record GestureFilter(
+    string? Cost = null,
+    string? Place = null,
+    string? Kind = null,
+    int? MaxMinutes = null,
+    bool UnmarkedOnly = false
+)
 {
     public static readonly int[] MinuteChoices = [5, 15, 30, 60];
 
-    public static GestureFilter From(string? cost, string? place, string? kind, string? minutes, string? unmarked) => new(
-        GestureLibrary.Costs.Contains(cost) ? cost : null,
-        place is "home" or "out" ? place : null,
-        GestureLibrary.Kinds.Contains(kind) ? kind : null,
-        int.TryParse(minutes, NumberStyles.None, CultureInfo.InvariantCulture, out var m) && MinuteChoices.Contains(m) ? m : null,
-        unmarked == "1");
+    public static GestureFilter From(string? cost, string? place, string? kind, string? minutes, string? unmarked) =>
+        new(
+            GestureLibrary.Costs.Contains(cost) ? cost : null,
+            place is "home" or "out" ? place : null,
+            GestureLibrary.Kinds.Contains(kind) ? kind : null,
+            int.TryParse(minutes, NumberStyles.None, CultureInfo.InvariantCulture, out var m) && MinuteChoices.Contains(m) ? m : null,
+            unmarked == "1"
+        );
 
     /// <summary>"At home" and "out" both keep the gestures that work anywhere.</summary>
     public bool Keeps(Gesture g) =>
-        (Cost is null || g.Cost == Cost) && (Place is null || g.Place == Place || g.Place == "anywhere")
-        && (Kind is null || g.Kind == Kind) && (MaxMinutes is null || g.Minutes <= MaxMinutes);
+        (Cost is null || g.Cost == Cost)
+        && (Place is null || g.Place == Place || g.Place == "anywhere")
+        && (Kind is null || g.Kind == Kind)
+        && (MaxMinutes is null || g.Minutes <= MaxMinutes);
 }

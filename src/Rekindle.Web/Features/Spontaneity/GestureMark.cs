@@ -35,9 +35,10 @@ public sealed class GestureMark : ILegacyAnswer
 
     DateTime? ILegacyAnswer.AnsweredAt => MarkedAt;
 
-    public SealPlace PlaceOf(string property) => property == nameof(Mark)
-        ? SealedPlaces.GestureMarkMark.At(Id, KeyOwner.Member(OwnerId))
-        : throw new ArgumentOutOfRangeException(nameof(property));
+    public SealPlace PlaceOf(string property) =>
+        property == nameof(Mark)
+            ? SealedPlaces.GestureMarkMark.At(Id, KeyOwner.Member(OwnerId))
+            : throw new ArgumentOutOfRangeException(nameof(property));
 }
 
 internal sealed class GestureMarkConfiguration : IEntityTypeConfiguration<GestureMark>
@@ -47,7 +48,14 @@ internal sealed class GestureMarkConfiguration : IEntityTypeConfiguration<Gestur
         builder.HasKey(m => m.Id);
         builder.HasOne<Member>().WithMany().HasForeignKey(m => m.OwnerId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne<Couple>().WithMany().HasForeignKey(m => m.CoupleId).OnDelete(DeleteBehavior.Cascade);
-        builder.HasIndex(m => new { m.OwnerId, m.CoupleId, m.PromptKey }).IsUnique();
+        builder
+            .HasIndex(m => new
+            {
+                m.OwnerId,
+                m.CoupleId,
+                m.PromptKey,
+            })
+            .IsUnique();
         builder.Property(m => m.PromptKey).HasMaxLength(20);
         builder.Property(m => m.Mark).HasMaxLength(200);
     }

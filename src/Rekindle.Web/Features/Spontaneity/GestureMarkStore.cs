@@ -23,6 +23,10 @@ public sealed class GestureMarkStore(GestureLibrary library, PrivateAnswers answ
     /// <summary>Every mark the member made, in any couple they were in, for their export.</summary>
     public async Task<List<ExportedMark>> ExportAsync(Guid memberId, CancellationToken cancellationToken) =>
         (await answers.ExportAsync(AnswerList.Gestures, memberId, cancellationToken))
-            .Select(m => new ExportedMark(library.ById.TryGetValue(m.Key, out var g) ? g.Title : m.Key, m.Value.Value, m.Value.At ?? default))
+            .Select(m => new ExportedMark(
+                library.ById.TryGetValue(m.Key, out var g) ? g.Title : m.Key,
+                m.Value.Value,
+                m.Value.At ?? default
+            ))
             .ToList();
 }

@@ -3,11 +3,19 @@ using Rekindle.Web.Features.Pairing;
 
 namespace Rekindle.Web.Features.Spontaneity;
 
-/// <summary>What the giver sees today: hints from the partner's loved gestures (none without a partner), and one surprise (null when nothing fits).</summary>
+/// <summary>What the giver sees today: hints from the partner's loved gestures (none without a partner), and one surprise (null when
+/// nothing fits).</summary>
 public sealed record GiverView(bool HasPartner, IReadOnlyList<Gesture> Hints, SurprisePick? Surprise);
 
-/// <summary>The giver's view: a few hints from what the partner would love, and the day's surprise for the giver's budget, time and place.</summary>
-public sealed class GetGiverView(CurrentMember current, GestureLibrary library, GestureMarkStore store, Preferences preferences, TimeProvider clock)
+/// <summary>The giver's view: a few hints from what the partner would love, and the day's surprise for the giver's budget, time and
+/// place.</summary>
+public sealed class GetGiverView(
+    CurrentMember current,
+    GestureLibrary library,
+    GestureMarkStore store,
+    Preferences preferences,
+    TimeProvider clock
+)
 {
     /// <summary>How far "another one" may walk: kept between 0 and 10,000.</summary>
     public static int AnotherOf(int? another) => Math.Clamp(another ?? 0, 0, 10_000);
@@ -23,6 +31,7 @@ public sealed class GetGiverView(CurrentMember current, GestureLibrary library, 
         return new GiverView(
             partnerId is not null,
             SurprisePicker.Hints(library.Gestures, loves, day, slot),
-            SurprisePicker.Pick(library.Gestures, loves, constraints, day, slot, AnotherOf(another)));
+            SurprisePicker.Pick(library.Gestures, loves, constraints, day, slot, AnotherOf(another))
+        );
     }
 }

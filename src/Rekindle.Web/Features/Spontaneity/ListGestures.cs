@@ -20,7 +20,16 @@ public sealed class ListGestures(CurrentMember current, GestureLibrary library, 
         var viewer = await current.ViewerAsync(cancellationToken);
         var mine = await store.MarksOfAsync(viewer.MemberId, viewer.CoupleId, cancellationToken);
         var kept = library.Gestures.Where(filter.Keeps).Where(g => !filter.UnmarkedOnly || !mine.ContainsKey(g.Id)).ToList();
-        var shown = kept.Skip((shownPage - 1) * PageSize).Take(PageSize).Select(g => new MarkedGesture(g, mine.GetValueOrDefault(g.Id))).ToList();
-        return new GesturePage(shown, shownPage, kept.Count > shownPage * PageSize, mine.Count(m => library.ById.ContainsKey(m.Key)), library.Gestures.Count);
+        var shown = kept.Skip((shownPage - 1) * PageSize)
+            .Take(PageSize)
+            .Select(g => new MarkedGesture(g, mine.GetValueOrDefault(g.Id)))
+            .ToList();
+        return new GesturePage(
+            shown,
+            shownPage,
+            kept.Count > shownPage * PageSize,
+            mine.Count(m => library.ById.ContainsKey(m.Key)),
+            library.Gestures.Count
+        );
     }
 }

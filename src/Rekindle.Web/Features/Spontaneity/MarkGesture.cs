@@ -37,8 +37,15 @@ public sealed class MarkGesture(CurrentMember current, GestureLibrary library, P
             return Problem.Invalid("mark", Text.Of("Please choose \"I'd love this\" or \"Not for me\"."));
         }
 
-        var saved = await answers.SaveAsync(viewer, AnswerList.Gestures, gestureId, mark, clock.GetUtcNow().UtcDateTime,
-            Text.Of("That mark was saved from another window at the same moment. Please look again."), cancellationToken);
+        var saved = await answers.SaveAsync(
+            viewer,
+            AnswerList.Gestures,
+            gestureId,
+            mark,
+            clock.GetUtcNow().UtcDateTime,
+            Text.Of("That mark was saved from another window at the same moment. Please look again."),
+            cancellationToken
+        );
         return saved.Problem is { } problem
             ? Problem.Conflict(problem.Message)
             : Outcome<MarkedGesture>.Ok(new MarkedGesture(gesture, mark == "clear" ? null : mark));

@@ -32,26 +32,46 @@ public sealed class NoteStore(AppDbContext db, CurrentMember current, Sealer sea
         var since = clock.GetUtcNow().UtcDateTime - Recent;
         var mine = db.AppreciationNotes.AsNoTracking().Where(n => n.CoupleId == coupleId && n.SentAt >= since);
         var rows = await (received ? mine.Where(n => n.ToId == me) : mine.Where(n => n.FromId == me))
-            .OrderByDescending(n => n.SentAt).Take(received ? Shown : PerDay)
+            .OrderByDescending(n => n.SentAt)
+            .Take(received ? Shown : PerDay)
             .ToListAsync(cancellationToken);
         var prefs = await preferences.MineAsync(cancellationToken);
         var notes = new List<NoteView>();
-        foreach (var row in rows.Where(r => Disclosure.MaySee(viewer, r.FromId, r.CoupleId, Visibility.Shared, viewerAnsweredSamePrompt: false)))
+        foreach (
+            var row in rows.Where(r => Disclosure.MaySee(viewer, r.FromId, r.CoupleId, Visibility.Shared, viewerAnsweredSamePrompt: false))
+        )
         {
-            notes.Add(new NoteView(await sealer.OpenAsync(row.Text, row.PlaceOf(nameof(AppreciationNote.Text)), cancellationToken) ?? "", row.SentAt, DateOnly.FromDateTime(prefs.Local(row.SentAt)), received && row.SeenAt is null));
+            notes.Add(
+                new NoteView(
+                    await sealer.OpenAsync(row.Text, row.PlaceOf(nameof(AppreciationNote.Text)), cancellationToken) ?? "",
+                    row.SentAt,
+                    DateOnly.FromDateTime(prefs.Local(row.SentAt)),
+                    received && row.SeenAt is null
+                )
+            );
         }
 
         return notes;
     }
 
     /// <summary>Every note the member sent or received in their current couple, for their export.</summary>
-    public async Task<(List<ExportedNote> Sent, List<ExportedNote> Received)> ExportAsync(Guid memberId, CancellationToken cancellationToken)
+    public async Task<(List<ExportedNote> Sent, List<ExportedNote> Received)> ExportAsync(
+        Guid memberId,
+        CancellationToken cancellationToken
+    )
     {
-        var rows = await db.AppreciationNotes.AsNoTracking().Where(n => n.FromId == memberId || n.ToId == memberId).OrderBy(n => n.SentAt).ToListAsync(cancellationToken);
+        var rows = await db
+            .AppreciationNotes.AsNoTracking()
+            .Where(n => n.FromId == memberId || n.ToId == memberId)
+            .OrderBy(n => n.SentAt)
+            .ToListAsync(cancellationToken);
         var (sent, received) = (new List<ExportedNote>(), new List<ExportedNote>());
         foreach (var row in rows)
         {
-            var note = new ExportedNote(await sealer.OpenAsync(row.Text, row.PlaceOf(nameof(AppreciationNote.Text)), cancellationToken), row.SentAt);
+            var note = new ExportedNote(
+                await sealer.OpenAsync(row.Text, row.PlaceOf(nameof(AppreciationNote.Text)), cancellationToken),
+                row.SentAt
+            );
             (row.FromId == memberId ? sent : received).Add(note);
         }
 

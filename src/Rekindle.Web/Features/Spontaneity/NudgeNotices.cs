@@ -12,9 +12,14 @@ public sealed class NudgeNotices(AppDbContext db, NoticeOutbox outbox) : INotice
     public async Task QueueDueAsync(DateTime utcNow, CancellationToken cancellationToken)
     {
         // Members who want nudges and have a partner to be kind to.
-        var wanting = await db.MemberPreferences.AsNoTracking()
-            .Where(p => p.NudgesPerWeek > 0 && db.CoupleMembers.Any(m => m.MemberId == p.MemberId
-                && db.CoupleMembers.Any(o => o.CoupleId == m.CoupleId && o.MemberId != m.MemberId)))
+        var wanting = await db
+            .MemberPreferences.AsNoTracking()
+            .Where(p =>
+                p.NudgesPerWeek > 0
+                && db.CoupleMembers.Any(m =>
+                    m.MemberId == p.MemberId && db.CoupleMembers.Any(o => o.CoupleId == m.CoupleId && o.MemberId != m.MemberId)
+                )
+            )
             .ToListAsync(cancellationToken);
         var due = new List<(Guid Member, string Key, DateTime At)>();
         foreach (var prefs in wanting)
@@ -47,8 +52,10 @@ public sealed class NudgeNotices(AppDbContext db, NoticeOutbox outbox) : INotice
             return null;
         }
 
-        var hasPartner = await db.CoupleMembers.AnyAsync(m => m.MemberId == notice.MemberId
-            && db.CoupleMembers.Any(o => o.CoupleId == m.CoupleId && o.MemberId != m.MemberId), cancellationToken);
+        var hasPartner = await db.CoupleMembers.AnyAsync(
+            m => m.MemberId == notice.MemberId && db.CoupleMembers.Any(o => o.CoupleId == m.CoupleId && o.MemberId != m.MemberId),
+            cancellationToken
+        );
         return !hasPartner || utcNow - notice.DueAt >= Freshness;
     }
 }

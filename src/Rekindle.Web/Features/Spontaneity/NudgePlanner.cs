@@ -29,8 +29,9 @@ public static class NudgePlanner
         var random = new Random(Seed(memberId, weekStart));
         var days = Enumerable.Range(0, 7).OrderBy(_ => random.Next()).Take(count).Order().ToList();
         var zone = prefs.Zone();
-        return days
-            .Select(d => weekStart.AddDays(d).ToDateTime(new TimeOnly(hours[random.Next(hours.Count)], random.Next(MinutesIntoHour))))
+        return days.Select(d =>
+                weekStart.AddDays(d).ToDateTime(new TimeOnly(hours[random.Next(hours.Count)], random.Next(MinutesIntoHour)))
+            )
             .Select(local => EveningRules.ToUtc(local, zone))
             .ToList();
     }

@@ -27,14 +27,24 @@ public sealed class SendNote(AppDbContext db, CurrentMember current, NoteStore s
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
-        var note = new AppreciationNote { Id = Guid.NewGuid(), CoupleId = coupleId, FromId = viewer.MemberId, ToId = partnerId, SentAt = now };
+        var note = new AppreciationNote
+        {
+            Id = Guid.NewGuid(),
+            CoupleId = coupleId,
+            FromId = viewer.MemberId,
+            ToId = partnerId,
+            SentAt = now,
+        };
         note.Text = await sealer.SealAsync(words, note.PlaceOf(nameof(AppreciationNote.Text)), cancellationToken);
         var dayStart = await store.StartOfTodayAsync(now, cancellationToken);
 
         // Counted inside a transaction that holds the couple, so two windows cannot both send the eleventh.
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await Rows.LockCoupleAsync(db, coupleId, cancellationToken);
-        if (await db.AppreciationNotes.CountAsync(n => n.FromId == viewer.MemberId && n.SentAt >= dayStart, cancellationToken) >= NoteStore.PerDay)
+        if (
+            await db.AppreciationNotes.CountAsync(n => n.FromId == viewer.MemberId && n.SentAt >= dayStart, cancellationToken)
+            >= NoteStore.PerDay
+        )
         {
             return Problem.TooMany(Text.Of("You've sent ten notes today, which is lovely. The next one can wait until tomorrow."));
         }

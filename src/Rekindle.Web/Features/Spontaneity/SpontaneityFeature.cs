@@ -6,8 +6,11 @@ public static class SpontaneityFeature
 {
     public static WebApplicationBuilder AddSpontaneity(this WebApplicationBuilder builder)
     {
-        builder.Services.AddSingleton(sp => GestureLibrary.Load(Path.Combine(
-            sp.GetRequiredService<IWebHostEnvironment>().ContentRootPath, "Content", "spontaneity", "gestures.en.json")));
+        builder.Services.AddSingleton(sp =>
+            GestureLibrary.Load(
+                Path.Combine(sp.GetRequiredService<IWebHostEnvironment>().ContentRootPath, "Content", "spontaneity", "gestures.en.json")
+            )
+        );
         builder.Services.AddScoped<GestureMarkStore>();
         builder.Services.AddScoped<ListGestures>();
         builder.Services.AddScoped<GetGiverView>();
@@ -35,6 +38,11 @@ public sealed class SpontaneityExport(GestureMarkStore marks, NoteStore notes) :
         var (sent, received) = await notes.ExportAsync(memberId, cancellationToken);
         return yourMarks.Count == 0 && sent.Count == 0 && received.Count == 0
             ? null
-            : new { YourMarks = yourMarks, NotesYouSent = sent, NotesYouReceived = received };
+            : new
+            {
+                YourMarks = yourMarks,
+                NotesYouSent = sent,
+                NotesYouReceived = received,
+            };
     }
 }

@@ -2,7 +2,8 @@ using System.Globalization;
 
 namespace Rekindle.Web.Features.Spontaneity;
 
-/// <summary>What the giver has today: a budget (free, low or any), the minutes they have (null for any), and whether they are at home.</summary>
+/// <summary>What the giver has today: a budget (free, low or any), the minutes they have (null for any), and whether they are at
+/// home.</summary>
 public sealed record SurpriseConstraints(string Budget = "any", int? Minutes = null, bool AtHome = false)
 {
     public static readonly string[] Budgets = ["free", "low", "any"];
@@ -10,13 +11,20 @@ public sealed record SurpriseConstraints(string Budget = "any", int? Minutes = n
     public static readonly int[] MinuteChoices = [5, 15, 30, 60, 120];
 
     /// <summary>From query text: anything unknown means no limit, never an error.</summary>
-    public static SurpriseConstraints From(string? budget, string? minutes, string? home) => new(
-        Budgets.Contains(budget) ? budget! : "any",
-        int.TryParse(minutes, NumberStyles.None, CultureInfo.InvariantCulture, out var m) && MinuteChoices.Contains(m) ? m : null,
-        home == "1");
+    public static SurpriseConstraints From(string? budget, string? minutes, string? home) =>
+        new(
+            Budgets.Contains(budget) ? budget! : "any",
+            int.TryParse(minutes, NumberStyles.None, CultureInfo.InvariantCulture, out var m) && MinuteChoices.Contains(m) ? m : null,
+            home == "1"
+        );
 
     public bool Fits(Gesture g) =>
-        Budget switch { "free" => g.Cost == "free", "low" => g.Cost is "free" or "low", _ => true }
+        Budget switch
+        {
+            "free" => g.Cost == "free",
+            "low" => g.Cost is "free" or "low",
+            _ => true,
+        }
         && (Minutes is null || g.Minutes <= Minutes)
         && (!AtHome || g.Place is "home" or "anywhere");
 
@@ -39,7 +47,13 @@ public static class SurprisePicker
     public const int HintCount = 3;
 
     /// <summary>Up to <paramref name="count"/> of the loved gestures, changing each day; in the library's order.</summary>
-    public static IReadOnlyList<Gesture> Hints(IReadOnlyList<Gesture> library, IReadOnlySet<string> partnerLoves, DateOnly day, int slot, int count = HintCount)
+    public static IReadOnlyList<Gesture> Hints(
+        IReadOnlyList<Gesture> library,
+        IReadOnlySet<string> partnerLoves,
+        DateOnly day,
+        int slot,
+        int count = HintCount
+    )
     {
         var loved = library.Where(g => partnerLoves.Contains(g.Id)).ToList();
         var chosen = Shuffle(loved, Seed(day, slot, "hints")).Take(count).ToHashSet();
@@ -51,7 +65,14 @@ public static class SurprisePicker
     /// whole library. <paramref name="another"/> walks on through the same day's order without
     /// repeating until every fitting gesture has come up. Null when nothing fits at all.
     /// </summary>
-    public static SurprisePick? Pick(IReadOnlyList<Gesture> library, IReadOnlySet<string> partnerLoves, SurpriseConstraints constraints, DateOnly day, int slot, int another = 0)
+    public static SurprisePick? Pick(
+        IReadOnlyList<Gesture> library,
+        IReadOnlySet<string> partnerLoves,
+        SurpriseConstraints constraints,
+        DateOnly day,
+        int slot,
+        int another = 0
+    )
     {
         var fitting = library.Where(constraints.Fits).ToList();
         var loved = fitting.Where(g => partnerLoves.Contains(g.Id)).ToList();

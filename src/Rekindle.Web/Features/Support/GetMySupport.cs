@@ -14,7 +14,14 @@ public sealed record SupportView(bool HasCheck, IReadOnlyList<SupportSuggestion>
 /// the couple's unresolved repairs (only the member's own follow-up answers): nothing of the
 /// partner's wellbeing or safety answers, so a partner's page can never reflect them.
 /// </summary>
-public sealed class GetMySupport(CurrentMember current, MyChecks checks, GetCoupleMap map, WeeklyCheckIns checkIns, TodaysQuestion days, CountUnresolvedRepairs repairs)
+public sealed class GetMySupport(
+    CurrentMember current,
+    MyChecks checks,
+    GetCoupleMap map,
+    WeeklyCheckIns checkIns,
+    TodaysQuestion days,
+    CountUnresolvedRepairs repairs
+)
 {
     public async Task<SupportView> HandleAsync(CancellationToken cancellationToken = default)
     {
@@ -40,8 +47,12 @@ public sealed class GetMySupport(CurrentMember current, MyChecks checks, GetCoup
         var mapView = await map.HandleAsync(cancellationToken);
         var strainedForBoth = mapView.Stage == MapStage.Ready ? mapView.Rows.Where(r => r.BothStrained).Select(r => r.Domain).ToList() : [];
         var lastTwo = history.Completed.TakeLast(2).ToList();
-        var desireTwice = lastTwo.Count == 2 && lastTwo.All(c =>
-            c.Scores.Domains.TryGetValue(SupportRules.HealthAndDesire, out var score) && CheckScoring.Level(score) == StrainLevel.Strained);
+        var desireTwice =
+            lastTwo.Count == 2
+            && lastTwo.All(c =>
+                c.Scores.Domains.TryGetValue(SupportRules.HealthAndDesire, out var score)
+                && CheckScoring.Level(score) == StrainLevel.Strained
+            );
 
         var signals = new SupportSignals(
             history.Completed.Select(c => new SatisfactionPoint(c.CompletedAt, c.Scores.Satisfaction)).ToList(),
@@ -53,7 +64,8 @@ public sealed class GetMySupport(CurrentMember current, MyChecks checks, GetCoup
             strainedForBoth,
             desireTwice,
             await repairs.HandleAsync(cancellationToken),
-            latest.Scores.Hopeless);
+            latest.Scores.Hopeless
+        );
         return new SupportView(true, SupportRules.Suggest(signals));
     }
 }

@@ -26,30 +26,45 @@ public static class SupportApi
         var support = api.MapGroup("/support").WithTags("Support");
 
         api.MapGet("/support", GetSuggestionsAsync)
-            .WithTags("Support").WithName("GetSupportSuggestions")
+            .WithTags("Support")
+            .WithName("GetSupportSuggestions")
             .WithSummary("Suggestions for professional help from your own answers (private) and the Couple Map you both shared");
 
-        support.MapGet("/directory", SearchDirectory)
-            .WithName("SearchSupportDirectory").WithSummary("The directory of professionals and services: q (name, place or language), kind, mode (online or in-person)");
+        support
+            .MapGet("/directory", SearchDirectory)
+            .WithName("SearchSupportDirectory")
+            .WithSummary("The directory of professionals and services: q (name, place or language), kind, mode (online or in-person)");
 
-        support.MapGet("/summary", GetSummaryPartsAsync)
-            .WithName("GetSummaryParts").WithSummary("The parts a summary for a professional can hold, and whether each has anything in it yet");
+        support
+            .MapGet("/summary", GetSummaryPartsAsync)
+            .WithName("GetSummaryParts")
+            .WithSummary("The parts a summary for a professional can hold, and whether each has anything in it yet");
 
-        support.MapPost("/summary", MakeSummaryAsync)
+        support
+            .MapPost("/summary", MakeSummaryAsync)
             .Produces<Stream>(StatusCodes.Status200OK, "application/pdf", "text/html")
             .ProducesProblem(StatusCodes.Status400BadRequest)
-            .WithName("MakeSummary").WithSummary("Make a summary for a professional of the parts you choose, as a PDF or an HTML file; it is noted in your security log");
+            .WithName("MakeSummary")
+            .WithSummary(
+                "Make a summary for a professional of the parts you choose, as a PDF or an HTML file; it is noted in your security log"
+            );
     }
 
     private static async Task<Ok<SupportDto>> GetSuggestionsAsync(GetMySupport mine, CancellationToken cancellationToken)
     {
         var view = await mine.HandleAsync(cancellationToken);
-        return TypedResults.Ok(new SupportDto(view.HasCheck, view.Suggestions.Select(s =>
-        {
-            var key = SupportRules.KeyOf(s.Kind);
-            var link = SupportRules.LinkOf(s.Kind, "/api/v1/support/directory?kind=");
-            return new SuggestionDto(key, SupportRules.TitleOf(s.Kind), s.Why, s.Audience.ToString(), link);
-        }).ToList()));
+        return TypedResults.Ok(
+            new SupportDto(
+                view.HasCheck,
+                view.Suggestions.Select(s =>
+                    {
+                        var key = SupportRules.KeyOf(s.Kind);
+                        var link = SupportRules.LinkOf(s.Kind, "/api/v1/support/directory?kind=");
+                        return new SuggestionDto(key, SupportRules.TitleOf(s.Kind), s.Why, s.Audience.ToString(), link);
+                    })
+                    .ToList()
+            )
+        );
     }
 
     // The page's own cleaning of the search: unknown kinds and modes are ignored, the text is cut to length.
@@ -59,11 +74,20 @@ public static class SupportApi
         return TypedResults.Ok(new DirectoryDto(results.Count, results));
     }
 
-    private static async Task<Ok<List<SummaryPartDto>>> GetSummaryPartsAsync(ProfessionalSummary summary, CancellationToken cancellationToken) =>
-        TypedResults.Ok((await summary.ChoicesAsync(cancellationToken)).Select(c => new SummaryPartDto(c.Key, c.Name, c.About, c.Unavailable)).ToList());
+    private static async Task<Ok<List<SummaryPartDto>>> GetSummaryPartsAsync(
+        ProfessionalSummary summary,
+        CancellationToken cancellationToken
+    ) =>
+        TypedResults.Ok(
+            (await summary.ChoicesAsync(cancellationToken)).Select(c => new SummaryPartDto(c.Key, c.Name, c.About, c.Unavailable)).ToList()
+        );
 
     private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> MakeSummaryAsync(
-        SummaryRequest request, ProfessionalSummary summary, TimeProvider clock, CancellationToken cancellationToken)
+        SummaryRequest request,
+        ProfessionalSummary summary,
+        TimeProvider clock,
+        CancellationToken cancellationToken
+    )
     {
         if (ProfessionalSummary.FormatOf(request.Format) is not { } format)
         {
@@ -74,7 +98,8 @@ public static class SupportApi
         var (document, problem) = await summary.MakeAsync(keys, format, cancellationToken);
         if (document is null)
         {
-            var message = ProfessionalSummary.Message(problem!.Code, problem.Part, await summary.ChoicesAsync(cancellationToken)) ?? Text.Of("Please choose again.");
+            var message = ProfessionalSummary.Message(problem!.Code, problem.Part, await summary.ChoicesAsync(cancellationToken))
+                ?? Text.Of("Please choose again.");
             return ApiResults.Problem(Problem.Invalid("include", message));
         }
 

@@ -14,7 +14,8 @@ public sealed record DirectoryEntry(
     string? Web,
     string? Email,
     bool Online,
-    bool InPerson);
+    bool InPerson
+);
 
 /// <summary>How a search narrows the list: free text, a kind key, and "online" or "in-person". Anything unknown is ignored.</summary>
 public sealed record DirectoryQuery(string Text, string? Kind, string? Mode)
@@ -23,7 +24,8 @@ public sealed record DirectoryQuery(string Text, string? Kind, string? Mode)
 
     public static readonly IReadOnlyList<string> Modes = ["online", "in-person"];
 
-    /// <summary>Cleans what came from a query string: trimmed, control characters dropped, cut to length, unknown choices dropped.</summary>
+    /// <summary>Cleans what came from a query string: trimmed, control characters dropped, cut to length, unknown choices
+    /// dropped.</summary>
     public static DirectoryQuery From(string? text, string? kind, string? mode)
     {
         var clean = new string((text ?? "").Where(c => !char.IsControl(c) && !char.IsSurrogate(c)).ToArray()).Trim();
@@ -35,7 +37,8 @@ public sealed record DirectoryQuery(string Text, string? Kind, string? Mode)
         return new DirectoryQuery(
             clean,
             kind is not null && SupportRules.Keys.Contains(kind) ? kind : null,
-            mode is not null && Modes.Contains(mode) ? mode : null);
+            mode is not null && Modes.Contains(mode) ? mode : null
+        );
     }
 }
 
@@ -56,7 +59,14 @@ public sealed partial class SupportDirectory(string language, IReadOnlyList<Dire
         var words = query.Text.Split(' ', StringSplitOptions.RemoveEmptyEntries);
         return Entries
             .Where(e => query.Kind is null || e.Kinds.Contains(query.Kind))
-            .Where(e => query.Mode switch { "online" => e.Online, "in-person" => e.InPerson, _ => true })
+            .Where(e =>
+                query.Mode switch
+                {
+                    "online" => e.Online,
+                    "in-person" => e.InPerson,
+                    _ => true,
+                }
+            )
             .Where(e => words.All(w => Haystack(e).Contains(w, StringComparison.OrdinalIgnoreCase)))
             .ToList();
     }
@@ -83,9 +93,22 @@ public sealed partial class SupportDirectory(string language, IReadOnlyList<Dire
             throw new InvalidDataException($"{path}: " + string.Join("; ", problems));
         }
 
-        return new SupportDirectory(file.Language, file.Entries.Select(e => new DirectoryEntry(
-            e.Name!.Trim(), e.Kinds!, e.Region!.Trim(), e.Languages ?? [], e.About?.Trim() ?? "",
-            Blank(e.Phone), Blank(e.Web), Blank(e.Email), e.Online, e.InPerson)).ToList());
+        return new SupportDirectory(
+            file.Language,
+            file.Entries.Select(e => new DirectoryEntry(
+                    e.Name!.Trim(),
+                    e.Kinds!,
+                    e.Region!.Trim(),
+                    e.Languages ?? [],
+                    e.About?.Trim() ?? "",
+                    Blank(e.Phone),
+                    Blank(e.Web),
+                    Blank(e.Email),
+                    e.Online,
+                    e.InPerson
+                ))
+                .ToList()
+        );
     }
 
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
@@ -150,5 +173,16 @@ public sealed partial class SupportDirectory(string language, IReadOnlyList<Dire
 
     private sealed record FileShape(string? Language, List<EntryShape>? Entries);
 
-    private sealed record EntryShape(string? Name, List<string>? Kinds, string? Region, List<string>? Languages, string? About, string? Phone, string? Web, string? Email, bool Online, bool InPerson);
+    private sealed record EntryShape(
+        string? Name,
+        List<string>? Kinds,
+        string? Region,
+        List<string>? Languages,
+        string? About,
+        string? Phone,
+        string? Web,
+        string? Email,
+        bool Online,
+        bool InPerson
+    );
 }

@@ -40,32 +40,38 @@ public static class SupportFeature
     /// form on /support/summary posts here; a problem goes back to that page as a code.
     /// </summary>
     public static void MapSupport(this IEndpointRouteBuilder routes) =>
-        routes.MapPost("/support/summary/make", async (HttpContext context, ProfessionalSummary summary, TimeProvider clock) =>
-        {
-            if (Sessions.MemberIdOf(context.User) is null)
+        routes
+            .MapPost("/support/summary/make", async (HttpContext context, ProfessionalSummary summary, TimeProvider clock) =>
             {
-                return Results.NotFound();
-            }
+                if (Sessions.MemberIdOf(context.User) is null)
+                {
+                    return Results.NotFound();
+                }
 
-            var form = context.Request.HasFormContentType ? await context.Request.ReadFormAsync(context.RequestAborted) : null;
-            var keys = form?["include"].Where(k => !string.IsNullOrEmpty(k)).Select(k => k!).Distinct().ToList() ?? [];
-            // The same formats as the API: a word it refuses is refused here too, not made into a PDF.
-            if (ProfessionalSummary.FormatOf(form?["format"].ToString()) is not { } format)
-            {
-                return Results.Redirect("/support/summary?problem=format#make");
-            }
+                var form = context.Request.HasFormContentType ? await context.Request.ReadFormAsync(context.RequestAborted) : null;
+                var keys = form?["include"].Where(k => !string.IsNullOrEmpty(k)).Select(k => k!).Distinct().ToList() ?? [];
+                // The same formats as the API: a word it refuses is refused here too, not made into a PDF.
+                if (ProfessionalSummary.FormatOf(form?["format"].ToString()) is not { } format)
+                {
+                    return Results.Redirect("/support/summary?problem=format#make");
+                }
 
-            var (document, problem) = await summary.MakeAsync(keys, format, context.RequestAborted);
-            if (document is null)
-            {
-                var query = $"?problem={problem!.Code}" + (problem.Part is { } part ? $"&part={Uri.EscapeDataString(part)}" : "") + $"&format={(format == SummaryFormat.Html ? "html" : "pdf")}";
-                return Results.Redirect("/support/summary" + query + "#make");
-            }
+                var (document, problem) = await summary.MakeAsync(keys, format, context.RequestAborted);
+                if (document is null)
+                {
+                    var query =
+                        $"?problem={problem!.Code}"
+                        + (problem.Part is { } part ? $"&part={Uri.EscapeDataString(part)}" : "")
+                        + $"&format={(format == SummaryFormat.Html ? "html" : "pdf")}";
+                    return Results.Redirect("/support/summary" + query + "#make");
+                }
 
-            return SummaryFile(document, format, clock);
-        }).RequireAuthorization();
+                return SummaryFile(document, format, clock);
+            })
+            .RequireAuthorization();
 
-    /// <summary>The summary as the file to keep, named by the day it was made: the form's endpoint and the API both answer with it.</summary>
+    /// <summary>The summary as the file to keep, named by the day it was made: the form's endpoint and the API both answer with
+    /// it.</summary>
     public static FileContentHttpResult SummaryFile(PrintDocument document, SummaryFormat format, TimeProvider clock)
     {
         var name = "rekindle-summary-" + clock.GetUtcNow().ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);

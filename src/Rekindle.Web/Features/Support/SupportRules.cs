@@ -62,7 +62,8 @@ public sealed record SupportSignals(
     IReadOnlyList<string> StrainedForBothOnMap,
     bool HealthAndDesireStrainedTwice,
     int UnresolvedIncidents,
-    bool Hopeless = false)
+    bool Hopeless = false
+)
 {
     public static SupportSignals None(DateOnly today) => new([], 0, null, false, [], today, [], false, 0);
 }
@@ -127,25 +128,41 @@ public static class SupportRules
         var list = new List<SupportSuggestion>();
         if (s.Hopeless)
         {
-            list.Add(new(SupportKind.CrisisLines,
-                "Some of your answers say you've been feeling hopeless, or that you don't want to go on. You don't have to carry that alone: you can talk to someone today, day or night, in confidence.",
-                SupportAudience.Private));
+            list.Add(
+                new(
+                    SupportKind.CrisisLines,
+                    "Some of your answers say you've been feeling hopeless, or that you don't want to go on. You don't have to carry that alone: you can talk to someone today, day or night, in confidence.",
+                    SupportAudience.Private
+                )
+            );
         }
 
         if (s.SafetyConcern)
         {
-            list.Add(new(SupportKind.SafetyResources,
-                "Some of your answers about feeling safe at home stood out. You deserve to feel safe, and the people on the safety page can listen and help you think through what's next, in confidence.",
-                SupportAudience.Private));
+            list.Add(
+                new(
+                    SupportKind.SafetyResources,
+                    "Some of your answers about feeling safe at home stood out. You deserve to feel safe, and the people on the safety page can listen and help you think through what's next, in confidence.",
+                    SupportAudience.Private
+                )
+            );
         }
 
         if (s.SafetyConcern || s.Wellbeing >= CheckScoring.WellbeingSupportFrom)
         {
-            list.Add(new(SupportKind.IndividualClinician,
-                s.SafetyConcern
-                    ? Text.Of("A counselor or therapist of your own can be on your side alone, whatever you decide about the relationship.")
-                    : Text.Of("Your answers suggest you've been carrying a lot lately. A counselor or doctor of your own can help with that, whatever happens between the two of you."),
-                SupportAudience.Private));
+            list.Add(
+                new(
+                    SupportKind.IndividualClinician,
+                    s.SafetyConcern
+                        ? Text.Of(
+                            "A counselor or therapist of your own can be on your side alone, whatever you decide about the relationship."
+                        )
+                        : Text.Of(
+                            "Your answers suggest you've been carrying a lot lately. A counselor or doctor of your own can help with that, whatever happens between the two of you."
+                        ),
+                    SupportAudience.Private
+                )
+            );
         }
 
         // Joint sessions assume safety: while a concern stands, this member is not steered towards them.
@@ -156,9 +173,13 @@ public static class SupportRules
 
         if (s.StrainedForBothOnMap.Count > 0)
         {
-            list.Add(new(SupportKind.CouplesCounselor,
-                "You both marked the same part of your life together as strained on your Couple Map. When you both feel safe with each other, a couples counselor can help you work on it side by side.",
-                SupportAudience.Both));
+            list.Add(
+                new(
+                    SupportKind.CouplesCounselor,
+                    "You both marked the same part of your life together as strained on your Couple Map. When you both feel safe with each other, a couples counselor can help you work on it side by side.",
+                    SupportAudience.Both
+                )
+            );
         }
         else if (CounselorReason(s) is { } why)
         {
@@ -167,15 +188,23 @@ public static class SupportRules
 
         if (s.StrainedForBothOnMap.Contains(HealthAndDesire))
         {
-            list.Add(new(SupportKind.SexTherapist,
-                "You both marked health and desire as strained on your Couple Map. A sex therapist works with exactly this, calmly and without judgement, and many couples find a few sessions help.",
-                SupportAudience.Both));
+            list.Add(
+                new(
+                    SupportKind.SexTherapist,
+                    "You both marked health and desire as strained on your Couple Map. A sex therapist works with exactly this, calmly and without judgement, and many couples find a few sessions help.",
+                    SupportAudience.Both
+                )
+            );
         }
         else if (s.HealthAndDesireStrainedTwice)
         {
-            list.Add(new(SupportKind.SexTherapist,
-                "Health and desire has weighed on you in two checks in a row. A sex therapist can help you understand what's going on, on your own or together.",
-                SupportAudience.Private));
+            list.Add(
+                new(
+                    SupportKind.SexTherapist,
+                    "Health and desire has weighed on you in two checks in a row. A sex therapist can help you understand what's going on, on your own or together.",
+                    SupportAudience.Private
+                )
+            );
         }
 
         return list;
@@ -189,68 +218,91 @@ public static class SupportRules
         {
             var latest = checks[^1];
             var before = checks[^2];
-            if (latest.Satisfaction <= LowSatisfactionAtMost && before.Satisfaction <= LowSatisfactionAtMost
-                && (latest.CompletedAt - before.CompletedAt).TotalDays >= PersistentAfterDays)
+            if (
+                latest.Satisfaction <= LowSatisfactionAtMost
+                && before.Satisfaction <= LowSatisfactionAtMost
+                && (latest.CompletedAt - before.CompletedAt).TotalDays >= PersistentAfterDays
+            )
             {
-                return Text.Of("You've felt far apart for a while now, across more than one check. When you both feel safe with each other, a couples counselor can help you find your way back.");
+                return Text.Of(
+                    "You've felt far apart for a while now, across more than one check. When you both feel safe with each other, a couples counselor can help you find your way back."
+                );
             }
 
             if (before.Satisfaction - latest.Satisfaction >= SatisfactionDropOf)
             {
-                return Text.Of("How close you feel dropped a lot since your last check. When you both feel safe with each other, talking it through with a couples counselor early often helps.");
+                return Text.Of(
+                    "How close you feel dropped a lot since your last check. When you both feel safe with each other, talking it through with a couples counselor early often helps."
+                );
             }
         }
 
         if (s.StrainedDomainsInLatest >= ManyStrainedDomains)
         {
-            return Text.Of("Several parts of your life together feel strained at once. When you both feel safe with each other, a couples counselor can help you untangle them as two.");
+            return Text.Of(
+                "Several parts of your life together feel strained at once. When you both feel safe with each other, a couples counselor can help you untangle them as two."
+            );
         }
 
         var since = s.Today.AddDays(-7 * LowPulseWithinWeeks);
-        var recent = s.Pulses.Where(p => p.WeekStart >= since && p.WeekStart <= s.Today).OrderBy(p => p.WeekStart).TakeLast(LowPulseWeeks).ToList();
+        var recent = s
+            .Pulses.Where(p => p.WeekStart >= since && p.WeekStart <= s.Today)
+            .OrderBy(p => p.WeekStart)
+            .TakeLast(LowPulseWeeks)
+            .ToList();
         if (recent.Count == LowPulseWeeks && recent.All(p => p.Pulse <= LowPulseAtMost))
         {
-            return Text.Of("Your weekly check-ins have felt low for several weeks running. When you both feel safe with each other, a couples counselor can help you understand why.");
+            return Text.Of(
+                "Your weekly check-ins have felt low for several weeks running. When you both feel safe with each other, a couples counselor can help you understand why."
+            );
         }
 
         if (s.UnresolvedIncidents >= ManyUnresolvedIncidents)
         {
-            return Text.Of("A few hurts are still waiting to be worked through. When you both feel safe with each other, a couples counselor can help you talk them through.");
+            return Text.Of(
+                "A few hurts are still waiting to be worked through. When you both feel safe with each other, a couples counselor can help you talk them through."
+            );
         }
 
         return null;
     }
 
     /// <summary>The name of a kind of help, as the support page and the API give it.</summary>
-    public static string TitleOf(SupportKind kind) => kind switch
-    {
-        SupportKind.CrisisLines => "Someone to talk to now",
-        SupportKind.SafetyResources => "Safety resources",
-        SupportKind.IndividualClinician => "A counselor or clinician of your own",
-        SupportKind.CouplesCounselor => "A couples counselor",
-        _ => "A sex therapist",
-    };
+    public static string TitleOf(SupportKind kind) =>
+        kind switch
+        {
+            SupportKind.CrisisLines => "Someone to talk to now",
+            SupportKind.SafetyResources => "Safety resources",
+            SupportKind.IndividualClinician => "A counselor or clinician of your own",
+            SupportKind.CouplesCounselor => "A couples counselor",
+            _ => "A sex therapist",
+        };
 
     /// <summary>The kind's key in the directory file and in links (e.g. "couples-counselor").</summary>
-    public static string KeyOf(SupportKind kind) => kind switch
-    {
-        SupportKind.CrisisLines => "crisis",
-        SupportKind.SafetyResources => "safety",
-        SupportKind.IndividualClinician => "individual-clinician",
-        SupportKind.CouplesCounselor => "couples-counselor",
-        _ => "sex-therapist",
-    };
+    public static string KeyOf(SupportKind kind) =>
+        kind switch
+        {
+            SupportKind.CrisisLines => "crisis",
+            SupportKind.SafetyResources => "safety",
+            SupportKind.IndividualClinician => "individual-clinician",
+            SupportKind.CouplesCounselor => "couples-counselor",
+            _ => "sex-therapist",
+        };
 
     /// <summary>The kinds the directory lists and searches by (crisis lines live on the safety page instead).</summary>
-    public static readonly IReadOnlyList<SupportKind> DirectoryKinds = Enum.GetValues<SupportKind>().Where(k => k != SupportKind.CrisisLines).ToList();
+    public static readonly IReadOnlyList<SupportKind> DirectoryKinds = Enum.GetValues<SupportKind>()
+        .Where(k => k != SupportKind.CrisisLines)
+        .ToList();
 
     public static readonly IReadOnlyList<string> Keys = DirectoryKinds.Select(KeyOf).ToList();
 
-    /// <summary>Where a suggestion's button leads on the page: the safety page for safety and crisis, else the directory filtered by kind.</summary>
-    public static string LinkOf(SupportKind kind, string directory) => kind switch
-    {
-        SupportKind.CrisisLines => CrisisLink.Path,
-        SupportKind.SafetyResources => Safety.SafetyResources.Path,
-        _ => directory + KeyOf(kind),
-    };
+    /// <summary>Where a suggestion's button leads on the page: the safety page for safety and crisis, else the directory filtered by
+    /// kind.</summary>
+    public static string LinkOf(SupportKind kind, string directory) =>
+        kind switch
+        {
+            SupportKind.CrisisLines => CrisisLink.Path,
+            SupportKind.SafetyResources => Safety.SafetyResources.Path,
+            _ => directory + KeyOf(kind),
+        };
 }

@@ -8,7 +8,8 @@ using Rekindle.Web.Infrastructure.Sealing;
 
 namespace Rekindle.Web.Features.Talk;
 
-/// <summary>An answer to today's question (or a pass on it): the question's id, so a page left open from yesterday is told, not saved into today.</summary>
+/// <summary>An answer to today's question (or a pass on it): the question's id, so a page left open from yesterday is told, not saved into
+/// today.</summary>
 public sealed record AnswerRequest(Guid QuestionId, string? Text, bool Pass);
 
 /// <summary>
@@ -24,7 +25,8 @@ public sealed class AnswerDailyQuestion(
     Sealer sealer,
     NoticeOutbox notices,
     TimeProvider clock,
-    ILogger<AnswerDailyQuestion> logger)
+    ILogger<AnswerDailyQuestion> logger
+)
 {
     public async Task<Outcome<DailyView>> HandleAsync(AnswerRequest request, CancellationToken cancellationToken = default)
     {
@@ -68,10 +70,20 @@ public sealed class AnswerDailyQuestion(
                 return Locked();
             }
 
-            var row = await db.DailyAnswers.FirstOrDefaultAsync(a => a.DailyQuestionId == questionRowId && a.OwnerId == viewer.MemberId, cancellationToken);
+            var row = await db.DailyAnswers.FirstOrDefaultAsync(
+                a => a.DailyQuestionId == questionRowId && a.OwnerId == viewer.MemberId,
+                cancellationToken
+            );
             if (row is null)
             {
-                row = new DailyAnswer { Id = Guid.NewGuid(), DailyQuestionId = questionRowId, OwnerId = viewer.MemberId, CoupleId = viewer.CoupleId, AnsweredAt = now };
+                row = new DailyAnswer
+                {
+                    Id = Guid.NewGuid(),
+                    DailyQuestionId = questionRowId,
+                    OwnerId = viewer.MemberId,
+                    CoupleId = viewer.CoupleId,
+                    AnsweredAt = now,
+                };
                 db.DailyAnswers.Add(row);
             }
 
@@ -90,7 +102,12 @@ public sealed class AnswerDailyQuestion(
             }
         }
 
-        logger.LogInformation("Member {MemberId} {Action} daily question {QuestionId}", viewer.MemberId, pass ? "passed on" : "answered", questionRowId);
+        logger.LogInformation(
+            "Member {MemberId} {Action} daily question {QuestionId}",
+            viewer.MemberId,
+            pass ? "passed on" : "answered",
+            questionRowId
+        );
         // Sent for a pass as for an answer, so whether an email arrives says nothing about which it was.
         if (!view.PartnerResponded && await current.PartnerIdAsync(cancellationToken) is { } partnerId)
         {

@@ -9,7 +9,15 @@ using Rekindle.Web.Infrastructure.Sealing;
 namespace Rekindle.Web.Features.Talk;
 
 /// <summary>The check-in's wording (Content/talk/checkin.{language}.json); three appreciation prompts a week, in turn.</summary>
-public sealed record CheckInContent(IReadOnlyList<string> AppreciationPrompts, string WentWell, string ToTalkAbout, string FeelLoved, string Pulse, string PulseLow, string PulseHigh)
+public sealed record CheckInContent(
+    IReadOnlyList<string> AppreciationPrompts,
+    string WentWell,
+    string ToTalkAbout,
+    string FeelLoved,
+    string Pulse,
+    string PulseLow,
+    string PulseHigh
+)
 {
     public const int Appreciations = 3;
 
@@ -59,11 +67,13 @@ public sealed class CheckIn : IVisibleRecord, ISealedRecord
 
     public DateTime SubmittedAt { get; set; }
 
-    public static string PromptFor(DateOnly weekStart) => "checkin:" + weekStart.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+    public static string PromptFor(DateOnly weekStart) =>
+        "checkin:" + weekStart.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 
-    public SealPlace PlaceOf(string property) => property == nameof(Answers)
-        ? SealedPlaces.CheckInAnswers.At(Id, KeyOwner.Member(OwnerId))
-        : throw new ArgumentOutOfRangeException(nameof(property));
+    public SealPlace PlaceOf(string property) =>
+        property == nameof(Answers)
+            ? SealedPlaces.CheckInAnswers.At(Id, KeyOwner.Member(OwnerId))
+            : throw new ArgumentOutOfRangeException(nameof(property));
 }
 
 internal sealed class CheckInConfiguration : IEntityTypeConfiguration<CheckIn>

@@ -96,9 +96,10 @@ public sealed class Conversation : IVisibleRecord, ISealedRecord
 
     public bool BothHeard => StarterHeard && PartnerHeard;
 
-    public SealPlace PlaceOf(string property) => property == nameof(Summary)
-        ? SealedPlaces.ConversationSummary.At(Id, KeyOwner.Couple(CoupleId!.Value))
-        : throw new ArgumentOutOfRangeException(nameof(property));
+    public SealPlace PlaceOf(string property) =>
+        property == nameof(Summary)
+            ? SealedPlaces.ConversationSummary.At(Id, KeyOwner.Couple(CoupleId!.Value))
+            : throw new ArgumentOutOfRangeException(nameof(property));
 }
 
 internal sealed class ConversationConfiguration : IEntityTypeConfiguration<Conversation>

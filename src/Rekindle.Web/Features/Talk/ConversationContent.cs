@@ -14,7 +14,8 @@ public sealed record ConversationContent(
     string CorrectHelp,
     string PauseNote,
     string HeardNote,
-    IReadOnlyList<ConversationTopic> Topics)
+    IReadOnlyList<ConversationTopic> Topics
+)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 

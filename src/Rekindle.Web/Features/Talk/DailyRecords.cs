@@ -69,12 +69,13 @@ public sealed class DailyAnswer : IVisibleRecord, ISealedRecord
 
     public DateTime UpdatedAt { get; set; }
 
-    public SealPlace PlaceOf(string property) => property switch
-    {
-        nameof(Text) => SealedPlaces.DailyAnswerText.At(Id, KeyOwner.Member(OwnerId)),
-        nameof(Reply) => SealedPlaces.DailyAnswerReply.At(Id, KeyOwner.Member(OwnerId)),
-        _ => throw new ArgumentOutOfRangeException(nameof(property)),
-    };
+    public SealPlace PlaceOf(string property) =>
+        property switch
+        {
+            nameof(Text) => SealedPlaces.DailyAnswerText.At(Id, KeyOwner.Member(OwnerId)),
+            nameof(Reply) => SealedPlaces.DailyAnswerReply.At(Id, KeyOwner.Member(OwnerId)),
+            _ => throw new ArgumentOutOfRangeException(nameof(property)),
+        };
 }
 
 internal sealed class DailyConfiguration : IEntityTypeConfiguration<DailyQuestion>, IEntityTypeConfiguration<DailyAnswer>

@@ -12,8 +12,17 @@ namespace Rekindle.Web.Features.Talk;
 /// <see cref="Resting"/>: the member's own concern or pause; <see cref="Concern"/>: which is the concern;
 /// <see cref="PartnerAway"/>: the partner rests, for a reason never told (decisions/0027).
 /// </summary>
-public sealed record ConversationView(Conversation? Current, ConversationTopic? Topic, string? Summary, bool Resting, Guid MemberId, string MyName, string PartnerName,
-    bool Concern = false, bool PartnerAway = false)
+public sealed record ConversationView(
+    Conversation? Current,
+    ConversationTopic? Topic,
+    string? Summary,
+    bool Resting,
+    Guid MemberId,
+    string MyName,
+    string PartnerName,
+    bool Concern = false,
+    bool PartnerAway = false
+)
 {
     public bool IsSpeaker => Current is { } c && (c.OneDevice || c.SpeakerId == MemberId);
 
@@ -35,7 +44,8 @@ public sealed class GetConversation(
     Resting resting,
     Account.MemberNames names,
     ConversationContent content,
-    Sealer sealer)
+    Sealer sealer
+)
 {
     /// <summary>The view, or null when the member has no partner in their couple space yet.</summary>
     public async Task<ConversationView?> HandleAsync(CancellationToken cancellationToken = default)
@@ -48,7 +58,9 @@ public sealed class GetConversation(
         }
 
         var rest = await resting.StateAsync(cancellationToken);
-        var latest = await ConversationStore.Involving(db, viewer).VisibleTo(viewer)
+        var latest = await ConversationStore
+            .Involving(db, viewer)
+            .VisibleTo(viewer)
             .OrderByDescending(c => c.StartedAt)
             .FirstOrDefaultAsync(cancellationToken);
         string? summary = null;
@@ -58,7 +70,16 @@ public sealed class GetConversation(
         }
 
         var me = await db.Users.AsNoTracking().Where(u => u.Id == viewer.MemberId).Select(u => u.FirstName).FirstAsync(cancellationToken);
-        return new ConversationView(latest, latest is null ? null : content.Topic(latest.TopicKey), summary, rest.Mine, viewer.MemberId,
-            await names.OpenAsync(viewer.MemberId, me, cancellationToken), couple.PartnerFirstName ?? "", rest.Concern, rest.PartnerAway);
+        return new ConversationView(
+            latest,
+            latest is null ? null : content.Topic(latest.TopicKey),
+            summary,
+            rest.Mine,
+            viewer.MemberId,
+            await names.OpenAsync(viewer.MemberId, me, cancellationToken),
+            couple.PartnerFirstName ?? "",
+            rest.Concern,
+            rest.PartnerAway
+        );
     }
 }

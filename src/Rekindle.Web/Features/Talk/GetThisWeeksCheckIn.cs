@@ -5,13 +5,26 @@ using Rekindle.Web.Infrastructure.Privacy;
 
 namespace Rekindle.Web.Features.Talk;
 
-public sealed record CheckInView(DateOnly WeekStart, IReadOnlyList<string> Prompts, bool HasPartner, CheckInAnswers? Mine, bool PartnerDone, CheckInAnswers? Partners)
+public sealed record CheckInView(
+    DateOnly WeekStart,
+    IReadOnlyList<string> Prompts,
+    bool HasPartner,
+    CheckInAnswers? Mine,
+    bool PartnerDone,
+    CheckInAnswers? Partners
+)
 {
     public bool Revealed => Mine is not null && Partners is not null;
 }
 
 /// <summary>This week's check-in for the signed-in member: the partner's answers only once the member has done theirs.</summary>
-public sealed class GetThisWeeksCheckIn(AppDbContext db, CurrentMember current, TodaysQuestion days, CheckInContent content, WeeklyCheckIns checkIns)
+public sealed class GetThisWeeksCheckIn(
+    AppDbContext db,
+    CurrentMember current,
+    TodaysQuestion days,
+    CheckInContent content,
+    WeeklyCheckIns checkIns
+)
 {
     /// <summary>This week's view, or null when the member has no couple space yet.</summary>
     public async Task<CheckInView?> HandleAsync(CancellationToken cancellationToken = default)
@@ -26,11 +39,21 @@ public sealed class GetThisWeeksCheckIn(AppDbContext db, CurrentMember current, 
         var prompt = CheckIn.PromptFor(week);
         var visible = await db.CheckIns.AsNoTracking().Where(c => c.PromptKey == prompt).VisibleTo(viewer).ToListAsync(cancellationToken);
         var partnerId = await current.PartnerIdAsync(cancellationToken);
-        var partnerDone = partnerId is not null && await db.CheckIns.AnyAsync(c => c.OwnerId == partnerId && c.CoupleId == viewer.CoupleId && c.PromptKey == prompt, cancellationToken);
+        var partnerDone =
+            partnerId is not null
+            && await db.CheckIns.AnyAsync(
+                c => c.OwnerId == partnerId && c.CoupleId == viewer.CoupleId && c.PromptKey == prompt,
+                cancellationToken
+            );
         var mine = visible.FirstOrDefault(c => c.OwnerId == viewer.MemberId);
         var theirs = visible.FirstOrDefault(c => c.OwnerId != viewer.MemberId);
-        return new CheckInView(week, content.PromptsFor(week), partnerId is not null,
-            mine is null ? null : await checkIns.OpenAsync(mine, cancellationToken), partnerDone,
-            theirs is null ? null : await checkIns.OpenAsync(theirs, cancellationToken));
+        return new CheckInView(
+            week,
+            content.PromptsFor(week),
+            partnerId is not null,
+            mine is null ? null : await checkIns.OpenAsync(mine, cancellationToken),
+            partnerDone,
+            theirs is null ? null : await checkIns.OpenAsync(theirs, cancellationToken)
+        );
     }
 }

@@ -35,7 +35,11 @@ public sealed class QuestionBank
         }
 
         problems.AddRange(Enum.GetValues<Depth>().Where(d => !questions.Any(q => q.Depth == d)).Select(d => $"no {d} questions"));
-        problems.AddRange(questions.Where(q => string.IsNullOrWhiteSpace(q.Text) || q.Text.Length > 200).Select(q => $"question '{q.Id}' needs a text of at most 200 characters"));
+        problems.AddRange(
+            questions
+                .Where(q => string.IsNullOrWhiteSpace(q.Text) || q.Text.Length > 200)
+                .Select(q => $"question '{q.Id}' needs a text of at most 200 characters")
+        );
         if (problems.Count > 0)
         {
             throw new InvalidDataException("The question bank is not usable: " + string.Join("; ", problems) + ".");
@@ -85,17 +89,21 @@ public static class DailyQuestionRules
 {
     private static readonly Depth[] WeekPattern =
     [
-        Depth.Light,  // Monday
+        Depth.Light, // Monday
         Depth.Medium, // Tuesday
-        Depth.Light,  // Wednesday
-        Depth.Deep,   // Thursday
-        Depth.Light,  // Friday
+        Depth.Light, // Wednesday
+        Depth.Deep, // Thursday
+        Depth.Light, // Friday
         Depth.Medium, // Saturday
-        Depth.Light,  // Sunday
+        Depth.Light, // Sunday
     ];
 
     /// <summary>The areas whose questions ask about sex, hurt or conflict: not drawn while either partner rests.</summary>
-    public static readonly IReadOnlySet<string> RestingAreas = new HashSet<string>(StringComparer.Ordinal) { QuestionBank.IntimacyArea, "repair" };
+    public static readonly IReadOnlySet<string> RestingAreas = new HashSet<string>(StringComparer.Ordinal)
+    {
+        QuestionBank.IntimacyArea,
+        "repair",
+    };
 
     public static Depth DepthFor(DateOnly day) => WeekPattern[((int)day.DayOfWeek + 6) % 7];
 
@@ -107,9 +115,12 @@ public static class DailyQuestionRules
         IReadOnlyCollection<string> askedInLast30Days,
         IReadOnlyCollection<string> favouredAreas,
         bool intimacyAllowed,
-        bool resting = false)
+        bool resting = false
+    )
     {
-        var eligible = bank.Questions.Where(q => (intimacyAllowed || q.Area != QuestionBank.IntimacyArea) && !(resting && RestingAreas.Contains(q.Area))).ToList();
+        var eligible = bank
+            .Questions.Where(q => (intimacyAllowed || q.Area != QuestionBank.IntimacyArea) && !(resting && RestingAreas.Contains(q.Area)))
+            .ToList();
         var fresh = eligible.Where(q => !alreadyAsked.Contains(q.Id)).ToList();
         if (fresh.Count == 0)
         {

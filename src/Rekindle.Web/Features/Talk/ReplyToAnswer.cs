@@ -16,7 +16,11 @@ public sealed record ReplyRequest(Guid QuestionId, string? Reply, string? Reacti
     /// </summary>
     public static Reaction? ReactionOf(string? word) =>
         string.IsNullOrEmpty(word) ? Talk.Reaction.None
-        : !char.IsDigit(word[0]) && word[0] is not ('-' or '+') && Enum.TryParse<Reaction>(word, ignoreCase: false, out var r) && Enum.IsDefined(r) ? r
+        : !char.IsDigit(word[0])
+        && word[0] is not ('-' or '+')
+        && Enum.TryParse<Reaction>(word, ignoreCase: false, out var r)
+        && Enum.IsDefined(r)
+            ? r
         : null;
 }
 
@@ -49,7 +53,10 @@ public sealed class ReplyToAnswer(AppDbContext db, CurrentMember current, Todays
         }
 
         var memberId = current.RequiredMemberId;
-        var row = await db.DailyAnswers.FirstAsync(a => a.DailyQuestionId == request.QuestionId && a.OwnerId == memberId, cancellationToken);
+        var row = await db.DailyAnswers.FirstAsync(
+            a => a.DailyQuestionId == request.QuestionId && a.OwnerId == memberId,
+            cancellationToken
+        );
         row.Reply = text.Length == 0 ? null : await sealer.SealAsync(text, row.PlaceOf(nameof(DailyAnswer.Reply)), cancellationToken);
         row.Reaction = reaction;
         row.UpdatedAt = clock.GetUtcNow().UtcDateTime;

@@ -13,7 +13,13 @@ namespace Rekindle.Web.Features.Talk;
 /// One week's check-in as the member sends it (the page's form and the API's body alike): three
 /// appreciations, three short answers and how close they feel from 0 to 10 (null: not chosen yet).
 /// </summary>
-public sealed record CheckInRequest(IReadOnlyList<string>? Appreciations, string? WentWell, string? ToTalkAbout, string? FeelLoved, int? Pulse);
+public sealed record CheckInRequest(
+    IReadOnlyList<string>? Appreciations,
+    string? WentWell,
+    string? ToTalkAbout,
+    string? FeelLoved,
+    int? Pulse
+);
 
 /// <summary>Saves this week's check-in; it can be changed until both partners have done theirs. Gives the week as it now reads.</summary>
 public sealed class SaveCheckIn(
@@ -22,12 +28,18 @@ public sealed class SaveCheckIn(
     GetThisWeeksCheckIn thisWeek,
     Sealer sealer,
     NoticeOutbox notices,
-    TimeProvider clock)
+    TimeProvider clock
+)
 {
     public async Task<Outcome<CheckInView>> HandleAsync(CheckInRequest request, CancellationToken cancellationToken = default)
     {
         var appreciations = (request.Appreciations ?? []).Select(a => a?.Trim() ?? "").ToList();
-        var parts = new (string Field, string Text)[] { ("wentWell", request.WentWell?.Trim() ?? ""), ("toTalkAbout", request.ToTalkAbout?.Trim() ?? ""), ("feelLoved", request.FeelLoved?.Trim() ?? "") };
+        var parts = new (string Field, string Text)[]
+        {
+            ("wentWell", request.WentWell?.Trim() ?? ""),
+            ("toTalkAbout", request.ToTalkAbout?.Trim() ?? ""),
+            ("feelLoved", request.FeelLoved?.Trim() ?? ""),
+        };
         var fields = appreciations.Select(a => (Field: "appreciations", Text: a)).Concat(parts).ToList();
         if (appreciations.Count != CheckInContent.Appreciations)
         {
@@ -70,15 +82,36 @@ public sealed class SaveCheckIn(
         await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
         {
             await Rows.LockCoupleAsync(db, viewer.CoupleId!.Value, cancellationToken);
-            if (await db.CheckIns.CountAsync(c => c.CoupleId == viewer.CoupleId && c.PromptKey == CheckIn.PromptFor(view.WeekStart), cancellationToken) >= 2)
+            if (
+                await db.CheckIns.CountAsync(
+                    c => c.CoupleId == viewer.CoupleId && c.PromptKey == CheckIn.PromptFor(view.WeekStart),
+                    cancellationToken
+                ) >= 2
+            )
             {
                 return Kept();
             }
 
-            row = await db.CheckIns.FirstOrDefaultAsync(c => c.OwnerId == viewer.MemberId && c.WeekStart == view.WeekStart, cancellationToken)
-                ?? db.CheckIns.Add(new CheckIn { Id = Guid.NewGuid(), OwnerId = viewer.MemberId, CoupleId = viewer.CoupleId, WeekStart = view.WeekStart, PromptKey = CheckIn.PromptFor(view.WeekStart) }).Entity;
+            row = await db.CheckIns.FirstOrDefaultAsync(
+                c => c.OwnerId == viewer.MemberId && c.WeekStart == view.WeekStart,
+                cancellationToken
+            )
+                ?? db.CheckIns.Add(
+                    new CheckIn
+                    {
+                        Id = Guid.NewGuid(),
+                        OwnerId = viewer.MemberId,
+                        CoupleId = viewer.CoupleId,
+                        WeekStart = view.WeekStart,
+                        PromptKey = CheckIn.PromptFor(view.WeekStart),
+                    }
+                ).Entity;
             var clean = new CheckInAnswers(appreciations, parts[0].Text, parts[1].Text, parts[2].Text, pulse);
-            row.Answers = await sealer.SealAsync(JsonSerializer.Serialize(clean, WeeklyCheckIns.Json), row.PlaceOf(nameof(CheckIn.Answers)), cancellationToken);
+            row.Answers = await sealer.SealAsync(
+                JsonSerializer.Serialize(clean, WeeklyCheckIns.Json),
+                row.PlaceOf(nameof(CheckIn.Answers)),
+                cancellationToken
+            );
             row.SubmittedAt = clock.GetUtcNow().UtcDateTime;
             try
             {
@@ -87,7 +120,9 @@ public sealed class SaveCheckIn(
             }
             catch (DbUpdateException)
             {
-                return Problem.Conflict(Text.Of("Your check-in was being saved from another window at the same moment. Please look again."));
+                return Problem.Conflict(
+                    Text.Of("Your check-in was being saved from another window at the same moment. Please look again.")
+                );
             }
         }
 

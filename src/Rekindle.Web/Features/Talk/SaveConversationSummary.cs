@@ -11,7 +11,10 @@ public sealed record ConversationSummaryRequest(string? Summary);
 /// <summary>Writes or changes the ended conversation's short summary, which both partners share.</summary>
 public sealed class SaveConversationSummary(AppDbContext db, GetConversation conversation, Sealer sealer)
 {
-    public async Task<Outcome<ConversationView>> HandleAsync(ConversationSummaryRequest request, CancellationToken cancellationToken = default)
+    public async Task<Outcome<ConversationView>> HandleAsync(
+        ConversationSummaryRequest request,
+        CancellationToken cancellationToken = default
+    )
     {
         var view = await conversation.HandleAsync(cancellationToken);
         if (view is null)

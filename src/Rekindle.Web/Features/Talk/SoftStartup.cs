@@ -3,7 +3,8 @@ using System.Text.RegularExpressions;
 
 namespace Rekindle.Web.Features.Talk;
 
-/// <summary>How a text reads to the helper: kindly only when it is confident, unsure when it cannot tell, harsh when it found a pattern.</summary>
+/// <summary>How a text reads to the helper: kindly only when it is confident, unsure when it cannot tell, harsh when it found a
+/// pattern.</summary>
 public enum ToneVerdict
 {
     Kind,
@@ -35,6 +36,7 @@ public sealed record ToneReading(ToneVerdict Verdict, IReadOnlyList<ToneFinding>
 public sealed class SoftStartup
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
     // Generous, because a busy server can pause a thread this long; a rule that still runs out is
     // treated as "could not tell" (never as kind), not as an error.
     private static readonly TimeSpan Limit = TimeSpan.FromSeconds(2);
@@ -57,12 +59,18 @@ public sealed class SoftStartup
         LookAt = file.LookAt;
         _minWords = file.MinWords;
         _spellings = new Dictionary<string, string>(file.Spellings ?? [], StringComparer.OrdinalIgnoreCase);
-        string Expand(string pattern) => Terms.Replace(pattern, m => file.Terms.TryGetValue(m.Groups[1].Value, out var term)
-            ? "(?:" + term + ")"
-            : throw new InvalidDataException($"{path}: no term '{m.Groups[1].Value}' for the pattern {pattern}."));
-        Regex Make(string pattern, bool bounded) => new(
-            bounded ? @"(?<![\p{L}\p{N}'])(?:" + Expand(pattern) + @")(?![\p{L}\p{N}])" : Expand(pattern),
-            RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, Limit);
+        string Expand(string pattern) =>
+            Terms.Replace(pattern, m =>
+                file.Terms.TryGetValue(m.Groups[1].Value, out var term)
+                    ? "(?:" + term + ")"
+                    : throw new InvalidDataException($"{path}: no term '{m.Groups[1].Value}' for the pattern {pattern}.")
+            );
+        Regex Make(string pattern, bool bounded) =>
+            new(
+                bounded ? @"(?<![\p{L}\p{N}'])(?:" + Expand(pattern) + @")(?![\p{L}\p{N}])" : Expand(pattern),
+                RegexOptions.IgnoreCase | RegexOptions.CultureInvariant,
+                Limit
+            );
 
         foreach (var kind in file.Kinds)
         {
@@ -72,7 +80,17 @@ public sealed class SoftStartup
                 var unlessAfter = group.UnlessAfter.Select(p => Make(p, false)).ToArray();
                 foreach (var pattern in group.Match)
                 {
-                    _rules.Add(new Rule(kind.Kind, kind.Title, group.Note ?? kind.Note, group.Kinder ?? kind.Kinder, Make(pattern, true), unlessBefore, unlessAfter));
+                    _rules.Add(
+                        new Rule(
+                            kind.Kind,
+                            kind.Title,
+                            group.Note ?? kind.Note,
+                            group.Kinder ?? kind.Kinder,
+                            Make(pattern, true),
+                            unlessBefore,
+                            unlessAfter
+                        )
+                    );
                 }
             }
         }
@@ -109,7 +127,9 @@ public sealed class SoftStartup
         var candidates = new List<(int Start, int End, ToneFinding Finding)>();
         var gaveUp = false;
         var offset = 0;
-        foreach (var end in Sentences.Matches(spelled).Select(m => (Index: m.Index, Length: m.Length)).Append((Index: spelled.Length, Length: 0)))
+        foreach (
+            var end in Sentences.Matches(spelled).Select(m => (Index: m.Index, Length: m.Length)).Append((Index: spelled.Length, Length: 0))
+        )
         {
             var sentence = spelled[offset..end.Index];
             foreach (var rule in _rules)
@@ -127,7 +147,13 @@ public sealed class SoftStartup
                 if (match is not null && match.Length > 0)
                 {
                     var (start, stop) = (offset + match.Index, offset + match.Index + match.Length);
-                    candidates.Add((start, stop, new ToneFinding(rule.Kind, rule.Title, normal[from[start]..to[stop - 1]].Trim(), rule.Note, rule.Kinder)));
+                    candidates.Add(
+                        (
+                            start,
+                            stop,
+                            new ToneFinding(rule.Kind, rule.Title, normal[from[start]..to[stop - 1]].Trim(), rule.Note, rule.Kinder)
+                        )
+                    );
                 }
             }
 
@@ -175,8 +201,23 @@ public sealed class SoftStartup
     // Curly quotes, dashes and runs of spaces read the same as plain ones, a letter held down ("sooo") as one;
     // line breaks end a sentence.
     private static string Normalise(string text) =>
-        Held.Replace(Spaces.Replace(text.Replace('\u2019', '\'').Replace('\u2018', '\'').Replace('\u02BC', '\'').Replace('\u201C', '"').Replace('\u201D', '"')
-            .Replace('\u2013', '-').Replace('\u2014', '-').Replace("\r", "", StringComparison.Ordinal), " ").Trim().Normalize(System.Text.NormalizationForm.FormC), "$1");
+        Held.Replace(
+            Spaces
+                .Replace(
+                    text.Replace('\u2019', '\'')
+                        .Replace('\u2018', '\'')
+                        .Replace('\u02BC', '\'')
+                        .Replace('\u201C', '"')
+                        .Replace('\u201D', '"')
+                        .Replace('\u2013', '-')
+                        .Replace('\u2014', '-')
+                        .Replace("\r", "", StringComparison.Ordinal),
+                    " "
+                )
+                .Trim()
+                .Normalize(System.Text.NormalizationForm.FormC),
+            "$1"
+        );
 
     // Informal spellings from the content file ("dont", "youre", "u"), written out word by word; for each
     // character of the result, where its word starts and ends in the text as written. A word in capitals
@@ -223,7 +264,15 @@ public sealed class SoftStartup
         return (result.ToString(), [.. from], [.. to]);
     }
 
-    private sealed record Rule(string Kind, string Title, string Note, string Kinder, Regex Pattern, Regex[] UnlessBefore, Regex[] UnlessAfter)
+    private sealed record Rule(
+        string Kind,
+        string Title,
+        string Note,
+        string Kinder,
+        Regex Pattern,
+        Regex[] UnlessBefore,
+        Regex[] UnlessAfter
+    )
     {
         // The first match whose own sentence does not excuse it: "unless before" looks at the words
         // before the match, "unless after" at the words after it, both within the sentence.
@@ -244,9 +293,17 @@ public sealed class SoftStartup
     }
 
     private sealed record FileShape(
-        string Language, string Frame, string FrameExample, int MinWords, List<string> LookAt, List<string> KindShapes,
-        Dictionary<string, string> Terms, List<KindShape> Kinds, List<CareShape> Care,
-        Dictionary<string, string>? Spellings = null);
+        string Language,
+        string Frame,
+        string FrameExample,
+        int MinWords,
+        List<string> LookAt,
+        List<string> KindShapes,
+        Dictionary<string, string> Terms,
+        List<KindShape> Kinds,
+        List<CareShape> Care,
+        Dictionary<string, string>? Spellings = null
+    );
 
     private sealed record KindShape(string Kind, string Title, string Note, string Kinder, List<GroupShape> Groups);
 

@@ -21,9 +21,13 @@ public sealed class StartConversation(
     Resting resting,
     ConversationContent content,
     TimeProvider clock,
-    ILogger<StartConversation> logger)
+    ILogger<StartConversation> logger
+)
 {
-    public async Task<Outcome<ConversationView>> HandleAsync(StartConversationRequest request, CancellationToken cancellationToken = default)
+    public async Task<Outcome<ConversationView>> HandleAsync(
+        StartConversationRequest request,
+        CancellationToken cancellationToken = default
+    )
     {
         var view = await conversation.HandleAsync(cancellationToken);
         if (view is null)
@@ -31,7 +35,14 @@ public sealed class StartConversation(
             return Problem.NotFound(Text.Of("A guided conversation needs your partner in your couple space."));
         }
 
-        if (await resting.RefusalAsync(Text.Of("Guided conversations are resting for now."), evenWhenPartnerAway: true, cancellationToken) is { } refusal)
+        if (
+            await resting.RefusalAsync(
+                Text.Of("Guided conversations are resting for now."),
+                evenWhenPartnerAway: true,
+                cancellationToken
+            ) is
+            { } refusal
+        )
         {
             return Problem.Resting(refusal);
         }
@@ -50,20 +61,22 @@ public sealed class StartConversation(
         var viewer = await current.ViewerAsync(cancellationToken);
         var now = clock.GetUtcNow().UtcDateTime;
         var partnerId = (await current.PartnerIdAsync(cancellationToken))!.Value;
-        db.Conversations.Add(new Conversation
-        {
-            Id = Guid.NewGuid(),
-            CoupleId = viewer.CoupleId,
-            OwnerId = viewer.MemberId,
-            PartnerId = partnerId,
-            TopicKey = topicKey,
-            OneDevice = request.OneDevice,
-            Phase = request.OneDevice ? FloorPhase.Speaking : FloorPhase.Invited,
-            SpeakerId = viewer.MemberId,
-            StartedAt = now,
-            PhaseStartedAt = now,
-            Version = 1,
-        });
+        db.Conversations.Add(
+            new Conversation
+            {
+                Id = Guid.NewGuid(),
+                CoupleId = viewer.CoupleId,
+                OwnerId = viewer.MemberId,
+                PartnerId = partnerId,
+                TopicKey = topicKey,
+                OneDevice = request.OneDevice,
+                Phase = request.OneDevice ? FloorPhase.Speaking : FloorPhase.Invited,
+                SpeakerId = viewer.MemberId,
+                StartedAt = now,
+                PhaseStartedAt = now,
+                Version = 1,
+            }
+        );
         try
         {
             await db.SaveChangesAsync(cancellationToken);

@@ -6,13 +6,20 @@ using Rekindle.Web.Infrastructure.Localization;
 
 namespace Rekindle.Web.Features.Talk;
 
-/// <summary>A step on the floor (Join, Decline, DoneSpeaking, SaidItBack, ThatsIt, NotQuite, Pause, Resume, BothHeard, End) at the version the client last saw.</summary>
+/// <summary>A step on the floor (Join, Decline, DoneSpeaking, SaidItBack, ThatsIt, NotQuite, Pause, Resume, BothHeard, End) at the version
+/// the client last saw.</summary>
 public sealed record ConversationStepRequest(string? Action, int Version)
 {
-    /// <summary>The one reading of a step's name, for the page and the API alike: a step's name as written, never a number; null for anything else.</summary>
+    /// <summary>The one reading of a step's name, for the page and the API alike: a step's name as written, never a number; null for
+    /// anything else.</summary>
     public static FloorAction? ActionOf(string? word) =>
-        !string.IsNullOrEmpty(word) && !char.IsDigit(word[0]) && word[0] is not ('-' or '+')
-        && Enum.TryParse<FloorAction>(word, ignoreCase: false, out var action) && Enum.IsDefined(action) ? action : null;
+        !string.IsNullOrEmpty(word)
+        && !char.IsDigit(word[0])
+        && word[0] is not ('-' or '+')
+        && Enum.TryParse<FloorAction>(word, ignoreCase: false, out var action)
+        && Enum.IsDefined(action)
+            ? action
+            : null;
 }
 
 /// <summary>
@@ -39,8 +46,16 @@ public sealed class TakeConversationStep(AppDbContext db, GetConversation conver
             return Problem.Invalid("action", Text.Of("There is no conversation open just now."));
         }
 
-        if (view.Resting && action is not (FloorAction.End or FloorAction.Pause or FloorAction.Decline)
-            && await resting.RefusalAsync(Text.Of("Guided conversations are resting for now."), evenWhenPartnerAway: false, cancellationToken) is { } refusal)
+        if (
+            view.Resting
+            && action is not (FloorAction.End or FloorAction.Pause or FloorAction.Decline)
+            && await resting.RefusalAsync(
+                Text.Of("Guided conversations are resting for now."),
+                evenWhenPartnerAway: false,
+                cancellationToken
+            )
+                is { } refusal
+        )
         {
             return Problem.Resting(refusal);
         }

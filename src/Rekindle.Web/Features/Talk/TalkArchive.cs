@@ -25,7 +25,11 @@ public sealed class TalkArchive(AppDbContext db, CurrentMember current, TodaysQu
     internal async Task<IReadOnlyList<DailyView>> AllAsync(CancellationToken cancellationToken = default)
     {
         var viewer = await current.ViewerAsync(cancellationToken);
-        var rows = await db.DailyQuestions.AsNoTracking().Where(q => q.CoupleId == viewer.CoupleId).OrderByDescending(q => q.Day).ToListAsync(cancellationToken);
+        var rows = await db
+            .DailyQuestions.AsNoTracking()
+            .Where(q => q.CoupleId == viewer.CoupleId)
+            .OrderByDescending(q => q.Day)
+            .ToListAsync(cancellationToken);
         var views = new List<DailyView>(rows.Count);
         foreach (var chunk in rows.Chunk(200))
         {
@@ -49,7 +53,11 @@ public sealed class TalkArchive(AppDbContext db, CurrentMember current, TodaysQu
         var search = string.IsNullOrWhiteSpace(cut) ? null : cut.Trim();
         var days = await DaysBothAnsweredThisMonthAsync(await questions.TodayAsync(cancellationToken), cancellationToken);
         var skip = (page - 1) * PageSize;
-        var newestFirst = db.DailyQuestions.AsNoTracking().Where(q => q.CoupleId == coupleId).OrderByDescending(q => q.Day).ThenBy(q => q.Id);
+        var newestFirst = db
+            .DailyQuestions.AsNoTracking()
+            .Where(q => q.CoupleId == coupleId)
+            .OrderByDescending(q => q.Day)
+            .ThenBy(q => q.Id);
         if (search is null)
         {
             // Without a search a page is a page of days: read just those (and one more, to know
@@ -80,12 +88,14 @@ public sealed class TalkArchive(AppDbContext db, CurrentMember current, TodaysQu
     {
         var viewer = await current.ViewerAsync(cancellationToken);
         var first = new DateOnly(today.Year, today.Month, 1);
-        return await db.DailyQuestions.AsNoTracking()
+        return await db
+            .DailyQuestions.AsNoTracking()
             .Where(q => q.CoupleId == viewer.CoupleId && q.Day >= first && q.Day <= today)
             .CountAsync(q => db.DailyAnswers.Count(a => a.DailyQuestionId == q.Id && !a.Skipped) == 2, cancellationToken);
     }
 
     private static bool Matches(DailyView view, string search) =>
-        new[] { view.Question.Text, view.Mine?.Text, view.Mine?.Reply, view.Partners?.Text, view.Partners?.Reply }
-            .Any(t => t?.Contains(search, StringComparison.CurrentCultureIgnoreCase) == true);
+        new[] { view.Question.Text, view.Mine?.Text, view.Mine?.Reply, view.Partners?.Text, view.Partners?.Reply }.Any(t =>
+            t?.Contains(search, StringComparison.CurrentCultureIgnoreCase) == true
+        );
 }

@@ -1,11 +1,11 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Rekindle.Web.Data;
+using Rekindle.Web.Features.MyData;
 using Rekindle.Web.Features.Pairing;
 using Rekindle.Web.Infrastructure.Localization;
 using Rekindle.Web.Infrastructure.Privacy;
 using Rekindle.Web.Infrastructure.Sealing;
-using Rekindle.Web.Features.MyData;
 
 namespace Rekindle.Web.Features.Talk;
 
@@ -24,16 +24,22 @@ public static class TalkFeature
         builder.Services.AddOptions<TalkOptions>().BindConfiguration(TalkOptions.Section);
         // Each kind in every language it has files for; a request gets its own language's, else Talk:Language's.
         builder.Services.AddContentByLanguage(Folder, "questions*.*.json", Language, QuestionBank.Load);
-        builder.Services.AddContentByLanguage(Folder, "soft-startup.*.json", Language, (folder, language) => SoftStartup.Load(Path.Combine(folder, $"soft-startup.{language}.json")));
+        builder.Services.AddContentByLanguage(Folder, "soft-startup.*.json", Language, (folder, language) =>
+            SoftStartup.Load(Path.Combine(folder, $"soft-startup.{language}.json"))
+        );
         builder.Services.AddScoped<TodaysQuestion>();
         builder.Services.AddScoped<AnswerDailyQuestion>();
         builder.Services.AddScoped<ReplyToAnswer>();
         builder.Services.AddScoped<TalkArchive>();
-        builder.Services.AddContentByLanguage(Folder, "checkin.*.json", Language, (folder, language) => CheckInContent.Load(Path.Combine(folder, $"checkin.{language}.json")));
+        builder.Services.AddContentByLanguage(Folder, "checkin.*.json", Language, (folder, language) =>
+            CheckInContent.Load(Path.Combine(folder, $"checkin.{language}.json"))
+        );
         builder.Services.AddScoped<WeeklyCheckIns>();
         builder.Services.AddScoped<GetThisWeeksCheckIn>();
         builder.Services.AddScoped<SaveCheckIn>();
-        builder.Services.AddContentByLanguage(Folder, "conversations.*.json", Language, (folder, language) => ConversationContent.Load(Path.Combine(folder, $"conversations.{language}.json")));
+        builder.Services.AddContentByLanguage(Folder, "conversations.*.json", Language, (folder, language) =>
+            ConversationContent.Load(Path.Combine(folder, $"conversations.{language}.json"))
+        );
         builder.Services.AddScoped<GetConversation>();
         builder.Services.AddScoped<GetConversationVersion>();
         builder.Services.AddScoped<StartConversation>();
@@ -54,10 +60,12 @@ public static class TalkFeature
 
     /// <summary>The one JSON endpoint of Talk: the open conversation's version, for the page's script to poll.</summary>
     public static void MapTalk(this IEndpointRouteBuilder routes) =>
-        routes.MapGet("/talk/conversation/state", async (GetConversationVersion latest) =>
+        routes
+            .MapGet("/talk/conversation/state", async (GetConversationVersion latest) =>
                 await latest.HandleAsync() is { } version
                     ? Results.Json(new { version })
-                    : Results.Problem("There is no conversation to follow.", statusCode: StatusCodes.Status404NotFound))
+                    : Results.Problem("There is no conversation to follow.", statusCode: StatusCodes.Status404NotFound)
+            )
             .RequireAuthorization();
 
     private static string Language(IServiceProvider services) => services.GetRequiredService<IOptions<TalkOptions>>().Value.Language;
@@ -66,33 +74,81 @@ public static class TalkFeature
         Path.Combine(services.GetRequiredService<IWebHostEnvironment>().ContentRootPath, "Content", "talk");
 }
 
-/// <summary>The member's daily questions in their export: every day with their answer and, where the rule allowed them to see it, their partner's.</summary>
-public sealed class TalkExport(TalkArchive archive, WeeklyCheckIns checkIns, AppDbContext db, CurrentMember current, ConversationContent conversations, Sealer sealer) : IExportSection
+/// <summary>The member's daily questions in their export: every day with their answer and, where the rule allowed them to see it, their
+/// partner's.</summary>
+public sealed class TalkExport(
+    TalkArchive archive,
+    WeeklyCheckIns checkIns,
+    AppDbContext db,
+    CurrentMember current,
+    ConversationContent conversations,
+    Sealer sealer
+) : IExportSection
 {
     public string Name => "talk";
 
     public async Task<object?> ExportAsync(Guid memberId, CancellationToken cancellationToken)
     {
-        var days = (await archive.AllAsync(cancellationToken)).Select(d => new
+        var days = (await archive.AllAsync(cancellationToken))
+            .Select(d => new
             {
                 d.Day,
                 Question = d.Question.Text,
-                You = d.Mine is null ? null : new { Answer = d.Mine.Skipped ? null : d.Mine.Text, Passed = d.Mine.Skipped, d.Mine.Reply, Reaction = d.Mine.Reaction.ToString() },
-                YourPartner = d.Partners is null ? null : new { Answer = d.Partners.Text, d.Partners.Reply, Reaction = d.Partners.Reaction.ToString() },
-            }).ToList();
+                You = d.Mine is null
+                    ? null
+                    : new
+                    {
+                        Answer = d.Mine.Skipped ? null : d.Mine.Text,
+                        Passed = d.Mine.Skipped,
+                        d.Mine.Reply,
+                        Reaction = d.Mine.Reaction.ToString(),
+                    },
+                YourPartner = d.Partners is null
+                    ? null
+                    : new
+                    {
+                        Answer = d.Partners.Text,
+                        d.Partners.Reply,
+                        Reaction = d.Partners.Reaction.ToString(),
+                    },
+            })
+            .ToList();
 
         var weeks = (await checkIns.HistoryAsync(memberId, cancellationToken))
-            .Select(w => new { w.Week, You = w.Mine, YourPartner = w.Partners })
+            .Select(w => new
+            {
+                w.Week,
+                You = w.Mine,
+                YourPartner = w.Partners,
+            })
             .ToList();
         // Guided conversations are the couple's: each one, with its summary, as both partners see it.
         var viewer = await current.ViewerAsync(cancellationToken);
         var talks = new List<object>();
         foreach (var c in await db.Conversations.AsNoTracking().VisibleTo(viewer).OrderBy(c => c.StartedAt).ToListAsync(cancellationToken))
         {
-            var summary = c.Summary is null ? null : await sealer.OpenAsync(c.Summary, c.PlaceOf(nameof(Conversation.Summary)), cancellationToken);
-            talks.Add(new { Topic = conversations.Topic(c.TopicKey)?.Title ?? c.TopicKey, c.StartedAt, c.EndedAt, c.Turns, Summary = summary });
+            var summary = c.Summary is null
+                ? null
+                : await sealer.OpenAsync(c.Summary, c.PlaceOf(nameof(Conversation.Summary)), cancellationToken);
+            talks.Add(
+                new
+                {
+                    Topic = conversations.Topic(c.TopicKey)?.Title ?? c.TopicKey,
+                    c.StartedAt,
+                    c.EndedAt,
+                    c.Turns,
+                    Summary = summary,
+                }
+            );
         }
 
-        return days.Count == 0 && weeks.Count == 0 && talks.Count == 0 ? null : new { DailyQuestions = days, CheckIns = weeks, GuidedConversations = talks };
+        return days.Count == 0 && weeks.Count == 0 && talks.Count == 0
+            ? null
+            : new
+            {
+                DailyQuestions = days,
+                CheckIns = weeks,
+                GuidedConversations = talks,
+            };
     }
 }

@@ -26,7 +26,8 @@ public sealed record DailyView(
     AnswerView? Mine,
     bool PartnerResponded,
     bool PartnerSkipped,
-    AnswerView? Partners)
+    AnswerView? Partners
+)
 {
     /// <summary>Both answered (not passed): answers are locked, replies and reactions open.</summary>
     public bool Revealed => Mine is { Skipped: false } && Partners is { Skipped: false };
@@ -47,7 +48,8 @@ public sealed class TodaysQuestion(
     GetCoupleMap map,
     Resting resting,
     Sealer sealer,
-    TimeProvider clock)
+    TimeProvider clock
+)
 {
     public async Task<DateOnly> TodayAsync(CancellationToken cancellationToken = default)
     {
@@ -72,7 +74,9 @@ public sealed class TodaysQuestion(
     internal async Task<DailyView?> ViewOfAsync(Guid questionRowId, CancellationToken cancellationToken = default)
     {
         var viewer = await current.ViewerAsync(cancellationToken);
-        var row = await db.DailyQuestions.AsNoTracking().FirstOrDefaultAsync(q => q.Id == questionRowId && q.CoupleId == viewer.CoupleId, cancellationToken);
+        var row = await db
+            .DailyQuestions.AsNoTracking()
+            .FirstOrDefaultAsync(q => q.Id == questionRowId && q.CoupleId == viewer.CoupleId, cancellationToken);
         return row is null ? null : await ViewAsync(viewer, row, cancellationToken);
     }
 
@@ -83,7 +87,11 @@ public sealed class TodaysQuestion(
     /// The views of several of the couple's days, in the order given, with a fixed number of queries
     /// whatever their number (the archive shows 20 at once: docs/PERFORMANCE.md, finding 2).
     /// </summary>
-    internal async Task<IReadOnlyList<DailyView>> ViewsAsync(Viewer viewer, IReadOnlyList<DailyQuestion> rows, CancellationToken cancellationToken)
+    internal async Task<IReadOnlyList<DailyView>> ViewsAsync(
+        Viewer viewer,
+        IReadOnlyList<DailyQuestion> rows,
+        CancellationToken cancellationToken
+    )
     {
         if (rows.Count == 0)
         {
@@ -91,17 +99,21 @@ public sealed class TodaysQuestion(
         }
 
         var ids = rows.Select(r => r.Id).ToList();
-        var visible = await db.DailyAnswers.AsNoTracking()
+        var visible = await db
+            .DailyAnswers.AsNoTracking()
             .Where(a => ids.Contains(a.DailyQuestionId))
             .VisibleTo(viewer)
             .ToListAsync(cancellationToken);
         var partnerId = await current.PartnerIdAsync(cancellationToken);
 
         // That the partner answered or passed is told (never what they wrote, until the rule allows).
-        var partnerTurns = partnerId is null ? [] : await db.DailyAnswers.AsNoTracking()
-            .Where(a => ids.Contains(a.DailyQuestionId) && a.OwnerId == partnerId)
-            .Select(a => new { a.DailyQuestionId, a.Skipped })
-            .ToDictionaryAsync(a => a.DailyQuestionId, a => a.Skipped, cancellationToken);
+        var partnerTurns = partnerId is null
+            ? []
+            : await db
+                .DailyAnswers.AsNoTracking()
+                .Where(a => ids.Contains(a.DailyQuestionId) && a.OwnerId == partnerId)
+                .Select(a => new { a.DailyQuestionId, a.Skipped })
+                .ToDictionaryAsync(a => a.DailyQuestionId, a => a.Skipped, cancellationToken);
 
         var views = new List<DailyView>(rows.Count);
         foreach (var row in rows)
@@ -109,16 +121,23 @@ public sealed class TodaysQuestion(
             var mine = visible.FirstOrDefault(a => a.DailyQuestionId == row.Id && a.OwnerId == viewer.MemberId);
             var theirs = visible.FirstOrDefault(a => a.DailyQuestionId == row.Id && a.OwnerId != viewer.MemberId);
             var partnerResponded = partnerTurns.TryGetValue(row.Id, out var partnerSkipped);
-            views.Add(new DailyView(
-                row.Id,
-                row.Day,
-                bank.ById.TryGetValue(row.QuestionId, out var question) ? question : new Question(row.QuestionId, "talk", Depth.Light, "(This question is no longer in the bank.)"),
-                partnerId is not null,
-                mine is null ? null : await OpenAsync(mine, cancellationToken),
-                partnerResponded,
-                // Before the viewer's own turn, a pass and an answer read alike ("your partner has had their turn").
-                mine is not null && partnerResponded && partnerSkipped,
-                theirs is null ? null : await OpenAsync(theirs, cancellationToken)));
+            views.Add(
+                new DailyView(
+                    row.Id,
+                    row.Day,
+                    bank.ById.TryGetValue(row.QuestionId, out var question)
+                        ? question
+                        : new Question(row.QuestionId, "talk", Depth.Light, "(This question is no longer in the bank.)"),
+                    partnerId is not null,
+                    mine is null ? null : await OpenAsync(mine, cancellationToken),
+                    partnerResponded,
+                    // Before the viewer's own turn, a pass and an answer read alike ("your partner has had their turn").
+                    mine is not null
+                        && partnerResponded
+                        && partnerSkipped,
+                    theirs is null ? null : await OpenAsync(theirs, cancellationToken)
+                )
+            );
         }
 
         return views;
@@ -126,20 +145,30 @@ public sealed class TodaysQuestion(
 
     internal async Task<AnswerView> OpenAsync(DailyAnswer answer, CancellationToken cancellationToken)
     {
-        var text = answer.Text is null ? null : await sealer.OpenAsync(answer.Text, answer.PlaceOf(nameof(DailyAnswer.Text)), cancellationToken);
-        var reply = answer.Reply is null ? null : await sealer.OpenAsync(answer.Reply, answer.PlaceOf(nameof(DailyAnswer.Reply)), cancellationToken);
+        var text = answer.Text is null
+            ? null
+            : await sealer.OpenAsync(answer.Text, answer.PlaceOf(nameof(DailyAnswer.Text)), cancellationToken);
+        var reply = answer.Reply is null
+            ? null
+            : await sealer.OpenAsync(answer.Reply, answer.PlaceOf(nameof(DailyAnswer.Reply)), cancellationToken);
         return new AnswerView(answer.Id, text, answer.Skipped, answer.AnsweredAt, reply, answer.Reaction);
     }
 
     private async Task<DailyQuestion> GetOrCreateAsync(Guid coupleId, DateOnly day, CancellationToken cancellationToken)
     {
-        var existing = await db.DailyQuestions.AsNoTracking().FirstOrDefaultAsync(q => q.CoupleId == coupleId && q.Day == day, cancellationToken);
+        var existing = await db
+            .DailyQuestions.AsNoTracking()
+            .FirstOrDefaultAsync(q => q.CoupleId == coupleId && q.Day == day, cancellationToken);
         if (existing is not null)
         {
             return existing;
         }
 
-        var asked = await db.DailyQuestions.AsNoTracking().Where(q => q.CoupleId == coupleId).Select(q => new { q.QuestionId, q.Day }).ToListAsync(cancellationToken);
+        var asked = await db
+            .DailyQuestions.AsNoTracking()
+            .Where(q => q.CoupleId == coupleId)
+            .Select(q => new { q.QuestionId, q.Day })
+            .ToListAsync(cancellationToken);
         var monthAgo = day.AddDays(-30);
         var question = DailyQuestionRules.Choose(
             bank,
@@ -149,13 +178,22 @@ public sealed class TodaysQuestion(
             asked.Where(a => a.Day > monthAgo).Select(a => a.QuestionId).ToHashSet(),
             await FavouredAreasAsync(cancellationToken),
             await IntimacyAllowedAsync(coupleId, cancellationToken),
-            await resting.CoupleRestsAsync(coupleId, cancellationToken));
-        var row = new DailyQuestion { Id = Guid.NewGuid(), CoupleId = coupleId, Day = day, QuestionId = question.Id, CreatedAt = clock.GetUtcNow().UtcDateTime };
+            await resting.CoupleRestsAsync(coupleId, cancellationToken)
+        );
+        var row = new DailyQuestion
+        {
+            Id = Guid.NewGuid(),
+            CoupleId = coupleId,
+            Day = day,
+            QuestionId = question.Id,
+            CreatedAt = clock.GetUtcNow().UtcDateTime,
+        };
         // Both databases take ON CONFLICT: when the partner opened the page at the same moment, their
         // row stands and nothing fails (a failed insert would also be logged as an error on every such race).
         var inserted = await db.Database.ExecuteSqlAsync(
             $"INSERT INTO \"DailyQuestions\" (\"Id\", \"CoupleId\", \"Day\", \"QuestionId\", \"CreatedAt\") VALUES ({row.Id}, {row.CoupleId}, {row.Day}, {row.QuestionId}, {row.CreatedAt}) ON CONFLICT (\"CoupleId\", \"Day\") DO NOTHING",
-            cancellationToken);
+            cancellationToken
+        );
         if (inserted == 1)
         {
             return row;
@@ -175,8 +213,16 @@ public sealed class TodaysQuestion(
             return [];
         }
 
-        return PlanRules.Drivers
-            .Select(d => (Area: d.Key, Need: d.Value.Max(x => x.Weight * view.Rows.Where(r => r.Domain == x.Domain).Select(r => Math.Max(r.Mine, r.Theirs)).DefaultIfEmpty(0).Max())))
+        return PlanRules
+            .Drivers.Select(d =>
+                (
+                    Area: d.Key,
+                    Need: d.Value.Max(x =>
+                        x.Weight
+                        * view.Rows.Where(r => r.Domain == x.Domain).Select(r => Math.Max(r.Mine, r.Theirs)).DefaultIfEmpty(0).Max()
+                    )
+                )
+            )
             .Where(a => a.Need >= CheckScoring.SomeStrainFrom)
             .OrderByDescending(a => a.Need)
             .Take(3)
@@ -186,8 +232,14 @@ public sealed class TodaysQuestion(
 
     private async Task<bool> IntimacyAllowedAsync(Guid coupleId, CancellationToken cancellationToken)
     {
-        var members = await db.CoupleMembers.AsNoTracking().Where(m => m.CoupleId == coupleId).Select(m => m.MemberId).ToListAsync(cancellationToken);
-        var optedIn = await db.MemberPreferences.AsNoTracking().CountAsync(p => members.Contains(p.MemberId) && p.IntimacyOptIn, cancellationToken);
+        var members = await db
+            .CoupleMembers.AsNoTracking()
+            .Where(m => m.CoupleId == coupleId)
+            .Select(m => m.MemberId)
+            .ToListAsync(cancellationToken);
+        var optedIn = await db
+            .MemberPreferences.AsNoTracking()
+            .CountAsync(p => members.Contains(p.MemberId) && p.IntimacyOptIn, cancellationToken);
         return members.Count == 2 && optedIn == 2;
     }
 }

@@ -18,7 +18,10 @@ public sealed class WeeklyCheckIns(AppDbContext db, CurrentMember current, Seale
     public static DateOnly WeekOf(DateOnly day) => day.AddDays(-(((int)day.DayOfWeek + 6) % 7));
 
     /// <summary>Every check-in of the member, with the partner's where both were done (for the export and Progress).</summary>
-    public async Task<List<(DateOnly Week, CheckInAnswers Mine, CheckInAnswers? Partners)>> HistoryAsync(Guid memberId, CancellationToken cancellationToken = default)
+    public async Task<List<(DateOnly Week, CheckInAnswers Mine, CheckInAnswers? Partners)>> HistoryAsync(
+        Guid memberId,
+        CancellationToken cancellationToken = default
+    )
     {
         var viewer = await current.ViewerAsync(cancellationToken);
         var rows = await db.CheckIns.AsNoTracking().VisibleTo(viewer).OrderBy(c => c.WeekStart).ToListAsync(cancellationToken);
@@ -26,7 +29,13 @@ public sealed class WeeklyCheckIns(AppDbContext db, CurrentMember current, Seale
         foreach (var mine in rows.Where(r => r.OwnerId == memberId))
         {
             var theirs = rows.FirstOrDefault(r => r.OwnerId != memberId && r.PromptKey == mine.PromptKey);
-            result.Add((mine.WeekStart, await OpenAsync(mine, cancellationToken), theirs is null ? null : await OpenAsync(theirs, cancellationToken)));
+            result.Add(
+                (
+                    mine.WeekStart,
+                    await OpenAsync(mine, cancellationToken),
+                    theirs is null ? null : await OpenAsync(theirs, cancellationToken)
+                )
+            );
         }
 
         return result;

@@ -10,37 +10,44 @@ public sealed record AcceptDateRequest(Guid OptionId);
 public sealed class AcceptDateTime(DateStore store)
 {
     public Task<Outcome<DateView>> HandleAsync(Guid planId, AcceptDateRequest request, CancellationToken cancellationToken = default) =>
-        store.ChangeAsync(planId, (plan, viewer) =>
-        {
-            if (request.OptionId == Guid.Empty)
+        store.ChangeAsync(
+            planId,
+            (plan, viewer) =>
             {
-                return Problem.Invalid("optionId", Text.Of("Please choose one of the times."));
-            }
+                if (request.OptionId == Guid.Empty)
+                {
+                    return Problem.Invalid("optionId", Text.Of("Please choose one of the times."));
+                }
 
-            var option = plan.Options.FirstOrDefault(o => o.Id == request.OptionId && !o.Closed);
-            if (option is null)
-            {
-                return Problem.Invalid("optionId", Text.Of("That time is no longer on offer. Please look again."));
-            }
+                var option = plan.Options.FirstOrDefault(o => o.Id == request.OptionId && !o.Closed);
+                if (option is null)
+                {
+                    return Problem.Invalid("optionId", Text.Of("That time is no longer on offer. Please look again."));
+                }
 
-            if (option.ProposedBy == viewer.MemberId)
-            {
-                return Problem.Invalid("optionId", Text.Of("That is a time you offered: your partner accepts it, or suggests another."));
-            }
+                if (option.ProposedBy == viewer.MemberId)
+                {
+                    return Problem.Invalid(
+                        "optionId",
+                        Text.Of("That is a time you offered: your partner accepts it, or suggests another.")
+                    );
+                }
 
-            if (option.StartsAt <= store.Now)
-            {
-                return Problem.Invalid("optionId", Text.Of("That time has already passed. Suggest another one."));
-            }
+                if (option.StartsAt <= store.Now)
+                {
+                    return Problem.Invalid("optionId", Text.Of("That time has already passed. Suggest another one."));
+                }
 
-            plan.Status = DateStatus.Agreed;
-            plan.StartsAt = option.StartsAt;
-            plan.AgreedAt = store.Now;
-            foreach (var open in plan.Options.Where(o => !o.Closed))
-            {
-                open.Closed = true;
-            }
+                plan.Status = DateStatus.Agreed;
+                plan.StartsAt = option.StartsAt;
+                plan.AgreedAt = store.Now;
+                foreach (var open in plan.Options.Where(o => !o.Closed))
+                {
+                    open.Closed = true;
+                }
 
-            return null;
-        }, cancellationToken);
+                return null;
+            },
+            cancellationToken
+        );
 }

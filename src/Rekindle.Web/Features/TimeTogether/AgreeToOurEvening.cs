@@ -7,14 +7,18 @@ namespace Rekindle.Web.Features.TimeTogether;
 public sealed class AgreeToOurEvening(EveningStore store)
 {
     public Task<Outcome<bool>> HandleAsync(CancellationToken cancellationToken = default) =>
-        store.ChangeAsync(create: false, (evening, viewer) =>
-        {
-            if (evening.SetBy == viewer)
+        store.ChangeAsync(
+            create: false,
+            (evening, viewer) =>
             {
-                return Problem.Invalid("evening", Text.Of("You set this evening up: your partner agrees to it."));
-            }
+                if (evening.SetBy == viewer)
+                {
+                    return Problem.Invalid("evening", Text.Of("You set this evening up: your partner agrees to it."));
+                }
 
-            evening.AgreedAt ??= store.Now;
-            return null;
-        }, cancellationToken);
+                evening.AgreedAt ??= store.Now;
+                return null;
+            },
+            cancellationToken
+        );
 }

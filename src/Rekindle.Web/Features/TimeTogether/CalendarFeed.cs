@@ -27,9 +27,10 @@ public sealed class CalendarFeed : ISealedRecord
 
     public DateTime CreatedAt { get; set; }
 
-    public SealPlace PlaceOf(string property) => property == nameof(Token)
-        ? SealedPlaces.CalendarFeedToken.At(Id, KeyOwner.Member(MemberId))
-        : throw new ArgumentOutOfRangeException(nameof(property));
+    public SealPlace PlaceOf(string property) =>
+        property == nameof(Token)
+            ? SealedPlaces.CalendarFeedToken.At(Id, KeyOwner.Member(MemberId))
+            : throw new ArgumentOutOfRangeException(nameof(property));
 
     public static string Hash(string token) => Convert.ToHexStringLower(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(token)));
 }

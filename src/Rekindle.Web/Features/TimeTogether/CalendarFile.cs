@@ -6,7 +6,16 @@ using Rekindle.Web.Features.Account;
 namespace Rekindle.Web.Features.TimeTogether;
 
 /// <summary>One entry of a calendar file. A recurring entry repeats weekly on its start's weekday.</summary>
-public sealed record CalendarEntry(string Uid, string Title, DateTime StartsAt, int Minutes, string TimeZone, int Sequence, bool Weekly = false, IReadOnlyList<DateTime>? SkippedStarts = null);
+public sealed record CalendarEntry(
+    string Uid,
+    string Title,
+    DateTime StartsAt,
+    int Minutes,
+    string TimeZone,
+    int Sequence,
+    bool Weekly = false,
+    IReadOnlyList<DateTime>? SkippedStarts = null
+);
 
 /// <summary>Writes iCalendar (RFC 5545) with Ical.Net: times in the date's own zone with its VTIMEZONE, so DST is right.</summary>
 public static class CalendarFile

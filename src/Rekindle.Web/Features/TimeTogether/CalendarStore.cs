@@ -19,33 +19,63 @@ public sealed class CalendarStore(AppDbContext db, Sealer sealer, TimeProvider c
         return entries.Count == 0 ? null : CalendarFile.Write(entries, Now, "Rekindle");
     }
 
-    /// <summary>The couple's entries. <paramref name="onlyPlan"/>: null for everything, Guid.Empty for the evening alone, an id for that one date.</summary>
+    /// <summary>The couple's entries. <paramref name="onlyPlan"/>: null for everything, Guid.Empty for the evening alone, an id for that
+    /// one date.</summary>
     public async Task<List<CalendarEntry>> EntriesAsync(Guid coupleId, bool showNames, Guid? onlyPlan, CancellationToken cancellationToken)
     {
         var entries = new List<CalendarEntry>();
         if (onlyPlan != Guid.Empty)
         {
             var since = Now - Past;
-            var plans = await db.DatePlans.AsNoTracking()
-                .Where(p => p.CoupleId == coupleId && p.Status == DateStatus.Agreed && (onlyPlan == null ? p.StartsAt >= since : p.Id == onlyPlan))
+            var plans = await db
+                .DatePlans.AsNoTracking()
+                .Where(p =>
+                    p.CoupleId == coupleId && p.Status == DateStatus.Agreed && (onlyPlan == null ? p.StartsAt >= since : p.Id == onlyPlan)
+                )
                 .OrderBy(p => p.StartsAt)
                 .ToListAsync(cancellationToken);
             foreach (var plan in plans)
             {
-                var title = showNames ? await sealer.OpenAsync(plan.Title, plan.PlaceOf(nameof(DatePlan.Title)), cancellationToken) ?? "Time together" : "Time together";
-                entries.Add(new CalendarEntry($"date-{plan.Id:N}@rekindle", title, plan.StartsAt!.Value, plan.Minutes, plan.TimeZone, plan.Revision));
+                var title = showNames
+                    ? await sealer.OpenAsync(plan.Title, plan.PlaceOf(nameof(DatePlan.Title)), cancellationToken) ?? "Time together"
+                    : "Time together";
+                entries.Add(
+                    new CalendarEntry($"date-{plan.Id:N}@rekindle", title, plan.StartsAt!.Value, plan.Minutes, plan.TimeZone, plan.Revision)
+                );
             }
         }
 
         if (onlyPlan is null || onlyPlan == Guid.Empty)
         {
-            var evening = await db.OurEvenings.AsNoTracking().Include(e => e.Skips).FirstOrDefaultAsync(e => e.CoupleId == coupleId && e.AgreedAt != null, cancellationToken);
+            var evening = await db
+                .OurEvenings.AsNoTracking()
+                .Include(e => e.Skips)
+                .FirstOrDefaultAsync(e => e.CoupleId == coupleId && e.AgreedAt != null, cancellationToken);
             var from = evening?.StartsOn.AddDays(-1).ToDateTime(TimeOnly.MinValue) ?? default;
-            if (evening is not null && EveningRules.Occurrences(evening, from, from.AddDays(9), includeSkipped: true).Select(o => o.StartsAt).FirstOrDefault() is var first && first != default)
+            if (
+                evening is not null
+                && EveningRules.Occurrences(evening, from, from.AddDays(9), includeSkipped: true).Select(o => o.StartsAt).FirstOrDefault()
+                    is var first
+                && first != default
+            )
             {
-                var skipped = EveningRules.Occurrences(evening, first, Now.AddYears(1), includeSkipped: true)
-                    .Where(o => evening.Skips.Any(s => s.Day == o.Day)).Select(o => o.StartsAt).ToList();
-                entries.Add(new CalendarEntry($"evening-{evening.Id:N}-{evening.Revision}@rekindle", showNames ? "Our evening" : "Time together", first, evening.Minutes, evening.TimeZone, evening.Revision, Weekly: true, skipped));
+                var skipped = EveningRules
+                    .Occurrences(evening, first, Now.AddYears(1), includeSkipped: true)
+                    .Where(o => evening.Skips.Any(s => s.Day == o.Day))
+                    .Select(o => o.StartsAt)
+                    .ToList();
+                entries.Add(
+                    new CalendarEntry(
+                        $"evening-{evening.Id:N}-{evening.Revision}@rekindle",
+                        showNames ? "Our evening" : "Time together",
+                        first,
+                        evening.Minutes,
+                        evening.TimeZone,
+                        evening.Revision,
+                        Weekly: true,
+                        skipped
+                    )
+                );
             }
         }
 

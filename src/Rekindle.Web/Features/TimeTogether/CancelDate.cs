@@ -6,15 +6,19 @@ namespace Rekindle.Web.Features.TimeTogether;
 public sealed class CancelDate(DateStore store)
 {
     public Task<Outcome<DateView>> HandleAsync(Guid planId, CancellationToken cancellationToken = default) =>
-        store.ChangeAsync(planId, (plan, _) =>
-        {
-            plan.Status = DateStatus.Cancelled;
-            plan.CancelledAt = store.Now;
-            foreach (var open in plan.Options.Where(o => !o.Closed))
+        store.ChangeAsync(
+            planId,
+            (plan, _) =>
             {
-                open.Closed = true;
-            }
+                plan.Status = DateStatus.Cancelled;
+                plan.CancelledAt = store.Now;
+                foreach (var open in plan.Options.Where(o => !o.Closed))
+                {
+                    open.Closed = true;
+                }
 
-            return null;
-        }, cancellationToken);
+                return null;
+            },
+            cancellationToken
+        );
 }

@@ -17,7 +17,14 @@ public sealed class CreateCalendarFeed(AppDbContext db, CurrentMember current, S
         var memberId = current.RequiredMemberId;
         await db.CalendarFeeds.Where(f => f.MemberId == memberId).ExecuteDeleteAsync(cancellationToken);
         var token = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
-        var feed = new CalendarFeed { Id = Guid.NewGuid(), MemberId = memberId, TokenHash = CalendarFeed.Hash(token), ShowNames = request.ShowNames, CreatedAt = clock.GetUtcNow().UtcDateTime };
+        var feed = new CalendarFeed
+        {
+            Id = Guid.NewGuid(),
+            MemberId = memberId,
+            TokenHash = CalendarFeed.Hash(token),
+            ShowNames = request.ShowNames,
+            CreatedAt = clock.GetUtcNow().UtcDateTime,
+        };
         feed.Token = await sealer.SealAsync(token, feed.PlaceOf(nameof(CalendarFeed.Token)), cancellationToken);
         db.CalendarFeeds.Add(feed);
         await db.SaveChangesAsync(cancellationToken);

@@ -8,7 +8,17 @@ using Rekindle.Web.Infrastructure.Sealing;
 
 namespace Rekindle.Web.Features.TimeTogether;
 
-public sealed record DateIdea(string Id, string Title, string Description, string Cost, int Minutes, string Place, string Energy, string Season, string Category);
+public sealed record DateIdea(
+    string Id,
+    string Title,
+    string Description,
+    string Cost,
+    int Minutes,
+    string Place,
+    string Energy,
+    string Season,
+    string Category
+);
 
 /// <summary>The date ideas (Content/time-together/date-ideas.{language}.json), checked at start-up.</summary>
 public sealed class DateIdeaLibrary
@@ -17,18 +27,47 @@ public sealed class DateIdeaLibrary
     public static readonly string[] Places = ["home", "out"];
     public static readonly string[] Energies = ["low", "medium", "high"];
     public static readonly string[] Seasons = ["any", "spring", "summer", "autumn", "winter"];
-    public static readonly string[] Categories = ["food", "outdoors", "culture", "creative", "play", "learning", "relaxing", "active", "giving", "nostalgia"];
+    public static readonly string[] Categories =
+    [
+        "food",
+        "outdoors",
+        "culture",
+        "creative",
+        "play",
+        "learning",
+        "relaxing",
+        "active",
+        "giving",
+        "nostalgia",
+    ];
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     public DateIdeaLibrary(IReadOnlyList<DateIdea> ideas)
     {
-        var bad = ideas.Where(i => !Costs.Contains(i.Cost) || !Places.Contains(i.Place) || !Energies.Contains(i.Energy)
-            || !Seasons.Contains(i.Season) || !Categories.Contains(i.Category) || i.Minutes <= 0 || string.IsNullOrWhiteSpace(i.Title)).Select(i => i.Id).ToList();
+        var bad = ideas
+            .Where(i =>
+                !Costs.Contains(i.Cost)
+                || !Places.Contains(i.Place)
+                || !Energies.Contains(i.Energy)
+                || !Seasons.Contains(i.Season)
+                || !Categories.Contains(i.Category)
+                || i.Minutes <= 0
+                || string.IsNullOrWhiteSpace(i.Title)
+            )
+            .Select(i => i.Id)
+            .ToList();
         // Each member's ratings are one sealed set of fixed length, with room for the ideas a couple adds (decisions/0026).
-        if (ideas.Count < 150 || !AnswerSetText.Fits(ideas.Count + AnswerSetText.CoupleItemCap) || bad.Count > 0 || ideas.Select(i => i.Id).Distinct().Count() != ideas.Count)
+        if (
+            ideas.Count < 150
+            || !AnswerSetText.Fits(ideas.Count + AnswerSetText.CoupleItemCap)
+            || bad.Count > 0
+            || ideas.Select(i => i.Id).Distinct().Count() != ideas.Count
+        )
         {
-            throw new InvalidDataException($"The date ideas are not usable: {ideas.Count} ideas (150 needed, at most {AnswerSetText.Capacity - AnswerSetText.CoupleItemCap}), unknown values in {string.Join(", ", bad)}.");
+            throw new InvalidDataException(
+                $"The date ideas are not usable: {ideas.Count} ideas (150 needed, at most {AnswerSetText.Capacity - AnswerSetText.CoupleItemCap}), unknown values in {string.Join(", ", bad)}."
+            );
         }
 
         Ideas = ideas;
@@ -42,7 +81,9 @@ public sealed class DateIdeaLibrary
     public static DateIdeaLibrary Load(string path)
     {
         using var stream = File.OpenRead(path);
-        return new DateIdeaLibrary((JsonSerializer.Deserialize<FileShape>(stream, Json) ?? throw new InvalidDataException($"{path} is empty.")).Ideas);
+        return new DateIdeaLibrary(
+            (JsonSerializer.Deserialize<FileShape>(stream, Json) ?? throw new InvalidDataException($"{path} is empty.")).Ideas
+        );
     }
 
     private sealed record FileShape(string Language, List<DateIdea> Ideas);
@@ -76,9 +117,10 @@ public sealed class IdeaRating : ILegacyAnswer
 
     DateTime? ILegacyAnswer.AnsweredAt => RatedAt;
 
-    public SealPlace PlaceOf(string property) => property == nameof(Rating)
-        ? SealedPlaces.IdeaRatingRating.At(Id, KeyOwner.Member(OwnerId))
-        : throw new ArgumentOutOfRangeException(nameof(property));
+    public SealPlace PlaceOf(string property) =>
+        property == nameof(Rating)
+            ? SealedPlaces.IdeaRatingRating.At(Id, KeyOwner.Member(OwnerId))
+            : throw new ArgumentOutOfRangeException(nameof(property));
 }
 
 /// <summary>An idea a couple added themselves: shared by both to rate, its words sealed with the couple's key.</summary>
@@ -100,9 +142,10 @@ public sealed class CustomIdea : ISealedRecord
 
     public DateTime AddedAt { get; set; }
 
-    public SealPlace PlaceOf(string property) => property == nameof(Title)
-        ? SealedPlaces.CustomIdeaTitle.At(Id, KeyOwner.Couple(CoupleId))
-        : throw new ArgumentOutOfRangeException(nameof(property));
+    public SealPlace PlaceOf(string property) =>
+        property == nameof(Title)
+            ? SealedPlaces.CustomIdeaTitle.At(Id, KeyOwner.Couple(CoupleId))
+            : throw new ArgumentOutOfRangeException(nameof(property));
 }
 
 internal sealed class DateIdeaConfiguration : IEntityTypeConfiguration<IdeaRating>, IEntityTypeConfiguration<CustomIdea>
@@ -112,7 +155,14 @@ internal sealed class DateIdeaConfiguration : IEntityTypeConfiguration<IdeaRatin
         builder.HasKey(r => r.Id);
         builder.HasOne<Member>().WithMany().HasForeignKey(r => r.OwnerId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne<Couple>().WithMany().HasForeignKey(r => r.CoupleId).OnDelete(DeleteBehavior.Cascade);
-        builder.HasIndex(r => new { r.OwnerId, r.CoupleId, r.PromptKey }).IsUnique();
+        builder
+            .HasIndex(r => new
+            {
+                r.OwnerId,
+                r.CoupleId,
+                r.PromptKey,
+            })
+            .IsUnique();
         builder.Property(r => r.PromptKey).HasMaxLength(60);
         builder.Property(r => r.Rating).HasMaxLength(200);
     }

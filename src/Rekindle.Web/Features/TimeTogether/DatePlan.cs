@@ -59,9 +59,10 @@ public sealed class DatePlan : ISealedRecord
 
     public List<DateOption> Options { get; set; } = [];
 
-    public SealPlace PlaceOf(string property) => property == nameof(Title)
-        ? SealedPlaces.DatePlanTitle.At(Id, KeyOwner.Couple(CoupleId))
-        : throw new ArgumentOutOfRangeException(nameof(property));
+    public SealPlace PlaceOf(string property) =>
+        property == nameof(Title)
+            ? SealedPlaces.DatePlanTitle.At(Id, KeyOwner.Couple(CoupleId))
+            : throw new ArgumentOutOfRangeException(nameof(property));
 }
 
 /// <summary>One time offered for a date, by either partner. Only the other partner can accept it.</summary>
@@ -114,22 +115,31 @@ public sealed class DateReflection : IVisibleRecord, ISealedRecord
 
     public static string KeyFor(Guid planId) => "date:" + planId.ToString("N");
 
-    public SealPlace PlaceOf(string property) => property switch
-    {
-        nameof(Rating) => SealedPlaces.DateReflectionRating.At(Id, KeyOwner.Member(OwnerId)),
-        nameof(Highlight) => SealedPlaces.DateReflectionHighlight.At(Id, KeyOwner.Member(OwnerId)),
-        _ => throw new ArgumentOutOfRangeException(nameof(property)),
-    };
+    public SealPlace PlaceOf(string property) =>
+        property switch
+        {
+            nameof(Rating) => SealedPlaces.DateReflectionRating.At(Id, KeyOwner.Member(OwnerId)),
+            nameof(Highlight) => SealedPlaces.DateReflectionHighlight.At(Id, KeyOwner.Member(OwnerId)),
+            _ => throw new ArgumentOutOfRangeException(nameof(property)),
+        };
 }
 
-internal sealed class DatePlanConfiguration : IEntityTypeConfiguration<DatePlan>, IEntityTypeConfiguration<DateOption>, IEntityTypeConfiguration<DateReflection>
+internal sealed class DatePlanConfiguration
+    : IEntityTypeConfiguration<DatePlan>,
+        IEntityTypeConfiguration<DateOption>,
+        IEntityTypeConfiguration<DateReflection>
 {
     public void Configure(EntityTypeBuilder<DatePlan> builder)
     {
         builder.HasKey(p => p.Id);
         builder.HasOne<Couple>().WithMany().HasForeignKey(p => p.CoupleId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(p => p.Options).WithOne().HasForeignKey(o => o.PlanId).OnDelete(DeleteBehavior.Cascade);
-        builder.HasIndex(p => new { p.CoupleId, p.Status, p.StartsAt });
+        builder.HasIndex(p => new
+        {
+            p.CoupleId,
+            p.Status,
+            p.StartsAt,
+        });
         builder.HasIndex(p => new { p.Status, p.StartsAt });
         builder.Property(p => p.Title).HasMaxLength(700);
         builder.Property(p => p.IdeaKey).HasMaxLength(60);
@@ -149,7 +159,14 @@ internal sealed class DatePlanConfiguration : IEntityTypeConfiguration<DatePlan>
         builder.HasKey(r => r.Id);
         builder.HasOne<Account.Member>().WithMany().HasForeignKey(r => r.OwnerId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne<Couple>().WithMany().HasForeignKey(r => r.CoupleId).OnDelete(DeleteBehavior.Cascade);
-        builder.HasIndex(r => new { r.OwnerId, r.CoupleId, r.PromptKey }).IsUnique();
+        builder
+            .HasIndex(r => new
+            {
+                r.OwnerId,
+                r.CoupleId,
+                r.PromptKey,
+            })
+            .IsUnique();
         builder.HasIndex(r => new { r.CoupleId, r.PromptKey });
         builder.Property(r => r.PromptKey).HasMaxLength(60);
         builder.Property(r => r.Rating).HasMaxLength(200);

@@ -35,16 +35,29 @@ public sealed class DateReminders(AppDbContext db, NoticeOutbox outbox) : INotic
         }
 
         var couples = items.Select(i => i.CoupleId).Distinct().ToList();
-        var members = await db.CoupleMembers.AsNoTracking().Where(m => couples.Contains(m.CoupleId)).Select(m => new { m.CoupleId, m.MemberId }).ToListAsync(cancellationToken);
+        var members = await db
+            .CoupleMembers.AsNoTracking()
+            .Where(m => couples.Contains(m.CoupleId))
+            .Select(m => new { m.CoupleId, m.MemberId })
+            .ToListAsync(cancellationToken);
         var memberIds = members.Select(m => m.MemberId).ToList();
-        var prefs = await db.MemberPreferences.AsNoTracking().Where(p => memberIds.Contains(p.MemberId)).ToDictionaryAsync(p => p.MemberId, cancellationToken);
+        var prefs = await db
+            .MemberPreferences.AsNoTracking()
+            .Where(p => memberIds.Contains(p.MemberId))
+            .ToDictionaryAsync(p => p.MemberId, cancellationToken);
         var due = new List<(Guid Member, NoticeKind Kind, string Key, DateTime At)>();
         foreach (var item in items)
         {
             foreach (var member in members.Where(m => m.CoupleId == item.CoupleId))
             {
                 var mine = prefs.GetValueOrDefault(member.MemberId) ?? new Account.MemberPreferences { MemberId = member.MemberId };
-                foreach (var (kind, wanted) in new[] { (NoticeKind.DateTomorrow, mine.NoticeDateDayBefore), (NoticeKind.DateSoon, mine.NoticeDateTwoHours) })
+                foreach (
+                    var (kind, wanted) in new[]
+                    {
+                        (NoticeKind.DateTomorrow, mine.NoticeDateDayBefore),
+                        (NoticeKind.DateSoon, mine.NoticeDateTwoHours),
+                    }
+                )
                 {
                     if (wanted && DueAt(item, kind) is { } at && at <= utcNow)
                     {
@@ -83,13 +96,19 @@ public sealed class DateReminders(AppDbContext db, NoticeOutbox outbox) : INotic
                 return !still.Any(i => i.Key == parts[2]);
             case NoticeKind.DateNews:
                 // News about plans is dropped once the member has no partner any more (either left).
-                return !await db.CoupleMembers.AnyAsync(m => m.MemberId == notice.MemberId
-                    && db.CoupleMembers.Any(o => o.CoupleId == m.CoupleId && o.MemberId != m.MemberId), cancellationToken);
+                return !await db.CoupleMembers.AnyAsync(
+                    m => m.MemberId == notice.MemberId && db.CoupleMembers.Any(o => o.CoupleId == m.CoupleId && o.MemberId != m.MemberId),
+                    cancellationToken
+                );
             default:
                 return null;
         }
     }
 
     private Task<Guid?> CoupleOfAsync(Guid memberId, CancellationToken cancellationToken) =>
-        db.CoupleMembers.AsNoTracking().Where(m => m.MemberId == memberId).Select(m => (Guid?)m.CoupleId).FirstOrDefaultAsync(cancellationToken);
+        db
+            .CoupleMembers.AsNoTracking()
+            .Where(m => m.MemberId == memberId)
+            .Select(m => (Guid?)m.CoupleId)
+            .FirstOrDefaultAsync(cancellationToken);
 }

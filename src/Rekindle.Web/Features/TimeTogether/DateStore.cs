@@ -27,7 +27,9 @@ public sealed class DateStore(AppDbContext db, CurrentMember current, Sealer sea
     public async Task<DateView?> FindAsync(Guid planId, CancellationToken cancellationToken)
     {
         var viewer = await current.ViewerAsync(cancellationToken);
-        var plan = await db.DatePlans.AsNoTracking().Include(p => p.Options)
+        var plan = await db
+            .DatePlans.AsNoTracking()
+            .Include(p => p.Options)
             .FirstOrDefaultAsync(p => p.Id == planId && p.CoupleId == viewer.CoupleId && viewer.CoupleId != null, cancellationToken);
         return plan is null ? null : (await ViewsAsync(viewer, [plan], cancellationToken))[0];
     }
@@ -36,7 +38,10 @@ public sealed class DateStore(AppDbContext db, CurrentMember current, Sealer sea
     public async Task<List<DateView>> ViewsAsync(Viewer viewer, List<DatePlan> plans, CancellationToken cancellationToken)
     {
         var keys = plans.Select(p => DateReflection.KeyFor(p.Id)).ToList();
-        var reflections = await db.DateReflections.AsNoTracking().Where(r => r.CoupleId == viewer.CoupleId && keys.Contains(r.PromptKey)).ToListAsync(cancellationToken);
+        var reflections = await db
+            .DateReflections.AsNoTracking()
+            .Where(r => r.CoupleId == viewer.CoupleId && keys.Contains(r.PromptKey))
+            .ToListAsync(cancellationToken);
         var views = new List<DateView>();
         foreach (var plan in plans)
         {
@@ -46,7 +51,8 @@ public sealed class DateStore(AppDbContext db, CurrentMember current, Sealer sea
         return views;
     }
 
-    /// <summary>Reads a local day and time typed by the member, in their zone, as a future UTC time; problems name <paramref name="dayField"/> or <paramref name="timeField"/>.</summary>
+    /// <summary>Reads a local day and time typed by the member, in their zone, as a future UTC time; problems name <paramref
+    /// name="dayField"/> or <paramref name="timeField"/>.</summary>
     public Outcome<DateTime> ParseTime(string? day, string? time, MemberPreferences prefs, string dayField, string timeField)
     {
         if (!DateOnly.TryParseExact(day?.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
@@ -75,7 +81,11 @@ public sealed class DateStore(AppDbContext db, CurrentMember current, Sealer sea
     /// same moment (both accepting, one cancelling) take turns instead of overwriting each other. The
     /// partner hears of it; the answer is the date as the member now sees it.
     /// </summary>
-    public async Task<Outcome<DateView>> ChangeAsync(Guid planId, Func<DatePlan, Viewer, Problem?> change, CancellationToken cancellationToken)
+    public async Task<Outcome<DateView>> ChangeAsync(
+        Guid planId,
+        Func<DatePlan, Viewer, Problem?> change,
+        CancellationToken cancellationToken
+    )
     {
         var viewer = await current.ViewerAsync(cancellationToken);
         if (viewer.CoupleId is not { } coupleId)
@@ -86,7 +96,9 @@ public sealed class DateStore(AppDbContext db, CurrentMember current, Sealer sea
         await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
         {
             await Rows.LockCoupleAsync(db, coupleId, cancellationToken);
-            var plan = await db.DatePlans.Include(p => p.Options).FirstOrDefaultAsync(p => p.Id == planId && p.CoupleId == coupleId, cancellationToken);
+            var plan = await db
+                .DatePlans.Include(p => p.Options)
+                .FirstOrDefaultAsync(p => p.Id == planId && p.CoupleId == coupleId, cancellationToken);
             if (plan is null)
             {
                 return NotYours();
@@ -120,7 +132,12 @@ public sealed class DateStore(AppDbContext db, CurrentMember current, Sealer sea
 
             if (await current.PartnerIdAsync(cancellationToken) is { } partnerId)
             {
-                await outbox.QueueAsync(partnerId, NoticeKind.DateNews, $"date-proposed:{plan.Id:N}:{partnerId:N}:{plan.Revision}", cancellationToken);
+                await outbox.QueueAsync(
+                    partnerId,
+                    NoticeKind.DateNews,
+                    $"date-proposed:{plan.Id:N}:{partnerId:N}:{plan.Revision}",
+                    cancellationToken
+                );
             }
         }
 
@@ -130,25 +147,50 @@ public sealed class DateStore(AppDbContext db, CurrentMember current, Sealer sea
     /// <summary>Another couple's date, or none: the same answer either way.</summary>
     public static Problem NotYours() => Problem.NotFound(Text.Of("That date is not in your space."));
 
-    private async Task<DateView> ViewAsync(DatePlan plan, Viewer viewer, List<DateReflection> reflections, CancellationToken cancellationToken)
+    private async Task<DateView> ViewAsync(
+        DatePlan plan,
+        Viewer viewer,
+        List<DateReflection> reflections,
+        CancellationToken cancellationToken
+    )
     {
         var title = await sealer.OpenAsync(plan.Title, plan.PlaceOf(nameof(DatePlan.Title)), cancellationToken) ?? "";
-        var options = plan.Options.Where(o => !o.Closed).OrderBy(o => o.StartsAt).Select(o => new OptionView(o.Id, o.StartsAt, o.ProposedBy == viewer.MemberId)).ToList();
+        var options = plan
+            .Options.Where(o => !o.Closed)
+            .OrderBy(o => o.StartsAt)
+            .Select(o => new OptionView(o.Id, o.StartsAt, o.ProposedBy == viewer.MemberId))
+            .ToList();
         ReflectionView? reflection = null;
         if (plan.Status == DateStatus.Agreed && plan.StartsAt <= Now)
         {
             var key = DateReflection.KeyFor(plan.Id);
             var mine = reflections.FirstOrDefault(r => r.PromptKey == key && r.OwnerId == viewer.MemberId);
             var theirs = reflections.FirstOrDefault(r => r.PromptKey == key && r.OwnerId != viewer.MemberId);
-            var maySee = theirs is not null && Disclosure.MaySee(viewer, theirs.OwnerId, theirs.CoupleId, theirs.Visibility, mine is not null);
+            var maySee =
+                theirs is not null && Disclosure.MaySee(viewer, theirs.OwnerId, theirs.CoupleId, theirs.Visibility, mine is not null);
             reflection = new ReflectionView(
                 mine is null ? null : await sealer.OpenAsync(mine.Rating, mine.PlaceOf(nameof(DateReflection.Rating)), cancellationToken),
-                mine?.Highlight is null ? null : await sealer.OpenAsync(mine.Highlight, mine.PlaceOf(nameof(DateReflection.Highlight)), cancellationToken),
+                mine?.Highlight is null
+                    ? null
+                    : await sealer.OpenAsync(mine.Highlight, mine.PlaceOf(nameof(DateReflection.Highlight)), cancellationToken),
                 maySee,
                 maySee ? await sealer.OpenAsync(theirs!.Rating, theirs.PlaceOf(nameof(DateReflection.Rating)), cancellationToken) : null,
-                maySee && theirs!.Highlight is not null ? await sealer.OpenAsync(theirs.Highlight, theirs.PlaceOf(nameof(DateReflection.Highlight)), cancellationToken) : null);
+                maySee && theirs!.Highlight is not null
+                    ? await sealer.OpenAsync(theirs.Highlight, theirs.PlaceOf(nameof(DateReflection.Highlight)), cancellationToken)
+                    : null
+            );
         }
 
-        return new DateView(plan.Id, title, plan.IdeaKey, plan.Minutes, plan.Status, plan.ProposedBy == viewer.MemberId, plan.StartsAt, options, reflection);
+        return new DateView(
+            plan.Id,
+            title,
+            plan.IdeaKey,
+            plan.Minutes,
+            plan.Status,
+            plan.ProposedBy == viewer.MemberId,
+            plan.StartsAt,
+            options,
+            reflection
+        );
     }
 }

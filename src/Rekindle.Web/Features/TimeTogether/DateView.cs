@@ -10,7 +10,8 @@ public sealed record DateView(
     bool ProposedByMe,
     DateTime? StartsAt,
     IReadOnlyList<OptionView> Options,
-    ReflectionView? Reflection)
+    ReflectionView? Reflection
+)
 {
     public bool IsPast(DateTime now) => StartsAt is { } start && start <= now;
 

@@ -21,7 +21,8 @@ public sealed class EveningStore(AppDbContext db, CurrentMember current, NoticeO
     public IEnumerable<(DateOnly Day, DateTime StartsAt)> Upcoming(OurEvening evening) =>
         EveningRules.Occurrences(evening, Now, Now.AddDays(7 * WeeksShown + 1), includeSkipped: true).Take(WeeksShown);
 
-    /// <summary>Reads, changes and saves the couple's evening (made first when <paramref name="create"/>), then tells the partner.</summary>
+    /// <summary>Reads, changes and saves the couple's evening (made first when <paramref name="create"/>), then tells the
+    /// partner.</summary>
     public async Task<Outcome<bool>> ChangeAsync(bool create, Func<OurEvening, Guid, Problem?> change, CancellationToken cancellationToken)
     {
         var viewer = await current.ViewerAsync(cancellationToken);
@@ -40,7 +41,12 @@ public sealed class EveningStore(AppDbContext db, CurrentMember current, NoticeO
                 return Problem.Invalid("evening", Text.Of("There is no evening set up yet."));
             }
 
-            evening = new OurEvening { Id = Guid.NewGuid(), CoupleId = coupleId, CreatedAt = Now };
+            evening = new OurEvening
+            {
+                Id = Guid.NewGuid(),
+                CoupleId = coupleId,
+                CreatedAt = Now,
+            };
             db.OurEvenings.Add(evening);
         }
 
@@ -65,7 +71,12 @@ public sealed class EveningStore(AppDbContext db, CurrentMember current, NoticeO
             return Problem.Conflict(Text.Of("Your partner changed your evening at the same moment. Please look again."));
         }
 
-        await outbox.QueueAsync(partnerId, NoticeKind.DateNews, $"evening:{evening.Id:N}:{partnerId:N}:{evening.Revision}", cancellationToken);
+        await outbox.QueueAsync(
+            partnerId,
+            NoticeKind.DateNews,
+            $"evening:{evening.Id:N}:{partnerId:N}:{evening.Revision}",
+            cancellationToken
+        );
         return Outcome<bool>.Ok(true);
     }
 }

@@ -7,20 +7,42 @@ using Rekindle.Web.Infrastructure.Sealing;
 namespace Rekindle.Web.Features.TimeTogether;
 
 /// <summary>Filters a person can set; null means any.</summary>
-public sealed record IdeaFilter(string? Cost = null, string? Place = null, string? Energy = null, int? MaxMinutes = null, string? Season = null, string? Category = null, bool UnratedOnly = false)
+public sealed record IdeaFilter(
+    string? Cost = null,
+    string? Place = null,
+    string? Energy = null,
+    int? MaxMinutes = null,
+    string? Season = null,
+    string? Category = null,
+    bool UnratedOnly = false
+)
 {
     /// <summary>From query text: anything unknown is simply no filter.</summary>
-    public static IdeaFilter From(string? cost, string? place, string? energy, string? minutes, string? season, string? category, string? unrated) => new(
-        DateIdeaLibrary.Costs.Contains(cost) ? cost : null,
-        DateIdeaLibrary.Places.Contains(place) ? place : null,
-        DateIdeaLibrary.Energies.Contains(energy) ? energy : null,
-        int.TryParse(minutes, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var m) && m is > 0 and <= 1440 ? m : null,
-        DateIdeaLibrary.Seasons.Contains(season) ? season : null,
-        DateIdeaLibrary.Categories.Contains(category) ? category : null,
-        unrated == "1");
+    public static IdeaFilter From(
+        string? cost,
+        string? place,
+        string? energy,
+        string? minutes,
+        string? season,
+        string? category,
+        string? unrated
+    ) =>
+        new(
+            DateIdeaLibrary.Costs.Contains(cost) ? cost : null,
+            DateIdeaLibrary.Places.Contains(place) ? place : null,
+            DateIdeaLibrary.Energies.Contains(energy) ? energy : null,
+            int.TryParse(minutes, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var m)
+            && m is > 0 and <= 1440
+                ? m
+                : null,
+            DateIdeaLibrary.Seasons.Contains(season) ? season : null,
+            DateIdeaLibrary.Categories.Contains(category) ? category : null,
+            unrated == "1"
+        );
 
     public bool Keeps(IdeaCard idea) =>
-        (Cost is null || idea.Cost == Cost) && (Place is null || idea.Place == Place)
+        (Cost is null || idea.Cost == Cost)
+        && (Place is null || idea.Place == Place)
         && (Energy is null || idea.Energy is null || idea.Energy == Energy)
         && (MaxMinutes is null || idea.Minutes is null || idea.Minutes <= MaxMinutes)
         && (Season is null || idea.Season is null || idea.Season == Season || idea.Season == "any")
@@ -28,7 +50,18 @@ public sealed record IdeaFilter(string? Cost = null, string? Place = null, strin
 }
 
 /// <summary>One idea as a card: a library idea or one the couple added.</summary>
-public sealed record IdeaCard(string Key, string Title, string? Description, string Cost, string Place, string? Energy, int? Minutes, string? Season, string? Category, bool Custom);
+public sealed record IdeaCard(
+    string Key,
+    string Title,
+    string? Description,
+    string Cost,
+    string Place,
+    string? Energy,
+    int? Minutes,
+    string? Season,
+    string? Category,
+    bool Custom
+);
 
 /// <summary>
 /// What the idea use cases share: the couple's cards (their own ideas, then the library) and a member's
@@ -45,14 +78,31 @@ public sealed class IdeaStore(AppDbContext db, CurrentMember current, DateIdeaLi
     {
         var viewer = await current.ViewerAsync(cancellationToken);
         var cards = new List<IdeaCard>();
-        var custom = await db.CustomIdeas.AsNoTracking().Where(i => i.CoupleId == viewer.CoupleId).OrderByDescending(i => i.AddedAt).ToListAsync(cancellationToken);
+        var custom = await db
+            .CustomIdeas.AsNoTracking()
+            .Where(i => i.CoupleId == viewer.CoupleId)
+            .OrderByDescending(i => i.AddedAt)
+            .ToListAsync(cancellationToken);
         foreach (var idea in custom)
         {
             var title = await sealer.OpenAsync(idea.Title, idea.PlaceOf(nameof(CustomIdea.Title)), cancellationToken) ?? "";
             cards.Add(Card(idea, title));
         }
 
-        cards.AddRange(library.Ideas.Select(i => new IdeaCard(i.Id, i.Title, i.Description, i.Cost, i.Place, i.Energy, i.Minutes, i.Season, i.Category, false)));
+        cards.AddRange(
+            library.Ideas.Select(i => new IdeaCard(
+                i.Id,
+                i.Title,
+                i.Description,
+                i.Cost,
+                i.Place,
+                i.Energy,
+                i.Minutes,
+                i.Season,
+                i.Category,
+                false
+            ))
+        );
         return cards;
     }
 

@@ -19,7 +19,16 @@ public sealed class ListDateIdeas(CurrentMember current, IdeaStore store)
         var mine = await store.RatingsOfAsync(viewer.MemberId, viewer.CoupleId, cancellationToken);
         var cards = await store.CardsAsync(cancellationToken);
         var kept = cards.Where(filter.Keeps).Where(c => !filter.UnratedOnly || !mine.ContainsKey(c.Key)).ToList();
-        var shown = kept.Skip((page - 1) * IdeaStore.PageSize).Take(IdeaStore.PageSize).Select(c => new RatedIdea(c, mine.GetValueOrDefault(c.Key))).ToList();
-        return new IdeaPage(shown, page, kept.Count > page * IdeaStore.PageSize, mine.Count(r => cards.Any(c => c.Key == r.Key)), cards.Count);
+        var shown = kept.Skip((page - 1) * IdeaStore.PageSize)
+            .Take(IdeaStore.PageSize)
+            .Select(c => new RatedIdea(c, mine.GetValueOrDefault(c.Key)))
+            .ToList();
+        return new IdeaPage(
+            shown,
+            page,
+            kept.Count > page * IdeaStore.PageSize,
+            mine.Count(r => cards.Any(c => c.Key == r.Key)),
+            cards.Count
+        );
     }
 }

@@ -16,7 +16,9 @@ public sealed class ListDates(AppDbContext db, CurrentMember current, DateStore 
         }
 
         var since = store.Now.AddDays(-120);
-        var plans = await db.DatePlans.AsNoTracking().Include(p => p.Options)
+        var plans = await db
+            .DatePlans.AsNoTracking()
+            .Include(p => p.Options)
             .Where(p => p.CoupleId == coupleId && p.Status != DateStatus.Cancelled && (p.StartsAt == null || p.StartsAt >= since))
             .ToListAsync(cancellationToken);
         var views = await store.ViewsAsync(viewer, plans, cancellationToken);

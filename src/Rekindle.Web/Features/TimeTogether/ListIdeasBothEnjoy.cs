@@ -26,5 +26,14 @@ public sealed class ListIdeasBothEnjoy(CurrentMember current, IdeaStore store)
     }
 
     private static Dictionary<string, Mutual.Answer> AsAnswers(Dictionary<string, string> ratings) =>
-        ratings.ToDictionary(r => r.Key, r => r.Value switch { "love" => Mutual.Answer.Yes, "like" => Mutual.Answer.Maybe, _ => Mutual.Answer.No });
+        ratings.ToDictionary(
+            r => r.Key,
+            r =>
+                r.Value switch
+                {
+                    "love" => Mutual.Answer.Yes,
+                    "like" => Mutual.Answer.Maybe,
+                    _ => Mutual.Answer.No,
+                }
+        );
 }

@@ -82,12 +82,20 @@ public static class EveningRules
         return TimeZoneInfo.ConvertTimeToUtc(local, zone);
     }
 
-    /// <summary>The evening's starts (local day, UTC start) from <paramref name="fromUtc"/> (inclusive) to <paramref name="toUtc"/>, skips left out.</summary>
-    public static IEnumerable<(DateOnly Day, DateTime StartsAt)> Occurrences(OurEvening evening, DateTime fromUtc, DateTime toUtc, bool includeSkipped = false)
+    /// <summary>The evening's starts (local day, UTC start) from <paramref name="fromUtc"/> (inclusive) to <paramref name="toUtc"/>, skips
+    /// left out.</summary>
+    public static IEnumerable<(DateOnly Day, DateTime StartsAt)> Occurrences(
+        OurEvening evening,
+        DateTime fromUtc,
+        DateTime toUtc,
+        bool includeSkipped = false
+    )
     {
         var zone = Account.MemberPreferences.FindZone(evening.TimeZone);
         var skipped = evening.Skips.Select(s => s.Day).ToHashSet();
-        var firstLocal = DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(fromUtc, DateTimeKind.Utc), zone)).AddDays(-1);
+        var firstLocal = DateOnly
+            .FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(fromUtc, DateTimeKind.Utc), zone))
+            .AddDays(-1);
         if (firstLocal < evening.StartsOn)
         {
             firstLocal = evening.StartsOn;

@@ -16,7 +16,15 @@ public sealed record TimeInput(string? Day, string? Time);
 public sealed record ProposeDateRequest(string? Title, string? IdeaKey, int? Minutes, IReadOnlyList<TimeInput>? Times);
 
 /// <summary>Proposes a date with one or more times; the partner accepts one or suggests another.</summary>
-public sealed class ProposeDate(AppDbContext db, CurrentMember current, Preferences preferences, DateIdeaLibrary library, Sealer sealer, NoticeOutbox outbox, DateStore store)
+public sealed class ProposeDate(
+    AppDbContext db,
+    CurrentMember current,
+    Preferences preferences,
+    DateIdeaLibrary library,
+    Sealer sealer,
+    NoticeOutbox outbox,
+    DateStore store
+)
 {
     public async Task<Outcome<DateView>> HandleAsync(ProposeDateRequest request, CancellationToken cancellationToken = default)
     {
@@ -29,7 +37,10 @@ public sealed class ProposeDate(AppDbContext db, CurrentMember current, Preferen
         var text = request.Title?.Trim() ?? "";
         if (Talk.TalkText.Problem(text, DatePlan.TitleMaxLength) is { } problem)
         {
-            return Problem.Invalid("title", text.Length == 0 ? Text.Of("Give your date a name, for example \"Walk by the river\".") : problem);
+            return Problem.Invalid(
+                "title",
+                text.Length == 0 ? Text.Of("Give your date a name, for example \"Walk by the river\".") : problem
+            );
         }
 
         if (request.Minutes is not { } minutes || !EveningRules.Durations.Contains(minutes))
@@ -73,7 +84,17 @@ public sealed class ProposeDate(AppDbContext db, CurrentMember current, Preferen
             Minutes = minutes,
             TimeZone = prefs.TimeZone,
             CreatedAt = now,
-            Options = starts.Order().Select(s => new DateOption { Id = Guid.NewGuid(), CoupleId = coupleId, ProposedBy = viewer.MemberId, StartsAt = s, CreatedAt = now }).ToList(),
+            Options = starts
+                .Order()
+                .Select(s => new DateOption
+                {
+                    Id = Guid.NewGuid(),
+                    CoupleId = coupleId,
+                    ProposedBy = viewer.MemberId,
+                    StartsAt = s,
+                    CreatedAt = now,
+                })
+                .ToList(),
         };
         plan.Title = await sealer.SealAsync(text, plan.PlaceOf(nameof(DatePlan.Title)), cancellationToken);
         db.DatePlans.Add(plan);
@@ -95,7 +116,11 @@ public sealed class ProposeDate(AppDbContext db, CurrentMember current, Preferen
             return key;
         }
 
-        return key.StartsWith("custom:", StringComparison.Ordinal) && Guid.TryParseExact(key["custom:".Length..], "N", out var id)
-            && await db.CustomIdeas.AnyAsync(i => i.Id == id && i.CoupleId == coupleId, cancellationToken) ? key : null;
+        return
+            key.StartsWith("custom:", StringComparison.Ordinal)
+            && Guid.TryParseExact(key["custom:".Length..], "N", out var id)
+            && await db.CustomIdeas.AnyAsync(i => i.Id == id && i.CoupleId == coupleId, cancellationToken)
+            ? key
+            : null;
     }
 }

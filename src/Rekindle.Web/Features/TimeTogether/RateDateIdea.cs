@@ -37,7 +37,14 @@ public sealed class RateDateIdea(CurrentMember current, IdeaStore store, Private
             return Problem.Invalid("rating", Text.Of("Please choose love, like or not for me."));
         }
 
-        return await answers.SaveAsync(viewer, AnswerList.Ideas, key, rating, clock.GetUtcNow().UtcDateTime,
-            "That rating was saved from another window at the same moment. Please look again.", cancellationToken);
+        return await answers.SaveAsync(
+            viewer,
+            AnswerList.Ideas,
+            key,
+            rating,
+            clock.GetUtcNow().UtcDateTime,
+            "That rating was saved from another window at the same moment. Please look again.",
+            cancellationToken
+        );
     }
 }

@@ -21,7 +21,11 @@ public sealed class ReadCalendarFeed(AppDbContext db, CalendarStore store)
             return null;
         }
 
-        var coupleId = await db.CoupleMembers.AsNoTracking().Where(m => m.MemberId == feed.MemberId).Select(m => (Guid?)m.CoupleId).FirstOrDefaultAsync(cancellationToken);
+        var coupleId = await db
+            .CoupleMembers.AsNoTracking()
+            .Where(m => m.MemberId == feed.MemberId)
+            .Select(m => (Guid?)m.CoupleId)
+            .FirstOrDefaultAsync(cancellationToken);
         var entries = coupleId is { } couple ? await store.EntriesAsync(couple, feed.ShowNames, null, cancellationToken) : [];
         return CalendarFile.Write(entries, store.Now, "Rekindle");
     }

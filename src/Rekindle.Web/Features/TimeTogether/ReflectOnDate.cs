@@ -7,7 +7,8 @@ using Rekindle.Web.Infrastructure.Sealing;
 
 namespace Rekindle.Web.Features.TimeTogether;
 
-/// <summary>After the date has begun: wonderful, good, okay or hard, and an optional highlight. The partner sees it once they wrote theirs.</summary>
+/// <summary>After the date has begun: wonderful, good, okay or hard, and an optional highlight. The partner sees it once they wrote
+/// theirs.</summary>
 public sealed record ReflectRequest(string? Rating, string? Highlight);
 
 /// <summary>The private after-date reflection (blind reveal): editable until both have written theirs.</summary>
@@ -35,7 +36,9 @@ public sealed class ReflectOnDate(AppDbContext db, CurrentMember current, Sealer
         await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
         {
             await Rows.LockCoupleAsync(db, coupleId, cancellationToken);
-            var plan = await db.DatePlans.AsNoTracking().FirstOrDefaultAsync(p => p.Id == planId && p.CoupleId == coupleId, cancellationToken);
+            var plan = await db
+                .DatePlans.AsNoTracking()
+                .FirstOrDefaultAsync(p => p.Id == planId && p.CoupleId == coupleId, cancellationToken);
             if (plan is null)
             {
                 return DateStore.NotYours();
@@ -56,12 +59,19 @@ public sealed class ReflectOnDate(AppDbContext db, CurrentMember current, Sealer
 
             if (mine is null)
             {
-                mine = new DateReflection { Id = Guid.NewGuid(), OwnerId = viewer.MemberId, CoupleId = coupleId, PromptKey = key };
+                mine = new DateReflection
+                {
+                    Id = Guid.NewGuid(),
+                    OwnerId = viewer.MemberId,
+                    CoupleId = coupleId,
+                    PromptKey = key,
+                };
                 db.DateReflections.Add(mine);
             }
 
             mine.Rating = await sealer.SealAsync(rating, mine.PlaceOf(nameof(DateReflection.Rating)), cancellationToken);
-            mine.Highlight = text.Length == 0 ? null : await sealer.SealAsync(text, mine.PlaceOf(nameof(DateReflection.Highlight)), cancellationToken);
+            mine.Highlight =
+                text.Length == 0 ? null : await sealer.SealAsync(text, mine.PlaceOf(nameof(DateReflection.Highlight)), cancellationToken);
             mine.WrittenAt = store.Now;
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);

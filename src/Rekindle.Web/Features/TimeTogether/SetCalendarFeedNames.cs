@@ -10,6 +10,8 @@ public sealed class SetCalendarFeedNames(AppDbContext db, CurrentMember current)
     public async Task HandleAsync(CalendarFeedRequest request, CancellationToken cancellationToken = default)
     {
         var memberId = current.RequiredMemberId;
-        await db.CalendarFeeds.Where(f => f.MemberId == memberId).ExecuteUpdateAsync(s => s.SetProperty(f => f.ShowNames, request.ShowNames), cancellationToken);
+        await db
+            .CalendarFeeds.Where(f => f.MemberId == memberId)
+            .ExecuteUpdateAsync(s => s.SetProperty(f => f.ShowNames, request.ShowNames), cancellationToken);
     }
 }

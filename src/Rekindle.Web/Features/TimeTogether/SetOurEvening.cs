@@ -14,12 +14,24 @@ public sealed class SetOurEvening(CurrentMember current, Preferences preferences
 {
     public async Task<Outcome<bool>> HandleAsync(SetEveningRequest request, CancellationToken cancellationToken = default)
     {
-        if (!Enum.TryParse<DayOfWeek>(request.Day, ignoreCase: false, out var weekday) || !Enum.IsDefined(weekday) || int.TryParse(request.Day, out _))
+        if (
+            !Enum.TryParse<DayOfWeek>(request.Day, ignoreCase: false, out var weekday)
+            || !Enum.IsDefined(weekday)
+            || int.TryParse(request.Day, out _)
+        )
         {
             return Problem.Invalid("day", Text.Of("Please choose a day of the week."));
         }
 
-        if (!TimeOnly.TryParseExact(request.Time?.Trim(), ["HH:mm", "HH:mm:ss"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var at))
+        if (
+            !TimeOnly.TryParseExact(
+                request.Time?.Trim(),
+                ["HH:mm", "HH:mm:ss"],
+                CultureInfo.InvariantCulture,
+                DateTimeStyles.None,
+                out var at
+            )
+        )
         {
             return Problem.Invalid("time", Text.Of("Please choose a time of day, for example 19:30."));
         }
@@ -30,22 +42,32 @@ public sealed class SetOurEvening(CurrentMember current, Preferences preferences
         }
 
         var prefs = await preferences.ForAsync(current.RequiredMemberId, cancellationToken);
-        return await store.ChangeAsync(create: true, (evening, viewer) =>
-        {
-            if (evening.Day == weekday && evening.Time == at && evening.Minutes == minutes && evening.TimeZone == prefs.TimeZone && evening.AgreedAt is not null)
+        return await store.ChangeAsync(
+            create: true,
+            (evening, viewer) =>
             {
-                return null;
-            }
+                if (
+                    evening.Day == weekday
+                    && evening.Time == at
+                    && evening.Minutes == minutes
+                    && evening.TimeZone == prefs.TimeZone
+                    && evening.AgreedAt is not null
+                )
+                {
+                    return null;
+                }
 
-            evening.Day = weekday;
-            evening.Time = at;
-            evening.Minutes = minutes;
-            evening.TimeZone = prefs.TimeZone;
-            evening.SetBy = viewer;
-            evening.StartsOn = DateOnly.FromDateTime(prefs.Local(store.Now));
-            evening.AgreedAt = null;
-            evening.Skips.Clear();
-            return null;
-        }, cancellationToken);
+                evening.Day = weekday;
+                evening.Time = at;
+                evening.Minutes = minutes;
+                evening.TimeZone = prefs.TimeZone;
+                evening.SetBy = viewer;
+                evening.StartsOn = DateOnly.FromDateTime(prefs.Local(store.Now));
+                evening.AgreedAt = null;
+                evening.Skips.Clear();
+                return null;
+            },
+            cancellationToken
+        );
     }
 }

@@ -26,27 +26,42 @@ public sealed class SkipOurEvening(AppDbContext db, EveningStore store)
             return Problem.Invalid("day", Text.Of("That evening isn't on your list."));
         }
 
-        return await store.ChangeAsync(create: false, (evening, viewer) =>
-        {
-            if (!store.Upcoming(evening).Any(o => o.Day == date))
+        return await store.ChangeAsync(
+            create: false,
+            (evening, viewer) =>
             {
-                return Problem.Invalid("day", Text.Of("That evening isn't on your list: only the coming weeks' evenings can be skipped."));
-            }
+                if (!store.Upcoming(evening).Any(o => o.Day == date))
+                {
+                    return Problem.Invalid(
+                        "day",
+                        Text.Of("That evening isn't on your list: only the coming weeks' evenings can be skipped.")
+                    );
+                }
 
-            var existing = evening.Skips.FirstOrDefault(s => s.Day == date);
-            if (request.Skip && existing is null)
-            {
-                // Added explicitly: EF would take a new child with its key already set for an existing row.
-                var skipped = new EveningSkip { Id = Guid.NewGuid(), EveningId = evening.Id, CoupleId = evening.CoupleId, Day = date, SkippedBy = viewer, SkippedAt = store.Now };
-                evening.Skips.Add(skipped);
-                db.Add(skipped);
-            }
-            else if (!request.Skip && existing is not null)
-            {
-                evening.Skips.Remove(existing);
-            }
+                var existing = evening.Skips.FirstOrDefault(s => s.Day == date);
+                if (request.Skip && existing is null)
+                {
+                    // Added explicitly: EF would take a new child with its key already set for an existing row.
+                    var skipped = new EveningSkip
+                    {
+                        Id = Guid.NewGuid(),
+                        EveningId = evening.Id,
+                        CoupleId = evening.CoupleId,
+                        Day = date,
+                        SkippedBy = viewer,
+                        SkippedAt = store.Now,
+                    };
+                    evening.Skips.Add(skipped);
+                    db.Add(skipped);
+                }
+                else if (!request.Skip && existing is not null)
+                {
+                    evening.Skips.Remove(existing);
+                }
 
-            return null;
-        }, cancellationToken);
+                return null;
+            },
+            cancellationToken
+        );
     }
 }

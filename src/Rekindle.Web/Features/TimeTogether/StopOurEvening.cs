@@ -12,10 +12,17 @@ public sealed class StopOurEvening(AppDbContext db, CurrentMember current, Notic
     public async Task<Outcome<bool>> HandleAsync(CancellationToken cancellationToken = default)
     {
         var viewer = await current.ViewerAsync(cancellationToken);
-        var deleted = await db.OurEvenings.Where(e => e.CoupleId == viewer.CoupleId && viewer.CoupleId != null).ExecuteDeleteAsync(cancellationToken);
+        var deleted = await db
+            .OurEvenings.Where(e => e.CoupleId == viewer.CoupleId && viewer.CoupleId != null)
+            .ExecuteDeleteAsync(cancellationToken);
         if (deleted > 0 && await current.PartnerIdAsync(cancellationToken) is { } partnerId)
         {
-            await outbox.QueueAsync(partnerId, NoticeKind.DateNews, $"evening-stopped:{viewer.CoupleId:N}:{partnerId:N}:{store.Now.Ticks}", cancellationToken);
+            await outbox.QueueAsync(
+                partnerId,
+                NoticeKind.DateNews,
+                $"evening-stopped:{viewer.CoupleId:N}:{partnerId:N}:{store.Now.Ticks}",
+                cancellationToken
+            );
         }
 
         return Outcome<bool>.Ok(true);

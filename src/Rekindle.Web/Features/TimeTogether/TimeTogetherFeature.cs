@@ -6,8 +6,11 @@ public static class TimeTogetherFeature
 {
     public static WebApplicationBuilder AddTimeTogether(this WebApplicationBuilder builder)
     {
-        builder.Services.AddSingleton(sp => DateIdeaLibrary.Load(Path.Combine(
-            sp.GetRequiredService<IWebHostEnvironment>().ContentRootPath, "Content", "time-together", "date-ideas.en.json")));
+        builder.Services.AddSingleton(sp =>
+            DateIdeaLibrary.Load(
+                Path.Combine(sp.GetRequiredService<IWebHostEnvironment>().ContentRootPath, "Content", "time-together", "date-ideas.en.json")
+            )
+        );
         builder.Services.AddScoped<IdeaStore>();
         builder.Services.AddScoped<ListDateIdeas>();
         builder.Services.AddScoped<ListIdeasBothEnjoy>();
@@ -50,17 +53,27 @@ public static class TimeTogetherFeature
             http.Response.Headers["Referrer-Policy"] = "no-referrer";
             return await feed.HandleAsync(token) is { } file
                 ? Results.Text(file, CalendarFile.ContentType)
-                : Results.Problem("There is no calendar at this address. It may have been replaced or turned off.", statusCode: StatusCodes.Status404NotFound);
+                : Results.Problem(
+                    "There is no calendar at this address. It may have been replaced or turned off.",
+                    statusCode: StatusCodes.Status404NotFound
+                );
         });
-        routes.MapGet("/time-together/dates/{id:guid}/calendar.ics", async (Guid id, GetDateCalendarFile dateFile) =>
-            await dateFile.HandleAsync(id) is { } file
-                ? Results.File(System.Text.Encoding.UTF8.GetBytes(file), CalendarFile.ContentType, "date.ics")
-                : Results.Problem("That date is not in your calendar: it may not be agreed yet.", statusCode: StatusCodes.Status404NotFound))
+        routes
+            .MapGet("/time-together/dates/{id:guid}/calendar.ics", async (Guid id, GetDateCalendarFile dateFile) =>
+                await dateFile.HandleAsync(id) is { } file
+                    ? Results.File(System.Text.Encoding.UTF8.GetBytes(file), CalendarFile.ContentType, "date.ics")
+                    : Results.Problem(
+                        "That date is not in your calendar: it may not be agreed yet.",
+                        statusCode: StatusCodes.Status404NotFound
+                    )
+            )
             .RequireAuthorization();
-        routes.MapGet("/time-together/evening/calendar.ics", async (GetEveningCalendarFile eveningFile) =>
-            await eveningFile.HandleAsync() is { } file
-                ? Results.File(System.Text.Encoding.UTF8.GetBytes(file), CalendarFile.ContentType, "our-evening.ics")
-                : Results.Problem("There is no agreed evening yet.", statusCode: StatusCodes.Status404NotFound))
+        routes
+            .MapGet("/time-together/evening/calendar.ics", async (GetEveningCalendarFile eveningFile) =>
+                await eveningFile.HandleAsync() is { } file
+                    ? Results.File(System.Text.Encoding.UTF8.GetBytes(file), CalendarFile.ContentType, "our-evening.ics")
+                    : Results.Problem("There is no agreed evening yet.", statusCode: StatusCodes.Status404NotFound)
+            )
             .RequireAuthorization();
     }
 
@@ -71,7 +84,13 @@ public static class TimeTogetherFeature
 /// The member's own ratings, the ideas the couple added and the ideas both enjoy; the couple's dates
 /// with what the rule lets the member see of how each went; the evening; whether a calendar address is on.
 /// </summary>
-public sealed class TimeTogetherExport(IdeaStore ideas, ListIdeasBothEnjoy bothEnjoy, ListDates dates, GetOurEvening evenings, GetCalendarFeed calendars) : IExportSection
+public sealed class TimeTogetherExport(
+    IdeaStore ideas,
+    ListIdeasBothEnjoy bothEnjoy,
+    ListDates dates,
+    GetOurEvening evenings,
+    GetCalendarFeed calendars
+) : IExportSection
 {
     public string Name => "timeTogether";
 
@@ -81,24 +100,36 @@ public sealed class TimeTogetherExport(IdeaStore ideas, ListIdeasBothEnjoy bothE
         var mine = new List<object>();
         foreach (var (key, rating) in await ideas.ExportAsync(memberId, cancellationToken))
         {
-            mine.Add(new
-            {
-                Idea = cards.TryGetValue(key, out var card) ? card.Title : key,
-                Rating = rating.Value,
-                RatedAt = rating.At,
-            });
+            mine.Add(
+                new
+                {
+                    Idea = cards.TryGetValue(key, out var card) ? card.Title : key,
+                    Rating = rating.Value,
+                    RatedAt = rating.At,
+                }
+            );
         }
 
         var both = await bothEnjoy.HandleAsync(new IdeaFilter(), cancellationToken);
-        var plans = (await dates.HandleAsync(cancellationToken)).Select(d => new
-        {
-            d.Title,
-            Status = d.Status.ToString(),
-            d.StartsAt,
-            d.Minutes,
-            TimesOnOffer = d.Options.Select(o => new { o.StartsAt, OfferedBy = o.Mine ? "you" : "your partner" }),
-            HowItWent = d.Reflection is null ? null : new { You = d.Reflection.MyRating, YourHighlight = d.Reflection.MyHighlight, YourPartner = d.Reflection.TheirRating, TheirHighlight = d.Reflection.TheirHighlight },
-        }).ToList();
+        var plans = (await dates.HandleAsync(cancellationToken))
+            .Select(d => new
+            {
+                d.Title,
+                Status = d.Status.ToString(),
+                d.StartsAt,
+                d.Minutes,
+                TimesOnOffer = d.Options.Select(o => new { o.StartsAt, OfferedBy = o.Mine ? "you" : "your partner" }),
+                HowItWent = d.Reflection is null
+                    ? null
+                    : new
+                    {
+                        You = d.Reflection.MyRating,
+                        YourHighlight = d.Reflection.MyHighlight,
+                        YourPartner = d.Reflection.TheirRating,
+                        TheirHighlight = d.Reflection.TheirHighlight,
+                    },
+            })
+            .ToList();
         var evening = await evenings.HandleAsync(cancellationToken);
         var feed = await calendars.HandleAsync(cancellationToken);
         return mine.Count == 0 && cards.Values.All(c => !c.Custom) && plans.Count == 0 && evening is null && feed is null
@@ -109,8 +140,25 @@ public sealed class TimeTogetherExport(IdeaStore ideas, ListIdeasBothEnjoy bothE
                 IdeasYouAdded = cards.Values.Where(c => c.Custom).Select(c => c.Title),
                 YouBothWouldEnjoy = both?.Select(c => c.Title),
                 Dates = plans,
-                OurEvening = evening is null ? null : new { Day = evening.Day.ToString(), Time = evening.Time.ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture), evening.Minutes, evening.TimeZone, evening.Agreed, SkippedWeeks = evening.Next.Where(w => w.Skipped).Select(w => w.Day) },
-                CalendarAddress = feed is null ? null : new { On = true, feed.CreatedAt, feed.ShowNames },
+                OurEvening = evening is null
+                    ? null
+                    : new
+                    {
+                        Day = evening.Day.ToString(),
+                        Time = evening.Time.ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture),
+                        evening.Minutes,
+                        evening.TimeZone,
+                        evening.Agreed,
+                        SkippedWeeks = evening.Next.Where(w => w.Skipped).Select(w => w.Day),
+                    },
+                CalendarAddress = feed is null
+                    ? null
+                    : new
+                    {
+                        On = true,
+                        feed.CreatedAt,
+                        feed.ShowNames,
+                    },
             };
     }
 }

@@ -31,7 +31,8 @@ public sealed class CheckContent
 {
     public const int MaxAnswer = 4;
 
-    /// <summary>Stored for each item of a part left for later (only the safety part may be): answered, but by no one's choice of answer.</summary>
+    /// <summary>Stored for each item of a part left for later (only the safety part may be): answered, but by no one's choice of
+    /// answer.</summary>
     public const int Skipped = -1;
 
     /// <summary>The fewest items the check may have (PRODUCT.md: 50), and the fewest safety items (8).</summary>
@@ -40,14 +41,27 @@ public sealed class CheckContent
     public const int LeastSafetyItems = 8;
 
     public static readonly string[] DomainKeys =
-        ["work-stress", "money", "personal-problems", "communication", "time-together", "health-and-desire", "unresolved-conflict"];
+    [
+        "work-stress",
+        "money",
+        "personal-problems",
+        "communication",
+        "time-together",
+        "health-and-desire",
+        "unresolved-conflict",
+    ];
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
         Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
     };
 
-    public CheckContent(string language, IReadOnlyDictionary<string, CheckScale> scales, IReadOnlyList<CheckSection> sections, IReadOnlyList<CheckItem> items)
+    public CheckContent(
+        string language,
+        IReadOnlyDictionary<string, CheckScale> scales,
+        IReadOnlyList<CheckSection> sections,
+        IReadOnlyList<CheckItem> items
+    )
     {
         Language = language;
         Scales = scales;
@@ -77,8 +91,7 @@ public sealed class CheckContent
     public static CheckContent Load(string path)
     {
         using var stream = File.OpenRead(path);
-        var file = JsonSerializer.Deserialize<FileShape>(stream, Json)
-            ?? throw new InvalidDataException($"{path} is empty.");
+        var file = JsonSerializer.Deserialize<FileShape>(stream, Json) ?? throw new InvalidDataException($"{path} is empty.");
         return new CheckContent(file.Language, file.Scales, file.Sections, file.Items);
     }
 
@@ -98,7 +111,9 @@ public sealed class CheckContent
             }
         }
 
-        foreach (var (kind, least) in new[] { (SectionKind.Satisfaction, 6), (SectionKind.Wellbeing, 4), (SectionKind.Safety, LeastSafetyItems) })
+        foreach (
+            var (kind, least) in new[] { (SectionKind.Satisfaction, 6), (SectionKind.Wellbeing, 4), (SectionKind.Safety, LeastSafetyItems) }
+        )
         {
             if (Sections.Where(s => s.Kind == kind).Sum(s => ItemsBySection[s.Key].Count) < least)
             {
@@ -106,13 +121,25 @@ public sealed class CheckContent
             }
         }
 
-        problems.AddRange(Items.Where(i => !Scales.TryGetValue(i.Scale, out var scale) || scale.Labels.Count != MaxAnswer + 1)
-            .Select(i => $"item '{i.Id}' needs a scale of {MaxAnswer + 1} labels"));
+        problems.AddRange(
+            Items
+                .Where(i => !Scales.TryGetValue(i.Scale, out var scale) || scale.Labels.Count != MaxAnswer + 1)
+                .Select(i => $"item '{i.Id}' needs a scale of {MaxAnswer + 1} labels")
+        );
         problems.AddRange(Items.Where(i => !ItemsBySection.ContainsKey(i.Section)).Select(i => $"item '{i.Id}' names an unknown section"));
-        problems.AddRange(Items.Where(i => Section(i.Section).Kind == SectionKind.Safety && i.ConcernAt is not (>= 1 and <= MaxAnswer))
-            .Select(i => $"safety item '{i.Id}' needs concernAt between 1 and {MaxAnswer}"));
-        problems.AddRange(Items.Where(i => i.CrisisAt is not null && (Section(i.Section).Kind != SectionKind.Wellbeing || i.CrisisAt is not (>= 1 and <= MaxAnswer)))
-            .Select(i => $"item '{i.Id}' may have crisisAt (between 1 and {MaxAnswer}) only in a wellbeing part"));
+        problems.AddRange(
+            Items
+                .Where(i => Section(i.Section).Kind == SectionKind.Safety && i.ConcernAt is not (>= 1 and <= MaxAnswer))
+                .Select(i => $"safety item '{i.Id}' needs concernAt between 1 and {MaxAnswer}")
+        );
+        problems.AddRange(
+            Items
+                .Where(i =>
+                    i.CrisisAt is not null
+                    && (Section(i.Section).Kind != SectionKind.Wellbeing || i.CrisisAt is not (>= 1 and <= MaxAnswer))
+                )
+                .Select(i => $"item '{i.Id}' may have crisisAt (between 1 and {MaxAnswer}) only in a wellbeing part")
+        );
         if (!Items.Any(i => i.CrisisAt is not null))
         {
             problems.Add("a wellbeing item about hopelessness (with crisisAt) is needed");
@@ -129,5 +156,10 @@ public sealed class CheckContent
         }
     }
 
-    private sealed record FileShape(string Language, Dictionary<string, CheckScale> Scales, List<CheckSection> Sections, List<CheckItem> Items);
+    private sealed record FileShape(
+        string Language,
+        Dictionary<string, CheckScale> Scales,
+        List<CheckSection> Sections,
+        List<CheckItem> Items
+    );
 }

@@ -38,12 +38,13 @@ public sealed class CheckAttempt : IVisibleRecord, ISealedRecord
 
     public DateTime? CompletedAt { get; set; }
 
-    public SealPlace PlaceOf(string property) => property switch
-    {
-        nameof(Answers) => SealedPlaces.CheckAttemptAnswers.At(Id, KeyOwner.Member(OwnerId)),
-        nameof(Scores) => SealedPlaces.CheckAttemptScores.At(Id, KeyOwner.Member(OwnerId)),
-        _ => throw new ArgumentOutOfRangeException(nameof(property)),
-    };
+    public SealPlace PlaceOf(string property) =>
+        property switch
+        {
+            nameof(Answers) => SealedPlaces.CheckAttemptAnswers.At(Id, KeyOwner.Member(OwnerId)),
+            nameof(Scores) => SealedPlaces.CheckAttemptScores.At(Id, KeyOwner.Member(OwnerId)),
+            _ => throw new ArgumentOutOfRangeException(nameof(property)),
+        };
 }
 
 /// <summary>
@@ -72,9 +73,10 @@ public sealed class MapShare : IVisibleRecord, ISealedRecord
 
     public DateTime SharedAt { get; set; }
 
-    public SealPlace PlaceOf(string property) => property == nameof(Domains)
-        ? SealedPlaces.MapShareDomains.At(Id, KeyOwner.Couple(CoupleId!.Value))
-        : throw new ArgumentOutOfRangeException(nameof(property));
+    public SealPlace PlaceOf(string property) =>
+        property == nameof(Domains)
+            ? SealedPlaces.MapShareDomains.At(Id, KeyOwner.Couple(CoupleId!.Value))
+            : throw new ArgumentOutOfRangeException(nameof(property));
 }
 
 /// <summary>A plan step the member ticked as done. Private; belongs to the check the plan came from.</summary>
@@ -91,8 +93,10 @@ public sealed class PlanTick
     public DateTime DoneAt { get; set; }
 }
 
-internal sealed class UnderstandConfiguration :
-    IEntityTypeConfiguration<CheckAttempt>, IEntityTypeConfiguration<MapShare>, IEntityTypeConfiguration<PlanTick>
+internal sealed class UnderstandConfiguration
+    : IEntityTypeConfiguration<CheckAttempt>,
+        IEntityTypeConfiguration<MapShare>,
+        IEntityTypeConfiguration<PlanTick>
 {
     public void Configure(EntityTypeBuilder<CheckAttempt> builder)
     {
@@ -123,7 +127,14 @@ internal sealed class UnderstandConfiguration :
         builder.HasKey(t => t.Id);
         builder.HasOne<Member>().WithMany().HasForeignKey(t => t.OwnerId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne<CheckAttempt>().WithMany().HasForeignKey(t => t.CheckId).OnDelete(DeleteBehavior.Cascade);
-        builder.HasIndex(t => new { t.OwnerId, t.CheckId, t.StepKey }).IsUnique();
+        builder
+            .HasIndex(t => new
+            {
+                t.OwnerId,
+                t.CheckId,
+                t.StepKey,
+            })
+            .IsUnique();
         builder.Property(t => t.StepKey).HasMaxLength(40);
     }
 }

@@ -21,7 +21,8 @@ public sealed record CheckResult(
     bool WellbeingSuggestsSupport,
     bool SafetyConcern,
     bool SafetySkipped = false,
-    bool Hopeless = false)
+    bool Hopeless = false
+)
 {
     public StrainLevel LevelOf(string domain) => CheckScoring.Level(Domains[domain]);
 }
@@ -41,17 +42,25 @@ public static class CheckScoring
     /// <summary>From this score a domain reads as "strained".</summary>
     public const int StrainedFrom = 60;
 
-    /// <summary>From this wellbeing score (about "some days" across the board) an individual professional is suggested, privately.</summary>
+    /// <summary>From this wellbeing score (about "some days" across the board) an individual professional is suggested,
+    /// privately.</summary>
     public const int WellbeingSupportFrom = 50;
 
     /// <summary>Partners' scores for a domain this far apart are a perception gap worth talking about.</summary>
     public const int PerceptionGap = 40;
 
-    public static StrainLevel Level(int score) => score >= StrainedFrom ? StrainLevel.Strained : score >= SomeStrainFrom ? StrainLevel.SomeStrain : StrainLevel.Steady;
+    public static StrainLevel Level(int score) =>
+        score >= StrainedFrom ? StrainLevel.Strained
+        : score >= SomeStrainFrom ? StrainLevel.SomeStrain
+        : StrainLevel.Steady;
 
     /// <summary>The items still unanswered (or answered out of range), in the order they are asked.</summary>
     public static IReadOnlyList<CheckItem> Missing(CheckContent content, IReadOnlyDictionary<string, int> answers) =>
-        content.Items.Where(i => !answers.TryGetValue(i.Id, out var a) || !(a is >= 0 and <= CheckContent.MaxAnswer || IsSkipped(content, i, a))).ToList();
+        content
+            .Items.Where(i =>
+                !answers.TryGetValue(i.Id, out var a) || !(a is >= 0 and <= CheckContent.MaxAnswer || IsSkipped(content, i, a))
+            )
+            .ToList();
 
     /// <summary>Whether this answer is the "left for later" mark on an item of a part that may be left for later.</summary>
     public static bool IsSkipped(CheckContent content, CheckItem item, int answer) =>
@@ -89,7 +98,15 @@ public static class CheckScoring
         var skipped = safetyItems.Any(i => answers[i.Id] == CheckContent.Skipped);
         var safety = safetyItems.Any(i => answers[i.Id] >= i.ConcernAt) || (skipped && concernBefore);
         var hopeless = Of(SectionKind.Wellbeing).Any(i => i.CrisisAt is { } at && answers[i.Id] >= at);
-        return new CheckResult(domains, Scaled(Of(SectionKind.Satisfaction)), wellbeing, wellbeing >= WellbeingSupportFrom, safety, skipped, hopeless);
+        return new CheckResult(
+            domains,
+            Scaled(Of(SectionKind.Satisfaction)),
+            wellbeing,
+            wellbeing >= WellbeingSupportFrom,
+            safety,
+            skipped,
+            hopeless
+        );
     }
 
     public static bool IsGap(int mine, int theirs) => Math.Abs(mine - theirs) >= PerceptionGap;

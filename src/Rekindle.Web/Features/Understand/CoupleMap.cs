@@ -36,7 +36,13 @@ public sealed record MapRow(string Domain, int Mine, int Theirs, bool BothStrain
 }
 
 /// <summary>What the member may see of the map. <see cref="PartnerShared"/> is only ever told to someone who shared too.</summary>
-public sealed record CoupleMapView(MapStage Stage, bool ISharedLatest, DateTime? MySharedAt, bool PartnerShared, IReadOnlyList<MapRow> Rows);
+public sealed record CoupleMapView(
+    MapStage Stage,
+    bool ISharedLatest,
+    DateTime? MySharedAt,
+    bool PartnerShared,
+    IReadOnlyList<MapRow> Rows
+);
 
 /// <summary>
 /// The Couple Map: each partner's domain scores side by side, once both have finished a check and
@@ -83,11 +89,15 @@ public sealed class GetCoupleMap(AppDbContext db, CurrentMember current, MyCheck
 
         var myDomains = await DomainsOfAsync(myShare, cancellationToken);
         var theirDomains = await DomainsOfAsync(theirShare, cancellationToken);
-        var rows = CheckContent.DomainKeys
-            .Where(d => myDomains.ContainsKey(d) && theirDomains.ContainsKey(d))
-            .Select(d => new MapRow(d, myDomains[d], theirDomains[d],
+        var rows = CheckContent
+            .DomainKeys.Where(d => myDomains.ContainsKey(d) && theirDomains.ContainsKey(d))
+            .Select(d => new MapRow(
+                d,
+                myDomains[d],
+                theirDomains[d],
                 CheckScoring.Level(myDomains[d]) == StrainLevel.Strained && CheckScoring.Level(theirDomains[d]) == StrainLevel.Strained,
-                CheckScoring.IsGap(myDomains[d], theirDomains[d])))
+                CheckScoring.IsGap(myDomains[d], theirDomains[d])
+            ))
             .ToList();
         return new CoupleMapView(MapStage.Ready, sharedLatest, myShare.SharedAt, true, rows);
     }
@@ -96,7 +106,11 @@ public sealed class GetCoupleMap(AppDbContext db, CurrentMember current, MyCheck
     internal async Task<IReadOnlyDictionary<string, int>?> PartnerSharedDomainsAsync(CancellationToken cancellationToken = default)
     {
         var viewer = await current.ViewerAsync(cancellationToken);
-        var theirs = await db.MapShares.AsNoTracking().VisibleTo(viewer).Where(s => s.OwnerId != viewer.MemberId).FirstOrDefaultAsync(cancellationToken);
+        var theirs = await db
+            .MapShares.AsNoTracking()
+            .VisibleTo(viewer)
+            .Where(s => s.OwnerId != viewer.MemberId)
+            .FirstOrDefaultAsync(cancellationToken);
         return theirs is null ? null : await DomainsOfAsync(theirs, cancellationToken);
     }
 

@@ -27,7 +27,8 @@ public sealed class MyChecks(AppDbContext db, CurrentMember current, Sealer seal
     /// <summary>For the member's own export and plan; never called with another member's id on their behalf.</summary>
     internal async Task<MyCheckHistory> ForMemberAsync(Guid memberId, CancellationToken cancellationToken)
     {
-        var rows = await db.CheckAttempts.AsNoTracking()
+        var rows = await db
+            .CheckAttempts.AsNoTracking()
             .Where(c => c.OwnerId == memberId)
             .OrderBy(c => c.StartedAt)
             .ToListAsync(cancellationToken);
@@ -57,7 +58,9 @@ public sealed class MyChecks(AppDbContext db, CurrentMember current, Sealer seal
 
     internal async Task<CheckResult?> ScoresOfAsync(CheckAttempt row, CancellationToken cancellationToken)
     {
-        var json = row.Scores is null ? null : await sealer.OpenAsync(row.Scores, row.PlaceOf(nameof(CheckAttempt.Scores)), cancellationToken);
+        var json = row.Scores is null
+            ? null
+            : await sealer.OpenAsync(row.Scores, row.PlaceOf(nameof(CheckAttempt.Scores)), cancellationToken);
         return json is null ? null : JsonSerializer.Deserialize<CheckResult>(json, Json);
     }
 }

@@ -7,14 +7,30 @@ using Rekindle.Web.Infrastructure.Localization;
 namespace Rekindle.Web.Features.Understand;
 
 /// <summary>The member's plan from their latest check, when it started, and the steps they ticked.</summary>
-public sealed record PlanView(Plan Plan, Guid CheckId, DateTime StartedOn, int CurrentWeek, IReadOnlySet<string> Done, string? PartnerFirstName);
+public sealed record PlanView(
+    Plan Plan,
+    Guid CheckId,
+    DateTime StartedOn,
+    int CurrentWeek,
+    IReadOnlySet<string> Done,
+    string? PartnerFirstName
+);
 
 /// <summary>
 /// The personal plan: <see cref="PlanRules"/> applied to the member's latest check and, when both
 /// partners shared on the Couple Map, the partner's shared domain scores. Nothing else of the
 /// partner's goes in, so the partner's plan never reflects this member's wellbeing or safety answers.
 /// </summary>
-public sealed class GetMyPlan(AppDbContext db, CurrentMember current, MyChecks checks, GetCoupleMap map, GetCoupleStatus status, PlanSteps steps, Account.Preferences preferences, TimeProvider clock)
+public sealed class GetMyPlan(
+    AppDbContext db,
+    CurrentMember current,
+    MyChecks checks,
+    GetCoupleMap map,
+    GetCoupleStatus status,
+    PlanSteps steps,
+    Account.Preferences preferences,
+    TimeProvider clock
+)
 {
     public async Task<PlanView?> HandleAsync(CancellationToken cancellationToken = default)
     {
@@ -26,19 +42,25 @@ public sealed class GetMyPlan(AppDbContext db, CurrentMember current, MyChecks c
 
         var memberId = current.RequiredMemberId;
         var partnerId = await current.PartnerIdAsync(cancellationToken);
-        var partnerFinished = partnerId is not null
+        var partnerFinished =
+            partnerId is not null
             && await db.CheckAttempts.AnyAsync(c => c.OwnerId == partnerId && c.CompletedAt != null, cancellationToken);
         var shared = partnerFinished ? await map.PartnerSharedDomainsAsync(cancellationToken) : null;
         var plan = PlanRules.Make(new PlanInput(latest.Scores, shared, partnerFinished), steps);
 
-        var done = await db.PlanTicks.AsNoTracking()
+        var done = await db
+            .PlanTicks.AsNoTracking()
             .Where(t => t.OwnerId == memberId && t.CheckId == latest.Id)
             .Select(t => t.StepKey)
             .ToListAsync(cancellationToken);
         // Weeks are the member's own: they start on the local date the check was finished.
         var prefs = await preferences.MineAsync(cancellationToken);
         var startedOn = prefs.Local(latest.CompletedAt).Date;
-        var week = Math.Clamp((int)((prefs.Local(clock.GetUtcNow().UtcDateTime).Date - startedOn).TotalDays / 7) + 1, 1, PlanRules.Weeks + 1);
+        var week = Math.Clamp(
+            (int)((prefs.Local(clock.GetUtcNow().UtcDateTime).Date - startedOn).TotalDays / 7) + 1,
+            1,
+            PlanRules.Weeks + 1
+        );
         var partnerName = shared is null ? null : (await status.HandleAsync(cancellationToken)).PartnerFirstName;
         return new PlanView(plan, latest.Id, startedOn, week, done.ToHashSet(), partnerName);
     }
@@ -70,7 +92,16 @@ public sealed class TickPlanStep(AppDbContext db, GetMyPlan plans, CurrentMember
 
         if (!await existing.AnyAsync(cancellationToken))
         {
-            db.PlanTicks.Add(new PlanTick { Id = Guid.NewGuid(), OwnerId = memberId, CheckId = view.CheckId, StepKey = stepKey, DoneAt = clock.GetUtcNow().UtcDateTime });
+            db.PlanTicks.Add(
+                new PlanTick
+                {
+                    Id = Guid.NewGuid(),
+                    OwnerId = memberId,
+                    CheckId = view.CheckId,
+                    StepKey = stepKey,
+                    DoneAt = clock.GetUtcNow().UtcDateTime,
+                }
+            );
             try
             {
                 await db.SaveChangesAsync(cancellationToken);

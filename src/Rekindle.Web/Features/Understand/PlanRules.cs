@@ -14,8 +14,7 @@ public sealed class PlanSteps(IReadOnlyDictionary<string, IReadOnlyList<PlanStep
     public static PlanSteps Load(string path)
     {
         using var stream = File.OpenRead(path);
-        var file = JsonSerializer.Deserialize<FileShape>(stream, Json)
-            ?? throw new InvalidDataException($"{path} is empty.");
+        var file = JsonSerializer.Deserialize<FileShape>(stream, Json) ?? throw new InvalidDataException($"{path} is empty.");
         var byArea = file.Areas.ToDictionary(a => a.Area, a => (IReadOnlyList<PlanStep>)a.Steps);
         foreach (var area in PlanRules.PlannedAreas.Append(PlanRules.LookBackArea).Append(PlanRules.SafetyFirstSteps))
         {
@@ -113,11 +112,15 @@ public static class PlanRules
     /// <summary>With a safety concern, the only areas the plan holds: help for the member alone.</summary>
     public static readonly string[] ForOneWhenUnsafe = ["support", "self-care"];
 
-    /// <summary>The steps (in the plan-steps file) that stand in for Support's with a safety concern: safety and individual help only.</summary>
+    /// <summary>The steps (in the plan-steps file) that stand in for Support's with a safety concern: safety and individual help
+    /// only.</summary>
     public const string SafetyFirstSteps = "support-safety-first";
 
     /// <summary>Which domains drive which area, and how strongly.</summary>
-    public static readonly IReadOnlyDictionary<string, (string Domain, double Weight)[]> Drivers = new Dictionary<string, (string, double)[]>
+    public static readonly IReadOnlyDictionary<string, (string Domain, double Weight)[]> Drivers = new Dictionary<
+        string,
+        (string, double)[]
+    >
     {
         ["talk"] = [("communication", 1.0), ("unresolved-conflict", 0.5), ("money", 0.5)],
         ["time-together"] = [("time-together", 1.0), ("work-stress", 0.5)],
@@ -152,12 +155,27 @@ public static class PlanRules
             .OrderByDescending(n => n.Need)
             .ThenBy(n => n.Order)
             .Take(Weeks)
-            .Select((n, i) => new PlanWeek(i + 1, n.Area, n.Reason, StepsFor(steps, resting && n.Area == "support" ? SafetyFirstSteps : n.Area, forOne)))
+            .Select(
+                (n, i) =>
+                    new PlanWeek(
+                        i + 1,
+                        n.Area,
+                        n.Reason,
+                        StepsFor(steps, resting && n.Area == "support" ? SafetyFirstSteps : n.Area, forOne)
+                    )
+            )
             .ToList();
         if (weeks.Count < Weeks)
         {
             // Looking back stays at the end of the six weeks, even when fewer areas came before it.
-            weeks.Add(new PlanWeek(resting ? Weeks : weeks.Count + 1, LookBackArea, new PlanReason(ReasonKind.LookBack), StepsFor(steps, LookBackArea, forOne)));
+            weeks.Add(
+                new PlanWeek(
+                    resting ? Weeks : weeks.Count + 1,
+                    LookBackArea,
+                    new PlanReason(ReasonKind.LookBack),
+                    StepsFor(steps, LookBackArea, forOne)
+                )
+            );
         }
 
         return new Plan(weeks, solo, resting);

@@ -9,9 +9,12 @@ using Rekindle.Web.Infrastructure.Sealing;
 namespace Rekindle.Web.Features.Understand;
 
 /// <summary>
-/// One part's answers: question id → the position of the chosen answer. Continue: false saves them for later; true needs every question of the part.
-/// Skip: leave this part for later (only the safety part; nothing of it is kept). AttemptId may name the check the page was showing, or the latest
-/// finished check whose safety part was skipped (results: latest.safetySkipped), to answer that part now. The check page posts the same record.
+/// One part's answers: question id → the position of the chosen answer. Continue: false saves them for later; true needs every question of
+/// the part.
+/// Skip: leave this part for later (only the safety part; nothing of it is kept). AttemptId may name the check the page was showing, or the
+/// latest
+/// finished check whose safety part was skipped (results: latest.safetySkipped), to answer that part now. The check page posts the same
+/// record.
 /// </summary>
 public sealed record CheckPartRequest(IReadOnlyDictionary<string, int?>? Answers, bool Continue, Guid? AttemptId, bool Skip = false);
 
@@ -26,12 +29,25 @@ public sealed record CheckPartSaved(bool Finished, string? NextSection);
 /// concern the member had before stays as it was. Its questions can then be answered later for that
 /// same finished check, which is scored again.
 /// </summary>
-public sealed class SaveCheckPart(AppDbContext db, CurrentMember current, CheckContent content, MyChecks checks, Sealer sealer, TimeProvider clock, ILogger<SaveCheckPart> logger)
+public sealed class SaveCheckPart(
+    AppDbContext db,
+    CurrentMember current,
+    CheckContent content,
+    MyChecks checks,
+    Sealer sealer,
+    TimeProvider clock,
+    ILogger<SaveCheckPart> logger
+)
 {
     /// <summary>An answer that is not one of those shown (also what the page says when a posted answer is not a number at all).</summary>
-    public static Problem UnknownAnswer() => Problem.Invalid("answers", Text.Of("Please choose one of the answers shown for each question."));
+    public static Problem UnknownAnswer() =>
+        Problem.Invalid("answers", Text.Of("Please choose one of the answers shown for each question."));
 
-    public async Task<Outcome<CheckPartSaved>> HandleAsync(string part, CheckPartRequest input, CancellationToken cancellationToken = default)
+    public async Task<Outcome<CheckPartSaved>> HandleAsync(
+        string part,
+        CheckPartRequest input,
+        CancellationToken cancellationToken = default
+    )
     {
         if (!content.ItemsBySection.TryGetValue(part, out var items))
         {
@@ -77,16 +93,20 @@ public sealed class SaveCheckPart(AppDbContext db, CurrentMember current, CheckC
         var memberId = current.RequiredMemberId;
         var now = clock.GetUtcNow().UtcDateTime;
         var row = await db.CheckAttempts.FirstOrDefaultAsync(c => c.OwnerId == memberId && c.CompletedAt == null, cancellationToken);
-        var finished = row is null && input.AttemptId is not null && CheckScoring.MayBeSkipped(section)
-            ? await LatestFinishedAsync(memberId, cancellationToken)
-            : null;
+        var finished =
+            row is null && input.AttemptId is not null && CheckScoring.MayBeSkipped(section)
+                ? await LatestFinishedAsync(memberId, cancellationToken)
+                : null;
         if (finished is { } late && late.Row.Id == input.AttemptId && late.Scores.SafetySkipped)
         {
             return await AnswerLaterAsync(late.Row, input, given, items.Count, now, cancellationToken);
         }
 
-        if (input.AttemptId is { } posted && row?.Id != posted
-            && await db.CheckAttempts.AnyAsync(c => c.Id == posted && c.OwnerId == memberId && c.CompletedAt != null, cancellationToken))
+        if (
+            input.AttemptId is { } posted
+            && row?.Id != posted
+            && await db.CheckAttempts.AnyAsync(c => c.Id == posted && c.OwnerId == memberId && c.CompletedAt != null, cancellationToken)
+        )
         {
             // Sent twice (a double tap on "Finish"): that check is already finished; nothing new starts.
             return Outcome<CheckPartSaved>.Ok(new CheckPartSaved(true, null));
@@ -95,7 +115,12 @@ public sealed class SaveCheckPart(AppDbContext db, CurrentMember current, CheckC
         Dictionary<string, int> answers;
         if (row is null)
         {
-            row = new CheckAttempt { Id = Guid.NewGuid(), OwnerId = memberId, StartedAt = now };
+            row = new CheckAttempt
+            {
+                Id = Guid.NewGuid(),
+                OwnerId = memberId,
+                StartedAt = now,
+            };
             db.CheckAttempts.Add(row);
             answers = [];
         }
@@ -109,16 +134,25 @@ public sealed class SaveCheckPart(AppDbContext db, CurrentMember current, CheckC
             answers[id] = value;
         }
 
-        row.Answers = await sealer.SealAsync(JsonSerializer.Serialize(answers, MyChecks.Json), row.PlaceOf(nameof(CheckAttempt.Answers)), cancellationToken);
+        row.Answers = await sealer.SealAsync(
+            JsonSerializer.Serialize(answers, MyChecks.Json),
+            row.PlaceOf(nameof(CheckAttempt.Answers)),
+            cancellationToken
+        );
         row.UpdatedAt = now;
 
         var goOn = input.Continue || input.Skip;
-        var result = goOn && CheckScoring.Missing(content, answers).Count == 0
-            ? CheckScoring.Score(content, answers, await ConcernBeforeAsync(memberId, answers, cancellationToken))
-            : null;
+        var result =
+            goOn && CheckScoring.Missing(content, answers).Count == 0
+                ? CheckScoring.Score(content, answers, await ConcernBeforeAsync(memberId, answers, cancellationToken))
+                : null;
         if (result is not null)
         {
-            row.Scores = await sealer.SealAsync(JsonSerializer.Serialize(result, MyChecks.Json), row.PlaceOf(nameof(CheckAttempt.Scores)), cancellationToken);
+            row.Scores = await sealer.SealAsync(
+                JsonSerializer.Serialize(result, MyChecks.Json),
+                row.PlaceOf(nameof(CheckAttempt.Scores)),
+                cancellationToken
+            );
             row.CompletedAt = now;
         }
 
@@ -129,7 +163,9 @@ public sealed class SaveCheckPart(AppDbContext db, CurrentMember current, CheckC
         catch (DbUpdateException)
         {
             // A second tab started a check at the same moment: the member's answers are there; ask them to go on from it.
-            return Problem.Conflict(Text.Of("Your check was being saved from another window at the same moment. Please open the check again to carry on."));
+            return Problem.Conflict(
+                Text.Of("Your check was being saved from another window at the same moment. Please open the check again to carry on.")
+            );
         }
 
         if (result is not null)
@@ -143,7 +179,13 @@ public sealed class SaveCheckPart(AppDbContext db, CurrentMember current, CheckC
 
     /// <summary>The safety part of a finished check, answered later: kept and scored again, or skipped again (nothing changes).</summary>
     private async Task<Outcome<CheckPartSaved>> AnswerLaterAsync(
-        CheckAttempt row, CheckPartRequest input, Dictionary<string, int> given, int needed, DateTime now, CancellationToken cancellationToken)
+        CheckAttempt row,
+        CheckPartRequest input,
+        Dictionary<string, int> given,
+        int needed,
+        DateTime now,
+        CancellationToken cancellationToken
+    )
     {
         if (input.Skip)
         {
@@ -168,8 +210,16 @@ public sealed class SaveCheckPart(AppDbContext db, CurrentMember current, CheckC
             return Problem.Invalid("answers", Text.Of("Please answer every question in this part, or leave it for later."));
         }
 
-        row.Answers = await sealer.SealAsync(JsonSerializer.Serialize(answers, MyChecks.Json), row.PlaceOf(nameof(CheckAttempt.Answers)), cancellationToken);
-        row.Scores = await sealer.SealAsync(JsonSerializer.Serialize(result, MyChecks.Json), row.PlaceOf(nameof(CheckAttempt.Scores)), cancellationToken);
+        row.Answers = await sealer.SealAsync(
+            JsonSerializer.Serialize(answers, MyChecks.Json),
+            row.PlaceOf(nameof(CheckAttempt.Answers)),
+            cancellationToken
+        );
+        row.Scores = await sealer.SealAsync(
+            JsonSerializer.Serialize(result, MyChecks.Json),
+            row.PlaceOf(nameof(CheckAttempt.Scores)),
+            cancellationToken
+        );
         row.UpdatedAt = now;
         await db.SaveChangesAsync(cancellationToken);
         logger.LogInformation("Member {MemberId} answered the part left for later of check {CheckId}", row.OwnerId, row.Id);
@@ -179,8 +229,8 @@ public sealed class SaveCheckPart(AppDbContext db, CurrentMember current, CheckC
     /// <summary>The member's latest finished check and its scores, or null.</summary>
     private async Task<(CheckAttempt Row, CheckResult Scores)?> LatestFinishedAsync(Guid memberId, CancellationToken cancellationToken)
     {
-        var row = await db.CheckAttempts
-            .Where(c => c.OwnerId == memberId && c.CompletedAt != null)
+        var row = await db
+            .CheckAttempts.Where(c => c.OwnerId == memberId && c.CompletedAt != null)
             .OrderByDescending(c => c.CompletedAt)
             .FirstOrDefaultAsync(cancellationToken);
         return row is not null && await checks.ScoresOfAsync(row, cancellationToken) is { } scores ? (row, scores) : null;
@@ -188,7 +238,8 @@ public sealed class SaveCheckPart(AppDbContext db, CurrentMember current, CheckC
 
     /// <summary>Only when the safety part was skipped: whether the check before stood at a concern, so the skip changes nothing.</summary>
     private async Task<bool> ConcernBeforeAsync(Guid memberId, Dictionary<string, int> answers, CancellationToken cancellationToken) =>
-        answers.ContainsValue(CheckContent.Skipped) && (await LatestFinishedAsync(memberId, cancellationToken))?.Scores.SafetyConcern == true;
+        answers.ContainsValue(CheckContent.Skipped)
+        && (await LatestFinishedAsync(memberId, cancellationToken))?.Scores.SafetyConcern == true;
 
     /// <summary>The first part after this one with open questions, wrapping round; null when none is open.</summary>
     public string? NextOpenSection(IReadOnlyDictionary<string, int> answers, string after)

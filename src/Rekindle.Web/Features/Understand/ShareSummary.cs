@@ -12,7 +12,14 @@ namespace Rekindle.Web.Features.Understand;
 /// Shares the member's latest domain summary on the Couple Map (domain scores only). Sharing is
 /// offered once both partners have finished a check; a new check can be shared again.
 /// </summary>
-public sealed class ShareSummary(AppDbContext db, CurrentMember current, MyChecks checks, Sealer sealer, TimeProvider clock, ILogger<ShareSummary> logger)
+public sealed class ShareSummary(
+    AppDbContext db,
+    CurrentMember current,
+    MyChecks checks,
+    Sealer sealer,
+    TimeProvider clock,
+    ILogger<ShareSummary> logger
+)
 {
     public async Task<Outcome<bool>> HandleAsync(CancellationToken cancellationToken = default)
     {
@@ -32,24 +39,40 @@ public sealed class ShareSummary(AppDbContext db, CurrentMember current, MyCheck
         var share = await db.MapShares.FirstOrDefaultAsync(s => s.CoupleId == coupleId && s.OwnerId == viewer.MemberId, cancellationToken);
         if (share is null)
         {
-            share = new MapShare { Id = Guid.NewGuid(), OwnerId = viewer.MemberId, CoupleId = coupleId };
+            share = new MapShare
+            {
+                Id = Guid.NewGuid(),
+                OwnerId = viewer.MemberId,
+                CoupleId = coupleId,
+            };
             db.MapShares.Add(share);
         }
 
         share.CheckId = latest.Id;
         share.SharedAt = clock.GetUtcNow().UtcDateTime;
         // Domain scores only: the items, wellbeing and safety never leave the member's own check.
-        share.Domains = await sealer.SealAsync(JsonSerializer.Serialize(latest.Scores.Domains, MyChecks.Json), share.PlaceOf(nameof(MapShare.Domains)), cancellationToken);
+        share.Domains = await sealer.SealAsync(
+            JsonSerializer.Serialize(latest.Scores.Domains, MyChecks.Json),
+            share.PlaceOf(nameof(MapShare.Domains)),
+            cancellationToken
+        );
         try
         {
             await db.SaveChangesAsync(cancellationToken);
         }
         catch (DbUpdateException)
         {
-            return Problem.Conflict(Text.Of("Your summary was being shared from another window at the same moment. Please look at the map again."));
+            return Problem.Conflict(
+                Text.Of("Your summary was being shared from another window at the same moment. Please look at the map again.")
+            );
         }
 
-        logger.LogInformation("Member {MemberId} shared check {CheckId} on the map of couple {CoupleId}", viewer.MemberId, latest.Id, coupleId);
+        logger.LogInformation(
+            "Member {MemberId} shared check {CheckId} on the map of couple {CoupleId}",
+            viewer.MemberId,
+            latest.Id,
+            coupleId
+        );
         return Outcome<bool>.Ok(true);
     }
 }
@@ -60,7 +83,9 @@ public sealed class StopSharingSummary(AppDbContext db, CurrentMember current)
     public async Task<Outcome<bool>> HandleAsync(CancellationToken cancellationToken = default)
     {
         var viewer = await current.ViewerAsync(cancellationToken);
-        var removed = await db.MapShares.Where(s => s.OwnerId == viewer.MemberId && s.CoupleId == viewer.CoupleId).ExecuteDeleteAsync(cancellationToken);
+        var removed = await db
+            .MapShares.Where(s => s.OwnerId == viewer.MemberId && s.CoupleId == viewer.CoupleId)
+            .ExecuteDeleteAsync(cancellationToken);
         return removed > 0 ? Outcome<bool>.Ok(true) : Problem.NotFound(Text.Of("There was nothing shared to stop."));
     }
 }

@@ -17,14 +17,19 @@ public sealed class UnderstandOptions
     public string Language { get; set; } = "en";
 
     /// <summary>Whether to suggest taking the check again (the Understand page and the API say so alike).</summary>
-    public bool RetakeDue(DateTime completedAt, TimeProvider clock) => completedAt.AddDays(RetakeAfterDays) <= clock.GetUtcNow().UtcDateTime;
+    public bool RetakeDue(DateTime completedAt, TimeProvider clock) =>
+        completedAt.AddDays(RetakeAfterDays) <= clock.GetUtcNow().UtcDateTime;
 }
 
 public static class UnderstandFeature
 {
     public static WebApplicationBuilder AddUnderstand(this WebApplicationBuilder builder)
     {
-        builder.Services.AddOptions<UnderstandOptions>().BindConfiguration(UnderstandOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder
+            .Services.AddOptions<UnderstandOptions>()
+            .BindConfiguration(UnderstandOptions.Section)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
         builder.Services.AddSingleton(sp => CheckContent.Load(ContentPath(sp, "check")));
         builder.Services.AddSingleton(sp => PlanSteps.Load(ContentPath(sp, "plan-steps")));
         builder.Services.AddScoped<MyChecks>();

@@ -31,10 +31,13 @@ public static class ApiAreas
 
     /// <summary>Every class marked <see cref="ApiAreaAttribute"/>, ordered by name so the OpenAPI document is stable.</summary>
     public static IReadOnlyList<Area> In(Assembly assembly) =>
-        [.. assembly.GetTypes()
-            .Where(t => t.GetCustomAttribute<ApiAreaAttribute>() is not null)
-            .OrderBy(t => t.FullName, StringComparer.Ordinal)
-            .Select(t => new Area(t, t.GetCustomAttribute<ApiAreaAttribute>()!.Access, MapOf(t)))];
+        [
+            .. assembly
+                .GetTypes()
+                .Where(t => t.GetCustomAttribute<ApiAreaAttribute>() is not null)
+                .OrderBy(t => t.FullName, StringComparer.Ordinal)
+                .Select(t => new Area(t, t.GetCustomAttribute<ApiAreaAttribute>()!.Access, MapOf(t))),
+        ];
 
     /// <summary>
     /// The area's one public static <c>void Map…(RouteGroupBuilder)</c>; anything else stops start-up with the class's name.
@@ -47,6 +50,7 @@ public static class ApiAreas
         return maps.Count == 1
             ? maps[0].CreateDelegate<Action<RouteGroupBuilder>>()
             : throw new InvalidOperationException(
-                $"{area.FullName} is marked [ApiArea] and needs one public static void Map…(RouteGroupBuilder), not {maps.Count}.");
+                $"{area.FullName} is marked [ApiArea] and needs one public static void Map…(RouteGroupBuilder), not {maps.Count}."
+            );
     }
 }

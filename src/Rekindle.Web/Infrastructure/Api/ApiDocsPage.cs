@@ -18,8 +18,12 @@ public static class ApiDocsPage
             return;
         }
 
-        routes.MapGet("/openapi", async ([FromKeyedServices(ApiFeature.Version)] IOpenApiDocumentProvider provider, CancellationToken cancellationToken) =>
-            Results.Content(Render(await provider.GetOpenApiDocumentAsync(cancellationToken)), "text/html; charset=utf-8"))
+        routes
+            .MapGet(
+                "/openapi",
+                async ([FromKeyedServices(ApiFeature.Version)] IOpenApiDocumentProvider provider, CancellationToken cancellationToken) =>
+                    Results.Content(Render(await provider.GetOpenApiDocumentAsync(cancellationToken)), "text/html; charset=utf-8")
+            )
             .ExcludeFromDescription();
     }
 
@@ -28,18 +32,36 @@ public static class ApiDocsPage
         static string E(string? text) => WebUtility.HtmlEncode(text ?? "");
         var html = new StringBuilder();
         html.Append("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>")
-            .Append(E(document.Info?.Title)).Append("</title></head><body><h1>").Append(E(document.Info?.Title)).Append(' ').Append(E(document.Info?.Version))
-            .Append("</h1><p>").Append(E(document.Info?.Description)).Append("</p><p><a href=\"").Append(ApiFeature.DocumentPath).Append("\">")
-            .Append(ApiFeature.DocumentPath).Append("</a> (the document itself)</p>");
+            .Append(E(document.Info?.Title))
+            .Append("</title></head><body><h1>")
+            .Append(E(document.Info?.Title))
+            .Append(' ')
+            .Append(E(document.Info?.Version))
+            .Append("</h1><p>")
+            .Append(E(document.Info?.Description))
+            .Append("</p><p><a href=\"")
+            .Append(ApiFeature.DocumentPath)
+            .Append("\">")
+            .Append(ApiFeature.DocumentPath)
+            .Append("</a> (the document itself)</p>");
         foreach (var (path, item) in document.Paths.OrderBy(p => p.Key, StringComparer.Ordinal))
         {
             foreach (var (method, operation) in item.Operations ?? [])
             {
-                html.Append("<section><h2><code>").Append(E(method.Method)).Append(' ').Append(E(path)).Append("</code></h2><p>")
-                    .Append(E(operation.Summary)).Append("</p><p>").Append(operation.Security is { Count: > 0 } ? "Needs a bearer access token." : "No token needed.").Append("</p>");
+                html.Append("<section><h2><code>")
+                    .Append(E(method.Method))
+                    .Append(' ')
+                    .Append(E(path))
+                    .Append("</code></h2><p>")
+                    .Append(E(operation.Summary))
+                    .Append("</p><p>")
+                    .Append(operation.Security is { Count: > 0 } ? "Needs a bearer access token." : "No token needed.")
+                    .Append("</p>");
                 if (operation.RequestBody?.Content is { } body)
                 {
-                    html.Append("<p>Body: ").Append(E(string.Join(", ", body.Select(c => $"{c.Key} {SchemaName(c.Value.Schema)}")))).Append("</p>");
+                    html.Append("<p>Body: ")
+                        .Append(E(string.Join(", ", body.Select(c => $"{c.Key} {SchemaName(c.Value.Schema)}"))))
+                        .Append("</p>");
                 }
 
                 html.Append("<ul>");
@@ -48,7 +70,9 @@ public static class ApiDocsPage
                     html.Append("<li>").Append(E(status)).Append(": ").Append(E(response.Description));
                     if (response.Content is { Count: > 0 } content)
                     {
-                        html.Append(" (").Append(E(string.Join(", ", content.Select(c => $"{c.Key} {SchemaName(c.Value.Schema)}")))).Append(')');
+                        html.Append(" (")
+                            .Append(E(string.Join(", ", content.Select(c => $"{c.Key} {SchemaName(c.Value.Schema)}"))))
+                            .Append(')');
                     }
 
                     html.Append("</li>");
@@ -61,11 +85,12 @@ public static class ApiDocsPage
         return html.Append("</body></html>").ToString();
     }
 
-    private static string SchemaName(IOpenApiSchema? schema) => schema switch
-    {
-        OpenApiSchemaReference reference => reference.Reference.Id ?? "object",
-        { Items: { } items } => SchemaName(items) + "[]",
-        null => "",
-        _ => schema.Type?.ToString() ?? "object",
-    };
+    private static string SchemaName(IOpenApiSchema? schema) =>
+        schema switch
+        {
+            OpenApiSchemaReference reference => reference.Reference.Id ?? "object",
+            { Items: { } items } => SchemaName(items) + "[]",
+            null => "",
+            _ => schema.Type?.ToString() ?? "object",
+        };
 }

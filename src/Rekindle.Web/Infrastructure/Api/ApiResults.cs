@@ -22,9 +22,10 @@ public static class ApiResults
             ProblemKind.TooMany => (StatusCodes.Status429TooManyRequests, "Too many for now"),
             _ => throw new ArgumentOutOfRangeException(nameof(problem), problem.Kind, "Every kind of problem has a status."),
         };
-        var details = problem.Kind == ProblemKind.Invalid
-            ? new HttpValidationProblemDetails(new Dictionary<string, string[]> { [problem.Field ?? "request"] = [problem.Message] })
-            : new Microsoft.AspNetCore.Mvc.ProblemDetails();
+        var details =
+            problem.Kind == ProblemKind.Invalid
+                ? new HttpValidationProblemDetails(new Dictionary<string, string[]> { [problem.Field ?? "request"] = [problem.Message] })
+                : new Microsoft.AspNetCore.Mvc.ProblemDetails();
         details.Status = status;
         details.Title = title;
         details.Detail = problem.Kind == ProblemKind.Invalid ? null : problem.Message;
@@ -41,13 +42,14 @@ public static class ApiResults
         outcome.Problem is { } problem ? Problem(problem) : TypedResults.NoContent();
 
     /// <summary>The kind's name in problem details, camelCase like the rest of the API.</summary>
-    public static string KindName(ProblemKind kind) => kind switch
-    {
-        ProblemKind.Invalid => "invalid",
-        ProblemKind.NotFound => "notFound",
-        ProblemKind.Conflict => "conflict",
-        ProblemKind.TooMany => "tooMany",
-        ProblemKind.Resting => "resting",
-        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Every kind of problem has a name."),
-    };
+    public static string KindName(ProblemKind kind) =>
+        kind switch
+        {
+            ProblemKind.Invalid => "invalid",
+            ProblemKind.NotFound => "notFound",
+            ProblemKind.Conflict => "conflict",
+            ProblemKind.TooMany => "tooMany",
+            ProblemKind.Resting => "resting",
+            _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Every kind of problem has a name."),
+        };
 }

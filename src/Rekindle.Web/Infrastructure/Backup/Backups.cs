@@ -12,7 +12,14 @@ using Rekindle.Web.Infrastructure.Sealing;
 namespace Rekindle.Web.Infrastructure.Backup;
 
 /// <summary>What a backup file says about itself (<c>manifest.json</c> inside the archive).</summary>
-public sealed record BackupManifest(int Format, DateTime MadeAt, string Provider, string? Migration, string? KeyStoreMigration, Dictionary<string, string> Sha256);
+public sealed record BackupManifest(
+    int Format,
+    DateTime MadeAt,
+    string Provider,
+    string? Migration,
+    string? KeyStoreMigration,
+    Dictionary<string, string> Sha256
+);
 
 /// <summary>
 /// Online backups of a SQLite instance and their restore (decisions/0020). A backup is two zip files
@@ -23,7 +30,13 @@ public sealed record BackupManifest(int Format, DateTime MadeAt, string Provider
 /// older backup of the main database). The master key is in neither: keep it apart. PostgreSQL
 /// instances are backed up with PostgreSQL's own tools (docs/OPERATIONS.md).
 /// </summary>
-public sealed class Backups(IServiceProvider services, IOptions<DatabaseOptions> database, InstancePaths paths, MasterKey master, TimeProvider clock)
+public sealed class Backups(
+    IServiceProvider services,
+    IOptions<DatabaseOptions> database,
+    InstancePaths paths,
+    MasterKey master,
+    TimeProvider clock
+)
 {
     public const int Format = 1;
     private const string MainName = "rekindle.db";
@@ -38,7 +51,9 @@ public sealed class Backups(IServiceProvider services, IOptions<DatabaseOptions>
         var keysTarget = KeysFileOf(target);
         if (File.Exists(target) || File.Exists(keysTarget))
         {
-            throw new BackupException($"{target} or {keysTarget} already exists. Choose a new file name, so no backup is overwritten by accident.");
+            throw new BackupException(
+                $"{target} or {keysTarget} already exists. Choose a new file name, so no backup is overwritten by accident."
+            );
         }
 
         var work = Directory.CreateTempSubdirectory("rekindle-backup-");
@@ -61,7 +76,8 @@ public sealed class Backups(IServiceProvider services, IOptions<DatabaseOptions>
                 "sqlite",
                 (await db.Database.GetAppliedMigrationsAsync(cancellationToken)).LastOrDefault(),
                 (await keys.Database.GetAppliedMigrationsAsync(cancellationToken)).LastOrDefault(),
-                new Dictionary<string, string> { [MainName] = Hash(mainCopy), [KeysName] = Hash(keysCopy) });
+                new Dictionary<string, string> { [MainName] = Hash(mainCopy), [KeysName] = Hash(keysCopy) }
+            );
             Directory.CreateDirectory(Path.GetDirectoryName(target)!);
             await PackAsync(work.FullName, MainName, manifest, target, cancellationToken);
             await PackAsync(work.FullName, KeysName, manifest, keysTarget, cancellationToken);
@@ -92,7 +108,9 @@ public sealed class Backups(IServiceProvider services, IOptions<DatabaseOptions>
 
         if (!File.Exists(keysSource))
         {
-            throw new BackupException($"The key store's backup {keysSource} is not beside {source}: without it nothing sealed can be opened.");
+            throw new BackupException(
+                $"The key store's backup {keysSource} is not beside {source}: without it nothing sealed can be opened."
+            );
         }
 
         var mainTarget = DataSourceOf(DataFeature.SqliteConnectionString(database.Value, paths));
@@ -100,8 +118,9 @@ public sealed class Backups(IServiceProvider services, IOptions<DatabaseOptions>
         if (!replace && (File.Exists(mainTarget) || File.Exists(keysTarget)))
         {
             throw new BackupException(
-                $"There is already a database at {mainTarget} or {keysTarget}. Stop the app, then run restore with --replace " +
-                "to put the backup in their place (the current files are kept beside them, renamed).");
+                $"There is already a database at {mainTarget} or {keysTarget}. Stop the app, then run restore with --replace "
+                    + "to put the backup in their place (the current files are kept beside them, renamed)."
+            );
         }
 
         var work = Directory.CreateDirectory(Path.Combine(Path.GetDirectoryName(mainTarget)!, ".restore-" + Guid.NewGuid().ToString("N")));
@@ -117,7 +136,9 @@ public sealed class Backups(IServiceProvider services, IOptions<DatabaseOptions>
 
             if (manifest.Format != Format || manifest.Provider != "sqlite")
             {
-                throw new BackupException($"This backup has format {manifest.Format} for {manifest.Provider}; this version restores format {Format} for sqlite.");
+                throw new BackupException(
+                    $"This backup has format {manifest.Format} for {manifest.Provider}; this version restores format {Format} for sqlite."
+                );
             }
 
             foreach (var name in new[] { MainName, KeysName })
@@ -137,8 +158,9 @@ public sealed class Backups(IServiceProvider services, IOptions<DatabaseOptions>
             if (!await MasterKeyOpensAsync(Path.Combine(work.FullName, KeysName), cancellationToken))
             {
                 throw new BackupException(
-                    "This instance's master key does not open the keys in this backup. Restore needs the master key the backup was made " +
-                    "with (Keys:MasterKeyPath or REKINDLE_MASTER_KEY); nothing was changed.");
+                    "This instance's master key does not open the keys in this backup. Restore needs the master key the backup was made "
+                        + "with (Keys:MasterKeyPath or REKINDLE_MASTER_KEY); nothing was changed."
+                );
             }
 
             SqliteConnection.ClearAllPools();
@@ -168,14 +190,27 @@ public sealed class Backups(IServiceProvider services, IOptions<DatabaseOptions>
 
     /// <summary>The key store's half of a backup: <c>name.keys.zip</c> beside <c>name.zip</c>.</summary>
     public static string KeysFileOf(string file) =>
-        Path.Combine(Path.GetDirectoryName(file)!, Path.GetFileNameWithoutExtension(file) + ".keys" + (Path.GetExtension(file) is { Length: > 0 } e ? e : ".zip"));
+        Path.Combine(
+            Path.GetDirectoryName(file)!,
+            Path.GetFileNameWithoutExtension(file) + ".keys" + (Path.GetExtension(file) is { Length: > 0 } e ? e : ".zip")
+        );
 
     // Written beside the target and moved into place, so a half-written backup never carries its name.
-    private static async Task PackAsync(string work, string database, BackupManifest manifest, string target, CancellationToken cancellationToken)
+    private static async Task PackAsync(
+        string work,
+        string database,
+        BackupManifest manifest,
+        string target,
+        CancellationToken cancellationToken
+    )
     {
         var folder = Directory.CreateDirectory(Path.Combine(work, "pack-" + database));
         File.Move(Path.Combine(work, database), Path.Combine(folder.FullName, database));
-        await File.WriteAllTextAsync(Path.Combine(folder.FullName, ManifestName), JsonSerializer.Serialize(manifest, Json), cancellationToken);
+        await File.WriteAllTextAsync(
+            Path.Combine(folder.FullName, ManifestName),
+            JsonSerializer.Serialize(manifest, Json),
+            cancellationToken
+        );
         var partial = target + ".partial";
         File.Delete(partial);
         ZipFile.CreateFromDirectory(folder.FullName, partial, CompressionLevel.Optimal, includeBaseDirectory: false);
@@ -188,8 +223,10 @@ public sealed class Backups(IServiceProvider services, IOptions<DatabaseOptions>
         {
             var folder = Directory.CreateDirectory(Path.Combine(work, "unpack-" + database));
             ZipFile.ExtractToDirectory(source, folder.FullName);
-            var manifest = JsonSerializer.Deserialize<BackupManifest>(await File.ReadAllTextAsync(Path.Combine(folder.FullName, ManifestName), cancellationToken), Json)
-                ?? throw new BackupException($"{source} has no manifest.");
+            var manifest = JsonSerializer.Deserialize<BackupManifest>(
+                await File.ReadAllTextAsync(Path.Combine(folder.FullName, ManifestName), cancellationToken),
+                Json
+            ) ?? throw new BackupException($"{source} has no manifest.");
             File.Move(Path.Combine(folder.FullName, database), Path.Combine(work, database));
             return manifest;
         }
@@ -204,14 +241,22 @@ public sealed class Backups(IServiceProvider services, IOptions<DatabaseOptions>
         if (database.Value.Provider == DatabaseProvider.Postgres)
         {
             throw new BackupException(
-                $"The {what} command is for SQLite. On PostgreSQL, use pg_dump for both the main database and the key store, " +
-                "or a base backup with WAL archiving: see docs/OPERATIONS.md.");
+                $"The {what} command is for SQLite. On PostgreSQL, use pg_dump for both the main database and the key store, "
+                    + "or a base backup with WAL archiving: see docs/OPERATIONS.md."
+            );
         }
     }
 
     private async Task<bool> MasterKeyOpensAsync(string keysFile, CancellationToken cancellationToken)
     {
-        await using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = keysFile, Mode = SqliteOpenMode.ReadOnly, Pooling = false }.ToString());
+        await using var connection = new SqliteConnection(
+            new SqliteConnectionStringBuilder
+            {
+                DataSource = keysFile,
+                Mode = SqliteOpenMode.ReadOnly,
+                Pooling = false,
+            }.ToString()
+        );
         await connection.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
         command.CommandText = "SELECT \"OwnerKind\", \"OwnerId\", \"Version\", \"WrappedKey\" FROM \"DataKeys\" LIMIT 20";
@@ -237,14 +282,22 @@ public sealed class Backups(IServiceProvider services, IOptions<DatabaseOptions>
 
     private static async Task<string> IntegrityAsync(string file, CancellationToken cancellationToken)
     {
-        await using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = file, Mode = SqliteOpenMode.ReadOnly, Pooling = false }.ToString());
+        await using var connection = new SqliteConnection(
+            new SqliteConnectionStringBuilder
+            {
+                DataSource = file,
+                Mode = SqliteOpenMode.ReadOnly,
+                Pooling = false,
+            }.ToString()
+        );
         await connection.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
         command.CommandText = "PRAGMA integrity_check";
         return (string)(await command.ExecuteScalarAsync(cancellationToken))!;
     }
 
-    private static string DataSourceOf(string connectionString) => Path.GetFullPath(new SqliteConnectionStringBuilder(connectionString).DataSource);
+    private static string DataSourceOf(string connectionString) =>
+        Path.GetFullPath(new SqliteConnectionStringBuilder(connectionString).DataSource);
 
     private static string Hash(string file)
     {

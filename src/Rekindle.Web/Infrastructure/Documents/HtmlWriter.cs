@@ -11,18 +11,26 @@ namespace Rekindle.Web.Infrastructure.Documents;
 public static class HtmlWriter
 {
     private const string Style =
-        "body{font-family:system-ui,sans-serif;max-width:46rem;margin:2rem auto;padding:0 1rem;line-height:1.5;color:#2a211d}" +
-        "h1{font-size:1.6rem;line-height:1.25}h2{font-size:1.2rem;margin-top:1.75rem}.small{font-size:.9rem;color:#665c54}" +
-        "table{border-collapse:collapse;width:100%;margin:.5rem 0 1rem;font-size:.95rem}th,td{text-align:left;padding:.3rem .5rem .3rem 0;border-bottom:1px solid #ddd;vertical-align:top}" +
-        "th{border-bottom:2px solid #999}footer{margin-top:2rem;font-size:.85rem;color:#665c54}@media print{body{margin:0;max-width:none}}";
+        "body{font-family:system-ui,sans-serif;max-width:46rem;margin:2rem auto;padding:0 1rem;line-height:1.5;color:#2a211d}"
+        + "h1{font-size:1.6rem;line-height:1.25}h2{font-size:1.2rem;margin-top:1.75rem}.small{font-size:.9rem;color:#665c54}"
+        + "table{border-collapse:collapse;width:100%;margin:.5rem 0 1rem;font-size:.95rem}th,td{text-align:left;padding:.3rem .5rem .3rem 0;border-bottom:1px solid #ddd;vertical-align:top}"
+        + "th{border-bottom:2px solid #999}footer{margin-top:2rem;font-size:.85rem;color:#665c54}@media print{body{margin:0;max-width:none}}";
 
     public static byte[] Write(PrintDocument document, string language = "en")
     {
         var html = new StringBuilder();
-        html.Append("<!DOCTYPE html><html lang=\"").Append(Encode(language)).Append("\"><head><meta charset=\"utf-8\">")
+        html.Append("<!DOCTYPE html><html lang=\"")
+            .Append(Encode(language))
+            .Append("\"><head><meta charset=\"utf-8\">")
             .Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><meta name=\"robots\" content=\"noindex\">")
-            .Append("<title>").Append(Encode(document.Title)).Append("</title><style>").Append(Style).Append("</style></head><body><main>")
-            .Append("<h1>").Append(Encode(document.Title)).Append("</h1>");
+            .Append("<title>")
+            .Append(Encode(document.Title))
+            .Append("</title><style>")
+            .Append(Style)
+            .Append("</style></head><body><main>")
+            .Append("<h1>")
+            .Append(Encode(document.Title))
+            .Append("</h1>");
         foreach (var block in document.Blocks)
         {
             switch (block)

@@ -60,7 +60,8 @@ public static class PdfWriter
         return total * size / 1000.0;
     }
 
-    /// <summary>Breaks <paramref name="text"/> into lines no wider than <paramref name="width"/> (a word longer than a line is split).</summary>
+    /// <summary>Breaks <paramref name="text"/> into lines no wider than <paramref name="width"/> (a word longer than a line is
+    /// split).</summary>
     public static IReadOnlyList<string> Wrap(string text, double size, bool bold, double width)
     {
         var lines = new List<string>();
@@ -232,7 +233,10 @@ public static class PdfWriter
 
             _y -= height;
             var grey = bold ? "0.55" : "0.82";
-            _page.Append(CultureInfo.InvariantCulture, $"{grey} G {(bold ? 0.8 : 0.4)} w {Margin:0.##} {_y:0.##} m {PageWidth - Margin:0.##} {_y:0.##} l S\n");
+            _page.Append(
+                CultureInfo.InvariantCulture,
+                $"{grey} G {(bold ? 0.8 : 0.4)} w {Margin:0.##} {_y:0.##} m {PageWidth - Margin:0.##} {_y:0.##} l S\n"
+            );
         }
 
         private void Line(string text, double x, double size, bool bold, string colour, double leading)
@@ -282,12 +286,20 @@ public static class PdfWriter
             Ascii($"<< /Type /Pages /Kids [{string.Join(' ', pages.Select((_, i) => $"{6 + (2 * i)} 0 R"))}] /Count {pages.Count} >>"),
             Ascii("<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>"),
             Ascii("<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica-Bold /Encoding /WinAnsiEncoding >>"),
-            Ascii($"<< /Title {Utf16(document.Title)} /Producer (Rekindle) /CreationDate (D:{document.MadeAtUtc.ToString("yyyyMMddHHmmss", CultureInfo.InvariantCulture)}Z) >>"),
+            Ascii(
+                $"<< /Title {Utf16(document.Title)} /Producer (Rekindle) /CreationDate (D:{document.MadeAtUtc.ToString("yyyyMMddHHmmss", CultureInfo.InvariantCulture)}Z) >>"
+            ),
         };
         for (var i = 0; i < pages.Count; i++)
         {
-            objects.Add(Ascii(string.Create(CultureInfo.InvariantCulture,
-                $"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 {PageWidth:0.##} {PageHeight:0.##}] /Resources << /Font << /F1 3 0 R /F2 4 0 R >> >> /Contents {7 + (2 * i)} 0 R >>")));
+            objects.Add(
+                Ascii(
+                    string.Create(
+                        CultureInfo.InvariantCulture,
+                        $"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 {PageWidth:0.##} {PageHeight:0.##}] /Resources << /Font << /F1 3 0 R /F2 4 0 R >> >> /Contents {7 + (2 * i)} 0 R >>"
+                    )
+                )
+            );
             objects.Add(Packed(Encoding.Latin1.GetBytes(pages[i].ToString())));
         }
 
@@ -311,7 +323,10 @@ public static class PdfWriter
         }
 
         var id = Convert.ToHexString(SHA256.HashData(file.ToArray()).AsSpan(0, 16));
-        table.Append(CultureInfo.InvariantCulture, $"trailer\n<< /Size {objects.Count + 1} /Root 1 0 R /Info 5 0 R /ID [<{id}> <{id}>] >>\nstartxref\n{xref}\n%%EOF\n");
+        table.Append(
+            CultureInfo.InvariantCulture,
+            $"trailer\n<< /Size {objects.Count + 1} /Root 1 0 R /Info 5 0 R /ID [<{id}> <{id}>] >>\nstartxref\n{xref}\n%%EOF\n"
+        );
         Write(file, table.ToString());
         return file.ToArray();
     }
@@ -329,7 +344,8 @@ public static class PdfWriter
         return [.. head, .. body, .. Ascii("\nendstream")];
     }
 
-    /// <summary>A PDF string literal of already-encoded bytes: brackets and backslashes escaped, anything unprintable as an octal escape.</summary>
+    /// <summary>A PDF string literal of already-encoded bytes: brackets and backslashes escaped, anything unprintable as an octal
+    /// escape.</summary>
     private static string Literal(byte[] bytes)
     {
         var s = new StringBuilder(bytes.Length + 2).Append('(');

@@ -90,10 +90,7 @@ public static class EmailFeature
 {
     public static WebApplicationBuilder AddEmail(this WebApplicationBuilder builder)
     {
-        builder.Services.AddOptions<EmailOptions>()
-            .BindConfiguration(EmailOptions.Section)
-            .ValidateDataAnnotations()
-            .ValidateOnStart();
+        builder.Services.AddOptions<EmailOptions>().BindConfiguration(EmailOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<IMailer, Mailer>();
         return builder;
     }

@@ -30,8 +30,12 @@ public static class Commands
         using var scope = app.Services.CreateScope();
         try
         {
-            var manifest = await scope.ServiceProvider.GetRequiredService<Backups>().RestoreAsync(args[1], replace: args.Contains("--replace"));
-            Console.WriteLine($"Restored the backup made at {manifest.MadeAt:yyyy-MM-dd HH:mm:ss} UTC. Start the app as usual: any newer migrations are applied then.");
+            var manifest = await scope
+                .ServiceProvider.GetRequiredService<Backups>()
+                .RestoreAsync(args[1], replace: args.Contains("--replace"));
+            Console.WriteLine(
+                $"Restored the backup made at {manifest.MadeAt:yyyy-MM-dd HH:mm:ss} UTC. Start the app as usual: any newer migrations are applied then."
+            );
             return true;
         }
         catch (BackupException e)
@@ -51,7 +55,9 @@ public static class Commands
         if (args[0] == "rotate-keys")
         {
             var result = await scope.ServiceProvider.GetRequiredService<RotateKeys>().HandleAsync();
-            Console.WriteLine($"Rotated the keys of {result.Owners} owners and re-sealed {result.Resealed} values ({result.Unopenable} could not be opened: their owners were deleted; {result.Orphans} keys of deleted owners destroyed).");
+            Console.WriteLine(
+                $"Rotated the keys of {result.Owners} owners and re-sealed {result.Resealed} values ({result.Unopenable} could not be opened: their owners were deleted; {result.Orphans} keys of deleted owners destroyed)."
+            );
             return true;
         }
 
@@ -63,7 +69,9 @@ public static class Commands
         try
         {
             var file = await scope.ServiceProvider.GetRequiredService<Backups>().BackupAsync(args[1]);
-            Console.WriteLine($"Backed up the database to {file} and the key store to {Backups.KeysFileOf(file)}. The master key is in neither: keep it apart, you need it to restore.");
+            Console.WriteLine(
+                $"Backed up the database to {file} and the key store to {Backups.KeysFileOf(file)}. The master key is in neither: keep it apart, you need it to restore."
+            );
             return true;
         }
         catch (BackupException e)

@@ -7,16 +7,19 @@ public static class HostingFeature
 {
     public static WebApplicationBuilder AddInstance(this WebApplicationBuilder builder)
     {
-        builder.Services.AddOptions<InstanceOptions>()
+        builder
+            .Services.AddOptions<InstanceOptions>()
             .BindConfiguration(InstanceOptions.Section)
             .ValidateDataAnnotations()
             .Validate(
                 options => builder.Environment.IsDevelopment() || !string.IsNullOrWhiteSpace(options.PublicUrl),
-                "Rekindle:PublicUrl is required outside Development (for example https://rekindle.example.org): links in emails are built from it.")
+                "Rekindle:PublicUrl is required outside Development (for example https://rekindle.example.org): links in emails are built from it."
+            )
             .ValidateOnStart();
         builder.Services.AddSingleton(sp => new InstancePaths(
             sp.GetRequiredService<IWebHostEnvironment>().ContentRootPath,
-            sp.GetRequiredService<IOptions<InstanceOptions>>().Value));
+            sp.GetRequiredService<IOptions<InstanceOptions>>().Value
+        ));
         builder.Services.TryAddSingleton(TimeProvider.System);
         return builder;
     }

@@ -11,13 +11,16 @@ public sealed class InstanceOptions : IValidatableObject
     [Required]
     public string DataPath { get; set; } = "App_Data";
 
-    /// <summary>The address partners use, for links in emails (for example https://rekindle.example.org). Empty: taken from each request.</summary>
+    /// <summary>The address partners use, for links in emails (for example https://rekindle.example.org). Empty: taken from each
+    /// request.</summary>
     public string? PublicUrl { get; set; }
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
-        if (!string.IsNullOrWhiteSpace(PublicUrl)
-            && (!Uri.TryCreate(PublicUrl, UriKind.Absolute, out var uri) || (uri.Scheme != "https" && uri.Scheme != "http")))
+        if (
+            !string.IsNullOrWhiteSpace(PublicUrl)
+            && (!Uri.TryCreate(PublicUrl, UriKind.Absolute, out var uri) || (uri.Scheme != "https" && uri.Scheme != "http"))
+        )
         {
             yield return new ValidationResult("Rekindle:PublicUrl must be an absolute http or https address.", [nameof(PublicUrl)]);
         }

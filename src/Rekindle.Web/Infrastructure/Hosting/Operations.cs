@@ -43,7 +43,10 @@ public static class RekindleMetrics
     private static readonly Meter Meter = new(MeterName);
 
     /// <summary>Emails sent by the notice job, by kind (a number, never an address).</summary>
-    public static readonly Counter<long> NoticesSent = Meter.CreateCounter<long>("rekindle.notices.sent", description: "Notice emails sent");
+    public static readonly Counter<long> NoticesSent = Meter.CreateCounter<long>(
+        "rekindle.notices.sent",
+        description: "Notice emails sent"
+    );
 }
 
 /// <summary>
@@ -81,21 +84,27 @@ public static class OperationsFeature
             return builder;
         }
 
-        builder.Services.AddOpenTelemetry()
+        builder
+            .Services.AddOpenTelemetry()
             .ConfigureResource(resource => resource.AddService(telemetry.ServiceName))
-            .WithMetrics(metrics => metrics
-                .AddAspNetCoreInstrumentation()
-                .AddHttpClientInstrumentation()
-                .AddRuntimeInstrumentation()
-                .AddMeter(RekindleMetrics.MeterName))
-            .WithTracing(tracing => tracing
-                .AddAspNetCoreInstrumentation(options =>
-                {
-                    // The feed's address is its secret: such requests are not traced at all.
-                    options.Filter = context => !context.Request.Path.StartsWithSegments("/calendar", StringComparison.OrdinalIgnoreCase);
-                    options.RecordException = false;
-                })
-                .AddHttpClientInstrumentation())
+            .WithMetrics(metrics =>
+                metrics
+                    .AddAspNetCoreInstrumentation()
+                    .AddHttpClientInstrumentation()
+                    .AddRuntimeInstrumentation()
+                    .AddMeter(RekindleMetrics.MeterName)
+            )
+            .WithTracing(tracing =>
+                tracing
+                    .AddAspNetCoreInstrumentation(options =>
+                    {
+                        // The feed's address is its secret: such requests are not traced at all.
+                        options.Filter = context =>
+                            !context.Request.Path.StartsWithSegments("/calendar", StringComparison.OrdinalIgnoreCase);
+                        options.RecordException = false;
+                    })
+                    .AddHttpClientInstrumentation()
+            )
             .UseOtlpExporter(telemetry.OtlpProtocol, new Uri(telemetry.OtlpEndpoint));
         return builder;
     }

@@ -101,7 +101,8 @@ public sealed class NoticeOutbox(AppDbContext db, TimeProvider clock)
             // One statement of its own, so a caller's pending changes are never saved by accident here.
             await db.Database.ExecuteSqlAsync(
                 $"INSERT INTO \"Notices\" (\"Id\", \"MemberId\", \"Kind\", \"Key\", \"DueAt\", \"Attempts\") VALUES ({Guid.NewGuid()}, {memberId}, {(int)kind}, {key}, {now}, {0})",
-                cancellationToken);
+                cancellationToken
+            );
         }
         catch (System.Data.Common.DbException)
         {
@@ -120,7 +121,9 @@ public sealed class NoticeOutbox(AppDbContext db, TimeProvider clock)
         var found = new HashSet<string>(StringComparer.Ordinal);
         foreach (var chunk in keys.Chunk(200))
         {
-            found.UnionWith(await db.Notices.AsNoTracking().Where(n => chunk.Contains(n.Key)).Select(n => n.Key).ToListAsync(cancellationToken));
+            found.UnionWith(
+                await db.Notices.AsNoTracking().Where(n => chunk.Contains(n.Key)).Select(n => n.Key).ToListAsync(cancellationToken)
+            );
         }
 
         return found;

@@ -36,7 +36,8 @@ public sealed class SendDueNotices(
     TimeProvider clock,
     Languages languages,
     IStringLocalizer<SharedResource> T,
-    ILogger<SendDueNotices> logger)
+    ILogger<SendDueNotices> logger
+)
 {
     private const int Batch = 50;
     private const int MaxAttempts = 5;
@@ -52,28 +53,36 @@ public sealed class SendDueNotices(
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
-        var due = await db.Notices.AsNoTracking()
+        var due = await db
+            .Notices.AsNoTracking()
             .Where(n => n.SentAt == null && n.DueAt <= now && (n.ClaimedUntil == null || n.ClaimedUntil < now) && n.Attempts < MaxAttempts)
             .OrderBy(n => n.DueAt)
             .Take(Batch)
             .ToListAsync(cancellationToken);
 
-        int sent = 0, held = 0, dropped = 0, failed = 0;
+        int sent = 0,
+            held = 0,
+            dropped = 0,
+            failed = 0;
         foreach (var notice in due)
         {
             // Claim it: only one server (or one pass) gets each notice. The claim is timed from now, not
             // from the start of a pass that may have spent minutes on slow mail servers.
             var claimedAt = clock.GetUtcNow().UtcDateTime;
             var claimUntil = claimedAt.AddMinutes(5);
-            var claimed = await db.Notices
-                .Where(n => n.Id == notice.Id && n.SentAt == null && (n.ClaimedUntil == null || n.ClaimedUntil < claimedAt))
+            var claimed = await db
+                .Notices.Where(n => n.Id == notice.Id && n.SentAt == null && (n.ClaimedUntil == null || n.ClaimedUntil < claimedAt))
                 .ExecuteUpdateAsync(s => s.SetProperty(n => n.ClaimedUntil, claimUntil), cancellationToken);
             if (claimed != 1)
             {
                 continue;
             }
 
-            var member = await db.Users.AsNoTracking().Where(u => u.Id == notice.MemberId).Select(u => new { u.Email, u.Language }).FirstOrDefaultAsync(cancellationToken);
+            var member = await db
+                .Users.AsNoTracking()
+                .Where(u => u.Id == notice.MemberId)
+                .Select(u => new { u.Email, u.Language })
+                .FirstOrDefaultAsync(cancellationToken);
             var prefs = await db.MemberPreferences.AsNoTracking().FirstOrDefaultAsync(p => p.MemberId == notice.MemberId, cancellationToken)
                 ?? new MemberPreferences { MemberId = notice.MemberId };
             if (member?.Email is null || !Wanted(prefs, notice.Kind) || await NoLongerNeededAsync(notice, cancellationToken))
@@ -95,7 +104,11 @@ public sealed class SendDueNotices(
             if (prefs.IsQuiet(local.Hour))
             {
                 var after = NextAllowed(now, prefs);
-                await FinishAsync(notice.Id, s => s.SetProperty(n => n.DueAt, after).SetProperty(n => n.ClaimedUntil, (DateTime?)null), cancellationToken);
+                await FinishAsync(
+                    notice.Id,
+                    s => s.SetProperty(n => n.DueAt, after).SetProperty(n => n.ClaimedUntil, (DateTime?)null),
+                    cancellationToken
+                );
                 held++;
                 continue;
             }
@@ -117,14 +130,27 @@ public sealed class SendDueNotices(
             else
             {
                 var retry = now.AddMinutes(5 << Math.Min(notice.Attempts, 6));
-                await FinishAsync(notice.Id, s => s.SetProperty(n => n.Attempts, notice.Attempts + 1).SetProperty(n => n.DueAt, retry).SetProperty(n => n.ClaimedUntil, (DateTime?)null), cancellationToken);
+                await FinishAsync(
+                    notice.Id,
+                    s =>
+                        s.SetProperty(n => n.Attempts, notice.Attempts + 1)
+                            .SetProperty(n => n.DueAt, retry)
+                            .SetProperty(n => n.ClaimedUntil, (DateTime?)null),
+                    cancellationToken
+                );
                 failed++;
             }
         }
 
         if (sent + held + dropped + failed > 0)
         {
-            logger.LogInformation("Notices: {Sent} sent, {Held} held for quiet hours, {Dropped} dropped, {Failed} failed", sent, held, dropped, failed);
+            logger.LogInformation(
+                "Notices: {Sent} sent, {Held} held for quiet hours, {Dropped} dropped, {Failed} failed",
+                sent,
+                held,
+                dropped,
+                failed
+            );
         }
 
         return new Result(sent, held, dropped, failed);
@@ -144,23 +170,24 @@ public sealed class SendDueNotices(
         return zone.IsInvalidTime(candidate) ? utcNow.AddHours(1) : TimeZoneInfo.ConvertTimeToUtc(candidate, zone);
     }
 
-    private static bool Wanted(MemberPreferences prefs, NoticeKind kind) => kind switch
-    {
-        NoticeKind.DailyQuestionWaiting => prefs.NoticeDailyQuestion,
-        NoticeKind.CheckInWaiting => prefs.NoticeCheckIn,
-        NoticeKind.PartnerAnswered or NoticeKind.PartnerCheckedIn => prefs.NoticePartnerAnswered,
-        NoticeKind.DateNews => prefs.NoticeDateNews,
-        NoticeKind.DateTomorrow => prefs.NoticeDateDayBefore,
-        NoticeKind.DateSoon => prefs.NoticeDateTwoHours,
-        NoticeKind.Nudge => prefs.NudgesPerWeek > 0,
+    private static bool Wanted(MemberPreferences prefs, NoticeKind kind) =>
+        kind switch
+        {
+            NoticeKind.DailyQuestionWaiting => prefs.NoticeDailyQuestion,
+            NoticeKind.CheckInWaiting => prefs.NoticeCheckIn,
+            NoticeKind.PartnerAnswered or NoticeKind.PartnerCheckedIn => prefs.NoticePartnerAnswered,
+            NoticeKind.DateNews => prefs.NoticeDateNews,
+            NoticeKind.DateTomorrow => prefs.NoticeDateDayBefore,
+            NoticeKind.DateSoon => prefs.NoticeDateTwoHours,
+            NoticeKind.Nudge => prefs.NudgesPerWeek > 0,
 
-        // A follow-up is a turn waiting for the member, like a partner's answer (decisions/0016).
-        NoticeKind.RepairFollowUp => prefs.NoticePartnerAnswered,
+            // A follow-up is a turn waiting for the member, like a partner's answer (decisions/0016).
+            NoticeKind.RepairFollowUp => prefs.NoticePartnerAnswered,
 
-        // About the member's own account, not the app's news: not something to turn off.
-        NoticeKind.SignInPaused => true,
-        _ => false,
-    };
+            // About the member's own account, not the app's news: not something to turn off.
+            NoticeKind.SignInPaused => true,
+            _ => false,
+        };
 
     // A notice is dropped once it is no longer true (the partner's answer or check-in is gone, or the
     // couple ended) or no longer needed (the member has done it themselves).
@@ -172,11 +199,17 @@ public sealed class SendDueNotices(
         {
             case NoticeKind.PartnerAnswered when Guid.TryParseExact(parts.ElementAtOrDefault(1), "N", out var question):
                 var stillTrue = await db.DailyAnswers.AnyAsync(
-                    a => a.DailyQuestionId == question && a.OwnerId != member
-                        && db.CoupleMembers.Any(m => m.MemberId == member && m.CoupleId == a.CoupleId), cancellationToken);
-                return !stillTrue || await db.DailyAnswers.AnyAsync(a => a.DailyQuestionId == question && a.OwnerId == member, cancellationToken);
+                    a =>
+                        a.DailyQuestionId == question
+                        && a.OwnerId != member
+                        && db.CoupleMembers.Any(m => m.MemberId == member && m.CoupleId == a.CoupleId),
+                    cancellationToken
+                );
+                return !stillTrue
+                    || await db.DailyAnswers.AnyAsync(a => a.DailyQuestionId == question && a.OwnerId == member, cancellationToken);
             case NoticeKind.PartnerCheckedIn when Guid.TryParseExact(parts.ElementAtOrDefault(1), "N", out var checkIn):
-                var theirs = await db.CheckIns.AsNoTracking()
+                var theirs = await db
+                    .CheckIns.AsNoTracking()
                     .Where(c => c.Id == checkIn && db.CoupleMembers.Any(m => m.MemberId == member && m.CoupleId == c.CoupleId))
                     .Select(c => c.PromptKey)
                     .FirstOrDefaultAsync(cancellationToken);
@@ -184,7 +217,9 @@ public sealed class SendDueNotices(
             case NoticeKind.DailyQuestionWaiting when int.TryParse(parts.ElementAtOrDefault(2), out var dayNumber):
                 var day = DateOnly.FromDayNumber(dayNumber);
                 return await db.DailyAnswers.AnyAsync(
-                    a => a.OwnerId == member && db.DailyQuestions.Any(q => q.Id == a.DailyQuestionId && q.Day == day), cancellationToken);
+                    a => a.OwnerId == member && db.DailyQuestions.Any(q => q.Id == a.DailyQuestionId && q.Day == day),
+                    cancellationToken
+                );
             case NoticeKind.CheckInWaiting when int.TryParse(parts.ElementAtOrDefault(2), out var weekNumber):
                 var week = DateOnly.FromDayNumber(weekNumber);
                 return await db.CheckIns.AnyAsync(c => c.OwnerId == member && c.WeekStart == week, cancellationToken);
@@ -201,13 +236,17 @@ public sealed class SendDueNotices(
         }
     }
 
-    private Task<int> FinishAsync(Guid id, Action<Microsoft.EntityFrameworkCore.Query.UpdateSettersBuilder<Notice>> set, CancellationToken cancellationToken) =>
-        db.Notices.Where(n => n.Id == id && n.SentAt == null).ExecuteUpdateAsync(set, cancellationToken);
+    private Task<int> FinishAsync(
+        Guid id,
+        Action<Microsoft.EntityFrameworkCore.Query.UpdateSettersBuilder<Notice>> set,
+        CancellationToken cancellationToken
+    ) => db.Notices.Where(n => n.Id == id && n.SentAt == null).ExecuteUpdateAsync(set, cancellationToken);
 
     private async Task QueueDailyQuestionNoticesAsync(CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        var wanting = await db.MemberPreferences.AsNoTracking()
+        var wanting = await db
+            .MemberPreferences.AsNoTracking()
             .Where(p => (p.NoticeDailyQuestion || p.NoticeCheckIn) && db.CoupleMembers.Any(m => m.MemberId == p.MemberId))
             .ToListAsync(cancellationToken);
         foreach (var prefs in wanting)
@@ -224,7 +263,12 @@ public sealed class SendDueNotices(
                 var week = Features.Talk.WeeklyCheckIns.WeekOf(day);
                 if (!await db.CheckIns.AnyAsync(c => c.OwnerId == prefs.MemberId && c.WeekStart == week, cancellationToken))
                 {
-                    await outbox.QueueAsync(prefs.MemberId, NoticeKind.CheckInWaiting, $"checkin-waiting:{prefs.MemberId:N}:{week.DayNumber}", cancellationToken);
+                    await outbox.QueueAsync(
+                        prefs.MemberId,
+                        NoticeKind.CheckInWaiting,
+                        $"checkin-waiting:{prefs.MemberId:N}:{week.DayNumber}",
+                        cancellationToken
+                    );
                 }
             }
 
@@ -233,12 +277,19 @@ public sealed class SendDueNotices(
                 continue;
             }
 
-            var answered = await db.DailyQuestions
-                .Where(q => q.Day == day && db.CoupleMembers.Any(m => m.MemberId == prefs.MemberId && m.CoupleId == q.CoupleId))
+            var answered = await db
+                .DailyQuestions.Where(q =>
+                    q.Day == day && db.CoupleMembers.Any(m => m.MemberId == prefs.MemberId && m.CoupleId == q.CoupleId)
+                )
                 .AnyAsync(q => db.DailyAnswers.Any(a => a.DailyQuestionId == q.Id && a.OwnerId == prefs.MemberId), cancellationToken);
             if (!answered)
             {
-                await outbox.QueueAsync(prefs.MemberId, NoticeKind.DailyQuestionWaiting, $"daily:{prefs.MemberId:N}:{day.DayNumber}", cancellationToken);
+                await outbox.QueueAsync(
+                    prefs.MemberId,
+                    NoticeKind.DailyQuestionWaiting,
+                    $"daily:{prefs.MemberId:N}:{day.DayNumber}",
+                    cancellationToken
+                );
             }
         }
     }
@@ -248,25 +299,75 @@ public sealed class SendDueNotices(
     {
         var (subject, line, path) = notice.Kind switch
         {
-            NoticeKind.DailyQuestionWaiting => (T["Today's question is waiting"], T["Today's question is waiting for you in Rekindle."], "/talk"),
-            NoticeKind.PartnerCheckedIn => (T["Your partner did this week's check-in"], T["Your partner finished this week's check-in. Do yours too to see both."], "/talk/check-in"),
-            NoticeKind.CheckInWaiting when WeekOf(notice) is { } week => (T["This week's check-in is waiting"], T["This week's check-in, for the week of {0}, is waiting for you in Rekindle.", Formats.DayMonth(week)], "/talk/check-in"),
-            NoticeKind.CheckInWaiting => (T["This week's check-in is waiting"], T["This week's check-in is waiting for you in Rekindle."], "/talk/check-in"),
-            NoticeKind.DateNews => (T["News about your plans together"], T["Your partner has updated your plans for time together."], "/time-together"),
-            NoticeKind.DateTomorrow => (T["Your time together is tomorrow"], T["A reminder: your time together is tomorrow."], "/time-together"),
-            NoticeKind.DateSoon => (T["Your time together starts soon"], T["A reminder: your time together starts in about two hours."], "/time-together"),
-            NoticeKind.Nudge => (T["A small idea for today"], T["A little something for your partner today? Rekindle has an idea ready."], "/spontaneity"),
-            NoticeKind.RepairFollowUp => (T["A follow-up is waiting"], T["A week has passed since you made a plan together. A short follow-up is waiting for you in Rekindle."], "/repair"),
-            NoticeKind.SignInPaused => (T["Signing in to Rekindle was paused"], T["Signing in to your account was paused for a little while after several wrong passwords. If this wasn't you, your account is still safe: you may want to choose a new password, or add an authenticator app or a passkey."], "/account/security"),
-            _ => (T["Your partner has had their turn"], T["Your partner has had their turn on today's question. Answer too to see what they said."], "/talk"),
+            NoticeKind.DailyQuestionWaiting => (
+                T["Today's question is waiting"],
+                T["Today's question is waiting for you in Rekindle."],
+                "/talk"
+            ),
+            NoticeKind.PartnerCheckedIn => (
+                T["Your partner did this week's check-in"],
+                T["Your partner finished this week's check-in. Do yours too to see both."],
+                "/talk/check-in"
+            ),
+            NoticeKind.CheckInWaiting when WeekOf(notice) is { } week => (
+                T["This week's check-in is waiting"],
+                T["This week's check-in, for the week of {0}, is waiting for you in Rekindle.", Formats.DayMonth(week)],
+                "/talk/check-in"
+            ),
+            NoticeKind.CheckInWaiting => (
+                T["This week's check-in is waiting"],
+                T["This week's check-in is waiting for you in Rekindle."],
+                "/talk/check-in"
+            ),
+            NoticeKind.DateNews => (
+                T["News about your plans together"],
+                T["Your partner has updated your plans for time together."],
+                "/time-together"
+            ),
+            NoticeKind.DateTomorrow => (
+                T["Your time together is tomorrow"],
+                T["A reminder: your time together is tomorrow."],
+                "/time-together"
+            ),
+            NoticeKind.DateSoon => (
+                T["Your time together starts soon"],
+                T["A reminder: your time together starts in about two hours."],
+                "/time-together"
+            ),
+            NoticeKind.Nudge => (
+                T["A small idea for today"],
+                T["A little something for your partner today? Rekindle has an idea ready."],
+                "/spontaneity"
+            ),
+            NoticeKind.RepairFollowUp => (
+                T["A follow-up is waiting"],
+                T["A week has passed since you made a plan together. A short follow-up is waiting for you in Rekindle."],
+                "/repair"
+            ),
+            NoticeKind.SignInPaused => (
+                T["Signing in to Rekindle was paused"],
+                T[
+                    "Signing in to your account was paused for a little while after several wrong passwords. If this wasn't you, your account is still safe: you may want to choose a new password, or add an authenticator app or a passkey."
+                ],
+                "/account/security"
+            ),
+            _ => (
+                T["Your partner has had their turn"],
+                T["Your partner has had their turn on today's question. Answer too to see what they said."],
+                "/talk"
+            ),
         };
-        var link = (string.IsNullOrWhiteSpace(instance.Value.PublicUrl) ? "http://localhost:5000" : instance.Value.PublicUrl.TrimEnd('/')) + path;
-        string hello = T["Hello,"], open = T["Open Rekindle"];
+        var link =
+            (string.IsNullOrWhiteSpace(instance.Value.PublicUrl) ? "http://localhost:5000" : instance.Value.PublicUrl.TrimEnd('/')) + path;
+        string hello = T["Hello,"],
+            open = T["Open Rekindle"];
         string footer = T["You can change which emails you get, and quiet hours, in your account's notification settings."];
         var text = $"{hello}\n\n{line}\n\n{open}: {link}\n\n{footer}\n";
         static string E(string s) => WebUtility.HtmlEncode(s);
         var html = $"""
-            <!DOCTYPE html><html lang="{E(System.Globalization.CultureInfo.CurrentUICulture.Name)}"><body style="font-family:system-ui,sans-serif;line-height:1.5;color:#2b2523">
+            <!DOCTYPE html><html lang="{E(
+                System.Globalization.CultureInfo.CurrentUICulture.Name
+            )}"><body style="font-family:system-ui,sans-serif;line-height:1.5;color:#2b2523">
             <p>{E(hello)}</p><p>{E(line)}</p><p><a href="{E(link)}" style="color:#9c4330">{E(open)}</a></p>
             <p style="color:#6b605c;font-size:0.9em">{E(footer)}</p></body></html>
             """;
@@ -275,14 +376,23 @@ public sealed class SendDueNotices(
 
     // "checkin-waiting:{member}:{day number of the week's Monday}" (QueueDailyQuestionNoticesAsync).
     private static DateOnly? WeekOf(Notice notice) =>
-        int.TryParse(notice.Key.Split(':').ElementAtOrDefault(2), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var day)
-            && day is >= 0 and <= 3_652_058
+        int.TryParse(
+            notice.Key.Split(':').ElementAtOrDefault(2),
+            System.Globalization.NumberStyles.None,
+            System.Globalization.CultureInfo.InvariantCulture,
+            out var day
+        ) && day is >= 0 and <= 3_652_058
             ? DateOnly.FromDayNumber(day)
             : null;
 }
 
 /// <summary>Runs <see cref="SendDueNotices"/> every few seconds for as long as the app runs.</summary>
-public sealed class NoticeWorker(IServiceScopeFactory scopes, IOptions<JobOptions> options, TimeProvider clock, ILogger<NoticeWorker> logger) : BackgroundService
+public sealed class NoticeWorker(
+    IServiceScopeFactory scopes,
+    IOptions<JobOptions> options,
+    TimeProvider clock,
+    ILogger<NoticeWorker> logger
+) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {

@@ -39,7 +39,9 @@ public sealed class KeyStoreXmlRepository(IServiceScopeFactory scopes) : IXmlRep
     {
         using var scope = scopes.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<KeyStoreDbContext>();
-        db.DataProtectionKeys.Add(new DataProtectionKeyRow { FriendlyName = friendlyName, Xml = element.ToString(SaveOptions.DisableFormatting) });
+        db.DataProtectionKeys.Add(
+            new DataProtectionKeyRow { FriendlyName = friendlyName, Xml = element.ToString(SaveOptions.DisableFormatting) }
+        );
         db.SaveChanges();
     }
 }
@@ -59,7 +61,10 @@ public sealed class MasterKeyXmlEncryptor(MasterKey master) : IXmlEncryptor
         RandomNumberGenerator.Fill(sealedBytes.AsSpan(0, 12));
         using var aes = new AesGcm(master.Derive(Purpose), 16);
         aes.Encrypt(sealedBytes.AsSpan(0, 12), plain, sealedBytes.AsSpan(12, plain.Length), sealedBytes.AsSpan(12 + plain.Length, 16));
-        return new EncryptedXmlInfo(new XElement("sealedKey", new XAttribute("version", 1), Convert.ToBase64String(sealedBytes)), typeof(MasterKeyXmlDecryptor));
+        return new EncryptedXmlInfo(
+            new XElement("sealedKey", new XAttribute("version", 1), Convert.ToBase64String(sealedBytes)),
+            typeof(MasterKeyXmlDecryptor)
+        );
     }
 }
 

@@ -10,10 +10,13 @@ public static class KeysFeature
     public static WebApplicationBuilder AddKeys(this WebApplicationBuilder builder)
     {
         builder.Services.AddOptions<KeyOptions>().BindConfiguration(KeyOptions.Section);
-        builder.Services.AddSingleton(sp => MasterKey.Load(
-            sp.GetRequiredService<IOptions<KeyOptions>>().Value,
-            sp.GetRequiredService<InstancePaths>().DataPath,
-            sp.GetRequiredService<IWebHostEnvironment>().IsDevelopment()));
+        builder.Services.AddSingleton(sp =>
+            MasterKey.Load(
+                sp.GetRequiredService<IOptions<KeyOptions>>().Value,
+                sp.GetRequiredService<InstancePaths>().DataPath,
+                sp.GetRequiredService<IWebHostEnvironment>().IsDevelopment()
+            )
+        );
         // Cookie and token keys live in the key store, sealed with the master key: sign-ins survive a
         // restart, and every server sharing the key store agrees on them (decisions/0020).
         builder.Services.AddDataProtection().SetApplicationName("Rekindle");

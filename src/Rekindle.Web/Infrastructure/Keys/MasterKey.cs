@@ -41,8 +41,9 @@ public sealed class MasterKey
             if (!isDevelopment && !options.CreateIfMissing)
             {
                 throw new InvalidOperationException(
-                    $"No master key at '{path}'. Set {KeyOptions.EnvironmentVariable}, point Keys:MasterKeyPath at an existing key, " +
-                    "or set Keys:CreateIfMissing=true once to create one (then back it up apart from the database).");
+                    $"No master key at '{path}'. Set {KeyOptions.EnvironmentVariable}, point Keys:MasterKeyPath at an existing key, "
+                        + "or set Keys:CreateIfMissing=true once to create one (then back it up apart from the database)."
+                );
             }
 
             Create(path);
@@ -64,12 +65,15 @@ public sealed class MasterKey
 
         File.SetUnixFileMode(folder, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
         // Created with owner-only permissions from the first byte, never readable by others even briefly.
-        using var stream = new FileStream(path, new FileStreamOptions
-        {
-            Mode = FileMode.CreateNew,
-            Access = FileAccess.Write,
-            UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite,
-        });
+        using var stream = new FileStream(
+            path,
+            new FileStreamOptions
+            {
+                Mode = FileMode.CreateNew,
+                Access = FileAccess.Write,
+                UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite,
+            }
+        );
         using var writer = new StreamWriter(stream);
         writer.Write(text);
     }
@@ -84,9 +88,7 @@ public sealed class MasterKey
                 return bytes;
             }
         }
-        catch (FormatException)
-        {
-        }
+        catch (FormatException) { }
 
         throw new InvalidOperationException($"The master key from '{source}' is not base64 of 32 bytes.");
     }

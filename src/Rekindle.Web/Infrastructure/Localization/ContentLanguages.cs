@@ -47,22 +47,40 @@ public static class ContentLanguages
             ?? fallback;
     }
 
-    /// <summary>The languages of the files in <paramref name="folder"/> matching <paramref name="pattern"/> (e.g. "checkin.*.json").</summary>
+    /// <summary>The languages of the files in <paramref name="folder"/> matching <paramref name="pattern"/> (e.g.
+    /// "checkin.*.json").</summary>
     public static IReadOnlyList<string> In(string folder, string pattern) =>
-        [.. Directory.EnumerateFiles(folder, pattern).Select(f => Path.GetFileName(f).Split('.')).Where(p => p.Length >= 3).Select(p => p[^2]).Distinct(StringComparer.OrdinalIgnoreCase).Order(StringComparer.Ordinal)];
+        [
+            .. Directory
+                .EnumerateFiles(folder, pattern)
+                .Select(f => Path.GetFileName(f).Split('.'))
+                .Where(p => p.Length >= 3)
+                .Select(p => p[^2])
+                .Distinct(StringComparer.OrdinalIgnoreCase)
+                .Order(StringComparer.Ordinal),
+        ];
 
     /// <summary>
     /// Registers <typeparamref name="T"/> per request in the request's language: every language found
     /// by <paramref name="pattern"/> in <paramref name="folder"/> is loaded once (a broken file stops
     /// start-up when <see cref="ByLanguage{T}"/> is first resolved), with <paramref name="fallback"/> for the rest.
     /// </summary>
-    public static IServiceCollection AddContentByLanguage<T>(this IServiceCollection services, Func<IServiceProvider, string> folder, string pattern, Func<IServiceProvider, string> fallback, Func<string, string, T> load)
+    public static IServiceCollection AddContentByLanguage<T>(
+        this IServiceCollection services,
+        Func<IServiceProvider, string> folder,
+        string pattern,
+        Func<IServiceProvider, string> fallback,
+        Func<string, string, T> load
+    )
         where T : class
     {
         services.AddSingleton(sp =>
         {
             var where = folder(sp);
-            return new ByLanguage<T>(In(where, pattern).ToDictionary(l => l, l => load(where, l), StringComparer.OrdinalIgnoreCase), fallback(sp));
+            return new ByLanguage<T>(
+                In(where, pattern).ToDictionary(l => l, l => load(where, l), StringComparer.OrdinalIgnoreCase),
+                fallback(sp)
+            );
         });
         services.AddScoped(sp => sp.GetRequiredService<ByLanguage<T>>().Current);
         return services;

@@ -19,15 +19,24 @@ public sealed class LanguageOptions
     {
         // .NET accepts any well-formed name and makes up a culture for it, so "knows" means: in the system's list
         // (or the pseudo-language tests use, which no system lists).
-        var known = CultureInfo.GetCultures(CultureTypes.AllCultures).Select(c => c.Name).Append(PseudoLanguage.Name)
+        var known = CultureInfo
+            .GetCultures(CultureTypes.AllCultures)
+            .Select(c => c.Name)
+            .Append(PseudoLanguage.Name)
             .ToHashSet(StringComparer.OrdinalIgnoreCase);
-        var unknown = languages.Where(l => string.IsNullOrWhiteSpace(l) || l == CultureInfo.InvariantCulture.Name || !known.Contains(l.Trim())).ToList();
+        var unknown = languages
+            .Where(l => string.IsNullOrWhiteSpace(l) || l == CultureInfo.InvariantCulture.Name || !known.Contains(l.Trim()))
+            .ToList();
         if (unknown.Count > 0)
         {
             return $"Localization:Languages has culture names this machine does not know: {string.Join(", ", unknown.Select(u => $"\"{u}\""))}. Use names like \"en-GB\" or \"de-DE\".";
         }
 
-        var twice = languages.GroupBy(l => l.Trim(), StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1).Select(g => g.Key).ToList();
+        var twice = languages
+            .GroupBy(l => l.Trim(), StringComparer.OrdinalIgnoreCase)
+            .Where(g => g.Count() > 1)
+            .Select(g => g.Key)
+            .ToList();
         return twice.Count > 0 ? $"Localization:Languages names {string.Join(", ", twice)} more than once." : null;
     }
 }

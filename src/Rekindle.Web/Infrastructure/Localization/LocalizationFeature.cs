@@ -15,9 +15,13 @@ public static class LocalizationFeature
         builder.Services.AddLocalization(options => options.ResourcesPath = "Resources");
 
         // The resources' text, or the pseudo-language's when a test configured it and it is the request's (PseudoLanguage).
-        builder.Services.Replace(ServiceDescriptor.Singleton<IStringLocalizerFactory>(
-            sp => new PseudoLocalizerFactory(ActivatorUtilities.CreateInstance<ResourceManagerStringLocalizerFactory>(sp))));
-        builder.Services.AddOptions<LanguageOptions>()
+        builder.Services.Replace(
+            ServiceDescriptor.Singleton<IStringLocalizerFactory>(sp => new PseudoLocalizerFactory(
+                ActivatorUtilities.CreateInstance<ResourceManagerStringLocalizerFactory>(sp)
+            ))
+        );
+        builder
+            .Services.AddOptions<LanguageOptions>()
             .BindConfiguration(LanguageOptions.Section)
             .Validate(o => LanguageOptions.Problem(o.Languages) is null, "Localization:Languages is not valid.")
             .ValidateOnStart();
@@ -55,12 +59,16 @@ public static class LocalizationFeature
         options.RequestCultureProviders.Add(new AcceptLanguageHeaderRequestCultureProvider { MaximumAcceptLanguageHeaderValuesToTry = 5 });
 
         // One query for both: the member's language (for the culture) and time zone (for MemberTime).
-        app.Use(async (context, next) =>
-        {
-            var reader = await MemberCultureProvider.ReaderAsync(context);
-            using var zone = MemberTime.Use(reader is null ? TimeZoneInfo.Utc : Features.Account.MemberPreferences.FindZone(reader.TimeZone ?? "UTC"));
-            await next(context);
-        });
+        app.Use(
+            async (context, next) =>
+            {
+                var reader = await MemberCultureProvider.ReaderAsync(context);
+                using var zone = MemberTime.Use(
+                    reader is null ? TimeZoneInfo.Utc : Features.Account.MemberPreferences.FindZone(reader.TimeZone ?? "UTC")
+                );
+                await next(context);
+            }
+        );
         app.UseRequestLocalization(options);
         return app;
     }
@@ -72,9 +80,11 @@ internal sealed class MemberCultureProvider(Languages languages) : RequestCultur
     internal sealed record Reader(string? Language, string? TimeZone);
 
     public override Task<ProviderCultureResult?> DetermineProviderCultureResult(HttpContext httpContext) =>
-        Task.FromResult(httpContext.Items[typeof(Reader)] is Reader reader && languages.Find(reader.Language) is { } culture
-            ? new ProviderCultureResult(culture.Name)
-            : null);
+        Task.FromResult(
+            httpContext.Items[typeof(Reader)] is Reader reader && languages.Find(reader.Language) is { } culture
+                ? new ProviderCultureResult(culture.Name)
+                : null
+        );
 
     /// <summary>The signed-in member's language and zone, read once per request; null for visitors.</summary>
     internal static async Task<Reader?> ReaderAsync(HttpContext context)
@@ -85,8 +95,13 @@ internal sealed class MemberCultureProvider(Languages languages) : RequestCultur
         }
 
         var db = context.RequestServices.GetRequiredService<AppDbContext>();
-        var reader = await db.Users.AsNoTracking().Where(u => u.Id == memberId)
-            .Select(u => new Reader(u.Language, db.MemberPreferences.Where(p => p.MemberId == u.Id).Select(p => p.TimeZone).FirstOrDefault()))
+        var reader = await db
+            .Users.AsNoTracking()
+            .Where(u => u.Id == memberId)
+            .Select(u => new Reader(
+                u.Language,
+                db.MemberPreferences.Where(p => p.MemberId == u.Id).Select(p => p.TimeZone).FirstOrDefault()
+            ))
             .FirstOrDefaultAsync(context.RequestAborted);
         context.Items[typeof(Reader)] = reader;
         return reader;

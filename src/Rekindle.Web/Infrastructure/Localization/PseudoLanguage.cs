@@ -34,13 +34,29 @@ public static class PseudoLanguage
                 continue;
             }
 
-            closing = c switch { '{' => '}', '<' => '>', '&' => ';', _ => null };
-            result.Append(c switch
+            closing = c switch
             {
-                'a' => 'á', 'e' => 'é', 'i' => 'í', 'o' => 'ó', 'u' => 'ú',
-                'A' => 'Á', 'E' => 'É', 'I' => 'Í', 'O' => 'Ó', 'U' => 'Ú',
-                _ => c,
-            });
+                '{' => '}',
+                '<' => '>',
+                '&' => ';',
+                _ => null,
+            };
+            result.Append(
+                c switch
+                {
+                    'a' => 'á',
+                    'e' => 'é',
+                    'i' => 'í',
+                    'o' => 'ó',
+                    'u' => 'ú',
+                    'A' => 'Á',
+                    'E' => 'É',
+                    'I' => 'Í',
+                    'O' => 'Ó',
+                    'U' => 'Ú',
+                    _ => c,
+                }
+            );
         }
 
         return result.ToString();

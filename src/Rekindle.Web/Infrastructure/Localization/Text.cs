@@ -19,8 +19,11 @@ namespace Rekindle.Web.Infrastructure.Localization;
 public static class Text
 {
     private static readonly IStringLocalizer Localizer = new PseudoLocalizerFactory(
-        new ResourceManagerStringLocalizerFactory(Options.Create(new LocalizationOptions { ResourcesPath = "Resources" }), NullLoggerFactory.Instance))
-        .Create(typeof(SharedResource));
+        new ResourceManagerStringLocalizerFactory(
+            Options.Create(new LocalizationOptions { ResourcesPath = "Resources" }),
+            NullLoggerFactory.Instance
+        )
+    ).Create(typeof(SharedResource));
 
     /// <summary>The key in the current language, its placeholders filled with <paramref name="arguments"/>.</summary>
     public static string Of(string key, params object?[] arguments) =>

@@ -58,7 +58,14 @@ public static class AnswerSetText
 
             text.Append(CompactKey(key).PadRight(KeyWidth))
                 .Append(value.PadRight(ValueWidth))
-                .Append(entry.At is { } at ? ((uint)new DateTimeOffset(DateTime.SpecifyKind(at, DateTimeKind.Utc)).ToUnixTimeSeconds()).ToString("x8", CultureInfo.InvariantCulture) : new string(' ', TimeWidth));
+                .Append(
+                    entry.At is { } at
+                        ? ((uint)new DateTimeOffset(DateTime.SpecifyKind(at, DateTimeKind.Utc)).ToUnixTimeSeconds()).ToString(
+                            "x8",
+                            CultureInfo.InvariantCulture
+                        )
+                        : new string(' ', TimeWidth)
+                );
         }
 
         text.Append(' ', (1 + (records * RecordWidth)) - text.Length);

@@ -42,9 +42,10 @@ public sealed class AnswerSet : ISealedRecord
     /// <summary>Counts writes: two windows saving at once meet here instead of one losing the other's answer.</summary>
     public int Version { get; set; }
 
-    public SealPlace PlaceOf(string property) => property == nameof(Answers)
-        ? SealedPlaces.AnswerSetAnswers.At(Id, KeyOwner.Member(OwnerId))
-        : throw new ArgumentOutOfRangeException(nameof(property));
+    public SealPlace PlaceOf(string property) =>
+        property == nameof(Answers)
+            ? SealedPlaces.AnswerSetAnswers.At(Id, KeyOwner.Member(OwnerId))
+            : throw new ArgumentOutOfRangeException(nameof(property));
 }
 
 internal sealed class AnswerSetConfiguration : IEntityTypeConfiguration<AnswerSet>
@@ -54,7 +55,14 @@ internal sealed class AnswerSetConfiguration : IEntityTypeConfiguration<AnswerSe
         builder.HasKey(s => s.Id);
         builder.HasOne<Member>().WithMany().HasForeignKey(s => s.OwnerId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne<Couple>().WithMany().HasForeignKey(s => s.CoupleId).OnDelete(DeleteBehavior.Cascade);
-        builder.HasIndex(s => new { s.OwnerId, s.CoupleId, s.List }).IsUnique();
+        builder
+            .HasIndex(s => new
+            {
+                s.OwnerId,
+                s.CoupleId,
+                s.List,
+            })
+            .IsUnique();
         builder.Property(s => s.Version).IsConcurrencyToken();
     }
 }
@@ -70,26 +78,48 @@ public sealed class PrivateAnswers(AppDbContext db, Sealer sealer)
     /// Every answer the member gave to the list in that couple. Always exactly one row read and one
     /// value of fixed length opened, whatever the member answered (docs/TRUST.md T17).
     /// </summary>
-    public async Task<Dictionary<string, string>> ReadAsync(AnswerList list, Guid memberId, Guid? coupleId, CancellationToken cancellationToken) =>
-        (await EntriesAsync(list, memberId, coupleId, cancellationToken)).ToDictionary(e => e.Key, e => e.Value.Value, StringComparer.Ordinal);
+    public async Task<Dictionary<string, string>> ReadAsync(
+        AnswerList list,
+        Guid memberId,
+        Guid? coupleId,
+        CancellationToken cancellationToken
+    ) =>
+        (await EntriesAsync(list, memberId, coupleId, cancellationToken)).ToDictionary(
+            e => e.Key,
+            e => e.Value.Value,
+            StringComparer.Ordinal
+        );
 
     /// <summary>As <see cref="ReadAsync"/>, with when each answer was given.</summary>
-    public async Task<Dictionary<string, AnswerEntry>> EntriesAsync(AnswerList list, Guid memberId, Guid? coupleId, CancellationToken cancellationToken)
+    public async Task<Dictionary<string, AnswerEntry>> EntriesAsync(
+        AnswerList list,
+        Guid memberId,
+        Guid? coupleId,
+        CancellationToken cancellationToken
+    )
     {
         if (coupleId is null)
         {
             return new(StringComparer.Ordinal);
         }
 
-        var row = await db.AnswerSets.AsNoTracking().FirstOrDefaultAsync(s => s.OwnerId == memberId && s.CoupleId == coupleId && s.List == list, cancellationToken);
+        var row = await db
+            .AnswerSets.AsNoTracking()
+            .FirstOrDefaultAsync(s => s.OwnerId == memberId && s.CoupleId == coupleId && s.List == list, cancellationToken);
         return await OpenAsync(row, cancellationToken);
     }
 
     /// <summary>The member's answers to the list in every couple they have a set in, for their export.</summary>
-    public async Task<List<KeyValuePair<string, AnswerEntry>>> ExportAsync(AnswerList list, Guid memberId, CancellationToken cancellationToken)
+    public async Task<List<KeyValuePair<string, AnswerEntry>>> ExportAsync(
+        AnswerList list,
+        Guid memberId,
+        CancellationToken cancellationToken
+    )
     {
         var answers = new List<KeyValuePair<string, AnswerEntry>>();
-        foreach (var row in await db.AnswerSets.AsNoTracking().Where(s => s.OwnerId == memberId && s.List == list).ToListAsync(cancellationToken))
+        foreach (
+            var row in await db.AnswerSets.AsNoTracking().Where(s => s.OwnerId == memberId && s.List == list).ToListAsync(cancellationToken)
+        )
         {
             answers.AddRange((await OpenAsync(row, cancellationToken)).OrderBy(e => e.Key, StringComparer.Ordinal));
         }
@@ -102,7 +132,15 @@ public sealed class PrivateAnswers(AppDbContext db, Sealer sealer)
     /// takes it out of the set when it is "clear". Two windows saving at the same moment are retried;
     /// if they keep meeting, the member gets <paramref name="conflict"/> instead of an error.
     /// </summary>
-    public async Task<Outcome<bool>> SaveAsync(Viewer viewer, AnswerList list, string key, string answer, DateTime? at, string conflict, CancellationToken cancellationToken)
+    public async Task<Outcome<bool>> SaveAsync(
+        Viewer viewer,
+        AnswerList list,
+        string key,
+        string answer,
+        DateTime? at,
+        string conflict,
+        CancellationToken cancellationToken
+    )
     {
         if (viewer.CoupleId is not { } coupleId)
         {
@@ -111,7 +149,10 @@ public sealed class PrivateAnswers(AppDbContext db, Sealer sealer)
 
         for (var attempt = 1; ; attempt++)
         {
-            var row = await db.AnswerSets.FirstOrDefaultAsync(s => s.OwnerId == viewer.MemberId && s.CoupleId == coupleId && s.List == list, cancellationToken);
+            var row = await db.AnswerSets.FirstOrDefaultAsync(
+                s => s.OwnerId == viewer.MemberId && s.CoupleId == coupleId && s.List == list,
+                cancellationToken
+            );
             var entries = await OpenAsync(row, cancellationToken);
             if (answer == "clear")
             {
@@ -162,7 +203,11 @@ public sealed class PrivateAnswers(AppDbContext db, Sealer sealer)
     /// </summary>
     public async Task StartAsync(Guid memberId, Guid coupleId, CancellationToken cancellationToken)
     {
-        var existing = await db.AnswerSets.AsNoTracking().Where(s => s.OwnerId == memberId && s.CoupleId == coupleId).Select(s => s.List).ToListAsync(cancellationToken);
+        var existing = await db
+            .AnswerSets.AsNoTracking()
+            .Where(s => s.OwnerId == memberId && s.CoupleId == coupleId)
+            .Select(s => s.List)
+            .ToListAsync(cancellationToken);
         foreach (var list in Enum.GetValues<AnswerList>().Except(existing))
         {
             var row = New(memberId, coupleId, list);
@@ -172,7 +217,13 @@ public sealed class PrivateAnswers(AppDbContext db, Sealer sealer)
     }
 
     internal static AnswerSet New(Guid memberId, Guid coupleId, AnswerList list) =>
-        new() { Id = Guid.NewGuid(), OwnerId = memberId, CoupleId = coupleId, List = list };
+        new()
+        {
+            Id = Guid.NewGuid(),
+            OwnerId = memberId,
+            CoupleId = coupleId,
+            List = list,
+        };
 
     internal async Task SealAsync(AnswerSet row, IReadOnlyDictionary<string, AnswerEntry> entries, CancellationToken cancellationToken)
     {

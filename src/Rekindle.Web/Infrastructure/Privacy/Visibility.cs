@@ -11,7 +11,8 @@ public enum Visibility
     /// <summary>The partner sees it once they have submitted their own record for the same prompt.</summary>
     BlindReveal = 1,
 
-    /// <summary>One answer in a matching list: the partner learns of it only when both said yes or maybe (see <see cref="Mutual"/>).</summary>
+    /// <summary>One answer in a matching list: the partner learns of it only when both said yes or maybe (see <see
+    /// cref="Mutual"/>).</summary>
     MutualOnly = 2,
 
     /// <summary>Both partners of the couple it was written in.</summary>
@@ -78,10 +79,17 @@ public static class Disclosure
         var couple = viewer.CoupleId;
         Expression<Func<T, bool>> rule = r =>
             r.OwnerId == me
-            || (couple != null && r.CoupleId == couple
-                && (r.Visibility == Visibility.Shared
-                    || (r.Visibility == Visibility.BlindReveal
-                        && records.Any(mine => mine.OwnerId == me && mine.CoupleId == couple && mine.PromptKey == r.PromptKey))));
+            || (
+                couple != null
+                && r.CoupleId == couple
+                && (
+                    r.Visibility == Visibility.Shared
+                    || (
+                        r.Visibility == Visibility.BlindReveal
+                        && records.Any(mine => mine.OwnerId == me && mine.CoupleId == couple && mine.PromptKey == r.PromptKey)
+                    )
+                )
+            );
         return records.Where(rule);
     }
 }
@@ -100,7 +108,13 @@ public static class Mutual
     /// The items both answered yes or maybe, in the list's own order (never in the order anyone
     /// answered), so a "no", a one-sided yes and an unanswered item all look the same: absent.
     /// </summary>
-    public static IReadOnlyList<TKey> Only<TKey>(IEnumerable<TKey> listOrder, IReadOnlyDictionary<TKey, Answer> mine, IReadOnlyDictionary<TKey, Answer> theirs)
+    public static IReadOnlyList<TKey> Only<TKey>(
+        IEnumerable<TKey> listOrder,
+        IReadOnlyDictionary<TKey, Answer> mine,
+        IReadOnlyDictionary<TKey, Answer> theirs
+    )
         where TKey : notnull =>
-        listOrder.Where(k => mine.TryGetValue(k, out var a) && a != Answer.No && theirs.TryGetValue(k, out var b) && b != Answer.No).ToList();
+        listOrder
+            .Where(k => mine.TryGetValue(k, out var a) && a != Answer.No && theirs.TryGetValue(k, out var b) && b != Answer.No)
+            .ToList();
 }

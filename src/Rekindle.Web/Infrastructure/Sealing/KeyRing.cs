@@ -92,8 +92,9 @@ public sealed class KeyRing(KeyStoreDbContext db, DataKeyCache cache, TimeProvid
 
     /// <summary>Every owner that has a key, for rotation and the sweep of keys whose owner is gone.</summary>
     public async Task<List<KeyOwner>> OwnersAsync(CancellationToken cancellationToken = default) =>
-        (await db.DataKeys.AsNoTracking().Select(k => new { k.OwnerKind, k.OwnerId }).Distinct().ToListAsync(cancellationToken))
-            .ConvertAll(k => new KeyOwner(k.OwnerKind, k.OwnerId));
+        (await db.DataKeys.AsNoTracking().Select(k => new { k.OwnerKind, k.OwnerId }).Distinct().ToListAsync(cancellationToken)).ConvertAll(
+            k => new KeyOwner(k.OwnerKind, k.OwnerId)
+        );
 
     private IQueryable<DataKey> Rows(KeyOwner owner) =>
         db.DataKeys.AsNoTracking().Where(k => k.OwnerKind == owner.Kind && k.OwnerId == owner.Id);
@@ -116,7 +117,8 @@ public sealed class KeyRing(KeyStoreDbContext db, DataKeyCache cache, TimeProvid
             // One statement: two servers making the same owner's first key at once meet at the unique index.
             await db.Database.ExecuteSqlAsync(
                 $"INSERT INTO \"DataKeys\" (\"Id\", \"OwnerKind\", \"OwnerId\", \"Version\", \"WrappedKey\", \"CreatedAt\") VALUES ({row.Id}, {(int)row.OwnerKind}, {row.OwnerId}, {row.Version}, {row.WrappedKey}, {row.CreatedAt})",
-                cancellationToken);
+                cancellationToken
+            );
             return row;
         }
         catch (DbException)
@@ -141,12 +143,18 @@ public sealed class KeyRing(KeyStoreDbContext db, DataKeyCache cache, TimeProvid
     {
         var key = new byte[32];
         using var aes = new AesGcm(wrappingKey, 16);
-        aes.Decrypt(row.WrappedKey.AsSpan(0, 12), row.WrappedKey.AsSpan(12, 32), row.WrappedKey.AsSpan(44, 16), key,
-            Binding(new KeyOwner(row.OwnerKind, row.OwnerId), row.Version));
+        aes.Decrypt(
+            row.WrappedKey.AsSpan(0, 12),
+            row.WrappedKey.AsSpan(12, 32),
+            row.WrappedKey.AsSpan(44, 16),
+            key,
+            Binding(new KeyOwner(row.OwnerKind, row.OwnerId), row.Version)
+        );
         return key;
     }
 
-    /// <summary>Whether this master key opens a wrapped key (a restore checks it has the right master key before replacing anything).</summary>
+    /// <summary>Whether this master key opens a wrapped key (a restore checks it has the right master key before replacing
+    /// anything).</summary>
     internal static bool Opens(Keys.MasterKey master, DataKey row)
     {
         try

@@ -31,9 +31,10 @@ public sealed class KeyStoreOptions : IValidatableObject
         if (Provider == DatabaseProvider.Postgres && string.IsNullOrWhiteSpace(ConnectionString))
         {
             yield return new ValidationResult(
-                "KeyStore:ConnectionString is required when Database:Provider is Postgres: the data keys live in a database " +
-                "of their own, so that deleting a member also reaches older backups of the main database.",
-                [nameof(ConnectionString)]);
+                "KeyStore:ConnectionString is required when Database:Provider is Postgres: the data keys live in a database "
+                    + "of their own, so that deleting a member also reaches older backups of the main database.",
+                [nameof(ConnectionString)]
+            );
         }
     }
 }
@@ -49,7 +50,13 @@ public abstract class KeyStoreDbContext(DbContextOptions options) : DbContext(op
     {
         var keys = modelBuilder.Entity<DataKey>();
         keys.HasKey(k => k.Id);
-        keys.HasIndex(k => new { k.OwnerKind, k.OwnerId, k.Version }).IsUnique();
+        keys.HasIndex(k => new
+            {
+                k.OwnerKind,
+                k.OwnerId,
+                k.Version,
+            })
+            .IsUnique();
         keys.Property(k => k.WrappedKey).HasMaxLength(60).IsRequired();
 
         var protection = modelBuilder.Entity<Keys.DataProtectionKeyRow>();
@@ -81,7 +88,8 @@ public static class KeyStoreFeature
     public static WebApplicationBuilder AddKeyStore(this WebApplicationBuilder builder)
     {
         var provider = (builder.Configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions()).Provider;
-        builder.Services.AddOptions<KeyStoreOptions>()
+        builder
+            .Services.AddOptions<KeyStoreOptions>()
             .BindConfiguration(KeyStoreOptions.Section)
             .Configure(o => o.Provider = provider)
             .ValidateDataAnnotations()
@@ -91,15 +99,18 @@ public static class KeyStoreFeature
         {
             builder.Services.AddDbContext<PostgresKeyStoreDbContext>(
                 (sp, db) => db.UseNpgsql(sp.GetRequiredService<IOptions<KeyStoreOptions>>().Value.ConnectionString),
-                optionsLifetime: ServiceLifetime.Singleton);
+                optionsLifetime: ServiceLifetime.Singleton
+            );
             builder.Services.AddScoped<KeyStoreDbContext>(sp => sp.GetRequiredService<PostgresKeyStoreDbContext>());
         }
         else
         {
-            builder.Services.AddDbContext<SqliteKeyStoreDbContext>((sp, db) => db
-                .UseSqlite(SqliteConnectionString(sp))
-                .AddInterceptors(new SqlitePragmas(sp.GetRequiredService<IOptions<DatabaseOptions>>().Value)),
-                optionsLifetime: ServiceLifetime.Singleton);
+            builder.Services.AddDbContext<SqliteKeyStoreDbContext>(
+                (sp, db) =>
+                    db.UseSqlite(SqliteConnectionString(sp))
+                        .AddInterceptors(new SqlitePragmas(sp.GetRequiredService<IOptions<DatabaseOptions>>().Value)),
+                optionsLifetime: ServiceLifetime.Singleton
+            );
             builder.Services.AddScoped<KeyStoreDbContext>(sp => sp.GetRequiredService<SqliteKeyStoreDbContext>());
         }
 
@@ -128,9 +139,9 @@ public static class KeyStoreFeature
     {
         var configured = services.GetRequiredService<IOptions<KeyStoreOptions>>().Value.ConnectionString;
         var database = services.GetRequiredService<IOptions<DatabaseOptions>>().Value;
-        var builder = new SqliteConnectionStringBuilder(string.IsNullOrWhiteSpace(configured)
-            ? $"Data Source={Path.Combine(KeyFolder(services), "data-keys.db")}"
-            : configured)
+        var builder = new SqliteConnectionStringBuilder(
+            string.IsNullOrWhiteSpace(configured) ? $"Data Source={Path.Combine(KeyFolder(services), "data-keys.db")}" : configured
+        )
         {
             DefaultTimeout = database.SqliteBusyTimeoutSeconds,
             Pooling = true,

@@ -39,23 +39,34 @@ public sealed class RotateKeys(AppDbContext db, KeyRing keys, Sealer sealer, ILo
         var unopenable = 0;
         foreach (var entityType in db.Model.GetEntityTypes().Where(t => typeof(ISealedRecord).IsAssignableFrom(t.ClrType)))
         {
-            var sealedProperties = entityType.ClrType.GetProperties(BindingFlags.Public | BindingFlags.Instance)
+            var sealedProperties = entityType
+                .ClrType.GetProperties(BindingFlags.Public | BindingFlags.Instance)
                 .Where(p => p.PropertyType == typeof(SealedText))
                 .ToList();
-            var method = typeof(RotateKeys).GetMethod(nameof(ResealAsync), BindingFlags.NonPublic | BindingFlags.Instance)!.MakeGenericMethod(entityType.ClrType);
+            var method = typeof(RotateKeys)
+                .GetMethod(nameof(ResealAsync), BindingFlags.NonPublic | BindingFlags.Instance)!
+                .MakeGenericMethod(entityType.ClrType);
             var (done, failed) = await (Task<(int, int)>)method.Invoke(this, [sealedProperties, cancellationToken])!;
             resealed += done;
             unopenable += failed;
         }
 
-        logger.LogInformation("Rotated keys of {Owners} owners; re-sealed {Resealed} values; {Unopenable} could not be opened; destroyed the keys of {Orphans} owners no longer here", owners.Count, resealed, unopenable, orphans);
+        logger.LogInformation(
+            "Rotated keys of {Owners} owners; re-sealed {Resealed} values; {Unopenable} could not be opened; destroyed the keys of {Orphans} owners no longer here",
+            owners.Count,
+            resealed,
+            unopenable,
+            orphans
+        );
         return new Result(owners.Count, resealed, unopenable, orphans);
     }
 
     private async Task<(int Resealed, int Unopenable)> ResealAsync<T>(List<PropertyInfo> properties, CancellationToken cancellationToken)
         where T : class, ISealedRecord
     {
-        int resealed = 0, unopenable = 0, skip = 0;
+        int resealed = 0,
+            unopenable = 0,
+            skip = 0;
         while (true)
         {
             // A stable order, so each batch is a fresh page of rows.

@@ -21,7 +21,13 @@ public sealed class Sealer(KeyRing keys, SealingStats stats, ILogger<Sealer> log
         RandomNumberGenerator.Fill(sealedBytes.AsSpan(0, 12));
         using (var aes = new AesGcm(key, 16))
         {
-            aes.Encrypt(sealedBytes.AsSpan(0, 12), plain, sealedBytes.AsSpan(12, plain.Length), sealedBytes.AsSpan(12 + plain.Length, 16), Binding(place, version));
+            aes.Encrypt(
+                sealedBytes.AsSpan(0, 12),
+                plain,
+                sealedBytes.AsSpan(12, plain.Length),
+                sealedBytes.AsSpan(12 + plain.Length, 16),
+                Binding(place, version)
+            );
         }
 
         return new SealedText(Prefix + version.ToString(CultureInfo.InvariantCulture) + "." + Base64Url.EncodeToString(sealedBytes));
@@ -37,7 +43,11 @@ public sealed class Sealer(KeyRing keys, SealingStats stats, ILogger<Sealer> log
     {
         stats.Opening(value.Envelope.Length);
         var parts = value.Envelope.Split('.', 3);
-        if (parts.Length != 3 || parts[0] + "." != Prefix || !int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var version))
+        if (
+            parts.Length != 3
+            || parts[0] + "." != Prefix
+            || !int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var version)
+        )
         {
             throw Unreadable(place, "it is not in a known format");
         }
@@ -53,7 +63,13 @@ public sealed class Sealer(KeyRing keys, SealingStats stats, ILogger<Sealer> log
 
             var plain = new byte[sealedBytes.Length - 28];
             using var aes = new AesGcm(key, 16);
-            aes.Decrypt(sealedBytes.AsSpan(0, 12), sealedBytes.AsSpan(12, plain.Length), sealedBytes.AsSpan(12 + plain.Length, 16), plain, Binding(place, version));
+            aes.Decrypt(
+                sealedBytes.AsSpan(0, 12),
+                sealedBytes.AsSpan(12, plain.Length),
+                sealedBytes.AsSpan(12 + plain.Length, 16),
+                plain,
+                Binding(place, version)
+            );
             return Encoding.UTF8.GetString(plain);
         }
         catch (Exception ex) when (ex is AuthenticationTagMismatchException or FormatException)
@@ -65,13 +81,21 @@ public sealed class Sealer(KeyRing keys, SealingStats stats, ILogger<Sealer> log
     // Ids only: which value failed and why, never what it held nor its envelope.
     private SealedValueUnreadableException Unreadable(SealPlace place, string reason)
     {
-        logger.LogError("A sealed value in {Table}.{Column} row {RowId} did not open: {Reason}", place.Table, place.Column, place.RowId, reason);
+        logger.LogError(
+            "A sealed value in {Table}.{Column} row {RowId} did not open: {Reason}",
+            place.Table,
+            place.Column,
+            place.RowId,
+            reason
+        );
         return new SealedValueUnreadableException(place, reason);
     }
 
     /// <summary>The key version a value was sealed with (for the re-seal pass after rotation).</summary>
     public static int VersionOf(SealedText value) =>
-        int.TryParse(value.Envelope.Split('.', 3).ElementAtOrDefault(1), NumberStyles.None, CultureInfo.InvariantCulture, out var version) ? version : 0;
+        int.TryParse(value.Envelope.Split('.', 3).ElementAtOrDefault(1), NumberStyles.None, CultureInfo.InvariantCulture, out var version)
+            ? version
+            : 0;
 
     private static byte[] Binding(SealPlace place, int version) => Encoding.UTF8.GetBytes($"rekindle:sealed|{place}|{version}");
 }

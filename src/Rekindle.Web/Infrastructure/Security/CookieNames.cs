@@ -46,12 +46,14 @@ public static class CookieNamesFeature
         });
 
         // Identity's short-lived cookies (between password and code, remembered devices, external sign-in).
-        foreach (var (scheme, name) in new[]
-        {
-            (IdentityConstants.TwoFactorUserIdScheme, "rekindle.second-step"),
-            (IdentityConstants.TwoFactorRememberMeScheme, "rekindle.known-device"),
-            (IdentityConstants.ExternalScheme, "rekindle.external"),
-        })
+        foreach (
+            var (scheme, name) in new[]
+            {
+                (IdentityConstants.TwoFactorUserIdScheme, "rekindle.second-step"),
+                (IdentityConstants.TwoFactorRememberMeScheme, "rekindle.known-device"),
+                (IdentityConstants.ExternalScheme, "rekindle.external"),
+            }
+        )
         {
             builder.Services.Configure<CookieAuthenticationOptions>(scheme, cookie =>
             {

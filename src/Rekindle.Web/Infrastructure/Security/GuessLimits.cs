@@ -28,31 +28,46 @@ public static class GuessLimits
 
     public static WebApplicationBuilder AddGuessLimits(this WebApplicationBuilder builder)
     {
-        builder.Services.AddOptions<GuessLimitOptions>().BindConfiguration(GuessLimitOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder
+            .Services.AddOptions<GuessLimitOptions>()
+            .BindConfiguration(GuessLimitOptions.Section)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
         var options = builder.Configuration.GetSection(GuessLimitOptions.Section).Get<GuessLimitOptions>() ?? new GuessLimitOptions();
         builder.Services.AddRateLimiter(limiter =>
         {
             limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             limiter.OnRejected = async (context, _) =>
             {
-                var wait = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter) ? retryAfter : TimeSpan.FromMinutes(options.WindowMinutes);
+                var wait = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter)
+                    ? retryAfter
+                    : TimeSpan.FromMinutes(options.WindowMinutes);
                 var minutes = Math.Max(1, (int)Math.Ceiling(wait.TotalMinutes));
-                context.HttpContext.Response.Headers.RetryAfter = ((int)Math.Ceiling(wait.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
-                await RequestLimits.Problem(context.HttpContext, StatusCodes.Status429TooManyRequests,
-                    minutes == 1 ? Text.Of("There were many attempts from here in a short time. Please wait {0} minute, then try again.", minutes)
+                context.HttpContext.Response.Headers.RetryAfter = ((int)Math.Ceiling(wait.TotalSeconds)).ToString(
+                    CultureInfo.InvariantCulture
+                );
+                await RequestLimits.Problem(
+                    context.HttpContext,
+                    StatusCodes.Status429TooManyRequests,
+                    minutes == 1
+                        ? Text.Of("There were many attempts from here in a short time. Please wait {0} minute, then try again.", minutes)
                         : Text.Of("There were many attempts from here in a short time. Please wait {0} minutes, then try again.", minutes),
-                    keepHeaders: true);
+                    keepHeaders: true
+                );
             };
             limiter.AddPolicy(Policy, http =>
             {
                 var attempt = HttpMethods.IsPost(http.Request.Method) || http.Request.Query.ContainsKey("code");
                 return attempt
-                    ? RateLimitPartition.GetFixedWindowLimiter("addr:" + (http.Connection.RemoteIpAddress?.ToString() ?? "unknown"), _ => new FixedWindowRateLimiterOptions
-                    {
-                        PermitLimit = options.PermitLimit,
-                        Window = TimeSpan.FromMinutes(options.WindowMinutes),
-                        QueueLimit = 0,
-                    })
+                    ? RateLimitPartition.GetFixedWindowLimiter(
+                        "addr:" + (http.Connection.RemoteIpAddress?.ToString() ?? "unknown"),
+                        _ => new FixedWindowRateLimiterOptions
+                        {
+                            PermitLimit = options.PermitLimit,
+                            Window = TimeSpan.FromMinutes(options.WindowMinutes),
+                            QueueLimit = 0,
+                        }
+                    )
                     : RateLimitPartition.GetNoLimiter("reading");
             });
         });

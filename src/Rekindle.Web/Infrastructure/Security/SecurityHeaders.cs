@@ -14,39 +14,45 @@ public static class SecurityHeaders
     /// </summary>
     public static string CspNonce(this HttpContext context) => (string)context.Items[NonceKey]!;
 
-    public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app) => app.Use(async (context, next) =>
-    {
-        var nonce = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16));
-        context.Items[NonceKey] = nonce;
-        context.Response.OnStarting(() =>
-        {
-            var headers = context.Response.Headers;
-            headers.ContentSecurityPolicy =
-                $"default-src 'self'; script-src 'self' 'nonce-{nonce}'; style-src 'self'; img-src 'self' data:; font-src 'self'; " +
-                "connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
-            headers.XContentTypeOptions = "nosniff";
-            headers.XFrameOptions = "DENY";
-            headers["Referrer-Policy"] = "no-referrer";
-            headers["Cross-Origin-Opener-Policy"] = "same-origin";
-            headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=(), interest-cohort=()";
-            if (context.User.Identity?.IsAuthenticated == true || !context.Request.Path.StartsWithSegments("/_content", StringComparison.OrdinalIgnoreCase))
+    public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app) =>
+        app.Use(
+            async (context, next) =>
             {
-                if (IsSameForEveryone(context))
+                var nonce = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16));
+                context.Items[NonceKey] = nonce;
+                context.Response.OnStarting(() =>
                 {
-                    // Holds nothing private (the service worker, the offline page): kept, but revalidated each time.
-                    headers.CacheControl = "no-cache";
-                }
-                else if (!IsStaticAsset(context))
-                {
-                    headers.CacheControl = "no-store";
-                    headers.Pragma = "no-cache";
-                }
-            }
+                    var headers = context.Response.Headers;
+                    headers.ContentSecurityPolicy =
+                        $"default-src 'self'; script-src 'self' 'nonce-{nonce}'; style-src 'self'; img-src 'self' data:; font-src 'self'; "
+                        + "connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+                    headers.XContentTypeOptions = "nosniff";
+                    headers.XFrameOptions = "DENY";
+                    headers["Referrer-Policy"] = "no-referrer";
+                    headers["Cross-Origin-Opener-Policy"] = "same-origin";
+                    headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=(), interest-cohort=()";
+                    if (
+                        context.User.Identity?.IsAuthenticated == true
+                        || !context.Request.Path.StartsWithSegments("/_content", StringComparison.OrdinalIgnoreCase)
+                    )
+                    {
+                        if (IsSameForEveryone(context))
+                        {
+                            // Holds nothing private (the service worker, the offline page): kept, but revalidated each time.
+                            headers.CacheControl = "no-cache";
+                        }
+                        else if (!IsStaticAsset(context))
+                        {
+                            headers.CacheControl = "no-store";
+                            headers.Pragma = "no-cache";
+                        }
+                    }
 
-            return Task.CompletedTask;
-        });
-        await next();
-    });
+                    return Task.CompletedTask;
+                });
+                await next();
+            }
+        );
 
     private static bool IsSameForEveryone(HttpContext context) =>
         context.GetEndpoint()?.Metadata.GetMetadata<SameForEveryoneAttribute>() is not null;
