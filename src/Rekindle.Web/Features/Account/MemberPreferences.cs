@@ -7,7 +7,7 @@ namespace Rekindle.Web.Features.Account;
 
 /// <summary>
 /// A member's own settings: their time zone, which notices they get and when not to, and whether
-/// they opted in to intimacy content. Never shown to the partner (PRODUCT.md rule 4), not even
+/// they opted in to intimacy content. Never shown to the partner (docs/PRODUCT.md rule 4), not even
 /// whether they were changed.
 /// </summary>
 public sealed class MemberPreferences

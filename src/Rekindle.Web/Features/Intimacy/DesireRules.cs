@@ -15,7 +15,7 @@ public sealed record DesireMatch(string Key, MatchKind Kind);
 /// <summary>
 /// The matching rules, pure. Answers are "yes", "maybe", "no", "talk" (let's talk first) and "limit"
 /// (a firm no the member also keeps as a boundary). Only yes and maybe can ever match; everything
-/// else, and no answer at all, is the same absence (TRUST.md T3). Nothing matches unless both opted in.
+/// else, and no answer at all, is the same absence (docs/TRUST.md T3). Nothing matches unless both opted in.
 /// </summary>
 public static class DesireRules
 {

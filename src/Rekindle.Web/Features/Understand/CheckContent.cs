@@ -35,7 +35,7 @@ public sealed class CheckContent
     /// answer.</summary>
     public const int Skipped = -1;
 
-    /// <summary>The fewest items the check may have (PRODUCT.md: 50), and the fewest safety items (8).</summary>
+    /// <summary>The fewest items the check may have (docs/PRODUCT.md: 50), and the fewest safety items (8).</summary>
     public const int LeastItems = 50;
 
     public const int LeastSafetyItems = 8;
