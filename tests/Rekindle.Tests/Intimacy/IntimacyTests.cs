@@ -161,7 +161,8 @@ public abstract class IntimacyTests(RekindleFactory app)
         await a.SubmitAsync(await a.GetAsync("/intimacy"), "intimacy-off", new Dictionary<string, string> { ["off"] = "delete" });
         await OptInAsync(a);
         Assert.Null((await b.GetAsync("/intimacy/matches")).Find("#match-i005"));
-        Assert.Equal(1, (await app.AnswerSetsAsync(AnswerList.Desires)).Values.Count(x => x.ContainsKey("i005"))); // only the partner's is left
+        // only the partner's is left
+        Assert.Equal(1, (await app.AnswerSetsAsync(AnswerList.Desires)).Values.Count(x => x.ContainsKey("i005")));
     }
 
     [Fact]

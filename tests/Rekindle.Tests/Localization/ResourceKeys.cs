@@ -50,7 +50,8 @@ internal static partial class ResourceKeys
             else if (!Placeholders(key).SetEquals(Placeholders(value)))
             {
                 problems.Add(
-                    $"{name}: \"{key}\" has placeholders {string.Join(",", Placeholders(value))}, the key {string.Join(",", Placeholders(key))}"
+                    $"{name}: \"{key}\" has placeholders {string.Join(",", Placeholders(value))}, "
+                        + $"the key {string.Join(",", Placeholders(key))}"
                 );
             }
         }

@@ -260,7 +260,8 @@ public sealed class ToneTests
                 path,
                 """
                 { "language": "xx", "frame": "f", "frameExample": "e", "minWords": 3, "lookAt": ["l"], "kindShapes": ["k"], "terms": {},
-                  "kinds": [ { "kind": "blame", "title": "t", "note": "n", "kinder": "k", "groups": [ { "match": ["%missing% x"] } ] } ], "care": [] }
+                  "kinds": [ { "kind": "blame", "title": "t", "note": "n", "kinder": "k",
+                               "groups": [ { "match": ["%missing% x"] } ] } ], "care": [] }
                 """
             );
             Assert.Throws<InvalidDataException>(() => SoftStartup.Load(path));

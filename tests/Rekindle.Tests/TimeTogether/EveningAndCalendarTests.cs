@@ -270,7 +270,8 @@ public abstract class EveningAndCalendarTests(RekindleFactory app)
                     for group in (ex if isinstance(ex, list) else [ex] if ex is not None else []):
                         for d in group.dts:
                             skipped.add(d.dt.astimezone(utc))
-                    for naive in rule.between(lo.replace(tzinfo=None) - datetime.timedelta(days=1), hi.replace(tzinfo=None) + datetime.timedelta(days=1), inc=True):
+                    for naive in rule.between(lo.replace(tzinfo=None) - datetime.timedelta(days=1),
+                                              hi.replace(tzinfo=None) + datetime.timedelta(days=1), inc=True):
                         occurrence = place(naive).astimezone(utc)
                         if lo <= occurrence < hi and occurrence not in skipped:
                             print('occurrence', f(occurrence))

@@ -146,7 +146,7 @@ public abstract partial class UnderstandTests
     }
 
     [Fact]
-    public async Task A_member_with_a_concern_is_offered_individual_and_safety_help_only_and_couples_counseling_says_when_you_both_feel_safe()
+    public async Task A_member_with_a_concern_is_offered_individual_and_safety_help_only_and_couples_counseling_says_when_both_feel_safe()
     {
         var (kim, _) = await MemberAsync(app, "Kim");
         var (lee, _) = await MemberAsync(app, "Lee");

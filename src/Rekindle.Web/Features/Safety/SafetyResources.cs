@@ -115,7 +115,8 @@ public static class SafetyResources
                     SafetyResourcesOptions.Section,
                     typeof(SafetyResourcesOptions),
                     [
-                        $"SafetyResources:DefaultCountry \"{options.DefaultCountry}\" is not a country in {file}; use one of: {string.Join(", ", set.Countries!.Select(c => c.Code))}, {SafetyResourceSet.AllCountries}.",
+                        $"SafetyResources:DefaultCountry \"{options.DefaultCountry}\" is not a country in {file}; "
+                            + $"use one of: {string.Join(", ", set.Countries!.Select(c => c.Code))}, {SafetyResourceSet.AllCountries}.",
                     ]
                 );
             }

@@ -287,7 +287,8 @@ public static class PdfWriter
             Ascii("<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>"),
             Ascii("<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica-Bold /Encoding /WinAnsiEncoding >>"),
             Ascii(
-                $"<< /Title {Utf16(document.Title)} /Producer (Rekindle) /CreationDate (D:{document.MadeAtUtc.ToString("yyyyMMddHHmmss", CultureInfo.InvariantCulture)}Z) >>"
+                $"<< /Title {Utf16(document.Title)} /Producer (Rekindle) "
+                    + $"/CreationDate (D:{document.MadeAtUtc.ToString("yyyyMMddHHmmss", CultureInfo.InvariantCulture)}Z) >>"
             ),
         };
         for (var i = 0; i < pages.Count; i++)

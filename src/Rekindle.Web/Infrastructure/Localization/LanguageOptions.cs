@@ -29,7 +29,8 @@ public sealed class LanguageOptions
             .ToList();
         if (unknown.Count > 0)
         {
-            return $"Localization:Languages has culture names this machine does not know: {string.Join(", ", unknown.Select(u => $"\"{u}\""))}. Use names like \"en-GB\" or \"de-DE\".";
+            return "Localization:Languages has culture names this machine does not know: "
+                + $"{string.Join(", ", unknown.Select(u => $"\"{u}\""))}. Use names like \"en-GB\" or \"de-DE\".";
         }
 
         var twice = languages
