@@ -40,8 +40,6 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityUserConte
 
     public DbSet<Features.Talk.Conversation> Conversations => Set<Features.Talk.Conversation>();
 
-    public DbSet<Features.TimeTogether.IdeaRating> IdeaRatings => Set<Features.TimeTogether.IdeaRating>();
-
     public DbSet<Features.TimeTogether.CustomIdea> CustomIdeas => Set<Features.TimeTogether.CustomIdea>();
 
     public DbSet<Features.TimeTogether.DatePlan> DatePlans => Set<Features.TimeTogether.DatePlan>();
@@ -52,11 +50,7 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityUserConte
 
     public DbSet<Features.TimeTogether.CalendarFeed> CalendarFeeds => Set<Features.TimeTogether.CalendarFeed>();
 
-    public DbSet<Features.Spontaneity.GestureMark> GestureMarks => Set<Features.Spontaneity.GestureMark>();
-
     public DbSet<Features.Spontaneity.AppreciationNote> AppreciationNotes => Set<Features.Spontaneity.AppreciationNote>();
-
-    public DbSet<Features.Intimacy.DesireAnswer> DesireAnswers => Set<Features.Intimacy.DesireAnswer>();
 
     public DbSet<Features.Intimacy.CustomDesire> CustomDesires => Set<Features.Intimacy.CustomDesire>();
 

@@ -2,42 +2,9 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Rekindle.Web.Features.Account;
 using Rekindle.Web.Features.Pairing;
-using Rekindle.Web.Infrastructure.Privacy;
 using Rekindle.Web.Infrastructure.Sealing;
 
 namespace Rekindle.Web.Features.Intimacy;
-
-/// <summary>
-/// Before decisions/0026: one member's private answer to one item, one row each. Answers now live in
-/// the member's <see cref="AnswerSet"/>; the start-up conversion moves any rows left here into it.
-/// </summary>
-public sealed class DesireAnswer : ILegacyAnswer
-{
-    public Guid Id { get; set; }
-
-    public Guid OwnerId { get; set; }
-
-    public Guid? CoupleId { get; set; }
-
-    public Visibility Visibility { get; set; } = Visibility.MutualOnly;
-
-    /// <summary>A list item ("i012") or "custom:{id}".</summary>
-    public string PromptKey { get; set; } = "";
-
-    public SealedText Answer { get; set; } = default!;
-
-    SealedText ILegacyAnswer.Sealed => Answer;
-
-    string ILegacyAnswer.SealedProperty => nameof(Answer);
-
-    // No time is kept: an answer has no visible history.
-    DateTime? ILegacyAnswer.AnsweredAt => null;
-
-    public SealPlace PlaceOf(string property) =>
-        property == nameof(Answer)
-            ? SealedPlaces.DesireAnswerAnswer.At(Id, KeyOwner.Member(OwnerId))
-            : throw new ArgumentOutOfRangeException(nameof(property));
-}
 
 /// <summary>An item a couple added to their list; both answer it privately. Its words are sealed with the couple's key.</summary>
 public sealed class CustomDesire : ISealedRecord
@@ -117,29 +84,11 @@ public sealed class TouchLog : ISealedRecord
 }
 
 internal sealed class IntimacyConfiguration
-    : IEntityTypeConfiguration<DesireAnswer>,
-        IEntityTypeConfiguration<CustomDesire>,
+    : IEntityTypeConfiguration<CustomDesire>,
         IEntityTypeConfiguration<CheckInFirst>,
         IEntityTypeConfiguration<StageReady>,
         IEntityTypeConfiguration<TouchLog>
 {
-    public void Configure(EntityTypeBuilder<DesireAnswer> builder)
-    {
-        builder.HasKey(a => a.Id);
-        builder.HasOne<Member>().WithMany().HasForeignKey(a => a.OwnerId).OnDelete(DeleteBehavior.Cascade);
-        builder.HasOne<Couple>().WithMany().HasForeignKey(a => a.CoupleId).OnDelete(DeleteBehavior.Cascade);
-        builder
-            .HasIndex(a => new
-            {
-                a.OwnerId,
-                a.CoupleId,
-                a.PromptKey,
-            })
-            .IsUnique();
-        builder.Property(a => a.PromptKey).HasMaxLength(60);
-        builder.Property(a => a.Answer).HasMaxLength(200);
-    }
-
     public void Configure(EntityTypeBuilder<CustomDesire> builder)
     {
         builder.HasKey(d => d.Id);

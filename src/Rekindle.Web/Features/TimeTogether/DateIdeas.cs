@@ -89,40 +89,6 @@ public sealed class DateIdeaLibrary
     private sealed record FileShape(string Language, List<DateIdea> Ideas);
 }
 
-/// <summary>
-/// Before decisions/0026: one partner's private rating of one idea, one row each. Ratings now live in
-/// the member's <see cref="AnswerSet"/>; the start-up conversion moves any rows left here into it.
-/// </summary>
-public sealed class IdeaRating : ILegacyAnswer
-{
-    public Guid Id { get; set; }
-
-    public Guid OwnerId { get; set; }
-
-    public Guid? CoupleId { get; set; }
-
-    public Visibility Visibility { get; set; } = Visibility.MutualOnly;
-
-    /// <summary>The idea: a library id ("d012") or "custom:{id}".</summary>
-    public string PromptKey { get; set; } = "";
-
-    /// <summary>"love", "like" or "no", sealed.</summary>
-    public SealedText Rating { get; set; } = default!;
-
-    public DateTime RatedAt { get; set; }
-
-    SealedText ILegacyAnswer.Sealed => Rating;
-
-    string ILegacyAnswer.SealedProperty => nameof(Rating);
-
-    DateTime? ILegacyAnswer.AnsweredAt => RatedAt;
-
-    public SealPlace PlaceOf(string property) =>
-        property == nameof(Rating)
-            ? SealedPlaces.IdeaRatingRating.At(Id, KeyOwner.Member(OwnerId))
-            : throw new ArgumentOutOfRangeException(nameof(property));
-}
-
 /// <summary>An idea a couple added themselves: shared by both to rate, its words sealed with the couple's key.</summary>
 public sealed class CustomIdea : ISealedRecord
 {
@@ -148,25 +114,8 @@ public sealed class CustomIdea : ISealedRecord
             : throw new ArgumentOutOfRangeException(nameof(property));
 }
 
-internal sealed class DateIdeaConfiguration : IEntityTypeConfiguration<IdeaRating>, IEntityTypeConfiguration<CustomIdea>
+internal sealed class DateIdeaConfiguration : IEntityTypeConfiguration<CustomIdea>
 {
-    public void Configure(EntityTypeBuilder<IdeaRating> builder)
-    {
-        builder.HasKey(r => r.Id);
-        builder.HasOne<Member>().WithMany().HasForeignKey(r => r.OwnerId).OnDelete(DeleteBehavior.Cascade);
-        builder.HasOne<Couple>().WithMany().HasForeignKey(r => r.CoupleId).OnDelete(DeleteBehavior.Cascade);
-        builder
-            .HasIndex(r => new
-            {
-                r.OwnerId,
-                r.CoupleId,
-                r.PromptKey,
-            })
-            .IsUnique();
-        builder.Property(r => r.PromptKey).HasMaxLength(60);
-        builder.Property(r => r.Rating).HasMaxLength(200);
-    }
-
     public void Configure(EntityTypeBuilder<CustomIdea> builder)
     {
         builder.HasKey(i => i.Id);

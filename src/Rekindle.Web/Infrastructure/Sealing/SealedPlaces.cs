@@ -25,7 +25,6 @@ public static class SealedPlaces
     public static readonly SealedColumn DateReflectionRating = new("DateReflections", "Rating");
     public static readonly SealedColumn DateReflectionHighlight = new("DateReflections", "Highlight");
     public static readonly SealedColumn CalendarFeedToken = new("CalendarFeeds", "Token");
-    public static readonly SealedColumn IdeaRatingRating = new("IdeaRatings", "Rating");
     public static readonly SealedColumn CustomIdeaTitle = new("CustomIdeas", "Title");
     public static readonly SealedColumn ConversationSummary = new("Conversations", "Summary");
     public static readonly SealedColumn DailyAnswerText = new("DailyAnswers", "Text");
@@ -38,11 +37,9 @@ public static class SealedPlaces
     public static readonly SealedColumn CheckAttemptAnswers = new("CheckAttempts", "Answers");
     public static readonly SealedColumn CheckAttemptScores = new("CheckAttempts", "Scores");
     public static readonly SealedColumn MapShareDomains = new("MapShares", "Domains");
-    public static readonly SealedColumn DesireAnswerAnswer = new("DesireAnswers", "Answer");
     public static readonly SealedColumn CustomDesireText = new("CustomDesires", "Text");
     public static readonly SealedColumn TouchLogEntry = new("TouchLogs", "Entry");
     public static readonly SealedColumn AppreciationNoteText = new("AppreciationNotes", "Text");
-    public static readonly SealedColumn GestureMarkMark = new("GestureMarks", "Mark");
     public static readonly SealedColumn SelfCareLogEntry = new("SelfCareLogs", "Entry");
     public static readonly SealedColumn SelfCareGoalGoal = new("SelfCareGoals", "Goal");
     public static readonly SealedColumn SelfCareShareLine = new("SelfCareShares", "Line");

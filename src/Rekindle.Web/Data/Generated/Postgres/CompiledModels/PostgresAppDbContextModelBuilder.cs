@@ -12,7 +12,7 @@ namespace Rekindle.Web.Data.Generated.Postgres.CompiledModels
     public partial class PostgresAppDbContextModel
     {
         private PostgresAppDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("1a763f0f-cba1-4995-91a2-e1c6d9ae871e"), entityTypeCount: 44)
+            : base(skipDetectChanges: false, modelId: new Guid("2cb6b02b-eefd-4527-893b-36f34e710252"), entityTypeCount: 41)
         {
         }
 
@@ -30,7 +30,6 @@ namespace Rekindle.Web.Data.Generated.Postgres.CompiledModels
             var usedTotpStep = UsedTotpStepEntityType.Create(this);
             var checkInFirst = CheckInFirstEntityType.Create(this);
             var customDesire = CustomDesireEntityType.Create(this);
-            var desireAnswer = DesireAnswerEntityType.Create(this);
             var stageReady = StageReadyEntityType.Create(this);
             var touchLog = TouchLogEntityType.Create(this);
             var couple = CoupleEntityType.Create(this);
@@ -44,7 +43,6 @@ namespace Rekindle.Web.Data.Generated.Postgres.CompiledModels
             var selfCareLog = SelfCareLogEntityType.Create(this);
             var selfCareShare = SelfCareShareEntityType.Create(this);
             var appreciationNote = AppreciationNoteEntityType.Create(this);
-            var gestureMark = GestureMarkEntityType.Create(this);
             var checkIn = CheckInEntityType.Create(this);
             var conversation = ConversationEntityType.Create(this);
             var dailyAnswer = DailyAnswerEntityType.Create(this);
@@ -55,7 +53,6 @@ namespace Rekindle.Web.Data.Generated.Postgres.CompiledModels
             var datePlan = DatePlanEntityType.Create(this);
             var dateReflection = DateReflectionEntityType.Create(this);
             var eveningSkip = EveningSkipEntityType.Create(this);
-            var ideaRating = IdeaRatingEntityType.Create(this);
             var ourEvening = OurEveningEntityType.Create(this);
             var checkAttempt = CheckAttemptEntityType.Create(this);
             var mapShare = MapShareEntityType.Create(this);
@@ -74,8 +71,6 @@ namespace Rekindle.Web.Data.Generated.Postgres.CompiledModels
             UsedTotpStepEntityType.CreateForeignKey1(usedTotpStep, member);
             CheckInFirstEntityType.CreateForeignKey1(checkInFirst, couple);
             CustomDesireEntityType.CreateForeignKey1(customDesire, couple);
-            DesireAnswerEntityType.CreateForeignKey1(desireAnswer, couple);
-            DesireAnswerEntityType.CreateForeignKey2(desireAnswer, member);
             StageReadyEntityType.CreateForeignKey1(stageReady, couple);
             StageReadyEntityType.CreateForeignKey2(stageReady, member);
             TouchLogEntityType.CreateForeignKey1(touchLog, couple);
@@ -101,8 +96,6 @@ namespace Rekindle.Web.Data.Generated.Postgres.CompiledModels
             AppreciationNoteEntityType.CreateForeignKey1(appreciationNote, couple);
             AppreciationNoteEntityType.CreateForeignKey2(appreciationNote, member);
             AppreciationNoteEntityType.CreateForeignKey3(appreciationNote, member);
-            GestureMarkEntityType.CreateForeignKey1(gestureMark, couple);
-            GestureMarkEntityType.CreateForeignKey2(gestureMark, member);
             CheckInEntityType.CreateForeignKey1(checkIn, couple);
             CheckInEntityType.CreateForeignKey2(checkIn, member);
             ConversationEntityType.CreateForeignKey1(conversation, couple);
@@ -120,8 +113,6 @@ namespace Rekindle.Web.Data.Generated.Postgres.CompiledModels
             DateReflectionEntityType.CreateForeignKey1(dateReflection, couple);
             DateReflectionEntityType.CreateForeignKey2(dateReflection, member);
             EveningSkipEntityType.CreateForeignKey1(eveningSkip, ourEvening);
-            IdeaRatingEntityType.CreateForeignKey1(ideaRating, couple);
-            IdeaRatingEntityType.CreateForeignKey2(ideaRating, member);
             OurEveningEntityType.CreateForeignKey1(ourEvening, couple);
             CheckAttemptEntityType.CreateForeignKey1(checkAttempt, member);
             MapShareEntityType.CreateForeignKey1(mapShare, checkAttempt);
@@ -145,7 +136,6 @@ namespace Rekindle.Web.Data.Generated.Postgres.CompiledModels
             UsedTotpStepEntityType.CreateAnnotations(usedTotpStep);
             CheckInFirstEntityType.CreateAnnotations(checkInFirst);
             CustomDesireEntityType.CreateAnnotations(customDesire);
-            DesireAnswerEntityType.CreateAnnotations(desireAnswer);
             StageReadyEntityType.CreateAnnotations(stageReady);
             TouchLogEntityType.CreateAnnotations(touchLog);
             CoupleEntityType.CreateAnnotations(couple);
@@ -159,7 +149,6 @@ namespace Rekindle.Web.Data.Generated.Postgres.CompiledModels
             SelfCareLogEntityType.CreateAnnotations(selfCareLog);
             SelfCareShareEntityType.CreateAnnotations(selfCareShare);
             AppreciationNoteEntityType.CreateAnnotations(appreciationNote);
-            GestureMarkEntityType.CreateAnnotations(gestureMark);
             CheckInEntityType.CreateAnnotations(checkIn);
             ConversationEntityType.CreateAnnotations(conversation);
             DailyAnswerEntityType.CreateAnnotations(dailyAnswer);
@@ -170,7 +159,6 @@ namespace Rekindle.Web.Data.Generated.Postgres.CompiledModels
             DatePlanEntityType.CreateAnnotations(datePlan);
             DateReflectionEntityType.CreateAnnotations(dateReflection);
             EveningSkipEntityType.CreateAnnotations(eveningSkip);
-            IdeaRatingEntityType.CreateAnnotations(ideaRating);
             OurEveningEntityType.CreateAnnotations(ourEvening);
             CheckAttemptEntityType.CreateAnnotations(checkAttempt);
             MapShareEntityType.CreateAnnotations(mapShare);

@@ -384,41 +384,6 @@ namespace Rekindle.Web.Data.Generated.Postgres.Migrations
                     b.ToTable("CustomDesires");
                 });
 
-            modelBuilder.Entity("Rekindle.Web.Features.Intimacy.DesireAnswer", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("uuid");
-
-                    b.Property<string>("Answer")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
-
-                    b.Property<Guid?>("CoupleId")
-                        .HasColumnType("uuid");
-
-                    b.Property<Guid>("OwnerId")
-                        .HasColumnType("uuid");
-
-                    b.Property<string>("PromptKey")
-                        .IsRequired()
-                        .HasMaxLength(60)
-                        .HasColumnType("character varying(60)");
-
-                    b.Property<int>("Visibility")
-                        .HasColumnType("integer");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("CoupleId");
-
-                    b.HasIndex("OwnerId", "CoupleId", "PromptKey")
-                        .IsUnique();
-
-                    b.ToTable("DesireAnswers");
-                });
-
             modelBuilder.Entity("Rekindle.Web.Features.Intimacy.StageReady", b =>
                 {
                     b.Property<Guid>("Id")
@@ -869,44 +834,6 @@ namespace Rekindle.Web.Data.Generated.Postgres.Migrations
                     b.ToTable("AppreciationNotes");
                 });
 
-            modelBuilder.Entity("Rekindle.Web.Features.Spontaneity.GestureMark", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("uuid");
-
-                    b.Property<Guid?>("CoupleId")
-                        .HasColumnType("uuid");
-
-                    b.Property<string>("Mark")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
-
-                    b.Property<DateTime>("MarkedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<Guid>("OwnerId")
-                        .HasColumnType("uuid");
-
-                    b.Property<string>("PromptKey")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("character varying(20)");
-
-                    b.Property<int>("Visibility")
-                        .HasColumnType("integer");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("CoupleId");
-
-                    b.HasIndex("OwnerId", "CoupleId", "PromptKey")
-                        .IsUnique();
-
-                    b.ToTable("GestureMarks");
-                });
-
             modelBuilder.Entity("Rekindle.Web.Features.Talk.CheckIn", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1354,44 +1281,6 @@ namespace Rekindle.Web.Data.Generated.Postgres.Migrations
                     b.ToTable("EveningSkip");
                 });
 
-            modelBuilder.Entity("Rekindle.Web.Features.TimeTogether.IdeaRating", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("uuid");
-
-                    b.Property<Guid?>("CoupleId")
-                        .HasColumnType("uuid");
-
-                    b.Property<Guid>("OwnerId")
-                        .HasColumnType("uuid");
-
-                    b.Property<string>("PromptKey")
-                        .IsRequired()
-                        .HasMaxLength(60)
-                        .HasColumnType("character varying(60)");
-
-                    b.Property<DateTime>("RatedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("Rating")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
-
-                    b.Property<int>("Visibility")
-                        .HasColumnType("integer");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("CoupleId");
-
-                    b.HasIndex("OwnerId", "CoupleId", "PromptKey")
-                        .IsUnique();
-
-                    b.ToTable("IdeaRatings");
-                });
-
             modelBuilder.Entity("Rekindle.Web.Features.TimeTogether.OurEvening", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1768,20 +1657,6 @@ namespace Rekindle.Web.Data.Generated.Postgres.Migrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Rekindle.Web.Features.Intimacy.DesireAnswer", b =>
-                {
-                    b.HasOne("Rekindle.Web.Features.Pairing.Couple", null)
-                        .WithMany()
-                        .HasForeignKey("CoupleId")
-                        .OnDelete(DeleteBehavior.Cascade);
-
-                    b.HasOne("Rekindle.Web.Features.Account.Member", null)
-                        .WithMany()
-                        .HasForeignKey("OwnerId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
             modelBuilder.Entity("Rekindle.Web.Features.Intimacy.StageReady", b =>
                 {
                     b.HasOne("Rekindle.Web.Features.Pairing.Couple", null)
@@ -1967,20 +1842,6 @@ namespace Rekindle.Web.Data.Generated.Postgres.Migrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Rekindle.Web.Features.Spontaneity.GestureMark", b =>
-                {
-                    b.HasOne("Rekindle.Web.Features.Pairing.Couple", null)
-                        .WithMany()
-                        .HasForeignKey("CoupleId")
-                        .OnDelete(DeleteBehavior.Cascade);
-
-                    b.HasOne("Rekindle.Web.Features.Account.Member", null)
-                        .WithMany()
-                        .HasForeignKey("OwnerId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
             modelBuilder.Entity("Rekindle.Web.Features.Talk.CheckIn", b =>
                 {
                     b.HasOne("Rekindle.Web.Features.Pairing.Couple", null)
@@ -2106,20 +1967,6 @@ namespace Rekindle.Web.Data.Generated.Postgres.Migrations
                     b.HasOne("Rekindle.Web.Features.TimeTogether.OurEvening", null)
                         .WithMany("Skips")
                         .HasForeignKey("EveningId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("Rekindle.Web.Features.TimeTogether.IdeaRating", b =>
-                {
-                    b.HasOne("Rekindle.Web.Features.Pairing.Couple", null)
-                        .WithMany()
-                        .HasForeignKey("CoupleId")
-                        .OnDelete(DeleteBehavior.Cascade);
-
-                    b.HasOne("Rekindle.Web.Features.Account.Member", null)
-                        .WithMany()
-                        .HasForeignKey("OwnerId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

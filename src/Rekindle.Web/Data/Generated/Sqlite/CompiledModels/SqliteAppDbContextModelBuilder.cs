@@ -11,7 +11,7 @@ namespace Rekindle.Web.Data.Generated.Sqlite.CompiledModels
     public partial class SqliteAppDbContextModel
     {
         private SqliteAppDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("9ea79f53-644c-4af7-b141-0bcea6f04b9e"), entityTypeCount: 44)
+            : base(skipDetectChanges: false, modelId: new Guid("27d533fd-3612-466d-953b-8cb47e517852"), entityTypeCount: 41)
         {
         }
 
@@ -29,7 +29,6 @@ namespace Rekindle.Web.Data.Generated.Sqlite.CompiledModels
             var usedTotpStep = UsedTotpStepEntityType.Create(this);
             var checkInFirst = CheckInFirstEntityType.Create(this);
             var customDesire = CustomDesireEntityType.Create(this);
-            var desireAnswer = DesireAnswerEntityType.Create(this);
             var stageReady = StageReadyEntityType.Create(this);
             var touchLog = TouchLogEntityType.Create(this);
             var couple = CoupleEntityType.Create(this);
@@ -43,7 +42,6 @@ namespace Rekindle.Web.Data.Generated.Sqlite.CompiledModels
             var selfCareLog = SelfCareLogEntityType.Create(this);
             var selfCareShare = SelfCareShareEntityType.Create(this);
             var appreciationNote = AppreciationNoteEntityType.Create(this);
-            var gestureMark = GestureMarkEntityType.Create(this);
             var checkIn = CheckInEntityType.Create(this);
             var conversation = ConversationEntityType.Create(this);
             var dailyAnswer = DailyAnswerEntityType.Create(this);
@@ -54,7 +52,6 @@ namespace Rekindle.Web.Data.Generated.Sqlite.CompiledModels
             var datePlan = DatePlanEntityType.Create(this);
             var dateReflection = DateReflectionEntityType.Create(this);
             var eveningSkip = EveningSkipEntityType.Create(this);
-            var ideaRating = IdeaRatingEntityType.Create(this);
             var ourEvening = OurEveningEntityType.Create(this);
             var checkAttempt = CheckAttemptEntityType.Create(this);
             var mapShare = MapShareEntityType.Create(this);
@@ -73,8 +70,6 @@ namespace Rekindle.Web.Data.Generated.Sqlite.CompiledModels
             UsedTotpStepEntityType.CreateForeignKey1(usedTotpStep, member);
             CheckInFirstEntityType.CreateForeignKey1(checkInFirst, couple);
             CustomDesireEntityType.CreateForeignKey1(customDesire, couple);
-            DesireAnswerEntityType.CreateForeignKey1(desireAnswer, couple);
-            DesireAnswerEntityType.CreateForeignKey2(desireAnswer, member);
             StageReadyEntityType.CreateForeignKey1(stageReady, couple);
             StageReadyEntityType.CreateForeignKey2(stageReady, member);
             TouchLogEntityType.CreateForeignKey1(touchLog, couple);
@@ -100,8 +95,6 @@ namespace Rekindle.Web.Data.Generated.Sqlite.CompiledModels
             AppreciationNoteEntityType.CreateForeignKey1(appreciationNote, couple);
             AppreciationNoteEntityType.CreateForeignKey2(appreciationNote, member);
             AppreciationNoteEntityType.CreateForeignKey3(appreciationNote, member);
-            GestureMarkEntityType.CreateForeignKey1(gestureMark, couple);
-            GestureMarkEntityType.CreateForeignKey2(gestureMark, member);
             CheckInEntityType.CreateForeignKey1(checkIn, couple);
             CheckInEntityType.CreateForeignKey2(checkIn, member);
             ConversationEntityType.CreateForeignKey1(conversation, couple);
@@ -119,8 +112,6 @@ namespace Rekindle.Web.Data.Generated.Sqlite.CompiledModels
             DateReflectionEntityType.CreateForeignKey1(dateReflection, couple);
             DateReflectionEntityType.CreateForeignKey2(dateReflection, member);
             EveningSkipEntityType.CreateForeignKey1(eveningSkip, ourEvening);
-            IdeaRatingEntityType.CreateForeignKey1(ideaRating, couple);
-            IdeaRatingEntityType.CreateForeignKey2(ideaRating, member);
             OurEveningEntityType.CreateForeignKey1(ourEvening, couple);
             CheckAttemptEntityType.CreateForeignKey1(checkAttempt, member);
             MapShareEntityType.CreateForeignKey1(mapShare, checkAttempt);
@@ -144,7 +135,6 @@ namespace Rekindle.Web.Data.Generated.Sqlite.CompiledModels
             UsedTotpStepEntityType.CreateAnnotations(usedTotpStep);
             CheckInFirstEntityType.CreateAnnotations(checkInFirst);
             CustomDesireEntityType.CreateAnnotations(customDesire);
-            DesireAnswerEntityType.CreateAnnotations(desireAnswer);
             StageReadyEntityType.CreateAnnotations(stageReady);
             TouchLogEntityType.CreateAnnotations(touchLog);
             CoupleEntityType.CreateAnnotations(couple);
@@ -158,7 +148,6 @@ namespace Rekindle.Web.Data.Generated.Sqlite.CompiledModels
             SelfCareLogEntityType.CreateAnnotations(selfCareLog);
             SelfCareShareEntityType.CreateAnnotations(selfCareShare);
             AppreciationNoteEntityType.CreateAnnotations(appreciationNote);
-            GestureMarkEntityType.CreateAnnotations(gestureMark);
             CheckInEntityType.CreateAnnotations(checkIn);
             ConversationEntityType.CreateAnnotations(conversation);
             DailyAnswerEntityType.CreateAnnotations(dailyAnswer);
@@ -169,7 +158,6 @@ namespace Rekindle.Web.Data.Generated.Sqlite.CompiledModels
             DatePlanEntityType.CreateAnnotations(datePlan);
             DateReflectionEntityType.CreateAnnotations(dateReflection);
             EveningSkipEntityType.CreateAnnotations(eveningSkip);
-            IdeaRatingEntityType.CreateAnnotations(ideaRating);
             OurEveningEntityType.CreateAnnotations(ourEvening);
             CheckAttemptEntityType.CreateAnnotations(checkAttempt);
             MapShareEntityType.CreateAnnotations(mapShare);

@@ -377,41 +377,6 @@ namespace Rekindle.Web.Data.Generated.Sqlite.Migrations
                     b.ToTable("CustomDesires");
                 });
 
-            modelBuilder.Entity("Rekindle.Web.Features.Intimacy.DesireAnswer", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Answer")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid?>("CoupleId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("OwnerId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("PromptKey")
-                        .IsRequired()
-                        .HasMaxLength(60)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Visibility")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("CoupleId");
-
-                    b.HasIndex("OwnerId", "CoupleId", "PromptKey")
-                        .IsUnique();
-
-                    b.ToTable("DesireAnswers");
-                });
-
             modelBuilder.Entity("Rekindle.Web.Features.Intimacy.StageReady", b =>
                 {
                     b.Property<Guid>("Id")
@@ -862,44 +827,6 @@ namespace Rekindle.Web.Data.Generated.Sqlite.Migrations
                     b.ToTable("AppreciationNotes");
                 });
 
-            modelBuilder.Entity("Rekindle.Web.Features.Spontaneity.GestureMark", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid?>("CoupleId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Mark")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime>("MarkedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("OwnerId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("PromptKey")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Visibility")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("CoupleId");
-
-                    b.HasIndex("OwnerId", "CoupleId", "PromptKey")
-                        .IsUnique();
-
-                    b.ToTable("GestureMarks");
-                });
-
             modelBuilder.Entity("Rekindle.Web.Features.Talk.CheckIn", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1347,44 +1274,6 @@ namespace Rekindle.Web.Data.Generated.Sqlite.Migrations
                     b.ToTable("EveningSkip");
                 });
 
-            modelBuilder.Entity("Rekindle.Web.Features.TimeTogether.IdeaRating", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid?>("CoupleId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("OwnerId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("PromptKey")
-                        .IsRequired()
-                        .HasMaxLength(60)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime>("RatedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Rating")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Visibility")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("CoupleId");
-
-                    b.HasIndex("OwnerId", "CoupleId", "PromptKey")
-                        .IsUnique();
-
-                    b.ToTable("IdeaRatings");
-                });
-
             modelBuilder.Entity("Rekindle.Web.Features.TimeTogether.OurEvening", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1761,20 +1650,6 @@ namespace Rekindle.Web.Data.Generated.Sqlite.Migrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Rekindle.Web.Features.Intimacy.DesireAnswer", b =>
-                {
-                    b.HasOne("Rekindle.Web.Features.Pairing.Couple", null)
-                        .WithMany()
-                        .HasForeignKey("CoupleId")
-                        .OnDelete(DeleteBehavior.Cascade);
-
-                    b.HasOne("Rekindle.Web.Features.Account.Member", null)
-                        .WithMany()
-                        .HasForeignKey("OwnerId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
             modelBuilder.Entity("Rekindle.Web.Features.Intimacy.StageReady", b =>
                 {
                     b.HasOne("Rekindle.Web.Features.Pairing.Couple", null)
@@ -1960,20 +1835,6 @@ namespace Rekindle.Web.Data.Generated.Sqlite.Migrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Rekindle.Web.Features.Spontaneity.GestureMark", b =>
-                {
-                    b.HasOne("Rekindle.Web.Features.Pairing.Couple", null)
-                        .WithMany()
-                        .HasForeignKey("CoupleId")
-                        .OnDelete(DeleteBehavior.Cascade);
-
-                    b.HasOne("Rekindle.Web.Features.Account.Member", null)
-                        .WithMany()
-                        .HasForeignKey("OwnerId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
             modelBuilder.Entity("Rekindle.Web.Features.Talk.CheckIn", b =>
                 {
                     b.HasOne("Rekindle.Web.Features.Pairing.Couple", null)
@@ -2099,20 +1960,6 @@ namespace Rekindle.Web.Data.Generated.Sqlite.Migrations
                     b.HasOne("Rekindle.Web.Features.TimeTogether.OurEvening", null)
                         .WithMany("Skips")
                         .HasForeignKey("EveningId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("Rekindle.Web.Features.TimeTogether.IdeaRating", b =>
-                {
-                    b.HasOne("Rekindle.Web.Features.Pairing.Couple", null)
-                        .WithMany()
-                        .HasForeignKey("CoupleId")
-                        .OnDelete(DeleteBehavior.Cascade);
-
-                    b.HasOne("Rekindle.Web.Features.Account.Member", null)
-                        .WithMany()
-                        .HasForeignKey("OwnerId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

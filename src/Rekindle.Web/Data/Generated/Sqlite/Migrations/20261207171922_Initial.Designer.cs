@@ -11,7 +11,7 @@ using Rekindle.Web.Data;
 namespace Rekindle.Web.Data.Generated.Sqlite.Migrations
 {
     [DbContext(typeof(SqliteAppDbContext))]
-    [Migration("20261207160703_Initial")]
+    [Migration("20261207171922_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -378,41 +378,6 @@ namespace Rekindle.Web.Data.Generated.Sqlite.Migrations
                     b.HasIndex("CoupleId");
 
                     b.ToTable("CustomDesires");
-                });
-
-            modelBuilder.Entity("Rekindle.Web.Features.Intimacy.DesireAnswer", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Answer")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid?>("CoupleId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("OwnerId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("PromptKey")
-                        .IsRequired()
-                        .HasMaxLength(60)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Visibility")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("CoupleId");
-
-                    b.HasIndex("OwnerId", "CoupleId", "PromptKey")
-                        .IsUnique();
-
-                    b.ToTable("DesireAnswers");
                 });
 
             modelBuilder.Entity("Rekindle.Web.Features.Intimacy.StageReady", b =>
@@ -865,44 +830,6 @@ namespace Rekindle.Web.Data.Generated.Sqlite.Migrations
                     b.ToTable("AppreciationNotes");
                 });
 
-            modelBuilder.Entity("Rekindle.Web.Features.Spontaneity.GestureMark", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid?>("CoupleId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Mark")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime>("MarkedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("OwnerId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("PromptKey")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Visibility")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("CoupleId");
-
-                    b.HasIndex("OwnerId", "CoupleId", "PromptKey")
-                        .IsUnique();
-
-                    b.ToTable("GestureMarks");
-                });
-
             modelBuilder.Entity("Rekindle.Web.Features.Talk.CheckIn", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1350,44 +1277,6 @@ namespace Rekindle.Web.Data.Generated.Sqlite.Migrations
                     b.ToTable("EveningSkip");
                 });
 
-            modelBuilder.Entity("Rekindle.Web.Features.TimeTogether.IdeaRating", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid?>("CoupleId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("OwnerId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("PromptKey")
-                        .IsRequired()
-                        .HasMaxLength(60)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime>("RatedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Rating")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Visibility")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("CoupleId");
-
-                    b.HasIndex("OwnerId", "CoupleId", "PromptKey")
-                        .IsUnique();
-
-                    b.ToTable("IdeaRatings");
-                });
-
             modelBuilder.Entity("Rekindle.Web.Features.TimeTogether.OurEvening", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1764,20 +1653,6 @@ namespace Rekindle.Web.Data.Generated.Sqlite.Migrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Rekindle.Web.Features.Intimacy.DesireAnswer", b =>
-                {
-                    b.HasOne("Rekindle.Web.Features.Pairing.Couple", null)
-                        .WithMany()
-                        .HasForeignKey("CoupleId")
-                        .OnDelete(DeleteBehavior.Cascade);
-
-                    b.HasOne("Rekindle.Web.Features.Account.Member", null)
-                        .WithMany()
-                        .HasForeignKey("OwnerId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
             modelBuilder.Entity("Rekindle.Web.Features.Intimacy.StageReady", b =>
                 {
                     b.HasOne("Rekindle.Web.Features.Pairing.Couple", null)
@@ -1963,20 +1838,6 @@ namespace Rekindle.Web.Data.Generated.Sqlite.Migrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Rekindle.Web.Features.Spontaneity.GestureMark", b =>
-                {
-                    b.HasOne("Rekindle.Web.Features.Pairing.Couple", null)
-                        .WithMany()
-                        .HasForeignKey("CoupleId")
-                        .OnDelete(DeleteBehavior.Cascade);
-
-                    b.HasOne("Rekindle.Web.Features.Account.Member", null)
-                        .WithMany()
-                        .HasForeignKey("OwnerId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
             modelBuilder.Entity("Rekindle.Web.Features.Talk.CheckIn", b =>
                 {
                     b.HasOne("Rekindle.Web.Features.Pairing.Couple", null)
@@ -2102,20 +1963,6 @@ namespace Rekindle.Web.Data.Generated.Sqlite.Migrations
                     b.HasOne("Rekindle.Web.Features.TimeTogether.OurEvening", null)
                         .WithMany("Skips")
                         .HasForeignKey("EveningId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("Rekindle.Web.Features.TimeTogether.IdeaRating", b =>
-                {
-                    b.HasOne("Rekindle.Web.Features.Pairing.Couple", null)
-                        .WithMany()
-                        .HasForeignKey("CoupleId")
-                        .OnDelete(DeleteBehavior.Cascade);
-
-                    b.HasOne("Rekindle.Web.Features.Account.Member", null)
-                        .WithMany()
-                        .HasForeignKey("OwnerId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

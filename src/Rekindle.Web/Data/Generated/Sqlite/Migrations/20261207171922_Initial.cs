@@ -754,92 +754,6 @@ namespace Rekindle.Web.Data.Generated.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
-                name: "DesireAnswers",
-                columns: table => new
-                {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    OwnerId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    CoupleId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    Visibility = table.Column<int>(type: "INTEGER", nullable: false),
-                    PromptKey = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
-                    Answer = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_DesireAnswers", x => x.Id);
-                    table.ForeignKey(
-                        name: "FK_DesireAnswers_AspNetUsers_OwnerId",
-                        column: x => x.OwnerId,
-                        principalTable: "AspNetUsers",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Cascade);
-                    table.ForeignKey(
-                        name: "FK_DesireAnswers_Couples_CoupleId",
-                        column: x => x.CoupleId,
-                        principalTable: "Couples",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Cascade);
-                });
-
-            migrationBuilder.CreateTable(
-                name: "GestureMarks",
-                columns: table => new
-                {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    OwnerId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    CoupleId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    Visibility = table.Column<int>(type: "INTEGER", nullable: false),
-                    PromptKey = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    Mark = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    MarkedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_GestureMarks", x => x.Id);
-                    table.ForeignKey(
-                        name: "FK_GestureMarks_AspNetUsers_OwnerId",
-                        column: x => x.OwnerId,
-                        principalTable: "AspNetUsers",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Cascade);
-                    table.ForeignKey(
-                        name: "FK_GestureMarks_Couples_CoupleId",
-                        column: x => x.CoupleId,
-                        principalTable: "Couples",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Cascade);
-                });
-
-            migrationBuilder.CreateTable(
-                name: "IdeaRatings",
-                columns: table => new
-                {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    OwnerId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    CoupleId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    Visibility = table.Column<int>(type: "INTEGER", nullable: false),
-                    PromptKey = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
-                    Rating = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    RatedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_IdeaRatings", x => x.Id);
-                    table.ForeignKey(
-                        name: "FK_IdeaRatings_AspNetUsers_OwnerId",
-                        column: x => x.OwnerId,
-                        principalTable: "AspNetUsers",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Cascade);
-                    table.ForeignKey(
-                        name: "FK_IdeaRatings_Couples_CoupleId",
-                        column: x => x.CoupleId,
-                        principalTable: "Couples",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Cascade);
-                });
-
-            migrationBuilder.CreateTable(
                 name: "Incidents",
                 columns: table => new
                 {
@@ -1397,17 +1311,6 @@ namespace Rekindle.Web.Data.Generated.Sqlite.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "IX_DesireAnswers_CoupleId",
-                table: "DesireAnswers",
-                column: "CoupleId");
-
-            migrationBuilder.CreateIndex(
-                name: "IX_DesireAnswers_OwnerId_CoupleId_PromptKey",
-                table: "DesireAnswers",
-                columns: new[] { "OwnerId", "CoupleId", "PromptKey" },
-                unique: true);
-
-            migrationBuilder.CreateIndex(
                 name: "IX_EveningSkip_CoupleId",
                 table: "EveningSkip",
                 column: "CoupleId");
@@ -1419,31 +1322,9 @@ namespace Rekindle.Web.Data.Generated.Sqlite.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "IX_GestureMarks_CoupleId",
-                table: "GestureMarks",
-                column: "CoupleId");
-
-            migrationBuilder.CreateIndex(
-                name: "IX_GestureMarks_OwnerId_CoupleId_PromptKey",
-                table: "GestureMarks",
-                columns: new[] { "OwnerId", "CoupleId", "PromptKey" },
-                unique: true);
-
-            migrationBuilder.CreateIndex(
                 name: "IX_Grudges_OwnerId_StartedAt",
                 table: "Grudges",
                 columns: new[] { "OwnerId", "StartedAt" });
-
-            migrationBuilder.CreateIndex(
-                name: "IX_IdeaRatings_CoupleId",
-                table: "IdeaRatings",
-                column: "CoupleId");
-
-            migrationBuilder.CreateIndex(
-                name: "IX_IdeaRatings_OwnerId_CoupleId_PromptKey",
-                table: "IdeaRatings",
-                columns: new[] { "OwnerId", "CoupleId", "PromptKey" },
-                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_IncidentEntries_CoupleId",
@@ -1642,19 +1523,10 @@ namespace Rekindle.Web.Data.Generated.Sqlite.Migrations
                 name: "DateReflections");
 
             migrationBuilder.DropTable(
-                name: "DesireAnswers");
-
-            migrationBuilder.DropTable(
                 name: "EveningSkip");
 
             migrationBuilder.DropTable(
-                name: "GestureMarks");
-
-            migrationBuilder.DropTable(
                 name: "Grudges");
-
-            migrationBuilder.DropTable(
-                name: "IdeaRatings");
 
             migrationBuilder.DropTable(
                 name: "IncidentEntries");

@@ -755,92 +755,6 @@ namespace Rekindle.Web.Data.Generated.Postgres.Migrations
                 });
 
             migrationBuilder.CreateTable(
-                name: "DesireAnswers",
-                columns: table => new
-                {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    OwnerId = table.Column<Guid>(type: "uuid", nullable: false),
-                    CoupleId = table.Column<Guid>(type: "uuid", nullable: true),
-                    Visibility = table.Column<int>(type: "integer", nullable: false),
-                    PromptKey = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
-                    Answer = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_DesireAnswers", x => x.Id);
-                    table.ForeignKey(
-                        name: "FK_DesireAnswers_AspNetUsers_OwnerId",
-                        column: x => x.OwnerId,
-                        principalTable: "AspNetUsers",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Cascade);
-                    table.ForeignKey(
-                        name: "FK_DesireAnswers_Couples_CoupleId",
-                        column: x => x.CoupleId,
-                        principalTable: "Couples",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Cascade);
-                });
-
-            migrationBuilder.CreateTable(
-                name: "GestureMarks",
-                columns: table => new
-                {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    OwnerId = table.Column<Guid>(type: "uuid", nullable: false),
-                    CoupleId = table.Column<Guid>(type: "uuid", nullable: true),
-                    Visibility = table.Column<int>(type: "integer", nullable: false),
-                    PromptKey = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    Mark = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    MarkedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_GestureMarks", x => x.Id);
-                    table.ForeignKey(
-                        name: "FK_GestureMarks_AspNetUsers_OwnerId",
-                        column: x => x.OwnerId,
-                        principalTable: "AspNetUsers",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Cascade);
-                    table.ForeignKey(
-                        name: "FK_GestureMarks_Couples_CoupleId",
-                        column: x => x.CoupleId,
-                        principalTable: "Couples",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Cascade);
-                });
-
-            migrationBuilder.CreateTable(
-                name: "IdeaRatings",
-                columns: table => new
-                {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    OwnerId = table.Column<Guid>(type: "uuid", nullable: false),
-                    CoupleId = table.Column<Guid>(type: "uuid", nullable: true),
-                    Visibility = table.Column<int>(type: "integer", nullable: false),
-                    PromptKey = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
-                    Rating = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    RatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_IdeaRatings", x => x.Id);
-                    table.ForeignKey(
-                        name: "FK_IdeaRatings_AspNetUsers_OwnerId",
-                        column: x => x.OwnerId,
-                        principalTable: "AspNetUsers",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Cascade);
-                    table.ForeignKey(
-                        name: "FK_IdeaRatings_Couples_CoupleId",
-                        column: x => x.CoupleId,
-                        principalTable: "Couples",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Cascade);
-                });
-
-            migrationBuilder.CreateTable(
                 name: "Incidents",
                 columns: table => new
                 {
@@ -1398,17 +1312,6 @@ namespace Rekindle.Web.Data.Generated.Postgres.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "IX_DesireAnswers_CoupleId",
-                table: "DesireAnswers",
-                column: "CoupleId");
-
-            migrationBuilder.CreateIndex(
-                name: "IX_DesireAnswers_OwnerId_CoupleId_PromptKey",
-                table: "DesireAnswers",
-                columns: new[] { "OwnerId", "CoupleId", "PromptKey" },
-                unique: true);
-
-            migrationBuilder.CreateIndex(
                 name: "IX_EveningSkip_CoupleId",
                 table: "EveningSkip",
                 column: "CoupleId");
@@ -1420,31 +1323,9 @@ namespace Rekindle.Web.Data.Generated.Postgres.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "IX_GestureMarks_CoupleId",
-                table: "GestureMarks",
-                column: "CoupleId");
-
-            migrationBuilder.CreateIndex(
-                name: "IX_GestureMarks_OwnerId_CoupleId_PromptKey",
-                table: "GestureMarks",
-                columns: new[] { "OwnerId", "CoupleId", "PromptKey" },
-                unique: true);
-
-            migrationBuilder.CreateIndex(
                 name: "IX_Grudges_OwnerId_StartedAt",
                 table: "Grudges",
                 columns: new[] { "OwnerId", "StartedAt" });
-
-            migrationBuilder.CreateIndex(
-                name: "IX_IdeaRatings_CoupleId",
-                table: "IdeaRatings",
-                column: "CoupleId");
-
-            migrationBuilder.CreateIndex(
-                name: "IX_IdeaRatings_OwnerId_CoupleId_PromptKey",
-                table: "IdeaRatings",
-                columns: new[] { "OwnerId", "CoupleId", "PromptKey" },
-                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_IncidentEntries_CoupleId",
@@ -1643,19 +1524,10 @@ namespace Rekindle.Web.Data.Generated.Postgres.Migrations
                 name: "DateReflections");
 
             migrationBuilder.DropTable(
-                name: "DesireAnswers");
-
-            migrationBuilder.DropTable(
                 name: "EveningSkip");
 
             migrationBuilder.DropTable(
-                name: "GestureMarks");
-
-            migrationBuilder.DropTable(
                 name: "Grudges");
-
-            migrationBuilder.DropTable(
-                name: "IdeaRatings");
 
             migrationBuilder.DropTable(
                 name: "IncidentEntries");
