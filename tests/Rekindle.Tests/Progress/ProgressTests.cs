@@ -95,6 +95,37 @@ public abstract class ProgressTests(RekindleFactory app)
     }
 
     [Fact]
+    public async Task One_check_in_and_one_shared_week_are_counted_in_the_singular()
+    {
+        var (a, _) = await MemberAsync(app, "Vic");
+        var (b, _) = await MemberAsync(app, "Wyn");
+        await JoinAsync(b, await InviteAsync(a));
+
+        await CheckInAsync(a, "Vic", 6);
+        var one = (await a.GetAsync("/progress")).TextOf("#pulse-chart-summary");
+        Assert.Contains("You have 1 check-in so far.", one, StringComparison.Ordinal);
+
+        await CheckInAsync(b, "Wyn", 5);
+        var both = (await a.GetAsync("/progress")).TextOf("#pulse-chart-summary");
+        Assert.StartsWith("1 week you both checked in.", both, StringComparison.Ordinal);
+
+        // Two of each: the plural again.
+        app.Clock.Advance(TimeSpan.FromDays(7));
+        await CheckInAsync(a, "Vic", 7);
+        Assert.Contains(
+            "1 week you both checked in.",
+            (await a.GetAsync("/progress")).TextOf("#pulse-chart-summary"),
+            StringComparison.Ordinal
+        );
+        await CheckInAsync(b, "Wyn", 6);
+        Assert.StartsWith(
+            "2 weeks you both checked in.",
+            (await a.GetAsync("/progress")).TextOf("#pulse-chart-summary"),
+            StringComparison.Ordinal
+        );
+    }
+
+    [Fact]
     public async Task A_partners_private_check_never_changes_the_other_partners_progress_page()
     {
         // Two couples alike in everything except the first member's own check.

@@ -45,6 +45,31 @@ public sealed class PdfWriterTests
     }
 
     [Fact]
+    public void A_column_as_wide_as_its_header_keeps_the_header_whole()
+    {
+        // The summary's single-check table: the "Score" column is exactly as wide as its header, and rounding once split it.
+        var pdf = PdfWriter.Write(
+            new PrintDocument(
+                "Scores",
+                [
+                    new DocTable(
+                        ["Area", "Score", "Level"],
+                        [
+                            ["Time together", "12", "Some strain"],
+                            ["Money", "3", "Steady"],
+                        ]
+                    ),
+                ],
+                "Footer words",
+                Made
+            )
+        );
+        PdfTools.Check(pdf);
+        Assert.Contains("Area Score Level", PdfTools.Text(pdf), StringComparison.Ordinal);
+        Assert.Single(PdfWriter.Wrap("Score", 9, true, PdfWriter.WidthOf("Score", 9, true) + 8 - 8));
+    }
+
+    [Fact]
     public void The_same_document_gives_the_same_bytes()
     {
         Assert.Equal(PdfWriter.Write(Sample()), PdfWriter.Write(Sample()));

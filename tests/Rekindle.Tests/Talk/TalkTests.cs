@@ -73,6 +73,10 @@ public abstract class TalkTests(RekindleFactory app)
         Assert.Contains("Days you both answered this month: 1", (await a.GetAsync("/talk")).Text, StringComparison.Ordinal);
         Assert.Contains(marker, (await b.GetAsync("/talk/archive?q=tidepoolmarker")).TextOf("#archive"), StringComparison.Ordinal);
         Assert.NotNull((await b.GetAsync("/talk/archive?q=nothing-like-this")).Find("#archive-empty"));
+
+        // The archive keeps a space after the colon: "Your partner: Mine is short.", never "Your partner:Mine".
+        Assert.Contains("Your partner: Mine is short.", (await a.GetAsync("/talk/archive")).Text, StringComparison.Ordinal);
+        Assert.Contains("Your partner: " + marker + " edited", (await b.GetAsync("/talk/archive")).Text, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -181,6 +181,12 @@ public abstract partial class UnderstandTests(RekindleFactory app)
         var plan = await ana.GetAsync("/understand/plan");
         Assert.Contains("Because you both marked time together as strained.", plan.Text, StringComparison.Ordinal);
         Assert.NotEmpty(plan.Document.QuerySelectorAll(".step .badge"));
+        // A screen reader reads the title and the badge as two words, not "disagreementtogether".
+        foreach (var together in plan.Document.QuerySelectorAll(".step").Where(s => s.QuerySelector(".badge") is not null))
+        {
+            var title = together.QuerySelector("strong")!.TextContent;
+            Assert.Contains(title + " together", together.TextContent, StringComparison.Ordinal);
+        }
 
         // Ana stops sharing: Ben's map closes again. A second tap from the same page gets a message, not an error.
         var before = await ana.GetAsync("/understand/results");

@@ -21,6 +21,10 @@ public static class PdfWriter
     private const double Bottom = 64;
     private const double TextWidth = PageWidth - (2 * Margin);
 
+    // Room for rounding: a column sized to a word (width + padding, less the padding again) can come out a hair narrower
+    // than the word itself, which split "Score" inside the word.
+    private const double Slack = 0.001;
+
     private const string Ink = "0.16 0.13 0.11";
     private const string Muted = "0.40 0.36 0.33";
 
@@ -71,7 +75,7 @@ public static class PdfWriter
             foreach (var word in paragraph.Split(' ', StringSplitOptions.RemoveEmptyEntries))
             {
                 var candidate = line.Length == 0 ? word : line + " " + word;
-                if (WidthOf(candidate, size, bold) <= width)
+                if (WidthOf(candidate, size, bold) <= width + Slack)
                 {
                     line = candidate;
                     continue;
@@ -83,10 +87,10 @@ public static class PdfWriter
                 }
 
                 line = word;
-                while (WidthOf(line, size, bold) > width && line.Length > 1)
+                while (WidthOf(line, size, bold) > width + Slack && line.Length > 1)
                 {
                     var fits = 1;
-                    while (fits < line.Length && WidthOf(line[..(fits + 1)], size, bold) <= width)
+                    while (fits < line.Length && WidthOf(line[..(fits + 1)], size, bold) <= width + Slack)
                     {
                         fits++;
                     }
