@@ -46,6 +46,8 @@ public abstract class MyDataTests(RekindleFactory app)
         app.Clock.Advance(TimeSpan.FromMinutes(11));
         var confirm = await member.GetAsync("/account/delete");
         Assert.Equal("/account/confirm-password", confirm.Url.AbsolutePath);
+        Assert.Contains("delete your account", confirm.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("change how you sign in", confirm.Text, StringComparison.Ordinal);
         var page = await member.SubmitAsync(
             confirm,
             "confirm-password",

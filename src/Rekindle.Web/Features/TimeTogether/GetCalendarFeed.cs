@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 using Rekindle.Web.Data;
 using Rekindle.Web.Features.Pairing;
 using Rekindle.Web.Infrastructure.Hosting;
@@ -8,13 +7,7 @@ using Rekindle.Web.Infrastructure.Sealing;
 namespace Rekindle.Web.Features.TimeTogether;
 
 /// <summary>The signed-in member's own calendar address, or null when it is off (decisions/0013).</summary>
-public sealed class GetCalendarFeed(
-    AppDbContext db,
-    CurrentMember current,
-    Sealer sealer,
-    IOptions<InstanceOptions> instance,
-    IHttpContextAccessor http
-)
+public sealed class GetCalendarFeed(AppDbContext db, CurrentMember current, Sealer sealer, PublicAddress address, IHttpContextAccessor http)
 {
     public async Task<FeedView?> HandleAsync(CancellationToken cancellationToken = default)
     {
@@ -31,14 +24,5 @@ public sealed class GetCalendarFeed(
         return new FeedView(BaseUrl() + "/calendar/" + token + ".ics", feed.ShowNames, feed.CreatedAt);
     }
 
-    private string BaseUrl()
-    {
-        if (!string.IsNullOrWhiteSpace(instance.Value.PublicUrl))
-        {
-            return instance.Value.PublicUrl.TrimEnd('/');
-        }
-
-        var request = http.HttpContext?.Request;
-        return request is null ? "http://localhost:5000" : $"{request.Scheme}://{request.Host}";
-    }
+    private string BaseUrl() => http.HttpContext is { } context ? address.Of(context.Request) : address.ForBackground();
 }

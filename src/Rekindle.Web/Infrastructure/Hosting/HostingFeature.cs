@@ -21,6 +21,8 @@ public static class HostingFeature
             sp.GetRequiredService<IOptions<InstanceOptions>>().Value
         ));
         builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<PublicAddress>();
+        builder.Services.AddSingleton<IStartupFilter, PublicAddress.RememberRequests>();
         return builder;
     }
 
@@ -29,11 +31,53 @@ public static class HostingFeature
     /// it is always the configured public URL: the Host header is the sender's to choose, and a
     /// reset link built from it would carry the token to whatever site the sender named.
     /// </summary>
-    public static string PublicBaseUrl(this HttpContext context)
+    public static string PublicBaseUrl(this HttpContext context) =>
+        context.RequestServices.GetRequiredService<PublicAddress>().Of(context.Request);
+}
+
+/// <summary>
+/// Where links that leave the app point. The configured Rekindle:PublicUrl whenever it is set (always, outside
+/// Development). In Development without it, a request's own address; and for emails sent later by a job, outside any
+/// request, the address the latest request came in on, so a link opens where the member opened Rekindle, never a
+/// guessed localhost.
+/// </summary>
+public sealed class PublicAddress(IOptions<InstanceOptions> options)
+{
+    private string? _latest;
+
+    private string? Configured => string.IsNullOrWhiteSpace(options.Value.PublicUrl) ? null : options.Value.PublicUrl.TrimEnd('/');
+
+    /// <summary>For links made while answering a request.</summary>
+    public string Of(HttpRequest request) => Configured ?? Remember(request);
+
+    /// <summary>For links made outside a request (the notice job's emails).</summary>
+    public string ForBackground() => Configured ?? Volatile.Read(ref _latest) ?? "http://localhost:5000";
+
+    private string Remember(HttpRequest request)
     {
-        var configured = context.RequestServices.GetRequiredService<IOptions<InstanceOptions>>().Value.PublicUrl;
-        return string.IsNullOrWhiteSpace(configured)
-            ? $"{context.Request.Scheme}://{context.Request.Host}{context.Request.PathBase}"
-            : configured.TrimEnd('/');
+        var address = $"{request.Scheme}://{request.Host}{request.PathBase}";
+        Volatile.Write(ref _latest, address);
+        return address;
+    }
+
+    /// <summary>Notes each request's address, only while no public address is configured.</summary>
+    public sealed class RememberRequests(PublicAddress address) : IStartupFilter
+    {
+        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) =>
+            app =>
+            {
+                if (address.Configured is null)
+                {
+                    app.Use(
+                        (context, go) =>
+                        {
+                            address.Remember(context.Request);
+                            return go(context);
+                        }
+                    );
+                }
+
+                next(app);
+            };
     }
 }

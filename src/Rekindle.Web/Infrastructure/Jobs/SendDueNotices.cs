@@ -32,7 +32,7 @@ public sealed class SendDueNotices(
     NoticeOutbox outbox,
     IMailer mailer,
     IEnumerable<INoticeSource> sources,
-    IOptions<InstanceOptions> instance,
+    PublicAddress address,
     TimeProvider clock,
     Languages languages,
     IStringLocalizer<SharedResource> T,
@@ -357,8 +357,7 @@ public sealed class SendDueNotices(
                 "/talk"
             ),
         };
-        var link =
-            (string.IsNullOrWhiteSpace(instance.Value.PublicUrl) ? "http://localhost:5000" : instance.Value.PublicUrl.TrimEnd('/')) + path;
+        var link = address.ForBackground() + path;
         string hello = T["Hello,"],
             open = T["Open Rekindle"];
         string footer = T["You can change which emails you get, and quiet hours, in your account's notification settings."];
