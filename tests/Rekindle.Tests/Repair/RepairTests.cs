@@ -156,6 +156,9 @@ public abstract class RepairTests(RekindleFactory app)
 
         var done = await a.GetAsync(path);
         Assert.NotNull(done.Find("#plan"));
+        // The revealed "what you heard" step has nothing to press, so its words ask for nothing a control would do.
+        Assert.DoesNotContain("say yes", done.TextOf("#step-heard"), StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("face to face", done.TextOf("#heard-note"), StringComparison.Ordinal);
         Assert.NotNull(done.Find("#follow-up-date"));
         Assert.Null(done.Find("#current"));
         var id = IdOf(path);

@@ -71,6 +71,65 @@ public abstract class ConversationTests(RekindleFactory app)
     }
 
     [Fact]
+    public async Task On_two_devices_each_sees_the_tips_for_their_own_role()
+    {
+        var (a, _) = await MemberAsync(app, "Mo");
+        var (b, _) = await MemberAsync(app, "Ned");
+        await JoinAsync(b, await InviteAsync(a));
+        await ActAsync(a, "start", new() { ["topic"] = "time-together", ["oneDevice"] = "false" });
+        await ActAsync(b, "Join");
+
+        // Mo speaks: the speaker's tips are Mo's; Ned is told only to listen.
+        var speaking = await a.GetAsync("/talk/conversation");
+        Assert.NotNull(speaking.Find("#speaker-tips"));
+        Assert.Null(speaking.Find("#listener-tip"));
+        var listening = await b.GetAsync("/talk/conversation");
+        Assert.Null(listening.Find("#speaker-tips"));
+        Assert.DoesNotContain("Keep it to one point", listening.Text, StringComparison.Ordinal);
+        Assert.Contains("While Mo speaks", listening.TextOf("#listener-tip"), StringComparison.Ordinal);
+
+        // Ned says it back: the prompts are Ned's, not Mo's.
+        await ActAsync(a, "DoneSpeaking");
+        Assert.Null((await a.GetAsync("/talk/conversation")).Find("#listener-prompts"));
+        Assert.NotNull((await b.GetAsync("/talk/conversation")).Find("#listener-prompts"));
+
+        // Mo confirms: "say yes" is Mo's help; Ned is told Mo will say.
+        await ActAsync(b, "SaidItBack");
+        Assert.Contains("say yes", (await a.GetAsync("/talk/conversation")).TextOf("#speaker-tips"), StringComparison.Ordinal);
+        var waiting = await b.GetAsync("/talk/conversation");
+        Assert.DoesNotContain("say yes", waiting.Text, StringComparison.Ordinal);
+        Assert.Contains("Mo will say whether you got it", waiting.TextOf("#listener-tip"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_ended_conversation_can_be_picked_up_again_on_the_same_topic_within_the_usual_checks()
+    {
+        var (a, _) = await MemberAsync(app, "Pat");
+        var (b, _) = await MemberAsync(app, "Quin");
+        await JoinAsync(b, await InviteAsync(a));
+        await ActAsync(a, "start", new() { ["topic"] = "money", ["oneDevice"] = "false" });
+        await ActAsync(b, "Join");
+        var ended = await ActAsync(a, "End");
+        Assert.Contains("pick it up again", ended.TextOf("#ended"), StringComparison.Ordinal);
+        Assert.NotNull(ended.Find("button#again"));
+
+        // Quin's page from before is out of date once Pat picks it up: one open conversation at a time.
+        var quinsEnded = await b.GetAsync("/talk/conversation");
+        var again = await ActAsync(a, "again");
+        Assert.Contains("Waiting for Quin to join", again.TextOf("#waiting"), StringComparison.Ordinal);
+        Assert.Contains("About: Money", (await b.GetAsync("/talk/conversation")).TextOf("#open"), StringComparison.Ordinal);
+        var twice = await b.SubmitAsync(quinsEnded, "floor", new Dictionary<string, string> { ["go"] = "again" });
+        Assert.Contains("already have a conversation open", twice.TextOf("#floor-message"), StringComparison.Ordinal);
+
+        // Ended again, then Pat rests: no button, and a crafted post is refused.
+        await ActAsync(a, "End");
+        await Understand.CheckJourney.TakeCheckAsync(app, a, Understand.CheckJourney.WithConcern);
+        var resting = await a.GetAsync("/talk/conversation");
+        Assert.Null(resting.Find("#again"));
+        Assert.Contains("resting for now", (await ActAsync(a, "again")).Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_safety_concern_rests_conversations_for_that_member_and_others_cannot_follow_any()
     {
         var (a, _) = await MemberAsync(app, "Ivy");

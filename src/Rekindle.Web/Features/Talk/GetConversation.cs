@@ -61,7 +61,9 @@ public sealed class GetConversation(
         var latest = await ConversationStore
             .Involving(db, viewer)
             .VisibleTo(viewer)
-            .OrderByDescending(c => c.StartedAt)
+            // The open one first (there is at most one): picked up again in the same tick, it still wins over the one it follows.
+            .OrderBy(c => c.EndedAt == null ? 0 : 1)
+            .ThenByDescending(c => c.StartedAt)
             .FirstOrDefaultAsync(cancellationToken);
         string? summary = null;
         if (latest?.Summary is not null)
