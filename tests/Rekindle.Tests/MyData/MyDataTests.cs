@@ -32,6 +32,9 @@ public abstract class MyDataTests(RekindleFactory app)
         var html = await yara.SubmitAsync(await yara.GetAsync("/account/data"), "/account/export/html");
         Assert.Contains("Your Rekindle data", html.Text, StringComparison.Ordinal);
         Assert.Contains("Zed", html.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("SignedIn", html.Text, StringComparison.Ordinal);
+        Assert.Contains("Signed in", html.Text, StringComparison.Ordinal);
+        Assert.DoesNotMatch(@"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}", html.Text);
         Assert.Contains("Your data was exported", (await yara.GetAsync("/account/activity")).Text, StringComparison.Ordinal);
     }
 

@@ -110,4 +110,28 @@ public sealed class ChartGeometryTests
         Assert.True(first.X + first.Width <= second.X + 0.1);
         Assert.True(second.X + second.Width <= ChartGeometry.Left + 2 * slot + 0.1);
     }
+
+    [Theory]
+    [InlineData(ChartKind.Line, 2)]
+    [InlineData(ChartKind.Line, 12)]
+    [InlineData(ChartKind.Bars, 12)]
+    [InlineData(ChartKind.Line, 60)]
+    public void Every_x_label_stays_inside_the_view_box(ChartKind kind, int count)
+    {
+        var series = new ChartSeries("s", Enumerable.Range(0, count).Select(i => new ChartPoint("12 Oct", (double?)i)).ToList());
+        var layout = ChartGeometry.Lay([series], kind);
+        Assert.NotEmpty(layout.XTicks);
+        foreach (var tick in layout.XTicks)
+        {
+            var (start, end) = tick.Extent;
+            Assert.InRange(start, 0, ChartGeometry.Width);
+            Assert.InRange(end, 0, ChartGeometry.Width);
+        }
+
+        if (kind == ChartKind.Line)
+        {
+            Assert.Equal("end", layout.XTicks[^1].Anchor);
+            Assert.Equal(ChartGeometry.Width - ChartGeometry.Right, layout.XTicks[^1].At, 1);
+        }
+    }
 }

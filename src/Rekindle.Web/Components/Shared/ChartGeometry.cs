@@ -26,7 +26,27 @@ public sealed record PlacedBar(double X, double Y, double Width, double Height, 
 /// </summary>
 public sealed record PlacedSeries(string Label, IReadOnlyList<IReadOnlyList<PlacedPoint>> Runs, IReadOnlyList<PlacedBar> Bars);
 
-public sealed record AxisLabel(double At, string Text);
+/// <summary>
+/// A printed axis label: where it is anchored and how (the SVG text-anchor: "start", "middle" or "end"),
+/// chosen so the label stays inside the viewBox.
+/// </summary>
+public sealed record AxisLabel(double At, string Text, string Anchor = "middle")
+{
+    /// <summary>Where the label's text starts and ends, by the estimate in <see cref="ChartGeometry.LabelWidth"/>.</summary>
+    public (double Start, double End) Extent
+    {
+        get
+        {
+            var width = ChartGeometry.LabelWidth(Text);
+            return Anchor switch
+            {
+                "start" => (At, At + width),
+                "end" => (At - width, At),
+                _ => (At - width / 2, At + width / 2),
+            };
+        }
+    }
+}
 
 /// <summary>Everything a chart needs to draw, in the coordinates of its viewBox.</summary>
 public sealed record ChartLayout(
@@ -50,6 +70,9 @@ public static class ChartGeometry
     public const double Right = 10;
     public const double Top = 10;
     public const double Bottom = 30;
+
+    /// <summary>The font size of the axis labels, in viewBox units.</summary>
+    public const double FontSize = 10;
 
     /// <summary>About 50 units of a 320-wide viewBox per label leaves room for "12 Oct" at phone size.</summary>
     public const int MaxXLabels = 6;
@@ -121,7 +144,7 @@ public static class ChartGeometry
             placed.Add(new PlacedSeries(series[s].Label, runs, bars));
         }
 
-        var xTicks = ShownLabels(n, maxXLabels).Select(i => new AxisLabel(XOf(i, n, kind), xLabels[i])).ToList();
+        var xTicks = ShownLabels(n, maxXLabels).Select(i => XLabel(XOf(i, n, kind), xLabels[i])).ToList();
         var yTicks = new[] { low, (low + high) / 2, high }
             .Distinct()
             .Select(v => new AxisLabel(YOf(v, low, high), v.ToString("0.#", CultureInfo.CurrentCulture)))
@@ -143,6 +166,27 @@ public static class ChartGeometry
         max = Math.Max(1, max);
         var step = (int)Math.Ceiling(count / (double)max);
         return Enumerable.Range(0, count).Where(i => (count - 1 - i) % step == 0).ToList();
+    }
+
+    /// <summary>
+    /// A generous estimate of a label's width: 0.6 of the font size per character is wider than the
+    /// average letter of the sans-serif faces we use, so a label judged to fit does fit.
+    /// </summary>
+    public static double LabelWidth(string text) => Round(text.Length * FontSize * 0.6);
+
+    /// <summary>
+    /// An x label centred on its point, unless centring would push it past an edge of the viewBox: then it
+    /// ends at its point (near the right edge) or starts there (near the left), so the last label is never clipped.
+    /// </summary>
+    public static AxisLabel XLabel(double at, string text)
+    {
+        var half = LabelWidth(text) / 2;
+        if (at + half > Width)
+        {
+            return new AxisLabel(at, text, "end");
+        }
+
+        return at - half < 0 ? new AxisLabel(at, text, "start") : new AxisLabel(at, text);
     }
 
     /// <summary>The x of the i-th of n points: evenly spread for a line (one point sits in the middle), the middle of its slot for

@@ -9,6 +9,11 @@ public sealed class AccountExport(AppDbContext db, GetSessions sessions, GetSecu
 {
     public string Name => "account";
 
+    public string? Readable(string property, string value) =>
+        property == "what" && Enum.TryParse<SecurityEventKind>(value, out var kind) && Enum.IsDefined(kind)
+            ? SecurityEventText.Describe(kind)
+            : null;
+
     public async Task<object?> ExportAsync(Guid memberId, CancellationToken cancellationToken)
     {
         var member = await db

@@ -11,4 +11,10 @@ public interface IExportSection
     string Name { get; }
 
     Task<object?> ExportAsync(Guid memberId, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// For the readable export only: plain words for a value the JSON keeps as a machine name (an event
+    /// kind), given the property's JSON name; null shows the value as it is.
+    /// </summary>
+    string? Readable(string property, string value) => null;
 }

@@ -32,7 +32,7 @@ public static class MyDataFeature
                 var name = "rekindle-" + clock.GetUtcNow().ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) + "." + format;
                 return format == "json"
                     ? Results.File(ExportMyData.ToJson(document), "application/json", name)
-                    : Results.File(ExportMyData.ToHtml(document), "text/html; charset=utf-8", name);
+                    : Results.File(export.ToHtml(document), "text/html; charset=utf-8", name);
             })
             .RequireAuthorization();
 }
