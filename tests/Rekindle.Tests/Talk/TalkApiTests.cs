@@ -430,7 +430,7 @@ public abstract class TalkApiTests(RekindleFactory app)
                 "/api/v1/talk/check-in",
                 new
                 {
-                    appreciations = new List<string> { "a", "b" },
+                    appreciations = new List<string> { "a", "b", "c", "d" },
                     wentWell = "w",
                     toTalkAbout = "t",
                     feelLoved = "f",
@@ -447,15 +447,15 @@ public abstract class TalkApiTests(RekindleFactory app)
                 new
                 {
                     appreciations = new List<string> { "a", "b", "c" },
-                    wentWell = "w",
+                    wentWell = " ",
                     toTalkAbout = "t",
-                    feelLoved = " ",
+                    feelLoved = "f",
                     pulse = 5,
                 }
             ),
             HttpStatusCode.BadRequest,
             "invalid",
-            "feelLoved"
+            "wentWell"
         );
 
         // The conversation: a topic, one open at a time, steps by name at the current version, and resting as 409 (decisions/0032).

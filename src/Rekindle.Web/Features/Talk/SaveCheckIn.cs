@@ -10,8 +10,9 @@ using Rekindle.Web.Infrastructure.Sealing;
 namespace Rekindle.Web.Features.Talk;
 
 /// <summary>
-/// One week's check-in as the member sends it (the page's form and the API's body alike): three
+/// One week's check-in as the member sends it (the page's form and the API's body alike): up to three
 /// appreciations, three short answers and how close they feel from 0 to 10 (null: not chosen yet).
+/// Only the pulse and what went well are required (<see cref="CheckInSteps"/>).
 /// </summary>
 public sealed record CheckInRequest(
     IReadOnlyList<string>? Appreciations,
@@ -33,35 +34,9 @@ public sealed class SaveCheckIn(
 {
     public async Task<Outcome<CheckInView>> HandleAsync(CheckInRequest request, CancellationToken cancellationToken = default)
     {
-        var appreciations = (request.Appreciations ?? []).Select(a => a?.Trim() ?? "").ToList();
-        var parts = new (string Field, string Text)[]
+        if (CheckInSteps.Check(request) is { } problem)
         {
-            ("wentWell", request.WentWell?.Trim() ?? ""),
-            ("toTalkAbout", request.ToTalkAbout?.Trim() ?? ""),
-            ("feelLoved", request.FeelLoved?.Trim() ?? ""),
-        };
-        var fields = appreciations.Select(a => (Field: "appreciations", Text: a)).Concat(parts).ToList();
-        if (appreciations.Count != CheckInContent.Appreciations)
-        {
-            return Problem.Invalid("appreciations", Text.Of("Please fill in every part. A few words each is plenty."));
-        }
-
-        if (fields.FirstOrDefault(f => f.Text.Length == 0) is { Field: { } emptyField })
-        {
-            return Problem.Invalid(emptyField, Text.Of("Please fill in every part. A few words each is plenty."));
-        }
-
-        foreach (var (field, text) in fields)
-        {
-            if (TalkText.Problem(text, CheckIn.FieldMaxLength) is { } problem)
-            {
-                return Problem.Invalid(field, problem);
-            }
-        }
-
-        if (request.Pulse is not { } pulse || pulse is < 0 or > 10)
-        {
-            return Problem.Invalid("pulse", Text.Of("Please choose how close you feel, from 0 to 10."));
+            return problem;
         }
 
         var view = await thisWeek.HandleAsync(cancellationToken);
@@ -106,7 +81,7 @@ public sealed class SaveCheckIn(
                         PromptKey = CheckIn.PromptFor(view.WeekStart),
                     }
                 ).Entity;
-            var clean = new CheckInAnswers(appreciations, parts[0].Text, parts[1].Text, parts[2].Text, pulse);
+            var clean = CheckInSteps.Clean(request);
             row.Answers = await sealer.SealAsync(
                 JsonSerializer.Serialize(clean, WeeklyCheckIns.Json),
                 row.PlaceOf(nameof(CheckIn.Answers)),
