@@ -26,8 +26,7 @@ public sealed class PairingJourneyTests(ChromiumApp chromium) : IClassFixture<Ch
         await Assertions.Expect(ana.Locator("h1")).ToHaveTextAsync("Hello, Ana");
         await ChromiumApp.SnapAsync(ana, "02-home-alone");
 
-        await ana.Locator("main").GetByRole(AriaRole.Link, new() { Name = "Start our space" }).ClickAsync();
-        await ana.GetByRole(AriaRole.Button, new() { Name = "Start our space and invite my partner" }).ClickAsync();
+        await ana.Locator("main").GetByRole(AriaRole.Button, new() { Name = "Start our space", Exact = true }).ClickAsync();
         var link = (await ana.Locator("#invite-link").TextContentAsync())!.Trim();
         Assert.StartsWith(chromium.BaseUrl + "/join?code=", link, StringComparison.Ordinal);
         await ChromiumApp.SnapAsync(ana, "03-invite");
@@ -102,10 +101,9 @@ public sealed class PairingJourneyTests(ChromiumApp chromium) : IClassFixture<Ch
         var message = await App.Mail.WaitForAsync(email, "Confirm your email");
         await page.GotoAsync(TestMailbox.LinkIn(message, "/account/confirm-email"));
 
-        // Through the confirmation page's own button, which carries the way back to the invite.
-        await page.Locator("main a.button").ClickAsync();
-        await page.GetByLabel("Email").FillAsync(email);
+        // Right on the confirmation page, whose form carries the way back to the invite and already holds the email.
+        await Assertions.Expect(page.GetByLabel("Email")).ToHaveValueAsync(email);
         await page.GetByLabel("Password", new() { Exact = true }).FillAsync(Journeys.GoodPassword);
-        await page.Locator("main form[method=post]").First.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await page.Locator("#confirm-sign-in").GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
     }
 }

@@ -77,12 +77,9 @@ public abstract class PairingTests(RekindleFactory app)
             }
         );
         var confirmed = await ConfirmAsync(app, dana, email);
-        var login = await dana.GetAsync(confirmed.Find("a.button")!.GetAttribute("href")!);
-        var back = await dana.SubmitAsync(
-            login,
-            "login",
-            new Dictionary<string, string> { ["Input.Email"] = email, ["Input.Password"] = GoodPassword }
-        );
+        // Signing in right on the confirmation page keeps the way back to the invite.
+        Assert.Equal(email, confirmed.Find("#confirm-sign-in input[name='Input.Email']")!.GetAttribute("value"));
+        var back = await dana.SubmitAsync(confirmed, "login", new Dictionary<string, string> { ["Input.Password"] = GoodPassword });
         Assert.Equal("/join", back.Url.AbsolutePath);
         var home = await dana.SubmitAsync(back, "join");
         Assert.Contains("You and Cai", home.Text, StringComparison.Ordinal);

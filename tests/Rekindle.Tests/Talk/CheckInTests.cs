@@ -73,29 +73,60 @@ public abstract class CheckInTests(RekindleFactory app)
     }
 
     [Fact]
-    public async Task A_missing_part_or_a_pulse_out_of_range_gets_a_message_and_saves_nothing()
+    public async Task Only_the_pulse_and_one_line_are_required_each_named_beside_its_field_and_nothing_is_saved_until_then()
     {
         var (a, aEmail) = await MemberAsync(app, "Eli");
         var (b, _) = await MemberAsync(app, "Fen");
         await JoinAsync(b, await InviteAsync(a));
+        var eli = await app.WithDbAsync(db => db.Users.Where(u => u.Email == aEmail).Select(u => u.Id).SingleAsync());
         var page = await a.GetAsync("/talk/check-in");
-        var missing = await a.SubmitAsync(
+        Assert.Contains("(required)", page.TextOf("fieldset.pulse legend"), StringComparison.Ordinal);
+
+        // No pulse: the pulse's own step, marked as the field at fault, what was typed kept.
+        var noPulse = await a.SubmitAsync(page, "check-in", new Dictionary<string, string> { ["wentWell"] = "x", ["go"] = "save" });
+        Assert.Contains("Please choose how close you feel", noPulse.TextOf("#checkin-message"), StringComparison.Ordinal);
+        Assert.Equal("Step 1 of 4", noPulse.TextOf("#checkin-step"));
+        Assert.Equal("true", noPulse.Find("fieldset.pulse")!.GetAttribute("aria-invalid"));
+        Assert.Equal("x", noPulse.Find("input[type=hidden][name=wentWell]")!.GetAttribute("value"));
+
+        // No line about what went well: its step, its field.
+        var noLine = await a.SubmitAsync(page, "check-in", new Dictionary<string, string> { ["pulse"] = "5", ["go"] = "save" });
+        Assert.Contains("Please write one line here", noLine.TextOf("#checkin-message"), StringComparison.Ordinal);
+        Assert.Equal("Step 2 of 4", noLine.TextOf("#checkin-step"));
+        Assert.Equal("true", noLine.Find("#went-well")!.GetAttribute("aria-invalid"));
+        Assert.Contains("(required)", noLine.TextOf("label[for=went-well]"), StringComparison.Ordinal);
+
+        var badPulse = await CheckInAsync(a, "Eli", 11);
+        Assert.Contains("from 0 to 10", badPulse.Text, StringComparison.Ordinal);
+        var tooLong = await a.SubmitAsync(
             page,
             "check-in",
             new Dictionary<string, string>
             {
-                ["wentWell"] = "x",
                 ["pulse"] = "5",
+                ["wentWell"] = "ok",
+                ["feelLoved"] = new string('a', 501),
                 ["go"] = "save",
             }
         );
-        Assert.Contains("Please fill in every part", missing.Text, StringComparison.Ordinal);
-        Assert.Equal("x", missing.Find("#went-well")!.TextContent);
-
-        var badPulse = await CheckInAsync(a, "Eli", 11);
-        Assert.Contains("from 0 to 10", badPulse.Text, StringComparison.Ordinal);
-        var eli = await app.WithDbAsync(db => db.Users.Where(u => u.Email == aEmail).Select(u => u.Id).SingleAsync());
+        Assert.Equal("Step 4 of 4", tooLong.TextOf("#checkin-step"));
+        Assert.Equal("true", tooLong.Find("#feel-loved")!.GetAttribute("aria-invalid"));
+        Assert.Contains("(optional)", tooLong.TextOf("label[for=feel-loved]"), StringComparison.Ordinal);
         Assert.False(await app.WithDbAsync(db => db.CheckIns.AnyAsync(c => c.OwnerId == eli)));
+
+        // The pulse and one line are enough: everything else may stay blank.
+        var saved = await a.SubmitAsync(
+            page,
+            "check-in",
+            new Dictionary<string, string>
+            {
+                ["pulse"] = "3",
+                ["wentWell"] = "We walked",
+                ["go"] = "save",
+            }
+        );
+        Assert.Contains("Yours is saved", saved.TextOf("#checkin-status"), StringComparison.Ordinal);
+        Assert.True(await app.WithDbAsync(db => db.CheckIns.AnyAsync(c => c.OwnerId == eli)));
 
         var helper = await a.SubmitAsync(
             page,
@@ -103,6 +134,61 @@ public abstract class CheckInTests(RekindleFactory app)
             new Dictionary<string, string> { ["wentWell"] = "You always forget", ["go"] = "check" }
         );
         Assert.Contains("You always", helper.TextOf("#soft-startup-check-in"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_check_in_goes_in_four_short_steps_carrying_answers_and_writing_only_at_the_end()
+    {
+        var (a, aEmail) = await MemberAsync(app, "Gil");
+        var (b, _) = await MemberAsync(app, "Hob");
+        await JoinAsync(b, await InviteAsync(a));
+        var gil = await app.WithDbAsync(db => db.Users.Where(u => u.Email == aEmail).Select(u => u.Id).SingleAsync());
+        var step1 = await a.GetAsync("/talk/check-in");
+        Assert.Equal("Step 1 of 4", step1.TextOf("#checkin-step"));
+        Assert.NotNull(step1.Find("input[type=radio][name=pulse]"));
+        Assert.Null(step1.Find("textarea"));
+
+        // Next without a pulse stays, and says which field.
+        var stay = await a.SubmitAsync(step1, "check-in", new Dictionary<string, string> { ["go"] = "next" });
+        Assert.Equal("Step 1 of 4", stay.TextOf("#checkin-step"));
+        Assert.Contains("Please choose how close you feel", stay.TextOf("#checkin-message"), StringComparison.Ordinal);
+
+        var step2 = await a.SubmitAsync(step1, "check-in", new Dictionary<string, string> { ["pulse"] = "6", ["go"] = "next" });
+        Assert.Equal("Step 2 of 4", step2.TextOf("#checkin-step"));
+        Assert.Equal("6", step2.Find("input[type=hidden][name=pulse]")!.GetAttribute("value"));
+        var empty = await a.SubmitAsync(step2, "check-in", new Dictionary<string, string> { ["wentWell"] = " ", ["go"] = "next" });
+        Assert.Equal("Step 2 of 4", empty.TextOf("#checkin-step"));
+        Assert.Equal("true", empty.Find("#went-well")!.GetAttribute("aria-invalid"));
+
+        var step3 = await a.SubmitAsync(
+            step2,
+            "check-in",
+            new Dictionary<string, string> { ["wentWell"] = "Gilstepmarker dinner\nand a walk", ["go"] = "next" }
+        );
+        Assert.Equal("Step 3 of 4", step3.TextOf("#checkin-step"));
+        Assert.Equal(3, step3.Document.QuerySelectorAll("textarea[name=appreciations]").Length);
+        Assert.Contains("(optional)", step3.TextOf("#checkin-form legend"), StringComparison.Ordinal);
+
+        // Back keeps what was typed, and so does Next again.
+        var back = await a.SubmitAsync(step3, "check-in", new Dictionary<string, string> { ["go"] = "back" });
+        Assert.Equal("Step 2 of 4", back.TextOf("#checkin-step"));
+        Assert.Equal("Gilstepmarker dinner\nand a walk", back.TextOf("#went-well"));
+        var step4 = await a.SubmitAsync(
+            step3,
+            "check-in",
+            new Dictionary<string, string> { ["appreciations"] = "Gilstepmarker tea", ["go"] = "next" }
+        );
+        Assert.Equal("Step 4 of 4", step4.TextOf("#checkin-step"));
+        Assert.Equal("Gilstepmarker tea", step4.Find("input[type=hidden][name=appreciations]")!.GetAttribute("value"));
+
+        // Nothing is written between steps: no half-written row.
+        Assert.False(await app.WithDbAsync(db => db.CheckIns.AnyAsync(c => c.OwnerId == gil)));
+
+        var done = await a.SubmitAsync(step4, "check-in", new Dictionary<string, string> { ["go"] = "save" });
+        Assert.Contains("Yours is saved", done.TextOf("#checkin-status"), StringComparison.Ordinal);
+        Assert.True(await app.WithDbAsync(db => db.CheckIns.AnyAsync(c => c.OwnerId == gil)));
+        Assert.Equal("6", done.Find("input[name=pulse][checked]")!.GetAttribute("value"));
+        Assert.Equal("Gilstepmarker tea", done.Find("input[type=hidden][name=appreciations]")!.GetAttribute("value"));
     }
 
     [Fact]
