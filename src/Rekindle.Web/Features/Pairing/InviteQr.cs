@@ -31,6 +31,18 @@ public static class InviteQr
         }
 
         var side = size.ToString(CultureInfo.InvariantCulture);
-        return $"""<svg xmlns="http://www.w3.org/2000/svg" id="invite-qr" viewBox="0 0 {side} {side}" width="220" height="220" role="img" aria-labelledby="invite-qr-title" shape-rendering="crispEdges"><title id="invite-qr-title">{WebUtility.HtmlEncode(title)}</title><rect width="{side}" height="{side}" fill="#ffffff"/><path fill="#000000" d="{path}"/></svg>""";
+        return new StringBuilder()
+            .Append(
+                CultureInfo.InvariantCulture,
+                $"""<svg xmlns="http://www.w3.org/2000/svg" id="invite-qr" viewBox="0 0 {side} {side}" """
+            )
+            .Append("""width="220" height="220" role="img" aria-labelledby="invite-qr-title" shape-rendering="crispEdges">""")
+            .Append("""<title id="invite-qr-title">""")
+            .Append(WebUtility.HtmlEncode(title))
+            .Append(CultureInfo.InvariantCulture, $"""</title><rect width="{side}" height="{side}" fill="#ffffff"/>""")
+            .Append("<path fill=\"#000000\" d=\"")
+            .Append(path)
+            .Append("\"/></svg>")
+            .ToString();
     }
 }
