@@ -134,6 +134,11 @@ public abstract class CheckInTests(RekindleFactory app)
             new Dictionary<string, string> { ["wentWell"] = "You always forget", ["go"] = "check" }
         );
         Assert.Contains("You always", helper.TextOf("#soft-startup-check-in"), StringComparison.Ordinal);
+
+        // Once both are done, what Eli left out says so instead of showing nothing.
+        var both = await CheckInAsync(b, "Fen", 8);
+        Assert.Contains("We walked", both.TextOf("#checkin-both"), StringComparison.Ordinal);
+        Assert.Contains("(left blank)", both.TextOf("#checkin-both"), StringComparison.Ordinal);
     }
 
     [Fact]

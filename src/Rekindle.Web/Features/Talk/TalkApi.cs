@@ -96,7 +96,7 @@ public static class TalkApi
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict)
             .WithName("SaveWeeklyCheckIn")
-            .WithSummary("Save this week's check-in");
+            .WithSummary("Save this week's check-in; only the pulse and what went well are required");
 
         talk.MapPost("/answers/reply", ReplyAsync)
             .ProducesValidationProblem()
