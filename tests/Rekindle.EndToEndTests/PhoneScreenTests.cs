@@ -193,6 +193,24 @@ public sealed class PhoneScreenTests(ChromiumApp chromium, ITestOutputHelper out
               problems.push(name(el) + ' scrolls sideways inside: ' + el.scrollWidth + ' px in ' + el.clientWidth);
             }
           }
+          if (width > root.clientWidth) {
+            // Name the innermost boxes that stick out, so a failure says where to look.
+            const out = [...document.body.querySelectorAll('*')].filter(e => e.getBoundingClientRect().right > root.clientWidth + 1);
+            for (const e of out.filter(e => !out.some(o => o !== e && e.contains(o))).slice(0, 5)) {
+              problems.push(name(e) + ' reaches ' + Math.round(e.getBoundingClientRect().right) + ' px');
+            }
+            const words = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+            const range = document.createRange();
+            let shownWords = 0;
+            for (let t = words.nextNode(); t && shownWords < 5; t = words.nextNode()) {
+              range.selectNodeContents(t);
+              const right = range.getBoundingClientRect().right;
+              if (right > root.clientWidth + 1) {
+                shownWords++;
+                problems.push('the words "' + t.textContent.trim().slice(0, 40) + '" in ' + name(t.parentElement) + ' reach ' + Math.round(right) + ' px');
+              }
+            }
+          }
           window.scrollTo(0, root.scrollHeight);
           const bars = [...document.body.querySelectorAll('*')].filter(e => {
             const p = getComputedStyle(e).position;
@@ -324,6 +342,7 @@ public sealed class PhoneScreenTests(ChromiumApp chromium, ITestOutputHelper out
                             $"{url} as {who} answered {response?.Status}"
                         );
                         Assert.True(page.Url.EndsWith(url, StringComparison.Ordinal) || route == "/", $"{url} as {who} went to {page.Url}");
+                        await ChromiumApp.SnapAsync(page, $"{who}-{url.Trim('/').Split('?')[0].Replace('/', '-')}");
                         measured.Add(($"{url} ({who})", await MeasureAsync(page)));
                     }
                 }
@@ -334,6 +353,8 @@ public sealed class PhoneScreenTests(ChromiumApp chromium, ITestOutputHelper out
                     using var browser = app.NewBrowser();
                     await SignInAsync(browser, memberEmail);
                     var exported = await browser.SubmitAsync(await browser.GetAsync("/account/data"), "/account/export/html");
+                    // From a blank page: written into one of the app's pages, the app's CSP would block the file's own styles.
+                    await page.GotoAsync("about:blank");
                     await page.SetContentAsync(exported.Html);
                     measured.Add(("/account/export/html (Member)", await MeasureAsync(page)));
                 }
