@@ -378,6 +378,43 @@ public sealed class PhoneScreenTests(ChromiumApp chromium, ITestOutputHelper out
         Assert.True(failures.Count == 0, $"{failures.Count} problems at {Width}×{Screen}:\n" + string.Join('\n', failures));
     }
 
+    [Fact]
+    public async Task The_measurement_finds_small_controls_wide_boxes_and_controls_under_a_bottom_bar_and_spares_links_in_sentences()
+    {
+        await using var context = await chromium.NewContextAsync();
+        var page = await context.NewPageAsync();
+        await page.SetContentAsync(
+            """
+            <style>body{margin:0;font:16px/1.6 sans-serif} nav{position:fixed;bottom:0;left:0;right:0;height:60px;background:#eee}
+              .big{display:block;min-height:48px;width:100%} .wide{overflow-x:auto} .wide div{width:900px} .spacer{height:1200px}
+              .hidden-radio{position:absolute;opacity:0;width:1px;height:1px} .chip{display:inline-block;padding:12px}</style>
+            <p>Read <a href="/a">the guide</a> before you start.</p>
+            <p><a href="/b" id="lone">Alone on its line</a></p>
+            <button id="small">Tiny</button>
+            <input class="hidden-radio" type="radio" id="r1" name="r"><label class="chip" for="r1">A roomy choice</label>
+            <input type="checkbox" id="c1"><label for="c1">small</label>
+            <details><summary id="fold">More</summary><button class="big">Inside the fold</button></details>
+            <div class="wide"><div>wide</div></div>
+            <div class="spacer"></div>
+            <button class="big" id="last">The last button</button>
+            <nav><a href="/n" class="big">Home</a></nav>
+            """
+        );
+        var result = await MeasureAsync(page);
+        var problems = string.Join('\n', result.Problems);
+        Assert.Contains("a#lone \"Alone on its line\" is", problems, StringComparison.Ordinal);
+        Assert.Contains("button#small \"Tiny\" is", problems, StringComparison.Ordinal);
+        Assert.Contains("input#c1[type=checkbox] (with its label) is", problems, StringComparison.Ordinal);
+        Assert.Contains("summary#fold \"More\" is", problems, StringComparison.Ordinal);
+        Assert.Contains("div.wide \"wide\" scrolls sideways inside", problems, StringComparison.Ordinal);
+        Assert.Contains("button#last.big \"The last button\" is under the bottom bar nav", problems, StringComparison.Ordinal);
+        Assert.DoesNotContain("the guide", problems, StringComparison.Ordinal); // a link in a sentence: the inline exception
+        Assert.DoesNotContain("#r1", problems, StringComparison.Ordinal); // its label is the roomy target
+        Assert.DoesNotContain("Inside the fold", problems, StringComparison.Ordinal); // measured with the fold open, and big enough
+        Assert.Equal(6, result.Problems.Length);
+        Assert.True(result.Width <= Width);
+    }
+
     /// <summary>The heights, printed and written to TestResults/phone-screens.txt, for the lead to compare before and after.</summary>
     private void Report(List<(string Page, Measurement Result)> measured)
     {
