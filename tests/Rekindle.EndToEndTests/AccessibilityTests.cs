@@ -1,8 +1,5 @@
-using System.Globalization;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using Rekindle.Web.Features.Home;
-using Rekindle.Web.Features.Understand;
 using static Rekindle.Testing.Journeys;
 
 namespace Rekindle.EndToEndTests;
@@ -33,7 +30,7 @@ public sealed class AccessibilityTests(ChromiumApp chromium) : IClassFixture<Chr
     [Fact]
     public async Task Every_page_passes_axe_signed_out_and_as_a_member_with_data()
     {
-        var (email, repair, grudge) = await CoupleWithDataAsync("Axel");
+        var (email, _, repair, grudge) = await SeededCouple.WithDataAsync(chromium.App, "Axel");
         await using var context = await chromium.Browser.NewContextAsync(Options());
         var page = await context.NewPageAsync();
         var violations = new List<Axe.Violation>();
@@ -55,7 +52,7 @@ public sealed class AccessibilityTests(ChromiumApp chromium) : IClassFixture<Chr
     [Fact]
     public async Task The_dark_theme_follows_the_system_and_keeps_its_contrast()
     {
-        var (email, _, _) = await CoupleWithDataAsync("Dara");
+        var (email, _, _, _) = await SeededCouple.WithDataAsync(chromium.App, "Dara");
         var options = Options();
         options.ColorScheme = ColorScheme.Dark;
         await using var context = await chromium.Browser.NewContextAsync(options);
@@ -217,100 +214,6 @@ public sealed class AccessibilityTests(ChromiumApp chromium) : IClassFixture<Chr
             "/safety",
             "/offline",
         ];
-
-    /// <summary>A couple who have used every area a little, through the app's own forms; returns the first member's email and two of their
-    /// pages.</summary>
-    private async Task<(string Email, string Repair, string Grudge)> CoupleWithDataAsync(string name)
-    {
-        var app = chromium.App;
-        var (member, email) = await MemberAsync(app, name);
-        var (partner, _) = await MemberAsync(app, "Partner");
-        using var _m = member;
-        using var _p = partner;
-        await JoinAsync(partner, await InviteAsync(member));
-
-        var content = app.Services.GetRequiredService<CheckContent>();
-        foreach (var browser in new[] { member, partner })
-        {
-            await browser.SubmitAsync(
-                await browser.GetAsync("/talk"),
-                "daily",
-                new Dictionary<string, string> { ["text"] = "A walk by the river, like the first summer." }
-            );
-            foreach (var section in content.Sections)
-            {
-                var answers = content
-                    .ItemsBySection[section.Key]
-                    .ToDictionary(
-                        i => "answers[" + i.Id + "]",
-                        i => (section.Key == "safety" ? 0 : 2).ToString(CultureInfo.InvariantCulture)
-                    );
-                answers["go"] = "next";
-                await browser.SubmitAsync(await browser.GetAsync("/understand/check?part=" + section.Key), "check-part", answers);
-            }
-
-            await browser.SubmitAsync(await browser.GetAsync("/understand/results"), "share");
-            await browser.SubmitAsync(
-                await browser.GetAsync("/intimacy"),
-                "intimacy-on",
-                new Dictionary<string, string> { ["adult"] = "yes" }
-            );
-            await browser.SubmitAsync(
-                await browser.GetAsync("/intimacy/answers"),
-                "desire",
-                new Dictionary<string, string> { ["answer"] = "i001|yes" }
-            );
-            await browser.SubmitAsync(
-                await browser.GetAsync("/spontaneity/gestures"),
-                "mark",
-                new Dictionary<string, string> { ["mark"] = "g001|love" }
-            );
-        }
-
-        await member.SubmitAsync(
-            await member.GetAsync("/spontaneity"),
-            "note",
-            new Dictionary<string, string> { ["text"] = "Thank you for the tea this morning." }
-        );
-        await member.SubmitAsync(
-            await member.GetAsync("/self-care"),
-            "day-log",
-            new Dictionary<string, string> { ["mood"] = "3", ["note"] = "Slept well." }
-        );
-        await member.SubmitAsync(
-            await member.GetAsync("/intimacy/program"),
-            "touch-log",
-            new Dictionary<string, string> { ["feeling"] = "calm", ["note"] = "Slow and easy." }
-        );
-        var repair = await member.SubmitAsync(
-            await member.GetAsync("/repair"),
-            "open-repair",
-            new Dictionary<string, string> { ["title"] = "The missed dinner", ["calm"] = "true" }
-        );
-        await partner.SubmitAsync(
-            await partner.GetAsync(repair.Url.AbsolutePath),
-            "repair",
-            new Dictionary<string, string> { ["go"] = "calm" }
-        );
-        await member.SubmitAsync(
-            await member.GetAsync(repair.Url.AbsolutePath),
-            "repair",
-            new Dictionary<string, string>
-            {
-                ["go"] = "write",
-                ["feelings"] = "hurt",
-                ["text"] = "I felt forgotten.",
-            }
-        );
-        var grudge = await member.SubmitAsync(
-            await member.GetAsync("/repair/letting-go"),
-            "start-letting-go",
-            new Dictionary<string, string> { ["hurt"] = "The holiday plans", ["cost"] = "It keeps me tense." }
-        );
-        Assert.StartsWith("/repair/", repair.Url.AbsolutePath, StringComparison.Ordinal);
-        Assert.StartsWith("/repair/letting-go/", grudge.Url.AbsolutePath, StringComparison.Ordinal);
-        return (email, repair.Url.AbsolutePath, grudge.Url.AbsolutePath);
-    }
 
     private static async Task TabToAsync(IPage page, string selector)
     {

@@ -48,10 +48,14 @@ public sealed partial class ExportMyData(IEnumerable<IExportSection> sections, S
                 "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
             )
             .Append(
-                "<title>Your Rekindle data</title><style>body{font-family:system-ui,sans-serif;max-width:46rem;margin:2rem auto;padding:0 1rem;line-height:1.5;color:#2a211d}"
+                "<title>Your Rekindle data</title><style>body{font-family:system-ui,sans-serif;max-width:46rem;margin:2rem auto;padding:0 1rem;line-height:1.5;color:#2a211d;overflow-wrap:anywhere}"
             )
             .Append(
-                "dl{display:grid;grid-template-columns:minmax(8rem,auto) 1fr;gap:.25rem 1rem}dt{font-weight:600}ul{padding-left:1.25rem}section{margin:1.5rem 0}</style></head><body>"
+                "dl{display:grid;grid-template-columns:minmax(8rem,auto) minmax(0,1fr);gap:.25rem 1rem}dt{font-weight:600}dd{margin:0}dt,dd{overflow-wrap:anywhere}"
+            )
+            .Append(
+                // On a phone the names sit above their values, so nothing scrolls sideways.
+                "@media (max-width:30rem){dl{grid-template-columns:minmax(0,1fr)}dd{margin-bottom:.5rem}}ul{padding-left:1.25rem}section{margin:1.5rem 0}</style></head><body>"
             )
             .Append("<h1>Your Rekindle data</h1>");
         foreach (var property in parsed.RootElement.EnumerateObject())
