@@ -78,9 +78,9 @@ public abstract class StopEmailsTests(RekindleFactory app)
         Assert.Contains("Stop these emails", message.HtmlBody, StringComparison.Ordinal);
         Assert.Contains(link, message.HtmlBody, StringComparison.Ordinal);
         var memberIds = await app.WithDbAsync(db => db.Users.Select(u => u.Id).ToListAsync());
-        Assert.DoesNotContain(
-            memberIds,
-            id => link.Contains(id.ToString("N"), StringComparison.OrdinalIgnoreCase) || link.Contains(id.ToString(), StringComparison.OrdinalIgnoreCase)
+        Assert.DoesNotContain(memberIds, id =>
+            link.Contains(id.ToString("N"), StringComparison.OrdinalIgnoreCase)
+            || link.Contains(id.ToString(), StringComparison.OrdinalIgnoreCase)
         );
 
         // Opening it, as a mail scanner does, changes nothing, and no sign-in is needed.

@@ -150,7 +150,10 @@ public abstract class TimeZoneTests(RekindleFactory app)
         }
 
         await SignInFromAsync("Asia/Tokyo");
-        Assert.Equal(("Asia/Tokyo", TimeZoneSource.Device), ((await PrefsOfAsync(email))!.TimeZone, (await PrefsOfAsync(email))!.ZoneSource));
+        Assert.Equal(
+            ("Asia/Tokyo", TimeZoneSource.Device),
+            ((await PrefsOfAsync(email))!.TimeZone, (await PrefsOfAsync(email))!.ZoneSource)
+        );
 
         // A later sign-in from a device elsewhere does not silently move it.
         await SignInFromAsync("Europe/Paris");
@@ -159,7 +162,10 @@ public abstract class TimeZoneTests(RekindleFactory app)
         // Nor does any device once the member chose one.
         await SetZoneAsync(member, "Africa/Nairobi");
         await SignInFromAsync("Europe/Paris");
-        Assert.Equal(("Africa/Nairobi", TimeZoneSource.Chosen), ((await PrefsOfAsync(email))!.TimeZone, (await PrefsOfAsync(email))!.ZoneSource));
+        Assert.Equal(
+            ("Africa/Nairobi", TimeZoneSource.Chosen),
+            ((await PrefsOfAsync(email))!.TimeZone, (await PrefsOfAsync(email))!.ZoneSource)
+        );
     }
 
     [Fact]
@@ -174,7 +180,9 @@ public abstract class TimeZoneTests(RekindleFactory app)
         var bQuestion = (await b.GetAsync("/talk")).Find("input[name=questionId]")!.GetAttribute("value");
         Assert.Equal(aQuestion, bQuestion);
 
-        var day = await app.WithDbAsync(db => db.DailyQuestions.Where(q => q.Id == Guid.Parse(aQuestion!)).Select(q => q.Day).SingleAsync());
+        var day = await app.WithDbAsync(db =>
+            db.DailyQuestions.Where(q => q.Id == Guid.Parse(aQuestion!)).Select(q => q.Day).SingleAsync()
+        );
         var pagoToday = DateOnly.FromDateTime(
             TimeZoneInfo.ConvertTimeFromUtc(app.Clock.GetUtcNow().UtcDateTime, TimeZoneInfo.FindSystemTimeZoneById("Pacific/Pago_Pago"))
         );
@@ -197,7 +205,11 @@ public sealed class CoupleDayTests
     [InlineData("2026-12-07T23:30:00Z", "2026-12-07")]
     public void The_couples_day_is_the_earlier_of_the_two_dates(string utc, string expected)
     {
-        var now = DateTime.Parse(utc, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AdjustToUniversal);
+        var now = DateTime.Parse(
+            utc,
+            System.Globalization.CultureInfo.InvariantCulture,
+            System.Globalization.DateTimeStyles.AdjustToUniversal
+        );
         var day = DateOnly.Parse(expected, System.Globalization.CultureInfo.InvariantCulture);
         Assert.Equal(day, CoupleDay.Today(now, Lisbon, NewYork));
         Assert.Equal(day, CoupleDay.Today(now, NewYork, Lisbon));
@@ -205,10 +217,7 @@ public sealed class CoupleDayTests
 
     [Fact]
     public void Alone_it_is_the_members_own_date() =>
-        Assert.Equal(
-            new DateOnly(2026, 12, 8),
-            CoupleDay.Today(new DateTime(2026, 12, 8, 2, 0, 0, DateTimeKind.Utc), Lisbon, null)
-        );
+        Assert.Equal(new DateOnly(2026, 12, 8), CoupleDay.Today(new DateTime(2026, 12, 8, 2, 0, 0, DateTimeKind.Utc), Lisbon, null));
 
     [Theory]
     [InlineData("America/New_York", "New York (America/New_York)")]

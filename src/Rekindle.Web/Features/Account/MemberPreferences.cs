@@ -24,8 +24,7 @@ public sealed class MemberPreferences
     /// Whether the member should be asked "Is your time zone …?": nothing known yet, or only a guess. A zone other than
     /// UTC saved before the source was kept was the member's own choice on the settings page.
     /// </summary>
-    public bool ZoneNeedsConfirming =>
-        ZoneSource == TimeZoneSource.Guessed || (ZoneSource == TimeZoneSource.NotSet && TimeZone == "UTC");
+    public bool ZoneNeedsConfirming => ZoneSource == TimeZoneSource.Guessed || (ZoneSource == TimeZoneSource.NotSet && TimeZone == "UTC");
 
     /// <summary>Email when today's question is waiting, at <see cref="DailyNoticeHour"/> local time.</summary>
     public bool NoticeDailyQuestion { get; set; }

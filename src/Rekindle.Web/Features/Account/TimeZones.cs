@@ -103,7 +103,8 @@ public sealed class RememberDeviceZone(AppDbContext db, IHttpContextAccessor htt
         }
 
         var device = deviceZone?.Trim();
-        var (zone, source) = PreferencesRules.KnownZone(device) ? (device!, TimeZoneSource.Device)
+        var (zone, source) =
+            PreferencesRules.KnownZone(device) ? (device!, TimeZoneSource.Device)
             : current.ZoneSource == TimeZoneSource.NotSet
             && ZoneGuess.FromLanguages(http.HttpContext?.Request.Headers.AcceptLanguage.ToString()) is { } guess
                 ? (guess, TimeZoneSource.Guessed)
