@@ -35,6 +35,11 @@ public sealed class AccountRoutes : IAreaRoutes
             ),
             ["/account/logout"] = new(Post: "/account/logout", EndsSession: true),
             ["/account/notifications"] = new(Get: "/account/notifications"),
+            ["/email/stop/{Token}"] = new(Get: "/email/stop/not-a-token"),
+            ["/email/stop/{token}/one-click"] = new(
+                Post: "/email/stop/not-a-token/one-click",
+                Fields: new Dictionary<string, string> { ["List-Unsubscribe"] = "One-Click" }
+            ),
             ["/api/v1/auth/token"] = new(
                 Post: "/api/v1/auth/token",
                 Json: "{\"email\":\"nobody@example.org\",\"password\":\"not the password\"}"

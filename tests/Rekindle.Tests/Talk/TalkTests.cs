@@ -345,7 +345,7 @@ public abstract class TalkTests(RekindleFactory app)
     }
 
     [Fact]
-    public async Task Each_partners_day_starts_at_their_own_midnight()
+    public async Task The_couples_day_moves_on_when_it_has_begun_for_both()
     {
         // Ada lives in Auckland, Bo in Los Angeles. At 09:00 UTC it is 22:00 in Auckland and 01:00 in LA: the same date.
         var (a, _, b, _) = await CoupleAsync();
@@ -359,11 +359,17 @@ public abstract class TalkTests(RekindleFactory app)
         var bToday = (await b.GetAsync("/talk")).Find("input[name=questionId]")!.GetAttribute("value");
         Assert.Equal(aToday, bToday);
 
-        // Three hours on, Auckland has passed midnight; Los Angeles has not.
+        // Three hours on, Auckland has passed midnight; Los Angeles has not: both keep the same question
+        // (decisions/0035: the couple's day is the earlier of the two dates).
         app.Clock.Advance(TimeSpan.FromHours(3));
+        Assert.Equal(aToday, (await a.GetAsync("/talk")).Find("input[name=questionId]")!.GetAttribute("value"));
+        Assert.Equal(bToday, (await b.GetAsync("/talk")).Find("input[name=questionId]")!.GetAttribute("value"));
+
+        // At midnight in Los Angeles (08:00 UTC) the day has begun for both: a new question, the same for both.
+        app.Clock.Advance(TimeSpan.FromHours(20));
         var aNext = (await a.GetAsync("/talk")).Find("input[name=questionId]")!.GetAttribute("value");
         Assert.NotEqual(aToday, aNext);
-        Assert.Equal(bToday, (await b.GetAsync("/talk")).Find("input[name=questionId]")!.GetAttribute("value"));
+        Assert.Equal(aNext, (await b.GetAsync("/talk")).Find("input[name=questionId]")!.GetAttribute("value"));
 
         // A made-up time zone is not stored.
         await SetPreferencesAsync(a, new() { ["timeZone"] = "Mars/Olympus_Mons" });

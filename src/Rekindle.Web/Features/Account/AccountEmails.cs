@@ -19,6 +19,8 @@ public sealed class AccountEmails(
     IMailer mailer,
     IHttpContextAccessor accessor,
     Languages languages,
+    Preferences preferences,
+    UnsubscribeLinks unsubscribe,
     IStringLocalizer<SharedResource> T
 )
 {
@@ -44,7 +46,7 @@ public sealed class AccountEmails(
                     T["Please confirm your email address so you can sign in to Rekindle."],
                     T["Confirm my email"],
                     link,
-                    T["If you didn't create an account, you can ignore this email."]
+                    T["If you didn't create an account, you can ignore this email."] + " " + AlwaysSent
                 ),
                 cancellationToken
             );
@@ -68,7 +70,7 @@ public sealed class AccountEmails(
                     T["Someone asked to reset the password of your Rekindle account. If it was you, choose a new password here."],
                     T["Choose a new password"],
                     link,
-                    T["If it wasn't you, ignore this email: your password stays as it is."]
+                    T["If it wasn't you, ignore this email: your password stays as it is."] + " " + AlwaysSent
                 ),
                 cancellationToken
             );
@@ -77,23 +79,32 @@ public sealed class AccountEmails(
 
     public async Task<bool> SendPartnerJoinedAsync(Member inviter, CancellationToken cancellationToken = default)
     {
+        // "Your partner is waiting" news: it follows that switch, and can be stopped from the email (decisions/0035).
+        if (!(await preferences.ForAsync(inviter.Id, cancellationToken)).NoticePartnerAnswered)
+        {
+            return true;
+        }
+
+        var stop = unsubscribe.PageUrl(Link("", new Dictionary<string, string?>()), inviter.Id, NoticeEmail.PartnerWaiting);
+
         // This request is the partner's: their browser says nothing about the inviter's language.
         using (InLanguageOf(inviter, orRequest: false))
         {
-            return await mailer.SendAsync(
-                Compose(
-                    inviter.Email!,
-                    T["Your partner joined you on Rekindle"],
-                    T["Hello,"],
-                    T["Your partner accepted your invite. Your couple space is ready."],
-                    T["Open Rekindle"],
-                    Link("/", new Dictionary<string, string?>()),
-                    T["You get this email because you invited someone to your couple space."]
-                ),
-                cancellationToken
+            var email = Compose(
+                inviter.Email!,
+                T["Your partner joined you on Rekindle"],
+                T["Hello,"],
+                T["Your partner accepted your invite. Your couple space is ready."],
+                T["Open Rekindle"],
+                Link("/", new Dictionary<string, string?>()),
+                T["You get this email because you invited someone to your couple space."],
+                stop
             );
+            return await mailer.SendAsync(email with { OneClickUnsubscribe = stop + "/one-click" }, cancellationToken);
         }
     }
+
+    private string AlwaysSent => T["This email is about your account's safety, so it is always sent."];
 
     private CultureScope InLanguageOf(Member recipient, bool orRequest) =>
         CultureScope.Use(
@@ -106,15 +117,26 @@ public sealed class AccountEmails(
         return QueryHelpers.AddQueryString(context.PublicBaseUrl() + path, query.Where(q => q.Value is not null)!);
     }
 
-    private static Email Compose(string to, string subject, string greeting, string body, string action, string link, string footer)
+    private Email Compose(
+        string to,
+        string subject,
+        string greeting,
+        string body,
+        string action,
+        string link,
+        string footer,
+        string? stopLink = null
+    )
     {
-        var text = $"{greeting}\n\n{body}\n\n{action}: {link}\n\n{footer}\n";
         static string e(string s) => WebUtility.HtmlEncode(s);
+        string stop = T["Stop these emails"];
+        var text = $"{greeting}\n\n{body}\n\n{action}: {link}\n\n{footer}\n" + (stopLink is null ? "" : $"{stop}: {stopLink}\n");
+        var stopHtml = stopLink is null ? "" : $"""<br><a href="{e(stopLink)}" style="color:#6b605c">{e(stop)}</a>""";
         var html = $"""
             <!DOCTYPE html><html><body style="font-family:system-ui,sans-serif;line-height:1.5;color:#2b2523">
             <p>{e(greeting)}</p><p>{e(body)}</p>
             <p><a href="{e(link)}" style="color:#9c4330">{e(action)}</a></p>
-            <p style="color:#6b605c;font-size:0.9em">{e(footer)}</p>
+            <p style="color:#6b605c;font-size:0.9em">{e(footer)}{stopHtml}</p>
             </body></html>
             """;
         return new Email(to, subject, text, html);

@@ -85,6 +85,10 @@ public static class AccountFeature
         services.AddScoped<MemberNames>();
         services.AddScoped<Preferences>();
         services.AddScoped<SaveNotificationSettings>();
+        services.AddSingleton<UnsubscribeLinks>();
+        services.AddScoped<StopNoticeEmails>();
+        services.AddScoped<RememberDeviceZone>();
+        services.AddScoped<ConfirmTimeZone>();
         services.AddScoped<ChooseLanguage>();
         services.AddScoped<GetMyLanguage>();
         services.AddScoped<SessionCookieEvents>();
@@ -135,5 +139,6 @@ public static class AccountFeature
             }
         );
         Passkeys.Map(routes);
+        StopNoticeEmails.Map(routes);
     }
 }

@@ -17,6 +17,15 @@ public sealed class MemberPreferences
     /// <summary>An IANA time zone id ("Europe/Lisbon"); the member's day starts at their own midnight.</summary>
     public string TimeZone { get; set; } = "UTC";
 
+    /// <summary>Where <see cref="TimeZone"/> came from; a guess (or nothing yet) is asked about once (decisions/0035).</summary>
+    public TimeZoneSource ZoneSource { get; set; }
+
+    /// <summary>
+    /// Whether the member should be asked "Is your time zone …?": nothing known yet, or only a guess. A zone other than
+    /// UTC saved before the source was kept was the member's own choice on the settings page.
+    /// </summary>
+    public bool ZoneNeedsConfirming => ZoneSource == TimeZoneSource.Guessed || (ZoneSource == TimeZoneSource.NotSet && TimeZone == "UTC");
+
     /// <summary>Email when today's question is waiting, at <see cref="DailyNoticeHour"/> local time.</summary>
     public bool NoticeDailyQuestion { get; set; }
 

@@ -20,6 +20,9 @@ public sealed class RegisterInput
 
     /// <summary>A partner invite code carried from the join link, if any.</summary>
     public string? Invite { get; set; }
+
+    /// <summary>The device's IANA time zone, filled by time-zone.js; empty without scripts (decisions/0035).</summary>
+    public string? TimeZone { get; set; }
 }
 
 /// <summary>Creates an account and sends the confirmation email. Field problems come back keyed by field name.</summary>
@@ -30,6 +33,7 @@ public sealed class RegisterMember(
     PreviewInvite invites,
     AccountEmails emails,
     MemberNames names,
+    RememberDeviceZone zones,
     IOptions<RegistrationOptions> registration,
     TimeProvider clock,
     ILogger<RegisterMember> logger
@@ -96,6 +100,7 @@ public sealed class RegisterMember(
         }
 
         logger.LogInformation("Member {MemberId} registered", member.Id);
+        await zones.HandleAsync(member.Id, input.TimeZone, cancellationToken);
         var code = InviteCodes.Normalize(input.Invite);
         if (!await emails.SendConfirmationAsync(member, code is null ? null : "/join?code=" + code, cancellationToken))
         {

@@ -36,6 +36,7 @@ public sealed record NotificationSettingsRequest(
         {
             MemberId = current.MemberId,
             TimeZone = PreferencesRules.KnownZone(TimeZone) ? TimeZone! : current.TimeZone,
+            ZoneSource = PreferencesRules.KnownZone(TimeZone) ? TimeZoneSource.Chosen : current.ZoneSource,
             NoticeDailyQuestion = On(NoticeDaily),
             DailyNoticeHour = Hour(DailyHour, current.DailyNoticeHour),
             NoticePartnerAnswered = On(NoticeAnswered),
@@ -74,6 +75,7 @@ public sealed class SaveNotificationSettings(AppDbContext db, CurrentMember curr
 
         // Apply keeps every value in range; intimacy, the helpline country and the pause are not this form's.
         row.TimeZone = changed.TimeZone;
+        row.ZoneSource = changed.ZoneSource;
         row.NoticeDailyQuestion = changed.NoticeDailyQuestion;
         row.DailyNoticeHour = changed.DailyNoticeHour;
         row.NoticePartnerAnswered = changed.NoticePartnerAnswered;

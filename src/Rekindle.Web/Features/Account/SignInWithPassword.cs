@@ -29,6 +29,9 @@ public sealed class SignInWithPassword(
     ILogger<SignInWithPassword> logger
 )
 {
+    /// <summary>Who signed in, once <see cref="HandleAsync"/> answered <see cref="SignInStep.SignedIn"/>.</summary>
+    public Guid? SignedInMemberId { get; private set; }
+
     public async Task<SignInStep> HandleAsync(string? email, string? password, bool remember)
     {
         if (
@@ -85,6 +88,7 @@ public sealed class SignInWithPassword(
         {
             recent.Mark(member.Id);
             logger.LogInformation("Member {MemberId} signed in with a password", member.Id);
+            SignedInMemberId = member.Id;
             return SignInStep.SignedIn;
         }
 

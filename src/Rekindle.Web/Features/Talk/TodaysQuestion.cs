@@ -36,7 +36,7 @@ public sealed record DailyView(
 }
 
 /// <summary>
-/// Today's question for the signed-in member: the day is theirs (their own time zone); the question
+/// Today's question for the signed-in member: the day is the couple's (<see cref="CoupleDay"/>); the question
 /// is the couple's, chosen by <see cref="DailyQuestionRules"/> the first time either partner opens
 /// that day, and the same for both. Reading a partner's answer goes through <see cref="Disclosure"/>.
 /// </summary>
@@ -51,10 +51,13 @@ public sealed class TodaysQuestion(
     TimeProvider clock
 )
 {
+    /// <summary>The couple's day (<see cref="CoupleDay"/>): the earlier of the two partners' own dates.</summary>
     public async Task<DateOnly> TodayAsync(CancellationToken cancellationToken = default)
     {
         var zone = (await preferences.MineAsync(cancellationToken)).Zone();
-        return DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(clock.GetUtcNow().UtcDateTime, zone));
+        var partnerId = await current.PartnerIdAsync(cancellationToken);
+        var partners = partnerId is { } id ? (await preferences.ForAsync(id, cancellationToken)).Zone() : null;
+        return CoupleDay.Today(clock.GetUtcNow().UtcDateTime, zone, partners);
     }
 
     /// <summary>Today's view, or null when the member has no couple space yet.</summary>

@@ -6,8 +6,12 @@ using Rekindle.Web.Infrastructure.Hosting;
 
 namespace Rekindle.Web.Infrastructure.Email;
 
-/// <summary>An email to one person. Callers put no partner-written content in it: only that something is waiting, and a link.</summary>
-public sealed record Email(string To, string Subject, string Text, string Html);
+/// <summary>
+/// An email to one person. Callers put no partner-written content in it: only that something is waiting, and a link.
+/// <paramref name="OneClickUnsubscribe"/>: the https address of RFC 8058's one-click "stop these emails", sent as
+/// List-Unsubscribe with List-Unsubscribe-Post; null only for emails about the account's safety, which are always sent.
+/// </summary>
+public sealed record Email(string To, string Subject, string Text, string Html, string? OneClickUnsubscribe = null);
 
 public interface IMailer
 {
@@ -49,6 +53,12 @@ public sealed class Mailer(IOptions<EmailOptions> options, InstancePaths paths, 
             BodyTransferEncoding = Readable(email.Text),
         };
         message.To.Add(new MailAddress(email.To));
+        if (email.OneClickUnsubscribe is { } stop)
+        {
+            message.Headers.Add("List-Unsubscribe", $"<{stop}>");
+            message.Headers.Add("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+        }
+
         var html = AlternateView.CreateAlternateViewFromString(email.Html, System.Text.Encoding.UTF8, "text/html");
         html.TransferEncoding = Readable(email.Html);
         message.AlternateViews.Add(html);

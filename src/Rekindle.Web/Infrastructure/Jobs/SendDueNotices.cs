@@ -33,6 +33,7 @@ public sealed class SendDueNotices(
     IMailer mailer,
     IEnumerable<INoticeSource> sources,
     PublicAddress address,
+    UnsubscribeLinks unsubscribe,
     TimeProvider clock,
     Languages languages,
     IStringLocalizer<SharedResource> T,
@@ -257,7 +258,19 @@ public sealed class SendDueNotices(
                 continue;
             }
 
-            var day = DateOnly.FromDateTime(local);
+            // The couple's day, as the member's pages show it (decisions/0035).
+            var partnerZone = await db
+                .CoupleMembers.Where(m =>
+                    m.MemberId != prefs.MemberId
+                    && db.CoupleMembers.Any(mine => mine.MemberId == prefs.MemberId && mine.CoupleId == m.CoupleId)
+                )
+                .Select(m => db.MemberPreferences.Where(p => p.MemberId == m.MemberId).Select(p => p.TimeZone).FirstOrDefault() ?? "UTC")
+                .FirstOrDefaultAsync(cancellationToken);
+            var day = Features.Talk.CoupleDay.Today(
+                now,
+                prefs.Zone(),
+                partnerZone is null ? null : MemberPreferences.FindZone(partnerZone)
+            );
             if (prefs.NoticeCheckIn && day.DayOfWeek == DayOfWeek.Sunday)
             {
                 var week = Features.Talk.WeeklyCheckIns.WeekOf(day);
@@ -357,20 +370,39 @@ public sealed class SendDueNotices(
                 "/talk"
             ),
         };
-        var link = address.ForBackground() + path;
+        var site = address.ForBackground();
+        var link = site + path;
         string hello = T["Hello,"],
             open = T["Open Rekindle"];
-        string footer = T["You can change which emails you get, and quiet hours, in your account's notification settings."];
-        var text = $"{hello}\n\n{line}\n\n{open}: {link}\n\n{footer}\n";
         static string E(string s) => WebUtility.HtmlEncode(s);
+
+        // Every email that can be turned off says how, in one click (decisions/0035); the account's safety emails say why they can't.
+        string footer,
+            footerHtml;
+        string? stopPage = null;
+        if (NoticeEmails.Of(notice.Kind) is { } kind)
+        {
+            stopPage = unsubscribe.PageUrl(site, notice.MemberId, kind);
+            string settings = T["You can change which emails you get, and quiet hours, in your account's notification settings."],
+                stop = T["Stop these emails"];
+            footer = $"{settings}\n{stop}: {stopPage}";
+            footerHtml = $"""{E(settings)}<br><a href="{E(stopPage)}" style="color:#6b605c">{E(stop)}</a>""";
+        }
+        else
+        {
+            footer = T["This email is about your account's safety, so it is always sent."];
+            footerHtml = E(footer);
+        }
+
+        var text = $"{hello}\n\n{line}\n\n{open}: {link}\n\n{footer}\n";
         var html = $"""
             <!DOCTYPE html><html lang="{E(
                 System.Globalization.CultureInfo.CurrentUICulture.Name
             )}"><body style="font-family:system-ui,sans-serif;line-height:1.5;color:#2b2523">
             <p>{E(hello)}</p><p>{E(line)}</p><p><a href="{E(link)}" style="color:#9c4330">{E(open)}</a></p>
-            <p style="color:#6b605c;font-size:0.9em">{E(footer)}</p></body></html>
+            <p style="color:#6b605c;font-size:0.9em">{footerHtml}</p></body></html>
             """;
-        return new Email.Email(to, subject, text, html);
+        return new Email.Email(to, subject, text, html, stopPage is null ? null : stopPage + "/one-click");
     }
 
     // "checkin-waiting:{member}:{day number of the week's Monday}" (QueueDailyQuestionNoticesAsync).

@@ -42,7 +42,9 @@ public static class FormGuard
                     }
                 }
 
-                if (await Api.ApiFeature.SkipsAntiforgeryAsync(context))
+                // RFC 8058: a mail program's one-click "stop these emails" carries no token of ours;
+                // the link's own sealed token is the permission (decisions/0035).
+                if (await Api.ApiFeature.SkipsAntiforgeryAsync(context) || Features.Account.StopNoticeEmails.IsOneClick(context.Request))
                 {
                     await next();
                     return;

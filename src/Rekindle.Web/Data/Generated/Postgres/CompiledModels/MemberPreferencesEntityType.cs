@@ -21,7 +21,7 @@ namespace Rekindle.Web.Data.Generated.Postgres.CompiledModels
                 "Rekindle.Web.Features.Account.MemberPreferences",
                 typeof(MemberPreferences),
                 baseEntityType,
-                propertyCount: 17,
+                propertyCount: 18,
                 foreignKeyCount: 1,
                 keyCount: 1);
 
@@ -162,6 +162,14 @@ namespace Rekindle.Web.Data.Generated.Postgres.CompiledModels
                 fieldInfo: typeof(MemberPreferences).GetField("<TimeZone>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 maxLength: 64);
             timeZone.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
+            var zoneSource = runtimeEntityType.AddProperty(
+                "ZoneSource",
+                typeof(TimeZoneSource),
+                propertyInfo: typeof(MemberPreferences).GetProperty("ZoneSource", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(MemberPreferences).GetField("<ZoneSource>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly));
+            zoneSource.SetSentinelFromProviderValue(0);
+            zoneSource.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
             var key = runtimeEntityType.AddKey(
                 new[] { memberId });

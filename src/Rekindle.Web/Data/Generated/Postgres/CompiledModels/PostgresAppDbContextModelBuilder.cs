@@ -12,7 +12,7 @@ namespace Rekindle.Web.Data.Generated.Postgres.CompiledModels
     public partial class PostgresAppDbContextModel
     {
         private PostgresAppDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("2cb6b02b-eefd-4527-893b-36f34e710252"), entityTypeCount: 41)
+            : base(skipDetectChanges: false, modelId: new Guid("9d859978-9210-4f3b-95a0-87d861644ef0"), entityTypeCount: 41)
         {
         }
 

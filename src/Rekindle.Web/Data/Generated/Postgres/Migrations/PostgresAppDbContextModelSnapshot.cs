@@ -240,6 +240,9 @@ namespace Rekindle.Web.Data.Generated.Postgres.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
 
+                    b.Property<int>("ZoneSource")
+                        .HasColumnType("integer");
+
                     b.HasKey("MemberId");
 
                     b.ToTable("MemberPreferences");

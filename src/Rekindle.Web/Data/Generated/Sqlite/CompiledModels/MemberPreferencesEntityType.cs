@@ -20,7 +20,7 @@ namespace Rekindle.Web.Data.Generated.Sqlite.CompiledModels
                 "Rekindle.Web.Features.Account.MemberPreferences",
                 typeof(MemberPreferences),
                 baseEntityType,
-                propertyCount: 17,
+                propertyCount: 18,
                 foreignKeyCount: 1,
                 keyCount: 1);
 
@@ -144,6 +144,13 @@ namespace Rekindle.Web.Data.Generated.Sqlite.CompiledModels
                 propertyInfo: typeof(MemberPreferences).GetProperty("TimeZone", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(MemberPreferences).GetField("<TimeZone>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 maxLength: 64);
+
+            var zoneSource = runtimeEntityType.AddProperty(
+                "ZoneSource",
+                typeof(TimeZoneSource),
+                propertyInfo: typeof(MemberPreferences).GetProperty("ZoneSource", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(MemberPreferences).GetField("<ZoneSource>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly));
+            zoneSource.SetSentinelFromProviderValue(0);
 
             var key = runtimeEntityType.AddKey(
                 new[] { memberId });

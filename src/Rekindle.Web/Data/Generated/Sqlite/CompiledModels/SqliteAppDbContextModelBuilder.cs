@@ -11,7 +11,7 @@ namespace Rekindle.Web.Data.Generated.Sqlite.CompiledModels
     public partial class SqliteAppDbContextModel
     {
         private SqliteAppDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("27d533fd-3612-466d-953b-8cb47e517852"), entityTypeCount: 41)
+            : base(skipDetectChanges: false, modelId: new Guid("3d13220a-3aae-4fbe-b059-98ed38062862"), entityTypeCount: 41)
         {
         }
 

@@ -233,6 +233,9 @@ namespace Rekindle.Web.Data.Generated.Sqlite.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("ZoneSource")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("MemberId");
 
                     b.ToTable("MemberPreferences");
