@@ -12,9 +12,13 @@ namespace Rekindle.EndToEndTests;
 /// </summary>
 public sealed class PushTests(ChromiumApp chromium) : IClassFixture<ChromiumApp>
 {
+    // From the page: the registration's notifications, as the worker showed them.
     private const string Shown = """
-        async () => (await self.registration.getNotifications()).map(n => ({ title: n.title, body: n.body, path: n.data && n.data.path }))
+        async () => (await (await navigator.serviceWorker.ready).getNotifications())
+            .map(n => ({ title: n.title, body: n.body, path: n.data && n.data.path }))
         """;
+
+    private const string CloseAll = "async () => { for (const n of await (await navigator.serviceWorker.ready).getNotifications()) n.close(); }";
 
     [Fact]
     public async Task A_push_shows_the_fixed_notification_and_a_click_opens_its_path_here()
@@ -24,7 +28,6 @@ public sealed class PushTests(ChromiumApp chromium) : IClassFixture<ChromiumApp>
         var page = await context.NewPageAsync();
         await chromium.RegisterAndSignInAsync(page, "Pia", Journeys.NewEmail("pia"));
         await page.WaitForFunctionAsync("() => navigator.serviceWorker.controller !== null");
-        var worker = context.ServiceWorkers.FirstOrDefault() ?? await context.WaitForServiceWorkerAsync();
 
         var cdp = await context.NewCDPSessionAsync(page);
         var registration = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -43,7 +46,7 @@ public sealed class PushTests(ChromiumApp chromium) : IClassFixture<ChromiumApp>
 
         async Task<JsonElement> DeliverAsync(string data)
         {
-            await worker.EvaluateAsync("async () => { for (const n of await self.registration.getNotifications()) n.close(); }");
+            await page.EvaluateAsync(CloseAll);
             await cdp.SendAsync(
                 "ServiceWorker.deliverPushMessage",
                 new Dictionary<string, object>
@@ -55,7 +58,7 @@ public sealed class PushTests(ChromiumApp chromium) : IClassFixture<ChromiumApp>
             );
             for (var i = 0; i < 100; i++)
             {
-                var shown = await worker.EvaluateAsync<JsonElement>(Shown);
+                var shown = await page.EvaluateAsync<JsonElement>(Shown);
                 if (shown.GetArrayLength() > 0)
                 {
                     return shown[0];
@@ -72,9 +75,10 @@ public sealed class PushTests(ChromiumApp chromium) : IClassFixture<ChromiumApp>
         Assert.Equal("Something is waiting for you in Rekindle.", notification.GetProperty("body").GetString());
         Assert.Equal("/talk", notification.GetProperty("path").GetString());
 
-        // The click: the worker takes the open Rekindle window to the notification's path.
+        // The click: the worker's handler takes the open Rekindle window to the notification's path.
         await page.GotoAsync("/");
-        await worker.EvaluateAsync("async () => self.rekindleOpen((await self.registration.getNotifications())[0].data.path)");
+        await using var worker = await WorkerConsole.AttachAsync(chromium);
+        await worker.EvaluateAsync("self.registration.getNotifications().then(n => self.rekindleOpen(n[0].data.path)).then(() => 'ok')");
         await page.WaitForURLAsync(chromium.BaseUrl + "/talk");
 
         // A path to somewhere else, or no readable payload, opens this site's home, with the fixed line.
@@ -89,7 +93,7 @@ public sealed class PushTests(ChromiumApp chromium) : IClassFixture<ChromiumApp>
         Assert.Equal("Rekindle", empty.GetProperty("title").GetString());
         Assert.Equal("Something is waiting for you in Rekindle.", empty.GetProperty("body").GetString());
         Assert.Equal("/", empty.GetProperty("path").GetString());
-        await worker.EvaluateAsync("async () => self.rekindleOpen('//evil.example/')");
+        await worker.EvaluateAsync("self.rekindleOpen('//evil.example/').then(() => 'ok')");
         await page.WaitForURLAsync(chromium.BaseUrl + "/");
     }
 
@@ -112,4 +116,77 @@ public sealed class PushTests(ChromiumApp chromium) : IClassFixture<ChromiumApp>
         await Assertions.Expect(plain.Locator("#push-no-script")).ToBeVisibleAsync();
         await Assertions.Expect(plain.Locator("#push-button")).ToBeHiddenAsync();
     }
+}
+
+/// <summary>
+/// Evaluates in the service worker itself, through the browser's DevTools protocol (Playwright for .NET does
+/// not expose service workers): attaches to the worker's target and runs Runtime.evaluate there.
+/// </summary>
+internal sealed class WorkerConsole : IAsyncDisposable
+{
+    private readonly ICDPSession _cdp;
+    private readonly string _session;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<int, TaskCompletionSource<JsonElement>> _waiting = new();
+    private int _next;
+
+    private WorkerConsole(ICDPSession cdp, string session)
+    {
+        _cdp = cdp;
+        _session = session;
+        _cdp.Event("Target.receivedMessageFromTarget").OnEvent += (_, e) =>
+        {
+            if (e?.GetProperty("sessionId").GetString() != _session)
+            {
+                return;
+            }
+
+            var message = JsonDocument.Parse(e.Value.GetProperty("message").GetString()!).RootElement.Clone();
+            if (message.TryGetProperty("id", out var id) && _waiting.TryRemove(id.GetInt32(), out var reply))
+            {
+                reply.TrySetResult(message);
+            }
+        };
+    }
+
+    public static async Task<WorkerConsole> AttachAsync(ChromiumApp chromium)
+    {
+        var cdp = await chromium.Browser.NewBrowserCDPSessionAsync();
+        var targets = await cdp.SendAsync("Target.getTargets");
+        var worker = targets!.Value.GetProperty("targetInfos")
+            .EnumerateArray()
+            .First(t =>
+                t.GetProperty("type").GetString() == "service_worker"
+                && t.GetProperty("url").GetString() == chromium.BaseUrl + "/sw.js"
+            );
+        var attached = await cdp.SendAsync(
+            "Target.attachToTarget",
+            new Dictionary<string, object> { ["targetId"] = worker.GetProperty("targetId").GetString()!, ["flatten"] = false }
+        );
+        return new WorkerConsole(cdp, attached!.Value.GetProperty("sessionId").GetString()!);
+    }
+
+    public async Task<JsonElement> EvaluateAsync(string expression)
+    {
+        var id = Interlocked.Increment(ref _next);
+        var reply = new TaskCompletionSource<JsonElement>(TaskCreationOptions.RunContinuationsAsynchronously);
+        _waiting[id] = reply;
+        var message = JsonSerializer.Serialize(
+            new
+            {
+                id,
+                method = "Runtime.evaluate",
+                @params = new { expression, awaitPromise = true, returnByValue = true },
+            }
+        );
+        await _cdp.SendAsync("Target.sendMessageToTarget", new Dictionary<string, object> { ["message"] = message, ["sessionId"] = _session });
+        var result = await reply.Task.WaitAsync(TimeSpan.FromSeconds(20));
+        if (result.GetProperty("result").TryGetProperty("exceptionDetails", out var error))
+        {
+            throw new InvalidOperationException("In the service worker: " + error);
+        }
+
+        return result.GetProperty("result").GetProperty("result");
+    }
+
+    public async ValueTask DisposeAsync() => await _cdp.DetachAsync();
 }
