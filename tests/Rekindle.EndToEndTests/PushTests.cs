@@ -18,7 +18,8 @@ public sealed class PushTests(ChromiumApp chromium) : IClassFixture<ChromiumApp>
             .map(n => ({ title: n.title, body: n.body, path: n.data && n.data.path }))
         """;
 
-    private const string CloseAll = "async () => { for (const n of await (await navigator.serviceWorker.ready).getNotifications()) n.close(); }";
+    private const string CloseAll =
+        "async () => { for (const n of await (await navigator.serviceWorker.ready).getNotifications()) n.close(); }";
 
     [Fact]
     public async Task A_push_shows_the_fixed_notification_and_a_click_opens_its_path_here()
@@ -152,11 +153,11 @@ internal sealed class WorkerConsole : IAsyncDisposable
     {
         var cdp = await chromium.Browser.NewBrowserCDPSessionAsync();
         var targets = await cdp.SendAsync("Target.getTargets");
-        var worker = targets!.Value.GetProperty("targetInfos")
+        var worker = targets!
+            .Value.GetProperty("targetInfos")
             .EnumerateArray()
             .First(t =>
-                t.GetProperty("type").GetString() == "service_worker"
-                && t.GetProperty("url").GetString() == chromium.BaseUrl + "/sw.js"
+                t.GetProperty("type").GetString() == "service_worker" && t.GetProperty("url").GetString() == chromium.BaseUrl + "/sw.js"
             );
         var attached = await cdp.SendAsync(
             "Target.attachToTarget",
@@ -175,10 +176,18 @@ internal sealed class WorkerConsole : IAsyncDisposable
             {
                 id,
                 method = "Runtime.evaluate",
-                @params = new { expression, awaitPromise = true, returnByValue = true },
+                @params = new
+                {
+                    expression,
+                    awaitPromise = true,
+                    returnByValue = true,
+                },
             }
         );
-        await _cdp.SendAsync("Target.sendMessageToTarget", new Dictionary<string, object> { ["message"] = message, ["sessionId"] = _session });
+        await _cdp.SendAsync(
+            "Target.sendMessageToTarget",
+            new Dictionary<string, object> { ["message"] = message, ["sessionId"] = _session }
+        );
         var result = await reply.Task.WaitAsync(TimeSpan.FromSeconds(20));
         if (result.GetProperty("result").TryGetProperty("exceptionDetails", out var error))
         {
