@@ -18,7 +18,7 @@ public sealed class TestPushSubscription(string endpoint, ECDiffieHellman key, b
 
     public byte[] AuthSecret { get; } = authSecret;
 
-    /// <summary>The browser's public key as <c>PushSubscription.toJSON().keys.p256dh</c> gives it: base64url of the uncompressed point.</summary>
+    /// <summary>The browser's public key as <c>PushSubscription.toJSON().keys.p256dh</c> gives it (base64url, uncompressed).</summary>
     public string P256dh
     {
         get

@@ -18,7 +18,7 @@ namespace Rekindle.Tests.Push;
 /// </summary>
 public abstract class PushTests(RekindleFactory app)
 {
-    /// <summary>The stand-in push service lives on this machine's loopback: the only host it may send to besides the real services.</summary>
+    /// <summary>The stand-in push service is on this machine's loopback: the one host it may send to besides the real services.</summary>
     internal static readonly Dictionary<string, string?> Settings = new() { ["Push:ServiceHosts"] = "127.0.0.1" };
 
     private static readonly Dictionary<string, string> Fixed = new()

@@ -11,7 +11,9 @@ namespace Rekindle.Web.Features.Push;
 /// <summary>A device with notifications on, as the member's own pages show it: which session it belongs to.</summary>
 public sealed record PushDeviceView(Guid Id, Guid SessionId, DateTime CreatedAt);
 
-/// <summary>What the push use cases share: the member's devices, the keyed hash of an address, and forgetting ended sessions' devices.</summary>
+/// <summary>
+/// What the push use cases share: the member's devices, the keyed hash of an address, and forgetting ended sessions' devices.
+/// </summary>
 public sealed class PushDevices(AppDbContext db, MasterKey master, IOptions<PushOptions> options)
 {
     internal const string EndpointPurpose = "push-endpoints";
