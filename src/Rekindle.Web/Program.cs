@@ -8,6 +8,7 @@ using Rekindle.Web.Features.Intimacy;
 using Rekindle.Web.Features.MyData;
 using Rekindle.Web.Features.Pairing;
 using Rekindle.Web.Features.Progress;
+using Rekindle.Web.Features.Push;
 using Rekindle.Web.Features.Repair;
 using Rekindle.Web.Features.Safety;
 using Rekindle.Web.Features.SelfCare;
@@ -54,6 +55,7 @@ builder.AddRepair();
 builder.AddSupport();
 builder.AddProgress();
 builder.AddJobs();
+builder.AddPush();
 builder.AddNudges();
 builder.AddSafetyResources();
 builder.AddAbout();
@@ -80,6 +82,7 @@ if (await app.RunBeforeMigrationsAsync(args))
 
 await app.MigrateDatabaseAsync();
 await app.MigrateKeyStoreAsync();
+await app.MakePushKeysAsync();
 if (await app.RunAfterMigrationsAsync(args))
 {
     return;

@@ -28,6 +28,7 @@ public sealed class DistributionTests(SqliteApp app) : IClassFixture<SqliteApp>
         ["SelfCareGoals"] = "a member's own, private",
         ["CalendarFeeds"] = "a member's own address",
         ["Notices"] = "a member's own queue",
+        ["PushDevices"] = "a member's own devices",
         ["__EFMigrationsLock"] = "the migration lock",
     };
 

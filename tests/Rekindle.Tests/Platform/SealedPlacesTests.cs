@@ -36,6 +36,7 @@ public sealed class SealedPlacesTests
         "Incidents.Title",
         "MapShares.Domains",
         "MemberSessions.Device",
+        "PushDevices.Subscription",
         "SecurityEvents.Device",
         "SelfCareGoals.Goal",
         "SelfCareLogs.Entry",

@@ -147,7 +147,7 @@ public sealed class CheckSession(AppDbContext db, TimeProvider clock)
 }
 
 /// <summary>Ends one of the member's own sessions. Another member's session id is simply not found.</summary>
-public sealed class EndSession(AppDbContext db, TimeProvider clock, SecurityLog log)
+public sealed class EndSession(AppDbContext db, TimeProvider clock, SecurityLog log, Push.PushDevices push)
 {
     public async Task<bool> HandleAsync(Guid memberId, Guid sessionId, SecurityEventKind why)
     {
@@ -157,6 +157,8 @@ public sealed class EndSession(AppDbContext db, TimeProvider clock, SecurityLog 
             .ExecuteUpdateAsync(s => s.SetProperty(x => x.EndedAt, now));
         if (ended > 0)
         {
+            // A signed-out device shows no more notifications.
+            await push.ForgetEndedAsync(memberId);
             await log.RecordAsync(memberId, why);
         }
 
@@ -169,7 +171,13 @@ public sealed class EndSession(AppDbContext db, TimeProvider clock, SecurityLog 
 /// request when it is the member's own. Their cookies and access tokens stop on their next request,
 /// and their refresh tokens are refused. Returns how many were ended.
 /// </summary>
-public sealed class EndOtherSessions(AppDbContext db, TimeProvider clock, IHttpContextAccessor accessor, SecurityLog log)
+public sealed class EndOtherSessions(
+    AppDbContext db,
+    TimeProvider clock,
+    IHttpContextAccessor accessor,
+    SecurityLog log,
+    Push.PushDevices push
+)
 {
     public async Task<int> HandleAsync(Guid memberId)
     {
@@ -181,6 +189,7 @@ public sealed class EndOtherSessions(AppDbContext db, TimeProvider clock, IHttpC
             .ExecuteUpdateAsync(s => s.SetProperty(x => x.EndedAt, now));
         if (ended > 0)
         {
+            await push.ForgetEndedAsync(memberId);
             await log.RecordAsync(memberId, SecurityEventKind.OtherDevicesSignedOut, ended);
         }
 

@@ -32,6 +32,7 @@ public sealed class SendDueNotices(
     NoticeOutbox outbox,
     IMailer mailer,
     IEnumerable<INoticeSource> sources,
+    Features.Push.PushNotices push,
     PublicAddress address,
     UnsubscribeLinks unsubscribe,
     TimeProvider clock,
@@ -112,6 +113,13 @@ public sealed class SendDueNotices(
                 );
                 held++;
                 continue;
+            }
+
+            // The same notice to each device with notifications on (decisions/0034), on its first try only: an email
+            // retried after a failed send does not ring the phone again.
+            if (notice.Attempts == 0)
+            {
+                await push.SendAsync(notice, languages.For(member.Language), cancellationToken);
             }
 
             Email.Email email;

@@ -23,6 +23,12 @@ public sealed class RotateKeys(AppDbContext db, KeyRing keys, Sealer sealer, ILo
         var orphans = 0;
         foreach (var owner in await keys.OwnersAsync(cancellationToken))
         {
+            // The instance's own key (VAPID) seals nothing and every push subscription is bound to it: left as it is.
+            if (owner.Kind == KeyOwnerKind.Instance)
+            {
+                continue;
+            }
+
             // A key whose owner is gone (a process died between deleting the rows and the key) is destroyed now.
             if (!(owner.Kind == KeyOwnerKind.Member ? members : couples).Contains(owner.Id))
             {

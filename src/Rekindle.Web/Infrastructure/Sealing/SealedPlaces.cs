@@ -43,6 +43,7 @@ public static class SealedPlaces
     public static readonly SealedColumn SelfCareLogEntry = new("SelfCareLogs", "Entry");
     public static readonly SealedColumn SelfCareGoalGoal = new("SelfCareGoals", "Goal");
     public static readonly SealedColumn SelfCareShareLine = new("SelfCareShares", "Line");
+    public static readonly SealedColumn PushDeviceSubscription = new("PushDevices", "Subscription");
 
     /// <summary>
     /// Identity's tokens (the authenticator key, the recovery codes) are sealed into its own plain

@@ -26,6 +26,9 @@ public enum KeyOwnerKind
 {
     Member = 1,
     Couple = 2,
+
+    /// <summary>The instance itself: its VAPID key for Web Push (decisions/0034). Never rotated, never swept.</summary>
+    Instance = 3,
 }
 
 /// <summary>Whose data key seals a value: a member's (their private data) or a couple's (what they share).</summary>
