@@ -12,7 +12,7 @@ namespace Rekindle.Web.Data.Generated.Postgres.CompiledModels
     public partial class PostgresAppDbContextModel
     {
         private PostgresAppDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("2cb6b02b-eefd-4527-893b-36f34e710252"), entityTypeCount: 41)
+            : base(skipDetectChanges: false, modelId: new Guid("d3a33384-57e0-4f36-aa2f-9ec16c9d77ff"), entityTypeCount: 41)
         {
         }
 

@@ -11,7 +11,7 @@ namespace Rekindle.Web.Data.Generated.Sqlite.CompiledModels
     public partial class SqliteAppDbContextModel
     {
         private SqliteAppDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("27d533fd-3612-466d-953b-8cb47e517852"), entityTypeCount: 41)
+            : base(skipDetectChanges: false, modelId: new Guid("9931e6a9-2791-4288-ad12-7bcb3116e943"), entityTypeCount: 41)
         {
         }
 
