@@ -12,7 +12,7 @@ namespace Rekindle.Web.Data.Generated.KeyStore.Postgres.CompiledModels
     public partial class PostgresKeyStoreDbContextModel
     {
         private PostgresKeyStoreDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("efbceddd-3c1b-4803-b127-09110d9081c4"), entityTypeCount: 2)
+            : base(skipDetectChanges: false, modelId: new Guid("ef477088-2380-4a16-af66-8cbeba8312ec"), entityTypeCount: 2)
         {
         }
 

@@ -11,7 +11,7 @@ namespace Rekindle.Web.Data.Generated.KeyStore.Sqlite.CompiledModels
     public partial class SqliteKeyStoreDbContextModel
     {
         private SqliteKeyStoreDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("b58acd5a-aaf8-471d-8f3d-fb0c8b096e46"), entityTypeCount: 2)
+            : base(skipDetectChanges: false, modelId: new Guid("978db351-f378-4a86-8385-071df2da251e"), entityTypeCount: 2)
         {
         }
 
