@@ -196,6 +196,8 @@ public sealed class AccessibilityTests(ChromiumApp chromium) : IClassFixture<Chr
             "/intimacy/answers",
             "/intimacy/matches",
             "/intimacy/program",
+            "/intimacy/program?part=ready",
+            "/intimacy/program?part=notes",
             "/intimacy/resources",
             "/self-care",
             "/support",
@@ -278,7 +280,7 @@ public sealed class AccessibilityTests(ChromiumApp chromium) : IClassFixture<Chr
             new Dictionary<string, string> { ["mood"] = "3", ["note"] = "Slept well." }
         );
         await member.SubmitAsync(
-            await member.GetAsync("/intimacy/program"),
+            await member.GetAsync("/intimacy/program?part=notes"),
             "touch-log",
             new Dictionary<string, string> { ["feeling"] = "calm", ["note"] = "Slow and easy." }
         );

@@ -40,9 +40,13 @@ public sealed class RepairJourneyTests(ChromiumApp chromium) : IClassFixture<Chr
                     );
                     Assert.Equal(26, chips.Length);
                     Assert.All(chips, h => Assert.True(h >= 44, $"a feeling is {h}px tall"));
-                    Assert.True(await page.EvaluateAsync<double>("() => document.querySelector('#feelings').getBoundingClientRect().height") <= 844);
                     Assert.True(
-                        await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= document.documentElement.clientWidth"),
+                        await page.EvaluateAsync<double>("() => document.querySelector('#feelings').getBoundingClientRect().height") <= 844
+                    );
+                    Assert.True(
+                        await page.EvaluateAsync<bool>(
+                            "() => document.documentElement.scrollWidth <= document.documentElement.clientWidth"
+                        ),
                         "the feelings step scrolls sideways"
                     );
                     await page.Locator("label[for=feeling-hurt]").ClickAsync();

@@ -287,10 +287,19 @@ public abstract class IntimacyTests(RekindleFactory app)
         var (a, b) = await CoupleAsync();
         await OptInAsync(a);
         await OptInAsync(b);
-        var stage = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions
-            .GetRequiredService<Rekindle.Web.Features.Intimacy.IntimacyContent>(app.Services)
+        var stage = Microsoft
+            .Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<Rekindle.Web.Features.Intimacy.IntimacyContent>(
+                app.Services
+            )
             .Stages[0];
-        string[] parts = ["/intimacy/program", "/intimacy/program?part=agree", "/intimacy/program?part=ideas", "/intimacy/program?part=ready", "/intimacy/program?part=notes"];
+        string[] parts =
+        [
+            "/intimacy/program",
+            "/intimacy/program?part=agree",
+            "/intimacy/program?part=ideas",
+            "/intimacy/program?part=ready",
+            "/intimacy/program?part=notes",
+        ];
         for (var i = 0; i < parts.Length; i++)
         {
             var page = await a.GetAsync(parts[i]);

@@ -141,7 +141,9 @@ public sealed class ContentCareTests
         // A file with a feeling left out of every group, or in two, does not start.
         var dropped = Repair.FeelingGroups.Select((g, i) => i == 0 ? g with { Feelings = g.Feelings.Skip(1).ToList() } : g).ToList();
         Assert.NotNull((Repair with { FeelingGroups = dropped }).Problem());
-        var twice = Repair.FeelingGroups.Select((g, i) => i == 1 ? g with { Feelings = [.. g.Feelings, Repair.FeelingGroups[0].Feelings[0]] } : g).ToList();
+        var twice = Repair
+            .FeelingGroups.Select((g, i) => i == 1 ? g with { Feelings = [.. g.Feelings, Repair.FeelingGroups[0].Feelings[0]] } : g)
+            .ToList();
         Assert.NotNull((Repair with { FeelingGroups = twice }).Problem());
     }
 }

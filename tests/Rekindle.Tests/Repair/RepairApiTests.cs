@@ -183,7 +183,10 @@ public abstract class RepairApiTests(RekindleFactory app)
                 // Revealed, and now each says whether they were heard; the repair stays here until both say yes.
                 Assert.True((await member.GetAsync(url)).Json.GetProperty("answering").GetBoolean());
                 await member.PostAsync(url + "/heard", new { reply = "yes" });
-                Assert.Equal("past", (await partner.PostAsync(url + "/heard", new { reply = "yes" })).Json.GetProperty("current").GetString());
+                Assert.Equal(
+                    "past",
+                    (await partner.PostAsync(url + "/heard", new { reply = "yes" })).Json.GetProperty("current").GetString()
+                );
             }
         }
 
@@ -406,7 +409,11 @@ public abstract class RepairApiTests(RekindleFactory app)
     {
         using var couple = await AreaApiCouples.CoupleAsync(app, "Ivo", "Jun");
         var (member, partner) = (couple.Member, couple.Partner);
-        var feeling = (await member.GetAsync("/api/v1/repair/guide")).Json.GetProperty("content").GetProperty("feelings")[0].GetProperty("key").GetString();
+        var feeling = (await member.GetAsync("/api/v1/repair/guide"))
+            .Json.GetProperty("content")
+            .GetProperty("feelings")[0]
+            .GetProperty("key")
+            .GetString();
         var opened = await member.PostAsync("/api/v1/repair", new { title = "Heardtitle", calm = true });
         var url = $"/api/v1/repair/{opened.Json.GetProperty("id").GetGuid()}";
         await partner.PostAsync(url + "/calm", new { revision = Revision(opened) });
@@ -417,7 +424,15 @@ public abstract class RepairApiTests(RekindleFactory app)
         {
             foreach (var who in new[] { member, partner })
             {
-                await who.PostAsync(url + "/steps", new { step, feelings = new[] { feeling }, text = "words " + step });
+                await who.PostAsync(
+                    url + "/steps",
+                    new
+                    {
+                        step,
+                        feelings = new[] { feeling },
+                        text = "words " + step,
+                    }
+                );
             }
         }
 
@@ -432,7 +447,10 @@ public abstract class RepairApiTests(RekindleFactory app)
 
         // The partner tries again through the same step endpoint; the member answers again, both yes, and they go on.
         Assert.Equal(HttpStatusCode.OK, (await partner.PostAsync(url + "/steps", new { step = "heard", text = "a second try" })).Status);
-        Assert.Equal(JsonValueKind.Null, Step((await member.GetAsync(url)).Json, "heard").GetProperty("mine").GetProperty("heardReply").ValueKind);
+        Assert.Equal(
+            JsonValueKind.Null,
+            Step((await member.GetAsync(url)).Json, "heard").GetProperty("mine").GetProperty("heardReply").ValueKind
+        );
         await partner.PostAsync(url + "/heard", new { reply = "yes" });
         var on = await member.PostAsync(url + "/heard", new { reply = "yes" });
         Assert.Equal("past", on.Json.GetProperty("current").GetString());

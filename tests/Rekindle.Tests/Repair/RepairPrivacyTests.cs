@@ -202,7 +202,10 @@ public abstract class RepairPrivacyTests(RekindleFactory app)
             path,
             [
                 new("_handler", "repair"),
-                new("__RequestVerificationToken", resting.Find("form#repair input[name=__RequestVerificationToken]")!.GetAttribute("value")!),
+                new(
+                    "__RequestVerificationToken",
+                    resting.Find("form#repair input[name=__RequestVerificationToken]")!.GetAttribute("value")!
+                ),
                 new("go", "heard-yes"),
             ]
         );

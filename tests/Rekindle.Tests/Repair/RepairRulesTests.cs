@@ -27,7 +27,9 @@ public sealed class RepairRulesTests
     private static RepairState Heard(Incident incident, HeardReply? a, HeardReply? b) =>
         RepairState.Of(
             incident,
-            RepairRules.Steps.Where(s => s <= RepairStep.Heard).SelectMany(s => new[] { (A, s, s == RepairStep.Heard ? a : null), (B, s, s == RepairStep.Heard ? b : null) })
+            RepairRules
+                .Steps.Where(s => s <= RepairStep.Heard)
+                .SelectMany(s => new[] { (A, s, s == RepairStep.Heard ? a : null), (B, s, s == RepairStep.Heard ? b : null) })
         );
 
     private static (Guid, RepairStep)[] BothUpTo(RepairStep last) =>
@@ -236,7 +238,10 @@ public sealed class RepairRulesTests
     public void Nobody_answers_before_both_wrote_it_or_during_a_break_and_a_repair_already_past_it_stays_there()
     {
         var incident = NewIncident();
-        var one = RepairState.Of(incident, [.. BothUpTo(RepairStep.Account).Select(w => (w.Item1, w.Item2, (HeardReply?)null)), (A, RepairStep.Heard, null)]);
+        var one = RepairState.Of(
+            incident,
+            [.. BothUpTo(RepairStep.Account).Select(w => (w.Item1, w.Item2, (HeardReply?)null)), (A, RepairStep.Heard, null)]
+        );
         Assert.NotNull(RepairRules.CanReply(one, A));
         Assert.False(RepairRules.Answering(one));
         Assert.Equal("This repair isn't yours.", RepairRules.CanReply(Heard(incident, null, null), Guid.NewGuid()));
@@ -245,10 +250,7 @@ public sealed class RepairRulesTests
         Assert.Contains("break", RepairRules.CanReply(Heard(incident, null, null), B), StringComparison.Ordinal);
 
         // Written past "what you heard" before answers existed: settled, nobody is sent back.
-        var old = RepairState.Of(
-            NewIncident(),
-            BothUpTo(RepairStep.Past).Select(w => (w.Item1, w.Item2, (HeardReply?)null))
-        );
+        var old = RepairState.Of(NewIncident(), BothUpTo(RepairStep.Past).Select(w => (w.Item1, w.Item2, (HeardReply?)null)));
         Assert.Equal(RepairStep.Own, RepairRules.Current(old));
         Assert.False(RepairRules.Answering(old));
     }

@@ -611,7 +611,12 @@ public abstract class RepairTests(RekindleFactory app)
         Assert.All(asked.Document.QuerySelectorAll("#heard-reply button"), button => Assert.Equal("submit", button.GetAttribute("type")));
 
         // Ash: some of it got missed, with a short line. Bo reads it in gentle words, with a way to try again.
-        var missed = await ActAsync(a, path, "heard-missed", new Dictionary<string, string> { ["missed"] = "  Missedlinemarker: feeling alone  " });
+        var missed = await ActAsync(
+            a,
+            path,
+            "heard-missed",
+            new Dictionary<string, string> { ["missed"] = "  Missedlinemarker: feeling alone  " }
+        );
         Assert.Contains("You told Bo some of it got missed", missed.TextOf("#heard-my-answer"), StringComparison.Ordinal);
         var told = await b.GetAsync(path);
         Assert.Contains("Ash says some of it got missed. That happens often", told.TextOf("#heard-their-answer"), StringComparison.Ordinal);

@@ -139,8 +139,8 @@ public abstract class RouteWalkTests(RekindleFactory app)
             new Dictionary<string, string> { ["ready"] = "yes" }
         );
         Assert.Contains("Selfcarewalkmarker", (await member.GetAsync("/self-care")).Html, StringComparison.Ordinal);
-        var ownProgram = (await member.GetAsync("/intimacy/program?part=notes")).Html
-            + (await member.GetAsync("/intimacy/program?part=ready")).Html;
+        var ownProgram =
+            (await member.GetAsync("/intimacy/program?part=notes")).Html + (await member.GetAsync("/intimacy/program?part=ready")).Html;
         Assert.Contains("Touchwalkmarker", ownProgram, StringComparison.Ordinal);
         Assert.Contains("id=\"i-am-ready\"", ownProgram, StringComparison.Ordinal);
 

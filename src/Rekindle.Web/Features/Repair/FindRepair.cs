@@ -43,7 +43,10 @@ public sealed class FindRepair(AppDbContext db, CurrentMember current, RepairSto
                     maySee ? await store.OpenAsync(theirs!, cancellationToken) : null,
                     theirs is not null,
                     // Answers to "what you heard" follow the entry they sit on: the partner's only once the step is revealed.
-                    step == RepairStep.Heard && mine is not null ? await store.AnswerAsync(mine, cancellationToken) : null,
+                    step == RepairStep.Heard
+                    && mine is not null
+                        ? await store.AnswerAsync(mine, cancellationToken)
+                        : null,
                     step == RepairStep.Heard && maySee ? await store.AnswerAsync(theirs!, cancellationToken) : null
                 )
             );

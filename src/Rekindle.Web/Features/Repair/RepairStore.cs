@@ -252,9 +252,10 @@ public sealed class RepairStore(
                     cancellationToken
                 );
                 mine.Reply = reply;
-                mine.Missed = reply == HeardReply.Missed && missed is not null
-                    ? await sealer.SealAsync(missed, mine.PlaceOf(nameof(IncidentEntry.Missed)), cancellationToken)
-                    : null;
+                mine.Missed =
+                    reply == HeardReply.Missed && missed is not null
+                        ? await sealer.SealAsync(missed, mine.PlaceOf(nameof(IncidentEntry.Missed)), cancellationToken)
+                        : null;
                 return null;
             },
             cancellationToken
