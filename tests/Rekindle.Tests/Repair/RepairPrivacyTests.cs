@@ -233,7 +233,8 @@ public abstract class RepairPrivacyTests(RekindleFactory app)
             new("format", format),
         };
         fields.AddRange(
-            form.QuerySelectorAll("input[name=include]").Select(i => new KeyValuePair<string, string>("include", i.GetAttribute("value")!))
+            form.QuerySelectorAll("input[name=include]:not([disabled])")
+                .Select(i => new KeyValuePair<string, string>("include", i.GetAttribute("value")!))
         );
         using var content = new FormUrlEncodedContent(fields);
         return await browser.Client.PostAsync("/support/summary/make", content);

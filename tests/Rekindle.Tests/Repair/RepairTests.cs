@@ -631,7 +631,7 @@ public abstract class RepairTests(RekindleFactory app)
             StringComparison.Ordinal
         );
         await ActAsync(b, path, "heard-yes");
-        Assert.Contains("Ash says you caught it", (await a.GetAsync(path)).TextOf("#heard-their-answer"), StringComparison.Ordinal);
+        Assert.Contains("Bo says you caught it", (await a.GetAsync(path)).TextOf("#heard-their-answer"), StringComparison.Ordinal);
         var early = await ActAsync(b, path, "write", new Dictionary<string, string> { ["step"] = "past", ["text"] = "too soon" });
         Assert.Contains("isn't the step you're on", early.TextOf("#repair-message"), StringComparison.Ordinal);
 
