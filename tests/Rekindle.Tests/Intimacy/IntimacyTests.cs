@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Rekindle.Testing;
 using Rekindle.Web.Infrastructure.Privacy;
 using static Rekindle.Testing.Journeys;
@@ -287,11 +288,7 @@ public abstract class IntimacyTests(RekindleFactory app)
         var (a, b) = await CoupleAsync();
         await OptInAsync(a);
         await OptInAsync(b);
-        var stage = Microsoft
-            .Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<Rekindle.Web.Features.Intimacy.IntimacyContent>(
-                app.Services
-            )
-            .Stages[0];
+        var stage = app.Services.GetRequiredService<Rekindle.Web.Features.Intimacy.IntimacyContent>().Stages[0];
         string[] parts =
         [
             "/intimacy/program",
