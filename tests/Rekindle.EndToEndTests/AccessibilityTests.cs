@@ -193,6 +193,8 @@ public sealed class AccessibilityTests(ChromiumApp chromium) : IClassFixture<Chr
             "/intimacy/answers",
             "/intimacy/matches",
             "/intimacy/program",
+            "/intimacy/program?part=ready",
+            "/intimacy/program?part=notes",
             "/intimacy/resources",
             "/self-care",
             "/support",

@@ -33,7 +33,24 @@ public sealed class RepairJourneyTests(ChromiumApp chromium) : IClassFixture<Chr
                 await page.GotoAsync(path);
                 if (step == "feelings")
                 {
-                    await page.Locator("#feeling-hurt").CheckAsync();
+                    // Named groups of chips, each a 44px target, the whole choice within one phone screen and nothing sideways.
+                    Assert.True(await page.Locator("#feelings fieldset.feeling-group legend").CountAsync() >= 5);
+                    var chips = await page.EvaluateAsync<double[]>(
+                        "() => [...document.querySelectorAll('#feelings label.chip-check')].map(l => l.getBoundingClientRect().height)"
+                    );
+                    Assert.Equal(26, chips.Length);
+                    Assert.All(chips, h => Assert.True(h >= 44, $"a feeling is {h}px tall"));
+                    Assert.True(
+                        await page.EvaluateAsync<double>("() => document.querySelector('#feelings').getBoundingClientRect().height") <= 844
+                    );
+                    Assert.True(
+                        await page.EvaluateAsync<bool>(
+                            "() => document.documentElement.scrollWidth <= document.documentElement.clientWidth"
+                        ),
+                        "the feelings step scrolls sideways"
+                    );
+                    await page.Locator("label[for=feeling-hurt]").ClickAsync();
+                    await Assertions.Expect(page.Locator("#feeling-hurt")).ToBeCheckedAsync();
                 }
 
                 await page.Locator("#text").FillAsync($"{who} writes {step}");
@@ -51,6 +68,18 @@ public sealed class RepairJourneyTests(ChromiumApp chromium) : IClassFixture<Chr
                     await Assertions.Expect(ben.Locator("#partner-done")).ToBeVisibleAsync();
                     await Assertions.Expect(ben.Locator("body")).Not.ToContainTextAsync($"Ana writes {step}");
                 }
+            }
+
+            if (step == "heard")
+            {
+                // Each says whether the other caught it; the repair goes on once both say yes.
+                foreach (var page in new[] { ana, ben })
+                {
+                    await page.GotoAsync(path);
+                    await page.GetByRole(AriaRole.Button, new() { Name = "Yes, that's it", Exact = true }).ClickAsync();
+                }
+
+                await Assertions.Expect(ben.Locator("#heard-settled")).ToBeVisibleAsync();
             }
 
             await ana.GotoAsync(path);

@@ -71,7 +71,7 @@ public static class SeededCouple
             new Dictionary<string, string> { ["mood"] = "3", ["note"] = "Slept well." }
         );
         await member.SubmitAsync(
-            await member.GetAsync("/intimacy/program"),
+            await member.GetAsync("/intimacy/program?part=notes"),
             "touch-log",
             new Dictionary<string, string> { ["feeling"] = "calm", ["note"] = "Slow and easy." }
         );

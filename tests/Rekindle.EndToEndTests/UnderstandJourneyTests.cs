@@ -41,6 +41,16 @@ public sealed class UnderstandJourneyTests(ChromiumApp chromium) : IClassFixture
         // The plan, and a step ticked by tapping its button.
         await ana.GotoAsync("/understand/plan");
         await Assertions.Expect(ana.Locator("#week-1")).ToContainTextAsync("Because you both marked time together as strained.");
+        // This week first and open; the other weeks folded (plain details); every "mark done" a real 44x44 circle, not a squashed oval.
+        await Assertions.Expect(ana.Locator("#plan > li")).ToHaveCountAsync(1);
+        await Assertions.Expect(ana.Locator("#other-weeks #week-2")).Not.ToBeVisibleAsync();
+        var ticks = await ana.EvaluateAsync<double[][]>(
+            "() => [...document.querySelectorAll('#week-1 button.tick')].map(b => [b.getBoundingClientRect().width, b.getBoundingClientRect().height])"
+        );
+        Assert.NotEmpty(ticks);
+        Assert.All(ticks, t => Assert.True(t[0] >= 44 && t[1] >= 44, $"a tick is {t[0]}x{t[1]}px"));
+        await ana.Locator("#other-weeks > summary").ClickAsync();
+        await Assertions.Expect(ana.Locator("#other-weeks #week-2")).ToBeVisibleAsync();
         await ana.Locator("#week-1 button.tick").First.ClickAsync();
         await Assertions.Expect(ana.Locator("#done-count")).ToContainTextAsync("1 of");
         await ChromiumApp.SnapAsync(ana, "understand-03-plan");

@@ -21,6 +21,8 @@ public abstract class IntimacyRestingTests(RekindleFactory app)
         "/intimacy/answers?category=exploring",
         "/intimacy/matches",
         "/intimacy/program",
+        "/intimacy/program?part=ready",
+        "/intimacy/program?part=notes",
         "/intimacy/resources",
         "/repair",
         "/talk/conversation",
@@ -74,7 +76,7 @@ public abstract class IntimacyRestingTests(RekindleFactory app)
         foreach (var browser in new[] { a, b })
         {
             await browser.SubmitAsync(
-                await browser.GetAsync("/intimacy/program"),
+                await browser.GetAsync("/intimacy/program?part=ready"),
                 "ready",
                 new Dictionary<string, string> { ["ready"] = "yes", ["stage"] = "0" }
             );

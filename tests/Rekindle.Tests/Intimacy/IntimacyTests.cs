@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Rekindle.Testing;
 using Rekindle.Web.Infrastructure.Privacy;
 using static Rekindle.Testing.Journeys;
@@ -18,6 +19,8 @@ public abstract class IntimacyTests(RekindleFactory app)
         "/intimacy/answers?category=exploring",
         "/intimacy/matches",
         "/intimacy/program",
+        "/intimacy/program?part=ready",
+        "/intimacy/program?part=notes",
         "/intimacy/resources",
         "/account/notifications",
     ];
@@ -280,6 +283,41 @@ public abstract class IntimacyTests(RekindleFactory app)
     }
 
     [Fact]
+    public async Task The_program_comes_one_short_part_at_a_time_with_where_you_are_and_back_and_next()
+    {
+        var (a, b) = await CoupleAsync();
+        await OptInAsync(a);
+        await OptInAsync(b);
+        var stage = app.Services.GetRequiredService<Rekindle.Web.Features.Intimacy.IntimacyContent>().Stages[0];
+        string[] parts =
+        [
+            "/intimacy/program",
+            "/intimacy/program?part=agree",
+            "/intimacy/program?part=ideas",
+            "/intimacy/program?part=ready",
+            "/intimacy/program?part=notes",
+        ];
+        for (var i = 0; i < parts.Length; i++)
+        {
+            var page = await a.GetAsync(parts[i]);
+            Assert.Equal($"Stage 1 of 6 · part {i + 1} of 5", page.TextOf("#stage-progress"));
+            Assert.Equal(i > 0 ? parts[i - 1] : null, page.Find("#part-nav a[rel=prev]")?.GetAttribute("href"));
+            Assert.Equal(i < parts.Length - 1 ? parts[i + 1] : null, page.Find("#part-nav a[rel=next]")?.GetAttribute("href"));
+
+            // Only this part: reading, agreeing, ideas, ready or not, and the private notes each on a screen of their own.
+            Assert.Equal(i == 0, page.Text.Contains(stage.Guidance[0], StringComparison.Ordinal));
+            Assert.Equal(i == 1, page.Text.Contains(stage.Agreements[0], StringComparison.Ordinal));
+            Assert.Equal(i == 2, page.Text.Contains(stage.SessionIdeas[0], StringComparison.Ordinal));
+            Assert.Equal(i == 3, page.Find("form#ready") is not null);
+            Assert.Equal(i == 4, page.Find("form#touch-log") is not null);
+            Assert.Equal(i == 0, page.Find("#program-lead") is not null);
+        }
+
+        // A part the page doesn't know is the first one.
+        Assert.Equal("Stage 1 of 6 · part 1 of 5", (await a.GetAsync("/intimacy/program?part=%3Cb%3E")).TextOf("#stage-progress"));
+    }
+
+    [Fact]
     public async Task The_couple_moves_to_the_next_stage_only_when_both_have_privately_said_ready()
     {
         var views = new List<string>();
@@ -288,14 +326,14 @@ public abstract class IntimacyTests(RekindleFactory app)
             var (a, b) = await CoupleAsync();
             await OptInAsync(a);
             await OptInAsync(b);
-            var program = await a.GetAsync("/intimacy/program");
+            var program = await a.GetAsync("/intimacy/program?part=ready");
             Assert.Contains("Stage 1 of", program.TextOf("#stage"), StringComparison.Ordinal);
             if (aReady)
             {
                 var ready = await a.SubmitAsync(program, "ready", new Dictionary<string, string> { ["ready"] = "yes" });
                 Assert.NotNull(ready.Find("#i-am-ready"));
                 var logged = await a.SubmitAsync(
-                    ready,
+                    await a.GetAsync("/intimacy/program?part=notes"),
                     "touch-log",
                     new Dictionary<string, string> { ["feeling"] = "warm", ["note"] = "Lognotemarker" }
                 );
@@ -303,10 +341,12 @@ public abstract class IntimacyTests(RekindleFactory app)
             }
 
             // The partner's view does not change with the other's readiness or notes.
-            var partners = await b.GetAsync("/intimacy/program");
+            var partners = await b.GetAsync("/intimacy/program?part=ready");
             Assert.Contains("Stage 1 of", partners.TextOf("#stage"), StringComparison.Ordinal);
             Assert.DoesNotContain("Lognotemarker", partners.Html, StringComparison.Ordinal);
             views.Add(SamePage.Normalise(partners.Html));
+            views.Add(SamePage.Normalise((await b.GetAsync("/intimacy/program")).Html));
+            views.Add(SamePage.Normalise((await b.GetAsync("/intimacy/program?part=notes")).Html));
             views.Add(SamePage.Normalise((await b.GetAsync("/intimacy")).Html));
 
             if (aReady)
@@ -331,7 +371,7 @@ public abstract class IntimacyTests(RekindleFactory app)
                     ]
                 );
                 Assert.Equal(400, (int)stale.Status); // another member's token: refused outright
-                var own = await a.GetAsync("/intimacy/program");
+                var own = await a.GetAsync("/intimacy/program?part=ready");
                 var staleOwn = await a.PostAsync(
                     "/intimacy/program",
                     [
@@ -347,19 +387,21 @@ public abstract class IntimacyTests(RekindleFactory app)
                 Assert.Contains("moved on", staleOwn.TextOf("#program-message"), StringComparison.Ordinal);
 
                 // Bad session notes.
+                var notes = await a.GetAsync("/intimacy/program?part=notes");
                 var badDay = await a.SubmitAsync(
-                    own,
+                    notes,
                     "touch-log",
                     new Dictionary<string, string> { ["feeling"] = "warm", ["day"] = "2031-01-01" }
                 );
                 Assert.Contains("day of the session", badDay.TextOf("#program-message"), StringComparison.Ordinal);
-                var badFeeling = await a.SubmitAsync(own, "touch-log", new Dictionary<string, string> { ["feeling"] = "ecstatic" });
+                var badFeeling = await a.SubmitAsync(notes, "touch-log", new Dictionary<string, string> { ["feeling"] = "ecstatic" });
                 Assert.Contains("how it felt", badFeeling.TextOf("#program-message"), StringComparison.Ordinal);
             }
         }
 
-        Assert.Equal(views[0], views[2]);
-        Assert.Equal(views[1], views[3]);
+        // Every part of the program, and the hub, the same for the partner whether or not the other is ready.
+        Assert.Equal(8, views.Count);
+        Assert.Equal(views[..4], views[4..]);
         Assert.All(await app.WithDbAsync(db => db.TouchLogs.ToListAsync()), l =>
             Assert.DoesNotContain("Lognotemarker", l.Entry.Envelope, StringComparison.Ordinal)
         );

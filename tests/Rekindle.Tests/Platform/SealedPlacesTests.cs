@@ -33,6 +33,7 @@ public sealed class SealedPlacesTests
         "DateReflections.Rating",
         "Grudges.Entry",
         "IncidentEntries.Entry",
+        "IncidentEntries.Missed",
         "Incidents.Title",
         "MapShares.Domains",
         "MemberSessions.Device",

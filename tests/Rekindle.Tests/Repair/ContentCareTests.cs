@@ -127,4 +127,23 @@ public sealed class ContentCareTests
         Assert.DoesNotContain("instant forgiveness", Repair.Apology.SentNote, StringComparison.Ordinal);
         Assert.DoesNotContain("Not yet,", string.Join(" ", Repair.LettingGo.Decisions.Select(d => d.Label)), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Every_feeling_sits_in_exactly_one_small_named_group()
+    {
+        Assert.InRange(Repair.FeelingGroups.Count, 4, 8);
+        Assert.All(Repair.FeelingGroups, g => Assert.InRange(g.Feelings.Count, 2, 7));
+        Assert.Equal(
+            Repair.Feelings.Select(f => f.Key).Order(StringComparer.Ordinal),
+            Repair.FeelingGroups.SelectMany(g => g.Feelings).Order(StringComparer.Ordinal)
+        );
+
+        // A file with a feeling left out of every group, or in two, does not start.
+        var dropped = Repair.FeelingGroups.Select((g, i) => i == 0 ? g with { Feelings = g.Feelings.Skip(1).ToList() } : g).ToList();
+        Assert.NotNull((Repair with { FeelingGroups = dropped }).Problem());
+        var twice = Repair
+            .FeelingGroups.Select((g, i) => i == 1 ? g with { Feelings = [.. g.Feelings, Repair.FeelingGroups[0].Feelings[0]] } : g)
+            .ToList();
+        Assert.NotNull((Repair with { FeelingGroups = twice }).Problem());
+    }
 }

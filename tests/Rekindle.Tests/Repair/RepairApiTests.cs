@@ -178,6 +178,16 @@ public abstract class RepairApiTests(RekindleFactory app)
                     )
                 ).Status
             );
+            if (step == "heard")
+            {
+                // Revealed, and now each says whether they were heard; the repair stays here until both say yes.
+                Assert.True((await member.GetAsync(url)).Json.GetProperty("answering").GetBoolean());
+                await member.PostAsync(url + "/heard", new { reply = "yes" });
+                Assert.Equal(
+                    "past",
+                    (await partner.PostAsync(url + "/heard", new { reply = "yes" })).Json.GetProperty("current").GetString()
+                );
+            }
         }
 
         var done = (await member.GetAsync(url)).Json;
@@ -395,6 +405,59 @@ public abstract class RepairApiTests(RekindleFactory app)
     }
 
     [Fact]
+    public async Task What_you_heard_is_answered_through_the_api_and_the_line_reaches_only_the_partner()
+    {
+        using var couple = await AreaApiCouples.CoupleAsync(app, "Ivo", "Jun");
+        var (member, partner) = (couple.Member, couple.Partner);
+        var feeling = (await member.GetAsync("/api/v1/repair/guide"))
+            .Json.GetProperty("content")
+            .GetProperty("feelings")[0]
+            .GetProperty("key")
+            .GetString();
+        var opened = await member.PostAsync("/api/v1/repair", new { title = "Heardtitle", calm = true });
+        var url = $"/api/v1/repair/{opened.Json.GetProperty("id").GetGuid()}";
+        await partner.PostAsync(url + "/calm", new { revision = Revision(opened) });
+
+        // Not before both have written it.
+        AssertProblem(await member.PostAsync(url + "/heard", new { reply = "yes" }), HttpStatusCode.BadRequest, "invalid", "reply");
+        foreach (var step in new[] { "feelings", "account", "heard" })
+        {
+            foreach (var who in new[] { member, partner })
+            {
+                await who.PostAsync(
+                    url + "/steps",
+                    new
+                    {
+                        step,
+                        feelings = new[] { feeling },
+                        text = "words " + step,
+                    }
+                );
+            }
+        }
+
+        AssertProblem(await member.PostAsync(url + "/heard", new { reply = "maybe" }), HttpStatusCode.BadRequest, "invalid", "reply");
+        var missed = await member.PostAsync(url + "/heard", new { reply = "missed", missed = "Apimissedmarker" });
+        Assert.Equal(HttpStatusCode.OK, missed.Status);
+        Assert.True(missed.Json.GetProperty("answering").GetBoolean());
+        Assert.Equal("missed", Step(missed.Json, "heard").GetProperty("mine").GetProperty("heardReply").GetString());
+        var theirs = Step((await partner.GetAsync(url)).Json, "heard").GetProperty("theirs");
+        Assert.Equal("missed", theirs.GetProperty("heardReply").GetString());
+        Assert.Equal("Apimissedmarker", theirs.GetProperty("missed").GetString());
+
+        // The partner tries again through the same step endpoint; the member answers again, both yes, and they go on.
+        Assert.Equal(HttpStatusCode.OK, (await partner.PostAsync(url + "/steps", new { step = "heard", text = "a second try" })).Status);
+        Assert.Equal(
+            JsonValueKind.Null,
+            Step((await member.GetAsync(url)).Json, "heard").GetProperty("mine").GetProperty("heardReply").ValueKind
+        );
+        await partner.PostAsync(url + "/heard", new { reply = "yes" });
+        var on = await member.PostAsync(url + "/heard", new { reply = "yes" });
+        Assert.Equal("past", on.Json.GetProperty("current").GetString());
+        Assert.False(on.Json.GetProperty("answering").GetBoolean());
+    }
+
+    [Fact]
     public async Task Your_part_can_be_left_for_now_through_the_api()
     {
         using var couple = await AreaApiCouples.CoupleAsync(app, "Gus", "Hen");
@@ -427,6 +490,11 @@ public abstract class RepairApiTests(RekindleFactory app)
                     text = "p",
                 }
             );
+            if (step == "heard")
+            {
+                await member.PostAsync(url + "/heard", new { reply = "yes" });
+                await partner.PostAsync(url + "/heard", new { reply = "yes" });
+            }
         }
 
         // Leaving "plan" for now is not a thing: only "your part" is optional.

@@ -150,6 +150,97 @@ public abstract class RepairPrivacyTests(RekindleFactory app)
     }
 
     [Fact]
+    public async Task The_line_of_what_got_missed_is_seen_only_by_the_two_in_that_repair_and_never_in_a_summary_or_export()
+    {
+        var (a, b) = await CoupleAsync(app, "Ash", "Bo");
+        var (c, d) = await CoupleAsync(app, "Cy", "Di");
+        await TakeCheckAsync(app, a, Ordinary);
+        await TakeCheckAsync(app, b, Ordinary);
+        var path = await ToHeardAsync(a, b);
+        await ActAsync(a, path, "heard-missed", new Dictionary<string, string> { ["missed"] = "Privatemissedmarker" });
+
+        // The two in the repair: the one who wrote it, and the partner it is for.
+        Assert.Contains("Privatemissedmarker", (await a.GetAsync(path)).Html, StringComparison.Ordinal);
+        Assert.Contains("Privatemissedmarker", (await b.GetAsync(path)).Html, StringComparison.Ordinal);
+
+        // Nobody else: another couple gets "not found", and nothing of it on their own pages.
+        foreach (var stranger in new[] { c, d })
+        {
+            Assert.Equal(HttpStatusCode.NotFound, (await stranger.GetAsync(path)).Status);
+            foreach (var page in new[] { "/", "/repair" })
+            {
+                Assert.DoesNotContain("Privatemissedmarker", (await stranger.GetAsync(page)).Html, StringComparison.Ordinal);
+            }
+        }
+
+        // Repair text is never part of a summary for a professional, nor of either partner's export.
+        foreach (var member in new[] { a, b })
+        {
+            foreach (var format in new[] { "html", "pdf" })
+            {
+                var summary = await MakeSummaryAsync(member, format);
+                Assert.Equal(HttpStatusCode.OK, summary.StatusCode);
+                Assert.DoesNotContain("Privatemissedmarker", await summary.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+            }
+
+            Assert.DoesNotContain("Privatemissedmarker", await ExportAsync(member), StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public async Task A_member_resting_is_never_asked_whether_they_were_heard()
+    {
+        var (a, b) = await CoupleAsync(app, "Ash", "Bo");
+        var path = await ToHeardAsync(a, b);
+        await TakeCheckAsync(app, a, WithConcern);
+
+        var resting = await a.GetAsync(path);
+        Assert.NotNull(resting.Find("#resting"));
+        Assert.Null(resting.Find("#heard-reply"));
+        Assert.Null(resting.Find("#heard-theirs"));
+        var refused = await a.PostAsync(
+            path,
+            [
+                new("_handler", "repair"),
+                new(
+                    "__RequestVerificationToken",
+                    resting.Find("form#repair input[name=__RequestVerificationToken]")!.GetAttribute("value")!
+                ),
+                new("go", "heard-yes"),
+            ]
+        );
+        Assert.Contains(Repair(app).Resting, refused.TextOf("#repair-message"), StringComparison.Ordinal);
+        var id = IdOf(path);
+        Assert.False(await app.WithDbAsync(db => db.IncidentEntries.AnyAsync(e => e.IncidentId == id && e.Reply != null)));
+
+        // The partner sees the neutral pause and is never told anything about the other's answer.
+        var partner = await b.GetAsync(path);
+        Assert.NotNull(partner.Find("#partner-paused"));
+        Assert.Contains("Ash will say whether", partner.TextOf("#heard-their-answer"), StringComparison.Ordinal);
+    }
+
+    private static RepairContent Repair(RekindleFactory app) =>
+        Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<RepairContent>(app.Services);
+
+    /// <summary>A summary for a professional with every part the page offers, as its form would post it.</summary>
+    private static async Task<HttpResponseMessage> MakeSummaryAsync(TestBrowser browser, string format)
+    {
+        var page = await browser.GetAsync("/support/summary");
+        var form = page.Find("form[action='/support/summary/make']")!;
+        var fields = new List<KeyValuePair<string, string>>
+        {
+            new("__RequestVerificationToken", form.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!),
+            new("format", format),
+        };
+        fields.AddRange(
+            form.QuerySelectorAll("input[name=include]:not([disabled])")
+                .Select(i => new KeyValuePair<string, string>("include", i.GetAttribute("value")!))
+        );
+        using var content = new FormUrlEncodedContent(fields);
+        return await browser.Client.PostAsync("/support/summary/make", content);
+    }
+
+    [Fact]
     public async Task Repair_and_letting_go_rest_with_the_safety_routing_and_the_partner_sees_no_difference()
     {
         var partnerViews = new List<List<string>>();

@@ -26,6 +26,10 @@ public sealed class RepairRoutes : IAreaRoutes
                 Post: "/api/v1/repair/" + Guid.Empty + "/steps",
                 Json: "{\"step\":\"feelings\",\"feelings\":[\"hurt\"],\"text\":\"probe\"}"
             ),
+            ["/api/v1/repair/{id:guid}/heard"] = new(
+                Post: "/api/v1/repair/" + Guid.Empty + "/heard",
+                Json: "{\"reply\":\"missed\",\"missed\":\"probe\"}"
+            ),
             ["/api/v1/repair/{id:guid}/follow-up"] = new(
                 Post: "/api/v1/repair/" + Guid.Empty + "/follow-up",
                 Json: "{\"choice\":\"better\"}"

@@ -20,7 +20,17 @@ public sealed class RepairRulesTests
             OpenedAt = Now,
         };
 
-    private static RepairState State(Incident incident, params (Guid, RepairStep)[] written) => RepairState.Of(incident, written);
+    // Both feel heard in these states ("what you heard" has its own tests below), so each step is about writing and revealing.
+    private static RepairState State(Incident incident, params (Guid, RepairStep)[] written) =>
+        RepairState.Of(incident, written.Select(w => (w.Item1, w.Item2, (HeardReply?)HeardReply.Yes)));
+
+    private static RepairState Heard(Incident incident, HeardReply? a, HeardReply? b) =>
+        RepairState.Of(
+            incident,
+            RepairRules
+                .Steps.Where(s => s <= RepairStep.Heard)
+                .SelectMany(s => new[] { (A, s, s == RepairStep.Heard ? a : null), (B, s, s == RepairStep.Heard ? b : null) })
+        );
 
     private static (Guid, RepairStep)[] BothUpTo(RepairStep last) =>
         RepairRules.Steps.Where(s => s <= last).SelectMany(s => new[] { (A, s), (B, s) }).ToArray();
@@ -187,5 +197,61 @@ public sealed class RepairRulesTests
         Assert.Contains(content.BreakGuide, line => line.Contains("twenty minutes", StringComparison.Ordinal));
         Assert.Equal(["Blame", "Contempt", "Defensiveness", "Withdrawing"], content.Avoid.Select(a => a.Name));
         Assert.NotNull((content with { Steps = content.Steps.Skip(1).ToList() }).Problem());
+    }
+
+    [Fact]
+    public void After_both_wrote_what_they_heard_the_couple_stays_on_it_until_each_says_they_were_heard()
+    {
+        var incident = NewIncident();
+        var state = Heard(incident, null, null);
+        Assert.Equal(RepairStep.Heard, RepairRules.Current(state));
+        Assert.True(RepairRules.Answering(state));
+        Assert.NotNull(RepairRules.CanWrite(state, A, RepairStep.Past)); // not yet
+        Assert.NotNull(RepairRules.CanWrite(state, A, RepairStep.Heard)); // kept: nobody asked for a new try
+        Assert.Null(RepairRules.CanReply(state, A));
+        Assert.Null(RepairRules.CanReply(state, B));
+        Assert.True(RepairRules.HeardWaitsOn(state, A));
+
+        // A feels heard; B says some of B's account got missed by A: A (and only A) may try again, and it waits on A.
+        state = Heard(incident, HeardReply.Yes, HeardReply.Missed);
+        Assert.Equal(RepairStep.Heard, RepairRules.Current(state));
+        Assert.True(RepairRules.MayTryAgain(state, A));
+        Assert.Null(RepairRules.CanWrite(state, A, RepairStep.Heard));
+        Assert.NotNull(RepairRules.CanWrite(state, B, RepairStep.Heard));
+        Assert.True(RepairRules.HeardWaitsOn(state, A));
+        Assert.False(RepairRules.HeardWaitsOn(state, B));
+
+        // A's new try clears B's answer (the store does); B answers again, and waits on nobody else.
+        state = Heard(incident, HeardReply.Yes, null);
+        Assert.True(RepairRules.HeardWaitsOn(state, B));
+        Assert.False(RepairRules.HeardWaitsOn(state, A));
+
+        // Both say yes: on to the next step, and the answers are kept as they are.
+        state = Heard(incident, HeardReply.Yes, HeardReply.Yes);
+        Assert.Equal(RepairStep.Past, RepairRules.Current(state));
+        Assert.False(RepairRules.Answering(state));
+        Assert.NotNull(RepairRules.CanReply(state, A));
+        Assert.Null(RepairRules.CanWrite(state, A, RepairStep.Past));
+    }
+
+    [Fact]
+    public void Nobody_answers_before_both_wrote_it_or_during_a_break_and_a_repair_already_past_it_stays_there()
+    {
+        var incident = NewIncident();
+        var one = RepairState.Of(
+            incident,
+            [.. BothUpTo(RepairStep.Account).Select(w => (w.Item1, w.Item2, (HeardReply?)null)), (A, RepairStep.Heard, null)]
+        );
+        Assert.NotNull(RepairRules.CanReply(one, A));
+        Assert.False(RepairRules.Answering(one));
+        Assert.Equal("This repair isn't yours.", RepairRules.CanReply(Heard(incident, null, null), Guid.NewGuid()));
+
+        Assert.Null(RepairRules.Pause(incident, A, Now));
+        Assert.Contains("break", RepairRules.CanReply(Heard(incident, null, null), B), StringComparison.Ordinal);
+
+        // Written past "what you heard" before answers existed: settled, nobody is sent back.
+        var old = RepairState.Of(NewIncident(), BothUpTo(RepairStep.Past).Select(w => (w.Item1, w.Item2, (HeardReply?)null)));
+        Assert.Equal(RepairStep.Own, RepairRules.Current(old));
+        Assert.False(RepairRules.Answering(old));
     }
 }

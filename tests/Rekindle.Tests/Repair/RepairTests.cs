@@ -51,14 +51,31 @@ public abstract class RepairTests(RekindleFactory app)
     public static Task<Page> WriteAsync(TestBrowser browser, string path, RepairStep step, string text) =>
         ActAsync(browser, path, "write", new Dictionary<string, string>(Words[step]) { ["text"] = text });
 
+    /// <summary>Once both have written "what you heard", each says the other caught it, and the repair goes on.</summary>
+    public static async Task FeelHeardAsync(TestBrowser a, TestBrowser b, string path)
+    {
+        await ActAsync(a, path, "heard-yes");
+        Assert.NotNull((await ActAsync(b, path, "heard-yes")).Find("#heard-settled"));
+    }
+
+    /// <summary>Both write a step (and, on "what you heard", both say they were heard).</summary>
+    public static async Task WriteBothAsync(TestBrowser a, TestBrowser b, string path, RepairStep step, string aText, string bText)
+    {
+        await WriteAsync(a, path, step, aText);
+        await WriteAsync(b, path, step, bText);
+        if (step == RepairStep.Heard)
+        {
+            await FeelHeardAsync(a, b, path);
+        }
+    }
+
     /// <summary>Both write every step; returns the path.</summary>
     public static async Task<string> CompleteAsync(TestBrowser a, TestBrowser b, string title = "A finished one")
     {
         var path = await OpenAsync(a, b, title);
         foreach (var step in RepairRules.Steps)
         {
-            await WriteAsync(a, path, step, "a " + step);
-            await WriteAsync(b, path, step, "b " + step);
+            await WriteBothAsync(a, b, path, step, "a " + step, "b " + step);
         }
 
         Assert.NotNull((await a.GetAsync(path)).Find("#plan"));
@@ -119,6 +136,14 @@ public abstract class RepairTests(RekindleFactory app)
                 StringComparison.Ordinal
             );
 
+            if (step == RepairStep.Heard)
+            {
+                // Each says the other caught it, and only then does the repair go on (the answers are tested on their own below).
+                Assert.NotNull((await a.GetAsync(path)).Find("#heard-reply"));
+                Assert.Null((await a.GetAsync(path)).Find("#current"));
+                await FeelHeardAsync(a, b, path);
+            }
+
             if (step == RepairStep.Account)
             {
                 // B's listening step shows A's account and the guided conversation's listener prompts.
@@ -156,9 +181,9 @@ public abstract class RepairTests(RekindleFactory app)
 
         var done = await a.GetAsync(path);
         Assert.NotNull(done.Find("#plan"));
-        // The revealed "what you heard" step has nothing to press, so its words ask for nothing a control would do.
-        Assert.DoesNotContain("say yes", done.TextOf("#step-heard"), StringComparison.OrdinalIgnoreCase);
-        Assert.Contains("face to face", done.TextOf("#heard-note"), StringComparison.Ordinal);
+        // "What you heard" was settled by both saying yes, and says so; nothing there asks for more.
+        Assert.NotNull(done.Find("#heard-settled"));
+        Assert.Null(done.Find("#heard-reply"));
         Assert.NotNull(done.Find("#follow-up-date"));
         Assert.Null(done.Find("#current"));
         var id = IdOf(path);
@@ -187,8 +212,7 @@ public abstract class RepairTests(RekindleFactory app)
             var path = await OpenAsync(a, b);
             foreach (var step in RepairRules.Steps.TakeWhile(s => s != RepairStep.Own))
             {
-                await WriteAsync(a, path, step, "a");
-                await WriteAsync(b, path, step, "b");
+                await WriteBothAsync(a, b, path, step, "a", "b");
             }
 
             var current = await a.GetAsync(path);
@@ -405,8 +429,7 @@ public abstract class RepairTests(RekindleFactory app)
         // Own and plan need both of their parts.
         foreach (var step in RepairRules.Steps.TakeWhile(s => s != RepairStep.Own))
         {
-            await WriteAsync(a, path, step, "a");
-            await WriteAsync(b, path, step, "b");
+            await WriteBothAsync(a, b, path, step, "a", "b");
         }
 
         var half = await ActAsync(a, path, "write", new Dictionary<string, string> { ["text"] = "my part" });
@@ -556,6 +579,106 @@ public abstract class RepairTests(RekindleFactory app)
         Assert.False(await app.WithDbAsync(db => db.IncidentEntries.AnyAsync(e => e.IncidentId == id)));
         Assert.Equal(HttpStatusCode.NotFound, (await a.GetAsync(path)).Status);
         Assert.Equal(HttpStatusCode.NotFound, (await b.GetAsync(path)).Status);
+    }
+
+    /// <summary>Opens a repair and brings it to where both have written "what you heard"; returns the path.</summary>
+    public static async Task<string> ToHeardAsync(TestBrowser a, TestBrowser b, string title = "The heard one")
+    {
+        var path = await OpenAsync(a, b, title);
+        foreach (var step in RepairRules.Steps.TakeWhile(s => s != RepairStep.Heard))
+        {
+            await WriteBothAsync(a, b, path, step, "a " + step, "b " + step);
+        }
+
+        await WriteAsync(a, path, RepairStep.Heard, "What Ash heard");
+        Assert.Null((await a.GetAsync(path)).Find("#heard-reply")); // nothing to answer before both have written it
+        await WriteAsync(b, path, RepairStep.Heard, "What Bo heard");
+        return path;
+    }
+
+    [Fact]
+    public async Task What_you_heard_is_answered_yes_or_missed_and_the_listener_tries_again_until_both_feel_heard()
+    {
+        var (a, b) = await CoupleAsync(app);
+        var path = await ToHeardAsync(a, b);
+
+        // Each is asked, by name, whether the other caught it; what happens next is said; the next step is not offered yet.
+        var asked = await a.GetAsync(path);
+        Assert.Contains("Did Bo catch what mattered most to you?", asked.TextOf("#heard-reply"), StringComparison.Ordinal);
+        Assert.Contains("When you both say yes, you go on to the next step", asked.TextOf("#heard-next"), StringComparison.Ordinal);
+        Assert.Contains("Bo will say whether you caught", asked.TextOf("#heard-their-answer"), StringComparison.Ordinal);
+        Assert.Null(asked.Find("#current"));
+        Assert.All(asked.Document.QuerySelectorAll("#heard-reply button"), button => Assert.Equal("submit", button.GetAttribute("type")));
+
+        // Ash: some of it got missed, with a short line. Bo reads it in gentle words, with a way to try again.
+        var missed = await ActAsync(
+            a,
+            path,
+            "heard-missed",
+            new Dictionary<string, string> { ["missed"] = "  Missedlinemarker: feeling alone  " }
+        );
+        Assert.Contains("You told Bo some of it got missed", missed.TextOf("#heard-my-answer"), StringComparison.Ordinal);
+        var told = await b.GetAsync(path);
+        Assert.Contains("Ash says some of it got missed. That happens often", told.TextOf("#heard-their-answer"), StringComparison.Ordinal);
+        Assert.Equal("Missedlinemarker: feeling alone", told.TextOf("#heard-missed-line"));
+        Assert.NotNull(told.Find("#heard-theirs textarea#text"));
+        Assert.NotNull(told.Find("#heard-theirs a[href='/talk/conversation']"));
+
+        // Ash cannot be asked to redo anything, and nobody can go on yet.
+        Assert.Contains(
+            "kept as it is",
+            (await ActAsync(a, path, "write", new Dictionary<string, string> { ["text"] = "a redo" })).TextOf("#repair-message"),
+            StringComparison.Ordinal
+        );
+        await ActAsync(b, path, "heard-yes");
+        Assert.Contains("Bo says you caught it", (await a.GetAsync(path)).TextOf("#heard-their-answer"), StringComparison.Ordinal);
+        var early = await ActAsync(b, path, "write", new Dictionary<string, string> { ["step"] = "past", ["text"] = "too soon" });
+        Assert.Contains("isn't the step you're on", early.TextOf("#repair-message"), StringComparison.Ordinal);
+
+        // Bo tries again; Ash sees the new words and the earlier line, and answers again.
+        await ActAsync(b, path, "write", new Dictionary<string, string> { ["text"] = "Bo second try" });
+        var again = await a.GetAsync(path);
+        Assert.Contains("Bo second try", again.TextOf("#step-heard"), StringComparison.Ordinal);
+        Assert.Contains("Bo read your account again and tried once more", again.TextOf("#heard-tried-again"), StringComparison.Ordinal);
+        Assert.Contains("Missedlinemarker", again.TextOf("#heard-mine"), StringComparison.Ordinal);
+        Assert.Contains("Ash will say whether", (await b.GetAsync(path)).TextOf("#heard-their-answer"), StringComparison.Ordinal);
+
+        // Sealed at rest, with the author's key.
+        Assert.All(
+            await app.WithDbAsync(db => db.IncidentEntries.Where(e => e.Missed != null).Select(e => e.Missed!.Envelope).ToListAsync()),
+            e => Assert.DoesNotContain("Missedlinemarker", e, StringComparison.Ordinal)
+        );
+
+        // Both say yes: settled, and the repair goes on to the next step for both.
+        var settled = await ActAsync(a, path, "heard-yes");
+        Assert.NotNull(settled.Find("#heard-settled"));
+        Assert.Null(settled.Find("#heard-reply"));
+        Assert.Contains("Step 4 of 6", settled.TextOf("#current"), StringComparison.Ordinal);
+        Assert.Contains("Step 4 of 6", (await b.GetAsync(path)).TextOf("#current"), StringComparison.Ordinal);
+        Assert.Contains(
+            "say whether you were heard",
+            (await ActAsync(a, path, "heard-missed")).TextOf("#repair-message"),
+            StringComparison.Ordinal
+        );
+    }
+
+    [Fact]
+    public async Task The_hub_says_whose_turn_it_is_while_you_answer_what_you_heard()
+    {
+        var (a, b) = await CoupleAsync(app);
+        var path = await ToHeardAsync(a, b);
+        var id = IdOf(path);
+
+        async Task<bool> MyTurnAsync(TestBrowser browser) =>
+            (await browser.GetAsync("/repair")).TextOf("#repair-" + id).Contains("your turn", StringComparison.Ordinal);
+
+        Assert.True(await MyTurnAsync(a));
+        await ActAsync(a, path, "heard-yes");
+        Assert.False(await MyTurnAsync(a));
+        await ActAsync(b, path, "heard-missed");
+        Assert.True(await MyTurnAsync(a)); // Bo asked Ash to try again
+        Assert.False(await MyTurnAsync(b));
+        Assert.True(await app.WithDbAsync(db => db.IncidentEntries.AnyAsync(e => e.IncidentId == id && e.Reply == HeardReply.Missed)));
     }
 
     public static Guid IdOf(string path) => Guid.Parse(path[(path.LastIndexOf('/') + 1)..]);

@@ -116,7 +116,12 @@ public abstract class FormAttackTests(RekindleFactory app)
             );
         }
 
-        forms.AddRange(await FormsAsync(member, ["/intimacy", "/intimacy/answers", "/intimacy/matches", "/intimacy/program"]));
+        forms.AddRange(
+            await FormsAsync(
+                member,
+                ["/intimacy", "/intimacy/answers", "/intimacy/matches", "/intimacy/program?part=ready", "/intimacy/program?part=notes"]
+            )
+        );
 
         // Repair: an open repair (its one form for every step) and a letting-go exercise; the apology builder.
         var repair = await member.SubmitAsync(

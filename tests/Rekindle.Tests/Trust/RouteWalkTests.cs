@@ -129,13 +129,18 @@ public abstract class RouteWalkTests(RekindleFactory app)
             new Dictionary<string, string> { ["answer"] = "i002|limit" }
         );
         await member.SubmitAsync(
-            await member.GetAsync("/intimacy/program"),
+            await member.GetAsync("/intimacy/program?part=notes"),
             "touch-log",
             new Dictionary<string, string> { ["feeling"] = "uneasy", ["note"] = "Touchwalkmarker" }
         );
-        await member.SubmitAsync(await member.GetAsync("/intimacy/program"), "ready", new Dictionary<string, string> { ["ready"] = "yes" });
+        await member.SubmitAsync(
+            await member.GetAsync("/intimacy/program?part=ready"),
+            "ready",
+            new Dictionary<string, string> { ["ready"] = "yes" }
+        );
         Assert.Contains("Selfcarewalkmarker", (await member.GetAsync("/self-care")).Html, StringComparison.Ordinal);
-        var ownProgram = (await member.GetAsync("/intimacy/program")).Html;
+        var ownProgram =
+            (await member.GetAsync("/intimacy/program?part=notes")).Html + (await member.GetAsync("/intimacy/program?part=ready")).Html;
         Assert.Contains("Touchwalkmarker", ownProgram, StringComparison.Ordinal);
         Assert.Contains("id=\"i-am-ready\"", ownProgram, StringComparison.Ordinal);
 

@@ -145,6 +145,38 @@ public abstract partial class UnderstandTests(RekindleFactory app)
     }
 
     [Fact]
+    public async Task The_plan_shows_this_week_first_and_folds_the_rest_and_a_tick_there_opens_its_fold_again()
+    {
+        var (member, _) = await MemberAsync(app, "Wren");
+        await TakeCheckAsync(app, member, Ordinary);
+
+        var plan = await member.GetAsync("/understand/plan");
+        var first = plan.Document.QuerySelector(".plan-week")!;
+        Assert.Equal("week-1", first.Id);
+        Assert.Null(first.Closest("details"));
+        var folded = plan.Find("details#other-weeks")!;
+        Assert.False(folded.HasAttribute("open"));
+        Assert.Equal(5, folded.QuerySelectorAll(".plan-week").Length);
+
+        // Two weeks on, week 3 comes first, and the others (earlier ones too) are folded.
+        // (in two moves, so the sign-in slides on as it would for someone using the app)
+        app.Clock.Advance(TimeSpan.FromDays(8));
+        await member.GetAsync("/understand/plan");
+        app.Clock.Advance(TimeSpan.FromDays(7));
+        plan = await member.GetAsync("/understand/plan");
+        Assert.Equal("week-3", plan.Document.QuerySelector(".plan-week")!.Id);
+        Assert.Contains("this week", plan.TextOf("#week-3"), StringComparison.Ordinal);
+        Assert.NotNull(plan.Find("#other-weeks #week-1"));
+
+        // Ticking a step in a folded week comes back to it open.
+        var step = plan.Find("#other-weeks #week-1 .step")!.Id!["step-".Length..];
+        var ticked = await member.SubmitAsync(plan, "tick", new Dictionary<string, string> { ["step"] = step });
+        Assert.Equal("?week=1", ticked.Url.Query);
+        Assert.True(ticked.Find("details#other-weeks")!.HasAttribute("open"));
+        Assert.NotNull(ticked.Find($"#other-weeks #step-{step}.done"));
+    }
+
+    [Fact]
     public async Task The_couple_map_is_blind_reveal_and_shows_levels_both_strained_and_gaps()
     {
         var (ana, _) = await MemberAsync(app, "Ana");

@@ -26,7 +26,7 @@ public sealed class FindRepair(AppDbContext db, CurrentMember current, RepairSto
             .IncidentEntries.AsNoTracking()
             .Where(e => e.IncidentId == id && e.CoupleId == viewer.CoupleId)
             .ToListAsync(cancellationToken);
-        var state = RepairState.Of(incident, entries.Select(e => (e.OwnerId, e.Step)));
+        var state = RepairState.Of(incident, entries.Select(e => (e.OwnerId, e.Step, e.Reply)));
         var steps = new List<StepView>();
         foreach (var step in RepairRules.Steps.Append(RepairStep.FollowUp))
         {
@@ -41,7 +41,13 @@ public sealed class FindRepair(AppDbContext db, CurrentMember current, RepairSto
                     step,
                     mine is null ? null : await store.OpenAsync(mine, cancellationToken),
                     maySee ? await store.OpenAsync(theirs!, cancellationToken) : null,
-                    theirs is not null
+                    theirs is not null,
+                    // Answers to "what you heard" follow the entry they sit on: the partner's only once the step is revealed.
+                    step == RepairStep.Heard
+                    && mine is not null
+                        ? await store.AnswerAsync(mine, cancellationToken)
+                        : null,
+                    step == RepairStep.Heard && maySee ? await store.AnswerAsync(theirs!, cancellationToken) : null
                 )
             );
         }
@@ -53,6 +59,7 @@ public sealed class FindRepair(AppDbContext db, CurrentMember current, RepairSto
             byMe,
             incident.OpenedAt,
             RepairRules.Current(state),
+            RepairRules.Current(state) == RepairStep.Heard && RepairRules.Answering(state) && incident.SetAsideAt is null,
             incident.Paused,
             byMe ? incident.OpenerCalm : incident.PartnerCalm,
             byMe ? incident.PartnerCalm : incident.OpenerCalm,

@@ -23,6 +23,19 @@ public enum RepairStep
 }
 
 /// <summary>
+/// A speaker's answer to what their partner heard of their account ("what you heard"): stored on the speaker's own "heard"
+/// entry, since it is the speaker who says it.
+/// </summary>
+public enum HeardReply
+{
+    /// <summary>"Yes, that's it": the speaker feels heard.</summary>
+    Yes = 1,
+
+    /// <summary>"Some of it got missed": the listener reads the account again and tries once more.</summary>
+    Missed = 2,
+}
+
+/// <summary>
 /// One incident a couple works through together. Its name is the couple's (sealed with the couple
 /// key); what each writes at each step is an <see cref="IncidentEntry"/> of their own. Where they
 /// are is worked out from who has written what (<see cref="RepairRules"/>); the row keeps only who
@@ -99,12 +112,26 @@ public sealed class IncidentEntry : IVisibleRecord, ISealedRecord
 
     public DateTime WrittenAt { get; set; }
 
+    /// <summary>
+    /// On a "heard" entry only: its author's answer to what the partner heard of their account. Null until they answer, and again
+    /// once the partner has tried again after "some of it got missed" (<see cref="Missed"/> is then kept, for context).
+    /// </summary>
+    public HeardReply? Reply { get; set; }
+
+    /// <summary>On a "heard" entry only: the optional short line of what got missed, sealed with the author's key like the entry.</summary>
+    public SealedText? Missed { get; set; }
+
+    public const int MissedMaxLength = 300;
+
     public static string KeyFor(Guid incidentId, RepairStep step) => $"repair:{incidentId:N}:{(int)step}";
 
     public SealPlace PlaceOf(string property) =>
-        property == nameof(Entry)
-            ? SealedPlaces.IncidentEntryEntry.At(Id, KeyOwner.Member(OwnerId))
-            : throw new ArgumentOutOfRangeException(nameof(property));
+        property switch
+        {
+            nameof(Entry) => SealedPlaces.IncidentEntryEntry.At(Id, KeyOwner.Member(OwnerId)),
+            nameof(Missed) => SealedPlaces.IncidentEntryMissed.At(Id, KeyOwner.Member(OwnerId)),
+            _ => throw new ArgumentOutOfRangeException(nameof(property)),
+        };
 }
 
 /// <summary>What an entry holds, opened.</summary>

@@ -29,21 +29,22 @@ public sealed class ListRepairs(AppDbContext db, CurrentMember current, RepairSt
                 e.IncidentId,
                 e.OwnerId,
                 e.Step,
+                e.Reply,
             })
             .ToListAsync(cancellationToken);
         var now = clock.GetUtcNow().UtcDateTime;
         var list = new List<RepairSummary>();
         foreach (var incident in incidents)
         {
-            var state = RepairState.Of(incident, written.Where(w => w.IncidentId == incident.Id).Select(w => (w.OwnerId, w.Step)));
+            var state = RepairState.Of(incident, written.Where(w => w.IncidentId == incident.Id).Select(w => (w.OwnerId, w.Step, w.Reply)));
             var step = RepairRules.Current(state);
             var myTurn =
                 incident.SetAsideAt is null
                 && step != RepairStep.Done
                 && (
-                    step == RepairStep.Calm
-                        ? !(incident.OpenedBy == viewer.MemberId ? incident.OpenerCalm : incident.PartnerCalm)
-                        : !RepairRules.Wrote(state, viewer.MemberId, step)
+                    step == RepairStep.Calm ? !(incident.OpenedBy == viewer.MemberId ? incident.OpenerCalm : incident.PartnerCalm)
+                    : RepairRules.Answering(state) ? RepairRules.HeardWaitsOn(state, viewer.MemberId)
+                    : !RepairRules.Wrote(state, viewer.MemberId, step)
                 );
             var followUp = RepairRules.FollowUpDue(incident, now) && !RepairRules.Wrote(state, viewer.MemberId, RepairStep.FollowUp);
             list.Add(

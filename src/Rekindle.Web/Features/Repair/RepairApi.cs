@@ -34,15 +34,24 @@ public sealed record RepairHubDto(
 public sealed record RepairGuideDto(bool Resting, string RestingNote, RepairContent? Content);
 
 /// <summary>What one partner wrote at a step: feeling keys, one or two texts, or a choice (the follow-up's, or "left-for-now" for
-/// "own").</summary>
-public sealed record RepairEntryDto(IReadOnlyList<string> Feelings, string? Text, string? Second, string? Choice);
+/// "own"). On "heard", <see cref="HeardReply"/> is its author's answer to what the partner heard of them ("yes" or "missed"; null
+/// before they answer and after the partner tried again) and <see cref="Missed"/> their optional line of what got missed.</summary>
+public sealed record RepairEntryDto(
+    IReadOnlyList<string> Feelings,
+    string? Text,
+    string? Second,
+    string? Choice,
+    string? HeardReply = null,
+    string? Missed = null
+);
 
 /// <summary>A step: your entry, and your partner's only once you have both written (blind reveal); that they finished is shown.</summary>
 public sealed record RepairStepDto(string Step, RepairEntryDto? Mine, RepairEntryDto? Theirs, bool PartnerDone, bool Revealed);
 
 /// <summary>
-/// One repair. <see cref="Current"/> is calm, feelings, account, heard, past, own, plan or done. Send
-/// <see cref="Revision"/> with calm, pause and set aside. While the member rests, no steps are shown.
+/// One repair. <see cref="Current"/> is calm, feelings, account, heard, past, own, plan or done; on heard, <see cref="Answering"/>
+/// says both have written it and each now says whether they were heard. Send <see cref="Revision"/> with calm, pause and set
+/// aside. While the member rests, no steps are shown.
 /// </summary>
 public sealed record RepairDto(
     Guid Id,
@@ -50,6 +59,7 @@ public sealed record RepairDto(
     bool OpenedByMe,
     DateTime OpenedAt,
     string Current,
+    bool Answering,
     bool Paused,
     bool MeCalm,
     bool PartnerCalm,
@@ -124,6 +134,17 @@ public static class RepairApi
             .ProducesProblem(StatusCodes.Status409Conflict)
             .WithName("WriteRepairStep")
             .WithSummary("Write your entry for the current step; change it until your partner has written theirs");
+
+        repair
+            .MapPost("/{id:guid}/heard", ReplyToHeardAsync)
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .WithName("ReplyToHeard")
+            .WithSummary(
+                "Once you have both written \"what you heard\": say whether your partner caught it (yes) or some of it got missed "
+                    + "(missed, with an optional short line); when you both say yes, you go on to the next step"
+            );
 
         repair
             .MapPost("/{id:guid}/follow-up", WriteFollowUpAsync)
@@ -234,6 +255,15 @@ public static class RepairApi
         CancellationToken cancellationToken
     ) => AfterAsync(id, write.HandleAsync(id, request, cancellationToken), find, safety, cancellationToken);
 
+    private static Task<Results<Ok<RepairDto>, ProblemHttpResult>> ReplyToHeardAsync(
+        Guid id,
+        HeardReplyRequest request,
+        ReplyToHeard reply,
+        FindRepair find,
+        Resting safety,
+        CancellationToken cancellationToken
+    ) => AfterAsync(id, reply.HandleAsync(id, request, cancellationToken), find, safety, cancellationToken);
+
     private static Task<Results<Ok<RepairDto>, ProblemHttpResult>> WriteFollowUpAsync(
         Guid id,
         RepairFollowUpRequest request,
@@ -268,7 +298,13 @@ public static class RepairApi
         var shown = resting
             ? []
             : v
-                .Steps.Select(s => new RepairStepDto(RepairRules.KeyOf(s.Step), Entry(s.Mine), Entry(s.Theirs), s.PartnerDone, s.Revealed))
+                .Steps.Select(s => new RepairStepDto(
+                    RepairRules.KeyOf(s.Step),
+                    Entry(s.Mine, s.MyAnswer),
+                    Entry(s.Theirs, s.TheirAnswer),
+                    s.PartnerDone,
+                    s.Revealed
+                ))
                 .ToList();
         return TypedResults.Ok(
             new RepairDto(
@@ -277,6 +313,7 @@ public static class RepairApi
                 v.OpenedByMe,
                 v.OpenedAt,
                 RepairRules.KeyOf(v.Current),
+                !resting && v.Answering,
                 v.Paused,
                 v.MeCalm,
                 v.PartnerCalm,
@@ -291,5 +328,20 @@ public static class RepairApi
         );
     }
 
-    private static RepairEntryDto? Entry(EntryPayload? e) => e is null ? null : new(e.Feelings, e.Text, e.Second, e.Choice);
+    private static RepairEntryDto? Entry(EntryPayload? e, HeardAnswer? answer) =>
+        e is null
+            ? null
+            : new(
+                e.Feelings,
+                e.Text,
+                e.Second,
+                e.Choice,
+                answer?.Reply switch
+                {
+                    HeardReply.Yes => ReplyToHeard.Yes,
+                    HeardReply.Missed => ReplyToHeard.Missed,
+                    _ => null,
+                },
+                answer?.Missed
+            );
 }

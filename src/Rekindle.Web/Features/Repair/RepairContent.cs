@@ -4,6 +4,9 @@ namespace Rekindle.Web.Features.Repair;
 
 public sealed record Feeling(string Key, string Label);
 
+/// <summary>A few feelings under one name, so the choice fits on a phone screen as small groups rather than one long column.</summary>
+public sealed record FeelingGroup(string Label, IReadOnlyList<string> Feelings);
+
 public sealed record Avoid(string Name, string Instead);
 
 public sealed record Choice(string Key, string Label);
@@ -60,6 +63,7 @@ public sealed record RepairContent(
     IReadOnlyList<string> BreakGuide,
     IReadOnlyList<Avoid> Avoid,
     IReadOnlyList<Feeling> Feelings,
+    IReadOnlyList<FeelingGroup> FeelingGroups,
     IReadOnlyList<StepContent> Steps,
     FollowUpContent FollowUp,
     LettingGoContent LettingGo,
@@ -72,6 +76,9 @@ public sealed record RepairContent(
     public StepContent Step(RepairStep step) => Steps.First(s => s.Key == RepairRules.KeyOf(step));
 
     public StepContent GrudgeStep(GrudgeStep step) => LettingGo.Steps[(int)step];
+
+    /// <summary>The feelings of one group, in the group's order.</summary>
+    public IEnumerable<Feeling> FeelingsIn(FeelingGroup group) => group.Feelings.Select(key => Feelings.First(f => f.Key == key));
 
     public string FeelingLabel(string key) => Feelings.FirstOrDefault(f => f.Key == key)?.Label ?? key;
 
@@ -118,6 +125,16 @@ public sealed record RepairContent(
         if (Feelings.Count < 12 || Feelings.Select(f => f.Key).Distinct().Count() != Feelings.Count)
         {
             return "at least 12 feelings, each with its own key";
+        }
+
+        var grouped = FeelingGroups.SelectMany(g => g.Feelings).ToList();
+        if (
+            FeelingGroups.Any(g => string.IsNullOrWhiteSpace(g.Label) || g.Feelings.Count == 0)
+            || grouped.Count != Feelings.Count
+            || !grouped.Order(StringComparer.Ordinal).SequenceEqual(Feelings.Select(f => f.Key).Order(StringComparer.Ordinal))
+        )
+        {
+            return "every feeling belongs to exactly one named group";
         }
 
         if (Avoid.Count < 4 || BreakGuide.Count == 0)

@@ -34,6 +34,7 @@ public static class RepairFeature
         builder.Services.AddScoped<OpenRepair>();
         builder.Services.AddScoped<ActOnRepair>();
         builder.Services.AddScoped<WriteRepairStep>();
+        builder.Services.AddScoped<ReplyToHeard>();
         builder.Services.AddScoped<WriteRepairFollowUp>();
         builder.Services.AddScoped<LettingGoStore>();
         builder.Services.AddScoped<ListLettingGo>();

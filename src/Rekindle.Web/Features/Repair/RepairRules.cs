@@ -14,11 +14,15 @@ public sealed record RepairState(
     bool Paused,
     bool Completed,
     bool SetAside,
-    IReadOnlySet<(Guid Member, RepairStep Step)> Written
+    IReadOnlySet<(Guid Member, RepairStep Step)> Written,
+    IReadOnlyDictionary<Guid, HeardReply>? Replies = null
 )
 {
-    public static RepairState Of(Incident incident, IEnumerable<(Guid Member, RepairStep Step)> written) =>
-        new(
+    /// <summary>From the rows: who wrote which step, and each speaker's answer on their own "heard" entry.</summary>
+    public static RepairState Of(Incident incident, IEnumerable<(Guid Member, RepairStep Step, HeardReply? Reply)> entries)
+    {
+        var list = entries.ToList();
+        return new(
             incident.OpenedBy,
             incident.PartnerId,
             incident.OpenerCalm,
@@ -26,8 +30,10 @@ public sealed record RepairState(
             incident.Paused,
             incident.CompletedAt is not null,
             incident.SetAsideAt is not null,
-            written.ToHashSet()
+            list.Select(e => (e.Member, e.Step)).ToHashSet(),
+            list.Where(e => e.Step == RepairStep.Heard && e.Reply is not null).ToDictionary(e => e.Member, e => e.Reply!.Value)
         );
+    }
 }
 
 /// <summary>
@@ -85,9 +91,33 @@ public static class RepairRules
     /// <summary>Both have written it: each now sees both, and neither can change theirs.</summary>
     public static bool Revealed(RepairState s, RepairStep step) => Wrote(s, s.OpenedBy, step) && Wrote(s, s.PartnerId, step);
 
+    /// <summary>What <paramref name="speaker"/> said of what their partner heard of them; null until they say.</summary>
+    public static HeardReply? ReplyOf(RepairState s, Guid speaker) =>
+        s.Replies is not null && s.Replies.TryGetValue(speaker, out var reply) ? reply : null;
+
+    /// <summary>
+    /// "What you heard" is settled once each partner has said the other caught it ("yes, that's it"); until then the couple stays
+    /// on it, and a listener told "some of it got missed" tries again. A repair that went past this step before the answers
+    /// existed counts as settled, so nobody is sent back.
+    /// </summary>
+    public static bool HeardSettled(RepairState s) =>
+        (ReplyOf(s, s.OpenedBy) == HeardReply.Yes && ReplyOf(s, s.PartnerId) == HeardReply.Yes)
+        || s.Written.Any(w => w.Step > RepairStep.Heard && w.Step <= RepairStep.Plan);
+
+    /// <summary>Both have written "what you heard", and now each says whether they were heard.</summary>
+    public static bool Answering(RepairState s) => Revealed(s, RepairStep.Heard) && !HeardSettled(s);
+
+    /// <summary>The listener may write "what you heard" again: their partner said some of it got missed.</summary>
+    public static bool MayTryAgain(RepairState s, Guid listener) => ReplyOf(s, PartnerOf(s, listener)) == HeardReply.Missed;
+
+    /// <summary>While the couple answers "what you heard": whether something waits on <paramref name="member"/> (their own answer,
+    /// or a new try after "some of it got missed").</summary>
+    public static bool HeardWaitsOn(RepairState s, Guid member) => ReplyOf(s, member) is null || MayTryAgain(s, member);
+
     /// <summary>
     /// The step the couple is on: <see cref="RepairStep.Calm"/> until both said they are calm enough
-    /// (again, after a pause), then the first step not yet revealed, then <see cref="RepairStep.Done"/>.
+    /// (again, after a pause), then the first step not yet revealed (or "what you heard" until both feel heard), then
+    /// <see cref="RepairStep.Done"/>.
     /// </summary>
     public static RepairStep Current(RepairState s)
     {
@@ -101,7 +131,7 @@ public static class RepairRules
             return RepairStep.Calm;
         }
 
-        return Steps.First(step => !Revealed(s, step));
+        return Steps.First(step => !Revealed(s, step) || (step == RepairStep.Heard && !HeardSettled(s)));
     }
 
     /// <summary>Whether <paramref name="viewer"/> may read what their partner wrote at <paramref name="step"/>: only once they wrote their
@@ -127,26 +157,54 @@ public static class RepairRules
             return s.Completed ? null : Text.Of("The follow-up comes a week after you've both shared your plan.");
         }
 
-        var current = Current(s);
-        if (current == RepairStep.Done)
+        if (NotNow(s) is { } notNow)
         {
-            return Text.Of("You've finished this repair together, so it's kept as it is.");
-        }
-
-        if (current == RepairStep.Calm)
-        {
-            return s.Paused
-                ? Text.Of("You're taking a break. When you're both calm enough to go on, each of you says so.")
-                : Text.Of("You both say you're calm enough before the first step.");
+            return notNow;
         }
 
         if (Revealed(s, step))
         {
-            return Text.Of("You've both shared this step, so it's kept as it is.");
+            // A listener told "some of it got missed" writes what they heard again; otherwise a shared step stays as it is.
+            return step == Current(s) && MayTryAgain(s, member) ? null : Text.Of("You've both shared this step, so it's kept as it is.");
         }
 
-        return step == current ? null : Text.Of("That isn't the step you're on. Here is where you are now.");
+        return step == Current(s) ? null : Text.Of("That isn't the step you're on. Here is where you are now.");
     }
+
+    /// <summary>The problem, in words, with <paramref name="member"/> saying now whether their partner heard them; null when they
+    /// may.</summary>
+    public static string? CanReply(RepairState s, Guid member)
+    {
+        if (!IsMember(s, member))
+        {
+            return Text.Of("This repair isn't yours.");
+        }
+
+        if (s.SetAside)
+        {
+            return Text.Of("This repair was set aside. You can open a new one whenever you're ready.");
+        }
+
+        if (NotNow(s) is { } notNow)
+        {
+            return notNow;
+        }
+
+        return Current(s) == RepairStep.Heard && Answering(s)
+            ? null
+            : Text.Of("You can say whether you were heard once you have both written \"what you heard\".");
+    }
+
+    // Finished, or not going on now (before both are calm, or during a break).
+    private static string? NotNow(RepairState s) =>
+        Current(s) switch
+        {
+            RepairStep.Done => Text.Of("You've finished this repair together, so it's kept as it is."),
+            RepairStep.Calm => s.Paused
+                ? Text.Of("You're taking a break. When you're both calm enough to go on, each of you says so.")
+                : Text.Of("You both say you're calm enough before the first step."),
+            _ => null,
+        };
 
     /// <summary>Saying "I'm calm enough": to start, or to go on after a pause. The pause ends when both have said it.</summary>
     public static string? Calm(Incident incident, Guid member)

@@ -11,10 +11,23 @@ using Rekindle.Web.Infrastructure.Sealing;
 namespace Rekindle.Web.Features.Repair;
 
 /// <summary>One step as the member sees it: their own entry, and their partner's only once both have written.</summary>
-public sealed record StepView(RepairStep Step, EntryPayload? Mine, EntryPayload? Theirs, bool PartnerDone)
+public sealed record StepView(
+    RepairStep Step,
+    EntryPayload? Mine,
+    EntryPayload? Theirs,
+    bool PartnerDone,
+    HeardAnswer? MyAnswer = null,
+    HeardAnswer? TheirAnswer = null
+)
 {
     public bool Revealed => Mine is not null && Theirs is not null;
 }
+
+/// <summary>
+/// On "what you heard": what the entry's author said of what their partner heard of them. <see cref="Reply"/> is null before they
+/// answer, and again after the partner tried once more (<see cref="Missed"/>, their earlier line, is then kept).
+/// </summary>
+public sealed record HeardAnswer(HeardReply? Reply, string? Missed);
 
 public sealed record RepairView(
     Guid Id,
@@ -22,6 +35,7 @@ public sealed record RepairView(
     bool OpenedByMe,
     DateTime OpenedAt,
     RepairStep Current,
+    bool Answering,
     bool Paused,
     bool MeCalm,
     bool PartnerCalm,
@@ -84,6 +98,15 @@ public sealed class RepairStore(
         await sealer.OpenAsync(entry.Entry, entry.PlaceOf(nameof(IncidentEntry.Entry)), cancellationToken) is { } json
             ? JsonSerializer.Deserialize<EntryPayload>(json, Json)
             : null;
+
+    /// <summary>The author's answer on their "heard" entry, or null when there is none (nor an earlier line).</summary>
+    internal async Task<HeardAnswer?> AnswerAsync(IncidentEntry entry, CancellationToken cancellationToken)
+    {
+        var missed = entry.Missed is null
+            ? null
+            : await sealer.OpenAsync(entry.Missed, entry.PlaceOf(nameof(IncidentEntry.Missed)), cancellationToken);
+        return entry.Reply is null && missed is null ? null : new HeardAnswer(entry.Reply, missed);
+    }
 
     internal async Task<string> TitleAsync(Incident incident, CancellationToken cancellationToken) =>
         await sealer.OpenAsync(incident.Title, incident.PlaceOf(nameof(Incident.Title)), cancellationToken) ?? "";
@@ -187,6 +210,17 @@ public sealed class RepairStore(
                     cancellationToken
                 );
                 mine.WrittenAt = Now;
+                if (step == RepairStep.Heard && RepairRules.Revealed(state, step))
+                {
+                    // A new try after "some of it got missed": the partner answers again; their line stays for context.
+                    var partner = RepairRules.PartnerOf(state, member);
+                    var theirs = await db.IncidentEntries.FirstAsync(
+                        e => e.IncidentId == incident.Id && e.OwnerId == partner && e.PromptKey == key,
+                        cancellationToken
+                    );
+                    theirs.Reply = null;
+                }
+
                 var after = state with { Written = state.Written.Append((member, step)).ToHashSet() };
                 if (step != RepairStep.FollowUp && RepairRules.Current(after) == RepairStep.Done)
                 {
@@ -199,6 +233,33 @@ public sealed class RepairStore(
             cancellationToken
         );
     }
+
+    /// <summary>The member says whether their partner heard them; "some of it got missed" may carry a short line, sealed.</summary>
+    internal Task<Outcome<bool>> ReplyAsync(Guid id, HeardReply reply, string? missed, CancellationToken cancellationToken) =>
+        ChangeAsync(
+            id,
+            true,
+            async (incident, state, member) =>
+            {
+                if (RepairRules.CanReply(state, member) is { } problem)
+                {
+                    return Problem.Invalid("reply", problem);
+                }
+
+                var key = IncidentEntry.KeyFor(incident.Id, RepairStep.Heard);
+                var mine = await db.IncidentEntries.FirstAsync(
+                    e => e.IncidentId == incident.Id && e.OwnerId == member && e.PromptKey == key,
+                    cancellationToken
+                );
+                mine.Reply = reply;
+                mine.Missed =
+                    reply == HeardReply.Missed && missed is not null
+                        ? await sealer.SealAsync(missed, mine.PlaceOf(nameof(IncidentEntry.Missed)), cancellationToken)
+                        : null;
+                return null;
+            },
+            cancellationToken
+        );
 
     internal Task<Outcome<bool>> ChangeAsync(
         Guid id,
@@ -239,9 +300,17 @@ public sealed class RepairStore(
         var written = await db
             .IncidentEntries.AsNoTracking()
             .Where(e => e.IncidentId == id)
-            .Select(e => new { e.OwnerId, e.Step })
+            .Select(e => new
+            {
+                e.OwnerId,
+                e.Step,
+                e.Reply,
+            })
             .ToListAsync(cancellationToken);
-        if (await change(incident, RepairState.Of(incident, written.Select(w => (w.OwnerId, w.Step))), viewer.MemberId) is { } problem)
+        if (
+            await change(incident, RepairState.Of(incident, written.Select(w => (w.OwnerId, w.Step, w.Reply))), viewer.MemberId) is
+            { } problem
+        )
         {
             return problem;
         }

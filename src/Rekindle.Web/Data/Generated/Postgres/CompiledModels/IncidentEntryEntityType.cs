@@ -23,7 +23,7 @@ namespace Rekindle.Web.Data.Generated.Postgres.CompiledModels
                 "Rekindle.Web.Features.Repair.IncidentEntry",
                 typeof(IncidentEntry),
                 baseEntityType,
-                propertyCount: 9,
+                propertyCount: 11,
                 foreignKeyCount: 3,
                 unnamedIndexCount: 3,
                 keyCount: 1);
@@ -62,6 +62,15 @@ namespace Rekindle.Web.Data.Generated.Postgres.CompiledModels
                 sentinel: new Guid("00000000-0000-0000-0000-000000000000"));
             incidentId.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
+            var missed = runtimeEntityType.AddProperty(
+                "Missed",
+                typeof(SealedText),
+                propertyInfo: typeof(IncidentEntry).GetProperty("Missed", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(IncidentEntry).GetField("<Missed>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                valueConverter: new SealedTextConverter());
+            missed.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
             var ownerId = runtimeEntityType.AddProperty(
                 "OwnerId",
                 typeof(Guid),
@@ -77,6 +86,14 @@ namespace Rekindle.Web.Data.Generated.Postgres.CompiledModels
                 fieldInfo: typeof(IncidentEntry).GetField("<PromptKey>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 maxLength: 60);
             promptKey.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
+            var reply = runtimeEntityType.AddProperty(
+                "Reply",
+                typeof(HeardReply?),
+                propertyInfo: typeof(IncidentEntry).GetProperty("Reply", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(IncidentEntry).GetField("<Reply>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true);
+            reply.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
             var step = runtimeEntityType.AddProperty(
                 "Step",

@@ -12,7 +12,7 @@ namespace Rekindle.Web.Data.Generated.Postgres.CompiledModels
     public partial class PostgresAppDbContextModel
     {
         private PostgresAppDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("3c2c303e-932b-48ca-af83-556f31d0df91"), entityTypeCount: 42)
+            : base(skipDetectChanges: false, modelId: new Guid("d3a33384-57e0-4f36-aa2f-9ec16c9d77ff"), entityTypeCount: 41)
         {
         }
 
@@ -35,7 +35,6 @@ namespace Rekindle.Web.Data.Generated.Postgres.CompiledModels
             var couple = CoupleEntityType.Create(this);
             var coupleInvite = CoupleInviteEntityType.Create(this);
             var coupleMember = CoupleMemberEntityType.Create(this);
-            var pushDevice = PushDeviceEntityType.Create(this);
             var apology = ApologyEntityType.Create(this);
             var grudge = GrudgeEntityType.Create(this);
             var incident = IncidentEntityType.Create(this);
@@ -80,7 +79,6 @@ namespace Rekindle.Web.Data.Generated.Postgres.CompiledModels
             CoupleInviteEntityType.CreateForeignKey2(coupleInvite, member);
             CoupleMemberEntityType.CreateForeignKey1(coupleMember, couple);
             CoupleMemberEntityType.CreateForeignKey2(coupleMember, member);
-            PushDeviceEntityType.CreateForeignKey1(pushDevice, member);
             ApologyEntityType.CreateForeignKey1(apology, couple);
             ApologyEntityType.CreateForeignKey2(apology, member);
             ApologyEntityType.CreateForeignKey3(apology, member);
@@ -143,7 +141,6 @@ namespace Rekindle.Web.Data.Generated.Postgres.CompiledModels
             CoupleEntityType.CreateAnnotations(couple);
             CoupleInviteEntityType.CreateAnnotations(coupleInvite);
             CoupleMemberEntityType.CreateAnnotations(coupleMember);
-            PushDeviceEntityType.CreateAnnotations(pushDevice);
             ApologyEntityType.CreateAnnotations(apology);
             GrudgeEntityType.CreateAnnotations(grudge);
             IncidentEntityType.CreateAnnotations(incident);

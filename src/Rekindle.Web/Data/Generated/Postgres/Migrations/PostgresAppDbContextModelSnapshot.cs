@@ -720,6 +720,9 @@ namespace Rekindle.Web.Data.Generated.Postgres.Migrations
                     b.Property<Guid>("IncidentId")
                         .HasColumnType("uuid");
 
+                    b.Property<string>("Missed")
+                        .HasColumnType("text");
+
                     b.Property<Guid>("OwnerId")
                         .HasColumnType("uuid");
 
@@ -727,6 +730,9 @@ namespace Rekindle.Web.Data.Generated.Postgres.Migrations
                         .IsRequired()
                         .HasMaxLength(60)
                         .HasColumnType("character varying(60)");
+
+                    b.Property<int?>("Reply")
+                        .HasColumnType("integer");
 
                     b.Property<int>("Step")
                         .HasColumnType("integer");

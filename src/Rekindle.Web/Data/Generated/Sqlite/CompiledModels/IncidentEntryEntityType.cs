@@ -22,7 +22,7 @@ namespace Rekindle.Web.Data.Generated.Sqlite.CompiledModels
                 "Rekindle.Web.Features.Repair.IncidentEntry",
                 typeof(IncidentEntry),
                 baseEntityType,
-                propertyCount: 9,
+                propertyCount: 11,
                 foreignKeyCount: 3,
                 unnamedIndexCount: 3,
                 keyCount: 1);
@@ -57,6 +57,14 @@ namespace Rekindle.Web.Data.Generated.Sqlite.CompiledModels
                 fieldInfo: typeof(IncidentEntry).GetField("<IncidentId>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 sentinel: new Guid("00000000-0000-0000-0000-000000000000"));
 
+            var missed = runtimeEntityType.AddProperty(
+                "Missed",
+                typeof(SealedText),
+                propertyInfo: typeof(IncidentEntry).GetProperty("Missed", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(IncidentEntry).GetField("<Missed>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                valueConverter: new SealedTextConverter());
+
             var ownerId = runtimeEntityType.AddProperty(
                 "OwnerId",
                 typeof(Guid),
@@ -70,6 +78,13 @@ namespace Rekindle.Web.Data.Generated.Sqlite.CompiledModels
                 propertyInfo: typeof(IncidentEntry).GetProperty("PromptKey", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(IncidentEntry).GetField("<PromptKey>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 maxLength: 60);
+
+            var reply = runtimeEntityType.AddProperty(
+                "Reply",
+                typeof(HeardReply?),
+                propertyInfo: typeof(IncidentEntry).GetProperty("Reply", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(IncidentEntry).GetField("<Reply>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true);
 
             var step = runtimeEntityType.AddProperty(
                 "Step",

@@ -713,6 +713,9 @@ namespace Rekindle.Web.Data.Generated.Sqlite.Migrations
                     b.Property<Guid>("IncidentId")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Missed")
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("OwnerId")
                         .HasColumnType("TEXT");
 
@@ -720,6 +723,9 @@ namespace Rekindle.Web.Data.Generated.Sqlite.Migrations
                         .IsRequired()
                         .HasMaxLength(60)
                         .HasColumnType("TEXT");
+
+                    b.Property<int?>("Reply")
+                        .HasColumnType("INTEGER");
 
                     b.Property<int>("Step")
                         .HasColumnType("INTEGER");

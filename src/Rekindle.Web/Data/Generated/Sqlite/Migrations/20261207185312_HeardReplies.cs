@@ -1,0 +1,38 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Rekindle.Web.Data.Generated.Sqlite.Migrations
+{
+    /// <inheritdoc />
+    public partial class HeardReplies : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<string>(
+                name: "Missed",
+                table: "IncidentEntries",
+                type: "TEXT",
+                nullable: true);
+
+            migrationBuilder.AddColumn<int>(
+                name: "Reply",
+                table: "IncidentEntries",
+                type: "INTEGER",
+                nullable: true);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropColumn(
+                name: "Missed",
+                table: "IncidentEntries");
+
+            migrationBuilder.DropColumn(
+                name: "Reply",
+                table: "IncidentEntries");
+        }
+    }
+}
