@@ -12,7 +12,7 @@ namespace Rekindle.Web.Data.Generated.Postgres.CompiledModels
     public partial class PostgresAppDbContextModel
     {
         private PostgresAppDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("d3a33384-57e0-4f36-aa2f-9ec16c9d77ff"), entityTypeCount: 41)
+            : base(skipDetectChanges: false, modelId: new Guid("edb80650-c2a1-4e74-a049-4e21ceaa3869"), entityTypeCount: 42)
         {
         }
 
@@ -35,6 +35,7 @@ namespace Rekindle.Web.Data.Generated.Postgres.CompiledModels
             var couple = CoupleEntityType.Create(this);
             var coupleInvite = CoupleInviteEntityType.Create(this);
             var coupleMember = CoupleMemberEntityType.Create(this);
+            var pushDevice = PushDeviceEntityType.Create(this);
             var apology = ApologyEntityType.Create(this);
             var grudge = GrudgeEntityType.Create(this);
             var incident = IncidentEntityType.Create(this);
@@ -79,6 +80,7 @@ namespace Rekindle.Web.Data.Generated.Postgres.CompiledModels
             CoupleInviteEntityType.CreateForeignKey2(coupleInvite, member);
             CoupleMemberEntityType.CreateForeignKey1(coupleMember, couple);
             CoupleMemberEntityType.CreateForeignKey2(coupleMember, member);
+            PushDeviceEntityType.CreateForeignKey1(pushDevice, member);
             ApologyEntityType.CreateForeignKey1(apology, couple);
             ApologyEntityType.CreateForeignKey2(apology, member);
             ApologyEntityType.CreateForeignKey3(apology, member);
@@ -141,6 +143,7 @@ namespace Rekindle.Web.Data.Generated.Postgres.CompiledModels
             CoupleEntityType.CreateAnnotations(couple);
             CoupleInviteEntityType.CreateAnnotations(coupleInvite);
             CoupleMemberEntityType.CreateAnnotations(coupleMember);
+            PushDeviceEntityType.CreateAnnotations(pushDevice);
             ApologyEntityType.CreateAnnotations(apology);
             GrudgeEntityType.CreateAnnotations(grudge);
             IncidentEntityType.CreateAnnotations(incident);

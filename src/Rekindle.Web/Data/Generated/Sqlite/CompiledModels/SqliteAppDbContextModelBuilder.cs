@@ -11,7 +11,7 @@ namespace Rekindle.Web.Data.Generated.Sqlite.CompiledModels
     public partial class SqliteAppDbContextModel
     {
         private SqliteAppDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("9931e6a9-2791-4288-ad12-7bcb3116e943"), entityTypeCount: 41)
+            : base(skipDetectChanges: false, modelId: new Guid("b9ff43bd-7719-4902-a5cc-e7a2a725dda9"), entityTypeCount: 42)
         {
         }
 
@@ -34,6 +34,7 @@ namespace Rekindle.Web.Data.Generated.Sqlite.CompiledModels
             var couple = CoupleEntityType.Create(this);
             var coupleInvite = CoupleInviteEntityType.Create(this);
             var coupleMember = CoupleMemberEntityType.Create(this);
+            var pushDevice = PushDeviceEntityType.Create(this);
             var apology = ApologyEntityType.Create(this);
             var grudge = GrudgeEntityType.Create(this);
             var incident = IncidentEntityType.Create(this);
@@ -78,6 +79,7 @@ namespace Rekindle.Web.Data.Generated.Sqlite.CompiledModels
             CoupleInviteEntityType.CreateForeignKey2(coupleInvite, member);
             CoupleMemberEntityType.CreateForeignKey1(coupleMember, couple);
             CoupleMemberEntityType.CreateForeignKey2(coupleMember, member);
+            PushDeviceEntityType.CreateForeignKey1(pushDevice, member);
             ApologyEntityType.CreateForeignKey1(apology, couple);
             ApologyEntityType.CreateForeignKey2(apology, member);
             ApologyEntityType.CreateForeignKey3(apology, member);
@@ -140,6 +142,7 @@ namespace Rekindle.Web.Data.Generated.Sqlite.CompiledModels
             CoupleEntityType.CreateAnnotations(couple);
             CoupleInviteEntityType.CreateAnnotations(coupleInvite);
             CoupleMemberEntityType.CreateAnnotations(coupleMember);
+            PushDeviceEntityType.CreateAnnotations(pushDevice);
             ApologyEntityType.CreateAnnotations(apology);
             GrudgeEntityType.CreateAnnotations(grudge);
             IncidentEntityType.CreateAnnotations(incident);

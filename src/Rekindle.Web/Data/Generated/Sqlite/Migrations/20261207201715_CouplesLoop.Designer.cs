@@ -11,8 +11,8 @@ using Rekindle.Web.Data;
 namespace Rekindle.Web.Data.Generated.Sqlite.Migrations
 {
     [DbContext(typeof(SqliteAppDbContext))]
-    [Migration("20261207185514_AddPushDevices")]
-    partial class AddPushDevices
+    [Migration("20261207201715_CouplesLoop")]
+    partial class CouplesLoop
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -235,6 +235,9 @@ namespace Rekindle.Web.Data.Generated.Sqlite.Migrations
                         .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("ZoneSource")
+                        .HasColumnType("INTEGER");
 
                     b.HasKey("MemberId");
 
@@ -713,6 +716,9 @@ namespace Rekindle.Web.Data.Generated.Sqlite.Migrations
                     b.Property<Guid>("IncidentId")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Missed")
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("OwnerId")
                         .HasColumnType("TEXT");
 
@@ -720,6 +726,9 @@ namespace Rekindle.Web.Data.Generated.Sqlite.Migrations
                         .IsRequired()
                         .HasMaxLength(60)
                         .HasColumnType("TEXT");
+
+                    b.Property<int?>("Reply")
+                        .HasColumnType("INTEGER");
 
                     b.Property<int>("Step")
                         .HasColumnType("INTEGER");

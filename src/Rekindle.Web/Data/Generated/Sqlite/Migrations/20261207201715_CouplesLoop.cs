@@ -6,11 +6,30 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace Rekindle.Web.Data.Generated.Sqlite.Migrations
 {
     /// <inheritdoc />
-    public partial class AddPushDevices : Migration
+    public partial class CouplesLoop : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AddColumn<int>(
+                name: "ZoneSource",
+                table: "MemberPreferences",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: 0);
+
+            migrationBuilder.AddColumn<string>(
+                name: "Missed",
+                table: "IncidentEntries",
+                type: "TEXT",
+                nullable: true);
+
+            migrationBuilder.AddColumn<int>(
+                name: "Reply",
+                table: "IncidentEntries",
+                type: "INTEGER",
+                nullable: true);
+
             migrationBuilder.CreateTable(
                 name: "PushDevices",
                 columns: table => new
@@ -50,6 +69,18 @@ namespace Rekindle.Web.Data.Generated.Sqlite.Migrations
         {
             migrationBuilder.DropTable(
                 name: "PushDevices");
+
+            migrationBuilder.DropColumn(
+                name: "ZoneSource",
+                table: "MemberPreferences");
+
+            migrationBuilder.DropColumn(
+                name: "Missed",
+                table: "IncidentEntries");
+
+            migrationBuilder.DropColumn(
+                name: "Reply",
+                table: "IncidentEntries");
         }
     }
 }
