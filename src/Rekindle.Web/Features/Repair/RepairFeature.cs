@@ -48,6 +48,7 @@ public static class RepairFeature
         builder.Services.AddScoped<ListApologies>();
         builder.Services.AddScoped<INoticeSource, RepairFollowUps>();
         builder.Services.AddScoped<IExportSection, RepairExport>();
+        builder.Services.AddScoped<Home.IWaitingSource, RepairWaiting>();
         return builder;
     }
 

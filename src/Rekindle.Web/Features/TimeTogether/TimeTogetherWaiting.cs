@@ -1,0 +1,43 @@
+using Microsoft.EntityFrameworkCore;
+using Rekindle.Web.Data;
+using Rekindle.Web.Features.Home;
+using Rekindle.Web.Infrastructure.Localization;
+
+namespace Rekindle.Web.Features.TimeTogether;
+
+/// <summary>
+/// What waits in Time together: a date for which the partner offered times (a new one, or new times for
+/// one moved) that only the member can accept, soonest first. Not for a member whose own check raised a
+/// concern: nothing pushes them toward time for two (decisions/0027); it stays on the dates page.
+/// One query, whatever the couple's history.
+/// </summary>
+public sealed class TimeTogetherWaiting(AppDbContext db, TimeProvider clock) : IWaitingSource
+{
+    public async Task<IReadOnlyList<WaitingItem>> WaitingAsync(WaitingFor who, CancellationToken cancellationToken)
+    {
+        if (!who.Together || who.Rest.Concern)
+        {
+            return [];
+        }
+
+        var coupleId = who.CoupleId!.Value;
+        var partnerId = who.PartnerId!.Value;
+        var now = clock.GetUtcNow().UtcDateTime;
+        var plans = await db
+            .Set<DateOption>()
+            .AsNoTracking()
+            .Where(o => o.CoupleId == coupleId && o.ProposedBy == partnerId && !o.Closed && o.StartsAt > now)
+            .Join(db.DatePlans.Where(p => p.Status == DateStatus.Proposed), o => o.PlanId, p => p.Id, (o, p) => new { p.Id, o.StartsAt })
+            .ToListAsync(cancellationToken);
+        return plans
+            .GroupBy(p => p.Id)
+            .OrderBy(g => g.Min(p => p.StartsAt))
+            .Select(g => new WaitingItem(
+                WaitingKind.Date,
+                Text.Of("{0} offered times for a date. Pick the one that suits you.", who.PartnerName),
+                Text.Of("Pick a time"),
+                "/time-together/dates/" + g.Key
+            ))
+            .ToList();
+    }
+}
