@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Rekindle.Web.Data;
 using Rekindle.Web.Features.Home;
 using Rekindle.Web.Infrastructure.Localization;
+using Rekindle.Web.Infrastructure.Sealing;
 
 namespace Rekindle.Web.Features.TimeTogether;
 
@@ -11,7 +12,7 @@ namespace Rekindle.Web.Features.TimeTogether;
 /// concern: nothing pushes them toward time for two (decisions/0027); it stays on the dates page.
 /// One query, whatever the couple's history.
 /// </summary>
-public sealed class TimeTogetherWaiting(AppDbContext db, TimeProvider clock) : IWaitingSource
+public sealed class TimeTogetherWaiting(AppDbContext db, Sealer sealer, TimeProvider clock) : IWaitingSource
 {
     public async Task<IReadOnlyList<WaitingItem>> WaitingAsync(WaitingFor who, CancellationToken cancellationToken)
     {
@@ -27,17 +28,22 @@ public sealed class TimeTogetherWaiting(AppDbContext db, TimeProvider clock) : I
             .Set<DateOption>()
             .AsNoTracking()
             .Where(o => o.CoupleId == coupleId && o.ProposedBy == partnerId && !o.Closed && o.StartsAt > now)
-            .Join(db.DatePlans.Where(p => p.Status == DateStatus.Proposed), o => o.PlanId, p => p.Id, (o, p) => new { p.Id, o.StartsAt })
+            .Join(db.DatePlans.Where(p => p.Status == DateStatus.Proposed), o => o.PlanId, p => p.Id, (o, p) => new { Plan = p, o.StartsAt })
             .ToListAsync(cancellationToken);
-        return plans
-            .GroupBy(p => p.Id)
-            .OrderBy(g => g.Min(p => p.StartsAt))
-            .Select(g => new WaitingItem(
-                WaitingKind.Date,
-                Text.Of("{0} offered times for a date. Pick the one that suits you.", who.PartnerName),
-                Text.Of("Pick a time"),
-                "/time-together/dates/" + g.Key
-            ))
-            .ToList();
+        var items = new List<WaitingItem>();
+        foreach (var plan in plans.GroupBy(p => p.Plan.Id).OrderBy(g => g.Min(p => p.StartsAt)).Select(g => g.First().Plan))
+        {
+            var title = await sealer.OpenAsync(plan.Title, plan.PlaceOf(nameof(DatePlan.Title)), cancellationToken);
+            items.Add(
+                new WaitingItem(
+                    WaitingKind.Date,
+                    Text.Of("{0} offered times for {1}. Pick the one that suits you.", who.PartnerName, title),
+                    Text.Of("Pick a time"),
+                    "/time-together/dates/" + plan.Id
+                )
+            );
+        }
+
+        return items;
     }
 }
