@@ -25,7 +25,7 @@ public sealed class UnderstandJourneyTests(ChromiumApp chromium) : IClassFixture
         await ben.GotoAsync("/understand/check");
         await chromium.TakeCheckAsync(ben, item => Answer(item, moneyWorries: true));
         await ben.GetByRole(AriaRole.Button, new() { Name = "Share my summary" }).ClickAsync();
-        await Assertions.Expect(ben.Locator("main")).ToContainTextAsync("Your partner hasn't shared theirs yet");
+        await Assertions.Expect(ben.Locator("main")).ToContainTextAsync("Ana hasn't shared theirs yet");
 
         await ana.ReloadAsync();
         await ana.GetByRole(AriaRole.Button, new() { Name = "Share my summary" }).ClickAsync();

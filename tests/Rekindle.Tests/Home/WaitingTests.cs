@@ -25,7 +25,11 @@ public abstract class WaitingTests(RekindleFactory app)
     private static async Task<List<string>> KindsAsync(TestBrowser browser) => (await WaitingAsync(browser)).Select(w => w.Kind).ToList();
 
     private static async Task AnswerTodayAsync(TestBrowser browser, string text = "Dailywaitingmarker", string go = "answer") =>
-        await browser.SubmitAsync(await browser.GetAsync("/talk"), "daily", new Dictionary<string, string> { ["text"] = text, ["go"] = go });
+        await browser.SubmitAsync(
+            await browser.GetAsync("/talk"),
+            "daily",
+            new Dictionary<string, string> { ["text"] = text, ["go"] = go }
+        );
 
     private static async Task SendNoteAsync(TestBrowser browser) =>
         await browser.SubmitAsync(
@@ -115,7 +119,11 @@ public abstract class WaitingTests(RekindleFactory app)
         await InviteToConversationAsync(a);
         var waiting = Assert.Single(await WaitingAsync(b));
         Assert.Equal((nameof(WaitingKind.Conversation), "/talk/conversation"), (waiting.Kind, waiting.Link));
-        Assert.Contains("Jo would like a guided conversation", (await b.GetAsync("/talk")).TextOf("#conversation-invitation"), StringComparison.Ordinal);
+        Assert.Contains(
+            "Jo would like a guided conversation",
+            (await b.GetAsync("/talk")).TextOf("#conversation-invitation"),
+            StringComparison.Ordinal
+        );
         Assert.Empty(await WaitingAsync(a));
         Assert.Null((await a.GetAsync("/talk")).Find("#conversation-invitation"));
 
@@ -146,8 +154,12 @@ public abstract class WaitingTests(RekindleFactory app)
             ["effect"] = "You had to do them after a long day.",
             ["will"] = "I'll do them before bed.",
         };
-        var checkedPage = await a.SubmitAsync(await a.GetAsync("/repair/apology"), "apology", new(fields) { ["go"] = "check" });
-        await a.SubmitAsync(checkedPage, "apology", new(fields) { ["go"] = "send" });
+        var checkedPage = await a.SubmitAsync(
+            await a.GetAsync("/repair/apology"),
+            "apology",
+            new Dictionary<string, string>(fields) { ["go"] = "check" }
+        );
+        await a.SubmitAsync(checkedPage, "apology", new Dictionary<string, string>(fields) { ["go"] = "send" });
         var kinds = await WaitingAsync(b);
         Assert.Equal([nameof(WaitingKind.Repair), nameof(WaitingKind.Received)], kinds.Select(k => k.Kind));
         Assert.Equal("/repair#apologies", kinds[1].Link);

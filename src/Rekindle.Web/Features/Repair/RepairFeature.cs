@@ -49,6 +49,7 @@ public static class RepairFeature
         builder.Services.AddScoped<INoticeSource, RepairFollowUps>();
         builder.Services.AddScoped<IExportSection, RepairExport>();
         builder.Services.AddScoped<Home.IWaitingSource, RepairWaiting>();
+        builder.Services.AddScoped<RecentlyFinishedRepair>();
         return builder;
     }
 

@@ -36,7 +36,12 @@ public sealed class RepairWaiting(AppDbContext db, TimeProvider clock) : IWaitin
             var written = await db
                 .IncidentEntries.AsNoTracking()
                 .Where(e => ids.Contains(e.IncidentId))
-                .Select(e => new { e.IncidentId, e.OwnerId, e.Step })
+                .Select(e => new
+                {
+                    e.IncidentId,
+                    e.OwnerId,
+                    e.Step,
+                })
                 .ToListAsync(cancellationToken);
             foreach (var incident in incidents)
             {

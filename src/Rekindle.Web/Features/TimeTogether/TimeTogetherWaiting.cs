@@ -24,11 +24,15 @@ public sealed class TimeTogetherWaiting(AppDbContext db, Sealer sealer, TimeProv
         var coupleId = who.CoupleId!.Value;
         var partnerId = who.PartnerId!.Value;
         var now = clock.GetUtcNow().UtcDateTime;
-        var plans = await db
-            .Set<DateOption>()
+        var plans = await db.Set<DateOption>()
             .AsNoTracking()
             .Where(o => o.CoupleId == coupleId && o.ProposedBy == partnerId && !o.Closed && o.StartsAt > now)
-            .Join(db.DatePlans.Where(p => p.Status == DateStatus.Proposed), o => o.PlanId, p => p.Id, (o, p) => new { Plan = p, o.StartsAt })
+            .Join(
+                db.DatePlans.Where(p => p.Status == DateStatus.Proposed),
+                o => o.PlanId,
+                p => p.Id,
+                (o, p) => new { Plan = p, o.StartsAt }
+            )
             .ToListAsync(cancellationToken);
         var items = new List<WaitingItem>();
         foreach (var plan in plans.GroupBy(p => p.Plan.Id).OrderBy(g => g.Min(p => p.StartsAt)).Select(g => g.First().Plan))

@@ -32,7 +32,10 @@ public sealed class UnderstandWaiting(AppDbContext db, GetMyPlan plans) : IWaiti
                 items.Add(
                     new WaitingItem(
                         WaitingKind.Reveal,
-                        Text.Of("You and {0} have both finished the check. Share your summary to see your Couple Map together.", who.PartnerName),
+                        Text.Of(
+                            "You and {0} have both finished the check. Share your summary to see your Couple Map together.",
+                            who.PartnerName
+                        ),
                         Text.Of("Open the map"),
                         "/understand/map"
                     )
