@@ -1,5 +1,4 @@
 using Rekindle.Testing;
-using static Rekindle.Testing.Journeys;
 using static Rekindle.Tests.TimeTogether.DateJourney;
 
 namespace Rekindle.Tests.Home;
