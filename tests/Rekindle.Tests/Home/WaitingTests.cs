@@ -70,7 +70,7 @@ public abstract class WaitingTests(RekindleFactory app)
     public async Task The_partners_turn_with_todays_question_waits_alike_for_an_answer_and_a_pass()
     {
         var lines = new List<string>();
-        foreach (var go in new[] { "answer", "skip" })
+        foreach (var go in new[] { "answer", "pass" })
         {
             var (a, _, b, _) = await CoupleAsync(app, "Fay", "Gus");
             await AnswerTodayAsync(a, go == "answer" ? "Dailywaitingmarker" : "", go);

@@ -193,7 +193,7 @@ public abstract class ProgressTests(RekindleFactory app)
         await b.SubmitAsync(await b.GetAsync("/understand/results"), "share");
         var levels = (await b.GetAsync("/progress")).TextOf("#map-levels");
         Assert.Contains("you, Steady", levels, StringComparison.Ordinal);
-        Assert.Contains("Gil, ", levels, StringComparison.Ordinal);
+        Assert.Contains("Xan, ", levels, StringComparison.Ordinal);
     }
 
     private static string Normalise(string html) => SamePage.AcrossCouples(html);

@@ -8,8 +8,8 @@ namespace Rekindle.Web.Features.Understand;
 /// <summary>
 /// What waits in Understand: the Couple Map is ready to share (both finished a check and the member has
 /// not shared: what /understand/map already says, never whether the partner shared), and the first step of
-/// this week in the member's own plan not yet done. Steps for two are left out while the member's joint
-/// exercises rest or either member is away (decisions/0027), as the plan's own page does for the member.
+/// this week in the member's own plan not yet done. Steps for two are left out while the member's own
+/// exercises for two rest (a concern or their own pause), as the plan's own page does for the member.
 /// </summary>
 public sealed class UnderstandWaiting(AppDbContext db, GetMyPlan plans) : IWaitingSource
 {
@@ -43,7 +43,9 @@ public sealed class UnderstandWaiting(AppDbContext db, GetMyPlan plans) : IWaiti
             }
         }
 
-        var forTwoRest = plan.Plan.JointExercisesResting || who.Rest.Couple;
+        // The member's own rest only, as the plan's page: the partner's plan never changes with the other's state
+        // (decisions/0010; the partner's pages are compared byte for byte across the other's safety answers).
+        var forTwoRest = plan.Plan.JointExercisesResting || who.Rest.Mine;
         var step = plan
             .Plan.Weeks.FirstOrDefault(w => w.Week == plan.CurrentWeek)
             ?.Steps.FirstOrDefault(s => !plan.Done.Contains(s.Key) && !(s.Together && forTwoRest));
