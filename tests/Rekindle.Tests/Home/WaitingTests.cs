@@ -211,6 +211,21 @@ public abstract class WaitingTests(RekindleFactory app)
         Assert.Contains("Rai offered times for Picnic in the park", date.Text, StringComparison.Ordinal);
         Assert.Empty(await WaitingAsync(a));
 
+        // Once agreed, nothing waits; a move by the partner waits for the other again.
+        var agreed = await AgreeAsync(b, a, "Museum morning", Day(app, 4), "10:00");
+        Assert.DoesNotContain(
+            nameof(WaitingKind.Date),
+            (await WaitingAsync(b)).Where(w => w.Link.EndsWith(agreed.ToString(), StringComparison.Ordinal)).Select(w => w.Kind)
+        );
+        await b.SubmitAsync(
+            await b.GetAsync($"/time-together/dates/{agreed}"),
+            "suggest",
+            new Dictionary<string, string> { ["day"] = Day(app, 6), ["time"] = "11:00" }
+        );
+        var moved = Assert.Single(await WaitingAsync(a));
+        Assert.Equal((nameof(WaitingKind.Date), $"/time-together/dates/{agreed}"), (moved.Kind, moved.Link));
+        Assert.Contains("Sol suggested a new time for Museum morning", moved.Text, StringComparison.Ordinal);
+
         await TakeCheckAsync(app, b, WithConcern);
         Assert.DoesNotContain(nameof(WaitingKind.Date), await KindsAsync(b));
     }

@@ -7,8 +7,8 @@ using Rekindle.Web.Infrastructure.Sealing;
 namespace Rekindle.Web.Features.TimeTogether;
 
 /// <summary>
-/// What waits in Time together: a date for which the partner offered times (a new one, or new times for
-/// one moved) that only the member can accept, soonest first. Not for a member whose own check raised a
+/// What waits in Time together: a date for which the partner offered times (a new one, or a new time for an
+/// agreed one: moved) that only the member can accept, soonest first. Not for a member whose own check raised a
 /// concern: nothing pushes them toward time for two (decisions/0027); it stays on the dates page.
 /// One query, whatever the couple's history.
 /// </summary>
@@ -28,7 +28,7 @@ public sealed class TimeTogetherWaiting(AppDbContext db, Sealer sealer, TimeProv
             .AsNoTracking()
             .Where(o => o.CoupleId == coupleId && o.ProposedBy == partnerId && !o.Closed && o.StartsAt > now)
             .Join(
-                db.DatePlans.Where(p => p.Status == DateStatus.Proposed),
+                db.DatePlans.Where(p => p.Status != DateStatus.Cancelled),
                 o => o.PlanId,
                 p => p.Id,
                 (o, p) => new { Plan = p, o.StartsAt }
@@ -41,7 +41,10 @@ public sealed class TimeTogetherWaiting(AppDbContext db, Sealer sealer, TimeProv
             items.Add(
                 new WaitingItem(
                     WaitingKind.Date,
-                    Text.Of("{0} offered times for {1}. Pick the one that suits you.", who.PartnerName, title),
+                    // An agreed date stays as it is until the member accepts the new time (moved).
+                    plan.Status == DateStatus.Agreed
+                        ? Text.Of("{0} suggested a new time for {1}. The date stays as it is until you accept it.", who.PartnerName, title)
+                        : Text.Of("{0} offered times for {1}. Pick the one that suits you.", who.PartnerName, title),
                     Text.Of("Pick a time"),
                     "/time-together/dates/" + plan.Id
                 )
