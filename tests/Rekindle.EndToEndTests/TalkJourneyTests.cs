@@ -23,13 +23,13 @@ public sealed class TalkJourneyTests(ChromiumApp chromium) : IClassFixture<Chrom
         await Assertions.Expect(ana.Locator("#soft-startup-answer")).ToContainTextAsync("You never");
         await ana.GetByLabel("Your answer").FillAsync("Our slow Sunday breakfasts, every time.");
         await ana.GetByRole(AriaRole.Button, new() { Name = "Share my answer" }).ClickAsync();
-        await Assertions.Expect(ana.Locator("#partner-status")).ToContainTextAsync("You'll see your partner's when they answer");
+        await Assertions.Expect(ana.Locator("#partner-status")).ToContainTextAsync("You'll see Ben's when they answer");
         await ChromiumApp.SnapAsync(ana, "talk-01-waiting");
 
         await ben.GotoAsync("/talk");
         await Assertions
             .Expect(ben.Locator("#partner-status"))
-            .ToHaveTextAsync("Your partner has had their turn. Answer too to see what they said.");
+            .ToHaveTextAsync("Ana has had their turn. Answer too to see what they said.");
         await Assertions.Expect(ben.Locator("main")).Not.ToContainTextAsync("Sunday breakfasts");
         await ben.GetByLabel("Your answer").FillAsync("Walking home together in the rain.");
         await ben.GetByRole(AriaRole.Button, new() { Name = "Share my answer" }).ClickAsync();

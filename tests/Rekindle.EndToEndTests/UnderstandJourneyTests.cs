@@ -19,13 +19,13 @@ public sealed class UnderstandJourneyTests(ChromiumApp chromium) : IClassFixture
         await ana.Locator("#today").GetByRole(AriaRole.Link, new() { Name = "Take the check" }).ClickAsync();
         await chromium.TakeCheckAsync(ana, item => Answer(item, moneyWorries: false));
         await Assertions.Expect(ana.Locator("h1")).ToHaveTextAsync("Your results");
-        await Assertions.Expect(ana.Locator("#share")).ToContainTextAsync("Your partner hasn't finished their check yet");
+        await Assertions.Expect(ana.Locator("#share")).ToContainTextAsync("Ben hasn't finished their check yet");
         await ChromiumApp.SnapAsync(ana, "understand-01-results");
 
         await ben.GotoAsync("/understand/check");
         await chromium.TakeCheckAsync(ben, item => Answer(item, moneyWorries: true));
         await ben.GetByRole(AriaRole.Button, new() { Name = "Share my summary" }).ClickAsync();
-        await Assertions.Expect(ben.Locator("main")).ToContainTextAsync("Your partner hasn't shared theirs yet");
+        await Assertions.Expect(ben.Locator("main")).ToContainTextAsync("Ana hasn't shared theirs yet");
 
         await ana.ReloadAsync();
         await ana.GetByRole(AriaRole.Button, new() { Name = "Share my summary" }).ClickAsync();

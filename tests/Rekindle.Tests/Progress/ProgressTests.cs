@@ -70,11 +70,7 @@ public abstract class ProgressTests(RekindleFactory app)
         Assert.Equal(["7", "4"], Assert.Single(PulseRows(await a.GetAsync("/progress")))[1..]);
         var bPage = await b.GetAsync("/progress");
         Assert.Equal(["4", "7"], Assert.Single(PulseRows(bPage))[1..]);
-        Assert.Contains(
-            "Most recently you said 4 of 10 and your partner 7 of 10",
-            bPage.TextOf("#pulse-chart-summary"),
-            StringComparison.Ordinal
-        );
+        Assert.Contains("Most recently you said 4 of 10 and Rue 7 of 10", bPage.TextOf("#pulse-chart-summary"), StringComparison.Ordinal);
 
         // A week later only one of them checks in: that week shows only their own pulse.
         app.Clock.Advance(TimeSpan.FromDays(7));
@@ -197,7 +193,7 @@ public abstract class ProgressTests(RekindleFactory app)
         await b.SubmitAsync(await b.GetAsync("/understand/results"), "share");
         var levels = (await b.GetAsync("/progress")).TextOf("#map-levels");
         Assert.Contains("you, Steady", levels, StringComparison.Ordinal);
-        Assert.Contains("your partner, ", levels, StringComparison.Ordinal);
+        Assert.Contains("Xan, ", levels, StringComparison.Ordinal);
     }
 
     private static string Normalise(string html) => SamePage.AcrossCouples(html);

@@ -266,7 +266,8 @@ public abstract class RepairPrivacyTests(RekindleFactory app)
                 StringComparison.Ordinal
             );
             var views = new List<string>();
-            foreach (var page in new[] { "/repair", path.Url.AbsolutePath, "/repair/letting-go", "/repair/apology" })
+            // The home page too: its "waiting for you" list rests the same way for a concern and a pause.
+            foreach (var page in new[] { "/", "/repair", path.Url.AbsolutePath, "/repair/letting-go", "/repair/apology" })
             {
                 views.Add(SamePage.AcrossCouples((await b.GetAsync(page)).Html));
             }

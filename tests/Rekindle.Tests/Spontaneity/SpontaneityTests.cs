@@ -67,7 +67,7 @@ public abstract class SpontaneityTests(RekindleFactory app)
             }
 
             var main = await b.GetAsync("/spontaneity");
-            Assert.Contains("Things your partner would love", main.Text, StringComparison.Ordinal);
+            Assert.Contains("Things Wren would love", main.Text, StringComparison.Ordinal);
             Assert.Equal(["hint-g014", "hint-g050"], main.Document.QuerySelectorAll("#hints > li").Select(li => li.Id!));
             Assert.NotNull(main.Find("#surprise-loved"));
             Assert.Null((await b.GetAsync("/spontaneity?budget=free&minutes=5&home=1")).Find("#surprise-loved"));

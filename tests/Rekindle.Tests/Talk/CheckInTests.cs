@@ -44,7 +44,7 @@ public abstract class CheckInTests(RekindleFactory app)
         Assert.Equal("7", saved.Find("input[name=pulse][checked]")!.GetAttribute("value"));
 
         var waiting = await b.GetAsync("/talk/check-in");
-        Assert.Contains("Your partner has done theirs", waiting.TextOf("#checkin-status"), StringComparison.Ordinal);
+        Assert.Contains("Cam has done theirs", waiting.TextOf("#checkin-status"), StringComparison.Ordinal);
         Assert.DoesNotContain("Camweekmarker", waiting.Html, StringComparison.Ordinal);
 
         // The partner is told by email, with nothing of what was written.
@@ -59,13 +59,13 @@ public abstract class CheckInTests(RekindleFactory app)
         var both = await CheckInAsync(b, "Deeweekmarker", 4);
         Assert.Contains("Camweekmarker thanks 2", both.TextOf("#checkin-both"), StringComparison.Ordinal);
         Assert.Contains("You: 4 of 10", both.TextOf("#pulses"), StringComparison.Ordinal);
-        Assert.Contains("Your partner: 7 of 10", both.TextOf("#pulses"), StringComparison.Ordinal);
+        Assert.Contains("Cam: 7 of 10", both.TextOf("#pulses"), StringComparison.Ordinal);
         Assert.Contains("Deeweekmarker went well", (await a.GetAsync("/talk/check-in")).TextOf("#checkin-both"), StringComparison.Ordinal);
 
         // Kept as it is once both are done.
         var late = await CheckInAsync(a, "Rewrite", 1);
         Assert.Contains("kept as it is", late.Text, StringComparison.Ordinal);
-        Assert.Contains("Your partner: 7 of 10", (await b.GetAsync("/talk/check-in")).TextOf("#pulses"), StringComparison.Ordinal);
+        Assert.Contains("Cam: 7 of 10", (await b.GetAsync("/talk/check-in")).TextOf("#pulses"), StringComparison.Ordinal);
 
         // And in each one's export, sealed in the database.
         var stored = await app.WithDbAsync(db => db.CheckIns.AsNoTracking().Select(c => c.Answers).ToListAsync());

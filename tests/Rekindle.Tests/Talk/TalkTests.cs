@@ -46,7 +46,7 @@ public abstract class TalkTests(RekindleFactory app)
 
         // The partner learns that an answer waits, never what it says: not on any page, not in the archive or a search.
         var waiting = await b.GetAsync("/talk");
-        Assert.Contains("Your partner has had their turn. Answer too to see what they said.", waiting.Text, StringComparison.Ordinal);
+        Assert.Contains("Ada has had their turn. Answer too to see what they said.", waiting.Text, StringComparison.Ordinal);
         foreach (var path in new[] { "/", "/talk", "/talk/archive" })
         {
             Assert.DoesNotContain("Tidepoolmarker", (await b.GetAsync(path)).Html, StringComparison.Ordinal);
@@ -74,9 +74,9 @@ public abstract class TalkTests(RekindleFactory app)
         Assert.Contains(marker, (await b.GetAsync("/talk/archive?q=tidepoolmarker")).TextOf("#archive"), StringComparison.Ordinal);
         Assert.NotNull((await b.GetAsync("/talk/archive?q=nothing-like-this")).Find("#archive-empty"));
 
-        // The archive keeps a space after the colon: "Your partner: Mine is short.", never "Your partner:Mine".
-        Assert.Contains("Your partner: Mine is short.", (await a.GetAsync("/talk/archive")).Text, StringComparison.Ordinal);
-        Assert.Contains("Your partner: " + marker + " edited", (await b.GetAsync("/talk/archive")).Text, StringComparison.Ordinal);
+        // The archive keeps a space after the colon and names the partner: "Bo: Mine is short.", never "Bo:Mine".
+        Assert.Contains("Bo: Mine is short.", (await a.GetAsync("/talk/archive")).Text, StringComparison.Ordinal);
+        Assert.Contains("Ada: " + marker + " edited", (await b.GetAsync("/talk/archive")).Text, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -125,7 +125,7 @@ public abstract class TalkTests(RekindleFactory app)
         );
         await AnswerAsync(a, "", go: "pass");
         var waiting = await b.GetAsync("/talk");
-        Assert.Contains("Your partner has had their turn.", waiting.TextOf("#partner-status"), StringComparison.Ordinal);
+        Assert.Contains("Ada has had their turn.", waiting.TextOf("#partner-status"), StringComparison.Ordinal);
         Assert.DoesNotContain("passed", waiting.Text, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain("passed", (await b.GetAsync("/talk/archive")).Text, StringComparison.OrdinalIgnoreCase);
 
@@ -151,7 +151,7 @@ public abstract class TalkTests(RekindleFactory app)
         var passed = await AnswerAsync(b, "", go: "pass");
         Assert.DoesNotContain("Passmarker", passed.Html, StringComparison.Ordinal);
         Assert.Null(passed.Find("#partner-answer"));
-        Assert.Contains("Your partner passed on this one.", (await a.GetAsync("/talk")).Text, StringComparison.Ordinal);
+        Assert.Contains("Bo passed on this one.", (await a.GetAsync("/talk")).Text, StringComparison.Ordinal);
 
         // B changes their mind and answers after all: now both see both.
         var answered = await AnswerAsync(b, "Changed my mind.");

@@ -21,8 +21,8 @@ public abstract class DateTests(RekindleFactory app)
 
         // The partner sees it waiting for them, with both times to pick from.
         Assert.NotNull((await b.GetAsync("/time-together")).Find($"#waiting-for-you #date-{id}"));
-        Assert.Contains("Walkmarker", (await b.GetAsync("/")).TextOf("#together"), StringComparison.Ordinal);
-        Assert.Null((await a.GetAsync("/")).Find("#together"));
+        Assert.Contains("Walkmarker", (await b.GetAsync("/")).TextOf("#waiting"), StringComparison.Ordinal);
+        Assert.Null((await a.GetAsync("/")).Find("#waiting"));
         var page = await b.GetAsync($"/time-together/dates/{id}");
         var options = page.Document.QuerySelectorAll("button[name=optionId]").Select(o => o.GetAttribute("value")!).ToList();
         Assert.Equal(2, options.Count);

@@ -184,7 +184,7 @@ public abstract partial class UnderstandTests(RekindleFactory app)
         await JoinAsync(ben, await InviteAsync(ana));
 
         await TakeCheckAsync(app, ana, Ordinary);
-        Assert.Contains("Your partner hasn't finished theirs yet", (await ana.GetAsync("/understand/map")).Text, StringComparison.Ordinal);
+        Assert.Contains("Ben hasn't finished theirs yet", (await ana.GetAsync("/understand/map")).Text, StringComparison.Ordinal);
 
         // Ben sees money very differently from Ana (a perception gap), and time together strained too.
         await TakeCheckAsync(app, ben, i => i.Section == "money" ? (i.Reverse ? 0 : 4) : Ordinary(i));
@@ -192,7 +192,7 @@ public abstract partial class UnderstandTests(RekindleFactory app)
         Assert.Contains("Would you like to share your summary", anaResults.TextOf("#share"), StringComparison.Ordinal);
         var shared = await ana.SubmitAsync(anaResults, "share");
         Assert.Equal("/understand/map", shared.Url.AbsolutePath);
-        Assert.Contains("Your partner hasn't shared theirs yet", shared.Text, StringComparison.Ordinal);
+        Assert.Contains("Ben hasn't shared theirs yet", shared.Text, StringComparison.Ordinal);
 
         // Ana shared, Ben hasn't: Ben sees nothing of Ana's until he shares his own.
         var benMap = await ben.GetAsync("/understand/map");

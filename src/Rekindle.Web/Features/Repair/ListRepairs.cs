@@ -36,17 +36,13 @@ public sealed class ListRepairs(AppDbContext db, CurrentMember current, RepairSt
         var list = new List<RepairSummary>();
         foreach (var incident in incidents)
         {
-            var state = RepairState.Of(incident, written.Where(w => w.IncidentId == incident.Id).Select(w => (w.OwnerId, w.Step, w.Reply)));
-            var step = RepairRules.Current(state);
-            var myTurn =
-                incident.SetAsideAt is null
-                && step != RepairStep.Done
-                && (
-                    step == RepairStep.Calm ? !(incident.OpenedBy == viewer.MemberId ? incident.OpenerCalm : incident.PartnerCalm)
-                    : RepairRules.Answering(state) ? RepairRules.HeardWaitsOn(state, viewer.MemberId)
-                    : !RepairRules.Wrote(state, viewer.MemberId, step)
-                );
-            var followUp = RepairRules.FollowUpDue(incident, now) && !RepairRules.Wrote(state, viewer.MemberId, RepairStep.FollowUp);
+            var (myTurn, followUp) = TurnOf(
+                incident,
+                written.Where(w => w.IncidentId == incident.Id).Select(w => (w.OwnerId, w.Step, w.Reply)),
+                viewer.MemberId,
+                now,
+                out var step
+            );
             list.Add(
                 new RepairSummary(
                     incident.Id,
@@ -61,5 +57,29 @@ public sealed class ListRepairs(AppDbContext db, CurrentMember current, RepairSt
         }
 
         return list;
+    }
+
+    /// <summary>Whether the member has a step to take in a repair, and whether its follow-up waits for them.</summary>
+    internal static (bool MyTurn, bool FollowUp) TurnOf(
+        Incident incident,
+        IEnumerable<(Guid Member, RepairStep Step, HeardReply? Reply)> written,
+        Guid memberId,
+        DateTime now,
+        out RepairStep step
+    )
+    {
+        var state = RepairState.Of(incident, written);
+        step = RepairRules.Current(state);
+        var myTurn =
+            incident.SetAsideAt is null
+            && step != RepairStep.Done
+            && (
+                step == RepairStep.Calm
+                    ? !(incident.OpenedBy == memberId ? incident.OpenerCalm : incident.PartnerCalm)
+                    : RepairRules.Answering(state) ? RepairRules.HeardWaitsOn(state, memberId)
+                    : !RepairRules.Wrote(state, memberId, step)
+            );
+        var followUp = RepairRules.FollowUpDue(incident, now) && !RepairRules.Wrote(state, memberId, RepairStep.FollowUp);
+        return (myTurn, followUp);
     }
 }

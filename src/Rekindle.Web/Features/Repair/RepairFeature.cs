@@ -49,6 +49,8 @@ public static class RepairFeature
         builder.Services.AddScoped<ListApologies>();
         builder.Services.AddScoped<INoticeSource, RepairFollowUps>();
         builder.Services.AddScoped<IExportSection, RepairExport>();
+        builder.Services.AddScoped<Home.IWaitingSource, RepairWaiting>();
+        builder.Services.AddScoped<RecentlyFinishedRepair>();
         return builder;
     }
 

@@ -20,6 +20,7 @@ public static class SpontaneityFeature
         builder.Services.AddScoped<ReadReceivedNotes>();
         builder.Services.AddScoped<GetSentNotes>();
         builder.Services.AddScoped<IExportSection, SpontaneityExport>();
+        builder.Services.AddScoped<Home.IWaitingSource, SpontaneityWaiting>();
         return builder;
     }
 

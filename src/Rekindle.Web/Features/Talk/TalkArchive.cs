@@ -94,6 +94,16 @@ public sealed class TalkArchive(AppDbContext db, CurrentMember current, TodaysQu
             .CountAsync(q => db.DailyAnswers.Count(a => a.DailyQuestionId == q.Id && !a.Skipped) == 2, cancellationToken);
     }
 
+    /// <summary>Whether <paramref name="today"/> is the first day the couple both answered (not passed): for one quiet line.</summary>
+    internal async Task<bool> FirstDayBothAnsweredAsync(DateOnly today, CancellationToken cancellationToken = default)
+    {
+        var viewer = await current.ViewerAsync(cancellationToken);
+        return !await db
+            .DailyQuestions.AsNoTracking()
+            .Where(q => q.CoupleId == viewer.CoupleId && q.Day < today)
+            .AnyAsync(q => db.DailyAnswers.Count(a => a.DailyQuestionId == q.Id && !a.Skipped) == 2, cancellationToken);
+    }
+
     private static bool Matches(DailyView view, string search) =>
         new[] { view.Question.Text, view.Mine?.Text, view.Mine?.Reply, view.Partners?.Text, view.Partners?.Reply }.Any(t =>
             t?.Contains(search, StringComparison.CurrentCultureIgnoreCase) == true

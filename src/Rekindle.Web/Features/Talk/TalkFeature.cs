@@ -46,6 +46,7 @@ public static class TalkFeature
         builder.Services.AddScoped<TakeConversationStep>();
         builder.Services.AddScoped<SaveConversationSummary>();
         builder.Services.AddScoped<IExportSection, TalkExport>();
+        builder.Services.AddScoped<Home.IWaitingSource, TalkWaiting>();
         return builder;
     }
 

@@ -41,6 +41,7 @@ public static class TimeTogetherFeature
         builder.Services.AddScoped<GetEveningCalendarFile>();
         builder.Services.AddScoped<Infrastructure.Jobs.INoticeSource, DateReminders>();
         builder.Services.AddScoped<IExportSection, TimeTogetherExport>();
+        builder.Services.AddScoped<Home.IWaitingSource, TimeTogetherWaiting>();
         return builder;
     }
 

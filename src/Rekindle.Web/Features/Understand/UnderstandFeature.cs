@@ -40,6 +40,7 @@ public static class UnderstandFeature
         builder.Services.AddScoped<GetMyPlan>();
         builder.Services.AddScoped<TickPlanStep>();
         builder.Services.AddScoped<IExportSection, UnderstandExport>();
+        builder.Services.AddScoped<Home.IWaitingSource, UnderstandWaiting>();
         return builder;
     }
 
