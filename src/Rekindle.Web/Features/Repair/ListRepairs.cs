@@ -74,10 +74,9 @@ public sealed class ListRepairs(AppDbContext db, CurrentMember current, RepairSt
             incident.SetAsideAt is null
             && step != RepairStep.Done
             && (
-                step == RepairStep.Calm
-                    ? !(incident.OpenedBy == memberId ? incident.OpenerCalm : incident.PartnerCalm)
-                    : RepairRules.Answering(state) ? RepairRules.HeardWaitsOn(state, memberId)
-                    : !RepairRules.Wrote(state, memberId, step)
+                step == RepairStep.Calm ? !(incident.OpenedBy == memberId ? incident.OpenerCalm : incident.PartnerCalm)
+                : RepairRules.Answering(state) ? RepairRules.HeardWaitsOn(state, memberId)
+                : !RepairRules.Wrote(state, memberId, step)
             );
         var followUp = RepairRules.FollowUpDue(incident, now) && !RepairRules.Wrote(state, memberId, RepairStep.FollowUp);
         return (myTurn, followUp);
