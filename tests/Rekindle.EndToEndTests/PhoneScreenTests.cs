@@ -47,7 +47,8 @@ public sealed class PhoneScreenTests(ChromiumApp chromium, ITestOutputHelper out
         ["/safety"] = [([Who.Visitor, Who.Member], "/safety")],
         ["/offline"] = [([Who.Visitor], "/offline")],
         ["/error"] = [([Who.Visitor], "/error")],
-        ["/error/{Status:int}"] = [([Who.Visitor], "/no-such-page")], // as people meet it; /error/404 typed in starts a download in Chromium
+        // As people meet it; /error/404 typed in starts a download in Chromium.
+        ["/error/{Status:int}"] = [([Who.Visitor], "/no-such-page")],
         ["/account/login"] = [([Who.Visitor], "/account/login")],
         ["/account/register"] = [([Who.Visitor], "/account/register")],
         ["/account/forgot-password"] = [([Who.Visitor], "/account/forgot-password")],
@@ -207,7 +208,8 @@ public sealed class PhoneScreenTests(ChromiumApp chromium, ITestOutputHelper out
               const right = range.getBoundingClientRect().right;
               if (right > root.clientWidth + 1) {
                 shownWords++;
-                problems.push('the words "' + t.textContent.trim().slice(0, 40) + '" in ' + name(t.parentElement) + ' reach ' + Math.round(right) + ' px');
+                problems.push('the words "' + t.textContent.trim().slice(0, 40) + '" in ' + name(t.parentElement)
+                  + ' reach ' + Math.round(right) + ' px');
               }
             }
           }
