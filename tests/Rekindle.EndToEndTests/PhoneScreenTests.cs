@@ -103,6 +103,7 @@ public sealed class PhoneScreenTests(ChromiumApp chromium, ITestOutputHelper out
         ["/account/change-password"] = [([Who.Member], "/account/change-password")],
         ["/account/authenticator"] = [([Who.Member], "/account/authenticator")],
         ["/account/confirm-password"] = [([Who.Member], "/account/confirm-password")],
+        ["/email/stop/{Token}"] = [([Who.Visitor], "/email/stop/{stop}")],
     };
 
     /// <summary>Routes that answer GET but are not pages a person reads on a phone, each with the reason. Routes under /api/ and
@@ -118,6 +119,7 @@ public sealed class PhoneScreenTests(ChromiumApp chromium, ITestOutputHelper out
         ["/{**path:file}"] = "the bare 404 for a missing static file",
         ["/_framework/opaque-redirect"] = "the framework's redirect helper",
         ["/talk/conversation/state"] = "JSON the conversation page polls",
+        ["/email/stop/{token}/one-click"] = "the mail program's one-click address: a GET goes on to /email/stop/{Token}, walked above",
         ["/calendar/{token}.ics"] = "a calendar feed for calendar apps",
         ["/time-together/dates/{id:guid}/calendar.ics"] = "a calendar file",
         ["/time-together/evening/calendar.ics"] = "a calendar file",
@@ -309,6 +311,7 @@ public sealed class PhoneScreenTests(ChromiumApp chromium, ITestOutputHelper out
             ["{grudge}"] = grudge,
             ["{date}"] = date.Url.AbsolutePath,
             ["{code}"] = Uri.EscapeDataString(code),
+            ["{stop}"] = await StopTokenAsync(app, memberEmail),
         };
         var emails = new Dictionary<Who, string>
         {
@@ -452,4 +455,16 @@ public sealed class PhoneScreenTests(ChromiumApp chromium, ITestOutputHelper out
         JsonSerializer.Deserialize<Measurement>(await page.EvaluateAsync<string>(Measure), JsonSerializerOptions.Web)!;
 
     public sealed record Measurement(int Height, int Width, string[] Problems);
+
+    /// <summary>The token of a "stop these emails" link, as the member's emails carry it.</summary>
+    private static async Task<string> StopTokenAsync(Rekindle.Testing.RekindleFactory app, string email)
+    {
+        using var scope = app.Services.CreateScope();
+        var users =
+            scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<Rekindle.Web.Features.Account.Member>>();
+        var member = await users.FindByEmailAsync(email) ?? throw new InvalidOperationException("no member " + email);
+        return scope
+            .ServiceProvider.GetRequiredService<Rekindle.Web.Features.Account.UnsubscribeLinks>()
+            .TokenFor(member.Id, Rekindle.Web.Features.Account.NoticeEmail.PartnerWaiting);
+    }
 }
