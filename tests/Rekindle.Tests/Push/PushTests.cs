@@ -293,7 +293,10 @@ public abstract class PushDataTests(RekindleFactory app)
         using var subscription = push.Subscribe();
         var (browser, email) = await MemberAsync(app, "Ines");
         await browser.SubmitAsync(await browser.GetAsync("/account/notifications"), "push-subscribe", subscription.Form());
-        Assert.Equal(1, await app.WithDbAsync(db => db.PushDevices.CountAsync(d => db.Users.Any(u => u.Id == d.MemberId && u.Email == email))));
+        Assert.Equal(
+            1,
+            await app.WithDbAsync(db => db.PushDevices.CountAsync(d => db.Users.Any(u => u.Id == d.MemberId && u.Email == email)))
+        );
 
         var page = await browser.GetAsync("/account/data");
         var token = page.Find("form[action='/account/export/json'] input[name=__RequestVerificationToken]")!.GetAttribute("value")!;

@@ -172,10 +172,7 @@ public abstract class ConversationNoticeTests(RekindleFactory app)
 
         for (var i = 0; i < partnerViews[0].Count; i++)
         {
-            Assert.True(
-                partnerViews[0][i] == partnerViews[1][i],
-                SamePage.Difference(partnerViews[0][i], partnerViews[1][i])
-            );
+            Assert.True(partnerViews[0][i] == partnerViews[1][i], SamePage.Difference(partnerViews[0][i], partnerViews[1][i]));
         }
     }
 }

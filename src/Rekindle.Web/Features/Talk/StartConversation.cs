@@ -92,7 +92,12 @@ public sealed class StartConversation(
         if (!request.OneDevice)
         {
             // The partner hears that something waits (fixed words, no topic, no name), once, unless it is over by then.
-            await outbox.QueueAsync(partnerId, NoticeKind.ConversationWaiting, ConversationNotices.KeyFor(conversationId, partnerId), cancellationToken);
+            await outbox.QueueAsync(
+                partnerId,
+                NoticeKind.ConversationWaiting,
+                ConversationNotices.KeyFor(conversationId, partnerId),
+                cancellationToken
+            );
         }
 
         logger.LogInformation("Member {MemberId} started a guided conversation in couple {CoupleId}", viewer.MemberId, viewer.CoupleId);
