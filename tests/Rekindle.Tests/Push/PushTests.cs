@@ -284,6 +284,63 @@ public abstract class PushTests(RekindleFactory app)
     }
 }
 
+public abstract class PushDataTests(RekindleFactory app)
+{
+    [Fact]
+    public async Task The_export_lists_notified_devices_without_their_keys_and_deleting_the_account_removes_them()
+    {
+        using var push = new TestPushService();
+        using var subscription = push.Subscribe();
+        var (browser, email) = await MemberAsync(app, "Ines");
+        await browser.SubmitAsync(await browser.GetAsync("/account/notifications"), "push-subscribe", subscription.Form());
+        Assert.Equal(
+            1,
+            await app.WithDbAsync(db => db.PushDevices.CountAsync(d => db.Users.Any(u => u.Id == d.MemberId && u.Email == email)))
+        );
+
+        var page = await browser.GetAsync("/account/data");
+        var token = page.Find("form[action='/account/export/json'] input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+        using var content = new FormUrlEncodedContent([new("__RequestVerificationToken", token)]);
+        var response = await browser.Client.PostAsync("/account/export/json", content);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var json = await response.Content.ReadAsStringAsync();
+        using (var document = JsonDocument.Parse(json))
+        {
+            var devices = document.RootElement.GetProperty("notifications").GetProperty("notifiedDevices");
+            Assert.Equal(1, devices.GetArrayLength());
+            Assert.Equal(JsonValueKind.String, devices[0].GetProperty("turnedOn").ValueKind);
+            Assert.Equal(JsonValueKind.String, devices[0].GetProperty("signedIn").ValueKind);
+            Assert.False(string.IsNullOrWhiteSpace(devices[0].GetProperty("device").GetString()));
+        }
+
+        Assert.DoesNotContain(subscription.Endpoint, json, StringComparison.Ordinal);
+        Assert.DoesNotContain(subscription.P256dh, json, StringComparison.Ordinal);
+        Assert.DoesNotContain(subscription.Auth, json, StringComparison.Ordinal);
+
+        var html = await browser.SubmitAsync(await browser.GetAsync("/account/data"), "/account/export/html");
+        Assert.Contains("Notified devices", html.Text, StringComparison.Ordinal);
+        Assert.Contains("Turned on", html.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain(subscription.Endpoint, html.Html, StringComparison.Ordinal);
+        Assert.DoesNotContain(subscription.Auth, html.Html, StringComparison.Ordinal);
+
+        app.Clock.Advance(TimeSpan.FromMinutes(11));
+        var confirm = await browser.GetAsync("/account/delete");
+        var delete = await browser.SubmitAsync(
+            confirm,
+            "confirm-password",
+            new Dictionary<string, string> { ["Input.Password"] = GoodPassword }
+        );
+        var done = await browser.SubmitAsync(delete, "delete-account", new Dictionary<string, string> { ["confirmDelete"] = "yes" });
+        Assert.Contains("Your account is deleted", done.Text, StringComparison.Ordinal);
+        Assert.Equal(0, await CountMembersAsync(app, email));
+        Assert.False(await app.WithDbAsync(db => db.PushDevices.AnyAsync(d => !db.Users.Any(u => u.Id == d.MemberId))));
+    }
+}
+
+public sealed class PushDataTestsOnSqlite(PushSqliteApp app) : PushDataTests(app), IClassFixture<PushSqliteApp>;
+
+public sealed class PushDataTestsOnPostgres(PushPostgresApp app) : PushDataTests(app), IClassFixture<PushPostgresApp>;
+
 public sealed class PushSqliteApp() : RekindleFactory(TestProvider.Sqlite, PushTests.Settings);
 
 public sealed class PushPostgresApp() : RekindleFactory(TestProvider.Postgres, PushTests.Settings);

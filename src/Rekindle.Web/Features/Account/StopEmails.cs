@@ -39,7 +39,8 @@ public static class NoticeEmails
         {
             NoticeKind.DailyQuestionWaiting => NoticeEmail.DailyQuestion,
             NoticeKind.CheckInWaiting => NoticeEmail.CheckIn,
-            NoticeKind.PartnerAnswered or NoticeKind.PartnerCheckedIn or NoticeKind.RepairFollowUp => NoticeEmail.PartnerWaiting,
+            NoticeKind.PartnerAnswered or NoticeKind.PartnerCheckedIn or NoticeKind.RepairFollowUp or NoticeKind.ConversationWaiting =>
+                NoticeEmail.PartnerWaiting,
             NoticeKind.DateNews => NoticeEmail.DateNews,
             NoticeKind.DateTomorrow => NoticeEmail.DateDayBefore,
             NoticeKind.DateSoon => NoticeEmail.DateTwoHours,

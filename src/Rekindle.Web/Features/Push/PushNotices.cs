@@ -116,6 +116,7 @@ public sealed class PushNotices(
             NoticeKind.PartnerCheckedIn or NoticeKind.CheckInWaiting => "/talk/check-in",
             NoticeKind.DateNews or NoticeKind.DateTomorrow or NoticeKind.DateSoon => "/time-together",
             NoticeKind.Nudge => "/spontaneity",
+            NoticeKind.ConversationWaiting => "/talk/conversation",
             _ => "/",
         };
 
@@ -141,6 +142,7 @@ public static class PushFeature
         builder.Services.AddScoped<SubscribeDevice>();
         builder.Services.AddScoped<RemoveDevice>();
         builder.Services.AddScoped<PushNotices>();
+        builder.Services.AddScoped<MyData.IExportSection, PushExport>();
         builder
             .Services.AddHttpClient(PushNotices.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(10))
             // Never followed elsewhere: the server posts only to the push service the address names.

@@ -3,6 +3,7 @@ using Rekindle.Web.Data;
 using Rekindle.Web.Features.Pairing;
 using Rekindle.Web.Features.Safety;
 using Rekindle.Web.Infrastructure;
+using Rekindle.Web.Infrastructure.Jobs;
 using Rekindle.Web.Infrastructure.Localization;
 
 namespace Rekindle.Web.Features.Talk;
@@ -20,6 +21,7 @@ public sealed class StartConversation(
     GetConversation conversation,
     Resting resting,
     ConversationContent content,
+    NoticeOutbox outbox,
     TimeProvider clock,
     ILogger<StartConversation> logger
 )
@@ -61,10 +63,11 @@ public sealed class StartConversation(
         var viewer = await current.ViewerAsync(cancellationToken);
         var now = clock.GetUtcNow().UtcDateTime;
         var partnerId = (await current.PartnerIdAsync(cancellationToken))!.Value;
+        var conversationId = Guid.NewGuid();
         db.Conversations.Add(
             new Conversation
             {
-                Id = Guid.NewGuid(),
+                Id = conversationId,
                 CoupleId = viewer.CoupleId,
                 OwnerId = viewer.MemberId,
                 PartnerId = partnerId,
@@ -84,6 +87,17 @@ public sealed class StartConversation(
         catch (DbUpdateException)
         {
             return Problem.Conflict(Text.Of("Your partner started a conversation at the same moment. Here it is."));
+        }
+
+        if (!request.OneDevice)
+        {
+            // The partner hears that something waits (fixed words, no topic, no name), once, unless it is over by then.
+            await outbox.QueueAsync(
+                partnerId,
+                NoticeKind.ConversationWaiting,
+                ConversationNotices.KeyFor(conversationId, partnerId),
+                cancellationToken
+            );
         }
 
         logger.LogInformation("Member {MemberId} started a guided conversation in couple {CoupleId}", viewer.MemberId, viewer.CoupleId);

@@ -45,6 +45,7 @@ public static class TalkFeature
         builder.Services.AddScoped<StartConversation>();
         builder.Services.AddScoped<TakeConversationStep>();
         builder.Services.AddScoped<SaveConversationSummary>();
+        builder.Services.AddScoped<Infrastructure.Jobs.INoticeSource, ConversationNotices>();
         builder.Services.AddScoped<IExportSection, TalkExport>();
         builder.Services.AddScoped<Home.IWaitingSource, TalkWaiting>();
         return builder;

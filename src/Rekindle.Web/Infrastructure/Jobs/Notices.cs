@@ -30,6 +30,9 @@ public enum NoticeKind
 
     /// <summary>Signing in to the member's account was paused after several wrong tries (decisions/0025). Always sent.</summary>
     SignInPaused = 10,
+
+    /// <summary>The partner invited the member to a guided conversation on two devices, and it is still open.</summary>
+    ConversationWaiting = 11,
 }
 
 /// <summary>

@@ -193,6 +193,9 @@ public sealed class SendDueNotices(
             // A follow-up is a turn waiting for the member, like a partner's answer (decisions/0016).
             NoticeKind.RepairFollowUp => prefs.NoticePartnerAnswered,
 
+            // An invitation to talk is the partner waiting on the member, like their answer.
+            NoticeKind.ConversationWaiting => prefs.NoticePartnerAnswered,
+
             // About the member's own account, not the app's news: not something to turn off.
             NoticeKind.SignInPaused => true,
             _ => false,
@@ -364,6 +367,11 @@ public sealed class SendDueNotices(
                 T["A follow-up is waiting"],
                 T["A week has passed since you made a plan together. A short follow-up is waiting for you in Rekindle."],
                 "/repair"
+            ),
+            NoticeKind.ConversationWaiting => (
+                T["Something is waiting for you in Rekindle"],
+                T["Something is waiting for you in Rekindle: an invitation to talk together. Open it when you have a quiet moment."],
+                "/talk/conversation"
             ),
             NoticeKind.SignInPaused => (
                 T["Signing in to Rekindle was paused"],
