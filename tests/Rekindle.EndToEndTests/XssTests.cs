@@ -78,10 +78,15 @@ public sealed class XssTests(ChromiumApp chromium) : IClassFixture<ChromiumApp>
             );
         }
 
-        // The export's readable page, opened as a file would be.
+        // The export's readable page, opened as a file would be: from a blank page, where none of the app's
+        // headers apply, so a payload the export failed to encode would run (written into one of the app's
+        // pages, that page's policy would stop it whatever the file held).
         var data = await ana.GetAsync("/account/data");
         var exported = await ana.SubmitAsync(data, "/account/export/html");
+        await anaPage.GotoAsync("about:blank");
+        await anaPage.EvaluateAsync(Hook);
         await anaPage.SetContentAsync(exported.Html);
+        await anaPage.WaitForTimeoutAsync(200);
         if ((await anaPage.EvaluateAsync<int[]>("window.__fired || []")).Length > 0)
         {
             failures.Add("the exported page ran a payload");
