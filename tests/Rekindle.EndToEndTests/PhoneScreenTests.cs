@@ -47,7 +47,7 @@ public sealed class PhoneScreenTests(ChromiumApp chromium, ITestOutputHelper out
         ["/safety"] = [([Who.Visitor, Who.Member], "/safety")],
         ["/offline"] = [([Who.Visitor], "/offline")],
         ["/error"] = [([Who.Visitor], "/error")],
-        ["/error/{Status:int}"] = [([Who.Visitor], "/no-such-page")], // as people meet it; /error/404 typed in starts a download in Chromium
+        ["/error/{Status:int}"] = [([Who.Visitor], "/no-such-page"), ([Who.Visitor], "/error/404")], // as people meet it, and typed in
         ["/account/login"] = [([Who.Visitor], "/account/login")],
         ["/account/register"] = [([Who.Visitor], "/account/register")],
         ["/account/forgot-password"] = [([Who.Visitor], "/account/forgot-password")],

@@ -45,14 +45,28 @@ public abstract class NamesTests(RekindleFactory app)
             (await b.GetAsync("/self-care")).Text,
             StringComparison.Ordinal
         );
-        Assert.Contains("Only Rae sees it, on their home page, for two weeks.", (await b.GetAsync("/spontaneity")).Text, StringComparison.Ordinal);
-        Assert.Contains("Rae sees it too, to rate it for themselves.", (await b.GetAsync("/time-together/ideas")).Text, StringComparison.Ordinal);
+        Assert.Contains(
+            "Only Rae sees it, on their home page, for two weeks.",
+            (await b.GetAsync("/spontaneity")).Text,
+            StringComparison.Ordinal
+        );
+        Assert.Contains(
+            "Rae sees it too, to rate it for themselves.",
+            (await b.GetAsync("/time-together/ideas")).Text,
+            StringComparison.Ordinal
+        );
         Assert.Contains("Rae's appears in the weeks you both did it.", (await b.GetAsync("/progress")).Text, StringComparison.Ordinal);
-        Assert.Contains("Just for you: Rae never sees your ratings.", (await b.GetAsync("/time-together/ideas")).Text, StringComparison.Ordinal);
+        Assert.Contains(
+            "Just for you: Rae never sees your ratings.",
+            (await b.GetAsync("/time-together/ideas")).Text,
+            StringComparison.Ordinal
+        );
         foreach (var page in new[] { "/self-care", "/spontaneity", "/time-together/ideas", "/progress" })
         {
             var text = (await b.GetAsync(page)).Text;
-            foreach (var old in new[] { "Your partner sees", "Only your partner sees", "your partner never sees", "your partner's appears" })
+            foreach (
+                var old in new[] { "Your partner sees", "Only your partner sees", "your partner never sees", "your partner's appears" }
+            )
             {
                 Assert.DoesNotContain(old, text, StringComparison.Ordinal);
             }
