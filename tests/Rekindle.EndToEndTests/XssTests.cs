@@ -87,9 +87,11 @@ public sealed class XssTests(ChromiumApp chromium) : IClassFixture<ChromiumApp>
         await anaPage.EvaluateAsync(Hook);
         await anaPage.SetContentAsync(exported.Html);
         await anaPage.WaitForTimeoutAsync(200);
-        if ((await anaPage.EvaluateAsync<int[]>("window.__fired || []")).Length > 0)
+        var firedInExport = await anaPage.EvaluateAsync<int[]>("window.__fired || []");
+        if (firedInExport.Length > 0)
         {
-            failures.Add("the exported page ran a payload");
+            File.WriteAllText(Path.Combine(AppContext.BaseDirectory, "xss-export.html"), exported.Html);
+            failures.Add($"the exported page ran payload {string.Join(',', firedInExport)}");
         }
 
         Assert.True(failures.Count == 0 && dialogs == 0, $"Scripts ran ({dialogs} dialogs): " + string.Join("; ", failures.Take(20)));
