@@ -47,8 +47,8 @@ public sealed class PhoneScreenTests(ChromiumApp chromium, ITestOutputHelper out
         ["/safety"] = [([Who.Visitor, Who.Member], "/safety")],
         ["/offline"] = [([Who.Visitor], "/offline")],
         ["/error"] = [([Who.Visitor], "/error")],
-        // As people meet it; /error/404 typed in starts a download in Chromium.
-        ["/error/{Status:int}"] = [([Who.Visitor], "/no-such-page")],
+        // As people meet it, and typed in.
+        ["/error/{Status:int}"] = [([Who.Visitor], "/no-such-page"), ([Who.Visitor], "/error/404")],
         ["/account/login"] = [([Who.Visitor], "/account/login")],
         ["/account/register"] = [([Who.Visitor], "/account/register")],
         ["/account/forgot-password"] = [([Who.Visitor], "/account/forgot-password")],

@@ -146,6 +146,21 @@ public abstract class PlatformTests(RekindleFactory app)
         Assert.Contains("We couldn't find that page", page.Text, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("/error/404", HttpStatusCode.NotFound)]
+    [InlineData("/error/429", HttpStatusCode.TooManyRequests)]
+    [InlineData("/error", HttpStatusCode.OK)]
+    [InlineData("/no/such/page", HttpStatusCode.NotFound)]
+    public async Task Error_pages_opened_directly_are_html_pages_not_downloads(string path, HttpStatusCode status)
+    {
+        using var browser = app.NewBrowser();
+        using var response = await browser.Client.GetAsync(path);
+        Assert.Equal(status, response.StatusCode);
+        Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("utf-8", response.Content.Headers.ContentType?.CharSet);
+        Assert.StartsWith("<!DOCTYPE html>", (await response.Content.ReadAsStringAsync()).TrimStart(), StringComparison.OrdinalIgnoreCase);
+    }
+
     [Fact]
     public async Task Open_redirects_are_refused()
     {
