@@ -15,34 +15,11 @@ public sealed class ListRepairs(AppDbContext db, CurrentMember current, RepairSt
             return [];
         }
 
-        var incidents = await db
-            .Incidents.AsNoTracking()
-            .Where(i => i.CoupleId == coupleId)
-            .OrderByDescending(i => i.OpenedAt)
-            .ToListAsync(cancellationToken);
-        var ids = incidents.Select(i => i.Id).ToList();
-        var written = await db
-            .IncidentEntries.AsNoTracking()
-            .Where(e => ids.Contains(e.IncidentId))
-            .Select(e => new
-            {
-                e.IncidentId,
-                e.OwnerId,
-                e.Step,
-                e.Reply,
-            })
-            .ToListAsync(cancellationToken);
         var now = clock.GetUtcNow().UtcDateTime;
+        var turns = await TurnsAsync(db, coupleId, openOnly: false, viewer.MemberId, now, cancellationToken);
         var list = new List<RepairSummary>();
-        foreach (var incident in incidents)
+        foreach (var (incident, step, myTurn, followUp) in turns)
         {
-            var (myTurn, followUp) = TurnOf(
-                incident,
-                written.Where(w => w.IncidentId == incident.Id).Select(w => (w.OwnerId, w.Step, w.Reply)),
-                viewer.MemberId,
-                now,
-                out var step
-            );
             list.Add(
                 new RepairSummary(
                     incident.Id,
@@ -59,8 +36,48 @@ public sealed class ListRepairs(AppDbContext db, CurrentMember current, RepairSt
         return list;
     }
 
+    /// <summary>
+    /// The couple's repairs, newest first (only those not set aside when <paramref name="openOnly"/>), each with its
+    /// current step and whether it waits on the member: two queries whatever the number of repairs.
+    /// </summary>
+    internal static async Task<List<(Incident Incident, RepairStep Step, bool MyTurn, bool FollowUp)>> TurnsAsync(
+        AppDbContext db,
+        Guid coupleId,
+        bool openOnly,
+        Guid memberId,
+        DateTime now,
+        CancellationToken cancellationToken
+    )
+    {
+        var incidents = await db
+            .Incidents.AsNoTracking()
+            .Where(i => i.CoupleId == coupleId && (!openOnly || i.SetAsideAt == null))
+            .OrderByDescending(i => i.OpenedAt)
+            .ToListAsync(cancellationToken);
+        var ids = incidents.Select(i => i.Id).ToList();
+        var written = await db
+            .IncidentEntries.AsNoTracking()
+            .Where(e => ids.Contains(e.IncidentId))
+            .Select(e => new
+            {
+                e.IncidentId,
+                e.OwnerId,
+                e.Step,
+                e.Reply,
+            })
+            .ToListAsync(cancellationToken);
+        var byIncident = written.ToLookup(w => w.IncidentId, w => (w.OwnerId, w.Step, w.Reply));
+        return incidents
+            .Select(incident =>
+            {
+                var (myTurn, followUp) = TurnOf(incident, byIncident[incident.Id], memberId, now, out var step);
+                return (incident, step, myTurn, followUp);
+            })
+            .ToList();
+    }
+
     /// <summary>Whether the member has a step to take in a repair, and whether its follow-up waits for them.</summary>
-    internal static (bool MyTurn, bool FollowUp) TurnOf(
+    private static (bool MyTurn, bool FollowUp) TurnOf(
         Incident incident,
         IEnumerable<(Guid Member, RepairStep Step, HeardReply? Reply)> written,
         Guid memberId,

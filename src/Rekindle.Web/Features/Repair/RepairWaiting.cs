@@ -27,32 +27,9 @@ public sealed class RepairWaiting(AppDbContext db, TimeProvider clock) : IWaitin
         var items = new List<WaitingItem>();
         if (!who.Rest.Couple)
         {
-            var incidents = await db
-                .Incidents.AsNoTracking()
-                .Where(i => i.CoupleId == coupleId && i.SetAsideAt == null)
-                .OrderByDescending(i => i.OpenedAt)
-                .ToListAsync(cancellationToken);
-            var ids = incidents.Select(i => i.Id).ToList();
-            var written = await db
-                .IncidentEntries.AsNoTracking()
-                .Where(e => ids.Contains(e.IncidentId))
-                .Select(e => new
-                {
-                    e.IncidentId,
-                    e.OwnerId,
-                    e.Step,
-                    e.Reply,
-                })
-                .ToListAsync(cancellationToken);
-            foreach (var incident in incidents)
+            var turns = await ListRepairs.TurnsAsync(db, coupleId, openOnly: true, who.MemberId, now, cancellationToken);
+            foreach (var (incident, _, myTurn, followUp) in turns)
             {
-                var (myTurn, followUp) = ListRepairs.TurnOf(
-                    incident,
-                    written.Where(w => w.IncidentId == incident.Id).Select(w => (w.OwnerId, w.Step, w.Reply)),
-                    who.MemberId,
-                    now,
-                    out _
-                );
                 if (myTurn || followUp)
                 {
                     items.Add(
