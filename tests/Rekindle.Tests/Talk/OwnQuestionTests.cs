@@ -30,7 +30,11 @@ public abstract class OwnQuestionTests(RekindleFactory app)
     }
 
     private static async Task<Page> AddAsync(TestBrowser browser, string text) =>
-        await browser.SubmitAsync(await browser.GetAsync("/talk/questions"), "add-question", new Dictionary<string, string> { ["text"] = text });
+        await browser.SubmitAsync(
+            await browser.GetAsync("/talk/questions"),
+            "add-question",
+            new Dictionary<string, string> { ["text"] = text }
+        );
 
     /// <summary>Moves on a day at a time (each day opened by <paramref name="opener"/>) until the day's question is the couple's own.</summary>
     private async Task<Page> UntilOwnQuestionAsync(TestBrowser opener, TestBrowser other, int maxDays = 80)
@@ -50,7 +54,9 @@ public abstract class OwnQuestionTests(RekindleFactory app)
     }
 
     private async Task<List<string>> QuestionIdsAsync(Guid coupleId) =>
-        await app.WithDbAsync(db => db.DailyQuestions.Where(q => q.CoupleId == coupleId).OrderBy(q => q.Day).Select(q => q.QuestionId).ToListAsync());
+        await app.WithDbAsync(db =>
+            db.DailyQuestions.Where(q => q.CoupleId == coupleId).OrderBy(q => q.Day).Select(q => q.QuestionId).ToListAsync()
+        );
 
     [Fact]
     public async Task An_own_question_is_sealed_read_by_both_and_drawn_and_answered_with_the_blind_reveal()
@@ -83,7 +89,11 @@ public abstract class OwnQuestionTests(RekindleFactory app)
         var waiting = await b.GetAsync("/talk");
         Assert.Contains("Ada has had their turn.", waiting.TextOf("#partner-status"), StringComparison.Ordinal);
         Assert.DoesNotContain("Adaanswermarker", waiting.Html, StringComparison.Ordinal);
-        var both = await b.SubmitAsync(waiting, "daily", new Dictionary<string, string> { ["text"] = "Samanswer a walk", ["go"] = "answer" });
+        var both = await b.SubmitAsync(
+            waiting,
+            "daily",
+            new Dictionary<string, string> { ["text"] = "Samanswer a walk", ["go"] = "answer" }
+        );
         Assert.Contains("Adaanswermarker a picnic", both.TextOf("#partner-answer"), StringComparison.Ordinal);
 
         // Taken out by Sam (either partner may): gone from the rotation, still in the past questions.
@@ -107,7 +117,14 @@ public abstract class OwnQuestionTests(RekindleFactory app)
     public async Task Own_questions_are_not_drawn_while_either_rests_and_come_back_after()
     {
         var (a, b, coupleId) = await CoupleAsync("Quin", "Ria");
-        foreach (var text in new[] { "What made you laugh this week?", "Where would you like to walk on Sunday?", "What song reminds you of us?" })
+        foreach (
+            var text in new[]
+            {
+                "What made you laugh this week?",
+                "Where would you like to walk on Sunday?",
+                "What song reminds you of us?",
+            }
+        )
         {
             await AddAsync(b, text);
         }
@@ -178,7 +195,10 @@ public abstract class OwnQuestionTests(RekindleFactory app)
         Assert.Equal(HttpStatusCode.BadRequest, tooLong.Status);
         Assert.True(tooLong.Json.GetProperty("errors").TryGetProperty("text", out _));
 
-        var added = await member.PostAsync("/api/v1/talk/questions", new { text = "Apiownmarker what would a slow Sunday look like for us?" });
+        var added = await member.PostAsync(
+            "/api/v1/talk/questions",
+            new { text = "Apiownmarker what would a slow Sunday look like for us?" }
+        );
         Assert.Equal(HttpStatusCode.OK, added.Status);
         var id = added.Json.GetProperty("id").GetGuid();
         Assert.True(added.Json.GetProperty("addedByYou").GetBoolean());
@@ -199,7 +219,11 @@ public abstract class OwnQuestionTests(RekindleFactory app)
         Assert.Equal(2, (await member.GetAsync("/api/v1/talk/question-mutes")).Json.GetProperty("muted").GetArrayLength());
         Assert.Equal(0, (await partner.GetAsync("/api/v1/talk/question-mutes")).Json.GetProperty("muted").GetArrayLength());
         Assert.Equal(0, (await partner.GetAsync("/api/v1/talk/questions")).Json.GetProperty("muted").GetArrayLength());
-        Assert.DoesNotContain("money", (await partner.GetAsync("/api/v1/talk/questions")).Json.GetProperty("muted").ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain(
+            "money",
+            (await partner.GetAsync("/api/v1/talk/questions")).Json.GetProperty("muted").ToString(),
+            StringComparison.Ordinal
+        );
 
         // Another couple: their list is their own, and the member's question is not found for them.
         using var others = await AreaApiCouples.CoupleAsync(app, "Vic", "Pat");
@@ -230,7 +254,10 @@ public abstract class OwnQuestionTests(RekindleFactory app)
         // At most 100 in the rotation: the 101st is "too many", with its kind.
         for (var i = 0; i < CoupleQuestion.PerCouple; i++)
         {
-            Assert.Equal(HttpStatusCode.OK, (await partner.PostAsync("/api/v1/talk/questions", new { text = $"Question number {i}?" })).Status);
+            Assert.Equal(
+                HttpStatusCode.OK,
+                (await partner.PostAsync("/api/v1/talk/questions", new { text = $"Question number {i}?" })).Status
+            );
         }
 
         var full = await member.PostAsync("/api/v1/talk/questions", new { text = "One more?" });

@@ -165,7 +165,12 @@ public sealed class TalkRulesTests
         Assert.Contains(Draw(Bank, 200, new DateOnly(2026, 5, 4)).Select(id => Bank.ById[id]), q => q.RootCauses.Contains("money"));
 
         // Mutes that would leave nothing give way, so the day still has a question.
-        Assert.NotNull(DailyQuestionRules.Choose(Bank, new DrawInput(Couple, new DateOnly(2026, 5, 4), new Dictionary<string, DateOnly>(), QuestionFocus.None, true, Muted: Causes)));
+        Assert.NotNull(
+            DailyQuestionRules.Choose(
+                Bank,
+                new DrawInput(Couple, new DateOnly(2026, 5, 4), new Dictionary<string, DateOnly>(), QuestionFocus.None, true, Muted: Causes)
+            )
+        );
     }
 
     [Fact]
@@ -207,7 +212,14 @@ public sealed class TalkRulesTests
     public void The_bank_refuses_a_question_without_known_root_causes()
     {
         var good = Synthetic(240).Questions.ToList();
-        foreach (string[] causes in new[] { Array.Empty<string>(), ["money", "nonsense"], ["money", "work-stress", "communication", "time-together"] })
+        foreach (
+            string[] causes in new[]
+            {
+                Array.Empty<string>(),
+                ["money", "nonsense"],
+                ["money", "work-stress", "communication", "time-together"],
+            }
+        )
         {
             var bad = good.Select((q, i) => i == 7 ? q with { RootCauses = causes } : q).ToList();
             var error = Assert.Throws<InvalidDataException>(() => new QuestionBank(bad));

@@ -69,7 +69,10 @@ public sealed class AtRestScanTests : IAsyncLifetime
         api.Use((await api.PostAsync("/api/v1/auth/refresh", new { refreshToken = firstRefresh })).Json);
         Assert.Equal(System.Net.HttpStatusCode.OK, (await api.GetAsync("/api/v1/talk/today")).Status);
         // A question of the couple's own for their daily rotation (decisions/0042).
-        Assert.Equal(System.Net.HttpStatusCode.OK, (await api.PostAsync("/api/v1/talk/questions", new { text = "Ownquestionscanmarker, what then?" })).Status);
+        Assert.Equal(
+            System.Net.HttpStatusCode.OK,
+            (await api.PostAsync("/api/v1/talk/questions", new { text = "Ownquestionscanmarker, what then?" })).Status
+        );
 
         var cookies = member.Cookies.GetAllCookies().Select(c => c.Value).Where(v => v.Length >= 20).ToList();
         Assert.NotEmpty(cookies);

@@ -44,10 +44,16 @@ public sealed class AddCoupleQuestion(
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await Rows.LockCoupleAsync(db, coupleId, cancellationToken);
-        if (await db.CoupleQuestions.CountAsync(q => q.CoupleId == coupleId && q.RetiredAt == null, cancellationToken) >= CoupleQuestion.PerCouple)
+        if (
+            await db.CoupleQuestions.CountAsync(q => q.CoupleId == coupleId && q.RetiredAt == null, cancellationToken)
+            >= CoupleQuestion.PerCouple
+        )
         {
             return Problem.TooMany(
-                Text.Of("You have {0} questions of your own in the rotation, which is as many as it holds. Take one out to add another.", CoupleQuestion.PerCouple)
+                Text.Of(
+                    "You have {0} questions of your own in the rotation, which is as many as it holds. Take one out to add another.",
+                    CoupleQuestion.PerCouple
+                )
             );
         }
 

@@ -67,7 +67,11 @@ public sealed class CoupleQuestionStore(AppDbContext db, MemberNames names, Seal
     /// <summary>The kinds the member muted, in <see cref="QuestionKinds.All"/>'s order.</summary>
     public async Task<IReadOnlyList<string>> MutesOfAsync(Guid memberId, CancellationToken cancellationToken = default)
     {
-        var kinds = await db.QuestionMutes.AsNoTracking().Where(m => m.MemberId == memberId).Select(m => m.Kind).ToListAsync(cancellationToken);
+        var kinds = await db
+            .QuestionMutes.AsNoTracking()
+            .Where(m => m.MemberId == memberId)
+            .Select(m => m.Kind)
+            .ToListAsync(cancellationToken);
         return QuestionKinds.All.Where(kinds.Contains).ToList();
     }
 
@@ -87,7 +91,11 @@ public sealed class CoupleQuestionStore(AppDbContext db, MemberNames names, Seal
             return new OwnQuestionAuthor(true, "");
         }
 
-        var sealedName = await db.Users.AsNoTracking().Where(u => u.Id == authorId).Select(u => u.FirstName).FirstOrDefaultAsync(cancellationToken);
+        var sealedName = await db
+            .Users.AsNoTracking()
+            .Where(u => u.Id == authorId)
+            .Select(u => u.FirstName)
+            .FirstOrDefaultAsync(cancellationToken);
         return new OwnQuestionAuthor(false, sealedName is null ? "" : await names.OpenAsync(authorId, sealedName, cancellationToken));
     }
 }

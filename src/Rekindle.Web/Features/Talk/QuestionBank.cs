@@ -98,4 +98,3 @@ public sealed class QuestionBank
 
     private sealed record FileShape(string Language, List<Question> Questions);
 }
-

@@ -15,7 +15,10 @@ public sealed record QuestionMutesRequest(IReadOnlyList<string>? Muted);
 /// </summary>
 public sealed class SaveQuestionMutes(AppDbContext db, CurrentMember current, CoupleQuestionStore store, TimeProvider clock)
 {
-    public async Task<Outcome<IReadOnlyList<string>>> HandleAsync(QuestionMutesRequest request, CancellationToken cancellationToken = default)
+    public async Task<Outcome<IReadOnlyList<string>>> HandleAsync(
+        QuestionMutesRequest request,
+        CancellationToken cancellationToken = default
+    )
     {
         var memberId = current.RequiredMemberId;
         var wanted = (request.Muted ?? []).ToList();

@@ -30,7 +30,12 @@ public sealed record DailyQuestionDto(
 public sealed record OwnQuestionDto(Guid Id, string Text, bool AddedByYou, string? AddedBy, DateTime CreatedAt);
 
 /// <summary>The couple's own questions in their rotation, whether another can be added, and the member's own mutes.</summary>
-public sealed record YourQuestionsDto(IReadOnlyList<OwnQuestionDto> Questions, bool CanAdd, IReadOnlyList<string> Muted, IReadOnlyList<string> Kinds);
+public sealed record YourQuestionsDto(
+    IReadOnlyList<OwnQuestionDto> Questions,
+    bool CanAdd,
+    IReadOnlyList<string> Muted,
+    IReadOnlyList<string> Kinds
+);
 
 /// <summary>The member's own mutes (never the partner's), and every kind that can be muted.</summary>
 public sealed record QuestionMutesDto(IReadOnlyList<string> Muted, IReadOnlyList<string> Kinds);

@@ -159,7 +159,9 @@ public sealed class TalkExport(
                 TakenOut = q.RetiredAt,
             })
             .ToList();
-        var muted = (await own.MutesOfAsync(memberId, cancellationToken)).Select(k => new { Kind = k, Name = QuestionKinds.Name(k) }).ToList();
+        var muted = (await own.MutesOfAsync(memberId, cancellationToken))
+            .Select(k => new { Kind = k, Name = QuestionKinds.Name(k) })
+            .ToList();
 
         return days.Count == 0 && weeks.Count == 0 && talks.Count == 0 && written.Count == 0 && muted.Count == 0
             ? null
@@ -174,5 +176,9 @@ public sealed class TalkExport(
     }
 
     private async Task<IReadOnlyCollection<Guid>> WrittenByAsync(Guid memberId, Guid? coupleId, CancellationToken cancellationToken) =>
-        await db.CoupleQuestions.AsNoTracking().Where(q => q.AuthorId == memberId && q.CoupleId == coupleId).Select(q => q.Id).ToListAsync(cancellationToken);
+        await db
+            .CoupleQuestions.AsNoTracking()
+            .Where(q => q.AuthorId == memberId && q.CoupleId == coupleId)
+            .Select(q => q.Id)
+            .ToListAsync(cancellationToken);
 }

@@ -115,9 +115,10 @@ public sealed class TodaysQuestion(
             .ToListAsync(cancellationToken);
         var partnerId = await current.PartnerIdAsync(cancellationToken);
         var ownIds = rows.Select(r => CoupleQuestion.FromQuestionId(r.QuestionId)).OfType<Guid>().ToList();
-        var owned = ownIds.Count == 0
-            ? new Dictionary<string, OwnQuestionView>()
-            : (await own.ListAsync(viewer, ownIds, cancellationToken)).ToDictionary(q => CoupleQuestion.IdFor(q.Id));
+        var owned =
+            ownIds.Count == 0
+                ? new Dictionary<string, OwnQuestionView>()
+                : (await own.ListAsync(viewer, ownIds, cancellationToken)).ToDictionary(q => CoupleQuestion.IdFor(q.Id));
 
         // That the partner answered or passed is told (never what they wrote, until the rule allows).
         var partnerTurns = partnerId is null
@@ -140,9 +141,9 @@ public sealed class TodaysQuestion(
                     row.Id,
                     row.Day,
                     ownQuestion is not null
-                        ? new Question(row.QuestionId, QuestionBank.OwnArea, DailyQuestionRules.DepthFor(row.Day), [], ownQuestion.Text)
-                    : bank.ById.TryGetValue(row.QuestionId, out var question) ? question
-                    : new Question(row.QuestionId, "talk", Depth.Light, [], Text.Of("(This question is no longer in the bank.)")),
+                            ? new Question(row.QuestionId, QuestionBank.OwnArea, DailyQuestionRules.DepthFor(row.Day), [], ownQuestion.Text)
+                        : bank.ById.TryGetValue(row.QuestionId, out var question) ? question
+                        : new Question(row.QuestionId, "talk", Depth.Light, [], Text.Of("(This question is no longer in the bank.)")),
                     partnerId is not null,
                     mine is null ? null : await OpenAsync(mine, cancellationToken),
                     partnerResponded,
@@ -243,7 +244,8 @@ public sealed class TodaysQuestion(
             return QuestionFocus.None;
         }
 
-        int Strain(string domain) => view.Rows.Where(r => r.Domain == domain).Select(r => Math.Max(r.Mine, r.Theirs)).DefaultIfEmpty(0).Max();
+        int Strain(string domain) =>
+            view.Rows.Where(r => r.Domain == domain).Select(r => Math.Max(r.Mine, r.Theirs)).DefaultIfEmpty(0).Max();
         var areas = PlanRules
             .Drivers.Select(d => (Area: d.Key, Need: d.Value.Max(x => x.Weight * Strain(x.Domain))))
             .Where(a => a.Need >= CheckScoring.SomeStrainFrom)
