@@ -18,6 +18,10 @@ namespace Rekindle.Tests.Talk;
 /// </summary>
 public abstract class OwnQuestionTests(RekindleFactory app)
 {
+    private static readonly string[] UnknownMutes = ["money", "gossip"];
+
+    private static readonly string[] GoodMutes = ["money", "intimacy"];
+
     private async Task<(TestBrowser A, TestBrowser B, Guid CoupleId)> CoupleAsync(string first = "Ada", string second = "Sam")
     {
         var (a, aEmail) = await MemberAsync(app, first);
@@ -211,10 +215,10 @@ public abstract class OwnQuestionTests(RekindleFactory app)
         Assert.Equal("Noor", listed.GetProperty("addedBy").GetString());
 
         // Mutes: unknown kinds refused by field; the partner sees only their own (none).
-        var unknown = await member.Client.PutAsJsonAsync("/api/v1/talk/question-mutes", new { muted = new[] { "money", "gossip" } });
+        var unknown = await member.Client.PutAsJsonAsync("/api/v1/talk/question-mutes", new { muted = UnknownMutes });
         Assert.Equal(HttpStatusCode.BadRequest, unknown.StatusCode);
         Assert.Contains("\"muted\"", await unknown.Content.ReadAsStringAsync(), StringComparison.Ordinal);
-        var muted = await member.Client.PutAsJsonAsync("/api/v1/talk/question-mutes", new { muted = new[] { "money", "intimacy" } });
+        var muted = await member.Client.PutAsJsonAsync("/api/v1/talk/question-mutes", new { muted = GoodMutes });
         Assert.Equal(HttpStatusCode.OK, muted.StatusCode);
         Assert.Equal(2, (await member.GetAsync("/api/v1/talk/question-mutes")).Json.GetProperty("muted").GetArrayLength());
         Assert.Equal(0, (await partner.GetAsync("/api/v1/talk/question-mutes")).Json.GetProperty("muted").GetArrayLength());

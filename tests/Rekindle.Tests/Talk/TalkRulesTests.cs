@@ -144,12 +144,14 @@ public sealed class TalkRulesTests
     [Fact]
     public void Focus_root_causes_come_up_on_most_days_as_areas_do()
     {
+        // A bank large enough that the focus is not used up within the days drawn (100 money questions, a third of each depth).
+        var bank = Synthetic(700);
         var focus = new QuestionFocus([], ["money"]);
-        var days = Draw(Bank, 90, new DateOnly(2026, 3, 1), focus).Select(id => Bank.ById[id]).ToList();
-        var share = days.Count(q => q.RootCauses.Contains("money")) / 90.0;
+        var days = Draw(bank, 60, new DateOnly(2026, 3, 1), focus).Select(id => bank.ById[id]).ToList();
+        var share = days.Count(q => q.RootCauses.Contains("money")) / 60.0;
         Assert.InRange(share, 0.5, 0.85);
-        var without = Draw(Bank, 90, new DateOnly(2026, 3, 1)).Select(id => Bank.ById[id]).ToList();
-        Assert.True(without.Count(q => q.RootCauses.Contains("money")) / 90.0 < 0.3);
+        var without = Draw(bank, 60, new DateOnly(2026, 3, 1)).Select(id => bank.ById[id]).ToList();
+        Assert.True(without.Count(q => q.RootCauses.Contains("money")) / 60.0 < 0.3);
 
         // The program's week and the map together: either one's part counts.
         Assert.True(focus.With(new QuestionFocus(["talk"], [])).Covers(new Question("x", "talk", Depth.Light, ["communication"], "?")));
