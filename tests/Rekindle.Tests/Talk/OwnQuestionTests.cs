@@ -40,7 +40,9 @@ public abstract class OwnQuestionTests(RekindleFactory app)
             new Dictionary<string, string> { ["text"] = text }
         );
 
-    /// <summary>Moves on a day at a time (each day opened by <paramref name="opener"/>) until the day's question is the couple's own.</summary>
+    /// <summary>
+    /// Moves on a day at a time (each day opened by <paramref name="opener"/>) until the day's question is the couple's own.
+    /// </summary>
     private async Task<Page> UntilOwnQuestionAsync(TestBrowser opener, TestBrowser other, int maxDays = 80)
     {
         for (var i = 0; i < maxDays; i++)

@@ -50,7 +50,9 @@ public sealed class CoupleQuestionStore(AppDbContext db, MemberNames names, Seal
         return views;
     }
 
-    /// <summary>The ids (<see cref="CoupleQuestion.IdFor"/>) of the couple's questions in their rotation, oldest first: for the draw.</summary>
+    /// <summary>
+    /// The ids (<see cref="CoupleQuestion.IdFor"/>) of the couple's questions in their rotation, oldest first: for the draw.
+    /// </summary>
     public async Task<IReadOnlyList<string>> RotationAsync(Guid coupleId, CancellationToken cancellationToken = default) =>
         (
             await db
