@@ -181,6 +181,7 @@ public sealed class AccessibilityTests(ChromiumApp chromium) : IClassFixture<Chr
             "/talk/conversation",
             "/talk/archive",
             "/talk/archive?q=walk",
+            "/talk/questions",
             "/time-together",
             "/time-together/ideas",
             "/time-together/plan?idea=d001",

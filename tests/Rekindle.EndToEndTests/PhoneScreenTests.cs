@@ -72,6 +72,7 @@ public sealed class PhoneScreenTests(ChromiumApp chromium, ITestOutputHelper out
         ["/talk/check-in"] = [(Couple, "/talk/check-in")],
         ["/talk/conversation"] = [(Couple, "/talk/conversation")],
         ["/talk/archive"] = [([Who.Member], "/talk/archive?q=walk")],
+        ["/talk/questions"] = [(Couple, "/talk/questions")],
         ["/time-together"] = [(Couple, "/time-together")],
         ["/time-together/ideas"] = [(Couple, "/time-together/ideas")],
         ["/time-together/plan"] = [([Who.Member], "/time-together/plan?idea=d001")],

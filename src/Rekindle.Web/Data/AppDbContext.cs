@@ -36,6 +36,10 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityUserConte
 
     public DbSet<Features.Talk.DailyAnswer> DailyAnswers => Set<Features.Talk.DailyAnswer>();
 
+    public DbSet<Features.Talk.CoupleQuestion> CoupleQuestions => Set<Features.Talk.CoupleQuestion>();
+
+    public DbSet<Features.Talk.QuestionMute> QuestionMutes => Set<Features.Talk.QuestionMute>();
+
     public DbSet<Features.Talk.CheckIn> CheckIns => Set<Features.Talk.CheckIn>();
 
     public DbSet<Features.Talk.Conversation> Conversations => Set<Features.Talk.Conversation>();

@@ -23,6 +23,7 @@ public sealed class DistributionTests(SqliteApp app) : IClassFixture<SqliteApp>
         ["SecurityEvents"] = "a member's own",
         ["UsedTotpSteps"] = "a member's own",
         ["MemberPreferences"] = "a member's own",
+        ["QuestionMutes"] = "a member's own setting",
         ["PlanTicks"] = "a member's own plan",
         ["SelfCareLogs"] = "a member's own, private",
         ["SelfCareGoals"] = "a member's own, private",

@@ -30,6 +30,7 @@ public sealed class PageBudgetTests(ITestOutputHelper output)
         "/couple",
         "/talk",
         "/talk/archive",
+        "/talk/questions",
         "/talk/check-in",
         "/talk/conversation",
         "/time-together",

@@ -24,6 +24,7 @@ public sealed class SealedPlacesTests
         "CheckAttempts.Scores",
         "CheckIns.Answers",
         "Conversations.Summary",
+        "CoupleQuestions.Text",
         "CustomDesires.Text",
         "CustomIdeas.Title",
         "DailyAnswers.Reply",

@@ -16,6 +16,7 @@ public sealed class TalkRoutes : IAreaRoutes
             ["/talk/check-in"] = new(Get: "/talk/check-in"),
             ["/talk/conversation"] = new(Get: "/talk/conversation"),
             ["/talk/conversation/state"] = new(Get: "/talk/conversation/state"),
+            ["/talk/questions"] = new(Get: "/talk/questions"),
             ["/api/v1/talk/today"] = new(Get: "/api/v1/talk/today"),
             ["/api/v1/talk/today/answer"] = new(
                 Post: "/api/v1/talk/today/answer",
@@ -30,6 +31,9 @@ public sealed class TalkRoutes : IAreaRoutes
                 Json: "{\"questionId\":\"" + Guid.Empty + "\",\"reply\":\"probe\",\"reaction\":\"Heart\"}"
             ),
             ["/api/v1/talk/archive"] = new(Get: "/api/v1/talk/archive?q=marker"),
+            ["/api/v1/talk/questions"] = new(Post: "/api/v1/talk/questions", Json: "{\"text\":\"What probe?\"}"),
+            ["/api/v1/talk/questions/{id:guid}"] = new(Post: "/api/v1/talk/questions/" + Guid.Empty, Method: "DELETE"),
+            ["/api/v1/talk/question-mutes"] = new(Get: "/api/v1/talk/question-mutes"),
             ["/api/v1/talk/soft-startup"] = new(Post: "/api/v1/talk/soft-startup", Json: "{\"text\":\"you never\"}"),
             ["/api/v1/talk/conversation"] = new(Get: "/api/v1/talk/conversation"),
             ["/api/v1/talk/conversation/state"] = new(Get: "/api/v1/talk/conversation/state"),

@@ -9,11 +9,47 @@ public sealed class TalkRulesTests
 {
     private static readonly string[] BankAreas = ["talk", "time-together", "repair", "intimacy"];
 
-    private static readonly QuestionBank Bank = new(
-        Enumerable.Range(0, 240).Select(i => new Question($"q{i:000}", BankAreas[i % 4], (Depth)(i / 4 % 3), $"Question {i}?")).ToList()
-    );
+    private static readonly string[] Causes = Rekindle.Web.Features.Guided.Lessons.RootCauseKeys;
+
+    private static QuestionBank Synthetic(int count) =>
+        new(
+            Enumerable
+                .Range(0, count)
+                .Select(i => new Question($"q{i:000}", BankAreas[i % 4], (Depth)(i / 4 % 3), [Causes[i % 7]], $"Question {i}?"))
+                .ToList()
+        );
+
+    private static readonly QuestionBank Bank = Synthetic(240);
 
     private static readonly Guid Couple = Guid.Parse("6f1c1a52-3c4e-4a3e-9a0b-0d1f2a3b4c5d");
+
+    private static List<string> Draw(
+        QuestionBank bank,
+        int count,
+        DateOnly from,
+        QuestionFocus? focus = null,
+        bool intimacy = true,
+        Func<int, bool>? resting = null,
+        IReadOnlyCollection<string>? muted = null,
+        IReadOnlyList<string>? own = null,
+        Guid? couple = null
+    )
+    {
+        var asked = new Dictionary<string, DateOnly>();
+        var chosen = new List<string>();
+        for (var i = 0; i < count; i++)
+        {
+            var day = from.AddDays(i);
+            var id = DailyQuestionRules.Choose(
+                bank,
+                new DrawInput(couple ?? Couple, day, asked, focus ?? QuestionFocus.None, intimacy, resting?.Invoke(i) ?? false, muted, own)
+            );
+            asked[id] = day;
+            chosen.Add(id);
+        }
+
+        return chosen;
+    }
 
     private static List<Question> Days(
         int count,
@@ -21,39 +57,43 @@ public sealed class TalkRulesTests
         IReadOnlyCollection<string>? favoured = null,
         bool intimacy = true,
         bool resting = false
-    )
+    ) => Draw(Bank, count, from, new QuestionFocus(favoured ?? [], []), intimacy, _ => resting).Select(id => Bank.ById[id]).ToList();
+
+    [Fact]
+    public void No_question_repeats_within_a_year_and_then_the_one_asked_longest_ago_comes_back()
     {
-        var asked = new List<(string Id, DateOnly Day)>();
-        var chosen = new List<Question>();
-        for (var i = 0; i < count; i++)
+        // A bank larger than a year: two years drawn daily, and no 365 days in a row hold a question twice.
+        var big = Synthetic(500);
+        var twoYears = Draw(big, 730, new DateOnly(2026, 1, 5));
+        for (var i = 0; i + DailyQuestionRules.NoRepeatDays <= twoYears.Count; i += 29)
         {
-            var day = from.AddDays(i);
-            var question = DailyQuestionRules.Choose(
-                Bank,
-                Couple,
-                day,
-                asked.Select(a => a.Id).ToHashSet(),
-                asked.Where(a => a.Day > day.AddDays(-30)).Select(a => a.Id).ToHashSet(),
-                favoured ?? [],
-                intimacy,
-                resting
-            );
-            asked.Add((question.Id, day));
-            chosen.Add(question);
+            var window = twoYears.Skip(i).Take(DailyQuestionRules.NoRepeatDays).ToList();
+            Assert.Equal(window.Count, window.Distinct().Count());
         }
 
-        return chosen;
+        // A bank smaller than a year: all 240 first, then each day the one asked longest ago, so the cycle repeats exactly.
+        var days = Draw(Bank, 300, new DateOnly(2026, 11, 23));
+        Assert.Equal(240, days.Take(240).Distinct().Count());
+        for (var i = 240; i < 300; i++)
+        {
+            Assert.Equal(days[i - 240], days[i]);
+        }
     }
 
     [Fact]
-    public void No_question_repeats_until_the_bank_is_used_up_and_then_not_within_a_month()
+    public void The_real_bank_gives_no_repeat_for_as_long_as_it_has_questions_for_each_kind_of_couple()
     {
-        var start = new DateOnly(2026, 11, 23);
-        var year = Days(300, start);
-        Assert.Equal(240, year.Take(240).Select(q => q.Id).Distinct().Count());
-        for (var i = 240; i < 300; i++)
+        var bank = QuestionBank.Load(Path.Combine(Rekindle.Tests.Localization.SourceTree.Web, "Content", "talk"), "en");
+        foreach (var (intimacy, resting) in new[] { (true, false), (false, false), (true, true) })
         {
-            Assert.DoesNotContain(year[i].Id, year.Skip(i - 29).Take(29).Select(q => q.Id));
+            var eligible = bank.Questions.Count(q =>
+                (intimacy || q.Area != QuestionBank.IntimacyArea) && !(resting && DailyQuestionRules.RestingAreas.Contains(q.Area))
+            );
+            // With 365 or more eligible, a whole year without a repeat; with fewer (the bank before issue 25's new questions),
+            // every eligible question once before any comes back.
+            var days = Math.Min(DailyQuestionRules.NoRepeatDays, eligible);
+            var drawn = Draw(bank, days, new DateOnly(2027, 3, 1), intimacy: intimacy, resting: _ => resting);
+            Assert.Equal(days, drawn.Distinct().Count());
         }
     }
 
@@ -102,17 +142,91 @@ public sealed class TalkRulesTests
     }
 
     [Fact]
+    public void Focus_root_causes_come_up_on_most_days_as_areas_do()
+    {
+        // A bank large enough that the focus is not used up within the days drawn (100 money questions, a third of each depth).
+        var bank = Synthetic(700);
+        var focus = new QuestionFocus([], ["money"]);
+        var days = Draw(bank, 60, new DateOnly(2026, 3, 1), focus).Select(id => bank.ById[id]).ToList();
+        var share = days.Count(q => q.RootCauses.Contains("money")) / 60.0;
+        Assert.InRange(share, 0.5, 0.85);
+        var without = Draw(bank, 60, new DateOnly(2026, 3, 1)).Select(id => bank.ById[id]).ToList();
+        Assert.True(without.Count(q => q.RootCauses.Contains("money")) / 60.0 < 0.3);
+
+        // The program's week and the map together: either one's part counts.
+        Assert.True(focus.With(new QuestionFocus(["talk"], [])).Covers(new Question("x", "talk", Depth.Light, ["communication"], "?")));
+    }
+
+    [Fact]
+    public void A_muted_kind_is_never_drawn_whether_it_is_an_area_or_a_root_cause()
+    {
+        var days = Draw(Bank, 200, new DateOnly(2026, 5, 4), new QuestionFocus(["repair"], ["money"]), muted: ["repair", "money"])
+            .Select(id => Bank.ById[id])
+            .ToList();
+        Assert.DoesNotContain(days, q => q.Area == "repair" || q.RootCauses.Contains("money"));
+        Assert.Contains(Draw(Bank, 200, new DateOnly(2026, 5, 4)).Select(id => Bank.ById[id]), q => q.RootCauses.Contains("money"));
+
+        // Mutes that would leave nothing give way, so the day still has a question.
+        Assert.NotNull(
+            DailyQuestionRules.Choose(
+                Bank,
+                new DrawInput(Couple, new DateOnly(2026, 5, 4), new Dictionary<string, DateOnly>(), QuestionFocus.None, true, Muted: Causes)
+            )
+        );
+    }
+
+    [Fact]
+    public void The_couples_own_questions_come_about_one_day_in_five_never_twice_within_a_year_and_never_while_resting()
+    {
+        var own = Enumerable.Range(0, 40).Select(_ => CoupleQuestion.IdFor(Guid.NewGuid())).ToList();
+        var days = Draw(Bank, 150, new DateOnly(2026, 6, 1), own: own);
+        var owned = days.Where(own.Contains).ToList();
+        Assert.InRange(owned.Count / 150.0, 0.1, 0.3);
+        Assert.Equal(owned.Count, owned.Distinct().Count());
+        Assert.Equal(days, Draw(Bank, 150, new DateOnly(2026, 6, 1), own: own));
+
+        // Three of their own: each once, then the bank's until a year has passed.
+        var few = own.Take(3).ToList();
+        var year = Draw(Bank, 300, new DateOnly(2026, 6, 1), own: few);
+        Assert.Equal(3, year.Count(few.Contains));
+
+        // While either rests: none of theirs (free text could be about anything), only the bank's safe areas.
+        var resting = Draw(Bank, 150, new DateOnly(2026, 6, 1), own: own, resting: _ => true);
+        Assert.DoesNotContain(resting, own.Contains);
+    }
+
+    [Fact]
     public void The_same_couple_and_day_always_get_the_same_question_and_another_couple_usually_another()
     {
         var day = new DateOnly(2026, 11, 24);
-        var once = DailyQuestionRules.Choose(Bank, Couple, day, [], [], [], true);
-        Assert.Equal(once, DailyQuestionRules.Choose(Bank, Couple, day, [], [], [], true));
+        var input = new DrawInput(Couple, day, new Dictionary<string, DateOnly>(), QuestionFocus.None, true);
+        var once = DailyQuestionRules.Choose(Bank, input);
+        Assert.Equal(once, DailyQuestionRules.Choose(Bank, input));
         var others = Enumerable
             .Range(0, 20)
-            .Select(_ => DailyQuestionRules.Choose(Bank, Guid.NewGuid(), day, [], [], [], true).Id)
+            .Select(_ => DailyQuestionRules.Choose(Bank, input with { CoupleId = Guid.NewGuid() }))
             .Distinct()
             .Count();
         Assert.True(others > 5);
+    }
+
+    [Fact]
+    public void The_bank_refuses_a_question_without_known_root_causes()
+    {
+        var good = Synthetic(240).Questions.ToList();
+        foreach (
+            string[] causes in new[]
+            {
+                Array.Empty<string>(),
+                ["money", "nonsense"],
+                ["money", "work-stress", "communication", "time-together"],
+            }
+        )
+        {
+            var bad = good.Select((q, i) => i == 7 ? q with { RootCauses = causes } : q).ToList();
+            var error = Assert.Throws<InvalidDataException>(() => new QuestionBank(bad));
+            Assert.Contains("q007", error.Message, StringComparison.Ordinal);
+        }
     }
 
     [Theory]

@@ -68,6 +68,11 @@ public sealed class AtRestScanTests : IAsyncLifetime
         var firstRefresh = api.RefreshToken!;
         api.Use((await api.PostAsync("/api/v1/auth/refresh", new { refreshToken = firstRefresh })).Json);
         Assert.Equal(System.Net.HttpStatusCode.OK, (await api.GetAsync("/api/v1/talk/today")).Status);
+        // A question of the couple's own for their daily rotation (decisions/0042).
+        Assert.Equal(
+            System.Net.HttpStatusCode.OK,
+            (await api.PostAsync("/api/v1/talk/questions", new { text = "Ownquestionscanmarker, what then?" })).Status
+        );
 
         var cookies = member.Cookies.GetAllCookies().Select(c => c.Value).Where(v => v.Length >= 20).ToList();
         Assert.NotEmpty(cookies);
@@ -82,6 +87,7 @@ public sealed class AtRestScanTests : IAsyncLifetime
             ["the first name"] = "Quillonmarker",
             ["a date's name"] = "Datenamemarker",
             ["how a date went"] = "Highlightscanmarker",
+            ["a couple's own question"] = "Ownquestionscanmarker",
             ["the calendar address"] = calendarSecret,
             ["an API access token"] = api.AccessToken!,
             ["an API refresh token's secret"] = api.RefreshToken!.Split('.')[1],

@@ -159,6 +159,15 @@ public abstract class RouteWalkTests(RekindleFactory app)
         await member.SubmitAsync(await member.GetAsync("/understand/results"), "share");
         await partner.SubmitAsync(await partner.GetAsync("/understand/results"), "share");
 
+        // A question of the couple's own (both read it, no other couple) and the member's mute (never the partner's).
+        await member.SubmitAsync(
+            await member.GetAsync("/talk/questions"),
+            "add-question",
+            new Dictionary<string, string> { ["text"] = "Ownquestionwalkmarker, what then?" }
+        );
+        await member.SubmitAsync(await member.GetAsync("/talk/questions"), "mutes", new Dictionary<string, string> { ["muted"] = "money" });
+        Assert.NotNull((await member.GetAsync("/talk/questions")).Find("#mute-money[checked]"));
+
         // Couple two, strangers to couple one.
         var (stranger, _) = await MemberAsync(app, "Stranger");
         var (strangersPartner, _) = await MemberAsync(app, "Other");
@@ -185,12 +194,15 @@ public abstract class RouteWalkTests(RekindleFactory app)
             "Grudgecostmarker",
             "Showing lines for New Zealand",
             "value=\"NZ\" selected",
+            "value=\"money\" checked",
         };
         var neverForStranger = new[]
         {
             memberEmail,
             "emailmarker",
             "Firstmarker",
+            "Ownquestionwalkmarker",
+            "value=\"money\" checked",
             "id=\"map\"",
             "Notemarker",
             "id=\"hint-g001\"",

@@ -288,6 +288,7 @@ public abstract partial class UnderstandTests(RekindleFactory app)
                 "/account/activity",
                 "/talk",
                 "/talk/archive",
+                "/talk/questions",
                 "/talk/check-in",
                 "/talk/conversation",
                 "/time-together",

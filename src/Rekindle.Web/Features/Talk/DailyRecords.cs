@@ -16,6 +16,7 @@ public sealed class DailyQuestion
 
     public DateOnly Day { get; set; }
 
+    /// <summary>The bank question's id, or the couple's own question's (<see cref="CoupleQuestion.IdFor"/>).</summary>
     public string QuestionId { get; set; } = "";
 
     public DateTime CreatedAt { get; set; }
@@ -86,7 +87,8 @@ internal sealed class DailyConfiguration : IEntityTypeConfiguration<DailyQuestio
         builder.HasOne<Couple>().WithMany().HasForeignKey(q => q.CoupleId).OnDelete(DeleteBehavior.Cascade);
         // One question a couple a day, even when both partners open it at the same moment.
         builder.HasIndex(q => new { q.CoupleId, q.Day }).IsUnique();
-        builder.Property(q => q.QuestionId).HasMaxLength(20);
+        // A bank id ("a001") or a couple's own question ("own:" and 32 hex digits: CoupleQuestion.IdFor).
+        builder.Property(q => q.QuestionId).HasMaxLength(40);
         builder.Ignore(q => q.PromptKey);
     }
 

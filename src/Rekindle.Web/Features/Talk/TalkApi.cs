@@ -20,8 +20,25 @@ public sealed record DailyQuestionDto(
     bool PartnerResponded,
     bool PartnerSkipped,
     AnswerDto? Partners,
-    bool Revealed
+    bool Revealed,
+    bool Own = false,
+    bool AddedByYou = false,
+    string? AddedBy = null
 );
+
+/// <summary>One of the couple's own questions: both partners read it; AddedByYou, else AddedBy is the partner's first name.</summary>
+public sealed record OwnQuestionDto(Guid Id, string Text, bool AddedByYou, string? AddedBy, DateTime CreatedAt);
+
+/// <summary>The couple's own questions in their rotation, whether another can be added, and the member's own mutes.</summary>
+public sealed record YourQuestionsDto(
+    IReadOnlyList<OwnQuestionDto> Questions,
+    bool CanAdd,
+    IReadOnlyList<string> Muted,
+    IReadOnlyList<string> Kinds
+);
+
+/// <summary>The member's own mutes (never the partner's), and every kind that can be muted.</summary>
+public sealed record QuestionMutesDto(IReadOnlyList<string> Muted, IReadOnlyList<string> Kinds);
 
 /// <summary>One page of past questions, newest first, as the archive page shows them.</summary>
 public sealed record ArchiveDto(IReadOnlyList<DailyQuestionDto> Days, int Page, bool HasMore, string? Query, int DaysBothAnsweredThisMonth);
@@ -115,6 +132,32 @@ public static class TalkApi
                 "Check how words meant for your partner sound (criticism, contempt, defensiveness, stonewalling, absolutes, blame, comparisons, threats, non-apologies); nothing is stored"
             );
 
+        talk.MapGet("/questions", GetYourQuestionsAsync)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .WithName("GetOwnQuestions")
+            .WithSummary("The questions you both added to your rotation, and the kinds of question you muted");
+
+        talk.MapPost("/questions", AddQuestionAsync)
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests)
+            .WithName("AddOwnQuestion")
+            .WithSummary("Add a question of your own (at most 200 characters) to your daily rotation; sealed with your couple's key");
+
+        talk.MapDelete("/questions/{id:guid}", RetireQuestionAsync)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .WithName("RetireOwnQuestion")
+            .WithSummary("Take one of your couple's own questions out of the rotation (either of you can)");
+
+        talk.MapGet("/question-mutes", GetMutesAsync)
+            .WithName("GetQuestionMutes")
+            .WithSummary("The kinds of question you muted (yours only; your partner is not told)");
+
+        talk.MapPut("/question-mutes", SetMutesAsync)
+            .ProducesValidationProblem()
+            .WithName("SetQuestionMutes")
+            .WithSummary("Set the kinds of question you mute: a muted kind is left out of your couple's daily draw");
+
         talk.MapConversationApi();
     }
 
@@ -124,6 +167,41 @@ public static class TalkApi
         TodaysQuestion today,
         CancellationToken cancellationToken
     ) => await today.HandleAsync(cancellationToken) is { } view ? TypedResults.Ok(Dto(view)) : NoCouple();
+
+    private static async Task<Results<Ok<YourQuestionsDto>, ProblemHttpResult>> GetYourQuestionsAsync(
+        GetYourQuestions questions,
+        CancellationToken cancellationToken
+    ) =>
+        await questions.HandleAsync(cancellationToken) is { } view
+            ? TypedResults.Ok(new YourQuestionsDto(view.Questions.Select(Dto).ToList(), view.CanAdd, view.Muted, QuestionKinds.All))
+            : NoCouple();
+
+    private static async Task<Results<Ok<OwnQuestionDto>, ProblemHttpResult>> AddQuestionAsync(
+        OwnQuestionRequest request,
+        AddCoupleQuestion add,
+        CancellationToken cancellationToken
+    ) => ApiResults.From(await add.HandleAsync(request, cancellationToken), Dto);
+
+    private static async Task<Results<NoContent, ProblemHttpResult>> RetireQuestionAsync(
+        Guid id,
+        RetireCoupleQuestion retire,
+        CancellationToken cancellationToken
+    ) => ApiResults.NoContent(await retire.HandleAsync(id, cancellationToken));
+
+    private static async Task<Ok<QuestionMutesDto>> GetMutesAsync(
+        CoupleQuestionStore store,
+        Pairing.CurrentMember current,
+        CancellationToken cancellationToken
+    ) => TypedResults.Ok(new QuestionMutesDto(await store.MutesOfAsync(current.RequiredMemberId, cancellationToken), QuestionKinds.All));
+
+    private static async Task<Results<Ok<QuestionMutesDto>, ProblemHttpResult>> SetMutesAsync(
+        QuestionMutesRequest request,
+        SaveQuestionMutes save,
+        CancellationToken cancellationToken
+    ) => ApiResults.From(await save.HandleAsync(request, cancellationToken), muted => new QuestionMutesDto(muted, QuestionKinds.All));
+
+    private static OwnQuestionDto Dto(OwnQuestionView q) =>
+        new(q.Id, q.Text, q.AddedBy.IsViewer, q.AddedBy.IsViewer ? null : q.AddedBy.FirstName, q.CreatedAt);
 
     private static async Task<Results<Ok<DailyQuestionDto>, ProblemHttpResult>> AnswerAsync(
         AnswerRequest request,
@@ -182,7 +260,10 @@ public static class TalkApi
             v.PartnerResponded,
             v.PartnerSkipped,
             Dto(v.Partners),
-            v.Revealed
+            v.Revealed,
+            v.Own,
+            v.AddedBy?.IsViewer == true,
+            v.AddedBy is { IsViewer: false } author ? author.FirstName : null
         );
 
     private static AnswerDto? Dto(AnswerView? a) => a is null ? null : new(a.Text, a.Skipped, a.AnsweredAt, a.Reply, a.Reaction.ToString());

@@ -31,6 +31,11 @@ public static class TalkFeature
         builder.Services.AddScoped<AnswerDailyQuestion>();
         builder.Services.AddScoped<ReplyToAnswer>();
         builder.Services.AddScoped<TalkArchive>();
+        builder.Services.AddScoped<CoupleQuestionStore>();
+        builder.Services.AddScoped<GetYourQuestions>();
+        builder.Services.AddScoped<AddCoupleQuestion>();
+        builder.Services.AddScoped<RetireCoupleQuestion>();
+        builder.Services.AddScoped<SaveQuestionMutes>();
         builder.Services.AddContentByLanguage(Folder, "checkin.*.json", Language, (folder, language) =>
             CheckInContent.Load(Path.Combine(folder, $"checkin.{language}.json"))
         );
@@ -84,7 +89,8 @@ public sealed class TalkExport(
     AppDbContext db,
     CurrentMember current,
     ConversationContent conversations,
-    Sealer sealer
+    Sealer sealer,
+    CoupleQuestionStore own
 ) : IExportSection
 {
     public string Name => "talk";
@@ -144,13 +150,35 @@ public sealed class TalkExport(
             );
         }
 
-        return days.Count == 0 && weeks.Count == 0 && talks.Count == 0
+        // The questions the member wrote for the couple's rotation (those taken out too), and their own mutes (decisions/0042).
+        var written = (await own.ListAsync(viewer, await WrittenByAsync(memberId, viewer.CoupleId, cancellationToken), cancellationToken))
+            .Select(q => new
+            {
+                q.Text,
+                Added = q.CreatedAt,
+                TakenOut = q.RetiredAt,
+            })
+            .ToList();
+        var muted = (await own.MutesOfAsync(memberId, cancellationToken))
+            .Select(k => new { Kind = k, Name = QuestionKinds.Name(k) })
+            .ToList();
+
+        return days.Count == 0 && weeks.Count == 0 && talks.Count == 0 && written.Count == 0 && muted.Count == 0
             ? null
             : new
             {
                 DailyQuestions = days,
                 CheckIns = weeks,
                 GuidedConversations = talks,
+                QuestionsYouWrote = written,
+                KindsOfQuestionYouMuted = muted,
             };
     }
+
+    private async Task<IReadOnlyCollection<Guid>> WrittenByAsync(Guid memberId, Guid? coupleId, CancellationToken cancellationToken) =>
+        await db
+            .CoupleQuestions.AsNoTracking()
+            .Where(q => q.AuthorId == memberId && q.CoupleId == coupleId)
+            .Select(q => q.Id)
+            .ToListAsync(cancellationToken);
 }

@@ -4,6 +4,7 @@ using Rekindle.Web.Features.Account;
 using Rekindle.Web.Features.Pairing;
 using Rekindle.Web.Features.Safety;
 using Rekindle.Web.Features.Understand;
+using Rekindle.Web.Infrastructure.Localization;
 using Rekindle.Web.Infrastructure.Privacy;
 using Rekindle.Web.Infrastructure.Sealing;
 
@@ -26,9 +27,13 @@ public sealed record DailyView(
     AnswerView? Mine,
     bool PartnerResponded,
     bool PartnerSkipped,
-    AnswerView? Partners
+    AnswerView? Partners,
+    OwnQuestionAuthor? AddedBy = null
 )
 {
+    /// <summary>The day's question is one the couple wrote (<see cref="AddedBy"/> says who).</summary>
+    public bool Own => AddedBy is not null;
+
     /// <summary>Both answered (not passed): answers are locked, replies and reactions open.</summary>
     public bool Revealed => Mine is { Skipped: false } && Partners is { Skipped: false };
 
@@ -48,6 +53,7 @@ public sealed class TodaysQuestion(
     GetCoupleMap map,
     Resting resting,
     Sealer sealer,
+    CoupleQuestionStore own,
     TimeProvider clock
 )
 {
@@ -108,6 +114,11 @@ public sealed class TodaysQuestion(
             .VisibleTo(viewer)
             .ToListAsync(cancellationToken);
         var partnerId = await current.PartnerIdAsync(cancellationToken);
+        var ownIds = rows.Select(r => CoupleQuestion.FromQuestionId(r.QuestionId)).OfType<Guid>().ToList();
+        var owned =
+            ownIds.Count == 0
+                ? new Dictionary<string, OwnQuestionView>()
+                : (await own.ListAsync(viewer, ownIds, cancellationToken)).ToDictionary(q => CoupleQuestion.IdFor(q.Id));
 
         // That the partner answered or passed is told (never what they wrote, until the rule allows).
         var partnerTurns = partnerId is null
@@ -124,13 +135,15 @@ public sealed class TodaysQuestion(
             var mine = visible.FirstOrDefault(a => a.DailyQuestionId == row.Id && a.OwnerId == viewer.MemberId);
             var theirs = visible.FirstOrDefault(a => a.DailyQuestionId == row.Id && a.OwnerId != viewer.MemberId);
             var partnerResponded = partnerTurns.TryGetValue(row.Id, out var partnerSkipped);
+            var ownQuestion = owned.GetValueOrDefault(row.QuestionId);
             views.Add(
                 new DailyView(
                     row.Id,
                     row.Day,
-                    bank.ById.TryGetValue(row.QuestionId, out var question)
-                        ? question
-                        : new Question(row.QuestionId, "talk", Depth.Light, "(This question is no longer in the bank.)"),
+                    ownQuestion is not null
+                            ? new Question(row.QuestionId, QuestionBank.OwnArea, DailyQuestionRules.DepthFor(row.Day), [], ownQuestion.Text)
+                        : bank.ById.TryGetValue(row.QuestionId, out var question) ? question
+                        : new Question(row.QuestionId, "talk", Depth.Light, [], Text.Of("(This question is no longer in the bank.)")),
                     partnerId is not null,
                     mine is null ? null : await OpenAsync(mine, cancellationToken),
                     partnerResponded,
@@ -138,7 +151,8 @@ public sealed class TodaysQuestion(
                     mine is not null
                         && partnerResponded
                         && partnerSkipped,
-                    theirs is null ? null : await OpenAsync(theirs, cancellationToken)
+                    theirs is null ? null : await OpenAsync(theirs, cancellationToken),
+                    ownQuestion?.AddedBy
                 )
             );
         }
@@ -170,25 +184,28 @@ public sealed class TodaysQuestion(
         var asked = await db
             .DailyQuestions.AsNoTracking()
             .Where(q => q.CoupleId == coupleId)
-            .Select(q => new { q.QuestionId, q.Day })
+            .GroupBy(q => q.QuestionId)
+            .Select(g => new { QuestionId = g.Key, Day = g.Max(q => q.Day) })
             .ToListAsync(cancellationToken);
-        var monthAgo = day.AddDays(-30);
-        var question = DailyQuestionRules.Choose(
+        var questionId = DailyQuestionRules.Choose(
             bank,
-            coupleId,
-            day,
-            asked.Select(a => a.QuestionId).ToHashSet(),
-            asked.Where(a => a.Day > monthAgo).Select(a => a.QuestionId).ToHashSet(),
-            await FavouredAreasAsync(cancellationToken),
-            await IntimacyAllowedAsync(coupleId, cancellationToken),
-            await resting.CoupleRestsAsync(coupleId, cancellationToken)
+            new DrawInput(
+                coupleId,
+                day,
+                asked.ToDictionary(a => a.QuestionId, a => a.Day),
+                await FocusAsync(cancellationToken),
+                await IntimacyAllowedAsync(coupleId, cancellationToken),
+                await resting.CoupleRestsAsync(coupleId, cancellationToken),
+                await own.CoupleMutesAsync(coupleId, cancellationToken),
+                await own.RotationAsync(coupleId, cancellationToken)
+            )
         );
         var row = new DailyQuestion
         {
             Id = Guid.NewGuid(),
             CoupleId = coupleId,
             Day = day,
-            QuestionId = question.Id,
+            QuestionId = questionId,
             CreatedAt = clock.GetUtcNow().UtcDateTime,
         };
         // Both databases take ON CONFLICT: when the partner opened the page at the same moment, their
@@ -207,30 +224,48 @@ public sealed class TodaysQuestion(
             ?? throw new InvalidOperationException($"Today's question for couple {coupleId} could not be saved.");
     }
 
+    /// <summary>
+    /// What the draw follows (<see cref="QuestionFocus"/>): the one place its parts come together. Today: the Couple
+    /// Map's strained domains (root causes) and the areas they drive. The guided program's current week joins here
+    /// (<c>focus.With(...)</c>).
+    /// </summary>
+    private async Task<QuestionFocus> FocusAsync(CancellationToken cancellationToken)
+    {
+        var focus = await MapFocusAsync(cancellationToken);
+        return focus;
+    }
+
     // Only from what both partners chose to share on the Couple Map: never from a private plan.
-    private async Task<IReadOnlyCollection<string>> FavouredAreasAsync(CancellationToken cancellationToken)
+    private async Task<QuestionFocus> MapFocusAsync(CancellationToken cancellationToken)
     {
         var view = await map.HandleAsync(cancellationToken);
         if (view.Stage != MapStage.Ready)
         {
-            return [];
+            return QuestionFocus.None;
         }
 
-        return PlanRules
-            .Drivers.Select(d =>
-                (
-                    Area: d.Key,
-                    Need: d.Value.Max(x =>
-                        x.Weight
-                        * view.Rows.Where(r => r.Domain == x.Domain).Select(r => Math.Max(r.Mine, r.Theirs)).DefaultIfEmpty(0).Max()
-                    )
-                )
-            )
+        int Strain(string domain) =>
+            view.Rows.Where(r => r.Domain == domain).Select(r => Math.Max(r.Mine, r.Theirs)).DefaultIfEmpty(0).Max();
+        var areas = PlanRules
+            .Drivers.Select(d => (Area: d.Key, Need: d.Value.Max(x => x.Weight * Strain(x.Domain))))
             .Where(a => a.Need >= CheckScoring.SomeStrainFrom)
             .OrderByDescending(a => a.Need)
             .Take(3)
             .Select(a => a.Area)
             .ToList();
+        // The map's domains are the root causes (Guided.Lessons.RootCauseKeys): the most strained few, as with the areas.
+        var rootCauses = view
+            .Rows.Select(r => r.Domain)
+            .Distinct()
+            .Where(d => Guided.Lessons.RootCauseKeys.Contains(d))
+            .Select(d => (Domain: d, Strain: Strain(d)))
+            .Where(d => d.Strain >= CheckScoring.SomeStrainFrom)
+            .OrderByDescending(d => d.Strain)
+            .ThenBy(d => d.Domain, StringComparer.Ordinal)
+            .Take(3)
+            .Select(d => d.Domain)
+            .ToList();
+        return new QuestionFocus(areas, rootCauses);
     }
 
     private async Task<bool> IntimacyAllowedAsync(Guid coupleId, CancellationToken cancellationToken)

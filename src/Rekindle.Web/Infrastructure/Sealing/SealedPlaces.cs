@@ -29,6 +29,7 @@ public static class SealedPlaces
     public static readonly SealedColumn ConversationSummary = new("Conversations", "Summary");
     public static readonly SealedColumn DailyAnswerText = new("DailyAnswers", "Text");
     public static readonly SealedColumn DailyAnswerReply = new("DailyAnswers", "Reply");
+    public static readonly SealedColumn CoupleQuestionText = new("CoupleQuestions", "Text");
     public static readonly SealedColumn CheckInAnswers = new("CheckIns", "Answers");
     public static readonly SealedColumn ApologyText = new("Apologies", "Text");
     public static readonly SealedColumn GrudgeEntry = new("Grudges", "Entry");

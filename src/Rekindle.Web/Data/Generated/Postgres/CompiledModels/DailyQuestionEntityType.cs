@@ -66,7 +66,7 @@ namespace Rekindle.Web.Data.Generated.Postgres.CompiledModels
                 typeof(string),
                 propertyInfo: typeof(DailyQuestion).GetProperty("QuestionId", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(DailyQuestion).GetField("<QuestionId>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                maxLength: 20);
+                maxLength: 40);
             questionId.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
             var key = runtimeEntityType.AddKey(

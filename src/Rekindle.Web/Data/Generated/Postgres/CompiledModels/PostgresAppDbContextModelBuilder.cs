@@ -12,7 +12,7 @@ namespace Rekindle.Web.Data.Generated.Postgres.CompiledModels
     public partial class PostgresAppDbContextModel
     {
         private PostgresAppDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("edb80650-c2a1-4e74-a049-4e21ceaa3869"), entityTypeCount: 42)
+            : base(skipDetectChanges: false, modelId: new Guid("091add8d-1739-4cc3-8bd0-8a84bf5718d0"), entityTypeCount: 44)
         {
         }
 
@@ -46,8 +46,10 @@ namespace Rekindle.Web.Data.Generated.Postgres.CompiledModels
             var appreciationNote = AppreciationNoteEntityType.Create(this);
             var checkIn = CheckInEntityType.Create(this);
             var conversation = ConversationEntityType.Create(this);
+            var coupleQuestion = CoupleQuestionEntityType.Create(this);
             var dailyAnswer = DailyAnswerEntityType.Create(this);
             var dailyQuestion = DailyQuestionEntityType.Create(this);
+            var questionMute = QuestionMuteEntityType.Create(this);
             var calendarFeed = CalendarFeedEntityType.Create(this);
             var customIdea = CustomIdeaEntityType.Create(this);
             var dateOption = DateOptionEntityType.Create(this);
@@ -103,10 +105,13 @@ namespace Rekindle.Web.Data.Generated.Postgres.CompiledModels
             ConversationEntityType.CreateForeignKey1(conversation, couple);
             ConversationEntityType.CreateForeignKey2(conversation, member);
             ConversationEntityType.CreateForeignKey3(conversation, member);
+            CoupleQuestionEntityType.CreateForeignKey1(coupleQuestion, member);
+            CoupleQuestionEntityType.CreateForeignKey2(coupleQuestion, couple);
             DailyAnswerEntityType.CreateForeignKey1(dailyAnswer, couple);
             DailyAnswerEntityType.CreateForeignKey2(dailyAnswer, dailyQuestion);
             DailyAnswerEntityType.CreateForeignKey3(dailyAnswer, member);
             DailyQuestionEntityType.CreateForeignKey1(dailyQuestion, couple);
+            QuestionMuteEntityType.CreateForeignKey1(questionMute, member);
             CalendarFeedEntityType.CreateForeignKey1(calendarFeed, member);
             CustomIdeaEntityType.CreateForeignKey1(customIdea, member);
             CustomIdeaEntityType.CreateForeignKey2(customIdea, couple);
@@ -154,8 +159,10 @@ namespace Rekindle.Web.Data.Generated.Postgres.CompiledModels
             AppreciationNoteEntityType.CreateAnnotations(appreciationNote);
             CheckInEntityType.CreateAnnotations(checkIn);
             ConversationEntityType.CreateAnnotations(conversation);
+            CoupleQuestionEntityType.CreateAnnotations(coupleQuestion);
             DailyAnswerEntityType.CreateAnnotations(dailyAnswer);
             DailyQuestionEntityType.CreateAnnotations(dailyQuestion);
+            QuestionMuteEntityType.CreateAnnotations(questionMute);
             CalendarFeedEntityType.CreateAnnotations(calendarFeed);
             CustomIdeaEntityType.CreateAnnotations(customIdea);
             DateOptionEntityType.CreateAnnotations(dateOption);

@@ -1003,6 +1003,38 @@ namespace Rekindle.Web.Data.Generated.Postgres.Migrations
                     b.ToTable("Conversations");
                 });
 
+            modelBuilder.Entity("Rekindle.Web.Features.Talk.CoupleQuestion", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("AuthorId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("CoupleId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("RetiredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(1300)
+                        .HasColumnType("character varying(1300)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AuthorId");
+
+                    b.HasIndex("CoupleId", "RetiredAt");
+
+                    b.ToTable("CoupleQuestions");
+                });
+
             modelBuilder.Entity("Rekindle.Web.Features.Talk.DailyAnswer", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1075,8 +1107,8 @@ namespace Rekindle.Web.Data.Generated.Postgres.Migrations
 
                     b.Property<string>("QuestionId")
                         .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("character varying(20)");
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
 
                     b.HasKey("Id");
 
@@ -1084,6 +1116,23 @@ namespace Rekindle.Web.Data.Generated.Postgres.Migrations
                         .IsUnique();
 
                     b.ToTable("DailyQuestions");
+                });
+
+            modelBuilder.Entity("Rekindle.Web.Features.Talk.QuestionMute", b =>
+                {
+                    b.Property<Guid>("MemberId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Kind")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<DateTime>("MutedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("MemberId", "Kind");
+
+                    b.ToTable("QuestionMutes");
                 });
 
             modelBuilder.Entity("Rekindle.Web.Features.TimeTogether.CalendarFeed", b =>
@@ -1929,6 +1978,21 @@ namespace Rekindle.Web.Data.Generated.Postgres.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Rekindle.Web.Features.Talk.CoupleQuestion", b =>
+                {
+                    b.HasOne("Rekindle.Web.Features.Account.Member", null)
+                        .WithMany()
+                        .HasForeignKey("AuthorId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Rekindle.Web.Features.Pairing.Couple", null)
+                        .WithMany()
+                        .HasForeignKey("CoupleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Rekindle.Web.Features.Talk.DailyAnswer", b =>
                 {
                     b.HasOne("Rekindle.Web.Features.Pairing.Couple", null)
@@ -1954,6 +2018,15 @@ namespace Rekindle.Web.Data.Generated.Postgres.Migrations
                     b.HasOne("Rekindle.Web.Features.Pairing.Couple", null)
                         .WithMany()
                         .HasForeignKey("CoupleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Rekindle.Web.Features.Talk.QuestionMute", b =>
+                {
+                    b.HasOne("Rekindle.Web.Features.Account.Member", null)
+                        .WithMany()
+                        .HasForeignKey("MemberId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -61,7 +61,7 @@ namespace Rekindle.Web.Data.Generated.Sqlite.CompiledModels
                 typeof(string),
                 propertyInfo: typeof(DailyQuestion).GetProperty("QuestionId", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(DailyQuestion).GetField("<QuestionId>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                maxLength: 20);
+                maxLength: 40);
 
             var key = runtimeEntityType.AddKey(
                 new[] { id });

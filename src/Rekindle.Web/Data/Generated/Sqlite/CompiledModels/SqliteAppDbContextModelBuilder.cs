@@ -11,7 +11,7 @@ namespace Rekindle.Web.Data.Generated.Sqlite.CompiledModels
     public partial class SqliteAppDbContextModel
     {
         private SqliteAppDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("b9ff43bd-7719-4902-a5cc-e7a2a725dda9"), entityTypeCount: 42)
+            : base(skipDetectChanges: false, modelId: new Guid("177c68f1-0a11-4d98-ba5a-e63efaac7818"), entityTypeCount: 44)
         {
         }
 
@@ -45,8 +45,10 @@ namespace Rekindle.Web.Data.Generated.Sqlite.CompiledModels
             var appreciationNote = AppreciationNoteEntityType.Create(this);
             var checkIn = CheckInEntityType.Create(this);
             var conversation = ConversationEntityType.Create(this);
+            var coupleQuestion = CoupleQuestionEntityType.Create(this);
             var dailyAnswer = DailyAnswerEntityType.Create(this);
             var dailyQuestion = DailyQuestionEntityType.Create(this);
+            var questionMute = QuestionMuteEntityType.Create(this);
             var calendarFeed = CalendarFeedEntityType.Create(this);
             var customIdea = CustomIdeaEntityType.Create(this);
             var dateOption = DateOptionEntityType.Create(this);
@@ -102,10 +104,13 @@ namespace Rekindle.Web.Data.Generated.Sqlite.CompiledModels
             ConversationEntityType.CreateForeignKey1(conversation, couple);
             ConversationEntityType.CreateForeignKey2(conversation, member);
             ConversationEntityType.CreateForeignKey3(conversation, member);
+            CoupleQuestionEntityType.CreateForeignKey1(coupleQuestion, member);
+            CoupleQuestionEntityType.CreateForeignKey2(coupleQuestion, couple);
             DailyAnswerEntityType.CreateForeignKey1(dailyAnswer, couple);
             DailyAnswerEntityType.CreateForeignKey2(dailyAnswer, dailyQuestion);
             DailyAnswerEntityType.CreateForeignKey3(dailyAnswer, member);
             DailyQuestionEntityType.CreateForeignKey1(dailyQuestion, couple);
+            QuestionMuteEntityType.CreateForeignKey1(questionMute, member);
             CalendarFeedEntityType.CreateForeignKey1(calendarFeed, member);
             CustomIdeaEntityType.CreateForeignKey1(customIdea, member);
             CustomIdeaEntityType.CreateForeignKey2(customIdea, couple);
@@ -153,8 +158,10 @@ namespace Rekindle.Web.Data.Generated.Sqlite.CompiledModels
             AppreciationNoteEntityType.CreateAnnotations(appreciationNote);
             CheckInEntityType.CreateAnnotations(checkIn);
             ConversationEntityType.CreateAnnotations(conversation);
+            CoupleQuestionEntityType.CreateAnnotations(coupleQuestion);
             DailyAnswerEntityType.CreateAnnotations(dailyAnswer);
             DailyQuestionEntityType.CreateAnnotations(dailyQuestion);
+            QuestionMuteEntityType.CreateAnnotations(questionMute);
             CalendarFeedEntityType.CreateAnnotations(calendarFeed);
             CustomIdeaEntityType.CreateAnnotations(customIdea);
             DateOptionEntityType.CreateAnnotations(dateOption);

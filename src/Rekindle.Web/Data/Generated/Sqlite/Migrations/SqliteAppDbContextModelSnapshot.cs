@@ -996,6 +996,38 @@ namespace Rekindle.Web.Data.Generated.Sqlite.Migrations
                     b.ToTable("Conversations");
                 });
 
+            modelBuilder.Entity("Rekindle.Web.Features.Talk.CoupleQuestion", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AuthorId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CoupleId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("RetiredAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(1300)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AuthorId");
+
+                    b.HasIndex("CoupleId", "RetiredAt");
+
+                    b.ToTable("CoupleQuestions");
+                });
+
             modelBuilder.Entity("Rekindle.Web.Features.Talk.DailyAnswer", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1068,7 +1100,7 @@ namespace Rekindle.Web.Data.Generated.Sqlite.Migrations
 
                     b.Property<string>("QuestionId")
                         .IsRequired()
-                        .HasMaxLength(20)
+                        .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
@@ -1077,6 +1109,23 @@ namespace Rekindle.Web.Data.Generated.Sqlite.Migrations
                         .IsUnique();
 
                     b.ToTable("DailyQuestions");
+                });
+
+            modelBuilder.Entity("Rekindle.Web.Features.Talk.QuestionMute", b =>
+                {
+                    b.Property<Guid>("MemberId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("MutedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("MemberId", "Kind");
+
+                    b.ToTable("QuestionMutes");
                 });
 
             modelBuilder.Entity("Rekindle.Web.Features.TimeTogether.CalendarFeed", b =>
@@ -1922,6 +1971,21 @@ namespace Rekindle.Web.Data.Generated.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Rekindle.Web.Features.Talk.CoupleQuestion", b =>
+                {
+                    b.HasOne("Rekindle.Web.Features.Account.Member", null)
+                        .WithMany()
+                        .HasForeignKey("AuthorId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Rekindle.Web.Features.Pairing.Couple", null)
+                        .WithMany()
+                        .HasForeignKey("CoupleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Rekindle.Web.Features.Talk.DailyAnswer", b =>
                 {
                     b.HasOne("Rekindle.Web.Features.Pairing.Couple", null)
@@ -1947,6 +2011,15 @@ namespace Rekindle.Web.Data.Generated.Sqlite.Migrations
                     b.HasOne("Rekindle.Web.Features.Pairing.Couple", null)
                         .WithMany()
                         .HasForeignKey("CoupleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Rekindle.Web.Features.Talk.QuestionMute", b =>
+                {
+                    b.HasOne("Rekindle.Web.Features.Account.Member", null)
+                        .WithMany()
+                        .HasForeignKey("MemberId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -12,7 +12,7 @@ namespace Rekindle.Web.Data.Generated.KeyStore.Postgres.CompiledModels
     public partial class PostgresKeyStoreDbContextModel
     {
         private PostgresKeyStoreDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("7da0adca-2c67-444b-970e-e17e9c869d1a"), entityTypeCount: 2)
+            : base(skipDetectChanges: false, modelId: new Guid("fe789914-a8a7-4f0f-b2c2-d9e4973812fe"), entityTypeCount: 2)
         {
         }
 

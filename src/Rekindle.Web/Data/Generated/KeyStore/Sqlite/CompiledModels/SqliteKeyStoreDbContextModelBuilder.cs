@@ -11,7 +11,7 @@ namespace Rekindle.Web.Data.Generated.KeyStore.Sqlite.CompiledModels
     public partial class SqliteKeyStoreDbContextModel
     {
         private SqliteKeyStoreDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("77fddace-7828-49e0-a062-74864b9d545b"), entityTypeCount: 2)
+            : base(skipDetectChanges: false, modelId: new Guid("f554dc61-600c-476a-aa20-1cb939098d7b"), entityTypeCount: 2)
         {
         }
 
