@@ -36,17 +36,18 @@ public abstract class LibraryTests(RekindleFactory app)
         var found = await member.GetAsync("/program/lessons?q=" + Uri.EscapeDataString(word));
         Assert.NotNull(found.Find($"#lessons a[href='/program/lessons/{target.Key}']"));
         Assert.Equal(
-            all.Count(l => l.BodyText.Contains(word, StringComparison.OrdinalIgnoreCase)
+            all.Count(l =>
+                l.BodyText.Contains(word, StringComparison.OrdinalIgnoreCase)
                 || l.Title.Contains(word, StringComparison.OrdinalIgnoreCase)
-                || l.Summary.Contains(word, StringComparison.OrdinalIgnoreCase)),
+                || l.Summary.Contains(word, StringComparison.OrdinalIgnoreCase)
+            ),
             found.Document.QuerySelectorAll("#lessons > li").Length
         );
 
         // A root cause's name finds every lesson tagged with it.
         var byCause = await member.GetAsync("/program/lessons?q=" + Uri.EscapeDataString("Unresolved conflict"));
-        Assert.All(
-            all.Where(l => l.RootCauses.Contains("unresolved-conflict")),
-            l => Assert.NotNull(byCause.Find($"#lessons a[href='/program/lessons/{l.Key}']"))
+        Assert.All(all.Where(l => l.RootCauses.Contains("unresolved-conflict")), l =>
+            Assert.NotNull(byCause.Find($"#lessons a[href='/program/lessons/{l.Key}']"))
         );
 
         // Nothing found: said plainly, with a way back.
@@ -139,10 +140,7 @@ public abstract class LibraryTests(RekindleFactory app)
 
         var area = all[0].Area;
         var byArea = await api.GetAsync("/api/v1/lessons?area=" + area + "&q=" + Uri.EscapeDataString(all[0].Title));
-        Assert.Contains(
-            byArea.Json.GetProperty("lessons").EnumerateArray(),
-            l => l.GetProperty("key").GetString() == all[0].Key
-        );
+        Assert.Contains(byArea.Json.GetProperty("lessons").EnumerateArray(), l => l.GetProperty("key").GetString() == all[0].Key);
         Assert.All(byArea.Json.GetProperty("lessons").EnumerateArray(), l => Assert.Equal(area, l.GetProperty("area").GetString()));
         Assert.Equal(0, (await api.GetAsync("/api/v1/lessons?q=zzqxwordless")).Json.GetProperty("count").GetInt32());
 

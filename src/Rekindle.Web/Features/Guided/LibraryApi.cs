@@ -45,7 +45,9 @@ public static class LibraryApi
         lessons
             .MapGet("", List)
             .WithName("ListLessons")
-            .WithSummary("The lesson library: every lesson, or those matching q (all words, in title, summary, body, area and root causes) and area");
+            .WithSummary(
+                "The lesson library: every lesson, or those matching q (all words, in title, summary, body, area and root causes) and area"
+            );
 
         lessons
             .MapGet("/{key}", ReadAsync)
@@ -71,25 +73,24 @@ public static class LibraryApi
         SearchLessons search,
         CancellationToken cancellationToken
     ) =>
-        ApiResults.From(
-            await read.HandleAsync(key, cancellationToken),
-            v => new LessonDto(
-                v.Lesson.Key,
-                v.Lesson.Title,
-                v.Lesson.Area,
-                SearchLessons.AreaName(v.Lesson.Area),
-                v.Lesson.RootCauses.Select(search.RootCauseName).ToList(),
-                v.Lesson.Summary,
-                v.Lesson.Body,
-                v.Lesson.Professional,
-                v.Lesson.Reflection,
-                v.ShowTogether ? new LessonPartDto(v.Lesson.Together.Title, v.Lesson.Together.How) : null,
-                v.ShowTogether ? v.Lesson.Together.Tool : null,
-                new LessonPartDto(v.Lesson.Alone.Title, v.Lesson.Alone.How),
-                v.Lesson.AssumesSafety,
-                v.Resting,
-                v.ShowCalmLine ? Infrastructure.Localization.Text.Of("The exercises for two in this area are resting for now. Support comes first.") : null,
-                Safety.SafetyResources.Path
-            )
-        );
+        ApiResults.From(await read.HandleAsync(key, cancellationToken), v => new LessonDto(
+            v.Lesson.Key,
+            v.Lesson.Title,
+            v.Lesson.Area,
+            SearchLessons.AreaName(v.Lesson.Area),
+            v.Lesson.RootCauses.Select(search.RootCauseName).ToList(),
+            v.Lesson.Summary,
+            v.Lesson.Body,
+            v.Lesson.Professional,
+            v.Lesson.Reflection,
+            v.ShowTogether ? new LessonPartDto(v.Lesson.Together.Title, v.Lesson.Together.How) : null,
+            v.ShowTogether ? v.Lesson.Together.Tool : null,
+            new LessonPartDto(v.Lesson.Alone.Title, v.Lesson.Alone.How),
+            v.Lesson.AssumesSafety,
+            v.Resting,
+            v.ShowCalmLine
+                ? Infrastructure.Localization.Text.Of("The exercises for two in this area are resting for now. Support comes first.")
+                : null,
+            Safety.SafetyResources.Path
+        ));
 }

@@ -44,8 +44,7 @@ public sealed class SearchLessons(Lessons lessons, CheckContent check)
     public static string AreaName(string key) => Home.Areas.All.FirstOrDefault(a => a.Key == key)?.Name ?? key;
 
     /// <summary>The name a member reads for a root cause key (the check's own domain names).</summary>
-    public string RootCauseName(string key) =>
-        check.Domains.FirstOrDefault(d => d.Key == key)?.Name ?? key;
+    public string RootCauseName(string key) => check.Domains.FirstOrDefault(d => d.Key == key)?.Name ?? key;
 
     internal static bool Matches(string haystack, IEnumerable<string> words) =>
         words.All(w => haystack.Contains(w, StringComparison.OrdinalIgnoreCase));
