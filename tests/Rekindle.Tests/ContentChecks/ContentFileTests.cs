@@ -7,7 +7,7 @@ namespace Rekindle.Tests.ContentChecks;
 
 /// <summary>
 /// Every content file other than the questions (QuestionContentTests) and the lessons (LessonContentTests): it parses, it has
-/// what PRODUCT.md promises, ids are unique, no text is empty, titles and descriptions keep to lengths the files meet, no title
+/// what docs/PRODUCT.md promises, ids are unique, no text is empty, titles and descriptions keep to lengths the files meet, no title
 /// is there twice, and the reading level is printed per file, with a limit for the files that guide people through an
 /// exercise (decisions/0043).
 /// </summary>

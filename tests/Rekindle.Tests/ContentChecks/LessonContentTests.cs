@@ -7,7 +7,7 @@ using Xunit.Abstractions;
 namespace Rekindle.Tests.ContentChecks;
 
 /// <summary>
-/// The lessons of the guided program (Content/program/lessons*.en.json) against issue 25 and CONTENT25's rules, with the one
+/// The lessons of the guided program (Content/program/lessons*.en.json) against issue 25 and the content rules of decisions 0039 and 0043, with the one
 /// reading rule of <see cref="Readability"/> (decisions/0039, 0043). Each test prints what it measured, so a failure names
 /// the lesson and the number.
 /// </summary>
@@ -17,7 +17,8 @@ public sealed class LessonContentTests(ITestOutputHelper output)
 
     public const int LeastWords = 250;
 
-    /// <summary>"At most about 450 words": 450 with a margin of ten, so one more short sentence is not a failure (decisions/0043).</summary>
+    /// <summary>"At most about 450 words": 450 with a margin of ten, so one more short sentence is not a failure
+    /// (decisions/0043).</summary>
     public const int MostWords = 460;
 
     public const int MaxSummary = 160;
@@ -28,7 +29,7 @@ public sealed class LessonContentTests(ITestOutputHelper output)
 
     public const int LeastLessonsPerRootCause = 3;
 
-    /// <summary>The topics issue 25 point 3 names, by the keys the lesson writers were given (CONTENT25).</summary>
+    /// <summary>The topics issue 25 point 3 names, by the keys the lessons were written under.</summary>
     public static readonly string[] IssueTopics =
     [
         "rough-patches",

@@ -103,6 +103,8 @@ public abstract class LibraryTests(RekindleFactory app)
         var (worried, _) = await MemberAsync(app, "Wren");
         await TakeCheckAsync(app, worried, WithConcern);
         var (paused, _) = await MemberAsync(app, "Pax");
+        var (partner, _) = await MemberAsync(app, "Pia");
+        await JoinAsync(partner, await InviteAsync(paused));
         await paused.SubmitAsync(await paused.GetAsync("/repair"), "pause-for-two", new Dictionary<string, string> { ["pause"] = "on" });
 
         var pages = new List<string>();

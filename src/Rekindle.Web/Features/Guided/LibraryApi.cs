@@ -42,8 +42,9 @@ public static class LibraryApi
     {
         var lessons = api.MapGroup("/lessons").WithTags("Lessons");
 
-        lessons
-            .MapGet("", List)
+        // The list is the group's own address (/api/v1/lessons), without a trailing slash.
+        api.MapGet("/lessons", List)
+            .WithTags("Lessons")
             .WithName("ListLessons")
             .WithSummary(
                 "The lesson library: every lesson, or those matching q (all words, in title, summary, body, area and root causes) and area"

@@ -9,7 +9,8 @@ public sealed record LessonQuery(string Text, string? Area)
 {
     public const int MaxTextLength = 100;
 
-    /// <summary>Cleans what came from a query string: trimmed, control characters dropped, cut to length, an unknown area dropped.</summary>
+    /// <summary>Cleans what came from a query string: trimmed, control characters dropped, cut to length, an unknown area
+    /// dropped.</summary>
     public static LessonQuery From(string? text, string? area)
     {
         var clean = new string((text ?? "").Where(c => !char.IsControl(c) && !char.IsSurrogate(c)).ToArray()).Trim();

@@ -1,6 +1,6 @@
 using Rekindle.Tests.Trust;
 
-namespace Rekindle.Tests.Guided;
+namespace Rekindle.Tests.Library;
 
 /// <summary>
 /// The lesson library. Every route of it with how the adversarial suite calls it (docs/TRUST.md T1, T2): read-only content,
