@@ -7,7 +7,7 @@ using Xunit.Abstractions;
 namespace Rekindle.Tests.ContentChecks;
 
 /// <summary>
-/// The lessons of the guided program (Content/program/lessons*.en.json) against issue 25 and the content rules of decisions 0039 and 0043, with the one
+/// The lessons of the guided program (Content/program/lessons*.en.json) against issue 25 and the content rules, with the one
 /// reading rule of <see cref="Readability"/> (decisions/0039, 0043). Each test prints what it measured, so a failure names
 /// the lesson and the number.
 /// </summary>
