@@ -16,6 +16,7 @@ public sealed class UnderstandRoutes : IAreaRoutes
             ["/understand/results"] = new(Get: "/understand/results"),
             ["/understand/map"] = new(Get: "/understand/map"),
             ["/understand/plan"] = new(Get: "/understand/plan"),
+            ["/understand/changes"] = new(Get: "/understand/changes"),
             ["/api/v1/understand/check"] = new(Get: "/api/v1/understand/check"),
             ["/api/v1/understand/check/parts/{part}"] = new(
                 Post: "/api/v1/understand/check/parts/no-such-part",
@@ -25,6 +26,7 @@ public sealed class UnderstandRoutes : IAreaRoutes
             ["/api/v1/understand/map"] = new(Get: "/api/v1/understand/map"),
             ["/api/v1/understand/map/share"] = new(Post: "/api/v1/understand/map/share", Json: "{}"),
             ["/api/v1/understand/plan"] = new(Get: "/api/v1/understand/plan"),
+            ["/api/v1/understand/changes"] = new(Get: "/api/v1/understand/changes"),
             ["/api/v1/understand/plan/steps/{key}"] = new(Post: "/api/v1/understand/plan/steps/no-such-step", Json: "{\"done\":true}"),
         };
 }

@@ -107,6 +107,24 @@ public sealed record PlanDto(
 
 public sealed record TickRequest(bool Done);
 
+/// <summary>One measure then and now with its words; Change is "better", "aboutTheSame" or "harder" (strain and a hard time
+/// lower, closeness higher, is "better").</summary>
+public sealed record ChangeRowDto(string Key, string Name, int Then, int Now, string Change, string Words);
+
+/// <summary>
+/// The member's first check beside their latest (decisions/0043): Stage "noCheck", "oneCheck" (take it again to compare) or
+/// "ready". Only the member's own scores; Map is the Couple Map as it stands now, only when both shared their latest.
+/// </summary>
+public sealed record ChangesDto(
+    string Stage,
+    DateTime? ThenAt,
+    DateTime? NowAt,
+    IReadOnlyList<ChangeRowDto> Domains,
+    ChangeRowDto? Closeness,
+    ChangeRowDto? Wellbeing,
+    CoupleMapDto? Map
+);
+
 [Infrastructure.Api.ApiArea]
 public static class UnderstandApi
 {
@@ -156,6 +174,11 @@ public static class UnderstandApi
             .ProducesProblem(StatusCodes.Status404NotFound)
             .WithName("GetPlan")
             .WithSummary("Your six-week plan from your latest check, with the steps you ticked");
+
+        understand
+            .MapGet("/changes", GetChangesAsync)
+            .WithName("GetChanges")
+            .WithSummary("Your first check beside your latest, area by area (private to you), and the Couple Map now if you both shared");
 
         understand
             .MapPost("/plan/steps/{key}", TickAsync)
@@ -225,6 +248,31 @@ public static class UnderstandApi
                 history.InProgress is not null,
                 history.InProgress is null && history.Latest is { } done && options.Value.RetakeDue(done.CompletedAt, clock),
                 mapDto
+            )
+        );
+    }
+
+    private static async Task<Ok<ChangesDto>> GetChangesAsync(
+        GetChanges changes,
+        GetCoupleStatus status,
+        CheckContent content,
+        CancellationToken cancellationToken
+    )
+    {
+        var v = await changes.HandleAsync(cancellationToken);
+        static ChangeRowDto? Row(ChangeRow? r) =>
+            r is null
+                ? null
+                : new(r.Key, r.Name, r.Then, r.Now, System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(r.Change.ToString()), r.Words);
+        return TypedResults.Ok(
+            new ChangesDto(
+                System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(v.Stage.ToString()),
+                v.ThenAt,
+                v.NowAt,
+                v.Domains.Select(r => Row(r)!).ToList(),
+                Row(v.Closeness),
+                Row(v.Wellbeing),
+                v.Map is { } map ? Dto(map, await status.HandleAsync(cancellationToken), content) : null
             )
         );
     }

@@ -38,6 +38,7 @@ public static class UnderstandFeature
         builder.Services.AddScoped<ShareSummary>();
         builder.Services.AddScoped<StopSharingSummary>();
         builder.Services.AddScoped<GetMyPlan>();
+        builder.Services.AddScoped<GetChanges>();
         builder.Services.AddScoped<TickPlanStep>();
         builder.Services.AddScoped<IExportSection, UnderstandExport>();
         builder.Services.AddScoped<Home.IWaitingSource, UnderstandWaiting>();
