@@ -3,6 +3,7 @@ using Rekindle.Web.Components.Shared;
 using Rekindle.Web.Data;
 using Rekindle.Web.Features.About;
 using Rekindle.Web.Features.Account;
+using Rekindle.Web.Features.Betrayal;
 using Rekindle.Web.Features.Home;
 using Rekindle.Web.Features.Installable;
 using Rekindle.Web.Features.Intimacy;
@@ -53,6 +54,7 @@ builder.AddSpontaneity();
 builder.AddIntimacy();
 builder.AddSelfCare();
 builder.AddRepair();
+builder.AddBetrayal();
 builder.AddSupport();
 builder.AddProgress();
 builder.AddHome();
@@ -77,6 +79,7 @@ app.LoadSpontaneityContent();
 app.LoadIntimacyContent();
 app.LoadSupportContent();
 app.LoadRepairContent();
+app.LoadBetrayalContent();
 if (await app.RunBeforeMigrationsAsync(args))
 {
     return;
