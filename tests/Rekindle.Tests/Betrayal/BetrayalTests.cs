@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Rekindle.Testing;
 using static Rekindle.Testing.Journeys;
@@ -261,7 +262,9 @@ public abstract class BetrayalTests(RekindleFactory app)
         var after = await c.Broke.GetAsync(path);
         Assert.Equal(
             2,
-            after.Document.QuerySelectorAll("#agreements li").Count(li => li.TextContent.Contains("This agreement has ended."))
+            after
+                .Document.QuerySelectorAll("#agreements li")
+                .Count(li => li.TextContent.Contains("This agreement has ended.", StringComparison.Ordinal))
         );
         Assert.Null(after.Find("#agreements button[value^='end-agreement:']"));
     }
@@ -305,10 +308,10 @@ public abstract class BetrayalTests(RekindleFactory app)
         foreach (var page in new[] { "/repair/betrayal", path })
         {
             var text = (await c.Hurt.GetAsync(page)).Text;
-            Assert.DoesNotContain("your part", text, StringComparison.OrdinalIgnoreCase);
+            // "Your part" as a word (never "your partner"): the hurt partner owes no share of the blame.
+            Assert.DoesNotMatch(new Regex(@"\byour (part|share)\b", RegexOptions.IgnoreCase), text);
             Assert.DoesNotContain("forgive them", text, StringComparison.OrdinalIgnoreCase);
             Assert.DoesNotContain("ready to forgive", text, StringComparison.OrdinalIgnoreCase);
-            Assert.DoesNotContain("your share", text, StringComparison.OrdinalIgnoreCase);
         }
 
         var hurt = (await c.Hurt.GetAsync(path)).TextOf("#forgiveness");
