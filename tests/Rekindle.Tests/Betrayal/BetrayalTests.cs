@@ -118,6 +118,10 @@ public abstract class BetrayalTests(RekindleFactory app)
             Assert.DoesNotContain("Draftfeelmarker", (await api.GetAsync("/api/v1" + path)).Body, StringComparison.Ordinal);
         }
 
+        // The export: the draft is in its writer's, never in the partner's.
+        Assert.Contains("Draftfeelmarker", await ExportAsync(c.Hurt), StringComparison.Ordinal);
+        Assert.DoesNotContain("Draftfeelmarker", await ExportAsync(c.Broke), StringComparison.Ordinal);
+
         // The acknowledgment cannot come before the hurt partner's feelings.
         using (var api = await ApiClient.SignInAsync(app, c.BrokeEmail))
         {
@@ -385,6 +389,11 @@ public abstract class BetrayalTests(RekindleFactory app)
     {
         var c = await CoupleAsync();
         var path = await OpenAsync(c.Hurt);
+        // The invited partner's home has one neutral line that names no betrayal, and leads to the path.
+        var home = await c.Broke.GetAsync("/");
+        Assert.Contains("Something in Repair is waiting for you, from Hana.", home.Text, StringComparison.Ordinal);
+        Assert.NotNull(home.Find($"a[href='{path}']"));
+        Assert.DoesNotContain("affair", home.Text, StringComparison.OrdinalIgnoreCase);
         var strangers = await CoupleAsync("Cyd", "Dee");
         Assert.Equal(HttpStatusCode.NotFound, (await strangers.Hurt.GetAsync(path)).Status);
         Assert.Equal(HttpStatusCode.NotFound, (await strangers.Broke.GetAsync(path)).Status);
@@ -417,6 +426,15 @@ public abstract class BetrayalTests(RekindleFactory app)
         Assert.Equal(HttpStatusCode.OK, ended.Status);
         Assert.Equal("ended", ended.Json.GetProperty("stage").GetString());
         Assert.NotNull((await c.Hurt.GetAsync(path)).Find("#ended"));
+    }
+
+    private static async Task<string> ExportAsync(TestBrowser browser)
+    {
+        var token = (await browser.GetAsync("/account/data"))
+            .Find("form[action='/account/export/json'] input[name=__RequestVerificationToken]")!
+            .GetAttribute("value")!;
+        using var content = new FormUrlEncodedContent([new("__RequestVerificationToken", token)]);
+        return await (await browser.Client.PostAsync("/account/export/json", content)).Content.ReadAsStringAsync();
     }
 
     private static void AssertProblem(ApiResponse response, HttpStatusCode status, string kind, string? field = null) =>
