@@ -4,6 +4,7 @@ using Rekindle.Web.Data;
 using Rekindle.Web.Features.About;
 using Rekindle.Web.Features.Account;
 using Rekindle.Web.Features.Guided;
+using Rekindle.Web.Features.Betrayal;
 using Rekindle.Web.Features.Home;
 using Rekindle.Web.Features.Installable;
 using Rekindle.Web.Features.Intimacy;
@@ -54,6 +55,7 @@ builder.AddSpontaneity();
 builder.AddIntimacy();
 builder.AddSelfCare();
 builder.AddRepair();
+builder.AddBetrayal();
 builder.AddSupport();
 builder.AddProgress();
 builder.AddLibrary();
@@ -79,6 +81,7 @@ app.LoadSpontaneityContent();
 app.LoadIntimacyContent();
 app.LoadSupportContent();
 app.LoadRepairContent();
+app.LoadBetrayalContent();
 if (await app.RunBeforeMigrationsAsync(args))
 {
     return;

@@ -206,6 +206,7 @@ public sealed class AccessibilityTests(ChromiumApp chromium) : IClassFixture<Chr
             "/repair/letting-go",
             grudge,
             "/repair/apology",
+            "/repair/betrayal",
             "/account/security",
             "/account/activity",
             "/account/notifications",

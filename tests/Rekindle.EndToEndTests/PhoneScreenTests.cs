@@ -99,6 +99,8 @@ public sealed class PhoneScreenTests(ChromiumApp chromium, ITestOutputHelper out
         ["/repair/letting-go"] = [([Who.Member], "/repair/letting-go")],
         ["/repair/letting-go/{Id:guid}"] = [([Who.Member], "{grudge}")],
         ["/repair/apology"] = [([Who.Member], "/repair/apology")],
+        ["/repair/betrayal"] = [(Couple, "/repair/betrayal")],
+        ["/repair/betrayal/{Id:guid}"] = [(Couple, "{betrayal}")],
         ["/account/security"] = [([Who.Member], "/account/security")],
         ["/account/activity"] = [([Who.Member], "/account/activity")],
         ["/account/notifications"] = [([Who.Member], "/account/notifications")],
@@ -299,6 +301,13 @@ public sealed class PhoneScreenTests(ChromiumApp chromium, ITestOutputHelper out
             }
         );
 
+        // A path after a betrayal, opened by the partner (the member is invited to join).
+        var betrayal = await partner.SubmitAsync(
+            await partner.GetAsync("/repair/betrayal"),
+            "open-betrayal",
+            new Dictionary<string, string> { ["kind"] = "agreement", ["role"] = "hurt" }
+        );
+
         // Someone without a partner yet, holding another member's invitation; and someone half-way through a two-step sign-in.
         var (inviter, _) = await MemberAsync(app, "Ines");
         var code = await InviteAsync(inviter);
@@ -313,6 +322,7 @@ public sealed class PhoneScreenTests(ChromiumApp chromium, ITestOutputHelper out
         {
             ["{repair}"] = repair,
             ["{grudge}"] = grudge,
+            ["{betrayal}"] = betrayal.Url.AbsolutePath,
             ["{date}"] = date.Url.AbsolutePath,
             ["{code}"] = Uri.EscapeDataString(code),
             ["{stop}"] = await StopTokenAsync(app, memberEmail),

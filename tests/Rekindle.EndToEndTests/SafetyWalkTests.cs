@@ -27,6 +27,7 @@ public sealed class SafetyWalkTests(ChromiumApp chromium) : IClassFixture<Chromi
         "/intimacy/matches",
         "/intimacy/program",
         "/repair",
+        "/repair/betrayal",
         "/progress",
         "/areas/intimacy",
         "/areas/repair",
@@ -45,6 +46,9 @@ public sealed class SafetyWalkTests(ChromiumApp chromium) : IClassFixture<Chromi
         "a[href='/intimacy/answers']",
         "#open-repair",
         "#repairs",
+        "#open-betrayal",
+        "#betrayal-link",
+        "#paths",
         "#start",
         "#pause-for-two",
     ];

@@ -78,6 +78,10 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityUserConte
 
     public DbSet<Features.Repair.Apology> Apologies => Set<Features.Repair.Apology>();
 
+    public DbSet<Features.Betrayal.Betrayal> Betrayals => Set<Features.Betrayal.Betrayal>();
+
+    public DbSet<Features.Betrayal.BetrayalEntry> BetrayalEntries => Set<Features.Betrayal.BetrayalEntry>();
+
     public DbSet<Infrastructure.Privacy.AnswerSet> AnswerSets => Set<Infrastructure.Privacy.AnswerSet>();
 
     public DbSet<Infrastructure.Jobs.Notice> Notices => Set<Infrastructure.Jobs.Notice>();

@@ -19,6 +19,8 @@ public sealed class SealedPlacesTests
         "Apologies.Text",
         "AppreciationNotes.Text",
         "AspNetUsers.FirstName",
+        "BetrayalEntries.Entry",
+        "Betrayals.Kind",
         "CalendarFeeds.Token",
         "CheckAttempts.Answers",
         "CheckAttempts.Scores",

@@ -36,6 +36,8 @@ public static class SealedPlaces
     public static readonly SealedColumn IncidentTitle = new("Incidents", "Title");
     public static readonly SealedColumn IncidentEntryEntry = new("IncidentEntries", "Entry");
     public static readonly SealedColumn IncidentEntryMissed = new("IncidentEntries", "Missed");
+    public static readonly SealedColumn BetrayalKind = new("Betrayals", "Kind");
+    public static readonly SealedColumn BetrayalEntryEntry = new("BetrayalEntries", "Entry");
     public static readonly SealedColumn CheckAttemptAnswers = new("CheckAttempts", "Answers");
     public static readonly SealedColumn CheckAttemptScores = new("CheckAttempts", "Scores");
     public static readonly SealedColumn MapShareDomains = new("MapShares", "Domains");

@@ -330,6 +330,104 @@ namespace Rekindle.Web.Data.Generated.Postgres.Migrations
                     b.ToTable("UsedTotpSteps");
                 });
 
+            modelBuilder.Entity("Rekindle.Web.Features.Betrayal.Betrayal", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("CoupleId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime?>("EndedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("HurtId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime?>("JoinedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.Property<DateTime>("OpenedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("OpenedBy")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("PartnerId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime?>("QuestionsPausedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OpenedBy");
+
+                    b.HasIndex("PartnerId");
+
+                    b.HasIndex("CoupleId", "OpenedAt");
+
+                    b.ToTable("Betrayals");
+                });
+
+            modelBuilder.Entity("Rekindle.Web.Features.Betrayal.BetrayalEntry", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("About")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime?>("AgreedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("BetrayalId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("CoupleId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime?>("EndedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Entry")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<Guid>("OwnerId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Part")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("SentAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("WrittenAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CoupleId");
+
+                    b.HasIndex("OwnerId");
+
+                    b.HasIndex("BetrayalId", "Part");
+
+                    b.ToTable("BetrayalEntries");
+                });
+
             modelBuilder.Entity("Rekindle.Web.Features.Intimacy.CheckInFirst", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1727,6 +1825,48 @@ namespace Rekindle.Web.Data.Generated.Postgres.Migrations
                     b.HasOne("Rekindle.Web.Features.Account.Member", null)
                         .WithMany()
                         .HasForeignKey("MemberId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Rekindle.Web.Features.Betrayal.Betrayal", b =>
+                {
+                    b.HasOne("Rekindle.Web.Features.Pairing.Couple", null)
+                        .WithMany()
+                        .HasForeignKey("CoupleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Rekindle.Web.Features.Account.Member", null)
+                        .WithMany()
+                        .HasForeignKey("OpenedBy")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Rekindle.Web.Features.Account.Member", null)
+                        .WithMany()
+                        .HasForeignKey("PartnerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Rekindle.Web.Features.Betrayal.BetrayalEntry", b =>
+                {
+                    b.HasOne("Rekindle.Web.Features.Betrayal.Betrayal", null)
+                        .WithMany()
+                        .HasForeignKey("BetrayalId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Rekindle.Web.Features.Pairing.Couple", null)
+                        .WithMany()
+                        .HasForeignKey("CoupleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Rekindle.Web.Features.Account.Member", null)
+                        .WithMany()
+                        .HasForeignKey("OwnerId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
