@@ -12,7 +12,7 @@ namespace Rekindle.Web.Data.Generated.Postgres.CompiledModels
     public partial class PostgresAppDbContextModel
     {
         private PostgresAppDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("091add8d-1739-4cc3-8bd0-8a84bf5718d0"), entityTypeCount: 44)
+            : base(skipDetectChanges: false, modelId: new Guid("2c85d669-2c0e-49aa-8626-4a60caef5a29"), entityTypeCount: 46)
         {
         }
 
@@ -28,6 +28,8 @@ namespace Rekindle.Web.Data.Generated.Postgres.CompiledModels
             var memberSession = MemberSessionEntityType.Create(this);
             var securityEvent = SecurityEventEntityType.Create(this);
             var usedTotpStep = UsedTotpStepEntityType.Create(this);
+            var betrayal = BetrayalEntityType.Create(this);
+            var betrayalEntry = BetrayalEntryEntityType.Create(this);
             var checkInFirst = CheckInFirstEntityType.Create(this);
             var customDesire = CustomDesireEntityType.Create(this);
             var stageReady = StageReadyEntityType.Create(this);
@@ -72,6 +74,12 @@ namespace Rekindle.Web.Data.Generated.Postgres.CompiledModels
             MemberSessionEntityType.CreateForeignKey1(memberSession, member);
             SecurityEventEntityType.CreateForeignKey1(securityEvent, member);
             UsedTotpStepEntityType.CreateForeignKey1(usedTotpStep, member);
+            BetrayalEntityType.CreateForeignKey1(betrayal, couple);
+            BetrayalEntityType.CreateForeignKey2(betrayal, member);
+            BetrayalEntityType.CreateForeignKey3(betrayal, member);
+            BetrayalEntryEntityType.CreateForeignKey1(betrayalEntry, betrayal);
+            BetrayalEntryEntityType.CreateForeignKey2(betrayalEntry, couple);
+            BetrayalEntryEntityType.CreateForeignKey3(betrayalEntry, member);
             CheckInFirstEntityType.CreateForeignKey1(checkInFirst, couple);
             CustomDesireEntityType.CreateForeignKey1(customDesire, couple);
             StageReadyEntityType.CreateForeignKey1(stageReady, couple);
@@ -141,6 +149,8 @@ namespace Rekindle.Web.Data.Generated.Postgres.CompiledModels
             MemberSessionEntityType.CreateAnnotations(memberSession);
             SecurityEventEntityType.CreateAnnotations(securityEvent);
             UsedTotpStepEntityType.CreateAnnotations(usedTotpStep);
+            BetrayalEntityType.CreateAnnotations(betrayal);
+            BetrayalEntryEntityType.CreateAnnotations(betrayalEntry);
             CheckInFirstEntityType.CreateAnnotations(checkInFirst);
             CustomDesireEntityType.CreateAnnotations(customDesire);
             StageReadyEntityType.CreateAnnotations(stageReady);

@@ -11,7 +11,7 @@ namespace Rekindle.Web.Data.Generated.Sqlite.CompiledModels
     public partial class SqliteAppDbContextModel
     {
         private SqliteAppDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("177c68f1-0a11-4d98-ba5a-e63efaac7818"), entityTypeCount: 44)
+            : base(skipDetectChanges: false, modelId: new Guid("512a06b3-c9e6-4f47-8a25-799abcaf2646"), entityTypeCount: 46)
         {
         }
 
@@ -27,6 +27,8 @@ namespace Rekindle.Web.Data.Generated.Sqlite.CompiledModels
             var memberSession = MemberSessionEntityType.Create(this);
             var securityEvent = SecurityEventEntityType.Create(this);
             var usedTotpStep = UsedTotpStepEntityType.Create(this);
+            var betrayal = BetrayalEntityType.Create(this);
+            var betrayalEntry = BetrayalEntryEntityType.Create(this);
             var checkInFirst = CheckInFirstEntityType.Create(this);
             var customDesire = CustomDesireEntityType.Create(this);
             var stageReady = StageReadyEntityType.Create(this);
@@ -71,6 +73,12 @@ namespace Rekindle.Web.Data.Generated.Sqlite.CompiledModels
             MemberSessionEntityType.CreateForeignKey1(memberSession, member);
             SecurityEventEntityType.CreateForeignKey1(securityEvent, member);
             UsedTotpStepEntityType.CreateForeignKey1(usedTotpStep, member);
+            BetrayalEntityType.CreateForeignKey1(betrayal, couple);
+            BetrayalEntityType.CreateForeignKey2(betrayal, member);
+            BetrayalEntityType.CreateForeignKey3(betrayal, member);
+            BetrayalEntryEntityType.CreateForeignKey1(betrayalEntry, betrayal);
+            BetrayalEntryEntityType.CreateForeignKey2(betrayalEntry, couple);
+            BetrayalEntryEntityType.CreateForeignKey3(betrayalEntry, member);
             CheckInFirstEntityType.CreateForeignKey1(checkInFirst, couple);
             CustomDesireEntityType.CreateForeignKey1(customDesire, couple);
             StageReadyEntityType.CreateForeignKey1(stageReady, couple);
@@ -140,6 +148,8 @@ namespace Rekindle.Web.Data.Generated.Sqlite.CompiledModels
             MemberSessionEntityType.CreateAnnotations(memberSession);
             SecurityEventEntityType.CreateAnnotations(securityEvent);
             UsedTotpStepEntityType.CreateAnnotations(usedTotpStep);
+            BetrayalEntityType.CreateAnnotations(betrayal);
+            BetrayalEntryEntityType.CreateAnnotations(betrayalEntry);
             CheckInFirstEntityType.CreateAnnotations(checkInFirst);
             CustomDesireEntityType.CreateAnnotations(customDesire);
             StageReadyEntityType.CreateAnnotations(stageReady);

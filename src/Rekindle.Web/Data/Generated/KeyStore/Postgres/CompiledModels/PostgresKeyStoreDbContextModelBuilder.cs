@@ -12,7 +12,7 @@ namespace Rekindle.Web.Data.Generated.KeyStore.Postgres.CompiledModels
     public partial class PostgresKeyStoreDbContextModel
     {
         private PostgresKeyStoreDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("fe789914-a8a7-4f0f-b2c2-d9e4973812fe"), entityTypeCount: 2)
+            : base(skipDetectChanges: false, modelId: new Guid("c5ab3372-bb16-4884-bff1-4109735ee495"), entityTypeCount: 2)
         {
         }
 

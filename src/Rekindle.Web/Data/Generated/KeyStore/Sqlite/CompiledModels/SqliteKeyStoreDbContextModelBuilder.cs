@@ -11,7 +11,7 @@ namespace Rekindle.Web.Data.Generated.KeyStore.Sqlite.CompiledModels
     public partial class SqliteKeyStoreDbContextModel
     {
         private SqliteKeyStoreDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("f554dc61-600c-476a-aa20-1cb939098d7b"), entityTypeCount: 2)
+            : base(skipDetectChanges: false, modelId: new Guid("0495fcb3-f16c-4003-a066-9cd978e91156"), entityTypeCount: 2)
         {
         }
 

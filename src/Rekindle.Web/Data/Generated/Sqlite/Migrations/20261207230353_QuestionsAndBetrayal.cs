@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace Rekindle.Web.Data.Generated.Sqlite.Migrations
 {
     /// <inheritdoc />
-    public partial class BetrayalPath : Migration
+    public partial class QuestionsAndBetrayal : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -46,6 +46,53 @@ namespace Rekindle.Web.Data.Generated.Sqlite.Migrations
                         name: "FK_Betrayals_Couples_CoupleId",
                         column: x => x.CoupleId,
                         principalTable: "Couples",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "CoupleQuestions",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CoupleId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    AuthorId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Text = table.Column<string>(type: "TEXT", maxLength: 1300, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    RetiredAt = table.Column<DateTime>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CoupleQuestions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_CoupleQuestions_AspNetUsers_AuthorId",
+                        column: x => x.AuthorId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_CoupleQuestions_Couples_CoupleId",
+                        column: x => x.CoupleId,
+                        principalTable: "Couples",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "QuestionMutes",
+                columns: table => new
+                {
+                    MemberId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    MutedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_QuestionMutes", x => new { x.MemberId, x.Kind });
+                    table.ForeignKey(
+                        name: "FK_QuestionMutes_AspNetUsers_MemberId",
+                        column: x => x.MemberId,
+                        principalTable: "AspNetUsers",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
@@ -118,6 +165,16 @@ namespace Rekindle.Web.Data.Generated.Sqlite.Migrations
                 name: "IX_Betrayals_PartnerId",
                 table: "Betrayals",
                 column: "PartnerId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CoupleQuestions_AuthorId",
+                table: "CoupleQuestions",
+                column: "AuthorId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CoupleQuestions_CoupleId_RetiredAt",
+                table: "CoupleQuestions",
+                columns: new[] { "CoupleId", "RetiredAt" });
         }
 
         /// <inheritdoc />
@@ -125,6 +182,12 @@ namespace Rekindle.Web.Data.Generated.Sqlite.Migrations
         {
             migrationBuilder.DropTable(
                 name: "BetrayalEntries");
+
+            migrationBuilder.DropTable(
+                name: "CoupleQuestions");
+
+            migrationBuilder.DropTable(
+                name: "QuestionMutes");
 
             migrationBuilder.DropTable(
                 name: "Betrayals");

@@ -6,11 +6,21 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace Rekindle.Web.Data.Generated.Postgres.Migrations
 {
     /// <inheritdoc />
-    public partial class BetrayalPath : Migration
+    public partial class QuestionsAndBetrayal : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AlterColumn<string>(
+                name: "QuestionId",
+                table: "DailyQuestions",
+                type: "character varying(40)",
+                maxLength: 40,
+                nullable: false,
+                oldClrType: typeof(string),
+                oldType: "character varying(20)",
+                oldMaxLength: 20);
+
             migrationBuilder.CreateTable(
                 name: "Betrayals",
                 columns: table => new
@@ -46,6 +56,53 @@ namespace Rekindle.Web.Data.Generated.Postgres.Migrations
                         name: "FK_Betrayals_Couples_CoupleId",
                         column: x => x.CoupleId,
                         principalTable: "Couples",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "CoupleQuestions",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    CoupleId = table.Column<Guid>(type: "uuid", nullable: false),
+                    AuthorId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Text = table.Column<string>(type: "character varying(1300)", maxLength: 1300, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    RetiredAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CoupleQuestions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_CoupleQuestions_AspNetUsers_AuthorId",
+                        column: x => x.AuthorId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_CoupleQuestions_Couples_CoupleId",
+                        column: x => x.CoupleId,
+                        principalTable: "Couples",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "QuestionMutes",
+                columns: table => new
+                {
+                    MemberId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Kind = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    MutedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_QuestionMutes", x => new { x.MemberId, x.Kind });
+                    table.ForeignKey(
+                        name: "FK_QuestionMutes_AspNetUsers_MemberId",
+                        column: x => x.MemberId,
+                        principalTable: "AspNetUsers",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
@@ -118,6 +175,16 @@ namespace Rekindle.Web.Data.Generated.Postgres.Migrations
                 name: "IX_Betrayals_PartnerId",
                 table: "Betrayals",
                 column: "PartnerId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CoupleQuestions_AuthorId",
+                table: "CoupleQuestions",
+                column: "AuthorId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CoupleQuestions_CoupleId_RetiredAt",
+                table: "CoupleQuestions",
+                columns: new[] { "CoupleId", "RetiredAt" });
         }
 
         /// <inheritdoc />
@@ -127,7 +194,23 @@ namespace Rekindle.Web.Data.Generated.Postgres.Migrations
                 name: "BetrayalEntries");
 
             migrationBuilder.DropTable(
+                name: "CoupleQuestions");
+
+            migrationBuilder.DropTable(
+                name: "QuestionMutes");
+
+            migrationBuilder.DropTable(
                 name: "Betrayals");
+
+            migrationBuilder.AlterColumn<string>(
+                name: "QuestionId",
+                table: "DailyQuestions",
+                type: "character varying(20)",
+                maxLength: 20,
+                nullable: false,
+                oldClrType: typeof(string),
+                oldType: "character varying(40)",
+                oldMaxLength: 40);
         }
     }
 }
