@@ -12,7 +12,7 @@ namespace Rekindle.Web.Data.Generated.Postgres.CompiledModels
     public partial class PostgresAppDbContextModel
     {
         private PostgresAppDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("edb80650-c2a1-4e74-a049-4e21ceaa3869"), entityTypeCount: 42)
+            : base(skipDetectChanges: false, modelId: new Guid("5d00d55c-cb39-4436-afc3-08542aa6ad41"), entityTypeCount: 45)
         {
         }
 
@@ -28,6 +28,9 @@ namespace Rekindle.Web.Data.Generated.Postgres.CompiledModels
             var memberSession = MemberSessionEntityType.Create(this);
             var securityEvent = SecurityEventEntityType.Create(this);
             var usedTotpStep = UsedTotpStepEntityType.Create(this);
+            var programNudgeSettings = ProgramNudgeSettingsEntityType.Create(this);
+            var programRun = ProgramRunEntityType.Create(this);
+            var programWeek = ProgramWeekEntityType.Create(this);
             var checkInFirst = CheckInFirstEntityType.Create(this);
             var customDesire = CustomDesireEntityType.Create(this);
             var stageReady = StageReadyEntityType.Create(this);
@@ -70,6 +73,11 @@ namespace Rekindle.Web.Data.Generated.Postgres.CompiledModels
             MemberSessionEntityType.CreateForeignKey1(memberSession, member);
             SecurityEventEntityType.CreateForeignKey1(securityEvent, member);
             UsedTotpStepEntityType.CreateForeignKey1(usedTotpStep, member);
+            ProgramNudgeSettingsEntityType.CreateForeignKey1(programNudgeSettings, member);
+            ProgramRunEntityType.CreateForeignKey1(programRun, couple);
+            ProgramRunEntityType.CreateForeignKey2(programRun, member);
+            ProgramWeekEntityType.CreateForeignKey1(programWeek, member);
+            ProgramWeekEntityType.CreateForeignKey2(programWeek, programRun);
             CheckInFirstEntityType.CreateForeignKey1(checkInFirst, couple);
             CustomDesireEntityType.CreateForeignKey1(customDesire, couple);
             StageReadyEntityType.CreateForeignKey1(stageReady, couple);
@@ -136,6 +144,9 @@ namespace Rekindle.Web.Data.Generated.Postgres.CompiledModels
             MemberSessionEntityType.CreateAnnotations(memberSession);
             SecurityEventEntityType.CreateAnnotations(securityEvent);
             UsedTotpStepEntityType.CreateAnnotations(usedTotpStep);
+            ProgramNudgeSettingsEntityType.CreateAnnotations(programNudgeSettings);
+            ProgramRunEntityType.CreateAnnotations(programRun);
+            ProgramWeekEntityType.CreateAnnotations(programWeek);
             CheckInFirstEntityType.CreateAnnotations(checkInFirst);
             CustomDesireEntityType.CreateAnnotations(customDesire);
             StageReadyEntityType.CreateAnnotations(stageReady);

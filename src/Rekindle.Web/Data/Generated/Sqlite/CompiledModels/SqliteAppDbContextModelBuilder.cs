@@ -11,7 +11,7 @@ namespace Rekindle.Web.Data.Generated.Sqlite.CompiledModels
     public partial class SqliteAppDbContextModel
     {
         private SqliteAppDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("b9ff43bd-7719-4902-a5cc-e7a2a725dda9"), entityTypeCount: 42)
+            : base(skipDetectChanges: false, modelId: new Guid("23a02b23-73a7-4a03-a291-b46785fcd58c"), entityTypeCount: 45)
         {
         }
 
@@ -27,6 +27,9 @@ namespace Rekindle.Web.Data.Generated.Sqlite.CompiledModels
             var memberSession = MemberSessionEntityType.Create(this);
             var securityEvent = SecurityEventEntityType.Create(this);
             var usedTotpStep = UsedTotpStepEntityType.Create(this);
+            var programNudgeSettings = ProgramNudgeSettingsEntityType.Create(this);
+            var programRun = ProgramRunEntityType.Create(this);
+            var programWeek = ProgramWeekEntityType.Create(this);
             var checkInFirst = CheckInFirstEntityType.Create(this);
             var customDesire = CustomDesireEntityType.Create(this);
             var stageReady = StageReadyEntityType.Create(this);
@@ -69,6 +72,11 @@ namespace Rekindle.Web.Data.Generated.Sqlite.CompiledModels
             MemberSessionEntityType.CreateForeignKey1(memberSession, member);
             SecurityEventEntityType.CreateForeignKey1(securityEvent, member);
             UsedTotpStepEntityType.CreateForeignKey1(usedTotpStep, member);
+            ProgramNudgeSettingsEntityType.CreateForeignKey1(programNudgeSettings, member);
+            ProgramRunEntityType.CreateForeignKey1(programRun, couple);
+            ProgramRunEntityType.CreateForeignKey2(programRun, member);
+            ProgramWeekEntityType.CreateForeignKey1(programWeek, member);
+            ProgramWeekEntityType.CreateForeignKey2(programWeek, programRun);
             CheckInFirstEntityType.CreateForeignKey1(checkInFirst, couple);
             CustomDesireEntityType.CreateForeignKey1(customDesire, couple);
             StageReadyEntityType.CreateForeignKey1(stageReady, couple);
@@ -135,6 +143,9 @@ namespace Rekindle.Web.Data.Generated.Sqlite.CompiledModels
             MemberSessionEntityType.CreateAnnotations(memberSession);
             SecurityEventEntityType.CreateAnnotations(securityEvent);
             UsedTotpStepEntityType.CreateAnnotations(usedTotpStep);
+            ProgramNudgeSettingsEntityType.CreateAnnotations(programNudgeSettings);
+            ProgramRunEntityType.CreateAnnotations(programRun);
+            ProgramWeekEntityType.CreateAnnotations(programWeek);
             CheckInFirstEntityType.CreateAnnotations(checkInFirst);
             CustomDesireEntityType.CreateAnnotations(customDesire);
             StageReadyEntityType.CreateAnnotations(stageReady);
