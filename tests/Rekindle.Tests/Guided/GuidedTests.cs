@@ -1,9 +1,9 @@
 using System.Net;
+using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Rekindle.Testing;
 using Rekindle.Web.Features.Guided;
-using Rekindle.Web.Features.Understand;
 using static Rekindle.Testing.Journeys;
 using static Rekindle.Tests.Understand.CheckJourney;
 
@@ -192,6 +192,7 @@ public abstract class GuidedTests(RekindleFactory app)
 
         // Jon's check strains health and desire most: once both shared, the next session follows it.
         await TakeCheckAsync(app, b, item => item.Section == "health-and-desire" ? (item.Reverse ? 0 : 4) : Ordinary(item));
+        app.Clock.Advance(TimeSpan.FromMinutes(1));
         foreach (var browser in new[] { a, b })
         {
             await browser.SubmitAsync(await browser.GetAsync("/understand/results"), "share");
@@ -214,7 +215,6 @@ public abstract class GuidedTests(RekindleFactory app)
         foreach (var key in Keys(await ProgramAsync(api)).Where(k => k != ProgramRules.LookBack))
         {
             Assert.False(Lessons.ByKey[key].AssumesSafety, key + " assumes safety");
-            Assert.Contains(Lessons.ByKey[key].Area, ProgramRules.ForOneWhenUnsafe);
         }
 
         // Alone, or resting: the part for one.
@@ -233,6 +233,7 @@ public abstract class GuidedTests(RekindleFactory app)
             await TakeCheckAsync(app, a, Ordinary);
             await StartAsync(a);
             await ReadAsync(b);
+            app.Clock.Advance(TimeSpan.FromMinutes(1));
             await TakeCheckAsync(app, a, concern ? WithConcern : Ordinary);
             if (!concern)
             {
@@ -265,7 +266,10 @@ public abstract class GuidedTests(RekindleFactory app)
 
         for (var i = 0; i < views[0].Count; i++)
         {
-            Assert.True(views[0][i] == views[1][i], $"the partner can tell a concern from a pause: {SamePage.Difference(views[0][i], views[1][i])}");
+            Assert.True(
+                views[0][i] == views[1][i],
+                $"the partner can tell a concern from a pause: {SamePage.Difference(views[0][i], views[1][i])}"
+            );
         }
     }
 
@@ -286,10 +290,26 @@ public abstract class GuidedTests(RekindleFactory app)
         Assert.Equal(HttpStatusCode.OK, (await api.PostAsync("/api/v1/program/weeks/1/lesson-done", new { })).Status);
         var reflected = await api.Client.PutAsJsonAsync("/api/v1/program/weeks/1/reflection", new { text = ReflectionMarker });
         Assert.Equal(HttpStatusCode.OK, reflected.StatusCode);
-        var wrong = await api.Client.PutAsJsonAsync("/api/v1/program/weeks/1/end-check", new { helpful = "yes", together = "yes", closeness = 9 });
+        var wrong = await api.Client.PutAsJsonAsync(
+            "/api/v1/program/weeks/1/end-check",
+            new
+            {
+                helpful = "yes",
+                together = "yes",
+                closeness = 9,
+            }
+        );
         Assert.Equal(HttpStatusCode.BadRequest, wrong.StatusCode);
         Assert.Contains("closeness", await wrong.Content.ReadAsStringAsync(), StringComparison.Ordinal);
-        var check = await api.Client.PutAsJsonAsync("/api/v1/program/weeks/1/end-check", new { helpful = "yes", together = "not-this-week", closeness = 2 });
+        var check = await api.Client.PutAsJsonAsync(
+            "/api/v1/program/weeks/1/end-check",
+            new
+            {
+                helpful = "yes",
+                together = "not-this-week",
+                closeness = 2,
+            }
+        );
         Assert.Equal(HttpStatusCode.OK, check.StatusCode);
         // Alone: the part for one is marked done.
         Assert.Equal(HttpStatusCode.OK, (await api.PostAsync("/api/v1/program/weeks/1/together-done", new { })).Status);

@@ -1,8 +1,6 @@
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Rekindle.Testing;
-using Rekindle.Tests.Push;
-using Rekindle.Web.Features.Guided;
 using Rekindle.Web.Infrastructure.Jobs;
 using static Rekindle.Testing.Journeys;
 using static Rekindle.Tests.Understand.CheckJourney;
@@ -55,7 +53,9 @@ public abstract class ProgramReminderTests(RekindleFactory app)
     }
 
     private int MailsTo(string email) =>
-        app.Mail.All.Count(m => m.To.Mailboxes.Any(x => x.Address == email) && (m.Subject ?? "").Contains(Subject, StringComparison.Ordinal));
+        app.Mail.All.Count(m =>
+            m.To.Mailboxes.Any(x => x.Address == email) && (m.Subject ?? "").Contains(Subject, StringComparison.Ordinal)
+        );
 
     [Fact]
     public async Task One_reminder_after_four_days_never_twice_and_nothing_with_content()
@@ -79,7 +79,9 @@ public abstract class ProgramReminderTests(RekindleFactory app)
         Assert.Equal(1, MailsTo(email));
         Assert.Single(push.For(device));
 
-        var mail = app.Mail.All.Single(m => m.To.Mailboxes.Any(x => x.Address == email) && (m.Subject ?? "").Contains(Subject, StringComparison.Ordinal));
+        var mail = app.Mail.All.Single(m =>
+            m.To.Mailboxes.Any(x => x.Address == email) && (m.Subject ?? "").Contains(Subject, StringComparison.Ordinal)
+        );
         Assert.Contains("/program", mail.TextBody, StringComparison.Ordinal);
         Assert.Contains("/email/stop/", mail.TextBody, StringComparison.Ordinal);
         Assert.Equal("/program", JsonDocument.Parse(received.Plaintext).RootElement.GetProperty("path").GetString());
@@ -102,7 +104,11 @@ public abstract class ProgramReminderTests(RekindleFactory app)
         using var push = new TestPushService();
         var (off, offEmail, _) = await MemberWithProgramAsync(push, "Quin", reminders: true);
         var (opened, openedEmail, _) = await MemberWithProgramAsync(push, "Rue", reminders: true);
-        await off.SubmitAsync(await off.GetAsync("/program"), "reminders", new Dictionary<string, string> { ["On"] = "false", ["AfterDays"] = "2" });
+        await off.SubmitAsync(
+            await off.GetAsync("/program"),
+            "reminders",
+            new Dictionary<string, string> { ["On"] = "false", ["AfterDays"] = "2" }
+        );
         await opened.GetAsync("/program/week/1");
 
         app.Clock.Advance(TimeSpan.FromDays(5));

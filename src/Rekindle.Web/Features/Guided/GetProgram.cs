@@ -73,7 +73,10 @@ public sealed class ProgramStore(AppDbContext db, CurrentMember current, Account
         if (run is null)
         {
             // Started alone: it becomes the couple's once the member has a couple space.
-            run = await db.ProgramRuns.FirstOrDefaultAsync(r => r.EndedAt == null && r.CoupleId == null && r.StartedBy == me, cancellationToken);
+            run = await db.ProgramRuns.FirstOrDefaultAsync(
+                r => r.EndedAt == null && r.CoupleId == null && r.StartedBy == me,
+                cancellationToken
+            );
             if (run is not null && coupleId is not null)
             {
                 run.CoupleId = coupleId;
@@ -85,7 +88,9 @@ public sealed class ProgramStore(AppDbContext db, CurrentMember current, Account
                 {
                     // The couple already has a program (the partner started one): theirs leads, this one ends.
                     db.ChangeTracker.Clear();
-                    await db.ProgramRuns.Where(r => r.Id == run.Id).ExecuteUpdateAsync(s => s.SetProperty(r => r.EndedAt, clock.GetUtcNow().UtcDateTime), cancellationToken);
+                    await db
+                        .ProgramRuns.Where(r => r.Id == run.Id)
+                        .ExecuteUpdateAsync(s => s.SetProperty(r => r.EndedAt, clock.GetUtcNow().UtcDateTime), cancellationToken);
                     return await db.ProgramRuns.FirstOrDefaultAsync(r => r.EndedAt == null && r.CoupleId == coupleId, cancellationToken);
                 }
             }
@@ -177,7 +182,9 @@ public sealed class GetProgram(
             var lesson = lessons.ByKey.GetValueOrDefault(key) ?? (key == ProgramRules.LookBack ? ProgramRules.LookBackLesson() : null);
             var opensOn = ProgramRules.OpensOn(run.FirstDay, run.EveryDays, week);
             var myParts = new SharedParts(my?.LessonDoneAt is not null, my?.TogetherDoneAt is not null);
-            var partnerParts = partnerId is null ? null : new SharedParts(theirs?.LessonDoneAt is not null, theirs?.TogetherDoneAt is not null);
+            var partnerParts = partnerId is null
+                ? null
+                : new SharedParts(theirs?.LessonDoneAt is not null, theirs?.TogetherDoneAt is not null);
             sessions.Add(
                 new SessionView(
                     week,
@@ -261,15 +268,30 @@ public sealed class GetProgramWeek(AppDbContext db, CurrentMember current, GetPr
         }
 
         var me = current.RequiredMemberId;
-        var row = await db.ProgramWeeks.FirstOrDefaultAsync(w => w.RunId == view.Run.Id && w.MemberId == me && w.Week == week, cancellationToken);
+        var row = await db.ProgramWeeks.FirstOrDefaultAsync(
+            w => w.RunId == view.Run.Id && w.MemberId == me && w.Week == week,
+            cancellationToken
+        );
         if (markOpened && row?.OpenedAt is null)
         {
-            await ProgramWeekRows.TouchAsync(db, view.Run.Id, me, week, r => r.OpenedAt ??= clock.GetUtcNow().UtcDateTime, cancellationToken);
+            await ProgramWeekRows.TouchAsync(
+                db,
+                view.Run.Id,
+                me,
+                week,
+                r => r.OpenedAt ??= clock.GetUtcNow().UtcDateTime,
+                cancellationToken
+            );
         }
 
-        var reflection = row?.Reflection is { } r1 ? await sealer.OpenAsync(r1, row.PlaceOf(nameof(ProgramWeek.Reflection)), cancellationToken) : null;
+        var reflection = row?.Reflection is { } r1
+            ? await sealer.OpenAsync(r1, row.PlaceOf(nameof(ProgramWeek.Reflection)), cancellationToken)
+            : null;
         var check = row?.EndCheck is { } c1
-            ? JsonSerializer.Deserialize<EndCheck>(await sealer.OpenAsync(c1, row.PlaceOf(nameof(ProgramWeek.EndCheck)), cancellationToken), ProgramStore.Json)
+            ? JsonSerializer.Deserialize<EndCheck>(
+                await sealer.OpenAsync(c1, row.PlaceOf(nameof(ProgramWeek.EndCheck)), cancellationToken),
+                ProgramStore.Json
+            )
             : null;
         return new SessionDetail(view, session, reflection, check);
     }
@@ -285,7 +307,19 @@ internal static class ProgramWeekRows
         int week,
         Action<ProgramWeek> change,
         CancellationToken cancellationToken
-    ) => await TouchAsync(db, runId, memberId, week, r => { change(r); return Task.CompletedTask; }, cancellationToken);
+    ) =>
+        await TouchAsync(
+            db,
+            runId,
+            memberId,
+            week,
+            r =>
+            {
+                change(r);
+                return Task.CompletedTask;
+            },
+            cancellationToken
+        );
 
     public static async Task<ProgramWeek> TouchAsync(
         AppDbContext db,
@@ -298,7 +332,10 @@ internal static class ProgramWeekRows
     {
         for (var attempt = 0; ; attempt++)
         {
-            var row = await db.ProgramWeeks.FirstOrDefaultAsync(w => w.RunId == runId && w.MemberId == memberId && w.Week == week, cancellationToken);
+            var row = await db.ProgramWeeks.FirstOrDefaultAsync(
+                w => w.RunId == runId && w.MemberId == memberId && w.Week == week,
+                cancellationToken
+            );
             if (row is null)
             {
                 row = new ProgramWeek

@@ -74,7 +74,10 @@ public static class GuidedApi
     {
         var program = api.MapGroup("/program").WithTags("Program");
 
-        api.MapGet("/program", GetAsync).WithTags("Program").WithName("GetProgram").WithSummary("Your couple's program: the sessions in order and your parts");
+        api.MapGet("/program", GetAsync)
+            .WithTags("Program")
+            .WithName("GetProgram")
+            .WithSummary("Your couple's program: the sessions in order and your parts");
 
         program
             .MapPost("/start", StartAsync)
@@ -169,7 +172,11 @@ public static class GuidedApi
         CancellationToken cancellationToken
     ) => await AfterAsync(await next.HandleAsync(request, cancellationToken), program, cancellationToken);
 
-    private static async Task<Results<Ok<SessionDto>, ProblemHttpResult>> WeekAsync(int week, GetProgramWeek get, CancellationToken cancellationToken) =>
+    private static async Task<Results<Ok<SessionDto>, ProblemHttpResult>> WeekAsync(
+        int week,
+        GetProgramWeek get,
+        CancellationToken cancellationToken
+    ) =>
         await get.HandleAsync(week, markOpened: true, cancellationToken) is { } detail
             ? TypedResults.Ok(Dto(detail))
             : ApiResults.Problem(Problem.NotFound(Infrastructure.Localization.Text.Of("That session is not open in your program.")));
@@ -224,7 +231,9 @@ public static class GuidedApi
         new(
             v.Run is not null,
             v.Run is null && v.HasCheck,
-            v.Run?.Kind == ProgramKind.Monthly ? "monthly" : v.Run is null ? null : "six-weeks",
+            v.Run?.Kind == ProgramKind.Monthly ? "monthly"
+                : v.Run is null ? null
+                : "six-weeks",
             v.Run is null ? null : ProgramPace.Name(v.Run.EveryDays),
             v.Run?.FirstDay,
             v.CurrentWeek,

@@ -51,7 +51,15 @@ public sealed class GuidedWaiting(GetProgram program) : IWaitingSource
         if (view.Run is null)
         {
             return view.HasCheck
-                ? [new WaitingItem(WaitingKind.Session, Text.Of("Your program is ready to start: a short session a week."), Text.Of("Start your program"), "/program")]
+                ?
+                [
+                    new WaitingItem(
+                        WaitingKind.Session,
+                        Text.Of("Your program is ready to start: a short session a week."),
+                        Text.Of("Start your program"),
+                        "/program"
+                    ),
+                ]
                 : [];
         }
 
@@ -112,7 +120,12 @@ public sealed class GuidedExport(AppDbContext db, Sealer sealer) : IExportSectio
 
     public async Task<object?> ExportAsync(Guid memberId, CancellationToken cancellationToken)
     {
-        var rows = await db.ProgramWeeks.AsNoTracking().Where(w => w.MemberId == memberId).OrderBy(w => w.RunId).ThenBy(w => w.Week).ToListAsync(cancellationToken);
+        var rows = await db
+            .ProgramWeeks.AsNoTracking()
+            .Where(w => w.MemberId == memberId)
+            .OrderBy(w => w.RunId)
+            .ThenBy(w => w.Week)
+            .ToListAsync(cancellationToken);
         var runIds = rows.Select(r => r.RunId).Distinct().ToList();
         var runs = await db
             .ProgramRuns.AsNoTracking()
@@ -135,8 +148,12 @@ public sealed class GuidedExport(AppDbContext db, Sealer sealer) : IExportSectio
                     row.OpenedAt,
                     row.LessonDoneAt,
                     row.TogetherDoneAt,
-                    Reflection = row.Reflection is { } r ? await sealer.OpenAsync(r, row.PlaceOf(nameof(ProgramWeek.Reflection)), cancellationToken) : null,
-                    EndCheck = row.EndCheck is { } c ? await sealer.OpenAsync(c, row.PlaceOf(nameof(ProgramWeek.EndCheck)), cancellationToken) : null,
+                    Reflection = row.Reflection is { } r
+                        ? await sealer.OpenAsync(r, row.PlaceOf(nameof(ProgramWeek.Reflection)), cancellationToken)
+                        : null,
+                    EndCheck = row.EndCheck is { } c
+                        ? await sealer.OpenAsync(c, row.PlaceOf(nameof(ProgramWeek.EndCheck)), cancellationToken)
+                        : null,
                     row.EndCheckAt,
                 }
             );

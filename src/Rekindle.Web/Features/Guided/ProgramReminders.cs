@@ -28,7 +28,9 @@ public sealed class ProgramReminders(AppDbContext db, NoticeOutbox outbox) : INo
                 .FirstOrDefaultAsync(cancellationToken);
             var run = await db
                 .ProgramRuns.AsNoTracking()
-                .Where(r => r.EndedAt == null && ((coupleId != null && r.CoupleId == coupleId) || (r.CoupleId == null && r.StartedBy == member)))
+                .Where(r =>
+                    r.EndedAt == null && ((coupleId != null && r.CoupleId == coupleId) || (r.CoupleId == null && r.StartedBy == member))
+                )
                 .FirstOrDefaultAsync(cancellationToken);
             if (run is null)
             {

@@ -113,13 +113,19 @@ public static class ProgramRules
             .FirstOrDefault();
 
     private static double Match(Lesson lesson, IReadOnlyDictionary<string, int> mine, IReadOnlyDictionary<string, int>? theirs) =>
-        lesson.RootCauses.Sum(r => (double)Math.Max(mine.GetValueOrDefault(r), theirs?.GetValueOrDefault(r) ?? 0)) / lesson.RootCauses.Count;
+        lesson.RootCauses.Sum(r => (double)Math.Max(mine.GetValueOrDefault(r), theirs?.GetValueOrDefault(r) ?? 0))
+        / lesson.RootCauses.Count;
 
     /// <summary>
     /// The member's own view of the order with their safety concern: each lesson that assumes safety is replaced by a lesson for
     /// one from support or self-care (never one that assumes safety), best match first. Without a concern, the order itself.
     /// </summary>
-    public static IReadOnlyList<string> ForMember(IReadOnlyList<string> order, bool concern, Lessons lessons, IReadOnlyDictionary<string, int> mine)
+    public static IReadOnlyList<string> ForMember(
+        IReadOnlyList<string> order,
+        bool concern,
+        Lessons lessons,
+        IReadOnlyDictionary<string, int> mine
+    )
     {
         if (!concern)
         {
@@ -137,7 +143,9 @@ public static class ProgramRules
         return order
             .Select(key =>
                 lessons.ByKey.TryGetValue(key, out var lesson) && lesson.AssumesSafety
-                    ? spare.Count == 0 ? LookBack : spare[next++ % spare.Count]
+                    ? spare.Count == 0
+                        ? LookBack
+                        : spare[next++ % spare.Count]
                     : key
             )
             .ToList();
@@ -165,20 +173,33 @@ public static class ProgramRules
             ["communication"],
             Infrastructure.Localization.Text.Of("Six weeks on: see what has changed."),
             [
-                Infrastructure.Localization.Text.Of("Six weeks ago you took the check. A lot can happen in six weeks, and some of it is easy to miss."),
-                Infrastructure.Localization.Text.Of("Take the check again now. Then look at the change side by side: your own results, and the Couple Map if you both share."),
+                Infrastructure.Localization.Text.Of(
+                    "Six weeks ago you took the check. A lot can happen in six weeks, and some of it is easy to miss."
+                ),
+                Infrastructure.Localization.Text.Of(
+                    "Take the check again now. Then look at the change side by side: your own results, and the Couple Map if you both share."
+                ),
                 Infrastructure.Localization.Text.Of("Small changes count. So does a week that was hard. Both tell you where to go next."),
             ],
             null,
             Infrastructure.Localization.Text.Of("What has changed for you in these weeks, however small?"),
-            new TogetherPart("question", null, Infrastructure.Localization.Text.Of("Look at the change together"), Infrastructure.Localization.Text.Of("Sit down for ten minutes. Each say one thing that felt better and one thing you still want to work on.")),
-            new AlonePart(Infrastructure.Localization.Text.Of("Look back on your own"), Infrastructure.Localization.Text.Of("Read your reflections from the past weeks. Note one thing you want to keep.")),
+            new TogetherPart(
+                "question",
+                null,
+                Infrastructure.Localization.Text.Of("Look at the change together"),
+                Infrastructure.Localization.Text.Of(
+                    "Sit down for ten minutes. Each say one thing that felt better and one thing you still want to work on."
+                )
+            ),
+            new AlonePart(
+                Infrastructure.Localization.Text.Of("Look back on your own"),
+                Infrastructure.Localization.Text.Of("Read your reflections from the past weeks. Note one thing you want to keep.")
+            ),
             false
         );
 
     /// <summary>Where the together part (or its tool) opens, with the right thing preselected.</summary>
-    public static string ToolLink(Lesson lesson) =>
-        lesson.Key == LookBack ? "/understand/changes" : ToolLink(lesson.Together);
+    public static string ToolLink(Lesson lesson) => lesson.Key == LookBack ? "/understand/changes" : ToolLink(lesson.Together);
 
     public static string ToolLink(TogetherPart part) =>
         part.Tool switch

@@ -21,7 +21,16 @@ public sealed record EndCheckRequest(string? Helpful, string? Together, int? Clo
 public sealed class TakeSessionStep(AppDbContext db, CurrentMember current, GetProgram program, Sealer sealer, TimeProvider clock)
 {
     public async Task<Outcome<bool>> LessonDoneAsync(int week, CancellationToken cancellationToken = default) =>
-        await ChangeAsync(week, (_, row) => { row.LessonDoneAt ??= Now(); row.OpenedAt ??= Now(); return Task.CompletedTask; }, cancellationToken);
+        await ChangeAsync(
+            week,
+            (_, row) =>
+            {
+                row.LessonDoneAt ??= Now();
+                row.OpenedAt ??= Now();
+                return Task.CompletedTask;
+            },
+            cancellationToken
+        );
 
     public async Task<Outcome<bool>> ReflectAsync(int week, ReflectionRequest request, CancellationToken cancellationToken = default)
     {
@@ -55,7 +64,15 @@ public sealed class TakeSessionStep(AppDbContext db, CurrentMember current, GetP
             return Problem.Conflict(Text.Of("The together part opens once you have both read the lesson."));
         }
 
-        return await ChangeAsync(week, (_, row) => { row.TogetherDoneAt ??= Now(); return Task.CompletedTask; }, cancellationToken);
+        return await ChangeAsync(
+            week,
+            (_, row) =>
+            {
+                row.TogetherDoneAt ??= Now();
+                return Task.CompletedTask;
+            },
+            cancellationToken
+        );
     }
 
     public async Task<Outcome<bool>> EndCheckAsync(int week, EndCheckRequest request, CancellationToken cancellationToken = default)
@@ -91,7 +108,11 @@ public sealed class TakeSessionStep(AppDbContext db, CurrentMember current, GetP
 
     private static Problem NotFound() => Problem.NotFound(Text.Of("That session is not open in your program."));
 
-    private async Task<Outcome<bool>> ChangeAsync(int week, Func<ProgramView, ProgramWeek, Task> change, CancellationToken cancellationToken)
+    private async Task<Outcome<bool>> ChangeAsync(
+        int week,
+        Func<ProgramView, ProgramWeek, Task> change,
+        CancellationToken cancellationToken
+    )
     {
         var view = await program.HandleAsync(cancellationToken);
         var session = view.Sessions.FirstOrDefault(s => s.Week == week);

@@ -61,7 +61,10 @@ public sealed class StartProgram(
         var doneBefore = await store.DoneBeforeAsync(null, cancellationToken);
         var order = ProgramRules.Order(latest.Scores.Domains, shared, lessons, steps, doneBefore);
         var now = clock.GetUtcNow().UtcDateTime;
-        var earlier = await db.ProgramRuns.CountAsync(r => r.StartedBy == me || (coupleId != null && r.CoupleId == coupleId), cancellationToken);
+        var earlier = await db.ProgramRuns.CountAsync(
+            r => r.StartedBy == me || (coupleId != null && r.CoupleId == coupleId),
+            cancellationToken
+        );
         db.ProgramRuns.Add(
             new ProgramRun
             {
@@ -151,7 +154,9 @@ public sealed class StartNextProgram(
             await Rows.LockCoupleAsync(db, couple, cancellationToken);
         }
 
-        var ended = await db.ProgramRuns.Where(r => r.Id == view.Run.Id && r.EndedAt == null).ExecuteUpdateAsync(s => s.SetProperty(r => r.EndedAt, now), cancellationToken);
+        var ended = await db
+            .ProgramRuns.Where(r => r.Id == view.Run.Id && r.EndedAt == null)
+            .ExecuteUpdateAsync(s => s.SetProperty(r => r.EndedAt, now), cancellationToken);
         if (ended == 0)
         {
             return Problem.Conflict(Text.Of("Your next program has already begun."));

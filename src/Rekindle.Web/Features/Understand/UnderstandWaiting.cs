@@ -46,7 +46,12 @@ public sealed class UnderstandWaiting(AppDbContext db, GetMyPlan plans) : IWaiti
         // The member's own rest only, as the plan's page: the partner's plan never changes with the other's state
         // (decisions/0010; the partner's pages are compared byte for byte across the other's safety answers).
         // With a program, its session is this week's line (decisions/0040); the plan's steps live on inside it.
-        if (await db.ProgramRuns.AnyAsync(r => r.EndedAt == null && (r.StartedBy == who.MemberId || (who.CoupleId != null && r.CoupleId == who.CoupleId)), cancellationToken))
+        if (
+            await db.ProgramRuns.AnyAsync(
+                r => r.EndedAt == null && (r.StartedBy == who.MemberId || (who.CoupleId != null && r.CoupleId == who.CoupleId)),
+                cancellationToken
+            )
+        )
         {
             return items;
         }
