@@ -237,7 +237,7 @@ public abstract class GuidedTests(RekindleFactory app)
             await TakeCheckAsync(app, a, concern ? WithConcern : Ordinary);
             if (!concern)
             {
-                await a.SubmitAsync(await a.GetAsync("/intimacy"), "pause-for-two", new Dictionary<string, string> { ["pause"] = "on" });
+                await a.SubmitAsync(await a.GetAsync("/repair"), "pause-for-two", new Dictionary<string, string> { ["pause"] = "on" });
             }
             else
             {

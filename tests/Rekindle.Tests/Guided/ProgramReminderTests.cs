@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Rekindle.Testing;
+using Rekindle.Tests.Push;
 using Rekindle.Web.Infrastructure.Jobs;
 using static Rekindle.Testing.Journeys;
 using static Rekindle.Tests.Understand.CheckJourney;
@@ -73,6 +74,7 @@ public abstract class ProgramReminderTests(RekindleFactory app)
         await Task.WhenAll(RunJobAsync(), RunJobAsync());
         await RunJobAsync();
         Assert.Equal(1, MailsTo(email));
+        Assert.Empty(push.Refused);
         var received = Assert.Single(push.For(device));
         app.Clock.Advance(TimeSpan.FromDays(2));
         await RunJobAsync();
@@ -143,6 +145,6 @@ public abstract class ProgramReminderTests(RekindleFactory app)
     }
 }
 
-public sealed class ProgramReminderTestsOnSqlite(SqliteApp app) : ProgramReminderTests(app), IClassFixture<SqliteApp>;
+public sealed class ProgramReminderTestsOnSqlite(PushSqliteApp app) : ProgramReminderTests(app), IClassFixture<PushSqliteApp>;
 
-public sealed class ProgramReminderTestsOnPostgres(PostgresApp app) : ProgramReminderTests(app), IClassFixture<PostgresApp>;
+public sealed class ProgramReminderTestsOnPostgres(PushPostgresApp app) : ProgramReminderTests(app), IClassFixture<PushPostgresApp>;
