@@ -4,12 +4,20 @@ using Rekindle.Web.Data;
 using Rekindle.Web.Features.Pairing;
 using Rekindle.Web.Features.Safety;
 using Rekindle.Web.Features.Understand;
+using Rekindle.Web.Infrastructure.Localization;
 using Rekindle.Web.Infrastructure.Sealing;
 
 namespace Rekindle.Web.Features.Guided;
 
 /// <summary>The shared parts of a session for one member: what the partner may see ("done / not yet").</summary>
-public sealed record SharedParts(bool LessonDone, bool TogetherDone);
+public sealed record SharedParts(bool LessonDone, bool TogetherDone)
+{
+    /// <summary>"Done / not yet" in words, the same for the member and the partner.</summary>
+    public string Describe() =>
+        (LessonDone ? Text.Of("lesson read") : Text.Of("lesson not read yet"))
+        + " · "
+        + (TogetherDone ? Text.Of("practice done") : Text.Of("practice not yet"));
+}
 
 /// <summary>A three-question end check, private to its member.</summary>
 public sealed record EndCheck(string Helpful, string Together, int Closeness)

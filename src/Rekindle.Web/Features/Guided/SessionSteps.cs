@@ -10,7 +10,9 @@ namespace Rekindle.Web.Features.Guided;
 /// <summary>The member's private reflection for a session; empty removes it.</summary>
 public sealed record ReflectionRequest(string? Text);
 
-/// <summary>The end check: helpful ("yes", "a-little", "not-really"), done together ("yes", "not-yet", "not-this-week"), closeness 1-5.</summary>
+/// <summary>
+/// The end check: helpful ("yes", "a-little", "not-really"), done together ("yes", "not-yet", "not-this-week"), closeness 1-5.
+/// </summary>
 public sealed record EndCheckRequest(string? Helpful, string? Together, int? Closeness);
 
 /// <summary>
