@@ -71,6 +71,14 @@ public sealed class PhoneScreenTests(ChromiumApp chromium, ITestOutputHelper out
         ["/understand/changes"] = [(Couple, "/understand/changes")],
         ["/program/lessons"] = [([Who.Member], "/program/lessons"), ([Who.Member], "/program/lessons?q=zzqxwordless")],
         ["/program/lessons/{Key}"] = [(Couple, "/program/lessons/four-patterns")],
+        ["/program"] = [(Couple, "/program"), ([Who.Unpaired], "/program")],
+        ["/program/week/{Week:int}"] = [(Couple, "/program/week/1")],
+        ["/program/week/{Week:int}/{Step}"] =
+        [
+            (Couple, "/program/week/1/reflect"),
+            (Couple, "/program/week/1/together"),
+            (Couple, "/program/week/1/check"),
+        ],
         ["/talk"] = [(Couple, "/talk")],
         ["/talk/check-in"] = [(Couple, "/talk/check-in")],
         ["/talk/conversation"] = [(Couple, "/talk/conversation")],

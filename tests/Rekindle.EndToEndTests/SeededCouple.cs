@@ -60,6 +60,9 @@ public static class SeededCouple
             );
         }
 
+        // The couple's program, begun, with week one's lesson read by the member (decisions/0040).
+        await member.SubmitAsync(await member.GetAsync("/program"), "start", new Dictionary<string, string> { ["Pace"] = "weekly" });
+        await member.SubmitAsync(await member.GetAsync("/program/week/1"), "lesson-done");
         await member.SubmitAsync(
             await member.GetAsync("/spontaneity"),
             "note",

@@ -88,6 +88,12 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityUserConte
 
     public DbSet<Features.Push.PushDevice> PushDevices => Set<Features.Push.PushDevice>();
 
+    public DbSet<Features.Guided.ProgramRun> ProgramRuns => Set<Features.Guided.ProgramRun>();
+
+    public DbSet<Features.Guided.ProgramWeek> ProgramWeeks => Set<Features.Guided.ProgramWeek>();
+
+    public DbSet<Features.Guided.ProgramNudgeSettings> ProgramNudgeSettings => Set<Features.Guided.ProgramNudgeSettings>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

@@ -95,8 +95,10 @@ public abstract class WaitingTests(RekindleFactory app)
         var (a, _, b, _) = await CoupleAsync(app, "Hal", "Ivy");
         await TakeCheckAsync(app, a, Ordinary);
         var alone = await WaitingAsync(a);
-        var step = Assert.Single(alone);
-        Assert.Equal(nameof(WaitingKind.PlanStep), step.Kind);
+        // The plan's step, then the offer to start the program made from the same check (decisions/0040).
+        Assert.Equal([nameof(WaitingKind.PlanStep), nameof(WaitingKind.Session)], alone.Select(w => w.Kind));
+        Assert.Equal("/program", alone[1].Link);
+        var step = alone[0];
         Assert.StartsWith("/understand/plan#week-1", step.Link, StringComparison.Ordinal);
         // The partner's check is private: nothing of it reaches the other before they finish theirs.
         Assert.Empty(await WaitingAsync(b));
@@ -251,6 +253,7 @@ public abstract class WaitingTests(RekindleFactory app)
                 nameof(WaitingKind.CheckIn),
                 nameof(WaitingKind.Date),
                 nameof(WaitingKind.PlanStep),
+                nameof(WaitingKind.Session),
             ],
             await KindsAsync(b)
         );

@@ -30,6 +30,8 @@ public sealed class DistributionTests(SqliteApp app) : IClassFixture<SqliteApp>
         ["CalendarFeeds"] = "a member's own address",
         ["Notices"] = "a member's own queue",
         ["PushDevices"] = "a member's own devices",
+        ["ProgramWeeks"] = "a member's own part of a session (its run carries the couple)",
+        ["ProgramNudgeSettings"] = "a member's own reminder switch",
         ["__EFMigrationsLock"] = "the migration lock",
     };
 

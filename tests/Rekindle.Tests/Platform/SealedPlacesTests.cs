@@ -40,6 +40,8 @@ public sealed class SealedPlacesTests
         "Incidents.Title",
         "MapShares.Domains",
         "MemberSessions.Device",
+        "ProgramWeeks.EndCheck",
+        "ProgramWeeks.Reflection",
         "PushDevices.Subscription",
         "SecurityEvents.Device",
         "SelfCareGoals.Goal",

@@ -27,6 +27,9 @@ public enum NoticeEmail
     DateTwoHours = 6,
     Nudges = 7,
 
+    /// <summary>The one gentle reminder about a week's session of the program (decisions/0040).</summary>
+    ProgramReminders = 8,
+
     /// <summary>Every email above.</summary>
     All = 99,
 }
@@ -45,6 +48,7 @@ public static class NoticeEmails
             NoticeKind.DateTomorrow => NoticeEmail.DateDayBefore,
             NoticeKind.DateSoon => NoticeEmail.DateTwoHours,
             NoticeKind.Nudge => NoticeEmail.Nudges,
+            NoticeKind.ProgramSession => NoticeEmail.ProgramReminders,
             _ => null,
         };
 
@@ -189,6 +193,14 @@ public sealed class StopNoticeEmails(AppDbContext db, UnsubscribeLinks links, IL
         }
 
         NoticeEmails.TurnOff(row, kind);
+        if (kind is NoticeEmail.ProgramReminders or NoticeEmail.All)
+        {
+            // The program's reminder switch lives with the program (decisions/0040).
+            await db
+                .ProgramNudgeSettings.Where(s => s.MemberId == found.MemberId)
+                .ExecuteUpdateAsync(s => s.SetProperty(x => x.On, false), cancellationToken);
+        }
+
         await db.SaveChangesAsync(cancellationToken);
         logger.LogInformation("Member {MemberId} stopped {Kind} emails from an email link", found.MemberId, kind);
         return Outcome<NoticeEmail>.Ok(kind);

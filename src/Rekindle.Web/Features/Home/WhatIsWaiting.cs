@@ -32,6 +32,9 @@ public enum WaitingKind
 
     /// <summary>A step of the member's own plan for this week, not yet done.</summary>
     PlanStep = 7,
+
+    /// <summary>This week's session of the couple's program (decisions/0040), or starting one.</summary>
+    Session = 8,
 }
 
 /// <summary>One line on the home page: what waits, in words for the member, and where to act on it.</summary>

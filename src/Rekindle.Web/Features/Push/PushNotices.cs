@@ -117,6 +117,7 @@ public sealed class PushNotices(
             NoticeKind.DateNews or NoticeKind.DateTomorrow or NoticeKind.DateSoon => "/time-together",
             NoticeKind.Nudge => "/spontaneity",
             NoticeKind.ConversationWaiting => "/talk/conversation",
+            NoticeKind.ProgramSession => "/program",
             _ => "/",
         };
 

@@ -54,6 +54,7 @@ public sealed class TodaysQuestion(
     Resting resting,
     Sealer sealer,
     CoupleQuestionStore own,
+    Guided.ProgramFocus program,
     TimeProvider clock
 )
 {
@@ -226,13 +227,15 @@ public sealed class TodaysQuestion(
 
     /// <summary>
     /// What the draw follows (<see cref="QuestionFocus"/>): the one place its parts come together. Today: the Couple
-    /// Map's strained domains (root causes) and the areas they drive. The guided program's current week joins here
-    /// (<c>focus.With(...)</c>).
+    /// Map's strained domains (root causes) and the areas they drive, with the guided program's current week (its
+    /// lesson's area and root causes: the couple's, the same for both, none while anyone rests; decisions/0040).
     /// </summary>
     private async Task<QuestionFocus> FocusAsync(CancellationToken cancellationToken)
     {
         var focus = await MapFocusAsync(cancellationToken);
-        return focus;
+        return await program.ForCurrentCoupleAsync(cancellationToken) is { } week
+            ? focus.With(new QuestionFocus([week.Area], week.RootCauses))
+            : focus;
     }
 
     // Only from what both partners chose to share on the Couple Map: never from a private plan.

@@ -45,6 +45,17 @@ public sealed class UnderstandWaiting(AppDbContext db, GetMyPlan plans) : IWaiti
 
         // The member's own rest only, as the plan's page: the partner's plan never changes with the other's state
         // (decisions/0010; the partner's pages are compared byte for byte across the other's safety answers).
+        // With a program, its session is this week's line (decisions/0040); the plan's steps live on inside it.
+        if (
+            await db.ProgramRuns.AnyAsync(
+                r => r.EndedAt == null && (r.StartedBy == who.MemberId || (who.CoupleId != null && r.CoupleId == who.CoupleId)),
+                cancellationToken
+            )
+        )
+        {
+            return items;
+        }
+
         var forTwoRest = plan.Plan.JointExercisesResting || who.Rest.Mine;
         var step = plan
             .Plan.Weeks.FirstOrDefault(w => w.Week == plan.CurrentWeek)

@@ -33,6 +33,11 @@ public enum NoticeKind
 
     /// <summary>The partner invited the member to a guided conversation on two devices, and it is still open.</summary>
     ConversationWaiting = 11,
+
+    /// <summary>
+    /// The member has not opened this week's session of their program for a few days (decisions/0040). Only when they turned it on.
+    /// </summary>
+    ProgramSession = 12,
 }
 
 /// <summary>

@@ -196,6 +196,9 @@ public sealed class SendDueNotices(
             // An invitation to talk is the partner waiting on the member, like their answer.
             NoticeKind.ConversationWaiting => prefs.NoticePartnerAnswered,
 
+            // The program's own switch (off unless the member turned it on) is checked by its source (decisions/0040).
+            NoticeKind.ProgramSession => true,
+
             // About the member's own account, not the app's news: not something to turn off.
             NoticeKind.SignInPaused => true,
             _ => false,
@@ -372,6 +375,11 @@ public sealed class SendDueNotices(
                 T["Something is waiting for you in Rekindle"],
                 T["Something is waiting for you in Rekindle: an invitation to talk together. Open it when you have a quiet moment."],
                 "/talk/conversation"
+            ),
+            NoticeKind.ProgramSession => (
+                T["This week's session is waiting"],
+                T["This week's session of your program is waiting for you in Rekindle, whenever you have a quiet moment."],
+                "/program"
             ),
             NoticeKind.SignInPaused => (
                 T["Signing in to Rekindle was paused"],

@@ -48,6 +48,8 @@ public static class SealedPlaces
     public static readonly SealedColumn SelfCareGoalGoal = new("SelfCareGoals", "Goal");
     public static readonly SealedColumn SelfCareShareLine = new("SelfCareShares", "Line");
     public static readonly SealedColumn PushDeviceSubscription = new("PushDevices", "Subscription");
+    public static readonly SealedColumn ProgramWeekReflection = new("ProgramWeeks", "Reflection");
+    public static readonly SealedColumn ProgramWeekEndCheck = new("ProgramWeeks", "EndCheck");
 
     /// <summary>
     /// Identity's tokens (the authenticator key, the recovery codes) are sealed into its own plain

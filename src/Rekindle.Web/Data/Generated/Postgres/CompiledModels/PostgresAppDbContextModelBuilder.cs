@@ -12,7 +12,7 @@ namespace Rekindle.Web.Data.Generated.Postgres.CompiledModels
     public partial class PostgresAppDbContextModel
     {
         private PostgresAppDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("2c85d669-2c0e-49aa-8626-4a60caef5a29"), entityTypeCount: 46)
+            : base(skipDetectChanges: false, modelId: new Guid("eed79b74-a333-48bb-8dc4-e51743e9dea4"), entityTypeCount: 49)
         {
         }
 
@@ -30,6 +30,9 @@ namespace Rekindle.Web.Data.Generated.Postgres.CompiledModels
             var usedTotpStep = UsedTotpStepEntityType.Create(this);
             var betrayal = BetrayalEntityType.Create(this);
             var betrayalEntry = BetrayalEntryEntityType.Create(this);
+            var programNudgeSettings = ProgramNudgeSettingsEntityType.Create(this);
+            var programRun = ProgramRunEntityType.Create(this);
+            var programWeek = ProgramWeekEntityType.Create(this);
             var checkInFirst = CheckInFirstEntityType.Create(this);
             var customDesire = CustomDesireEntityType.Create(this);
             var stageReady = StageReadyEntityType.Create(this);
@@ -80,6 +83,11 @@ namespace Rekindle.Web.Data.Generated.Postgres.CompiledModels
             BetrayalEntryEntityType.CreateForeignKey1(betrayalEntry, betrayal);
             BetrayalEntryEntityType.CreateForeignKey2(betrayalEntry, couple);
             BetrayalEntryEntityType.CreateForeignKey3(betrayalEntry, member);
+            ProgramNudgeSettingsEntityType.CreateForeignKey1(programNudgeSettings, member);
+            ProgramRunEntityType.CreateForeignKey1(programRun, couple);
+            ProgramRunEntityType.CreateForeignKey2(programRun, member);
+            ProgramWeekEntityType.CreateForeignKey1(programWeek, member);
+            ProgramWeekEntityType.CreateForeignKey2(programWeek, programRun);
             CheckInFirstEntityType.CreateForeignKey1(checkInFirst, couple);
             CustomDesireEntityType.CreateForeignKey1(customDesire, couple);
             StageReadyEntityType.CreateForeignKey1(stageReady, couple);
@@ -151,6 +159,9 @@ namespace Rekindle.Web.Data.Generated.Postgres.CompiledModels
             UsedTotpStepEntityType.CreateAnnotations(usedTotpStep);
             BetrayalEntityType.CreateAnnotations(betrayal);
             BetrayalEntryEntityType.CreateAnnotations(betrayalEntry);
+            ProgramNudgeSettingsEntityType.CreateAnnotations(programNudgeSettings);
+            ProgramRunEntityType.CreateAnnotations(programRun);
+            ProgramWeekEntityType.CreateAnnotations(programWeek);
             CheckInFirstEntityType.CreateAnnotations(checkInFirst);
             CustomDesireEntityType.CreateAnnotations(customDesire);
             StageReadyEntityType.CreateAnnotations(stageReady);

@@ -428,6 +428,120 @@ namespace Rekindle.Web.Data.Generated.Postgres.Migrations
                     b.ToTable("BetrayalEntries");
                 });
 
+            modelBuilder.Entity("Rekindle.Web.Features.Guided.ProgramNudgeSettings", b =>
+                {
+                    b.Property<Guid>("MemberId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("AfterDays")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("On")
+                        .HasColumnType("boolean");
+
+                    b.HasKey("MemberId");
+
+                    b.ToTable("ProgramNudgeSettings");
+                });
+
+            modelBuilder.Entity("Rekindle.Web.Features.Guided.ProgramRun", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("CoupleId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime?>("EndedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("EveryDays")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("FirstDay")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Order")
+                        .IsRequired()
+                        .HasMaxLength(600)
+                        .HasColumnType("character varying(600)");
+
+                    b.Property<DateTime>("OrderedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("StartedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("StartedBy")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CoupleId")
+                        .IsUnique()
+                        .HasDatabaseName("IX_ProgramRuns_OneActivePerCouple")
+                        .HasFilter("\"EndedAt\" IS NULL AND \"CoupleId\" IS NOT NULL");
+
+                    b.HasIndex("StartedBy")
+                        .IsUnique()
+                        .HasDatabaseName("IX_ProgramRuns_OneActiveAlone")
+                        .HasFilter("\"EndedAt\" IS NULL AND \"CoupleId\" IS NULL");
+
+                    b.ToTable("ProgramRuns");
+                });
+
+            modelBuilder.Entity("Rekindle.Web.Features.Guided.ProgramWeek", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("EndCheck")
+                        .HasMaxLength(600)
+                        .HasColumnType("character varying(600)");
+
+                    b.Property<DateTime?>("EndCheckAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("LessonDoneAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("MemberId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime?>("OpenedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Reflection")
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)");
+
+                    b.Property<Guid>("RunId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime?>("TogetherDoneAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Week")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MemberId");
+
+                    b.HasIndex("RunId", "MemberId", "Week")
+                        .IsUnique();
+
+                    b.ToTable("ProgramWeeks");
+                });
+
             modelBuilder.Entity("Rekindle.Web.Features.Intimacy.CheckInFirst", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1867,6 +1981,44 @@ namespace Rekindle.Web.Data.Generated.Postgres.Migrations
                     b.HasOne("Rekindle.Web.Features.Account.Member", null)
                         .WithMany()
                         .HasForeignKey("OwnerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Rekindle.Web.Features.Guided.ProgramNudgeSettings", b =>
+                {
+                    b.HasOne("Rekindle.Web.Features.Account.Member", null)
+                        .WithMany()
+                        .HasForeignKey("MemberId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Rekindle.Web.Features.Guided.ProgramRun", b =>
+                {
+                    b.HasOne("Rekindle.Web.Features.Pairing.Couple", null)
+                        .WithMany()
+                        .HasForeignKey("CoupleId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("Rekindle.Web.Features.Account.Member", null)
+                        .WithMany()
+                        .HasForeignKey("StartedBy")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Rekindle.Web.Features.Guided.ProgramWeek", b =>
+                {
+                    b.HasOne("Rekindle.Web.Features.Account.Member", null)
+                        .WithMany()
+                        .HasForeignKey("MemberId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Rekindle.Web.Features.Guided.ProgramRun", null)
+                        .WithMany()
+                        .HasForeignKey("RunId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -11,7 +11,7 @@ namespace Rekindle.Web.Data.Generated.Sqlite.CompiledModels
     public partial class SqliteAppDbContextModel
     {
         private SqliteAppDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("512a06b3-c9e6-4f47-8a25-799abcaf2646"), entityTypeCount: 46)
+            : base(skipDetectChanges: false, modelId: new Guid("5dac65db-ff91-4d66-a6bf-3c0ca89b6d37"), entityTypeCount: 49)
         {
         }
 
@@ -29,6 +29,9 @@ namespace Rekindle.Web.Data.Generated.Sqlite.CompiledModels
             var usedTotpStep = UsedTotpStepEntityType.Create(this);
             var betrayal = BetrayalEntityType.Create(this);
             var betrayalEntry = BetrayalEntryEntityType.Create(this);
+            var programNudgeSettings = ProgramNudgeSettingsEntityType.Create(this);
+            var programRun = ProgramRunEntityType.Create(this);
+            var programWeek = ProgramWeekEntityType.Create(this);
             var checkInFirst = CheckInFirstEntityType.Create(this);
             var customDesire = CustomDesireEntityType.Create(this);
             var stageReady = StageReadyEntityType.Create(this);
@@ -79,6 +82,11 @@ namespace Rekindle.Web.Data.Generated.Sqlite.CompiledModels
             BetrayalEntryEntityType.CreateForeignKey1(betrayalEntry, betrayal);
             BetrayalEntryEntityType.CreateForeignKey2(betrayalEntry, couple);
             BetrayalEntryEntityType.CreateForeignKey3(betrayalEntry, member);
+            ProgramNudgeSettingsEntityType.CreateForeignKey1(programNudgeSettings, member);
+            ProgramRunEntityType.CreateForeignKey1(programRun, couple);
+            ProgramRunEntityType.CreateForeignKey2(programRun, member);
+            ProgramWeekEntityType.CreateForeignKey1(programWeek, member);
+            ProgramWeekEntityType.CreateForeignKey2(programWeek, programRun);
             CheckInFirstEntityType.CreateForeignKey1(checkInFirst, couple);
             CustomDesireEntityType.CreateForeignKey1(customDesire, couple);
             StageReadyEntityType.CreateForeignKey1(stageReady, couple);
@@ -150,6 +158,9 @@ namespace Rekindle.Web.Data.Generated.Sqlite.CompiledModels
             UsedTotpStepEntityType.CreateAnnotations(usedTotpStep);
             BetrayalEntityType.CreateAnnotations(betrayal);
             BetrayalEntryEntityType.CreateAnnotations(betrayalEntry);
+            ProgramNudgeSettingsEntityType.CreateAnnotations(programNudgeSettings);
+            ProgramRunEntityType.CreateAnnotations(programRun);
+            ProgramWeekEntityType.CreateAnnotations(programWeek);
             CheckInFirstEntityType.CreateAnnotations(checkInFirst);
             CustomDesireEntityType.CreateAnnotations(customDesire);
             StageReadyEntityType.CreateAnnotations(stageReady);

@@ -421,6 +421,120 @@ namespace Rekindle.Web.Data.Generated.Sqlite.Migrations
                     b.ToTable("BetrayalEntries");
                 });
 
+            modelBuilder.Entity("Rekindle.Web.Features.Guided.ProgramNudgeSettings", b =>
+                {
+                    b.Property<Guid>("MemberId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("AfterDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("On")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("MemberId");
+
+                    b.ToTable("ProgramNudgeSettings");
+                });
+
+            modelBuilder.Entity("Rekindle.Web.Features.Guided.ProgramRun", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("CoupleId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("EndedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("EveryDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("FirstDay")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Order")
+                        .IsRequired()
+                        .HasMaxLength(600)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("OrderedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("StartedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("StartedBy")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CoupleId")
+                        .IsUnique()
+                        .HasDatabaseName("IX_ProgramRuns_OneActivePerCouple")
+                        .HasFilter("\"EndedAt\" IS NULL AND \"CoupleId\" IS NOT NULL");
+
+                    b.HasIndex("StartedBy")
+                        .IsUnique()
+                        .HasDatabaseName("IX_ProgramRuns_OneActiveAlone")
+                        .HasFilter("\"EndedAt\" IS NULL AND \"CoupleId\" IS NULL");
+
+                    b.ToTable("ProgramRuns");
+                });
+
+            modelBuilder.Entity("Rekindle.Web.Features.Guided.ProgramWeek", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EndCheck")
+                        .HasMaxLength(600)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("EndCheckAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("LessonDoneAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("MemberId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("OpenedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reflection")
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("RunId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("TogetherDoneAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Week")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MemberId");
+
+                    b.HasIndex("RunId", "MemberId", "Week")
+                        .IsUnique();
+
+                    b.ToTable("ProgramWeeks");
+                });
+
             modelBuilder.Entity("Rekindle.Web.Features.Intimacy.CheckInFirst", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1860,6 +1974,44 @@ namespace Rekindle.Web.Data.Generated.Sqlite.Migrations
                     b.HasOne("Rekindle.Web.Features.Account.Member", null)
                         .WithMany()
                         .HasForeignKey("OwnerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Rekindle.Web.Features.Guided.ProgramNudgeSettings", b =>
+                {
+                    b.HasOne("Rekindle.Web.Features.Account.Member", null)
+                        .WithMany()
+                        .HasForeignKey("MemberId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Rekindle.Web.Features.Guided.ProgramRun", b =>
+                {
+                    b.HasOne("Rekindle.Web.Features.Pairing.Couple", null)
+                        .WithMany()
+                        .HasForeignKey("CoupleId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("Rekindle.Web.Features.Account.Member", null)
+                        .WithMany()
+                        .HasForeignKey("StartedBy")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Rekindle.Web.Features.Guided.ProgramWeek", b =>
+                {
+                    b.HasOne("Rekindle.Web.Features.Account.Member", null)
+                        .WithMany()
+                        .HasForeignKey("MemberId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Rekindle.Web.Features.Guided.ProgramRun", null)
+                        .WithMany()
+                        .HasForeignKey("RunId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -11,7 +11,7 @@ namespace Rekindle.Web.Data.Generated.KeyStore.Sqlite.CompiledModels
     public partial class SqliteKeyStoreDbContextModel
     {
         private SqliteKeyStoreDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("0495fcb3-f16c-4003-a066-9cd978e91156"), entityTypeCount: 2)
+            : base(skipDetectChanges: false, modelId: new Guid("c5c70b53-89ef-40d3-b8ab-cf4f8eb0c6de"), entityTypeCount: 2)
         {
         }
 
