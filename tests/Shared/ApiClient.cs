@@ -65,8 +65,17 @@ public sealed class ApiClient(HttpClient client) : IDisposable
     public async Task<ApiResponse> PostAsync(string url, object body) =>
         await ApiResponse.ReadAsync(await Client.PostAsJsonAsync(url, body));
 
-    public async Task<ApiResponse> PostJsonAsync(string url, string json) =>
-        await ApiResponse.ReadAsync(await Client.PostAsync(url, new StringContent(json, System.Text.Encoding.UTF8, "application/json")));
+    public async Task<ApiResponse> PostJsonAsync(string url, string json) => await SendJsonAsync(HttpMethod.Post, url, json);
+
+    /// <summary>A JSON body with any method (POST, PUT, PATCH), as the route registry names it.</summary>
+    public async Task<ApiResponse> SendJsonAsync(HttpMethod method, string url, string json)
+    {
+        using var request = new HttpRequestMessage(method, url)
+        {
+            Content = new StringContent(json, System.Text.Encoding.UTF8, "application/json"),
+        };
+        return await ApiResponse.ReadAsync(await Client.SendAsync(request));
+    }
 
     public void Dispose() => Client.Dispose();
 }
