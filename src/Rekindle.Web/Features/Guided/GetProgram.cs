@@ -212,7 +212,7 @@ public sealed class GetProgram(
             );
         }
 
-        // Two sessions in a row that have begun and passed without being opened: a kind offer of a slower pace.
+        // Two sessions (in a row or not) that have begun and passed without being opened: a kind offer of a slower pace.
         var missed = sessions.Count(s => s.Week < thisWeek && !s.Opened);
         return new ProgramView(
             run,
