@@ -94,6 +94,18 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityUserConte
 
     public DbSet<Features.Guided.ProgramNudgeSettings> ProgramNudgeSettings => Set<Features.Guided.ProgramNudgeSettings>();
 
+    public DbSet<Features.Practice.ProfessionalConnection> ProfessionalConnections => Set<Features.Practice.ProfessionalConnection>();
+
+    public DbSet<Features.Practice.ConnectionCode> ConnectionCodes => Set<Features.Practice.ConnectionCode>();
+
+    public DbSet<Features.Practice.ConnectionConsent> ConnectionConsents => Set<Features.Practice.ConnectionConsent>();
+
+    public DbSet<Features.Practice.Homework> Homework => Set<Features.Practice.Homework>();
+
+    public DbSet<Features.Practice.HomeworkDone> HomeworkDone => Set<Features.Practice.HomeworkDone>();
+
+    public DbSet<Features.Practice.SessionItem> SessionItems => Set<Features.Practice.SessionItem>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

@@ -32,6 +32,11 @@ public sealed class DistributionTests(SqliteApp app) : IClassFixture<SqliteApp>
         ["PushDevices"] = "a member's own devices",
         ["ProgramWeeks"] = "a member's own part of a session (its run carries the couple)",
         ["ProgramNudgeSettings"] = "a member's own reminder switch",
+        ["ConnectionCodes"] = "a professional's own codes (practice mode)",
+        ["ConnectionConsents"] = "a member's own choices for a connection (the connection carries the couple)",
+        ["Homework"] = "a connection's (the connection carries the couple, or none for an individual connection)",
+        ["HomeworkDone"] = "a member's own mark",
+        ["SessionItems"] = "a member's own, shared with the connection only",
         ["__EFMigrationsLock"] = "the migration lock",
     };
 

@@ -22,6 +22,11 @@ public sealed class Member : IdentityUser<Guid>, ISealedRecord
 
     public const int LanguageMaxLength = 32;
 
+    /// <summary>A partner, or a professional in practice mode (decisions/0044). Professionals never have a couple space.</summary>
+    public Practice.MemberRole Role { get; set; }
+
+    public bool IsProfessional => Role != Practice.MemberRole.Partner;
+
     public SealPlace PlaceOf(string property) =>
         property == nameof(FirstName) ? MemberNames.PlaceOf(Id) : throw new ArgumentOutOfRangeException(nameof(property));
 

@@ -73,6 +73,13 @@ public enum SecurityEventKind
     /// <summary>The member's other sessions were ended (after a password change or reset, or a change of second factor); Detail: how
     /// many.</summary>
     OtherDevicesSignedOut = 16,
+
+    /// <summary>In a partner's log: a connected professional looked at what this member shares (decisions/0044); Detail: the
+    /// <see cref="Practice.ConnectionScopes"/> shown; ConnectionId: which connection.</summary>
+    ProfessionalViewed = 17,
+
+    /// <summary>In a professional's own log: they looked at a connection's view; Detail: the scopes shown; ConnectionId.</summary>
+    ProfessionalLooked = 18,
 }
 
 /// <summary>An entry in a member's own security log. Fixed kinds and a coarse device only: no free text.</summary>
@@ -89,6 +96,10 @@ public sealed class SecurityEvent : ISealedRecord
     /// <summary>Fixed flags some kinds carry (for <see cref="SecurityEventKind.SummaryMade"/>: the parts and the format); never free
     /// text.</summary>
     public int? Detail { get; set; }
+
+    /// <summary>For <see cref="SecurityEventKind.ProfessionalViewed"/> and <see cref="SecurityEventKind.ProfessionalLooked"/>: the
+    /// connection; otherwise null.</summary>
+    public Guid? ConnectionId { get; set; }
 
     public SealedText Device { get; set; } = default!;
 

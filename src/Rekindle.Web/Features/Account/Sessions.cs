@@ -67,7 +67,7 @@ public static class Sessions
 /// it.</summary>
 public sealed class SecurityLog(AppDbContext db, TimeProvider clock, IHttpContextAccessor accessor, Sealer sealer)
 {
-    public async Task RecordAsync(Guid memberId, SecurityEventKind kind, int? detail = null)
+    public async Task RecordAsync(Guid memberId, SecurityEventKind kind, int? detail = null, Guid? connectionId = null)
     {
         var id = Guid.NewGuid();
         var device = await sealer.SealAsync(Sessions.DeviceOf(accessor.HttpContext), SecurityEvent.DevicePlace(id, memberId));
@@ -79,6 +79,7 @@ public sealed class SecurityLog(AppDbContext db, TimeProvider clock, IHttpContex
                 At = clock.GetUtcNow().UtcDateTime,
                 Kind = kind,
                 Detail = detail,
+                ConnectionId = connectionId,
                 Device = device,
             }
         );

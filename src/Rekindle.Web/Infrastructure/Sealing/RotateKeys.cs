@@ -19,6 +19,7 @@ public sealed class RotateKeys(AppDbContext db, KeyRing keys, Sealer sealer, ILo
     {
         var members = (await db.Users.Select(m => m.Id).ToListAsync(cancellationToken)).ToHashSet();
         var couples = (await db.Couples.Select(c => c.Id).ToListAsync(cancellationToken)).ToHashSet();
+        var connections = (await db.ProfessionalConnections.Select(c => c.Id).ToListAsync(cancellationToken)).ToHashSet();
         var owners = new List<KeyOwner>();
         var orphans = 0;
         foreach (var owner in await keys.OwnersAsync(cancellationToken))
@@ -30,7 +31,13 @@ public sealed class RotateKeys(AppDbContext db, KeyRing keys, Sealer sealer, ILo
             }
 
             // A key whose owner is gone (a process died between deleting the rows and the key) is destroyed now.
-            if (!(owner.Kind == KeyOwnerKind.Member ? members : couples).Contains(owner.Id))
+            var living = owner.Kind switch
+            {
+                KeyOwnerKind.Member => members,
+                KeyOwnerKind.Couple => couples,
+                _ => connections,
+            };
+            if (!living.Contains(owner.Id))
             {
                 await keys.DestroyAsync(owner, cancellationToken);
                 orphans++;

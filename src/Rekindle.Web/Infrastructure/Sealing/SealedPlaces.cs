@@ -50,6 +50,8 @@ public static class SealedPlaces
     public static readonly SealedColumn PushDeviceSubscription = new("PushDevices", "Subscription");
     public static readonly SealedColumn ProgramWeekReflection = new("ProgramWeeks", "Reflection");
     public static readonly SealedColumn ProgramWeekEndCheck = new("ProgramWeeks", "EndCheck");
+    public static readonly SealedColumn HomeworkNote = new("Homework", "Note");
+    public static readonly SealedColumn SessionItemText = new("SessionItems", "Text");
 
     /// <summary>
     /// Identity's tokens (the authenticator key, the recovery codes) are sealed into its own plain

@@ -29,6 +29,10 @@ public enum KeyOwnerKind
 
     /// <summary>The instance itself: its VAPID key for Web Push (decisions/0034). Never rotated, never swept.</summary>
     Instance = 3,
+
+    /// <summary>A professional's connection to a couple or a member (decisions/0044): homework notes and items shared for a
+    /// session.</summary>
+    Connection = 4,
 }
 
 /// <summary>Whose data key seals a value: a member's (their private data) or a couple's (what they share).</summary>
@@ -37,6 +41,8 @@ public readonly record struct KeyOwner(KeyOwnerKind Kind, Guid Id)
     public static KeyOwner Member(Guid id) => new(KeyOwnerKind.Member, id);
 
     public static KeyOwner Couple(Guid id) => new(KeyOwnerKind.Couple, id);
+
+    public static KeyOwner Connection(Guid id) => new(KeyOwnerKind.Connection, id);
 
     public override string ToString() => $"{(int)Kind}:{Id:N}";
 }

@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 using Rekindle.Web.Features.Account;
+using Rekindle.Web.Features.Practice;
 using Rekindle.Web.Infrastructure.Sealing;
 
 #pragma warning disable 219, 612, 618
@@ -22,7 +23,7 @@ namespace Rekindle.Web.Data.Generated.Postgres.CompiledModels
                 "Rekindle.Web.Features.Account.Member",
                 typeof(Member),
                 baseEntityType,
-                propertyCount: 18,
+                propertyCount: 19,
                 unnamedIndexCount: 2,
                 keyCount: 1);
 
@@ -155,6 +156,14 @@ namespace Rekindle.Web.Data.Generated.Postgres.CompiledModels
                 fieldInfo: typeof(IdentityUser<Guid>).GetField("<PhoneNumberConfirmed>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 sentinel: false);
             phoneNumberConfirmed.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
+            var role = runtimeEntityType.AddProperty(
+                "Role",
+                typeof(MemberRole),
+                propertyInfo: typeof(Member).GetProperty("Role", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Member).GetField("<Role>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly));
+            role.SetSentinelFromProviderValue(0);
+            role.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
             var securityStamp = runtimeEntityType.AddProperty(
                 "SecurityStamp",

@@ -12,7 +12,7 @@ namespace Rekindle.Web.Data.Generated.Postgres.CompiledModels
     public partial class PostgresAppDbContextModel
     {
         private PostgresAppDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("eed79b74-a333-48bb-8dc4-e51743e9dea4"), entityTypeCount: 49)
+            : base(skipDetectChanges: false, modelId: new Guid("7f808716-70e9-48cb-90b5-96ebc85ab437"), entityTypeCount: 55)
         {
         }
 
@@ -40,6 +40,12 @@ namespace Rekindle.Web.Data.Generated.Postgres.CompiledModels
             var couple = CoupleEntityType.Create(this);
             var coupleInvite = CoupleInviteEntityType.Create(this);
             var coupleMember = CoupleMemberEntityType.Create(this);
+            var connectionCode = ConnectionCodeEntityType.Create(this);
+            var connectionConsent = ConnectionConsentEntityType.Create(this);
+            var homework = HomeworkEntityType.Create(this);
+            var homeworkDone = HomeworkDoneEntityType.Create(this);
+            var professionalConnection = ProfessionalConnectionEntityType.Create(this);
+            var sessionItem = SessionItemEntityType.Create(this);
             var pushDevice = PushDeviceEntityType.Create(this);
             var apology = ApologyEntityType.Create(this);
             var grudge = GrudgeEntityType.Create(this);
@@ -98,6 +104,18 @@ namespace Rekindle.Web.Data.Generated.Postgres.CompiledModels
             CoupleInviteEntityType.CreateForeignKey2(coupleInvite, member);
             CoupleMemberEntityType.CreateForeignKey1(coupleMember, couple);
             CoupleMemberEntityType.CreateForeignKey2(coupleMember, member);
+            ConnectionCodeEntityType.CreateForeignKey1(connectionCode, member);
+            ConnectionConsentEntityType.CreateForeignKey1(connectionConsent, professionalConnection);
+            ConnectionConsentEntityType.CreateForeignKey2(connectionConsent, member);
+            HomeworkEntityType.CreateForeignKey1(homework, professionalConnection);
+            HomeworkDoneEntityType.CreateForeignKey1(homeworkDone, homework);
+            HomeworkDoneEntityType.CreateForeignKey2(homeworkDone, member);
+            ProfessionalConnectionEntityType.CreateForeignKey1(professionalConnection, couple);
+            ProfessionalConnectionEntityType.CreateForeignKey2(professionalConnection, member);
+            ProfessionalConnectionEntityType.CreateForeignKey3(professionalConnection, member);
+            SessionItemEntityType.CreateForeignKey1(sessionItem, professionalConnection);
+            SessionItemEntityType.CreateForeignKey2(sessionItem, homework);
+            SessionItemEntityType.CreateForeignKey3(sessionItem, member);
             PushDeviceEntityType.CreateForeignKey1(pushDevice, member);
             ApologyEntityType.CreateForeignKey1(apology, couple);
             ApologyEntityType.CreateForeignKey2(apology, member);
@@ -169,6 +187,12 @@ namespace Rekindle.Web.Data.Generated.Postgres.CompiledModels
             CoupleEntityType.CreateAnnotations(couple);
             CoupleInviteEntityType.CreateAnnotations(coupleInvite);
             CoupleMemberEntityType.CreateAnnotations(coupleMember);
+            ConnectionCodeEntityType.CreateAnnotations(connectionCode);
+            ConnectionConsentEntityType.CreateAnnotations(connectionConsent);
+            HomeworkEntityType.CreateAnnotations(homework);
+            HomeworkDoneEntityType.CreateAnnotations(homeworkDone);
+            ProfessionalConnectionEntityType.CreateAnnotations(professionalConnection);
+            SessionItemEntityType.CreateAnnotations(sessionItem);
             PushDeviceEntityType.CreateAnnotations(pushDevice);
             ApologyEntityType.CreateAnnotations(apology);
             GrudgeEntityType.CreateAnnotations(grudge);

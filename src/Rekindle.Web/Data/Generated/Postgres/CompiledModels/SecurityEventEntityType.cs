@@ -22,7 +22,7 @@ namespace Rekindle.Web.Data.Generated.Postgres.CompiledModels
                 "Rekindle.Web.Features.Account.SecurityEvent",
                 typeof(SecurityEvent),
                 baseEntityType,
-                propertyCount: 6,
+                propertyCount: 7,
                 foreignKeyCount: 1,
                 unnamedIndexCount: 1,
                 keyCount: 1);
@@ -44,6 +44,14 @@ namespace Rekindle.Web.Data.Generated.Postgres.CompiledModels
                 valueConverter: new AppDbContext.UtcDateTimeConverter());
             at.SetSentinelFromProviderValue(new DateTime(1, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc));
             at.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
+            var connectionId = runtimeEntityType.AddProperty(
+                "ConnectionId",
+                typeof(Guid?),
+                propertyInfo: typeof(SecurityEvent).GetProperty("ConnectionId", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(SecurityEvent).GetField("<ConnectionId>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true);
+            connectionId.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
             var detail = runtimeEntityType.AddProperty(
                 "Detail",

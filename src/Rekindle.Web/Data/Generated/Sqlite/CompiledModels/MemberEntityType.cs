@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Rekindle.Web.Features.Account;
+using Rekindle.Web.Features.Practice;
 using Rekindle.Web.Infrastructure.Sealing;
 
 #pragma warning disable 219, 612, 618
@@ -21,7 +22,7 @@ namespace Rekindle.Web.Data.Generated.Sqlite.CompiledModels
                 "Rekindle.Web.Features.Account.Member",
                 typeof(Member),
                 baseEntityType,
-                propertyCount: 18,
+                propertyCount: 19,
                 unnamedIndexCount: 2,
                 keyCount: 1);
 
@@ -139,6 +140,13 @@ namespace Rekindle.Web.Data.Generated.Sqlite.CompiledModels
                 propertyInfo: typeof(IdentityUser<Guid>).GetProperty("PhoneNumberConfirmed", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(IdentityUser<Guid>).GetField("<PhoneNumberConfirmed>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 sentinel: false);
+
+            var role = runtimeEntityType.AddProperty(
+                "Role",
+                typeof(MemberRole),
+                propertyInfo: typeof(Member).GetProperty("Role", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Member).GetField("<Role>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly));
+            role.SetSentinelFromProviderValue(0);
 
             var securityStamp = runtimeEntityType.AddProperty(
                 "SecurityStamp",

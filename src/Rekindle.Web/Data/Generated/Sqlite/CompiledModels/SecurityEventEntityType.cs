@@ -21,7 +21,7 @@ namespace Rekindle.Web.Data.Generated.Sqlite.CompiledModels
                 "Rekindle.Web.Features.Account.SecurityEvent",
                 typeof(SecurityEvent),
                 baseEntityType,
-                propertyCount: 6,
+                propertyCount: 7,
                 foreignKeyCount: 1,
                 unnamedIndexCount: 1,
                 keyCount: 1);
@@ -41,6 +41,13 @@ namespace Rekindle.Web.Data.Generated.Sqlite.CompiledModels
                 fieldInfo: typeof(SecurityEvent).GetField("<At>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 valueConverter: new AppDbContext.UtcDateTimeConverter());
             at.SetSentinelFromProviderValue(new DateTime(1, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc));
+
+            var connectionId = runtimeEntityType.AddProperty(
+                "ConnectionId",
+                typeof(Guid?),
+                propertyInfo: typeof(SecurityEvent).GetProperty("ConnectionId", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(SecurityEvent).GetField("<ConnectionId>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true);
 
             var detail = runtimeEntityType.AddProperty(
                 "Detail",

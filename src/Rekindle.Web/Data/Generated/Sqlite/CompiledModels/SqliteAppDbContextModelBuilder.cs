@@ -11,7 +11,7 @@ namespace Rekindle.Web.Data.Generated.Sqlite.CompiledModels
     public partial class SqliteAppDbContextModel
     {
         private SqliteAppDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("5dac65db-ff91-4d66-a6bf-3c0ca89b6d37"), entityTypeCount: 49)
+            : base(skipDetectChanges: false, modelId: new Guid("4bf14636-1381-41d5-89db-b21497c5e6c8"), entityTypeCount: 55)
         {
         }
 
@@ -39,6 +39,12 @@ namespace Rekindle.Web.Data.Generated.Sqlite.CompiledModels
             var couple = CoupleEntityType.Create(this);
             var coupleInvite = CoupleInviteEntityType.Create(this);
             var coupleMember = CoupleMemberEntityType.Create(this);
+            var connectionCode = ConnectionCodeEntityType.Create(this);
+            var connectionConsent = ConnectionConsentEntityType.Create(this);
+            var homework = HomeworkEntityType.Create(this);
+            var homeworkDone = HomeworkDoneEntityType.Create(this);
+            var professionalConnection = ProfessionalConnectionEntityType.Create(this);
+            var sessionItem = SessionItemEntityType.Create(this);
             var pushDevice = PushDeviceEntityType.Create(this);
             var apology = ApologyEntityType.Create(this);
             var grudge = GrudgeEntityType.Create(this);
@@ -97,6 +103,18 @@ namespace Rekindle.Web.Data.Generated.Sqlite.CompiledModels
             CoupleInviteEntityType.CreateForeignKey2(coupleInvite, member);
             CoupleMemberEntityType.CreateForeignKey1(coupleMember, couple);
             CoupleMemberEntityType.CreateForeignKey2(coupleMember, member);
+            ConnectionCodeEntityType.CreateForeignKey1(connectionCode, member);
+            ConnectionConsentEntityType.CreateForeignKey1(connectionConsent, professionalConnection);
+            ConnectionConsentEntityType.CreateForeignKey2(connectionConsent, member);
+            HomeworkEntityType.CreateForeignKey1(homework, professionalConnection);
+            HomeworkDoneEntityType.CreateForeignKey1(homeworkDone, homework);
+            HomeworkDoneEntityType.CreateForeignKey2(homeworkDone, member);
+            ProfessionalConnectionEntityType.CreateForeignKey1(professionalConnection, couple);
+            ProfessionalConnectionEntityType.CreateForeignKey2(professionalConnection, member);
+            ProfessionalConnectionEntityType.CreateForeignKey3(professionalConnection, member);
+            SessionItemEntityType.CreateForeignKey1(sessionItem, professionalConnection);
+            SessionItemEntityType.CreateForeignKey2(sessionItem, homework);
+            SessionItemEntityType.CreateForeignKey3(sessionItem, member);
             PushDeviceEntityType.CreateForeignKey1(pushDevice, member);
             ApologyEntityType.CreateForeignKey1(apology, couple);
             ApologyEntityType.CreateForeignKey2(apology, member);
@@ -168,6 +186,12 @@ namespace Rekindle.Web.Data.Generated.Sqlite.CompiledModels
             CoupleEntityType.CreateAnnotations(couple);
             CoupleInviteEntityType.CreateAnnotations(coupleInvite);
             CoupleMemberEntityType.CreateAnnotations(coupleMember);
+            ConnectionCodeEntityType.CreateAnnotations(connectionCode);
+            ConnectionConsentEntityType.CreateAnnotations(connectionConsent);
+            HomeworkEntityType.CreateAnnotations(homework);
+            HomeworkDoneEntityType.CreateAnnotations(homeworkDone);
+            ProfessionalConnectionEntityType.CreateAnnotations(professionalConnection);
+            SessionItemEntityType.CreateAnnotations(sessionItem);
             PushDeviceEntityType.CreateAnnotations(pushDevice);
             ApologyEntityType.CreateAnnotations(apology);
             GrudgeEntityType.CreateAnnotations(grudge);

@@ -12,7 +12,7 @@ namespace Rekindle.Web.Data.Generated.KeyStore.Postgres.CompiledModels
     public partial class PostgresKeyStoreDbContextModel
     {
         private PostgresKeyStoreDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("cd9b6edb-c37c-4cc6-a929-7e93460779f9"), entityTypeCount: 2)
+            : base(skipDetectChanges: false, modelId: new Guid("49db8de2-0688-4734-90d2-6bbfc5ecc428"), entityTypeCount: 2)
         {
         }
 

@@ -11,7 +11,7 @@ namespace Rekindle.Web.Data.Generated.KeyStore.Sqlite.CompiledModels
     public partial class SqliteKeyStoreDbContextModel
     {
         private SqliteKeyStoreDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("c5c70b53-89ef-40d3-b8ab-cf4f8eb0c6de"), entityTypeCount: 2)
+            : base(skipDetectChanges: false, modelId: new Guid("adc46d9f-5688-42a6-a0e0-c5c1b8691d48"), entityTypeCount: 2)
         {
         }
 
