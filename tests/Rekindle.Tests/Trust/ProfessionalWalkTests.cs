@@ -153,6 +153,64 @@ public abstract class ProfessionalWalkTests(RekindleFactory app)
         );
     }
 
+    [Fact]
+    public async Task Scopes_hold_per_partner_and_a_partner_who_shares_no_check_results_has_none_shown()
+    {
+        var (eve, eveEmail, finn, finnEmail) = await TimeTogether.DateJourney.CoupleAsync(app, "Eve", "Finn");
+        using var _e = eve;
+        using var _f = finn;
+        await Understand.CheckJourney.TakeCheckAsync(app, eve, Understand.CheckJourney.Ordinary);
+        await Understand.CheckJourney.TakeCheckAsync(app, finn, Strained);
+        var eveId = await PracticeSeed.MemberIdAsync(app, eveEmail);
+        var finnId = await PracticeSeed.MemberIdAsync(app, finnEmail);
+        var dana = await PracticeSeed.ProfessionalAsync(app, "Dana");
+        using var _d = dana.Browser;
+        using var api = await ApiOfAsync(dana);
+
+        // While both share their check results, Finn's row is there and differs from Eve's: the test can tell them apart.
+        var connection = await PracticeSeed.ConnectAsync(app, dana.Id, (eveId, ConnectionScopes.Checks), (finnId, ConnectionScopes.Checks));
+        var path = $"/pro/connections/{connection}";
+        var both = await dana.Browser.GetAsync(path);
+        Assert.Equal(HttpStatusCode.OK, both.Status);
+        var eveRow = both.TextOf($"#shared-checks-{eveId} tbody tr");
+        var finnRow = both.TextOf($"#shared-checks-{finnId} tbody tr");
+        Assert.NotEqual(eveRow, finnRow);
+
+        // Finn shares nothing (Eve still her check results): from the next request on, none of Finn's results, page or API.
+        await app.WithDbAsync(db =>
+            db.ConnectionConsents.Where(c => c.ConnectionId == connection && c.MemberId == finnId)
+                .ExecuteUpdateAsync(s => s.SetProperty(c => c.Scopes, ConnectionScopes.None))
+        );
+        var view = await dana.Browser.GetAsync(path);
+        Assert.Equal(HttpStatusCode.OK, view.Status);
+        Assert.Equal(eveRow, view.TextOf($"#shared-checks-{eveId} tbody tr"));
+        Assert.Null(view.Find($"#shared-checks-{finnId}"));
+        Assert.DoesNotContain(finnRow, view.Text, StringComparison.Ordinal);
+        foreach (var other in new[] { path + "/prep", path + "/prep/print?format=html" })
+        {
+            var page = await dana.Browser.GetAsync(other);
+            Assert.Null(page.Find($"#shared-checks-{finnId}"));
+            Assert.DoesNotContain(finnRow, page.Text, StringComparison.Ordinal);
+        }
+
+        var members = (await api.GetAsync($"/api/v1/professional/connections/{connection}"))
+            .Json.GetProperty("members")
+            .EnumerateArray()
+            .ToList();
+        var finnPart = members.Single(m => m.GetProperty("name").GetString() == "Finn");
+        var evePart = members.Single(m => m.GetProperty("name").GetString() == "Eve");
+        Assert.Equal(System.Text.Json.JsonValueKind.Null, finnPart.GetProperty("checks").ValueKind);
+        Assert.Equal(0, finnPart.GetProperty("shares").GetArrayLength());
+        Assert.Equal(1, evePart.GetProperty("checks").GetArrayLength());
+    }
+
+    /// <summary>A check with every area as strained as it goes (no safety concern, wellbeing as in an ordinary check): results
+    /// no ordinary check has.</summary>
+    private static int Strained(Rekindle.Web.Features.Understand.CheckItem item) =>
+        item.Section is "safety" or "wellbeing" ? Understand.CheckJourney.Ordinary(item)
+        : item.Reverse ? 0
+        : 4;
+
     /// <summary>Markers of both partners in what is theirs alone or the couple's: daily answers, check-in words, a program
     /// reflection, a betrayal draft, self-care notes and how a date went.</summary>
     private async Task PlantBothAsync(TestBrowser one, TestBrowser two)

@@ -19,31 +19,44 @@ public static class RouteRegistry
     );
 
     /// <summary>
-    /// Stands for a professional's connection id in a route's address, fields or JSON (practice mode, decisions/0044): write
-    /// <c>"/pro/connections/" + RouteRegistry.ConnectionId</c>. The partner's and another couple's walks call it as written (a
-    /// connection that is no one's), and the professional's walk (<see cref="ProfessionalWalkTests"/>, docs/TRUST.md T18) puts
-    /// a real connection's id in its place. Any other id in a route stays <see cref="Guid.Empty"/>.
+    /// Stands for a professional's connection id in a route's address, fields or JSON (practice mode, decisions/0044), as in
+    /// <c>"/api/v1/counselor/connections/" + RouteRegistry.ConnectionId</c>. On the professional's own routes (/pro/... and
+    /// /api/v1/professional/...) <c>"/connections/" + Guid.Empty</c> means the same. The partner's and another couple's walks
+    /// call a route as written (a connection that is no one's); the professional's walk (<see cref="ProfessionalWalkTests"/>,
+    /// docs/TRUST.md T18) puts a real connection's id in its place. Any other id in a route stays <see cref="Guid.Empty"/>.
     /// </summary>
     public static readonly Guid ConnectionId = new("c0c0c0c0-0000-4000-8000-000000000026");
 
-    /// <summary>The call with <see cref="ConnectionId"/> replaced by <paramref name="connectionId"/> everywhere it appears.</summary>
+    private static readonly string[] ProfessionalPrefixes = ["/pro/", "/api/v1/professional/"];
+
+    private static readonly string EmptyConnection = "/connections/" + Guid.Empty;
+
+    /// <summary>The call with the connection's place (see <see cref="ConnectionId"/>) holding <paramref name="connectionId"/>.</summary>
     public static Call For(Call call, Guid connectionId)
     {
         string? Put(string? text) => text?.Replace(ConnectionId.ToString(), connectionId.ToString(), StringComparison.OrdinalIgnoreCase);
+        string? PutInPath(string? path) =>
+            path is not null && ProfessionalPrefixes.Any(p => path.StartsWith(p, StringComparison.Ordinal))
+                ? Put(path)!.Replace(EmptyConnection, "/connections/" + connectionId, StringComparison.Ordinal)
+                : Put(path);
         return call with
         {
-            Get = Put(call.Get),
-            Post = Put(call.Post),
+            Get = PutInPath(call.Get),
+            Post = PutInPath(call.Post),
             Json = Put(call.Json),
             Fields = call.Fields?.ToDictionary(f => f.Key, f => Put(f.Value)!),
         };
     }
 
     /// <summary>Whether the call names a professional's connection (see <see cref="ConnectionId"/>).</summary>
-    public static bool TakesConnection(Call call) =>
-        new[] { call.Get, call.Post, call.Json }
-            .Concat(call.Fields?.Values ?? [])
-            .Any(t => t?.Contains(ConnectionId.ToString(), StringComparison.OrdinalIgnoreCase) == true);
+    public static bool TakesConnection(Call call)
+    {
+        var marked = For(call, Guid.NewGuid());
+        return marked.Get != call.Get
+            || marked.Post != call.Post
+            || marked.Json != call.Json
+            || (call.Fields?.Any(f => marked.Fields![f.Key] != f.Value) ?? false);
+    }
 
     /// <summary>The areas whose routes make up the registry, by name.</summary>
     public static IReadOnlyList<Type> Areas { get; } =
