@@ -139,8 +139,8 @@ public abstract class ProfessionalWalkTests(RekindleFactory app)
         await NotFoundEverywhereAsync(noor, noorApi, connection, markers);
         await NotFoundEverywhereAsync(dana, danaApi, strangersConnection, markers);
 
-        // A partner ends the connection: Dana's next request to each connection route is 404.
-        await EndAsync(connection);
+        // Ama ends the connection (resting or not, she always can): Dana's next request to each connection route is 404.
+        await EndAsync(member, connection);
         await NotFoundEverywhereAsync(dana, danaApi, connection, markers);
 
         // Last, the routes that end the session: still no marker.
@@ -398,14 +398,12 @@ public abstract class ProfessionalWalkTests(RekindleFactory app)
         return await ApiClient.SignInAsync(app, professional.Email, GoodPassword, code);
     }
 
-    /// <summary>The connection ends (as a partner's End does).</summary>
-    private async Task EndAsync(Guid connectionId) =>
-        await app.WithDbAsync(db =>
-            db.ProfessionalConnections.Where(c => c.Id == connectionId)
-                .ExecuteUpdateAsync(s =>
-                    s.SetProperty(c => c.State, ConnectionState.Ended).SetProperty(c => c.EndedAt, app.Clock.GetUtcNow().UtcDateTime)
-                )
-        );
+    /// <summary>The member ends the connection on their counselor page, and sees that it ended.</summary>
+    private static async Task EndAsync(TestBrowser member, Guid connectionId)
+    {
+        var ended = await member.SubmitAsync(await member.GetAsync($"/counselor?step=end&id={connectionId}"), "end");
+        Assert.NotNull(ended.Find($"#ended-{connectionId}"));
+    }
 }
 
 public sealed class ProfessionalWalkSqliteApp() : RekindleFactory(TestProvider.Sqlite, PracticeSeed.On());
