@@ -115,6 +115,7 @@ app.UseRequestLimits();
 app.UseRateLimiter();
 app.UseAuthentication();
 app.UseLanguages();
+app.UseProfessionalGuard();
 app.UseAuthorization();
 app.UseFormGuard();
 app.UseAntiforgery();
