@@ -102,10 +102,14 @@ public sealed class AccountEmails(
                     member.Email!,
                     T["Your practice account on Rekindle"],
                     T["Hello,"],
-                    T["Your practice made you an account on its Rekindle server, so couples can connect you with their consent. Choose your password here. Then you set up an authenticator app: your practice needs a second step at sign-in."],
+                    T[
+                        "Your practice made you an account on its Rekindle server, so couples can connect you with their consent. Choose your password here. Then you set up an authenticator app: your practice needs a second step at sign-in."
+                    ],
                     T["Choose my password"],
                     link,
-                    T["The link works for one day. After that, ask for a new one with 'Forgot your password?' on the sign-in page. If you didn't expect this, ignore this email."]
+                    T[
+                        "The link works for one day. After that, ask for a new one with 'Forgot your password?' on the sign-in page. If you didn't expect this, ignore this email."
+                    ]
                 ),
                 cancellationToken
             );

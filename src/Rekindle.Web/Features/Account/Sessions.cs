@@ -169,12 +169,13 @@ public sealed class CheckSession(AppDbContext db, TimeProvider clock)
                 db.Users,
                 s => s.MemberId,
                 m => m.Id,
-                (s, m) => new
-                {
-                    s.LastSeenAt,
-                    m.Role,
-                    m.TwoFactorEnabled,
-                }
+                (s, m) =>
+                    new
+                    {
+                        s.LastSeenAt,
+                        m.Role,
+                        m.TwoFactorEnabled,
+                    }
             )
             .FirstOrDefaultAsync();
         if (seen is null)

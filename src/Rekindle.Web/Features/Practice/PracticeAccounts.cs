@@ -32,7 +32,13 @@ public sealed class ListProfessionals(AppDbContext db, MemberNames names)
         foreach (var row in rows)
         {
             list.Add(
-                new ProfessionalRow(row.Id, await names.OpenAsync(row.Id, row.FirstName, cancellationToken), row.Email!, row.Role, row.Active)
+                new ProfessionalRow(
+                    row.Id,
+                    await names.OpenAsync(row.Id, row.FirstName, cancellationToken),
+                    row.Email!,
+                    row.Role,
+                    row.Active
+                )
             );
         }
 

@@ -34,7 +34,14 @@ public static class PracticeAccountsCommands
         }
     }
 
-    private static async Task<int> AddAsync(IServiceProvider services, string email, string name, bool admin, TextWriter output, TextWriter error)
+    private static async Task<int> AddAsync(
+        IServiceProvider services,
+        string email,
+        string name,
+        bool admin,
+        TextWriter output,
+        TextWriter error
+    )
     {
         if (!services.GetRequiredService<IOptions<PracticeOptions>>().Value.Enabled)
         {

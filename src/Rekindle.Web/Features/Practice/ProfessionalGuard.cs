@@ -130,7 +130,8 @@ public static class ProfessionalGuard
         if (IsProfessionalPath(path))
         {
             var theirs = signedIn ? role != MemberRole.Partner : practice;
-            var admin = !path.StartsWithSegments(AdminPath, StringComparison.OrdinalIgnoreCase) || !signedIn || role == MemberRole.PracticeAdmin;
+            var admin =
+                !path.StartsWithSegments(AdminPath, StringComparison.OrdinalIgnoreCase) || !signedIn || role == MemberRole.PracticeAdmin;
             if (!practice || !theirs || !admin)
             {
                 return NotFound(context);
