@@ -34,6 +34,8 @@ public sealed class ChromiumApp : IAsyncLifetime
         App.Settings["Rekindle:PublicUrl"] = $"http://localhost:{port}";
         // A stand-in neutral site: the tests may not leave this machine.
         App.Settings["QuickExit:Url"] = $"http://127.0.0.1:{port}/healthz";
+        // Practice mode on, so the counselors' pages are walked too (decisions/0044).
+        App.Settings["Practice:Enabled"] = "true";
         App.UseKestrel(port);
         App.StartServer();
         BaseUrl = $"http://localhost:{port}";

@@ -31,6 +31,9 @@ public sealed class PhoneScreenTests(ChromiumApp chromium, ITestOutputHelper out
         Partner,
         Unpaired,
         SecondStep,
+
+        /// <summary>A counselor who is also the practice admin (practice mode, decisions/0044), signed in with both steps.</summary>
+        PracticeAdmin,
     }
 
     private static readonly Who[] Couple = [Who.Member, Who.Partner];
@@ -118,6 +121,7 @@ public sealed class PhoneScreenTests(ChromiumApp chromium, ITestOutputHelper out
         ["/account/authenticator"] = [([Who.Member], "/account/authenticator")],
         ["/account/confirm-password"] = [([Who.Member], "/account/confirm-password")],
         ["/email/stop/{Token}"] = [([Who.Visitor], "/email/stop/{stop}")],
+        ["/practice"] = [([Who.PracticeAdmin], "/practice")],
     };
 
     /// <summary>Routes that answer GET but are not pages a person reads on a phone, each with the reason. Routes under /api/ and
@@ -325,6 +329,8 @@ public sealed class PhoneScreenTests(ChromiumApp chromium, ITestOutputHelper out
         var (careful, carefulEmail) = await MemberAsync(app, "Tess");
         await EnableAuthenticatorAsync(app, careful);
         careful.Dispose();
+        var admin = await Rekindle.Testing.PracticeSeed.ProfessionalAsync(app, "Pia", practiceAdmin: true);
+        admin.Browser.Dispose();
 
         var fill = new Dictionary<string, string>
         {
@@ -341,6 +347,7 @@ public sealed class PhoneScreenTests(ChromiumApp chromium, ITestOutputHelper out
             [Who.Partner] = partnerEmail,
             [Who.Unpaired] = unpairedEmail,
             [Who.SecondStep] = carefulEmail,
+            [Who.PracticeAdmin] = admin.Email,
         };
 
         var measured = new List<(string Page, Measurement Result)>();
@@ -355,6 +362,17 @@ public sealed class PhoneScreenTests(ChromiumApp chromium, ITestOutputHelper out
                 if (emails.TryGetValue(who, out var email))
                 {
                     await ChromiumApp.SignInAsync(page, email);
+                    await page.WaitForLoadStateAsync();
+                }
+
+                if (who == Who.PracticeAdmin)
+                {
+                    // Their second step, with a code of a later time step than the one that turned the app on.
+                    app.Clock.Advance(TimeSpan.FromSeconds(31));
+                    var step = Rekindle.Web.Features.Account.Totp.StepAt(app.Clock.GetUtcNow());
+                    await page.GetByLabel("Code", new() { Exact = true })
+                        .FillAsync(Rekindle.Web.Features.Account.Totp.Code(admin.AuthenticatorKey, step));
+                    await page.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
                     await page.WaitForLoadStateAsync();
                 }
 

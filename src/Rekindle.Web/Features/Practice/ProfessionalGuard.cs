@@ -112,8 +112,8 @@ public static class ProfessionalGuard
     /// <summary>Answers the request itself (a 404, a 403 or a redirect) when it is not for this member; false lets it through.</summary>
     private static async Task<bool> StopsAsync(HttpContext context)
     {
-        var endpoint = context.GetEndpoint();
-        if (endpoint is null || endpoint.Metadata.GetMetadata<StaticAssetDescriptor>() is not null)
+        // Static files are for everyone; an address with no page at all is judged like any other, so its answer tells nothing.
+        if (context.GetEndpoint()?.Metadata.GetMetadata<StaticAssetDescriptor>() is not null)
         {
             return false;
         }
