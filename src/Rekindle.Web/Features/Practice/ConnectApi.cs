@@ -170,15 +170,15 @@ public static class ConnectCodesApi
     private static async Task<Results<Ok<NewConnectionCodeDto>, ProblemHttpResult>> MakeAsync(
         MakeConnectionCode make,
         CancellationToken cancellationToken
-    ) => ApiResults.From(await make.HandleAsync(cancellationToken), c => new NewConnectionCodeDto(c.Id, c.Code, c.DisplayCode, c.ExpiresAt));
+    ) =>
+        ApiResults.From(await make.HandleAsync(cancellationToken), c => new NewConnectionCodeDto(c.Id, c.Code, c.DisplayCode, c.ExpiresAt));
 
     private static async Task<Results<Ok<List<OpenConnectionCodeDto>>, ProblemHttpResult>> ListAsync(
         ListConnectionCodes list,
         CancellationToken cancellationToken
     ) =>
-        ApiResults.From(
-            await list.HandleAsync(cancellationToken),
-            codes => codes.Select(c => new OpenConnectionCodeDto(c.Id, c.CreatedAt, c.ExpiresAt)).ToList()
+        ApiResults.From(await list.HandleAsync(cancellationToken), codes =>
+            codes.Select(c => new OpenConnectionCodeDto(c.Id, c.CreatedAt, c.ExpiresAt)).ToList()
         );
 
     private static async Task<Results<NoContent, ProblemHttpResult>> CancelAsync(

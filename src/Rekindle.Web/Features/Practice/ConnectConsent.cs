@@ -61,7 +61,10 @@ public sealed class AgreeToConnection(AppDbContext db, CounselorMember door, Cur
         // Only a connection still waiting becomes active: one ended in the same instant stays ended.
         var activated = await db
             .ProfessionalConnections.Where(c => c.Id == connectionId && c.State == ConnectionState.AwaitingPartner)
-            .ExecuteUpdateAsync(s => s.SetProperty(c => c.State, ConnectionState.Active).SetProperty(c => c.ActiveAt, now), cancellationToken);
+            .ExecuteUpdateAsync(
+                s => s.SetProperty(c => c.State, ConnectionState.Active).SetProperty(c => c.ActiveAt, now),
+                cancellationToken
+            );
         if (agreed != 1 || activated != 1)
         {
             return Problem.NotFound(Text.Of("There is no connection waiting for you to agree."));
@@ -85,7 +88,12 @@ public sealed class ChooseScopes(AppDbContext db, CounselorMember door, TimeProv
         var kind = await db
             .ConnectionConsents.AsNoTracking()
             .Where(c => c.ConnectionId == request.ConnectionId && c.MemberId == me && c.AgreedAt != null)
-            .Join(db.ProfessionalConnections.Where(p => p.State != ConnectionState.Ended), c => c.ConnectionId, p => p.Id, (_, p) => (ConnectionKind?)p.Kind)
+            .Join(
+                db.ProfessionalConnections.Where(p => p.State != ConnectionState.Ended),
+                c => c.ConnectionId,
+                p => p.Id,
+                (_, p) => (ConnectionKind?)p.Kind
+            )
             .FirstOrDefaultAsync(cancellationToken);
         if (kind is null)
         {
@@ -141,7 +149,10 @@ public sealed class EndConnection(AppDbContext db, CounselorMember door, TimePro
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await db
             .ProfessionalConnections.Where(c => c.Id == mine.Id && c.State != ConnectionState.Ended)
-            .ExecuteUpdateAsync(s => s.SetProperty(c => c.State, ConnectionState.Ended).SetProperty(c => c.EndedAt, now), cancellationToken);
+            .ExecuteUpdateAsync(
+                s => s.SetProperty(c => c.State, ConnectionState.Ended).SetProperty(c => c.EndedAt, now),
+                cancellationToken
+            );
         if (mine.AgreedAt is null)
         {
             await db.ConnectionConsents.Where(c => c.ConnectionId == mine.Id && c.MemberId == me).ExecuteDeleteAsync(cancellationToken);

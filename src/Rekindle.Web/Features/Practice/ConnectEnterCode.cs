@@ -73,7 +73,9 @@ public sealed class EnterConnectionCode(
             partnerId = await current.PartnerIdAsync(cancellationToken);
             if (partnerId is null)
             {
-                return Problem.Conflict(Text.Of("A counselor for both of you needs your partner in Rekindle first. You can connect one just for you."));
+                return Problem.Conflict(
+                    Text.Of("A counselor for both of you needs your partner in Rekindle first. You can connect one just for you.")
+                );
             }
 
             if (await resting.RefusalAsync(RestingNote(), evenWhenPartnerAway: true, cancellationToken) is { } refusal)
@@ -159,8 +161,7 @@ public sealed class EnterConnectionCode(
     }
 
     /// <summary>What a member who rests is told when asking for a couples connection: calm, and "just me" stays open.</summary>
-    public static string RestingNote() =>
-        Text.Of("For now, a counselor can be connected just for you. Support for you comes first.");
+    public static string RestingNote() => Text.Of("For now, a counselor can be connected just for you. Support for you comes first.");
 
     private async Task<Outcome<ConnectionCode>> FindAsync(string? typedCode, CancellationToken cancellationToken)
     {
@@ -189,7 +190,11 @@ public sealed class EnterConnectionCode(
 
     private async Task<string> ProfessionalNameAsync(Guid professionalId, CancellationToken cancellationToken)
     {
-        var sealedName = await db.Users.AsNoTracking().Where(u => u.Id == professionalId).Select(u => u.FirstName).FirstAsync(cancellationToken);
+        var sealedName = await db
+            .Users.AsNoTracking()
+            .Where(u => u.Id == professionalId)
+            .Select(u => u.FirstName)
+            .FirstAsync(cancellationToken);
         return await names.OpenAsync(professionalId, sealedName, cancellationToken);
     }
 }

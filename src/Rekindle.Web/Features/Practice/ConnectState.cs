@@ -35,8 +35,7 @@ public sealed record CounselorView(
 )
 {
     /// <summary>"For both of us" is offered only with a partner, while neither rests, and with no couple connection open.</summary>
-    public bool CanConnectForBoth =>
-        Together && !Rest.Couple && Asked is null && !Connections.Any(c => c.Kind == ConnectionKind.Couple);
+    public bool CanConnectForBoth => Together && !Rest.Couple && Asked is null && !Connections.Any(c => c.Kind == ConnectionKind.Couple);
 
     /// <summary>"Just me" is always offered, whatever the couple's state, unless the member already has one.</summary>
     public bool CanConnectJustMe => !Connections.Any(c => c.Kind == ConnectionKind.Individual);
@@ -147,7 +146,11 @@ public sealed class GetCounselorState(
             return known;
         }
 
-        var sealedName = await db.Users.AsNoTracking().Where(u => u.Id == professionalId).Select(u => u.FirstName).FirstAsync(cancellationToken);
+        var sealedName = await db
+            .Users.AsNoTracking()
+            .Where(u => u.Id == professionalId)
+            .Select(u => u.FirstName)
+            .FirstAsync(cancellationToken);
         return _names[professionalId] = await names.OpenAsync(professionalId, sealedName, cancellationToken);
     }
 }

@@ -57,7 +57,18 @@ public sealed class ConnectExport(AppDbContext db, MemberNames names) : IExportS
             .ConnectionConsents.AsNoTracking()
             .Where(c => c.MemberId == memberId)
             .Join(db.ProfessionalConnections, c => c.ConnectionId, p => p.Id, (c, p) => new { Consent = c, Connection = p })
-            .Join(db.Users, x => x.Connection.ProfessionalId, u => u.Id, (x, u) => new { x.Consent, x.Connection, u.FirstName })
+            .Join(
+                db.Users,
+                x => x.Connection.ProfessionalId,
+                u => u.Id,
+                (x, u) =>
+                    new
+                    {
+                        x.Consent,
+                        x.Connection,
+                        u.FirstName,
+                    }
+            )
             .OrderBy(x => x.Connection.CreatedAt)
             .ToListAsync(cancellationToken);
         if (rows.Count == 0)
