@@ -118,7 +118,12 @@ public abstract class PracticeConnectTests(RekindleFactory app)
         using var benLater = await ApiClient.SignInAsync(app, benEmail);
         var expired = await benLater.PostAsync(
             "/api/v1/counselor/connect",
-            new { code = secondCode, scopes = Array.Empty<string>(), forBoth = false }
+            new
+            {
+                code = secondCode,
+                scopes = Array.Empty<string>(),
+                forBoth = false,
+            }
         );
         Assert.Equal(HttpStatusCode.BadRequest, expired.Status);
         using var proLater = await ProApiAsync(pro);
@@ -476,7 +481,15 @@ public sealed class PracticeConnectLimitTests(ConnectTightLimitsApp app) : IClas
         var answers = new List<HttpStatusCode>();
         for (var i = 0; i < 12; i++)
         {
-            var wrong = await api.PostAsync("/api/v1/counselor/connect", new { code = "ABCDE-FGHJK", scopes = Array.Empty<string>(), forBoth = false });
+            var wrong = await api.PostAsync(
+                "/api/v1/counselor/connect",
+                new
+                {
+                    code = "ABCDE-FGHJK",
+                    scopes = Array.Empty<string>(),
+                    forBoth = false,
+                }
+            );
             answers.Add(wrong.Status);
         }
 
