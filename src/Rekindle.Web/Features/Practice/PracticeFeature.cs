@@ -43,6 +43,7 @@ public static class PracticeFeature
         builder.Services.AddScoped<MyConnections>();
         builder.Services.AddScoped<CreateProfessional>();
         builder.AddPracticeAccounts();
+        builder.Services.AddPracticeConnect();
         return builder;
     }
 }
