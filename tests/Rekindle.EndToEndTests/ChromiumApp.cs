@@ -34,6 +34,8 @@ public sealed class ChromiumApp : IAsyncLifetime
         App.Settings["Rekindle:PublicUrl"] = $"http://localhost:{port}";
         // A stand-in neutral site: the tests may not leave this machine.
         App.Settings["QuickExit:Url"] = $"http://127.0.0.1:{port}/healthz";
+        // Practice mode on, so its partner pages (e.g. /counselor/sees) are walked too.
+        App.Settings["Practice:Enabled"] = "true";
         App.UseKestrel(port);
         App.StartServer();
         BaseUrl = $"http://localhost:{port}";

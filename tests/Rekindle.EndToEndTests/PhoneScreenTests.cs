@@ -118,6 +118,7 @@ public sealed class PhoneScreenTests(ChromiumApp chromium, ITestOutputHelper out
         ["/account/authenticator"] = [([Who.Member], "/account/authenticator")],
         ["/account/confirm-password"] = [([Who.Member], "/account/confirm-password")],
         ["/email/stop/{Token}"] = [([Who.Visitor], "/email/stop/{stop}")],
+        ["/counselor/sees"] = [([Who.Member], "/counselor/sees")],
     };
 
     /// <summary>Routes that answer GET but are not pages a person reads on a phone, each with the reason. Routes under /api/ and
@@ -138,6 +139,10 @@ public sealed class PhoneScreenTests(ChromiumApp chromium, ITestOutputHelper out
         ["/time-together/dates/{id:guid}/calendar.ics"] = "a calendar file",
         ["/time-together/evening/calendar.ics"] = "a calendar file",
         ["/bench/hello"] = "the load harness's endpoint, mapped only for benchmarks",
+        ["/pro"] = "a professional's page (practice mode): this walk has no professional yet",
+        ["/pro/connections/{Id:guid}"] = "a professional's page (practice mode): this walk has no professional yet",
+        ["/pro/connections/{Id:guid}/prep"] = "a professional's page (practice mode): this walk has no professional yet",
+        ["/pro/connections/{id:guid}/prep/print"] = "session prep as a PDF or a file to print",
     };
 
     /// <summary>

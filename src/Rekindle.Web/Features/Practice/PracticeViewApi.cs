@@ -130,7 +130,13 @@ public static class PracticeViewApi
             new PrepDto(
                 prep.Connection.Id,
                 prep.Since,
-                prep.Members.Select(m => new PrepMemberDto(m.Name, Keys(m.Shown), m.HomeworkDone?.Select(Dto).ToList(), m.Sessions, m.Trend))
+                prep.Members.Select(m => new PrepMemberDto(
+                        m.Name,
+                        Keys(m.Shown),
+                        m.HomeworkDone?.Select(Dto).ToList(),
+                        m.Sessions,
+                        m.Trend
+                    ))
                     .ToList(),
                 prep.Items.Select(i => new PrepItemDto(i.Name, i.SharedOn, i.Text)).ToList()
             )

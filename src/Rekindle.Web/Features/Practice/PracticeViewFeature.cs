@@ -63,8 +63,10 @@ public sealed class OpenConnection(ProfessionalAccess access, ReadConnectionView
 {
     public async Task<ConnectionView?> ViewAsync(Guid connectionId, CancellationToken cancellationToken = default)
     {
-        if (await access.ProfessionalAsync(cancellationToken) is not { } professional
-            || await access.ActiveAsync(connectionId, cancellationToken) is not { } connection)
+        if (
+            await access.ProfessionalAsync(cancellationToken) is not { } professional
+            || await access.ActiveAsync(connectionId, cancellationToken) is not { } connection
+        )
         {
             return null;
         }
@@ -76,8 +78,10 @@ public sealed class OpenConnection(ProfessionalAccess access, ReadConnectionView
 
     public async Task<PrepView?> PrepAsync(Guid connectionId, CancellationToken cancellationToken = default)
     {
-        if (await access.ProfessionalAsync(cancellationToken) is not { } professional
-            || await access.ActiveAsync(connectionId, cancellationToken) is not { } connection)
+        if (
+            await access.ProfessionalAsync(cancellationToken) is not { } professional
+            || await access.ActiveAsync(connectionId, cancellationToken) is not { } connection
+        )
         {
             return null;
         }

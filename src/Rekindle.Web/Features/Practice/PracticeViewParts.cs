@@ -117,7 +117,11 @@ public sealed class ReadConnectionView(
         return member is null ? "" : await names.OpenAsync(member, cancellationToken);
     }
 
-    private async Task<SharedPart> PartAsync(ProfessionalConnection connection, ConnectionConsent consent, CancellationToken cancellationToken)
+    private async Task<SharedPart> PartAsync(
+        ProfessionalConnection connection,
+        ConnectionConsent consent,
+        CancellationToken cancellationToken
+    )
     {
         var scopes = consent.Scopes & ConnectionScopes.All;
         var memberId = consent.MemberId;
@@ -139,7 +143,19 @@ public sealed class ReadConnectionView(
         var weeks = await db
             .ProgramWeeks.AsNoTracking()
             .Where(w => w.MemberId == memberId && w.LessonDoneAt != null)
-            .Join(db.ProgramRuns.AsNoTracking(), w => w.RunId, r => r.Id, (w, r) => new { w.Week, w.LessonDoneAt, r.StartedAt, r.Id })
+            .Join(
+                db.ProgramRuns.AsNoTracking(),
+                w => w.RunId,
+                r => r.Id,
+                (w, r) =>
+                    new
+                    {
+                        w.Week,
+                        w.LessonDoneAt,
+                        r.StartedAt,
+                        r.Id,
+                    }
+            )
             .ToListAsync(cancellationToken);
         var latest = weeks.OrderByDescending(w => w.StartedAt).FirstOrDefault()?.Id;
         var done = weeks

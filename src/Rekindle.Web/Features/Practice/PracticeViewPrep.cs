@@ -65,7 +65,15 @@ public sealed class ProfessionalDashboard(AppDbContext db, ProfessionalAccess ac
                 )
                 .CountAsync(cancellationToken);
             result.Add(
-                new DashboardConnection(c.Id, c.Kind, c.State, names, DateOnly.FromDateTime(c.ActiveAt ?? c.CreatedAt), c.LastSessionOn, done)
+                new DashboardConnection(
+                    c.Id,
+                    c.Kind,
+                    c.State,
+                    names,
+                    DateOnly.FromDateTime(c.ActiveAt ?? c.CreatedAt),
+                    c.LastSessionOn,
+                    done
+                )
             );
         }
 
@@ -86,7 +94,12 @@ public sealed record PrepMember(
 /// <summary>Something a partner shared "for our next session", opened with the connection's key.</summary>
 public sealed record PrepItem(string Name, DateOnly SharedOn, string Text);
 
-public sealed record PrepView(ProfessionalConnection Connection, DateOnly Since, IReadOnlyList<PrepMember> Members, IReadOnlyList<PrepItem> Items)
+public sealed record PrepView(
+    ProfessionalConnection Connection,
+    DateOnly Since,
+    IReadOnlyList<PrepMember> Members,
+    IReadOnlyList<PrepItem> Items
+)
 {
     /// <summary>The parts a session prep can show; the rest of a member's choices are not read for it.</summary>
     public const ConnectionScopes Parts = ConnectionScopes.Homework | ConnectionScopes.Progress | ConnectionScopes.Trend;
@@ -181,7 +194,12 @@ public sealed class SessionPrep(AppDbContext db, ReadConnectionView read, Sealer
                             ? Text.Of("Homework done: none since then.")
                             : Text.Of(
                                 "Homework done: {0}.",
-                                string.Join("; ", homework.Select(h => Text.Of("{0}, on {1}", PracticeViewText.Kind(h.Kind), Formats.Date(h.DoneOn!.Value))))
+                                string.Join(
+                                    "; ",
+                                    homework.Select(h =>
+                                        Text.Of("{0}, on {1}", PracticeViewText.Kind(h.Kind), Formats.Date(h.DoneOn!.Value))
+                                    )
+                                )
                             )
                     )
                 );
@@ -199,7 +217,9 @@ public sealed class SessionPrep(AppDbContext db, ReadConnectionView read, Sealer
                         ? new DocParagraph(Text.Of("Closeness: no weekly check-in since then."))
                         : new DocTable(
                             [Text.Of("Week of"), Text.Of("Closeness (0 to 10)")],
-                            trend.Select(p => (IReadOnlyList<string>)[Formats.Date(p.Week), p.Pulse.ToString(CultureInfo.CurrentCulture)]).ToList()
+                            trend
+                                .Select(p => (IReadOnlyList<string>)[Formats.Date(p.Week), p.Pulse.ToString(CultureInfo.CurrentCulture)])
+                                .ToList()
                         )
                 );
             }
@@ -237,9 +257,11 @@ public sealed class SetLastSession(AppDbContext db, ProfessionalAccess access, T
         }
 
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
-        if (!DateOnly.TryParseExact(day, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
+        if (
+            !DateOnly.TryParseExact(day, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
             || date > today.AddDays(1)
-            || date < today.AddYears(-5))
+            || date < today.AddYears(-5)
+        )
         {
             return Problem.Invalid("day", Text.Of("Please choose the day of your last session, today or earlier."));
         }
@@ -278,7 +300,10 @@ public sealed class RecordProfessionalView(SecurityLog log)
 /// <summary>The professional's name for a member's activity log, looked up when it is shown: gone with the connection.</summary>
 public sealed class CounselorNames(AppDbContext db, MemberNames names)
 {
-    public async Task<IReadOnlyDictionary<Guid, string>> OfAsync(IEnumerable<Guid> connectionIds, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyDictionary<Guid, string>> OfAsync(
+        IEnumerable<Guid> connectionIds,
+        CancellationToken cancellationToken = default
+    )
     {
         var ids = connectionIds.Distinct().ToList();
         if (ids.Count == 0)
