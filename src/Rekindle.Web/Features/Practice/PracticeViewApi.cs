@@ -55,7 +55,8 @@ public static class PracticeViewApi
     public static void MapPracticeViewApi(this RouteGroupBuilder api)
     {
         var pro = api.MapGroup("/professional/connections").WithTags("Professional");
-        pro.MapGet("", ListAsync)
+        api.MapGet("/professional/connections", ListAsync)
+            .WithTags("Professional")
             .WithName("GetProfessionalConnections")
             .WithSummary("A professional's connections: active ones with the partners' names, and those waiting for the second partner");
         pro.MapGet("/{id:guid}", ViewAsync)
