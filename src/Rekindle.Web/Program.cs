@@ -132,6 +132,7 @@ app.MapInstallable();
 app.MapTimeTogether();
 app.MapTalk();
 app.MapSupport();
+app.MapPracticeView();
 app.MapRazorComponents<App>();
 
 await app.RunAsync();

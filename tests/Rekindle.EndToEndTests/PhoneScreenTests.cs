@@ -123,6 +123,7 @@ public sealed class PhoneScreenTests(ChromiumApp chromium, ITestOutputHelper out
         ["/account/confirm-password"] = [([Who.Member], "/account/confirm-password")],
         ["/email/stop/{Token}"] = [([Who.Visitor], "/email/stop/{stop}")],
         ["/practice"] = [([Who.PracticeAdmin], "/practice")],
+        ["/counselor/sees"] = [([Who.Member], "/counselor/sees")],
     };
 
     /// <summary>Routes that answer GET but are not pages a person reads on a phone, each with the reason. Routes under /api/ and
@@ -145,6 +146,10 @@ public sealed class PhoneScreenTests(ChromiumApp chromium, ITestOutputHelper out
         ["/bench/hello"] = "the load harness's endpoint, mapped only for benchmarks",
         // TODO(issue 26): walk it as a professional once the walk signs one in (the codes list and a new code).
         ["/pro/codes"] = "a professional's page: this walk has no professional signed in yet",
+        ["/pro"] = "a professional's page (practice mode): this walk has no professional yet",
+        ["/pro/connections/{Id:guid}"] = "a professional's page (practice mode): this walk has no professional yet",
+        ["/pro/connections/{Id:guid}/prep"] = "a professional's page (practice mode): this walk has no professional yet",
+        ["/pro/connections/{id:guid}/prep/print"] = "session prep as a PDF or a file to print",
     };
 
     /// <summary>

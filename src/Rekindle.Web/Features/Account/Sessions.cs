@@ -18,7 +18,7 @@ public sealed record SessionView(
     SessionKind Kind = SessionKind.Browser
 );
 
-public sealed record SecurityEventView(DateTime At, SecurityEventKind Kind, string Device, int? Detail = null);
+public sealed record SecurityEventView(DateTime At, SecurityEventKind Kind, string Device, int? Detail = null, Guid? ConnectionId = null);
 
 /// <summary>
 /// What every session use case shares: the claims that tie a sign-in to its server-side session, and
@@ -284,7 +284,8 @@ public sealed class GetSecurityLog(AppDbContext db, Sealer sealer)
                     e.At,
                     e.Kind,
                     await sealer.OpenAsync(e.Device, SecurityEvent.DevicePlace(e.Id, memberId)) ?? Sessions.UnknownDevice,
-                    e.Detail
+                    e.Detail,
+                    e.ConnectionId
                 )
             );
         }

@@ -44,6 +44,7 @@ public static class PracticeFeature
         builder.Services.AddScoped<CreateProfessional>();
         builder.AddPracticeAccounts();
         builder.Services.AddPracticeConnect();
+        builder.Services.AddPracticeView();
         return builder;
     }
 }
