@@ -13,7 +13,9 @@ public sealed class PracticeHomeworkRoutes : IAreaRoutes
         {
             ["/pro/connections/{Id:guid}/homework"] = new(Get: "/pro/connections/" + Guid.Empty + "/homework?kind=lesson"),
             ["/counselor/homework"] = new(Get: "/counselor/homework"),
-            ["/api/v1/professional/connections/{id:guid}/homework"] = new(Get: "/api/v1/professional/connections/" + Guid.Empty + "/homework"),
+            ["/api/v1/professional/connections/{id:guid}/homework"] = new(
+                Get: "/api/v1/professional/connections/" + Guid.Empty + "/homework"
+            ),
             ["/api/v1/professional/connections/{id:guid}/homework/{homeworkId:guid}"] = new(
                 Post: "/api/v1/professional/connections/" + Guid.Empty + "/homework/" + Guid.Empty,
                 Method: "DELETE"

@@ -75,7 +75,11 @@ public abstract class PracticeHomeworkTests(RekindleFactory app)
         Assert.Contains("Quin: not shared", marks, StringComparison.Ordinal);
         await MarkAsync(a, homework.Id, "not-yet");
         Assert.Contains("Pia: not yet", (await pro.Browser.GetAsync(path)).TextOf($"#homework-{homework.Id}"), StringComparison.Ordinal);
-        Assert.Contains("You marked it done.", (await b.GetAsync("/counselor/homework")).TextOf($"#homework-{homework.Id}"), StringComparison.Ordinal);
+        Assert.Contains(
+            "You marked it done.",
+            (await b.GetAsync("/counselor/homework")).TextOf($"#homework-{homework.Id}"),
+            StringComparison.Ordinal
+        );
 
         // Each look is in Pia's log (her marks were shown) and the professional's own; none in Quin's.
         var kinds = await app.WithDbAsync(db =>
@@ -113,36 +117,92 @@ public abstract class PracticeHomeworkTests(RekindleFactory app)
 
         foreach (var kind in new[] { "lesson", "session", "topic", "date-idea", "repair", "check-in", "gestures" })
         {
-            var refused = await api.PostAsync(path, new { kind, item = "no-such-item", due = Iso(Today.AddDays(1)) });
+            var refused = await api.PostAsync(
+                path,
+                new
+                {
+                    kind,
+                    item = "no-such-item",
+                    due = Iso(Today.AddDays(1)),
+                }
+            );
             Assert.Equal(HttpStatusCode.BadRequest, refused.Status);
             Assert.True(refused.Json.GetProperty("errors").TryGetProperty("item", out _), kind + ": " + refused.Body);
         }
 
         foreach (var (kind, item) in new[] { ("session", "7"), ("session", "01"), ("topic", intimate.Id) })
         {
-            var refused = await api.PostAsync(path, new { kind, item, due = Iso(Today.AddDays(1)) });
+            var refused = await api.PostAsync(
+                path,
+                new
+                {
+                    kind,
+                    item,
+                    due = Iso(Today.AddDays(1)),
+                }
+            );
             Assert.True(refused.Json.GetProperty("errors").TryGetProperty("item", out _), kind + " " + item + ": " + refused.Body);
         }
 
-        var unknownKind = await api.PostAsync(path, new { kind = "nothing", item = "", due = Iso(Today.AddDays(1)) });
+        var unknownKind = await api.PostAsync(
+            path,
+            new
+            {
+                kind = "nothing",
+                item = "",
+                due = Iso(Today.AddDays(1)),
+            }
+        );
         Assert.True(unknownKind.Json.GetProperty("errors").TryGetProperty("kind", out _), unknownKind.Body);
         foreach (var due in new[] { Today.AddDays(-1), Today.AddDays(AssignHomework.MaxDaysAhead + 1) })
         {
-            var late = await api.PostAsync(path, new { kind = "repair", item = "", due = Iso(due) });
+            var late = await api.PostAsync(
+                path,
+                new
+                {
+                    kind = "repair",
+                    item = "",
+                    due = Iso(due),
+                }
+            );
             Assert.True(late.Json.GetProperty("errors").TryGetProperty("due", out _), late.Body);
         }
 
-        var longNote = await api.PostAsync(path, new { kind = "repair", item = "", due = Iso(Today), note = new string('n', Homework.NoteMaxLength + 1) });
+        var longNote = await api.PostAsync(
+            path,
+            new
+            {
+                kind = "repair",
+                item = "",
+                due = Iso(Today),
+                note = new string('n', Homework.NoteMaxLength + 1),
+            }
+        );
         Assert.True(longNote.Json.GetProperty("errors").TryGetProperty("note", out _), longNote.Body);
         Assert.Equal(0, await app.WithDbAsync(db => db.Homework.CountAsync(h => h.ConnectionId == connection)));
 
-        foreach (var (kind, item) in new[]
+        foreach (
+            var (kind, item) in new[]
+            {
+                ("lesson", AssumingSafety.Key),
+                ("session", "2"),
+                ("topic", topic.Id),
+                ("date-idea", "d001"),
+                ("repair", ""),
+                ("check-in", ""),
+                ("gestures", ""),
+            }
+        )
         {
-            ("lesson", AssumingSafety.Key), ("session", "2"), ("topic", topic.Id), ("date-idea", "d001"),
-            ("repair", ""), ("check-in", ""), ("gestures", ""),
-        })
-        {
-            var ok = await api.PostAsync(path, new { kind, item, due = Iso(Today.AddDays(AssignHomework.MaxDaysAhead)) });
+            var ok = await api.PostAsync(
+                path,
+                new
+                {
+                    kind,
+                    item,
+                    due = Iso(Today.AddDays(AssignHomework.MaxDaysAhead)),
+                }
+            );
             Assert.True(ok.Status == HttpStatusCode.OK, kind + ": " + ok.Body);
         }
 
@@ -169,11 +229,32 @@ public abstract class PracticeHomeworkTests(RekindleFactory app)
 
         foreach (var (kind, item) in new[] { ("repair", ""), ("date-idea", "d001"), ("lesson", AssumingSafety.Key) })
         {
-            var refused = await api.PostAsync(path, new { kind, item, due = Iso(Today.AddDays(2)) });
+            var refused = await api.PostAsync(
+                path,
+                new
+                {
+                    kind,
+                    item,
+                    due = Iso(Today.AddDays(2)),
+                }
+            );
             Assert.True(refused.Json.GetProperty("errors").TryGetProperty("kind", out _), kind + ": " + refused.Body);
         }
 
-        Assert.Equal(HttpStatusCode.OK, (await api.PostAsync(path, new { kind = "lesson", item = ForOne.Key, due = Iso(Today.AddDays(2)) })).Status);
+        Assert.Equal(
+            HttpStatusCode.OK,
+            (
+                await api.PostAsync(
+                    path,
+                    new
+                    {
+                        kind = "lesson",
+                        item = ForOne.Key,
+                        due = Iso(Today.AddDays(2)),
+                    }
+                )
+            ).Status
+        );
         var page = await pro.Browser.GetAsync($"/pro/connections/{connection}/homework");
         Assert.NotNull(page.Find("#just-one"));
         Assert.Single(page.Document.QuerySelectorAll("#homework-kinds a"));
@@ -195,9 +276,37 @@ public abstract class PracticeHomeworkTests(RekindleFactory app)
         var connection = await PracticeSeed.ConnectAsync(app, pro.Id, (aId, ConnectionScopes.All), (bId, ConnectionScopes.All));
         using var api = await ProApiAsync(pro);
         var path = $"/api/v1/professional/connections/{connection}/homework";
-        Assert.Equal(HttpStatusCode.OK, (await api.PostAsync(path, new { kind = "date-idea", item = "d001", due = Iso(Today.AddDays(2)) })).Status);
-        Assert.Equal(HttpStatusCode.OK, (await api.PostAsync(path, new { kind = "lesson", item = ForOne.Key, due = Iso(Today.AddDays(2)) })).Status);
-        var dateIdea = await app.WithDbAsync(db => db.Homework.SingleAsync(h => h.ConnectionId == connection && h.Kind == HomeworkKind.DateIdea));
+        Assert.Equal(
+            HttpStatusCode.OK,
+            (
+                await api.PostAsync(
+                    path,
+                    new
+                    {
+                        kind = "date-idea",
+                        item = "d001",
+                        due = Iso(Today.AddDays(2)),
+                    }
+                )
+            ).Status
+        );
+        Assert.Equal(
+            HttpStatusCode.OK,
+            (
+                await api.PostAsync(
+                    path,
+                    new
+                    {
+                        kind = "lesson",
+                        item = ForOne.Key,
+                        due = Iso(Today.AddDays(2)),
+                    }
+                )
+            ).Status
+        );
+        var dateIdea = await app.WithDbAsync(db =>
+            db.Homework.SingleAsync(h => h.ConnectionId == connection && h.Kind == HomeworkKind.DateIdea)
+        );
         var idea = app.Services.GetRequiredService<Rekindle.Web.Features.TimeTogether.DateIdeaLibrary>().ById["d001"].Title;
 
         // Wen pauses exercises for two (a concern would look the same to everyone else).
@@ -216,10 +325,31 @@ public abstract class PracticeHomeworkTests(RekindleFactory app)
             return await db.SaveChangesAsync();
         });
 
-        var refused = await api.PostAsync(path, new { kind = "check-in", item = "", due = Iso(Today.AddDays(2)) });
+        var refused = await api.PostAsync(
+            path,
+            new
+            {
+                kind = "check-in",
+                item = "",
+                due = Iso(Today.AddDays(2)),
+            }
+        );
         Assert.Equal(HttpStatusCode.Conflict, refused.Status);
         Assert.Equal("resting", refused.Json.GetProperty("kind").GetString());
-        Assert.Equal(HttpStatusCode.OK, (await api.PostAsync(path, new { kind = "lesson", item = ForOne.Key, due = Iso(Today.AddDays(9)) })).Status);
+        Assert.Equal(
+            HttpStatusCode.OK,
+            (
+                await api.PostAsync(
+                    path,
+                    new
+                    {
+                        kind = "lesson",
+                        item = ForOne.Key,
+                        due = Iso(Today.AddDays(9)),
+                    }
+                )
+            ).Status
+        );
         var proPage = await pro.Browser.GetAsync($"/pro/connections/{connection}/homework");
         Assert.Contains("Vi and Wen have paused exercises for two", proPage.TextOf("#couple-paused"), StringComparison.Ordinal);
         Assert.Single(proPage.Document.QuerySelectorAll("#homework-kinds a"));
@@ -264,10 +394,17 @@ public abstract class PracticeHomeworkTests(RekindleFactory app)
         Assert.DoesNotContain("Sessionitemmarker", await ExportAsync(b), StringComparison.Ordinal);
 
         // An empty one is refused by field; the partner cannot take Xan's back.
-        var empty = await a.SubmitAsync(await a.GetAsync("/counselor/homework"), "share", new Dictionary<string, string> { ["text"] = " " });
+        var empty = await a.SubmitAsync(
+            await a.GetAsync("/counselor/homework"),
+            "share",
+            new Dictionary<string, string> { ["text"] = " " }
+        );
         Assert.Contains("Write a few words first.", empty.TextOf("#homework-message"), StringComparison.Ordinal);
         using var partnersApi = await MemberApiAsync(b);
-        Assert.Equal(HttpStatusCode.NotFound, (await partnersApi.Client.DeleteAsync($"/api/v1/counselor/session-items/{item.Id}")).StatusCode);
+        Assert.Equal(
+            HttpStatusCode.NotFound,
+            (await partnersApi.Client.DeleteAsync($"/api/v1/counselor/session-items/{item.Id}")).StatusCode
+        );
 
         var taken = await a.SubmitAsync(
             await a.GetAsync("/counselor/homework"),
@@ -296,7 +433,20 @@ public abstract class PracticeHomeworkTests(RekindleFactory app)
         var path = $"/pro/connections/{connection}/homework";
         using var api = await ProApiAsync(pro);
         var apiPath = $"/api/v1/professional/connections/{connection}/homework";
-        Assert.Equal(HttpStatusCode.OK, (await api.PostAsync(apiPath, new { kind = "repair", item = "", due = Iso(Today.AddDays(4)) })).Status);
+        Assert.Equal(
+            HttpStatusCode.OK,
+            (
+                await api.PostAsync(
+                    apiPath,
+                    new
+                    {
+                        kind = "repair",
+                        item = "",
+                        due = Iso(Today.AddDays(4)),
+                    }
+                )
+            ).Status
+        );
         var homework = await app.WithDbAsync(db => db.Homework.SingleAsync(h => h.ConnectionId == connection));
         await MarkAsync(a, homework.Id, "done");
 
@@ -305,7 +455,20 @@ public abstract class PracticeHomeworkTests(RekindleFactory app)
         Assert.Equal(HttpStatusCode.NotFound, (await a.GetAsync(path)).Status);
         using var otherApi = await ProApiAsync(other);
         Assert.Equal(HttpStatusCode.NotFound, (await otherApi.GetAsync(apiPath)).Status);
-        Assert.Equal(HttpStatusCode.NotFound, (await otherApi.PostAsync(apiPath, new { kind = "repair", item = "", due = Iso(Today) })).Status);
+        Assert.Equal(
+            HttpStatusCode.NotFound,
+            (
+                await otherApi.PostAsync(
+                    apiPath,
+                    new
+                    {
+                        kind = "repair",
+                        item = "",
+                        due = Iso(Today),
+                    }
+                )
+            ).Status
+        );
         Assert.Equal(HttpStatusCode.NotFound, (await otherApi.Client.DeleteAsync($"{apiPath}/{homework.Id}")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await pro.Browser.GetAsync("/counselor/homework")).Status);
 
@@ -320,7 +483,20 @@ public abstract class PracticeHomeworkTests(RekindleFactory app)
         Assert.Equal(HttpStatusCode.NotFound, (await pro.Browser.GetAsync(path)).Status);
         Assert.Equal(HttpStatusCode.NotFound, (await api.GetAsync(apiPath)).Status);
         Assert.Equal(HttpStatusCode.NotFound, (await api.Client.DeleteAsync($"{apiPath}/{homework.Id}")).StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, (await api.PostAsync(apiPath, new { kind = "repair", item = "", due = Iso(Today) })).Status);
+        Assert.Equal(
+            HttpStatusCode.NotFound,
+            (
+                await api.PostAsync(
+                    apiPath,
+                    new
+                    {
+                        kind = "repair",
+                        item = "",
+                        due = Iso(Today),
+                    }
+                )
+            ).Status
+        );
         var page = await a.GetAsync("/counselor/homework");
         Assert.NotNull(page.Find("#no-homework"));
         Assert.DoesNotContain("From Dana", (await b.GetAsync("/")).Text, StringComparison.Ordinal);
@@ -360,7 +536,12 @@ public abstract class PracticeHomeworkTests(RekindleFactory app)
     {
         // A new time step: the code that turned the authenticator on cannot be used again.
         app.Clock.Advance(TimeSpan.FromSeconds(30));
-        return await ApiClient.SignInAsync(app, pro.Email, GoodPassword, Totp.Code(pro.AuthenticatorKey, Totp.StepAt(app.Clock.GetUtcNow())));
+        return await ApiClient.SignInAsync(
+            app,
+            pro.Email,
+            GoodPassword,
+            Totp.Code(pro.AuthenticatorKey, Totp.StepAt(app.Clock.GetUtcNow()))
+        );
     }
 
     private Task<ApiClient> MemberApiAsync(TestBrowser member) => ApiClient.SignInAsync(app, _emails[member]);
@@ -379,4 +560,6 @@ public abstract class PracticeHomeworkTests(RekindleFactory app)
 
 public sealed class PracticeHomeworkTestsOnSqlite(HomeworkSqliteApp app) : PracticeHomeworkTests(app), IClassFixture<HomeworkSqliteApp>;
 
-public sealed class PracticeHomeworkTestsOnPostgres(HomeworkPostgresApp app) : PracticeHomeworkTests(app), IClassFixture<HomeworkPostgresApp>;
+public sealed class PracticeHomeworkTestsOnPostgres(HomeworkPostgresApp app)
+    : PracticeHomeworkTests(app),
+        IClassFixture<HomeworkPostgresApp>;

@@ -73,7 +73,9 @@ public static class HomeworkApi
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict)
             .WithName("AssignHomework")
-            .WithSummary("Assign homework from the library (kind, item, due within 60 days, a short note sealed with the connection's key)");
+            .WithSummary(
+                "Assign homework from the library (kind, item, due within 60 days, a short note sealed with the connection's key)"
+            );
         pro.MapDelete("/connections/{id:guid}/homework/{homeworkId:guid}", WithdrawAsync)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .WithName("WithdrawHomework")
@@ -174,8 +176,10 @@ public static class HomeworkApi
         );
     }
 
-    private static async Task<Results<Ok<MyHomeworkDto>, ProblemHttpResult>> GetMineAsync(GetMyHomework get, CancellationToken cancellationToken) =>
-        ApiResults.From(await get.HandleAsync(cancellationToken), Dto);
+    private static async Task<Results<Ok<MyHomeworkDto>, ProblemHttpResult>> GetMineAsync(
+        GetMyHomework get,
+        CancellationToken cancellationToken
+    ) => ApiResults.From(await get.HandleAsync(cancellationToken), Dto);
 
     private static async Task<Results<NoContent, ProblemHttpResult>> MarkAsync(
         Guid id,
@@ -228,15 +232,23 @@ public static class HomeworkApi
         );
 
     private static MyHomeworkDto Dto(MyHomework v) =>
-        new(
-            [
-                .. v.Counselors.Select(c => new MyCounselorDto(
-                    c.ConnectionId,
-                    c.ProfessionalName,
-                    c.JustMe,
-                    [.. c.Homework.Select(h => new MyHomeworkItemDto(h.Id, HomeworkLibrary.NameOf(h.Kind), h.Title, h.Link, h.DueOn, h.Note, h.Done))],
-                    [.. c.Shared.Select(s => new MySessionItemDto(s.Id, s.HomeworkId, s.Text, s.SharedAt))]
-                )),
-            ]
-        );
+        new([
+            .. v.Counselors.Select(c => new MyCounselorDto(
+                c.ConnectionId,
+                c.ProfessionalName,
+                c.JustMe,
+                [
+                    .. c.Homework.Select(h => new MyHomeworkItemDto(
+                        h.Id,
+                        HomeworkLibrary.NameOf(h.Kind),
+                        h.Title,
+                        h.Link,
+                        h.DueOn,
+                        h.Note,
+                        h.Done
+                    )),
+                ],
+                [.. c.Shared.Select(s => new MySessionItemDto(s.Id, s.HomeworkId, s.Text, s.SharedAt))]
+            )),
+        ]);
 }

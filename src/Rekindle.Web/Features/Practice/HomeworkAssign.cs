@@ -27,7 +27,11 @@ public sealed class AssignHomework(
 {
     public const int MaxDaysAhead = 60;
 
-    public async Task<Outcome<Guid>> HandleAsync(Guid connectionId, AssignHomeworkRequest request, CancellationToken cancellationToken = default)
+    public async Task<Outcome<Guid>> HandleAsync(
+        Guid connectionId,
+        AssignHomeworkRequest request,
+        CancellationToken cancellationToken = default
+    )
     {
         if (await access.ActiveAsync(connectionId, cancellationToken) is not { } connection)
         {
@@ -53,7 +57,9 @@ public sealed class AssignHomework(
 
             if (await store.RestsAsync(connection, cancellationToken))
             {
-                return Problem.Resting(Text.Of("Exercises for two are paused for this couple for now. Lessons for one can still be given."));
+                return Problem.Resting(
+                    Text.Of("Exercises for two are paused for this couple for now. Lessons for one can still be given.")
+                );
             }
         }
 

@@ -19,10 +19,26 @@ public sealed class HomeworkExport(AppDbContext db, Sealer sealer) : IExportSect
         var marks = await db
             .HomeworkDone.AsNoTracking()
             .Where(d => d.MemberId == memberId)
-            .Join(db.Homework.AsNoTracking(), d => d.HomeworkId, h => h.Id, (d, h) => new { h.Kind, h.ItemKey, h.DueOn, d.DoneAt })
+            .Join(
+                db.Homework.AsNoTracking(),
+                d => d.HomeworkId,
+                h => h.Id,
+                (d, h) =>
+                    new
+                    {
+                        h.Kind,
+                        h.ItemKey,
+                        h.DueOn,
+                        d.DoneAt,
+                    }
+            )
             .OrderBy(x => x.DoneAt)
             .ToListAsync(cancellationToken);
-        var items = await db.SessionItems.AsNoTracking().Where(i => i.MemberId == memberId).OrderBy(i => i.SharedAt).ToListAsync(cancellationToken);
+        var items = await db
+            .SessionItems.AsNoTracking()
+            .Where(i => i.MemberId == memberId)
+            .OrderBy(i => i.SharedAt)
+            .ToListAsync(cancellationToken);
         if (marks.Count == 0 && items.Count == 0)
         {
             return null;

@@ -42,21 +42,23 @@ public sealed class GetMyHomework(AppDbContext db, HomeworkStore store, Homework
 
         var me = visible.MemberId;
         var ids = visible.Homework.Select(h => h.Id).ToList();
-        var done = ids.Count == 0
-            ? []
-            : await db
-                .HomeworkDone.AsNoTracking()
-                .Where(d => d.MemberId == me && ids.Contains(d.HomeworkId))
-                .Select(d => d.HomeworkId)
-                .ToListAsync(cancellationToken);
+        var done =
+            ids.Count == 0
+                ? []
+                : await db
+                    .HomeworkDone.AsNoTracking()
+                    .Where(d => d.MemberId == me && ids.Contains(d.HomeworkId))
+                    .Select(d => d.HomeworkId)
+                    .ToListAsync(cancellationToken);
         var connectionIds = visible.Connections.Select(c => c.Id).ToList();
-        var items = connectionIds.Count == 0
-            ? []
-            : await db
-                .SessionItems.AsNoTracking()
-                .Where(i => i.MemberId == me && connectionIds.Contains(i.ConnectionId))
-                .OrderBy(i => i.SharedAt)
-                .ToListAsync(cancellationToken);
+        var items =
+            connectionIds.Count == 0
+                ? []
+                : await db
+                    .SessionItems.AsNoTracking()
+                    .Where(i => i.MemberId == me && connectionIds.Contains(i.ConnectionId))
+                    .OrderBy(i => i.SharedAt)
+                    .ToListAsync(cancellationToken);
         var names = await store.NamesAsync([.. visible.Connections.Select(c => c.ProfessionalId).Distinct()], cancellationToken);
 
         var counselors = new List<MyCounselor>();

@@ -71,7 +71,8 @@ public sealed class GetConnectionHomework(
             return Problem.NotFound(Text.Of("That page wasn't found."));
         }
 
-        var agreed = await access.AgreedAsync(connectionId, cancellationToken);
+        // The partner who entered the code first, then the other: the names read the same way on every look.
+        var agreed = (await access.AgreedAsync(connectionId, cancellationToken)).OrderBy(a => a.MemberId != connection.StartedBy).ToList();
         var names = await store.NamesAsync([.. agreed.Select(a => a.MemberId)], cancellationToken);
         var sharing = agreed.Where(a => a.Scopes.HasFlag(ConnectionScopes.Homework)).Select(a => a.MemberId).ToHashSet();
         var rows = await db
@@ -96,8 +97,8 @@ public sealed class GetConnectionHomework(
                     a.MemberId,
                     names.GetValueOrDefault(a.MemberId, ""),
                     !sharing.Contains(a.MemberId) ? HomeworkMarkState.NotShared
-                    : done.Any(d => d.HomeworkId == row.Id && d.MemberId == a.MemberId) ? HomeworkMarkState.Done
-                    : HomeworkMarkState.NotYet
+                        : done.Any(d => d.HomeworkId == row.Id && d.MemberId == a.MemberId) ? HomeworkMarkState.Done
+                        : HomeworkMarkState.NotYet
                 ))
                 .ToList();
             homework.Add(

@@ -30,7 +30,8 @@ public sealed class HomeworkLibrary(Lessons lessons, ByLanguage<QuestionBank> qu
         (HomeworkKind.GestureWeek, "gestures"),
     ];
 
-    public static HomeworkKind? KindOf(string? name) => Kinds.Where(k => k.Name == name).Select(k => (HomeworkKind?)k.Kind).FirstOrDefault();
+    public static HomeworkKind? KindOf(string? name) =>
+        Kinds.Where(k => k.Name == name).Select(k => (HomeworkKind?)k.Kind).FirstOrDefault();
 
     public static string NameOf(HomeworkKind kind) => Kinds.First(k => k.Kind == kind).Name;
 
@@ -94,13 +95,18 @@ public sealed class HomeworkLibrary(Lessons lessons, ByLanguage<QuestionBank> qu
         return kind switch
         {
             HomeworkKind.Lesson => lessons.ByKey.TryGetValue(key, out var l) ? new HomeworkChoice(l.Key, l.Title) : null,
-            HomeworkKind.Session => int.TryParse(key, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var w)
-                && w is >= 1 and <= ProgramRules.Weeks
-                && key == w.ToString(System.Globalization.CultureInfo.InvariantCulture)
+            HomeworkKind.Session => int.TryParse(
+                key,
+                System.Globalization.NumberStyles.None,
+                System.Globalization.CultureInfo.InvariantCulture,
+                out var w
+            )
+            && w is >= 1 and <= ProgramRules.Weeks
+            && key == w.ToString(System.Globalization.CultureInfo.InvariantCulture)
                 ? new HomeworkChoice(key, WeekTitle(w))
                 : null,
             HomeworkKind.Topic => questions.Current.ById.TryGetValue(key, out var q)
-                && q.Area is not (QuestionBank.IntimacyArea or QuestionBank.OwnArea)
+            && q.Area is not (QuestionBank.IntimacyArea or QuestionBank.OwnArea)
                 ? new HomeworkChoice(q.Id, q.Text)
                 : null,
             HomeworkKind.DateIdea => ideas.ById.TryGetValue(key, out var i) ? new HomeworkChoice(i.Id, i.Title) : null,

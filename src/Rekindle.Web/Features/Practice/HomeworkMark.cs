@@ -15,7 +15,11 @@ public sealed record MarkHomeworkRequest(bool? Done);
 /// </summary>
 public sealed class MarkHomework(AppDbContext db, HomeworkStore store, TimeProvider clock)
 {
-    public async Task<Outcome<bool>> HandleAsync(Guid homeworkId, MarkHomeworkRequest request, CancellationToken cancellationToken = default)
+    public async Task<Outcome<bool>> HandleAsync(
+        Guid homeworkId,
+        MarkHomeworkRequest request,
+        CancellationToken cancellationToken = default
+    )
     {
         if (await store.VisibleAsync(cancellationToken) is not { } visible || visible.Homework.All(h => h.Id != homeworkId))
         {
@@ -31,7 +35,14 @@ public sealed class MarkHomework(AppDbContext db, HomeworkStore store, TimeProvi
         var mark = await db.HomeworkDone.FirstOrDefaultAsync(d => d.HomeworkId == homeworkId && d.MemberId == me, cancellationToken);
         if (done && mark is null)
         {
-            db.HomeworkDone.Add(new HomeworkDone { HomeworkId = homeworkId, MemberId = me, DoneAt = clock.GetUtcNow().UtcDateTime });
+            db.HomeworkDone.Add(
+                new HomeworkDone
+                {
+                    HomeworkId = homeworkId,
+                    MemberId = me,
+                    DoneAt = clock.GetUtcNow().UtcDateTime,
+                }
+            );
         }
         else if (!done && mark is not null)
         {

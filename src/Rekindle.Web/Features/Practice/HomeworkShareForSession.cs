@@ -16,7 +16,13 @@ public sealed record ShareForSessionRequest(Guid? Connection, Guid? Homework, st
 /// own words, sealed with the connection's key, which they can take back while the connection is active. Nothing the member
 /// wrote elsewhere in the app is ever sent on its own; the partner never sees it.
 /// </summary>
-public sealed class ShareForSession(AppDbContext db, HomeworkStore store, Sealer sealer, TimeProvider clock, ILogger<ShareForSession> logger)
+public sealed class ShareForSession(
+    AppDbContext db,
+    HomeworkStore store,
+    Sealer sealer,
+    TimeProvider clock,
+    ILogger<ShareForSession> logger
+)
 {
     public async Task<Outcome<Guid>> HandleAsync(ShareForSessionRequest request, CancellationToken cancellationToken = default)
     {
@@ -38,7 +44,10 @@ public sealed class ShareForSession(AppDbContext db, HomeworkStore store, Sealer
         }
 
         var me = visible.MemberId;
-        if (await db.SessionItems.CountAsync(i => i.MemberId == me && i.ConnectionId == connectionId, cancellationToken) >= HomeworkStore.MaxSessionItems)
+        if (
+            await db.SessionItems.CountAsync(i => i.MemberId == me && i.ConnectionId == connectionId, cancellationToken)
+            >= HomeworkStore.MaxSessionItems
+        )
         {
             return Problem.Conflict(
                 Text.Of("You've shared {0} things for the next session. Take one back to share another.", HomeworkStore.MaxSessionItems)

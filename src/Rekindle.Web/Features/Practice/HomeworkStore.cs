@@ -10,7 +10,12 @@ namespace Rekindle.Web.Features.Practice;
 
 /// <summary>What a member sees of their counselors' homework: their agreed, active connections and the homework not withdrawn,
 /// without work for two while the couple rests.</summary>
-public sealed record VisibleHomework(Guid MemberId, IReadOnlyList<ProfessionalConnection> Connections, IReadOnlyList<Homework> Homework, RestState Rest);
+public sealed record VisibleHomework(
+    Guid MemberId,
+    IReadOnlyList<ProfessionalConnection> Connections,
+    IReadOnlyList<Homework> Homework,
+    RestState Rest
+);
 
 /// <summary>
 /// What the homework use cases share (decisions/0044): who is on the member's side of practice mode, which homework a member

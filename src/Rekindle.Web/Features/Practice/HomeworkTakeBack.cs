@@ -14,12 +14,13 @@ public sealed class TakeBackSessionItem(AppDbContext db, HomeworkStore store)
         var visible = await store.VisibleAsync(cancellationToken);
         var connections = visible?.Connections.Select(c => c.Id).ToList() ?? [];
         var me = visible?.MemberId;
-        var item = connections.Count == 0
-            ? null
-            : await db.SessionItems.FirstOrDefaultAsync(
-                i => i.Id == itemId && i.MemberId == me && connections.Contains(i.ConnectionId),
-                cancellationToken
-            );
+        var item =
+            connections.Count == 0
+                ? null
+                : await db.SessionItems.FirstOrDefaultAsync(
+                    i => i.Id == itemId && i.MemberId == me && connections.Contains(i.ConnectionId),
+                    cancellationToken
+                );
         if (item is null)
         {
             return Problem.NotFound(Text.Of("That wasn't found. It may have been taken back already."));
