@@ -45,6 +45,7 @@ public static class PracticeFeature
         builder.AddPracticeAccounts();
         builder.Services.AddPracticeConnect();
         builder.Services.AddPracticeView();
+        builder.AddPracticeHomework();
         return builder;
     }
 }
