@@ -131,6 +131,7 @@ app.MapInstallable();
 app.MapTimeTogether();
 app.MapTalk();
 app.MapSupport();
+app.MapPracticeOidc();
 app.MapRazorComponents<App>();
 
 await app.RunAsync();

@@ -50,6 +50,8 @@ public sealed class PhoneScreenTests(ChromiumApp chromium, ITestOutputHelper out
         // As people meet it, and typed in.
         ["/error/{Status:int}"] = [([Who.Visitor], "/no-such-page"), ([Who.Visitor], "/error/404")],
         ["/account/login"] = [([Who.Visitor], "/account/login")],
+        // Practice mode is off here, so this is the not-found page; with a provider configured it is one button (PracticeOidcTests).
+        ["/pro/sign-in"] = [([Who.Visitor], "/pro/sign-in")],
         ["/account/register"] = [([Who.Visitor], "/account/register")],
         ["/account/forgot-password"] = [([Who.Visitor], "/account/forgot-password")],
         ["/account/reset-password"] = [([Who.Visitor], "/account/reset-password")],
@@ -138,6 +140,7 @@ public sealed class PhoneScreenTests(ChromiumApp chromium, ITestOutputHelper out
         ["/time-together/dates/{id:guid}/calendar.ics"] = "a calendar file",
         ["/time-together/evening/calendar.ics"] = "a calendar file",
         ["/bench/hello"] = "the load harness's endpoint, mapped only for benchmarks",
+        ["/pro/sign-in/done"] = "the end of the practice sign-in's round trip: a redirect",
     };
 
     /// <summary>

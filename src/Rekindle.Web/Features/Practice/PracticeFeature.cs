@@ -42,6 +42,7 @@ public static class PracticeFeature
         builder.Services.AddScoped<ProfessionalAccess>();
         builder.Services.AddScoped<MyConnections>();
         builder.Services.AddScoped<CreateProfessional>();
+        builder.AddPracticeOidc();
         return builder;
     }
 }
