@@ -123,7 +123,9 @@ public sealed class TestOidcServer : IAsyncDisposable
                             identity.SetClaim(Claims.Email, person.Email);
                         }
 
-                        identity.AddClaim(new Claim(Claims.EmailVerified, person.EmailVerified ? "true" : "false", ClaimValueTypes.Boolean));
+                        identity.AddClaim(
+                            new Claim(Claims.EmailVerified, person.EmailVerified ? "true" : "false", ClaimValueTypes.Boolean)
+                        );
                         identity.SetScopes(context.Request.GetScopes());
                         identity.SetDestinations(_ => [Destinations.AccessToken, Destinations.IdentityToken]);
                         context.SignIn(new ClaimsPrincipal(identity));

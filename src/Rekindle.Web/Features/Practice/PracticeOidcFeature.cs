@@ -81,7 +81,8 @@ public sealed class PracticeOidcOptions : IValidatableObject
         }
     }
 
-    internal IEnumerable<string> ExtraScopes => (Scopes ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+    internal IEnumerable<string> ExtraScopes =>
+        (Scopes ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 
     private static string? AuthorityProblem(string authority)
     {
@@ -154,54 +155,50 @@ public static class PracticeOidcFeature
 
         builder
             .Services.AddAuthentication()
-            .AddOpenIdConnect(
-                PracticeOidc.Scheme,
-                oidc.DisplayName,
-                options =>
+            .AddOpenIdConnect(PracticeOidc.Scheme, oidc.DisplayName, options =>
+            {
+                options.Authority = oidc.Authority!.Trim();
+                options.RequireHttpsMetadata = options.Authority.StartsWith("https://", StringComparison.OrdinalIgnoreCase);
+                options.ClientId = oidc.ClientId!.Trim();
+                options.ClientSecret = string.IsNullOrWhiteSpace(oidc.ClientSecret) ? null : oidc.ClientSecret;
+                // The code flow with PKCE; the code comes back in the address (a top-level GET), so our SameSite=Lax cookies
+                // travel with it and no cross-site form post is needed.
+                options.ResponseType = OpenIdConnectResponseType.Code;
+                options.ResponseMode = OpenIdConnectResponseMode.Query;
+                options.UsePkce = true;
+                options.SignInScheme = IdentityConstants.ExternalScheme;
+                options.CallbackPath = PracticeOidc.CallbackPath;
+                // We never sign anyone out at the provider, nor let it sign them out here: our own sessions are the authority.
+                options.SignedOutCallbackPath = PathString.Empty;
+                options.RemoteSignOutPath = PathString.Empty;
+                options.Scope.Clear();
+                options.Scope.Add("openid");
+                options.Scope.Add("email");
+                foreach (var scope in oidc.ExtraScopes.Where(s => s is not ("openid" or "email")))
                 {
-                    options.Authority = oidc.Authority!.Trim();
-                    options.RequireHttpsMetadata = options.Authority.StartsWith("https://", StringComparison.OrdinalIgnoreCase);
-                    options.ClientId = oidc.ClientId!.Trim();
-                    options.ClientSecret = string.IsNullOrWhiteSpace(oidc.ClientSecret) ? null : oidc.ClientSecret;
-                    // The code flow with PKCE; the code comes back in the address (a top-level GET), so our SameSite=Lax cookies
-                    // travel with it and no cross-site form post is needed.
-                    options.ResponseType = OpenIdConnectResponseType.Code;
-                    options.ResponseMode = OpenIdConnectResponseMode.Query;
-                    options.UsePkce = true;
-                    options.SignInScheme = IdentityConstants.ExternalScheme;
-                    options.CallbackPath = PracticeOidc.CallbackPath;
-                    // We never sign anyone out at the provider, nor let it sign them out here: our own sessions are the authority.
-                    options.SignedOutCallbackPath = PathString.Empty;
-                    options.RemoteSignOutPath = PathString.Empty;
-                    options.Scope.Clear();
-                    options.Scope.Add("openid");
-                    options.Scope.Add("email");
-                    foreach (var scope in oidc.ExtraScopes.Where(s => s is not ("openid" or "email")))
-                    {
-                        options.Scope.Add(scope);
-                    }
-
-                    // The claims as the provider names them ("sub", "email", "email_verified"); nothing of the tokens is kept.
-                    options.MapInboundClaims = false;
-                    options.SaveTokens = false;
-                    options.GetClaimsFromUserInfoEndpoint = false;
-                    options.DisableTelemetry = true;
-                    options.CorrelationCookie.SameSite = SameSiteMode.Lax;
-                    options.NonceCookie.SameSite = SameSiteMode.Lax;
-                    options.Events.OnRemoteFailure = context =>
-                    {
-                        context.Response.Redirect(PracticeOidc.PagePath + "?error=failed");
-                        context.HandleResponse();
-                        return Task.CompletedTask;
-                    };
-                    options.Events.OnAccessDenied = context =>
-                    {
-                        context.Response.Redirect(PracticeOidc.PagePath + "?error=failed");
-                        context.HandleResponse();
-                        return Task.CompletedTask;
-                    };
+                    options.Scope.Add(scope);
                 }
-            );
+
+                // The claims as the provider names them ("sub", "email", "email_verified"); nothing of the tokens is kept.
+                options.MapInboundClaims = false;
+                options.SaveTokens = false;
+                options.GetClaimsFromUserInfoEndpoint = false;
+                options.DisableTelemetry = true;
+                options.CorrelationCookie.SameSite = SameSiteMode.Lax;
+                options.NonceCookie.SameSite = SameSiteMode.Lax;
+                options.Events.OnRemoteFailure = context =>
+                {
+                    context.Response.Redirect(PracticeOidc.PagePath + "?error=failed");
+                    context.HandleResponse();
+                    return Task.CompletedTask;
+                };
+                options.Events.OnAccessDenied = context =>
+                {
+                    context.Response.Redirect(PracticeOidc.PagePath + "?error=failed");
+                    context.HandleResponse();
+                    return Task.CompletedTask;
+                };
+            });
 
         // The short-lived cookies of the round trip follow the instance's cookie rules (Secure when served over https).
         builder
