@@ -50,8 +50,7 @@ public sealed class PhoneScreenTests(ChromiumApp chromium, ITestOutputHelper out
         // As people meet it, and typed in.
         ["/error/{Status:int}"] = [([Who.Visitor], "/no-such-page"), ([Who.Visitor], "/error/404")],
         ["/account/login"] = [([Who.Visitor], "/account/login")],
-        // Practice mode is off here, so this is the not-found page; with a provider configured it is one button (PracticeOidcTests).
-        ["/pro/sign-in"] = [([Who.Visitor], "/pro/sign-in")],
+        ["/pro/sign-in"] = [([Who.Visitor], "/pro/sign-in"), ([Who.Visitor], "/pro/sign-in?error=refused")],
         ["/account/register"] = [([Who.Visitor], "/account/register")],
         ["/account/forgot-password"] = [([Who.Visitor], "/account/forgot-password")],
         ["/account/reset-password"] = [([Who.Visitor], "/account/reset-password")],
