@@ -133,6 +133,7 @@ app.MapTimeTogether();
 app.MapTalk();
 app.MapSupport();
 app.MapPracticeView();
+app.MapPracticeOidc();
 app.MapRazorComponents<App>();
 
 await app.RunAsync();

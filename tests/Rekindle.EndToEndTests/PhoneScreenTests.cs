@@ -53,6 +53,7 @@ public sealed class PhoneScreenTests(ChromiumApp chromium, ITestOutputHelper out
         // As people meet it, and typed in.
         ["/error/{Status:int}"] = [([Who.Visitor], "/no-such-page"), ([Who.Visitor], "/error/404")],
         ["/account/login"] = [([Who.Visitor], "/account/login")],
+        ["/pro/sign-in"] = [([Who.Visitor], "/pro/sign-in"), ([Who.Visitor], "/pro/sign-in?error=refused")],
         ["/account/register"] = [([Who.Visitor], "/account/register")],
         ["/account/forgot-password"] = [([Who.Visitor], "/account/forgot-password")],
         ["/account/reset-password"] = [([Who.Visitor], "/account/reset-password")],
@@ -150,6 +151,7 @@ public sealed class PhoneScreenTests(ChromiumApp chromium, ITestOutputHelper out
         ["/pro/connections/{Id:guid}"] = "a professional's page (practice mode): this walk has no professional yet",
         ["/pro/connections/{Id:guid}/prep"] = "a professional's page (practice mode): this walk has no professional yet",
         ["/pro/connections/{id:guid}/prep/print"] = "session prep as a PDF or a file to print",
+        ["/pro/sign-in/done"] = "the end of the practice sign-in's round trip: a redirect",
     };
 
     /// <summary>

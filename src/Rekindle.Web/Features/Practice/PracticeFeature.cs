@@ -46,6 +46,7 @@ public static class PracticeFeature
         builder.Services.AddPracticeConnect();
         builder.Services.AddPracticeView();
         builder.AddPracticeHomework();
+        builder.AddPracticeOidc();
         return builder;
     }
 }
