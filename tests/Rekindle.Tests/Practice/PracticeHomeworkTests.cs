@@ -505,8 +505,18 @@ public abstract class PracticeHomeworkTests(RekindleFactory app)
             HttpStatusCode.NotFound,
             (await mine.SendJsonAsync(HttpMethod.Put, $"/api/v1/counselor/homework/{homework.Id}/done", "{\"done\":false}")).Status
         );
-        // The member's own mark stays theirs, in their export.
+        // The member's own mark stays theirs, in their export, until they delete their account: then it goes with it.
         Assert.Contains("counselorHomework", await ExportAsync(a), StringComparison.Ordinal);
+        app.Clock.Advance(TimeSpan.FromMinutes(11));
+        var confirmed = await a.SubmitAsync(
+            await a.GetAsync("/account/delete"),
+            "confirm-password",
+            new Dictionary<string, string> { ["Input.Password"] = GoodPassword }
+        );
+        var deleted = await a.SubmitAsync(confirmed, "delete-account", new Dictionary<string, string> { ["confirmDelete"] = "yes" });
+        Assert.Contains("Your account is deleted", deleted.Text, StringComparison.Ordinal);
+        Assert.Equal(0, await app.WithDbAsync(db => db.HomeworkDone.CountAsync(d => d.MemberId == aId)));
+        Assert.Equal(0, await app.WithDbAsync(db => db.SessionItems.CountAsync(i => i.MemberId == aId)));
     }
 
     private readonly Dictionary<TestBrowser, string> _emails = [];
