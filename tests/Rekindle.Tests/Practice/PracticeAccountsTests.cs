@@ -179,10 +179,13 @@ public abstract class PracticeAccountsTests(RekindleFactory app)
         Assert.Equal("/account/authenticator", landed.Url.AbsolutePath);
         Assert.Equal("Your practice needs a second step at sign-in.", landed.TextOf("#second-step-required"));
         Assert.Null(landed.Find("main a[href='/account/security']"));
-        foreach (var path in new[] { "/", "/pro", "/practice", "/account/security", "/account/activity", "/couple" })
+        foreach (var path in new[] { "/", "/pro", "/account/security", "/account/activity", "/couple" })
         {
             Assert.Equal("/account/authenticator", (await browser.GetAsync(path)).Url.AbsolutePath);
         }
+
+        // The practice admin's page is not theirs at all.
+        Assert.Equal(HttpStatusCode.NotFound, (await browser.GetAsync("/practice")).Status);
 
         Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync("/safety")).Status);
         using (var api = await ApiClient.SignInAsync(app, email))
