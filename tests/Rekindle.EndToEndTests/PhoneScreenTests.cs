@@ -124,6 +124,13 @@ public sealed class PhoneScreenTests(ChromiumApp chromium, ITestOutputHelper out
         ["/account/confirm-password"] = [([Who.Member], "/account/confirm-password")],
         ["/email/stop/{Token}"] = [([Who.Visitor], "/email/stop/{stop}")],
         ["/practice"] = [([Who.PracticeAdmin], "/practice")],
+        // The practice admin is a professional too, connected to the seeded couple with every part shared (decisions/0044).
+        ["/pro"] = [([Who.PracticeAdmin], "/pro")],
+        ["/pro/codes"] = [([Who.PracticeAdmin], "/pro/codes")],
+        ["/pro/connections/{Id:guid}"] = [([Who.PracticeAdmin], "/pro/connections/{connection}")],
+        ["/pro/connections/{Id:guid}/prep"] = [([Who.PracticeAdmin], "/pro/connections/{connection}/prep")],
+        ["/pro/connections/{Id:guid}/homework"] = [([Who.PracticeAdmin], "/pro/connections/{connection}/homework")],
+        ["/counselor/homework"] = [(Couple, "/counselor/homework")],
         ["/counselor/sees"] = [([Who.Member], "/counselor/sees")],
     };
 
@@ -145,11 +152,6 @@ public sealed class PhoneScreenTests(ChromiumApp chromium, ITestOutputHelper out
         ["/time-together/dates/{id:guid}/calendar.ics"] = "a calendar file",
         ["/time-together/evening/calendar.ics"] = "a calendar file",
         ["/bench/hello"] = "the load harness's endpoint, mapped only for benchmarks",
-        // TODO(issue 26): walk it as a professional once the walk signs one in (the codes list and a new code).
-        ["/pro/codes"] = "a professional's page: this walk has no professional signed in yet",
-        ["/pro"] = "a professional's page (practice mode): this walk has no professional yet",
-        ["/pro/connections/{Id:guid}"] = "a professional's page (practice mode): this walk has no professional yet",
-        ["/pro/connections/{Id:guid}/prep"] = "a professional's page (practice mode): this walk has no professional yet",
         ["/pro/connections/{id:guid}/prep/print"] = "session prep as a PDF or a file to print",
         ["/pro/sign-in/done"] = "the end of the practice sign-in's round trip: a redirect",
     };
@@ -341,6 +343,12 @@ public sealed class PhoneScreenTests(ChromiumApp chromium, ITestOutputHelper out
         careful.Dispose();
         var admin = await Rekindle.Testing.PracticeSeed.ProfessionalAsync(app, "Pia", practiceAdmin: true);
         admin.Browser.Dispose();
+        var connection = await Rekindle.Testing.PracticeSeed.ConnectAsync(
+            app,
+            admin.Id,
+            (await Rekindle.Testing.PracticeSeed.MemberIdAsync(app, memberEmail), Rekindle.Web.Features.Practice.ConnectionScopes.All),
+            (await Rekindle.Testing.PracticeSeed.MemberIdAsync(app, partnerEmail), Rekindle.Web.Features.Practice.ConnectionScopes.All)
+        );
 
         var fill = new Dictionary<string, string>
         {
@@ -350,6 +358,7 @@ public sealed class PhoneScreenTests(ChromiumApp chromium, ITestOutputHelper out
             ["{date}"] = date.Url.AbsolutePath,
             ["{code}"] = Uri.EscapeDataString(code),
             ["{stop}"] = await StopTokenAsync(app, memberEmail),
+            ["{connection}"] = connection.ToString(),
         };
         var emails = new Dictionary<Who, string>
         {
