@@ -427,7 +427,8 @@ public abstract class PracticeConnectTests(RekindleFactory app)
             db.ConnectionConsents.Where(c => c.ConnectionId == connectionId && c.MemberId == memberId).Select(c => c.Scopes).SingleAsync()
         );
 
-    /// <summary>What <see cref="ProfessionalAccess.ActiveAsync"/> answers the professional for this connection, as on a request of theirs.</summary>
+    /// <summary>What <see cref="ProfessionalAccess.ActiveAsync"/> answers the professional for this connection, as on a request of
+    /// theirs.</summary>
     private async Task<bool> ProSeesAsync(Professional pro, Guid connectionId)
     {
         using var scope = app.Services.CreateScope();

@@ -34,16 +34,16 @@ public static class ConnectApi
 {
     public static void MapConnectApi(RouteGroupBuilder api)
     {
-        var group = api.MapGroup("/counselor").WithTags("Counselor");
+        var group = api.MapGroup("").WithTags("Counselor");
         group
-            .MapGet("", GetStateAsync)
+            .MapGet("/counselor", GetStateAsync)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .WithName("GetCounselorState")
             .WithSummary("Your connections with a counselor, a request from your partner, and what ended this week");
 
         // A code is a guess at a secret: the same per-address limit as the page and the join code.
         group
-            .MapPost("/connect", ConnectAsync)
+            .MapPost("/counselor/connect", ConnectAsync)
             .RequireRateLimiting(GuessLimits.Policy)
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status404NotFound)
@@ -52,7 +52,7 @@ public static class ConnectApi
             .WithSummary("Connect a counselor with their code, for both of you (your partner must agree) or just for you");
 
         group
-            .MapPost("/agree", AgreeAsync)
+            .MapPost("/counselor/agree", AgreeAsync)
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict)
@@ -60,14 +60,14 @@ public static class ConnectApi
             .WithSummary("Agree to the counselor your partner asked to bring in, with what you share");
 
         group
-            .MapPut("/scopes", ScopesAsync)
+            .MapPut("/counselor/scopes", ScopesAsync)
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .WithName("ChooseCounselorScopes")
             .WithSummary("Change what you share in one of your connections; it takes effect at once");
 
         group
-            .MapPost("/end", EndAsync)
+            .MapPost("/counselor/end", EndAsync)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .WithName("EndCounselorConnection")
             .WithSummary("End a connection at once, or say not now to your partner's request");
@@ -149,19 +149,19 @@ public static class ConnectCodesApi
 {
     public static void MapConnectCodesApi(RouteGroupBuilder api)
     {
-        var group = api.MapGroup("/professional/codes").WithTags("Professional");
+        var group = api.MapGroup("").WithTags("Professional");
         group
-            .MapPost("", MakeAsync)
+            .MapPost("/professional/codes", MakeAsync)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .WithName("MakeConnectionCode")
             .WithSummary("Make a single-use connection code for a couple; the code is shown only in this answer");
         group
-            .MapGet("", ListAsync)
+            .MapGet("/professional/codes", ListAsync)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .WithName("ListConnectionCodes")
             .WithSummary("Your codes that can still be used, soonest to expire first (never the codes themselves)");
         group
-            .MapDelete("/{id:guid}", CancelAsync)
+            .MapDelete("/professional/codes/{id:guid}", CancelAsync)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .WithName("CancelConnectionCode")
             .WithSummary("Cancel an unused code: it stops working at once");
