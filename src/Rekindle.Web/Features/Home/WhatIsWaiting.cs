@@ -38,6 +38,7 @@ public enum WaitingKind
 
     /// <summary>The partner would like to bring in their counselor (decisions/0044).</summary>
     Counselor = 9,
+
     /// <summary>Homework from the member's counselor, not marked done yet (decisions/0044).</summary>
     Homework = 10,
 }
