@@ -107,9 +107,9 @@ public abstract class PracticeConnectTests(RekindleFactory app)
         );
         Assert.Equal(HttpStatusCode.BadRequest, afterCancel.Status);
 
-        // Pages of the other side are not there: a partner on /pro/codes, a professional on /counselor.
+        // Pages of the other side are not there: a partner on /pro/codes gets 404, a professional on /counselor is sent to /pro.
         Assert.Equal(HttpStatusCode.NotFound, (await ana.GetAsync("/pro/codes")).Status);
-        Assert.Equal(HttpStatusCode.NotFound, (await pro.Browser.GetAsync("/counselor")).Status);
+        Assert.Equal("/pro", (await pro.Browser.GetAsync("/counselor")).Url.AbsolutePath);
         Assert.Equal(HttpStatusCode.NotFound, (await ben.GetAsync("/api/v1/professional/codes")).Status);
         Assert.Equal(HttpStatusCode.NotFound, (await proApi.GetAsync("/api/v1/counselor")).Status);
 

@@ -470,7 +470,8 @@ public abstract class PracticeHomeworkTests(RekindleFactory app)
             ).Status
         );
         Assert.Equal(HttpStatusCode.NotFound, (await otherApi.Client.DeleteAsync($"{apiPath}/{homework.Id}")).StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, (await pro.Browser.GetAsync("/counselor/homework")).Status);
+        // A professional has no partner pages: the one guard sends them to their own (decisions/0044).
+        Assert.Equal("/pro", (await pro.Browser.GetAsync("/counselor/homework")).Url.AbsolutePath);
 
         // The connection ends: the professional's next request gets a 404, and the couple no longer sees its homework.
         await app.WithDbAsync(async db =>

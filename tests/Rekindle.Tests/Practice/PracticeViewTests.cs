@@ -383,11 +383,10 @@ public abstract class PracticeViewTests(RekindleFactory app)
         }
 
         Assert.Equal(HttpStatusCode.NotFound, (await c.A.GetAsync("/pro")).Status);
-        // A professional has no partner pages: a 404 here (or, where a guard sends them home, a redirect), never the page.
-        Assert.Contains(
-            (await pro.Browser.Client.GetAsync("/counselor/sees")).StatusCode,
-            new[] { HttpStatusCode.NotFound, HttpStatusCode.Redirect }
-        );
+        // A professional has no partner pages: the one guard sends them to their own, never the page (decisions/0044).
+        var sees = await pro.Browser.Client.GetAsync("/counselor/sees");
+        Assert.Equal(HttpStatusCode.SeeOther, sees.StatusCode);
+        Assert.Equal("/pro", sees.Headers.Location?.OriginalString);
         Assert.DoesNotContain(id.ToString(), (await other.Browser.GetAsync("/pro")).Html, StringComparison.Ordinal);
         using var otherApi = await ApiOfAsync(other);
         foreach (var path in apis)
