@@ -115,6 +115,7 @@ app.UseRequestLimits();
 app.UseRateLimiter();
 app.UseAuthentication();
 app.UseLanguages();
+app.UseProfessionalGuard();
 app.UseAuthorization();
 app.UseFormGuard();
 app.UseAntiforgery();
@@ -131,6 +132,8 @@ app.MapInstallable();
 app.MapTimeTogether();
 app.MapTalk();
 app.MapSupport();
+app.MapPracticeView();
+app.MapPracticeOidc();
 app.MapRazorComponents<App>();
 
 await app.RunAsync();

@@ -34,6 +34,12 @@ public sealed class ChromiumApp : IAsyncLifetime
         App.Settings["Rekindle:PublicUrl"] = $"http://localhost:{port}";
         // A stand-in neutral site: the tests may not leave this machine.
         App.Settings["QuickExit:Url"] = $"http://127.0.0.1:{port}/healthz";
+        // Practice mode with a provider configured, so the practice sign-in page is walked too; its address is never visited
+        // (only pressing the button would go there), and .invalid never resolves.
+        App.Settings["Practice:Enabled"] = "true";
+        App.Settings["Practice:Oidc:Authority"] = "https://provider.invalid/";
+        App.Settings["Practice:Oidc:ClientId"] = "rekindle";
+        App.Settings["Practice:Oidc:DisplayName"] = "Northside Counseling";
         App.UseKestrel(port);
         App.StartServer();
         BaseUrl = $"http://localhost:{port}";

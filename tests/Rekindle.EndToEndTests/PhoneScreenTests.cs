@@ -31,6 +31,9 @@ public sealed class PhoneScreenTests(ChromiumApp chromium, ITestOutputHelper out
         Partner,
         Unpaired,
         SecondStep,
+
+        /// <summary>A counselor who is also the practice admin (practice mode, decisions/0044), signed in with both steps.</summary>
+        PracticeAdmin,
     }
 
     private static readonly Who[] Couple = [Who.Member, Who.Partner];
@@ -50,6 +53,7 @@ public sealed class PhoneScreenTests(ChromiumApp chromium, ITestOutputHelper out
         // As people meet it, and typed in.
         ["/error/{Status:int}"] = [([Who.Visitor], "/no-such-page"), ([Who.Visitor], "/error/404")],
         ["/account/login"] = [([Who.Visitor], "/account/login")],
+        ["/pro/sign-in"] = [([Who.Visitor], "/pro/sign-in"), ([Who.Visitor], "/pro/sign-in?error=refused")],
         ["/account/register"] = [([Who.Visitor], "/account/register")],
         ["/account/forgot-password"] = [([Who.Visitor], "/account/forgot-password")],
         ["/account/reset-password"] = [([Who.Visitor], "/account/reset-password")],
@@ -101,6 +105,7 @@ public sealed class PhoneScreenTests(ChromiumApp chromium, ITestOutputHelper out
         ["/self-care"] = [(Couple, "/self-care")],
         ["/support"] = [([Who.Member], "/support")],
         ["/support/summary"] = [([Who.Member], "/support/summary")],
+        ["/counselor"] = [(Couple, "/counselor"), ([Who.Unpaired], "/counselor")],
         ["/progress"] = [(Couple, "/progress")],
         ["/repair"] = [(Couple, "/repair")],
         ["/repair/{Id:guid}"] = [(Couple, "{repair}")],
@@ -118,6 +123,15 @@ public sealed class PhoneScreenTests(ChromiumApp chromium, ITestOutputHelper out
         ["/account/authenticator"] = [([Who.Member], "/account/authenticator")],
         ["/account/confirm-password"] = [([Who.Member], "/account/confirm-password")],
         ["/email/stop/{Token}"] = [([Who.Visitor], "/email/stop/{stop}")],
+        ["/practice"] = [([Who.PracticeAdmin], "/practice")],
+        // The practice admin is a professional too, connected to the seeded couple with every part shared (decisions/0044).
+        ["/pro"] = [([Who.PracticeAdmin], "/pro")],
+        ["/pro/codes"] = [([Who.PracticeAdmin], "/pro/codes")],
+        ["/pro/connections/{Id:guid}"] = [([Who.PracticeAdmin], "/pro/connections/{connection}")],
+        ["/pro/connections/{Id:guid}/prep"] = [([Who.PracticeAdmin], "/pro/connections/{connection}/prep")],
+        ["/pro/connections/{Id:guid}/homework"] = [([Who.PracticeAdmin], "/pro/connections/{connection}/homework")],
+        ["/counselor/homework"] = [(Couple, "/counselor/homework")],
+        ["/counselor/sees"] = [([Who.Member], "/counselor/sees")],
     };
 
     /// <summary>Routes that answer GET but are not pages a person reads on a phone, each with the reason. Routes under /api/ and
@@ -138,6 +152,8 @@ public sealed class PhoneScreenTests(ChromiumApp chromium, ITestOutputHelper out
         ["/time-together/dates/{id:guid}/calendar.ics"] = "a calendar file",
         ["/time-together/evening/calendar.ics"] = "a calendar file",
         ["/bench/hello"] = "the load harness's endpoint, mapped only for benchmarks",
+        ["/pro/connections/{id:guid}/prep/print"] = "session prep as a PDF or a file to print",
+        ["/pro/sign-in/done"] = "the end of the practice sign-in's round trip: a redirect",
     };
 
     /// <summary>
@@ -325,6 +341,14 @@ public sealed class PhoneScreenTests(ChromiumApp chromium, ITestOutputHelper out
         var (careful, carefulEmail) = await MemberAsync(app, "Tess");
         await EnableAuthenticatorAsync(app, careful);
         careful.Dispose();
+        var admin = await Rekindle.Testing.PracticeSeed.ProfessionalAsync(app, "Pia", practiceAdmin: true);
+        admin.Browser.Dispose();
+        var connection = await Rekindle.Testing.PracticeSeed.ConnectAsync(
+            app,
+            admin.Id,
+            (await Rekindle.Testing.PracticeSeed.MemberIdAsync(app, memberEmail), Rekindle.Web.Features.Practice.ConnectionScopes.All),
+            (await Rekindle.Testing.PracticeSeed.MemberIdAsync(app, partnerEmail), Rekindle.Web.Features.Practice.ConnectionScopes.All)
+        );
 
         var fill = new Dictionary<string, string>
         {
@@ -334,6 +358,7 @@ public sealed class PhoneScreenTests(ChromiumApp chromium, ITestOutputHelper out
             ["{date}"] = date.Url.AbsolutePath,
             ["{code}"] = Uri.EscapeDataString(code),
             ["{stop}"] = await StopTokenAsync(app, memberEmail),
+            ["{connection}"] = connection.ToString(),
         };
         var emails = new Dictionary<Who, string>
         {
@@ -341,6 +366,7 @@ public sealed class PhoneScreenTests(ChromiumApp chromium, ITestOutputHelper out
             [Who.Partner] = partnerEmail,
             [Who.Unpaired] = unpairedEmail,
             [Who.SecondStep] = carefulEmail,
+            [Who.PracticeAdmin] = admin.Email,
         };
 
         var measured = new List<(string Page, Measurement Result)>();
@@ -355,6 +381,17 @@ public sealed class PhoneScreenTests(ChromiumApp chromium, ITestOutputHelper out
                 if (emails.TryGetValue(who, out var email))
                 {
                     await ChromiumApp.SignInAsync(page, email);
+                    await page.WaitForLoadStateAsync();
+                }
+
+                if (who == Who.PracticeAdmin)
+                {
+                    // Their second step, with a code of a later time step than the one that turned the app on.
+                    app.Clock.Advance(TimeSpan.FromSeconds(31));
+                    var step = Rekindle.Web.Features.Account.Totp.StepAt(app.Clock.GetUtcNow());
+                    await page.GetByLabel("Code", new() { Exact = true })
+                        .FillAsync(Rekindle.Web.Features.Account.Totp.Code(admin.AuthenticatorKey, step));
+                    await page.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
                     await page.WaitForLoadStateAsync();
                 }
 

@@ -21,6 +21,7 @@ public sealed class AccountEmails(
     Languages languages,
     Preferences preferences,
     UnsubscribeLinks unsubscribe,
+    PublicAddress address,
     IStringLocalizer<SharedResource> T
 )
 {
@@ -77,6 +78,44 @@ public sealed class AccountEmails(
         }
     }
 
+    /// <summary>
+    /// To a professional the operator just added (practice mode, decisions/0044): a link to choose their first password, the
+    /// reset page's own link with words for a first visit. Sent from the command line too, so the link's address is the
+    /// instance's public one.
+    /// </summary>
+    public async Task<bool> SendProfessionalWelcomeAsync(Member member, CancellationToken cancellationToken = default)
+    {
+        var token = await users.GeneratePasswordResetTokenAsync(member);
+        var link = Link(
+            "/account/reset-password",
+            new()
+            {
+                ["memberId"] = member.Id.ToString(),
+                ["code"] = WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes(token)),
+                ["first"] = "1",
+            }
+        );
+        using (InLanguageOf(member, orRequest: false))
+        {
+            return await mailer.SendAsync(
+                Compose(
+                    member.Email!,
+                    T["Your practice account on Rekindle"],
+                    T["Hello,"],
+                    T[
+                        "Your practice made you an account on its Rekindle server, so couples can connect you with their consent. Choose your password here. Then you set up an authenticator app: your practice needs a second step at sign-in."
+                    ],
+                    T["Choose my password"],
+                    link,
+                    T[
+                        "The link works for one day. After that, ask for a new one with 'Forgot your password?' on the sign-in page. If you didn't expect this, ignore this email."
+                    ]
+                ),
+                cancellationToken
+            );
+        }
+    }
+
     public async Task<bool> SendPartnerJoinedAsync(Member inviter, CancellationToken cancellationToken = default)
     {
         // "Your partner is waiting" news: it follows that switch, and can be stopped from the email (decisions/0035).
@@ -113,8 +152,9 @@ public sealed class AccountEmails(
 
     private string Link(string path, Dictionary<string, string?> query)
     {
-        var context = accessor.HttpContext ?? throw new InvalidOperationException("Links are made during a request.");
-        return QueryHelpers.AddQueryString(context.PublicBaseUrl() + path, query.Where(q => q.Value is not null)!);
+        // Outside a request (the operator's command line): the configured public address.
+        var baseUrl = accessor.HttpContext?.PublicBaseUrl() ?? address.ForBackground();
+        return QueryHelpers.AddQueryString(baseUrl + path, query.Where(q => q.Value is not null)!);
     }
 
     private Email Compose(

@@ -229,7 +229,7 @@ public sealed class ApiBearerHandler(
             return AuthenticateResult.NoResult();
         }
 
-        if (tokens.ReadAccessToken(token) is not { } found || !await check.HandleAsync(found.MemberId, found.SessionId))
+        if (tokens.ReadAccessToken(token) is not { } found || await check.HolderAsync(found.MemberId, found.SessionId) is not { } holder)
         {
             return AuthenticateResult.Fail("The access token is not valid.");
         }
@@ -238,7 +238,9 @@ public sealed class ApiBearerHandler(
             [new Claim(ClaimTypes.NameIdentifier, found.MemberId.ToString()), new Claim(Sessions.ClaimType, found.SessionId.ToString())],
             ApiTokens.Scheme
         );
-        return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), ApiTokens.Scheme));
+        var principal = new ClaimsPrincipal(identity);
+        Sessions.Describe(principal, holder);
+        return AuthenticateResult.Success(new AuthenticationTicket(principal, ApiTokens.Scheme));
     }
 
     protected override async Task HandleChallengeAsync(AuthenticationProperties properties)

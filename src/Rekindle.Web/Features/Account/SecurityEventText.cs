@@ -27,6 +27,8 @@ public static class SecurityEventText
             SecurityEventKind.Exported => Text.Of("Your data was exported"),
             SecurityEventKind.SummaryMade => Text.Of("A summary for a professional was made"),
             SecurityEventKind.OtherDevicesSignedOut => Text.Of("Signed out on your other devices"),
+            SecurityEventKind.ProfessionalViewed => Text.Of("Your counselor looked at what you share"),
+            SecurityEventKind.ProfessionalLooked => Text.Of("You looked at what a couple shares with you"),
             _ => Text.Of("Account activity"),
         };
 }

@@ -18,7 +18,7 @@ public sealed record SessionView(
     SessionKind Kind = SessionKind.Browser
 );
 
-public sealed record SecurityEventView(DateTime At, SecurityEventKind Kind, string Device, int? Detail = null);
+public sealed record SecurityEventView(DateTime At, SecurityEventKind Kind, string Device, int? Detail = null, Guid? ConnectionId = null);
 
 /// <summary>
 /// What every session use case shares: the claims that tie a sign-in to its server-side session, and
@@ -31,6 +31,34 @@ public static class Sessions
     public const string ClaimType = "rekindle:sid";
 
     internal const string UnknownDevice = "an unknown device";
+
+    /// <summary>On a professional's requests only (decisions/0044): their <see cref="Practice.MemberRole"/>, read with the session
+    /// check on every request, never kept from sign-in.</summary>
+    public const string RoleClaimType = "rekindle:role";
+
+    /// <summary>On a professional's requests only: "off" while they have no authenticator app.</summary>
+    public const string SecondFactorClaimType = "rekindle:second-factor";
+
+    /// <summary>Puts the holder's role on this request's principal; a partner's principal stays as it was.</summary>
+    public static void Describe(ClaimsPrincipal principal, SessionHolder holder)
+    {
+        if (principal.Identity is not ClaimsIdentity identity)
+        {
+            return;
+        }
+
+        // A renewed cookie may carry the last request's claims: replace them, never add twice.
+        foreach (var old in identity.Claims.Where(c => c.Type is RoleClaimType or SecondFactorClaimType).ToList())
+        {
+            identity.RemoveClaim(old);
+        }
+
+        if (holder.Role != Practice.MemberRole.Partner)
+        {
+            identity.AddClaim(new Claim(RoleClaimType, holder.Role.ToString()));
+            identity.AddClaim(new Claim(SecondFactorClaimType, holder.SecondFactor ? "on" : "off"));
+        }
+    }
 
     public static Guid? SessionIdOf(ClaimsPrincipal? user) => Guid.TryParse(user?.FindFirstValue(ClaimType), out var id) ? id : null;
 
@@ -119,31 +147,49 @@ public sealed class StartSession(AppDbContext db, TimeProvider clock, IHttpConte
     }
 }
 
+/// <summary>Who holds an open session: what the professional guard needs (decisions/0044), read with the session check itself.</summary>
+public sealed record SessionHolder(Practice.MemberRole Role, bool SecondFactor);
+
 /// <summary>True while the session is open; notes that it was seen.</summary>
 public sealed class CheckSession(AppDbContext db, TimeProvider clock)
 {
     // Last-seen times are rounded to this, so a busy member costs one write every few minutes, not per request.
     private static readonly TimeSpan SeenResolution = TimeSpan.FromMinutes(5);
 
-    public async Task<bool> HandleAsync(Guid memberId, Guid sessionId)
+    public async Task<bool> HandleAsync(Guid memberId, Guid sessionId) => await HolderAsync(memberId, sessionId) is not null;
+
+    /// <summary>The session's member's role and second factor while it is open, or null: one query, so knowing the role costs
+    /// no more than checking the session did.</summary>
+    public async Task<SessionHolder?> HolderAsync(Guid memberId, Guid sessionId)
     {
-        var lastSeen = await db
+        var seen = await db
             .MemberSessions.AsNoTracking()
             .Where(s => s.Id == sessionId && s.MemberId == memberId && s.EndedAt == null)
-            .Select(s => (DateTime?)s.LastSeenAt)
+            .Join(
+                db.Users,
+                s => s.MemberId,
+                m => m.Id,
+                (s, m) =>
+                    new
+                    {
+                        s.LastSeenAt,
+                        m.Role,
+                        m.TwoFactorEnabled,
+                    }
+            )
             .FirstOrDefaultAsync();
-        if (lastSeen is null)
+        if (seen is null)
         {
-            return false;
+            return null;
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
-        if (now - lastSeen.Value > SeenResolution)
+        if (now - seen.LastSeenAt > SeenResolution)
         {
             await db.MemberSessions.Where(s => s.Id == sessionId).ExecuteUpdateAsync(s => s.SetProperty(x => x.LastSeenAt, now));
         }
 
-        return true;
+        return new SessionHolder(seen.Role, seen.TwoFactorEnabled);
     }
 }
 
@@ -238,7 +284,8 @@ public sealed class GetSecurityLog(AppDbContext db, Sealer sealer)
                     e.At,
                     e.Kind,
                     await sealer.OpenAsync(e.Device, SecurityEvent.DevicePlace(e.Id, memberId)) ?? Sessions.UnknownDevice,
-                    e.Detail
+                    e.Detail,
+                    e.ConnectionId
                 )
             );
         }
@@ -276,12 +323,15 @@ public sealed class SessionCookieEvents(StartSession start, CheckSession check) 
         if (
             Sessions.MemberIdOf(context.Principal) is not { } memberId
             || Sessions.SessionIdOf(context.Principal) is not { } sessionId
-            || !await check.HandleAsync(memberId, sessionId)
+            || await check.HolderAsync(memberId, sessionId) is not { } holder
         )
         {
             context.RejectPrincipal();
             await context.HttpContext.SignOutAsync(IdentityConstants.ApplicationScheme);
+            return;
         }
+
+        Sessions.Describe(context.Principal!, holder);
 
         // The open session is the one authority (decisions/0025): a password change, a reset or a change
         // of second factor ends the other sessions explicitly (EndOtherSessions), so a member who

@@ -35,6 +35,12 @@ public enum WaitingKind
 
     /// <summary>This week's session of the couple's program (decisions/0040), or starting one.</summary>
     Session = 8,
+
+    /// <summary>The partner would like to bring in their counselor (decisions/0044).</summary>
+    Counselor = 9,
+
+    /// <summary>Homework from the member's counselor, not marked done yet (decisions/0044).</summary>
+    Homework = 10,
 }
 
 /// <summary>One line on the home page: what waits, in words for the member, and where to act on it.</summary>

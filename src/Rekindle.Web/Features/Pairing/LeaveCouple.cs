@@ -12,7 +12,14 @@ namespace Rekindle.Web.Features.Pairing;
 /// a fresh couple space and told only that their partner left: nothing shared under the old space
 /// can ever reach whoever they invite next. The old space goes, with its invites.
 /// </summary>
-public sealed class LeaveCouple(AppDbContext db, CurrentMember current, KeyRing keys, PrivateAnswers answers, TimeProvider clock)
+public sealed class LeaveCouple(
+    AppDbContext db,
+    CurrentMember current,
+    KeyRing keys,
+    PrivateAnswers answers,
+    Practice.EndCoupleConnections counselors,
+    TimeProvider clock
+)
 {
     public async Task<Outcome<bool>> HandleAsync(LeaveRequest request, CancellationToken cancellationToken = default)
     {
@@ -67,6 +74,8 @@ public sealed class LeaveCouple(AppDbContext db, CurrentMember current, KeyRing 
         }
 
         await db.SaveChangesAsync(cancellationToken);
+        // A counselor connected to the couple sees nothing more from now on; both partners still see that it ended.
+        await counselors.HandleAsync(coupleId.Value, cancellationToken);
         await db.Couples.Where(c => c.Id == coupleId).ExecuteDeleteAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
 

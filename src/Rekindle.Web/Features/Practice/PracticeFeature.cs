@@ -42,6 +42,11 @@ public static class PracticeFeature
         builder.Services.AddScoped<ProfessionalAccess>();
         builder.Services.AddScoped<MyConnections>();
         builder.Services.AddScoped<CreateProfessional>();
+        builder.AddPracticeAccounts();
+        builder.Services.AddPracticeConnect();
+        builder.Services.AddPracticeView();
+        builder.AddPracticeHomework();
+        builder.AddPracticeOidc();
         return builder;
     }
 }

@@ -10,6 +10,7 @@ namespace Rekindle.Web.Infrastructure.Hosting;
 /// <item><c>backup &lt;file&gt;</c>: an online backup of a SQLite instance (safe while it runs).</item>
 /// <item><c>restore &lt;file&gt; [--replace]</c>: puts a backup in place; the app must be stopped.</item>
 /// <item><c>rotate-keys</c>: rotates every data key and re-seals.</item>
+/// <item><c>professional add|list|remove</c>: professionals' accounts in practice mode (Features/Practice/PracticeAccountsCommands).</item>
 /// </list>
 /// </summary>
 public static class Commands
@@ -46,6 +47,18 @@ public static class Commands
 
     public static async Task<bool> RunAfterMigrationsAsync(this WebApplication app, string[] args)
     {
+        if (args.Length > 0 && args[0] == Features.Practice.PracticeAccountsCommands.Name)
+        {
+            using var practice = app.Services.CreateScope();
+            Environment.ExitCode = await Features.Practice.PracticeAccountsCommands.RunAsync(
+                practice.ServiceProvider,
+                args,
+                Console.Out,
+                Console.Error
+            );
+            return true;
+        }
+
         if (args.Length == 0 || args[0] is not ("backup" or "rotate-keys"))
         {
             return false;

@@ -8,11 +8,19 @@ public static class SecurityHeaders
 {
     private const string NonceKey = "rekindle.csp-nonce";
 
+    private const string FormActionKey = "rekindle.csp-form-action";
+
     /// <summary>
     /// This response's script nonce. Our scripts are files ('self'); an inline script, should a page
     /// ever need one, must carry this nonce or the browser refuses it.
     /// </summary>
     public static string CspNonce(this HttpContext context) => (string)context.Items[NonceKey]!;
+
+    /// <summary>
+    /// Lets this response's forms lead to one more origin besides our own: the practice sign-in page's form is answered with a
+    /// redirect to the practice's own provider, and browsers hold a redirect after a form to the page's form-action too.
+    /// </summary>
+    public static void AllowFormAction(this HttpContext context, string origin) => context.Items[FormActionKey] = origin;
 
     public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app) =>
         app.Use(
@@ -23,9 +31,10 @@ public static class SecurityHeaders
                 context.Response.OnStarting(() =>
                 {
                     var headers = context.Response.Headers;
+                    var formAction = context.Items[FormActionKey] is string origin ? "'self' " + origin : "'self'";
                     headers.ContentSecurityPolicy =
                         $"default-src 'self'; script-src 'self' 'nonce-{nonce}'; style-src 'self'; img-src 'self' data:; font-src 'self'; "
-                        + "connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+                        + $"connect-src 'self'; object-src 'none'; base-uri 'none'; form-action {formAction}; frame-ancestors 'none'";
                     headers.XContentTypeOptions = "nosniff";
                     headers.XFrameOptions = "DENY";
                     headers["Referrer-Policy"] = "no-referrer";
