@@ -135,9 +135,9 @@ public static class ScopeChoices
             ConnectionScopes.Summary => new(
                 scope,
                 KeyOf(scope),
-                Text.Of("Your summary for a professional"),
-                Text.Of("The summary you make on the Support page, with the parts you pick there."),
-                Text.Of("Never anything you leave out of it.")
+                Text.Of("Your self-care averages"),
+                Text.Of("Your weekly self-care averages of the last 12 weeks (sleep, movement, eating, stress, mood), as in the summary for a professional."),
+                Text.Of("Never your day notes or your goals.")
             ),
             _ => throw new ArgumentOutOfRangeException(nameof(scope)),
         };
