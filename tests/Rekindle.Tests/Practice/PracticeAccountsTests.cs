@@ -223,7 +223,9 @@ public abstract class PracticeAccountsTests(RekindleFactory app)
             );
 
         Assert.True(ProfessionalGuard.NeedsSecondStep(Professional()));
-        Assert.False(ProfessionalGuard.NeedsSecondStep(Professional(new Claim(ProfessionalGuard.ViaClaim, ProfessionalGuard.ViaOidc))));
+        Assert.False(ProfessionalGuard.NeedsSecondStep(Professional(new Claim(PracticeOidc.ViaClaim, PracticeOidc.Via))));
+        // Identity's refresh of a sign-in (after a password change, say) keeps only the amr claim: still the provider's session.
+        Assert.False(ProfessionalGuard.NeedsSecondStep(Professional(new Claim(ClaimTypes.AuthenticationMethod, PracticeOidc.Via))));
         Assert.False(ProfessionalGuard.NeedsSecondStep(new ClaimsPrincipal(new ClaimsIdentity([], "test"))));
     }
 

@@ -136,7 +136,9 @@ public static class ScopeChoices
                 scope,
                 KeyOf(scope),
                 Text.Of("Your self-care averages"),
-                Text.Of("Your weekly self-care averages of the last 12 weeks (sleep, movement, eating, stress, mood), as in the summary for a professional."),
+                Text.Of(
+                    "Your weekly self-care averages of the last 12 weeks (sleep, movement, eating, stress, mood), as in the summary for a professional."
+                ),
                 Text.Of("Never your day notes or your goals.")
             ),
             _ => throw new ArgumentOutOfRangeException(nameof(scope)),

@@ -13,8 +13,9 @@ namespace Rekindle.Web.Features.Practice;
 /// professional never gets a couple space: a partner page sends them to /pro, a partner API route answers 404. A partner (or
 /// anyone, with practice mode off) gets 404 from every professional route. A professional signed in with a password must turn
 /// on an authenticator app before anything else opens; a session from the practice's OpenID Connect provider carries
-/// <see cref="ViaClaim"/> and is exempt, since that provider asks for its own second step. With practice mode off, a
-/// professional's session is ended on its next request.
+/// <see cref="PracticeOidc.ViaClaim"/> (or, after Identity refreshed the sign-in, which keeps only <c>amr</c>, an <c>amr</c>
+/// of <see cref="PracticeOidc.Via"/>) and is exempt, since that provider asks for its own second step. With practice mode
+/// off, a professional's session is ended on its next request.
 /// </summary>
 /// <remarks>
 /// The role comes from the session check every request already makes (<see cref="CheckSession.HolderAsync"/>, as claims put on
@@ -23,11 +24,6 @@ namespace Rekindle.Web.Features.Practice;
 /// </remarks>
 public static class ProfessionalGuard
 {
-    /// <summary>How the session signed in; the practice's OpenID Connect sign-in adds it with the value <see cref="ViaOidc"/>.</summary>
-    public const string ViaClaim = "rekindle:via";
-
-    public const string ViaOidc = "oidc";
-
     /// <summary>The professional's home.</summary>
     public const string Home = "/pro";
 
@@ -96,7 +92,8 @@ public static class ProfessionalGuard
         user is not null
         && RoleOf(user) != MemberRole.Partner
         && user.FindFirstValue(Sessions.SecondFactorClaimType) == "off"
-        && user.FindFirstValue(ViaClaim) != ViaOidc;
+        && user.FindFirstValue(PracticeOidc.ViaClaim) != PracticeOidc.Via
+        && user.FindFirstValue(ClaimTypes.AuthenticationMethod) != PracticeOidc.Via;
 
     public static IApplicationBuilder UseProfessionalGuard(this IApplicationBuilder app) =>
         app.Use(
