@@ -26,7 +26,7 @@ public sealed record SharedPartDto(
     IReadOnlyList<WeekSummary>? SelfCare
 );
 
-public sealed record SharedHomeworkDto(Guid Id, string Kind, DateOnly DueOn, DateOnly? DoneOn);
+public sealed record SharedHomeworkDto(Guid Id, string Kind, string Title, DateOnly DueOn, DateOnly? DoneOn);
 
 public sealed record ConnectionViewDto(Guid Id, string Kind, DateOnly? LastSessionOn, IReadOnlyList<SharedPartDto> Members, SharedMap? Map);
 
@@ -151,7 +151,7 @@ public static class PracticeViewApi
         CancellationToken cancellationToken
     ) => ApiResults.NoContent(await set.HandleAsync(id, request.Day, cancellationToken));
 
-    private static SharedHomeworkDto Dto(SharedHomework h) => new(h.Id, h.Kind.ToString(), h.DueOn, h.DoneOn);
+    private static SharedHomeworkDto Dto(SharedHomework h) => new(h.Id, h.Kind.ToString(), h.Title, h.DueOn, h.DoneOn);
 
     private static string KeyOf(ConnectionKind kind) => kind == ConnectionKind.Couple ? "couple" : "individual";
 

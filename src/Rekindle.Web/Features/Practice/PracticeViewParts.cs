@@ -11,7 +11,8 @@ namespace Rekindle.Web.Features.Practice;
 public sealed record SharedProgress(int Done, IReadOnlyList<int> Weeks);
 
 /// <summary>One piece of the connection's homework: done by this member or not yet.</summary>
-public sealed record SharedHomework(Guid Id, HomeworkKind Kind, DateOnly DueOn, DateOnly? DoneOn);
+/// <summary>A piece of homework as the professional's view shows it; <see cref="Title"/> is the library item's title.</summary>
+public sealed record SharedHomework(Guid Id, HomeworkKind Kind, string Title, DateOnly DueOn, DateOnly? DoneOn);
 
 /// <summary>One finished check: the seven area scores and closeness. Never the answers, wellbeing or the safety part.</summary>
 public sealed record SharedCheck(DateOnly FinishedOn, IReadOnlyDictionary<string, int> Domains, int Closeness);
@@ -59,6 +60,7 @@ public sealed class ReadConnectionView(
     WeeklyCheckIns checkIns,
     SelfCareStore selfCare,
     GetCoupleMap map,
+    HomeworkLibrary library,
     TimeProvider clock
 )
 {
@@ -179,6 +181,7 @@ public sealed class ReadConnectionView(
             {
                 h.Id,
                 h.Kind,
+                h.ItemKey,
                 h.DueOn,
             })
             .ToListAsync(cancellationToken);
@@ -188,7 +191,13 @@ public sealed class ReadConnectionView(
             .Where(d => d.MemberId == memberId && ids.Contains(d.HomeworkId))
             .ToDictionaryAsync(d => d.HomeworkId, d => d.DoneAt, cancellationToken);
         return items
-            .Select(h => new SharedHomework(h.Id, h.Kind, h.DueOn, done.TryGetValue(h.Id, out var at) ? DateOnly.FromDateTime(at) : null))
+            .Select(h => new SharedHomework(
+                h.Id,
+                h.Kind,
+                library.Title(h.Kind, h.ItemKey),
+                h.DueOn,
+                done.TryGetValue(h.Id, out var at) ? DateOnly.FromDateTime(at) : null
+            ))
             .ToList();
     }
 

@@ -194,12 +194,7 @@ public sealed class SessionPrep(AppDbContext db, ReadConnectionView read, Sealer
                             ? Text.Of("Homework done: none since then.")
                             : Text.Of(
                                 "Homework done: {0}.",
-                                string.Join(
-                                    "; ",
-                                    homework.Select(h =>
-                                        Text.Of("{0}, on {1}", PracticeViewText.Kind(h.Kind), Formats.Date(h.DoneOn!.Value))
-                                    )
-                                )
+                                string.Join("; ", homework.Select(h => Text.Of("{0}, on {1}", h.Title, Formats.Date(h.DoneOn!.Value))))
                             )
                     )
                 );

@@ -6,19 +6,6 @@ namespace Rekindle.Web.Features.Practice;
 /// <summary>The words the professional's view, session prep and the activity log share for the parts a member shares.</summary>
 public static class PracticeViewText
 {
-    public static string Kind(HomeworkKind kind) =>
-        kind switch
-        {
-            HomeworkKind.Lesson => Text.Of("A lesson"),
-            HomeworkKind.Session => Text.Of("A program session"),
-            HomeworkKind.Topic => Text.Of("A conversation topic"),
-            HomeworkKind.DateIdea => Text.Of("A date idea"),
-            HomeworkKind.Repair => Text.Of("Working through a hurt"),
-            HomeworkKind.CheckIn => Text.Of("The weekly check-in"),
-            HomeworkKind.GestureWeek => Text.Of("A week of small gestures"),
-            _ => Text.Of("Homework"),
-        };
-
     public static string Sessions(SharedProgress progress) =>
         progress.Done switch
         {
