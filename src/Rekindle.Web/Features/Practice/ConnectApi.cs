@@ -103,40 +103,35 @@ public static class ConnectApi
         EnterConnectionCode enter,
         GetCounselorState state,
         CancellationToken cancellationToken
-    ) =>
-        (await enter.HandleAsync(request, cancellationToken)).Problem is { } problem
-            ? ApiResults.Problem(problem)
-            : ApiResults.From(await state.HandleAsync(cancellationToken), Dto);
+    ) => await StateAfterAsync((await enter.HandleAsync(request, cancellationToken)).Problem, state, cancellationToken);
 
     private static async Task<Results<Ok<CounselorStateDto>, ProblemHttpResult>> AgreeAsync(
         AgreeRequest request,
         AgreeToConnection agree,
         GetCounselorState state,
         CancellationToken cancellationToken
-    ) =>
-        (await agree.HandleAsync(request, cancellationToken)).Problem is { } problem
-            ? ApiResults.Problem(problem)
-            : ApiResults.From(await state.HandleAsync(cancellationToken), Dto);
+    ) => await StateAfterAsync((await agree.HandleAsync(request, cancellationToken)).Problem, state, cancellationToken);
 
     private static async Task<Results<Ok<CounselorStateDto>, ProblemHttpResult>> ScopesAsync(
         ScopesRequest request,
         ChooseScopes choose,
         GetCounselorState state,
         CancellationToken cancellationToken
-    ) =>
-        (await choose.HandleAsync(request, cancellationToken)).Problem is { } problem
-            ? ApiResults.Problem(problem)
-            : ApiResults.From(await state.HandleAsync(cancellationToken), Dto);
+    ) => await StateAfterAsync((await choose.HandleAsync(request, cancellationToken)).Problem, state, cancellationToken);
 
     private static async Task<Results<Ok<CounselorStateDto>, ProblemHttpResult>> EndAsync(
         EndRequest request,
         EndConnection end,
         GetCounselorState state,
         CancellationToken cancellationToken
-    ) =>
-        (await end.HandleAsync(request, cancellationToken)).Problem is { } problem
-            ? ApiResults.Problem(problem)
-            : ApiResults.From(await state.HandleAsync(cancellationToken), Dto);
+    ) => await StateAfterAsync((await end.HandleAsync(request, cancellationToken)).Problem, state, cancellationToken);
+
+    /// <summary>The member's state after a change, or the change's problem: what every member route of this area answers.</summary>
+    private static async Task<Results<Ok<CounselorStateDto>, ProblemHttpResult>> StateAfterAsync(
+        Infrastructure.Problem? problem,
+        GetCounselorState state,
+        CancellationToken cancellationToken
+    ) => problem is not null ? ApiResults.Problem(problem) : ApiResults.From(await state.HandleAsync(cancellationToken), Dto);
 }
 
 public sealed record NewConnectionCodeDto(Guid Id, string Code, string DisplayCode, DateTime ExpiresAt);
