@@ -106,6 +106,10 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityUserConte
 
     public DbSet<Features.Practice.SessionItem> SessionItems => Set<Features.Practice.SessionItem>();
 
+    public DbSet<Features.Operator.RegistrationSetting> RegistrationSettings => Set<Features.Operator.RegistrationSetting>();
+
+    public DbSet<Features.Operator.AllowedEmail> AllowedEmails => Set<Features.Operator.AllowedEmail>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

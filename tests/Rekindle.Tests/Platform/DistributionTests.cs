@@ -37,6 +37,8 @@ public sealed class DistributionTests(SqliteApp app) : IClassFixture<SqliteApp>
         ["Homework"] = "a connection's (the connection carries the couple, or none for an individual connection)",
         ["HomeworkDone"] = "a member's own mark",
         ["SessionItems"] = "a member's own, shared with the connection only",
+        ["RegistrationSettings"] = "the instance's registration mode (operator)",
+        ["AllowedEmails"] = "the instance's allow-list (operator)",
         ["__EFMigrationsLock"] = "the migration lock",
     };
 

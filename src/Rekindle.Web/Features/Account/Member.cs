@@ -27,6 +27,14 @@ public sealed class Member : IdentityUser<Guid>, ISealedRecord
 
     public bool IsProfessional => Role != Practice.MemberRole.Partner;
 
+    /// <summary>May open the content-blind admin page (decisions/0045). Granted only from the command line
+    /// (<c>accounts grant-operator</c>); a partner can be an operator too.</summary>
+    public bool IsOperator { get; set; }
+
+    /// <summary>When the operator disabled the account; null while it may sign in. A disabled member cannot sign in, and
+    /// their sessions and tokens stop working (decisions/0045).</summary>
+    public DateTime? DisabledAt { get; set; }
+
     public SealPlace PlaceOf(string property) =>
         property == nameof(FirstName) ? MemberNames.PlaceOf(Id) : throw new ArgumentOutOfRangeException(nameof(property));
 

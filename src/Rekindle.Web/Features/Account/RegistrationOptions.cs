@@ -7,6 +7,10 @@ public enum RegistrationMode
 
     /// <summary>Only the first account, people holding a live partner invite, and listed email addresses.</summary>
     InviteOnly,
+
+    /// <summary>Nobody may create an account, not even with a partner invite; the operator can still make accounts from
+    /// the command line (decisions/0045).</summary>
+    Closed,
 }
 
 public sealed class RegistrationOptions

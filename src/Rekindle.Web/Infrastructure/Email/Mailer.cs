@@ -20,7 +20,13 @@ public interface IMailer
 }
 
 /// <summary>Builds the message once, then sends it by SMTP or drops it in the pickup folder.</summary>
-public sealed class Mailer(IOptions<EmailOptions> options, InstancePaths paths, ILogger<Mailer> logger) : IMailer
+public sealed class Mailer(
+    IOptions<EmailOptions> options,
+    InstancePaths paths,
+    MailStatus status,
+    TimeProvider clock,
+    ILogger<Mailer> logger
+) : IMailer
 {
     private readonly EmailOptions _options = options.Value;
 
@@ -29,12 +35,14 @@ public sealed class Mailer(IOptions<EmailOptions> options, InstancePaths paths, 
         try
         {
             await DeliverAsync(email, cancellationToken);
+            status.Sent(clock.GetUtcNow().UtcDateTime);
             return true;
         }
         catch (Exception ex) when (ex is SmtpException or IOException or InvalidOperationException or System.Net.Sockets.SocketException)
         {
             // The type only: SMTP errors can quote addresses.
             logger.LogWarning("An email could not be sent ({Error})", ex.GetType().Name);
+            status.Failed(clock.GetUtcNow().UtcDateTime, ex.GetType().Name);
             return false;
         }
     }
@@ -101,6 +109,7 @@ public static class EmailFeature
     public static WebApplicationBuilder AddEmail(this WebApplicationBuilder builder)
     {
         builder.Services.AddOptions<EmailOptions>().BindConfiguration(EmailOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSingleton<MailStatus>();
         builder.Services.AddSingleton<IMailer, Mailer>();
         return builder;
     }

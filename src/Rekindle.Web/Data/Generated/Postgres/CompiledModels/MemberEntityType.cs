@@ -23,7 +23,7 @@ namespace Rekindle.Web.Data.Generated.Postgres.CompiledModels
                 "Rekindle.Web.Features.Account.Member",
                 typeof(Member),
                 baseEntityType,
-                propertyCount: 19,
+                propertyCount: 21,
                 unnamedIndexCount: 2,
                 keyCount: 1);
 
@@ -63,6 +63,15 @@ namespace Rekindle.Web.Data.Generated.Postgres.CompiledModels
             createdAt.SetSentinelFromProviderValue(new DateTime(1, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc));
             createdAt.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
+            var disabledAt = runtimeEntityType.AddProperty(
+                "DisabledAt",
+                typeof(DateTime?),
+                propertyInfo: typeof(Member).GetProperty("DisabledAt", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Member).GetField("<DisabledAt>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                valueConverter: new AppDbContext.UtcDateTimeConverter());
+            disabledAt.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
             var email = runtimeEntityType.AddProperty(
                 "Email",
                 typeof(string),
@@ -88,6 +97,14 @@ namespace Rekindle.Web.Data.Generated.Postgres.CompiledModels
                 maxLength: 320,
                 valueConverter: new SealedTextConverter());
             firstName.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
+            var isOperator = runtimeEntityType.AddProperty(
+                "IsOperator",
+                typeof(bool),
+                propertyInfo: typeof(Member).GetProperty("IsOperator", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Member).GetField("<IsOperator>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                sentinel: false);
+            isOperator.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
             var language = runtimeEntityType.AddProperty(
                 "Language",

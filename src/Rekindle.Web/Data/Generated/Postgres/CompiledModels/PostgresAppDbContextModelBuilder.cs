@@ -12,7 +12,7 @@ namespace Rekindle.Web.Data.Generated.Postgres.CompiledModels
     public partial class PostgresAppDbContextModel
     {
         private PostgresAppDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("7f808716-70e9-48cb-90b5-96ebc85ab437"), entityTypeCount: 55)
+            : base(skipDetectChanges: false, modelId: new Guid("12826b2e-51ea-49ba-a557-b4f9999b8e4c"), entityTypeCount: 57)
         {
         }
 
@@ -37,6 +37,8 @@ namespace Rekindle.Web.Data.Generated.Postgres.CompiledModels
             var customDesire = CustomDesireEntityType.Create(this);
             var stageReady = StageReadyEntityType.Create(this);
             var touchLog = TouchLogEntityType.Create(this);
+            var allowedEmail = AllowedEmailEntityType.Create(this);
+            var registrationSetting = RegistrationSettingEntityType.Create(this);
             var couple = CoupleEntityType.Create(this);
             var coupleInvite = CoupleInviteEntityType.Create(this);
             var coupleMember = CoupleMemberEntityType.Create(this);
@@ -184,6 +186,8 @@ namespace Rekindle.Web.Data.Generated.Postgres.CompiledModels
             CustomDesireEntityType.CreateAnnotations(customDesire);
             StageReadyEntityType.CreateAnnotations(stageReady);
             TouchLogEntityType.CreateAnnotations(touchLog);
+            AllowedEmailEntityType.CreateAnnotations(allowedEmail);
+            RegistrationSettingEntityType.CreateAnnotations(registrationSetting);
             CoupleEntityType.CreateAnnotations(couple);
             CoupleInviteEntityType.CreateAnnotations(coupleInvite);
             CoupleMemberEntityType.CreateAnnotations(coupleMember);

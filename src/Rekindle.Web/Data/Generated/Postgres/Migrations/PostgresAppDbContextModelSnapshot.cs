@@ -122,6 +122,9 @@ namespace Rekindle.Web.Data.Generated.Postgres.Migrations
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<DateTime?>("DisabledAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("Email")
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)");
@@ -133,6 +136,9 @@ namespace Rekindle.Web.Data.Generated.Postgres.Migrations
                         .IsRequired()
                         .HasMaxLength(320)
                         .HasColumnType("character varying(320)");
+
+                    b.Property<bool>("IsOperator")
+                        .HasColumnType("boolean");
 
                     b.Property<string>("Language")
                         .HasMaxLength(32)
@@ -666,6 +672,44 @@ namespace Rekindle.Web.Data.Generated.Postgres.Migrations
                     b.HasIndex("OwnerId", "CoupleId", "Day");
 
                     b.ToTable("TouchLogs");
+                });
+
+            modelBuilder.Entity("Rekindle.Web.Features.Operator.AllowedEmail", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("AddedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Address")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("character varying(254)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Address")
+                        .IsUnique();
+
+                    b.ToTable("AllowedEmails");
+                });
+
+            modelBuilder.Entity("Rekindle.Web.Features.Operator.RegistrationSetting", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("ChangedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Mode")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("RegistrationSettings");
                 });
 
             modelBuilder.Entity("Rekindle.Web.Features.Pairing.Couple", b =>

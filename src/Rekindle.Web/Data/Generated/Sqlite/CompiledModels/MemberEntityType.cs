@@ -22,7 +22,7 @@ namespace Rekindle.Web.Data.Generated.Sqlite.CompiledModels
                 "Rekindle.Web.Features.Account.Member",
                 typeof(Member),
                 baseEntityType,
-                propertyCount: 19,
+                propertyCount: 21,
                 unnamedIndexCount: 2,
                 keyCount: 1);
 
@@ -58,6 +58,14 @@ namespace Rekindle.Web.Data.Generated.Sqlite.CompiledModels
                 valueConverter: new AppDbContext.UtcDateTimeConverter());
             createdAt.SetSentinelFromProviderValue(new DateTime(1, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc));
 
+            var disabledAt = runtimeEntityType.AddProperty(
+                "DisabledAt",
+                typeof(DateTime?),
+                propertyInfo: typeof(Member).GetProperty("DisabledAt", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Member).GetField("<DisabledAt>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                valueConverter: new AppDbContext.UtcDateTimeConverter());
+
             var email = runtimeEntityType.AddProperty(
                 "Email",
                 typeof(string),
@@ -80,6 +88,13 @@ namespace Rekindle.Web.Data.Generated.Sqlite.CompiledModels
                 fieldInfo: typeof(Member).GetField("<FirstName>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 maxLength: 320,
                 valueConverter: new SealedTextConverter());
+
+            var isOperator = runtimeEntityType.AddProperty(
+                "IsOperator",
+                typeof(bool),
+                propertyInfo: typeof(Member).GetProperty("IsOperator", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Member).GetField("<IsOperator>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                sentinel: false);
 
             var language = runtimeEntityType.AddProperty(
                 "Language",

@@ -11,7 +11,7 @@ namespace Rekindle.Web.Data.Generated.Sqlite.CompiledModels
     public partial class SqliteAppDbContextModel
     {
         private SqliteAppDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("4bf14636-1381-41d5-89db-b21497c5e6c8"), entityTypeCount: 55)
+            : base(skipDetectChanges: false, modelId: new Guid("9b2ccc40-eeb7-4e2d-8837-92bb59fdde43"), entityTypeCount: 57)
         {
         }
 
@@ -36,6 +36,8 @@ namespace Rekindle.Web.Data.Generated.Sqlite.CompiledModels
             var customDesire = CustomDesireEntityType.Create(this);
             var stageReady = StageReadyEntityType.Create(this);
             var touchLog = TouchLogEntityType.Create(this);
+            var allowedEmail = AllowedEmailEntityType.Create(this);
+            var registrationSetting = RegistrationSettingEntityType.Create(this);
             var couple = CoupleEntityType.Create(this);
             var coupleInvite = CoupleInviteEntityType.Create(this);
             var coupleMember = CoupleMemberEntityType.Create(this);
@@ -183,6 +185,8 @@ namespace Rekindle.Web.Data.Generated.Sqlite.CompiledModels
             CustomDesireEntityType.CreateAnnotations(customDesire);
             StageReadyEntityType.CreateAnnotations(stageReady);
             TouchLogEntityType.CreateAnnotations(touchLog);
+            AllowedEmailEntityType.CreateAnnotations(allowedEmail);
+            RegistrationSettingEntityType.CreateAnnotations(registrationSetting);
             CoupleEntityType.CreateAnnotations(couple);
             CoupleInviteEntityType.CreateAnnotations(coupleInvite);
             CoupleMemberEntityType.CreateAnnotations(coupleMember);

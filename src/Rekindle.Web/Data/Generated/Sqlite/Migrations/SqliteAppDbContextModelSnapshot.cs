@@ -115,6 +115,9 @@ namespace Rekindle.Web.Data.Generated.Sqlite.Migrations
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("DisabledAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Email")
                         .HasMaxLength(256)
                         .HasColumnType("TEXT");
@@ -126,6 +129,9 @@ namespace Rekindle.Web.Data.Generated.Sqlite.Migrations
                         .IsRequired()
                         .HasMaxLength(320)
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsOperator")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Language")
                         .HasMaxLength(32)
@@ -659,6 +665,44 @@ namespace Rekindle.Web.Data.Generated.Sqlite.Migrations
                     b.HasIndex("OwnerId", "CoupleId", "Day");
 
                     b.ToTable("TouchLogs");
+                });
+
+            modelBuilder.Entity("Rekindle.Web.Features.Operator.AllowedEmail", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("AddedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Address")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Address")
+                        .IsUnique();
+
+                    b.ToTable("AllowedEmails");
+                });
+
+            modelBuilder.Entity("Rekindle.Web.Features.Operator.RegistrationSetting", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("ChangedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Mode")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("RegistrationSettings");
                 });
 
             modelBuilder.Entity("Rekindle.Web.Features.Pairing.Couple", b =>
