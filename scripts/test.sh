@@ -64,6 +64,9 @@ fi
 log "Installing axe-core for the end-to-end tests (npm ci)"
 # Before the build: the e2e project copies node_modules/axe-core/axe.min.js beside its tests.
 (cd tests/Rekindle.EndToEndTests && npm ci --no-audit --no-fund --loglevel=error)
+# Redocly's CLI, an independent linter for the OpenAPI document (tests/Rekindle.Tests/Api/OpenApiToolsTests.cs); pinned in tools/openapi.
+log "Installing Redocly's CLI for the OpenAPI lint (npm ci)"
+(cd tools/openapi && npm ci --no-audit --no-fund --loglevel=error)
 
 # --- .NET local tools (dotnet-ef, csharpier) ----------------------------------------------
 log "Restoring .NET local tools"

@@ -196,7 +196,7 @@ public abstract class ApiPrivacyTests(RekindleFactory app)
         // answered yet, a private idea rating, a calendar address: none may show on the walk below.
         Assert.Equal(
             HttpStatusCode.OK,
-            (await member.PostAsync("/api/v1/repair/letting-go", new { hurt = "Grudgewalkmarker", cost = "Grudgewalkmarker" })).Status
+            (await member.PostAsync("/api/v1/letting-go", new { hurt = "Grudgewalkmarker", cost = "Grudgewalkmarker" })).Status
         );
         var repair = await member.PostAsync("/api/v1/repair", new { title = "Our walk", calm = true });
         var repairUrl = $"/api/v1/repair/{repair.Json.GetProperty("id").GetGuid()}";

@@ -10,7 +10,7 @@ public sealed class BetrayalRoutes : IAreaRoutes
         {
             ["/repair/betrayal"] = new(Get: "/repair/betrayal"),
             ["/repair/betrayal/{Id:guid}"] = new(Get: "/repair/betrayal/" + Guid.Empty),
-            ["/api/v1/repair/betrayal"] = new(Get: "/api/v1/repair/betrayal"),
-            ["/api/v1/repair/betrayal/{id:guid}"] = new(Get: "/api/v1/repair/betrayal/" + Guid.Empty),
+            ["/api/v1/betrayal"] = new(Get: "/api/v1/betrayal"),
+            ["/api/v1/betrayal/{id:guid}"] = new(Get: "/api/v1/betrayal/" + Guid.Empty),
         };
 }

@@ -357,7 +357,7 @@ public abstract class BetrayalTests(RekindleFactory app)
             views.Add(list);
             using var api = await ApiClient.SignInAsync(app, c.BrokeEmail);
             AssertProblem(
-                await api.PostAsync("/api/v1/repair/betrayal", new { kind = "affair", role = "hurt" }),
+                await api.PostAsync("/api/v1/betrayal", new { kind = "affair", role = "hurt" }),
                 HttpStatusCode.Conflict,
                 "resting"
             );
@@ -401,23 +401,23 @@ public abstract class BetrayalTests(RekindleFactory app)
         AssertProblem(await stranger.GetAsync("/api/v1" + path), HttpStatusCode.NotFound, "notFound");
         AssertProblem(await stranger.PostAsync("/api/v1" + path, new { go = "end" }), HttpStatusCode.NotFound, "notFound");
         AssertProblem(await stranger.PostAsync("/api/v1" + path, new { go = "join" }), HttpStatusCode.NotFound, "notFound");
-        Assert.Empty((await stranger.GetAsync("/api/v1/repair/betrayal")).Json.GetProperty("paths").EnumerateArray());
+        Assert.Empty((await stranger.GetAsync("/api/v1/betrayal")).Json.GetProperty("paths").EnumerateArray());
 
         using var member = await ApiClient.SignInAsync(app, c.HurtEmail);
         AssertProblem(
-            await member.PostAsync("/api/v1/repair/betrayal", new { kind = "nonsense", role = "hurt" }),
+            await member.PostAsync("/api/v1/betrayal", new { kind = "nonsense", role = "hurt" }),
             HttpStatusCode.BadRequest,
             "invalid",
             "kind"
         );
         AssertProblem(
-            await member.PostAsync("/api/v1/repair/betrayal", new { kind = "money", role = "x" }),
+            await member.PostAsync("/api/v1/betrayal", new { kind = "money", role = "x" }),
             HttpStatusCode.BadRequest,
             "invalid",
             "role"
         );
         AssertProblem(await member.PostAsync("/api/v1" + path, new { go = "somersault" }), HttpStatusCode.BadRequest, "invalid", "go");
-        var hub = (await member.GetAsync("/api/v1/repair/betrayal")).Json;
+        var hub = (await member.GetAsync("/api/v1/betrayal")).Json;
         Assert.Equal("invited", hub.GetProperty("paths")[0].GetProperty("stage").GetString());
 
         // Either can close the path at once; the partner is not asked.

@@ -102,7 +102,7 @@ public abstract class ApiErrorLanguageTests(RekindleFactory app)
             case "apologies":
                 return new(member, "POST", "/api/v1/repair/apologies", "{\"did\":\"I was late\",\"effect\":\" \",\"will\":\"Be on time\"}");
             case "letting go":
-                return new(member, "POST", "/api/v1/repair/letting-go", "{\"hurt\":\"\",\"cost\":\"sleep\"}");
+                return new(member, "POST", "/api/v1/letting-go", "{\"hurt\":\"\",\"cost\":\"sleep\"}");
             case "conversation":
                 return new(member, "POST", "/api/v1/talk/conversation", "{\"topic\":\"no-such-topic\",\"oneDevice\":false}");
             case "check-in":

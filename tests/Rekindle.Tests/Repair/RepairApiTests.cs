@@ -216,23 +216,23 @@ public abstract class RepairApiTests(RekindleFactory app)
         using var couple = await AreaApiCouples.CoupleAsync(app);
         var (member, partner) = (couple.Member, couple.Partner);
         var memberId = await couple.MemberIdAsync();
-        var noHurt = await member.PostAsync("/api/v1/repair/letting-go", new { hurt = "", cost = "sleep" });
+        var noHurt = await member.PostAsync("/api/v1/letting-go", new { hurt = "", cost = "sleep" });
         Assert.True(noHurt.Json.GetProperty("errors").TryGetProperty("hurt", out _));
-        var noCost = await member.PostAsync("/api/v1/repair/letting-go", new { hurt = "the hurt", cost = "" });
+        var noCost = await member.PostAsync("/api/v1/letting-go", new { hurt = "the hurt", cost = "" });
         Assert.True(noCost.Json.GetProperty("errors").TryGetProperty("cost", out _));
         Assert.Equal(0, await app.WithDbAsync(db => db.Grudges.CountAsync(g => g.OwnerId == memberId)));
 
-        var started = await member.PostAsync("/api/v1/repair/letting-go", new { hurt = "Grudgeapimarker", cost = "my sleep" });
+        var started = await member.PostAsync("/api/v1/letting-go", new { hurt = "Grudgeapimarker", cost = "my sleep" });
         Assert.Equal(HttpStatusCode.OK, started.Status);
         Assert.Equal("decide", started.Json.GetProperty("step").GetString());
         var id = started.Json.GetProperty("id").GetGuid();
-        var url = $"/api/v1/repair/letting-go/{id}";
+        var url = $"/api/v1/letting-go/{id}";
 
         // Not the partner's, not another couple's: not found, not listed, not destroyed.
         using var strangers = await AreaApiCouples.CoupleAsync(app, "Cyd", "Dee");
         foreach (var other in new[] { partner, strangers.Member })
         {
-            Assert.Equal(0, (await other.GetAsync("/api/v1/repair/letting-go")).Json.GetProperty("exercises").GetArrayLength());
+            Assert.Equal(0, (await other.GetAsync("/api/v1/letting-go")).Json.GetProperty("exercises").GetArrayLength());
             Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync(url)).Status);
             Assert.Equal(
                 HttpStatusCode.NotFound,
@@ -277,11 +277,11 @@ public abstract class RepairApiTests(RekindleFactory app)
                 .TryGetProperty("step", out _)
         );
 
-        var gone = (await member.PostAsync("/api/v1/repair/letting-go", new { hurt = "Destroyme", cost = "time" }))
+        var gone = (await member.PostAsync("/api/v1/letting-go", new { hurt = "Destroyme", cost = "time" }))
             .Json.GetProperty("id")
             .GetGuid();
-        Assert.Equal(HttpStatusCode.NoContent, (await member.Client.DeleteAsync($"/api/v1/repair/letting-go/{gone}")).StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, (await member.GetAsync($"/api/v1/repair/letting-go/{gone}")).Status);
+        Assert.Equal(HttpStatusCode.NoContent, (await member.Client.DeleteAsync($"/api/v1/letting-go/{gone}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await member.GetAsync($"/api/v1/letting-go/{gone}")).Status);
         Assert.Equal(1, await app.WithDbAsync(db => db.Grudges.CountAsync(g => g.OwnerId == memberId)));
 
         // The apology check: the same helper as the page, part by part, and nothing stored.
@@ -377,31 +377,31 @@ public abstract class RepairApiTests(RekindleFactory app)
     {
         using var couple = await AreaApiCouples.CoupleAsync(app, "Ema", "Fin");
         var (member, partner) = (couple.Member, couple.Partner);
-        var offered = (await partner.GetAsync("/api/v1/repair/letting-go")).Json;
+        var offered = (await partner.GetAsync("/api/v1/letting-go")).Json;
         Assert.False(offered.GetProperty("resting").GetBoolean());
         Assert.Contains("isn't reconciling", offered.GetProperty("note").GetString(), StringComparison.Ordinal);
         Assert.Contains("never owed to someone who hurt you", offered.GetProperty("note").GetString(), StringComparison.Ordinal);
 
-        var earlier = (await member.PostAsync("/api/v1/repair/letting-go", new { hurt = "Earlierhurt", cost = "time" }))
+        var earlier = (await member.PostAsync("/api/v1/letting-go", new { hurt = "Earlierhurt", cost = "time" }))
             .Json.GetProperty("id")
             .GetGuid();
         await TakeCheckAsync(app, couple.MemberBrowser, WithConcern);
-        var resting = (await member.GetAsync("/api/v1/repair/letting-go")).Json;
+        var resting = (await member.GetAsync("/api/v1/letting-go")).Json;
         Assert.True(resting.GetProperty("resting").GetBoolean());
         Assert.Contains("resting for now", resting.GetProperty("note").GetString(), StringComparison.Ordinal);
         Assert.DoesNotContain("forgiv", resting.GetProperty("note").GetString()!, StringComparison.OrdinalIgnoreCase);
         Assert.Equal(earlier, resting.GetProperty("exercises")[0].GetProperty("id").GetGuid());
         AssertProblem(
-            await member.PostAsync("/api/v1/repair/letting-go", new { hurt = "h", cost = "c" }),
+            await member.PostAsync("/api/v1/letting-go", new { hurt = "h", cost = "c" }),
             HttpStatusCode.Conflict,
             "resting"
         );
         AssertProblem(
-            await member.PostAsync($"/api/v1/repair/letting-go/{earlier}/steps", new { step = "decide", decision = "toward" }),
+            await member.PostAsync($"/api/v1/letting-go/{earlier}/steps", new { step = "decide", decision = "toward" }),
             HttpStatusCode.Conflict,
             "resting"
         );
-        Assert.Equal(HttpStatusCode.NoContent, (await member.Client.DeleteAsync($"/api/v1/repair/letting-go/{earlier}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, (await member.Client.DeleteAsync($"/api/v1/letting-go/{earlier}")).StatusCode);
     }
 
     [Fact]
@@ -529,7 +529,7 @@ public abstract class RepairApiTests(RekindleFactory app)
         {
             using var couple = await AreaApiCouples.CoupleAsync(app, "Tay", "Uma");
             var (member, partner) = (couple.Member, couple.Partner);
-            var grudge = (await member.PostAsync("/api/v1/repair/letting-go", new { hurt = "Restinggrudge", cost = "time" }))
+            var grudge = (await member.PostAsync("/api/v1/letting-go", new { hurt = "Restinggrudge", cost = "time" }))
                 .Json.GetProperty("id")
                 .GetGuid();
             var opened = await partner.PostAsync("/api/v1/repair", new { title = "Restingtitle", calm = true });
@@ -583,7 +583,7 @@ public abstract class RepairApiTests(RekindleFactory app)
                 "resting"
             );
             AssertProblem(
-                await member.PostAsync("/api/v1/repair/letting-go", new { hurt = "h", cost = "c" }),
+                await member.PostAsync("/api/v1/letting-go", new { hurt = "h", cost = "c" }),
                 HttpStatusCode.Conflict,
                 "resting"
             );
@@ -613,14 +613,14 @@ public abstract class RepairApiTests(RekindleFactory app)
                 HttpStatusCode.Conflict,
                 "resting"
             );
-            var resting = (await member.GetAsync($"/api/v1/repair/letting-go/{grudge}")).Json;
+            var resting = (await member.GetAsync($"/api/v1/letting-go/{grudge}")).Json;
             Assert.Equal(JsonValueKind.Null, resting.GetProperty("words").ValueKind);
 
             // What a resting member can still do: set the repair aside, and destroy what they wrote.
             Assert.True(
                 (await member.PostAsync(url + "/set-aside", new { revision = Revision(view) })).Json.GetProperty("setAside").GetBoolean()
             );
-            Assert.Equal(HttpStatusCode.NoContent, (await member.Client.DeleteAsync($"/api/v1/repair/letting-go/{grudge}")).StatusCode);
+            Assert.Equal(HttpStatusCode.NoContent, (await member.Client.DeleteAsync($"/api/v1/letting-go/{grudge}")).StatusCode);
         }
 
         Assert.Equal(partnerViews[0], partnerViews[1]);
@@ -676,13 +676,13 @@ public abstract class RepairApiTests(RekindleFactory app)
 
         // Letting go: the first step's words are about hurt and cost; a later step's about text, second or decision.
         AssertProblem(
-            await member.PostAsync("/api/v1/repair/letting-go", new { hurt = "h", cost = "" }),
+            await member.PostAsync("/api/v1/letting-go", new { hurt = "h", cost = "" }),
             HttpStatusCode.BadRequest,
             "invalid",
             "cost"
         );
-        var grudge = (await member.PostAsync("/api/v1/repair/letting-go", new { hurt = "h", cost = "c" })).Json.GetProperty("id").GetGuid();
-        var grudgeUrl = $"/api/v1/repair/letting-go/{grudge}";
+        var grudge = (await member.PostAsync("/api/v1/letting-go", new { hurt = "h", cost = "c" })).Json.GetProperty("id").GetGuid();
+        var grudgeUrl = $"/api/v1/letting-go/{grudge}";
         AssertProblem(
             await member.PostAsync(
                 grudgeUrl + "/steps",

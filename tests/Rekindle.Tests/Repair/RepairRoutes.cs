@@ -34,14 +34,14 @@ public sealed class RepairRoutes : IAreaRoutes
                 Post: "/api/v1/repair/" + Guid.Empty + "/follow-up",
                 Json: "{\"choice\":\"better\"}"
             ),
-            ["/api/v1/repair/letting-go"] = new(Get: "/api/v1/repair/letting-go"),
-            ["/api/v1/repair/letting-go/{id:guid}"] = new(Get: "/api/v1/repair/letting-go/" + Guid.Empty),
-            ["/api/v1/repair/letting-go/{id:guid}/steps"] = new(
-                Post: "/api/v1/repair/letting-go/" + Guid.Empty + "/steps",
+            ["/api/v1/letting-go"] = new(Get: "/api/v1/letting-go"),
+            ["/api/v1/letting-go/{id:guid}"] = new(Get: "/api/v1/letting-go/" + Guid.Empty),
+            ["/api/v1/letting-go/{id:guid}/steps"] = new(
+                Post: "/api/v1/letting-go/" + Guid.Empty + "/steps",
                 Json: "{\"step\":\"decide\",\"decision\":\"toward\"}"
             ),
-            ["/api/v1/repair/letting-go/{id:guid}/put-away"] = new(
-                Post: "/api/v1/repair/letting-go/" + Guid.Empty + "/put-away",
+            ["/api/v1/letting-go/{id:guid}/put-away"] = new(
+                Post: "/api/v1/letting-go/" + Guid.Empty + "/put-away",
                 Json: "{}"
             ),
             ["/api/v1/repair/apologies"] = new(Post: "/api/v1/repair/apologies", Json: "{\"did\":\"\",\"effect\":\"e\",\"will\":\"w\"}"),

@@ -39,12 +39,14 @@ public static class BetrayalApi
 {
     public static void MapBetrayalApi(this RouteGroupBuilder api)
     {
-        var path = api.MapGroup("/repair/betrayal").WithTags("Betrayal");
-        api.MapGet("/repair/betrayal", GetHubAsync)
+        // /api/v1/betrayal, not under /repair as the pages are: "/repair/betrayal/{id}" and "/repair/{id}/calm" could name the same
+        // path, which OpenAPI tools refuse (issue 27).
+        var path = api.MapGroup("/betrayal").WithTags("Betrayal");
+        api.MapGet("/betrayal", GetHubAsync)
             .WithTags("Betrayal")
             .WithName("GetBetrayalPaths")
             .WithSummary("Your couple's paths after a betrayal");
-        api.MapPost("/repair/betrayal", OpenAsync)
+        api.MapPost("/betrayal", OpenAsync)
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status409Conflict)
             .WithTags("Betrayal")

@@ -23,20 +23,20 @@ public sealed record GrudgeSummaryDto(Guid Id, string Step, DateTime StartedAt, 
 public sealed record LettingGoDto(bool Resting, string Note, IReadOnlyList<GrudgeSummaryDto> Exercises);
 
 /// <summary>Letting go (decisions/0016): one member's private exercise. The partner never learns it exists; another member's id is not
-/// found.</summary>
+/// found. Its API is /api/v1/letting-go, beside repair rather than under it, so no path of it can be read as a repair's (issue 27).</summary>
 public static class LettingGoApi
 {
-    public static void MapLettingGoApi(this RouteGroupBuilder repair)
+    public static void MapLettingGoApi(this RouteGroupBuilder api)
     {
-        var lettingGo = repair.MapGroup("/letting-go");
+        var lettingGo = api.MapGroup("/letting-go").WithTags("Repair");
 
-        repair
-            .MapGet("/letting-go", ListAsync)
+        api.MapGet("/letting-go", ListAsync)
+            .WithTags("Repair")
             .WithName("ListLettingGo")
             .WithSummary("Your own letting-go exercises (only you ever see them)");
 
-        repair
-            .MapPost("/letting-go", StartAsync)
+        api.MapPost("/letting-go", StartAsync)
+            .WithTags("Repair")
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status409Conflict)
             .WithName("StartLettingGo")

@@ -154,7 +154,7 @@ public static class RepairApi
             .WithName("WriteRepairFollowUp")
             .WithSummary("A week after the plan: how it has gone for you (your partner's shows once you have both answered)");
 
-        repair.MapLettingGoApi();
+        api.MapLettingGoApi();
         repair.MapApologyApi();
     }
 

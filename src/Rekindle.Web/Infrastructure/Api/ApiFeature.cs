@@ -57,10 +57,28 @@ public static class ApiFeature
                         Scheme = "bearer",
                         Description = "An access token from /api/v1/auth/token or /api/v1/auth/refresh (15 minutes; opaque, not a JWT).",
                     };
+                    // The address the document was asked at, without the trailing slash that would double every path's first one.
+                    foreach (var server in document.Servers ?? [])
+                    {
+                        server.Url = server.Url is { Length: > 1 } url ? url.TrimEnd('/') : server.Url;
+                    }
+
+                    ApiTags.Describe(document);
                     foreach (var (path, item) in document.Paths)
                     {
-                        if (path.StartsWith(Prefix + "/auth/", StringComparison.Ordinal) || item.Operations is null)
+                        if (item.Operations is null)
                         {
+                            continue;
+                        }
+
+                        if (path.StartsWith(Prefix + "/auth/", StringComparison.Ordinal))
+                        {
+                            // Said, not left out: one requirement naming no scheme is how OpenAPI writes "anyone may call this".
+                            foreach (var operation in item.Operations.Values)
+                            {
+                                operation.Security = [new OpenApiSecurityRequirement()];
+                            }
+
                             continue;
                         }
 
