@@ -15,7 +15,8 @@ public sealed class OpenApiToolsTests(SqliteApp app) : IClassFixture<SqliteApp>
     [RedoclyFact]
     public async Task Redocly_finds_no_error_in_the_document_with_its_recommended_rules()
     {
-        var document = await WriteDocumentAsync();
+        var folder = Directory.CreateDirectory(Path.Combine(OpenApiTools.Root, "TestResults", "openapi")).FullName;
+        var document = await WriteDocumentAsync(folder);
         var lint = await OutsideTool.RunAsync(
             "node",
             [OpenApiTools.Redocly, "lint", document, "--config", Path.Combine(OpenApiTools.Folder, "redocly.yaml"), "--format=stylish"],
@@ -28,10 +29,10 @@ public sealed class OpenApiToolsTests(SqliteApp app) : IClassFixture<SqliteApp>
     [Fact]
     public async Task A_typed_csharp_client_generated_by_nswag_compiles()
     {
-        var document = await WriteDocumentAsync();
         var project = Directory.CreateTempSubdirectory("rekindle-client-");
         try
         {
+            var document = await WriteDocumentAsync(project.FullName);
             // The local tool manifest (.config/dotnet-tools.json) pins NSwag; restoring is quick once it is in the cache.
             await OutsideTool.RunDotnetAsync(["tool", "restore"], OpenApiTools.Root, TimeSpan.FromMinutes(3));
             await OutsideTool.RunDotnetAsync(
@@ -97,16 +98,15 @@ public sealed class OpenApiToolsTests(SqliteApp app) : IClassFixture<SqliteApp>
         }
     }
 
-    /// <summary>The served document, written to TestResults/openapi/v1.json (kept, to read or lint by hand).</summary>
-    private async Task<string> WriteDocumentAsync()
+    /// <summary>The served document, written as v1.json into the folder (TestResults/openapi for the lint: kept, to read or lint by
+    /// hand).</summary>
+    private async Task<string> WriteDocumentAsync(string folder)
     {
         using var api = ApiClient.For(app);
         var response = await api.GetAsync(Rekindle.Web.Infrastructure.Api.ApiFeature.DocumentPath);
         Assert.Equal(HttpStatusCode.OK, response.Status);
-        var folder = Directory.CreateDirectory(Path.Combine(OpenApiTools.Root, "TestResults", "openapi")).FullName;
-        var file = Path.Combine(folder, "v1-" + Guid.NewGuid().ToString("N")[..8] + ".json");
+        var file = Path.Combine(folder, "v1.json");
         await File.WriteAllTextAsync(file, response.Body);
-        File.Copy(file, Path.Combine(folder, "v1.json"), overwrite: true);
         return file;
     }
 }
