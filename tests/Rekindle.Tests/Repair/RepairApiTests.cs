@@ -391,11 +391,7 @@ public abstract class RepairApiTests(RekindleFactory app)
         Assert.Contains("resting for now", resting.GetProperty("note").GetString(), StringComparison.Ordinal);
         Assert.DoesNotContain("forgiv", resting.GetProperty("note").GetString()!, StringComparison.OrdinalIgnoreCase);
         Assert.Equal(earlier, resting.GetProperty("exercises")[0].GetProperty("id").GetGuid());
-        AssertProblem(
-            await member.PostAsync("/api/v1/letting-go", new { hurt = "h", cost = "c" }),
-            HttpStatusCode.Conflict,
-            "resting"
-        );
+        AssertProblem(await member.PostAsync("/api/v1/letting-go", new { hurt = "h", cost = "c" }), HttpStatusCode.Conflict, "resting");
         AssertProblem(
             await member.PostAsync($"/api/v1/letting-go/{earlier}/steps", new { step = "decide", decision = "toward" }),
             HttpStatusCode.Conflict,
@@ -582,11 +578,7 @@ public abstract class RepairApiTests(RekindleFactory app)
                 HttpStatusCode.Conflict,
                 "resting"
             );
-            AssertProblem(
-                await member.PostAsync("/api/v1/letting-go", new { hurt = "h", cost = "c" }),
-                HttpStatusCode.Conflict,
-                "resting"
-            );
+            AssertProblem(await member.PostAsync("/api/v1/letting-go", new { hurt = "h", cost = "c" }), HttpStatusCode.Conflict, "resting");
             AssertProblem(
                 await member.PostAsync(
                     "/api/v1/repair/apologies",

@@ -40,10 +40,7 @@ public sealed class RepairRoutes : IAreaRoutes
                 Post: "/api/v1/letting-go/" + Guid.Empty + "/steps",
                 Json: "{\"step\":\"decide\",\"decision\":\"toward\"}"
             ),
-            ["/api/v1/letting-go/{id:guid}/put-away"] = new(
-                Post: "/api/v1/letting-go/" + Guid.Empty + "/put-away",
-                Json: "{}"
-            ),
+            ["/api/v1/letting-go/{id:guid}/put-away"] = new(Post: "/api/v1/letting-go/" + Guid.Empty + "/put-away", Json: "{}"),
             ["/api/v1/repair/apologies"] = new(Post: "/api/v1/repair/apologies", Json: "{\"did\":\"\",\"effect\":\"e\",\"will\":\"w\"}"),
             ["/api/v1/repair/apologies/check"] = new(
                 Post: "/api/v1/repair/apologies/check",
