@@ -23,7 +23,9 @@ public static class HealthDetails
         {
             ["status"] = report.Status.ToString(),
             ["version"] = AppVersion.Current,
-            ["checks"] = report.Entries.OrderBy(e => e.Key, StringComparer.Ordinal).ToDictionary(e => e.Key, e => e.Value.Status.ToString()),
+            ["checks"] = report
+                .Entries.OrderBy(e => e.Key, StringComparer.Ordinal)
+                .ToDictionary(e => e.Key, e => e.Value.Status.ToString()),
         };
         return context.Response.WriteAsync(JsonSerializer.Serialize(body, Json));
     }

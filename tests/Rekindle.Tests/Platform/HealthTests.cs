@@ -14,9 +14,13 @@ namespace Rekindle.Tests.Platform;
 /// </summary>
 public abstract class HealthTests(RekindleFactory app)
 {
-    internal static async Task<(HttpStatusCode Status, string Overall, string Version, Dictionary<string, string> Checks, string Body)> DetailsAsync(
-        RekindleFactory app
-    )
+    internal static async Task<(
+        HttpStatusCode Status,
+        string Overall,
+        string Version,
+        Dictionary<string, string> Checks,
+        string Body
+    )> DetailsAsync(RekindleFactory app)
     {
         using var browser = app.NewBrowser();
         var page = await browser.GetAsync("/healthz/details");
@@ -62,9 +66,14 @@ public sealed class HealthTestsOnSqlite(SqliteApp app) : HealthTests(app), IClas
     public async Task A_failed_email_makes_mail_degraded_and_probes_still_get_200_until_one_is_sent()
     {
         var closed = TestMailbox.FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture);
-        await using var instance = new RekindleFactory(TestProvider.Sqlite, new Dictionary<string, string?> { ["Email:SmtpPort"] = closed });
+        await using var instance = new RekindleFactory(
+            TestProvider.Sqlite,
+            new Dictionary<string, string?> { ["Email:SmtpPort"] = closed }
+        );
         Assert.False(
-            await instance.Services.GetRequiredService<IMailer>().SendAsync(new Email("nobody@example.org", "Subject", "Text", "<p>Text</p>"))
+            await instance
+                .Services.GetRequiredService<IMailer>()
+                .SendAsync(new Email("nobody@example.org", "Subject", "Text", "<p>Text</p>"))
         );
 
         var (status, overall, _, checks, body) = await DetailsAsync(instance);
@@ -93,9 +102,7 @@ public sealed class HealthTestsOnSqlite(SqliteApp app) : HealthTests(app), IClas
         Assert.Equal("Healthy", (await DetailsAsync(instance)).Checks["keys"]);
 
         // As if the key store came from another instance: its wrapped keys no longer open with this master key.
-        await instance.WithKeyStoreAsync(keys =>
-            keys.DataKeys.ExecuteUpdateAsync(s => s.SetProperty(k => k.WrappedKey, new byte[60]))
-        );
+        await instance.WithKeyStoreAsync(keys => keys.DataKeys.ExecuteUpdateAsync(s => s.SetProperty(k => k.WrappedKey, new byte[60])));
         var (status, overall, _, checks, body) = await DetailsAsync(instance);
         Assert.Equal(HttpStatusCode.ServiceUnavailable, status);
         Assert.Equal("Unhealthy", overall);

@@ -80,15 +80,18 @@ public sealed class BackupTests
         await using (var withSchedule = new AppProcess(new Dictionary<string, string?>(first) { ["Backup:Every"] = "1.00:00:00" }))
         {
             await withSchedule.StartAsync();
-            for (var i = 0; i < 600 && !(Directory.Exists(scheduledFolder) && Directory.GetFiles(scheduledFolder, "*.keys.zip").Length > 0); i++)
+            for (
+                var i = 0;
+                i < 600 && !(Directory.Exists(scheduledFolder) && Directory.GetFiles(scheduledFolder, "*.keys.zip").Length > 0);
+                i++
+            )
             {
                 await Task.Delay(50);
             }
         }
 
-        var scheduled = Assert.Single(
-            Directory.GetFiles(scheduledFolder, "rekindle-*.zip"),
-            f => !f.EndsWith(".keys.zip", StringComparison.Ordinal)
+        var scheduled = Assert.Single(Directory.GetFiles(scheduledFolder, "rekindle-*.zip"), f =>
+            !f.EndsWith(".keys.zip", StringComparison.Ordinal)
         );
         Assert.Matches(@"^rekindle-\d{8}-\d{4}\.zip$", Path.GetFileName(scheduled));
         var freshFromSchedule = instances.Settings(TestProvider.Sqlite);
