@@ -80,6 +80,8 @@ public sealed partial class ScheduledBackups(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        // Never hold up the app's start: the first backup may be due at once.
+        await Task.Yield();
         if (!options.Value.IsOn)
         {
             return;
@@ -88,7 +90,8 @@ public sealed partial class ScheduledBackups(
         if (database.Value.Provider == DatabaseProvider.Postgres)
         {
             logger.LogWarning(
-                "Backup:Every is set, but scheduled backups are for SQLite: on PostgreSQL, back up both databases with pg_dump (docs/OPERATIONS.md, Backups)"
+                "Backup:Every is set, but scheduled backups are for SQLite: on PostgreSQL, back up both databases with pg_dump "
+                    + "(docs/OPERATIONS.md, Backups)"
             );
             return;
         }
@@ -153,7 +156,9 @@ public sealed partial class ScheduledBackups(
         return newest is { } made ? Min(made + every, now + every) : now;
     }
 
-    /// <summary>Deletes the scheduled backups beyond the newest <paramref name="keep"/>, each with its keys file; returns how many.</summary>
+    /// <summary>
+    /// Deletes the scheduled backups beyond the newest <paramref name="keep"/>, each with its keys file; returns how many.
+    /// </summary>
     private static int Prune(string folder, int keep)
     {
         var backups = Own(folder).Where(f => !f.Keys).OrderByDescending(f => f.MadeAt).ToList();
