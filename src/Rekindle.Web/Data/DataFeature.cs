@@ -45,7 +45,12 @@ public static class DataFeature
             });
         }
 
-        builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+        // The admin page shows these by name; /healthz/details lists them (HealthDetails).
+        builder
+            .Services.AddHealthChecks()
+            .AddCheck<DatabaseHealthCheck>("database")
+            .AddCheck<Infrastructure.Keys.KeyStoreHealthCheck>("keys")
+            .AddCheck<Infrastructure.Email.MailHealthCheck>("mail");
         return builder;
     }
 
@@ -96,5 +101,9 @@ public static class DataFeature
         }
     }
 
-    public static void MapData(this IEndpointRouteBuilder routes) => routes.MapHealthChecks("/healthz").AllowAnonymous();
+    public static void MapData(this IEndpointRouteBuilder routes)
+    {
+        routes.MapHealthChecks("/healthz").AllowAnonymous();
+        routes.MapHealthChecks(HealthDetails.Path, HealthDetails.Options).AllowAnonymous();
+    }
 }

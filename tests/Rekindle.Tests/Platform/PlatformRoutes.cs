@@ -13,6 +13,7 @@ public sealed class PlatformRoutes : IAreaRoutes
         new Dictionary<string, RouteRegistry.Call>
         {
             ["/healthz"] = new(Get: "/healthz"),
+            ["/healthz/details"] = new(Get: "/healthz/details"),
             ["/.well-known/security.txt"] = new(Get: "/.well-known/security.txt"),
             ["/openapi/{documentName}.json"] = new(Get: "/openapi/v1.json"),
             ["/{**path:file}"] = new(Get: "/no-such-file.css"),

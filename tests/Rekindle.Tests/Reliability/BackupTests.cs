@@ -7,7 +7,8 @@ namespace Rekindle.Tests.Reliability;
 
 /// <summary>
 /// T16: backups that restore. The commands run as an operator runs them, against an instance that
-/// keeps serving; the drill restores into a fresh instance and opens sealed values there.
+/// keeps serving; the drill restores into a fresh instance and opens sealed values there, from a backup made by the command
+/// and from one the app made on its schedule.
 /// </summary>
 public sealed class BackupTests
 {
@@ -72,6 +73,38 @@ public sealed class BackupTests
             var note = await NoteSeenAsync(server, email);
             Assert.Contains("Backupmarker", note, StringComparison.Ordinal);
             Assert.DoesNotContain("Aftermarker", note, StringComparison.Ordinal);
+        }
+
+        // A scheduled backup (Backup:Every) restores the same way: the first is made as the instance starts, with both notes.
+        var scheduledFolder = Path.Combine(first["Rekindle:DataPath"]!, "backups");
+        await using (var withSchedule = new AppProcess(new Dictionary<string, string?>(first) { ["Backup:Every"] = "1.00:00:00" }))
+        {
+            await withSchedule.StartAsync();
+            for (
+                var i = 0;
+                i < 600 && !(Directory.Exists(scheduledFolder) && Directory.GetFiles(scheduledFolder, "*.keys.zip").Length > 0);
+                i++
+            )
+            {
+                await Task.Delay(50);
+            }
+        }
+
+        var scheduled = Assert.Single(Directory.GetFiles(scheduledFolder, "rekindle-*.zip"), f =>
+            !f.EndsWith(".keys.zip", StringComparison.Ordinal)
+        );
+        Assert.Matches(@"^rekindle-\d{8}-\d{4}\.zip$", Path.GetFileName(scheduled));
+        var freshFromSchedule = instances.Settings(TestProvider.Sqlite);
+        File.Copy(
+            Path.Combine(first["Rekindle:DataPath"]!, "keys", "master.key"),
+            Path.Combine(Directory.CreateDirectory(Path.Combine(freshFromSchedule["Rekindle:DataPath"]!, "keys")).FullName, "master.key")
+        );
+        var restoredScheduled = await new AppProcess(freshFromSchedule).RunCommandAsync("restore", scheduled);
+        Assert.True(restoredScheduled.ExitCode == 0, restoredScheduled.Output);
+        await using (var server = new AppProcess(freshFromSchedule))
+        {
+            await server.StartAsync();
+            Assert.Contains("Aftermarker", await NoteSeenAsync(server, email), StringComparison.Ordinal);
         }
 
         // Over an instance that has data: only with --replace, keeping the old files beside.
