@@ -80,7 +80,7 @@ public sealed class DatabaseOptions : IValidatableObject
         {
             _ =
                 provider == DatabaseProvider.Postgres
-                    ? new Npgsql.NpgsqlConnectionStringBuilder(connectionString)
+                    ? (System.Data.Common.DbConnectionStringBuilder)new Npgsql.NpgsqlConnectionStringBuilder(connectionString)
                     : new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(connectionString);
             return null;
         }
