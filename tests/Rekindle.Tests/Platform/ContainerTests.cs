@@ -119,7 +119,9 @@ public sealed partial class ContainerTests
     public void Container_readme_shows_the_whole_https_set_up_in_one_place()
     {
         var readme = File.ReadAllText(Path.Combine(Root, "README.md"));
-        foreach (var line in File.ReadAllLines(Path.Combine(Root, "deploy", "Caddyfile.single")).Where(l => l.Length > 0 && !l.StartsWith('#')))
+        foreach (
+            var line in File.ReadAllLines(Path.Combine(Root, "deploy", "Caddyfile.single")).Where(l => l.Length > 0 && !l.StartsWith('#'))
+        )
         {
             Assert.Contains(line, readme, StringComparison.Ordinal);
         }
