@@ -31,7 +31,18 @@ using Rekindle.Web.Infrastructure.Localization;
 using Rekindle.Web.Infrastructure.Sealing;
 using Rekindle.Web.Infrastructure.Security;
 
-var builder = WebApplication.CreateBuilder(args);
+// First, before any host: the container's health probe (fast: no settings, no database), then one plain line, not a
+// stack trace, for any bad setting met while building, loading, migrating or starting (decisions/0045, point 8).
+if (HealthcheckCommand.Matches(args))
+{
+    Environment.ExitCode = await HealthcheckCommand.RunAsync(args, Console.Out);
+    return;
+}
+
+StartupErrors.ExplainBadSettings();
+
+// Content beside the app when the working directory has none (the published app started from anywhere).
+var builder = WebApplication.CreateBuilder(ContentRoot.Options(args));
 
 builder.AddInstance();
 builder.AddLanguages();
@@ -76,6 +87,7 @@ builder.Services.AddCascadingAuthenticationState();
 builder.Services.AddScoped<RedirectManager>();
 
 var app = builder.Build();
+app.CheckSettings();
 
 app.LoadKeys();
 app.LoadUnderstandContent();

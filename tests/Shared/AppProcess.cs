@@ -12,6 +12,7 @@ namespace Rekindle.Testing;
 public sealed class AppProcess(IDictionary<string, string?> settings) : IAsyncDisposable
 {
     private readonly StringBuilder _output = new();
+    private readonly StringBuilder _errors = new();
     private Process? _process;
 
     /// <summary>The web project's folder: the content root, as when it is run from the repository.</summary>
@@ -20,7 +21,7 @@ public sealed class AppProcess(IDictionary<string, string?> settings) : IAsyncDi
     /// <summary>The app built in the same configuration as the tests (Release in scripts/test.sh).</summary>
     public static string Dll { get; } = Path.Combine(ProjectFolder, "bin", Configuration, "net10.0", "Rekindle.Web.dll");
 
-    private static string Configuration =>
+    public static string Configuration =>
         AppContext.BaseDirectory.Split(Path.DirectorySeparatorChar, StringSplitOptions.RemoveEmptyEntries) is var parts
         && Array.IndexOf(parts, "bin") is var i and >= 0
             ? parts[i + 1]
@@ -31,6 +32,9 @@ public sealed class AppProcess(IDictionary<string, string?> settings) : IAsyncDi
     public string Url => $"http://127.0.0.1:{Port}";
 
     public IDictionary<string, string?> Settings { get; } = settings;
+
+    /// <summary>The working directory to start in; the web project's folder unless a test says otherwise.</summary>
+    public string WorkingDirectory { get; init; } = ProjectFolder;
 
     /// <summary>How long the last start took until the first successful answer.</summary>
     public TimeSpan StartedIn { get; private set; }
@@ -78,6 +82,18 @@ public sealed class AppProcess(IDictionary<string, string?> settings) : IAsyncDi
         throw new TimeoutException("The app did not answer in time: " + Output);
     }
 
+    /// <summary>Only what the process wrote to standard error.</summary>
+    public string Errors
+    {
+        get
+        {
+            lock (_output)
+            {
+                return _errors.ToString();
+            }
+        }
+    }
+
     /// <summary>SIGKILL: no shutdown, no flush, as when the machine's power or the kernel takes it away.</summary>
     public void Kill()
     {
@@ -114,7 +130,7 @@ public sealed class AppProcess(IDictionary<string, string?> settings) : IAsyncDi
     {
         var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
         {
-            WorkingDirectory = ProjectFolder,
+            WorkingDirectory = WorkingDirectory,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
@@ -135,14 +151,14 @@ public sealed class AppProcess(IDictionary<string, string?> settings) : IAsyncDi
 
         var process = new Process { StartInfo = start };
         process.OutputDataReceived += (_, e) => Append(e.Data);
-        process.ErrorDataReceived += (_, e) => Append(e.Data);
+        process.ErrorDataReceived += (_, e) => Append(e.Data, error: true);
         process.Start();
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         return process;
     }
 
-    private void Append(string? line)
+    private void Append(string? line, bool error = false)
     {
         if (line is null)
         {
@@ -152,6 +168,10 @@ public sealed class AppProcess(IDictionary<string, string?> settings) : IAsyncDi
         lock (_output)
         {
             _output.AppendLine(line);
+            if (error)
+            {
+                _errors.AppendLine(line);
+            }
         }
     }
 

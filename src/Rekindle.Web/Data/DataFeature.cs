@@ -15,7 +15,7 @@ public static class DataFeature
             .ValidateDataAnnotations()
             .ValidateOnStart();
 
-        var options = builder.Configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
+        var options = DatabaseOptions.Read(builder.Configuration);
         if (options.Provider == DatabaseProvider.Postgres)
         {
             // Options built once for the app, not for every request's context (docs/PERFORMANCE.md, finding 10).

@@ -59,20 +59,39 @@ public static class OperationsFeature
     public static WebApplicationBuilder AddOperations(this WebApplicationBuilder builder)
     {
         var proxy = builder.Configuration.GetSection(ProxyOptions.Section).Get<ProxyOptions>() ?? new ProxyOptions();
+        // Read now, so a mistyped address stops the start with one line (StartupErrors), not a failing first request.
+        var proxies = proxy
+            .KnownProxies.Select(address =>
+                IPAddress.TryParse(address, out var ip)
+                    ? ip
+                    : throw new BadSettingException(
+                        $"Proxy:KnownProxies has \"{address}\", which is not an IP address (for example 127.0.0.1)."
+                    )
+            )
+            .ToList();
+        var networks = proxy
+            .KnownNetworks.Select(network =>
+                System.Net.IPNetwork.TryParse(network, out var range)
+                    ? range
+                    : throw new BadSettingException(
+                        $"Proxy:KnownNetworks has \"{network}\", which is not a network in CIDR form (for example 172.18.0.0/16)."
+                    )
+            )
+            .ToList();
         builder.Services.Configure<ForwardedHeadersOptions>(options =>
         {
             options.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
             // Only the proxies named here are believed; by default none, so a visitor cannot claim another address.
             options.KnownProxies.Clear();
             options.KnownIPNetworks.Clear();
-            foreach (var address in proxy.KnownProxies)
+            foreach (var address in proxies)
             {
-                options.KnownProxies.Add(IPAddress.Parse(address));
+                options.KnownProxies.Add(address);
             }
 
-            foreach (var network in proxy.KnownNetworks)
+            foreach (var network in networks)
             {
-                options.KnownIPNetworks.Add(System.Net.IPNetwork.Parse(network));
+                options.KnownIPNetworks.Add(network);
             }
 
             options.ForwardLimit = 1;

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using Rekindle.Web.Infrastructure.Hosting;
 
 namespace Rekindle.Web.Infrastructure.Keys;
 
@@ -40,8 +41,8 @@ public sealed class MasterKey
         {
             if (!isDevelopment && !options.CreateIfMissing)
             {
-                throw new InvalidOperationException(
-                    $"No master key at '{path}'. Set {KeyOptions.EnvironmentVariable}, point Keys:MasterKeyPath at an existing key, "
+                throw new BadSettingException(
+                    $"Keys:MasterKeyPath: no master key at '{path}'. Set {KeyOptions.EnvironmentVariable}, point Keys:MasterKeyPath at an existing key, "
                         + "or set Keys:CreateIfMissing=true once to create one (then back it up apart from the database)."
                 );
             }
@@ -49,7 +50,20 @@ public sealed class MasterKey
             Create(path);
         }
 
-        return new MasterKey(Parse(File.ReadAllText(path), path), path);
+        string text;
+        try
+        {
+            text = File.ReadAllText(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new BadSettingException(
+                $"Keys:MasterKeyPath: the master key at '{path}' cannot be read ({e.GetType().Name}). Check the file's owner and permissions.",
+                e
+            );
+        }
+
+        return new MasterKey(Parse(text, path), path);
     }
 
     private static void Create(string path)
@@ -90,6 +104,10 @@ public sealed class MasterKey
         }
         catch (FormatException) { }
 
-        throw new InvalidOperationException($"The master key from '{source}' is not base64 of 32 bytes.");
+        throw new BadSettingException(
+            source == KeyOptions.EnvironmentVariable
+                ? $"{KeyOptions.EnvironmentVariable} is not base64 of 32 bytes (make one with: head -c 32 /dev/urandom | base64)."
+                : $"Keys:MasterKeyPath: the master key in '{source}' is not base64 of 32 bytes."
+        );
     }
 }

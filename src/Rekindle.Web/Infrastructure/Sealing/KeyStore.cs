@@ -36,6 +36,10 @@ public sealed class KeyStoreOptions : IValidatableObject
                 [nameof(ConnectionString)]
             );
         }
+        else if (DatabaseOptions.ConnectionStringProblem(Provider, ConnectionString, "KeyStore:ConnectionString") is { } problem)
+        {
+            yield return new ValidationResult(problem, [nameof(ConnectionString)]);
+        }
     }
 }
 
@@ -87,7 +91,7 @@ public static class KeyStoreFeature
 {
     public static WebApplicationBuilder AddKeyStore(this WebApplicationBuilder builder)
     {
-        var provider = (builder.Configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions()).Provider;
+        var provider = DatabaseOptions.Read(builder.Configuration).Provider;
         builder
             .Services.AddOptions<KeyStoreOptions>()
             .BindConfiguration(KeyStoreOptions.Section)
