@@ -361,11 +361,7 @@ public abstract class BetrayalTests(RekindleFactory app)
                 HttpStatusCode.Conflict,
                 "resting"
             );
-            AssertProblem(
-                await api.PostAsync(ApiOf(path), new { go = "propose-step", text = "x" }),
-                HttpStatusCode.Conflict,
-                "resting"
-            );
+            AssertProblem(await api.PostAsync(ApiOf(path), new { go = "propose-step", text = "x" }), HttpStatusCode.Conflict, "resting");
 
             // The one who says they were hurt: nothing asks them to engage.
             var own = await c.Hurt.GetAsync(path);
