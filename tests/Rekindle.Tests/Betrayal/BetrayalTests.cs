@@ -115,7 +115,7 @@ public abstract class BetrayalTests(RekindleFactory app)
         Assert.Null(waiting.Find("#ack-text"));
         using (var api = await ApiClient.SignInAsync(app, c.BrokeEmail))
         {
-            Assert.DoesNotContain("Draftfeelmarker", (await api.GetAsync("/api/v1" + path)).Body, StringComparison.Ordinal);
+            Assert.DoesNotContain("Draftfeelmarker", (await api.GetAsync(ApiOf(path))).Body, StringComparison.Ordinal);
         }
 
         // The export: the draft is in its writer's, never in the partner's.
@@ -126,7 +126,7 @@ public abstract class BetrayalTests(RekindleFactory app)
         using (var api = await ApiClient.SignInAsync(app, c.BrokeEmail))
         {
             var early = await api.PostAsync(
-                "/api/v1" + path,
+                ApiOf(path),
                 new
                 {
                     go = "send-acknowledgment",
@@ -361,11 +361,7 @@ public abstract class BetrayalTests(RekindleFactory app)
                 HttpStatusCode.Conflict,
                 "resting"
             );
-            AssertProblem(
-                await api.PostAsync("/api/v1" + path, new { go = "propose-step", text = "x" }),
-                HttpStatusCode.Conflict,
-                "resting"
-            );
+            AssertProblem(await api.PostAsync(ApiOf(path), new { go = "propose-step", text = "x" }), HttpStatusCode.Conflict, "resting");
 
             // The one who says they were hurt: nothing asks them to engage.
             var own = await c.Hurt.GetAsync(path);
@@ -398,9 +394,9 @@ public abstract class BetrayalTests(RekindleFactory app)
         Assert.Equal(HttpStatusCode.NotFound, (await strangers.Hurt.GetAsync(path)).Status);
         Assert.Equal(HttpStatusCode.NotFound, (await strangers.Broke.GetAsync(path)).Status);
         using var stranger = await ApiClient.SignInAsync(app, strangers.HurtEmail);
-        AssertProblem(await stranger.GetAsync("/api/v1" + path), HttpStatusCode.NotFound, "notFound");
-        AssertProblem(await stranger.PostAsync("/api/v1" + path, new { go = "end" }), HttpStatusCode.NotFound, "notFound");
-        AssertProblem(await stranger.PostAsync("/api/v1" + path, new { go = "join" }), HttpStatusCode.NotFound, "notFound");
+        AssertProblem(await stranger.GetAsync(ApiOf(path)), HttpStatusCode.NotFound, "notFound");
+        AssertProblem(await stranger.PostAsync(ApiOf(path), new { go = "end" }), HttpStatusCode.NotFound, "notFound");
+        AssertProblem(await stranger.PostAsync(ApiOf(path), new { go = "join" }), HttpStatusCode.NotFound, "notFound");
         Assert.Empty((await stranger.GetAsync("/api/v1/betrayal")).Json.GetProperty("paths").EnumerateArray());
 
         using var member = await ApiClient.SignInAsync(app, c.HurtEmail);
@@ -416,13 +412,13 @@ public abstract class BetrayalTests(RekindleFactory app)
             "invalid",
             "role"
         );
-        AssertProblem(await member.PostAsync("/api/v1" + path, new { go = "somersault" }), HttpStatusCode.BadRequest, "invalid", "go");
+        AssertProblem(await member.PostAsync(ApiOf(path), new { go = "somersault" }), HttpStatusCode.BadRequest, "invalid", "go");
         var hub = (await member.GetAsync("/api/v1/betrayal")).Json;
         Assert.Equal("invited", hub.GetProperty("paths")[0].GetProperty("stage").GetString());
 
         // Either can close the path at once; the partner is not asked.
         using var partner = await ApiClient.SignInAsync(app, c.BrokeEmail);
-        var ended = await partner.PostAsync("/api/v1" + path, new { go = "end" });
+        var ended = await partner.PostAsync(ApiOf(path), new { go = "end" });
         Assert.Equal(HttpStatusCode.OK, ended.Status);
         Assert.Equal("ended", ended.Json.GetProperty("stage").GetString());
         Assert.NotNull((await c.Hurt.GetAsync(path)).Find("#ended"));
@@ -436,6 +432,9 @@ public abstract class BetrayalTests(RekindleFactory app)
         using var content = new FormUrlEncodedContent([new("__RequestVerificationToken", token)]);
         return await (await browser.Client.PostAsync("/account/export/json", content)).Content.ReadAsStringAsync();
     }
+
+    /// <summary>The API address of a path's page: /repair/betrayal/{id} is /api/v1/betrayal/{id} (decisions/0021, "Since issue 27").</summary>
+    private static string ApiOf(string page) => "/api/v1/betrayal" + page["/repair/betrayal".Length..];
 
     private static void AssertProblem(ApiResponse response, HttpStatusCode status, string kind, string? field = null) =>
         Repair.RepairApiTests.AssertProblem(response, status, kind, field);
