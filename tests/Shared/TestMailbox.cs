@@ -63,7 +63,8 @@ public sealed partial class TestMailbox : IAsyncDisposable
     }
 
     /// <summary>The SHA-256 fingerprint of the certificate every TLS mailbox here shows, as an operator would copy it from openssl.</summary>
-    public static string CertificateSha256 => string.Join(':', Convert.ToHexString(Certificate.Value.GetCertHash(HashAlgorithmName.SHA256)).Chunk(2).Select(c => new string(c)));
+    public static string CertificateSha256 =>
+        string.Join(':', Convert.ToHexString(Certificate.Value.GetCertHash(HashAlgorithmName.SHA256)).Chunk(2).Select(c => new string(c)));
 
     /// <summary>Self-signed for localhost and 127.0.0.1, as an operator's own mail server's often is; made once a test run.</summary>
     private static readonly Lazy<X509Certificate2> Certificate = new(() =>

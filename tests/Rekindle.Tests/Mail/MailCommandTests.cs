@@ -83,7 +83,14 @@ public sealed class MailCommandTests : IDisposable
     public async Task Send_test_email_says_in_one_line_why_it_could_not_send_and_how_to_use_it()
     {
         var nobody = TestMailbox.FreePort().ToString(CultureInfo.InvariantCulture);
-        var settings = Settings(new() { ["Email:SmtpHost"] = "127.0.0.1", ["Email:SmtpPort"] = nobody, ["Email:SmtpSecurity"] = "None" });
+        var settings = Settings(
+            new()
+            {
+                ["Email:SmtpHost"] = "127.0.0.1",
+                ["Email:SmtpPort"] = nobody,
+                ["Email:SmtpSecurity"] = "None",
+            }
+        );
 
         var (exitCode, output) = await new AppProcess(settings).RunCommandAsync(SendTestEmail.Name, "ana@example.org");
 

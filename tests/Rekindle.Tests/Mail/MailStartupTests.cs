@@ -57,7 +57,10 @@ public sealed class MailStartupTests
     public async Task Unencrypted_mail_to_this_machine_is_allowed(string host)
     {
         await using var app = new RekindleFactory(TestProvider.Sqlite, new Dictionary<string, string?> { ["Email:SmtpHost"] = host });
-        Assert.Equal(MailSecurity.None, app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<EmailOptions>>().Value.Security);
+        Assert.Equal(
+            MailSecurity.None,
+            app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<EmailOptions>>().Value.Security
+        );
     }
 
     [Fact]
@@ -73,7 +76,11 @@ public sealed class MailStartupTests
         Assert.Contains("Rekindle.Web accounts confirm you@example.org", warning, StringComparison.Ordinal);
 
         // And they are there: one readable .eml file a message, for its owner's eyes only.
-        Assert.True(await app.Services.GetRequiredService<IMailer>().SendAsync(new Email("bo@example.org", "Into the folder", "Hello.", "<p>Hello.</p>")));
+        Assert.True(
+            await app
+                .Services.GetRequiredService<IMailer>()
+                .SendAsync(new Email("bo@example.org", "Into the folder", "Hello.", "<p>Hello.</p>"))
+        );
         var file = Assert.Single(Directory.GetFiles(folder));
         Assert.EndsWith(".eml", file, StringComparison.Ordinal);
         Assert.Equal("Into the folder", (await MimeMessage.LoadAsync(file)).Subject);

@@ -34,7 +34,13 @@ public sealed class MailTransportTests
     }
 
     private static Email Sample(string subject) =>
-        new(To, subject, "Something is waiting for you.\nhttps://localhost/talk", "<p>Something is waiting for you, Zoë.</p>", "https://localhost/stop");
+        new(
+            To,
+            subject,
+            "Something is waiting for you.\nhttps://localhost/talk",
+            "<p>Something is waiting for you, Zoë.</p>",
+            "https://localhost/stop"
+        );
 
     [Fact]
     public async Task Starttls_to_a_server_whose_certificate_is_pinned_delivers_text_and_html()
@@ -89,6 +95,18 @@ public sealed class MailTransportTests
         var logged = Assert.Single(app.Logs.Lines, l => l.Contains("could not be sent", StringComparison.Ordinal));
         Assert.DoesNotContain(To, logged, StringComparison.Ordinal);
         Assert.DoesNotContain("Exception:", logged, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Starttls_is_required_not_hoped_for_a_server_without_it_gets_nothing()
+    {
+        await using var mailbox = new TestMailbox();
+        await using var app = App(mailbox, MailSecurity.StartTls);
+
+        Assert.False(await app.Services.GetRequiredService<IMailer>().SendAsync(Sample("In the clear")));
+
+        Assert.NotNull(app.Services.GetRequiredService<MailStatus>().LastError);
+        Assert.Empty(mailbox.All);
     }
 
     [Theory]
@@ -153,6 +171,8 @@ public sealed class MailTransportTests
 
         Assert.True(await app.Services.GetRequiredService<IMailer>().SendAsync(Sample("Old setting")));
         await mailbox.WaitForAsync(To, "Old setting");
-        Assert.Single(app.Logs.Lines, l => l.StartsWith("Warning", StringComparison.Ordinal) && l.Contains("Email:SmtpUseTls is deprecated", StringComparison.Ordinal));
+        Assert.Single(app.Logs.Lines, l =>
+            l.StartsWith("Warning", StringComparison.Ordinal) && l.Contains("Email:SmtpUseTls is deprecated", StringComparison.Ordinal)
+        );
     }
 }

@@ -27,7 +27,7 @@ public sealed class EmailOptions : IValidatableObject
 
     public string? SmtpHost { get; set; }
 
-    /// <summary>Empty: 587 for StartTls, 465 for Tls, 25 for None.</summary>
+    /// <summary>Empty: 465 for Tls, 25 for None, else 587 (also with the deprecated SmtpUseTls, as before).</summary>
     [Range(1, 65535)]
     public int? SmtpPort { get; set; }
 
@@ -66,7 +66,7 @@ public sealed class EmailOptions : IValidatableObject
 
     public int Port =>
         SmtpPort
-        ?? Security switch
+        ?? SmtpSecurity switch
         {
             MailSecurity.Tls => 465,
             MailSecurity.None => 25,
@@ -110,6 +110,7 @@ public sealed class EmailOptions : IValidatableObject
     private static bool IsThisMachine(string host)
     {
         var name = host.Trim().TrimStart('[').TrimEnd(']');
-        return name.Equals("localhost", StringComparison.OrdinalIgnoreCase) || (IPAddress.TryParse(name, out var address) && IPAddress.IsLoopback(address));
+        return name.Equals("localhost", StringComparison.OrdinalIgnoreCase)
+            || (IPAddress.TryParse(name, out var address) && IPAddress.IsLoopback(address));
     }
 }

@@ -162,7 +162,9 @@ public sealed class Mailer(
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
-            throw new TimeoutException($"The SMTP server did not finish within {_options.SmtpTimeoutSeconds} seconds (Email:SmtpTimeoutSeconds).");
+            throw new TimeoutException(
+                $"The SMTP server did not finish within {_options.SmtpTimeoutSeconds} seconds (Email:SmtpTimeoutSeconds)."
+            );
         }
     }
 
