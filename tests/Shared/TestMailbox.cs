@@ -62,7 +62,7 @@ public sealed partial class TestMailbox : IAsyncDisposable
         _running = server.StartAsync(_stop.Token);
     }
 
-    /// <summary>The SHA-256 fingerprint of the certificate every TLS mailbox here shows, as an operator would copy it from openssl.</summary>
+    /// <summary>The SHA-256 fingerprint of every TLS mailbox's certificate, as an operator would copy it from openssl.</summary>
     public static string CertificateSha256 =>
         string.Join(':', Convert.ToHexString(Certificate.Value.GetCertHash(HashAlgorithmName.SHA256)).Chunk(2).Select(c => new string(c)));
 

@@ -34,7 +34,7 @@ public sealed class EmailOptions : IValidatableObject
     /// <summary>Empty: <see cref="MailSecurity.StartTls"/>, or what the deprecated <see cref="SmtpUseTls"/> says.</summary>
     public MailSecurity? SmtpSecurity { get; set; }
 
-    /// <summary>Deprecated alias from before MailKit: <c>true</c> is StartTls, <c>false</c> is None. <see cref="SmtpSecurity"/> wins.</summary>
+    /// <summary>Deprecated alias from before MailKit: <c>true</c> is StartTls, <c>false</c> is None (SmtpSecurity wins).</summary>
     public bool? SmtpUseTls { get; set; }
 
     /// <summary>How long to wait for the server, for the connection and each step after it, and for a whole email at most.</summary>
