@@ -40,7 +40,7 @@ public class RekindleFactory : WebApplicationFactory<Program>
             ["Keys:CreateIfMissing"] = "true",
             ["Email:SmtpHost"] = "127.0.0.1",
             ["Email:SmtpPort"] = Mail.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["Email:SmtpUseTls"] = "false",
+            ["Email:SmtpSecurity"] = "None",
             ["Email:From"] = "rekindle@example.org",
             ["Database:Provider"] = provider.ToString(),
             // Tests run the notice job themselves, at the moments they choose.

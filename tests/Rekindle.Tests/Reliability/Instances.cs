@@ -36,7 +36,7 @@ public sealed class Instances : IAsyncDisposable
             ["GuessLimits:PermitLimit"] = "100000",
             ["Email:SmtpHost"] = "127.0.0.1",
             ["Email:SmtpPort"] = Mail.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["Email:SmtpUseTls"] = "false",
+            ["Email:SmtpSecurity"] = "None",
             ["Email:From"] = "rekindle@example.org",
             ["Database:Provider"] = provider.ToString(),
         };

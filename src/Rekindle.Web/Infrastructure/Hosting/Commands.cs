@@ -10,6 +10,7 @@ namespace Rekindle.Web.Infrastructure.Hosting;
 /// <item><c>backup &lt;file&gt;</c>: an online backup of a SQLite instance (safe while it runs).</item>
 /// <item><c>restore &lt;file&gt; [--replace]</c>: puts a backup in place; the app must be stopped.</item>
 /// <item><c>rotate-keys</c>: rotates every data key and re-seals.</item>
+/// <item><c>send-test-email &lt;address&gt;</c>: one plain email, and a line saying how it went (Email/SendTestEmail).</item>
 /// <item><c>professional add|list|remove</c>: professionals' accounts in practice mode (Features/Practice/PracticeAccountsCommands).</item>
 /// </list>
 /// </summary>
@@ -56,6 +57,13 @@ public static class Commands
                 Console.Out,
                 Console.Error
             );
+            return true;
+        }
+
+        if (args.Length > 0 && args[0] == Email.SendTestEmail.Name)
+        {
+            using var mail = app.Services.CreateScope();
+            Environment.ExitCode = await Email.SendTestEmail.RunAsync(mail.ServiceProvider, args, Console.Out, Console.Error);
             return true;
         }
 
