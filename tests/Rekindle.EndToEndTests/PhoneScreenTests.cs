@@ -137,7 +137,8 @@ public sealed class PhoneScreenTests(ChromiumApp chromium, ITestOutputHelper out
         ["/counselor/sees"] = [([Who.Member], "/counselor/sees")],
         ["/admin"] = [([Who.Operator], "/admin")],
         ["/admin/accounts"] = [([Who.Operator], "/admin/accounts")],
-        ["/admin/accounts/{Id:guid}"] = [
+        ["/admin/accounts/{Id:guid}"] =
+        [
             ([Who.Operator], "/admin/accounts/{account}"),
             ([Who.Operator], "/admin/accounts/{account}?step=disable"),
         ],

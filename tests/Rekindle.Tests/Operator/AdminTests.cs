@@ -38,7 +38,9 @@ public abstract class AdminTests(RekindleFactory app)
         var partnerId = await PracticeSeed.MemberIdAsync(app, partnerEmail);
         string[] paths = [.. AdminPaths, "/admin/accounts/" + partnerId, "/admin/accounts/" + admin.Id, "/admin/no-such-page"];
 
-        foreach (var (who, browser) in new[] { ("visitor", visitor), ("partner", partner), ("stranger", stranger), ("counselor", pro.Browser) })
+        foreach (
+            var (who, browser) in new[] { ("visitor", visitor), ("partner", partner), ("stranger", stranger), ("counselor", pro.Browser) }
+        )
         {
             foreach (var path in paths)
             {
@@ -276,11 +278,23 @@ public abstract class AdminTests(RekindleFactory app)
             Assert.Equal(0, await CountMembersAsync(app, email));
 
             // Invite-only with an address added on the page: that address signs up, another does not.
-            var inviteOnly = await admin.Browser.SubmitAsync(closed, "registration", new Dictionary<string, string> { ["mode"] = "InviteOnly" });
-            var refused = await admin.Browser.SubmitAsync(inviteOnly, "allow", new Dictionary<string, string> { ["address"] = "not an address" });
+            var inviteOnly = await admin.Browser.SubmitAsync(
+                closed,
+                "registration",
+                new Dictionary<string, string> { ["mode"] = "InviteOnly" }
+            );
+            var refused = await admin.Browser.SubmitAsync(
+                inviteOnly,
+                "allow",
+                new Dictionary<string, string> { ["address"] = "not an address" }
+            );
             Assert.True(refused.Find("#admin-message.error") is not null, refused.Text);
             Assert.Equal("true", refused.Find("#allow-address")!.GetAttribute("aria-invalid"));
-            var allowed = await admin.Browser.SubmitAsync(refused, "allow", new Dictionary<string, string> { ["address"] = email.ToUpperInvariant() });
+            var allowed = await admin.Browser.SubmitAsync(
+                refused,
+                "allow",
+                new Dictionary<string, string> { ["address"] = email.ToUpperInvariant() }
+            );
             Assert.Equal("Added. That address can sign up now.", allowed.TextOf("#admin-message"));
             Assert.Contains(email, allowed.TextOf("#allowed"), StringComparison.Ordinal);
             await RegisterAsync(visitor, "Lea", email);

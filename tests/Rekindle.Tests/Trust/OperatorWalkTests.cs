@@ -74,7 +74,11 @@ public abstract class OperatorWalkTests(RekindleFactory app)
         var token = (await admin.Browser.GetAsync("/account/data")).Find("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
 
         // Every admin route of the registry, as written, then each account's page and its confirm steps with real ids.
-        var list = await WalkAsync(admin.Browser, token, RouteRegistry.Routes.Where(r => r.Key.StartsWith("/admin", StringComparison.Ordinal)));
+        var list = await WalkAsync(
+            admin.Browser,
+            token,
+            RouteRegistry.Routes.Where(r => r.Key.StartsWith("/admin", StringComparison.Ordinal)).Select(r => (r.Key, r.Value))
+        );
         Assert.Contains(HttpStatusCode.OK, list);
         var accounts = await admin.Browser.GetAsync("/admin/accounts");
         Assert.Contains(memberEmail, accounts.Text, StringComparison.Ordinal);
@@ -101,10 +105,7 @@ public abstract class OperatorWalkTests(RekindleFactory app)
         };
         foreach (var (path, handler, fields) in actions)
         {
-            var call = new RouteRegistry.Call(
-                Post: path,
-                Fields: new Dictionary<string, string>(fields ?? []) { ["_handler"] = handler }
-            );
+            var call = new RouteRegistry.Call(Post: path, Fields: new Dictionary<string, string>(fields ?? []) { ["_handler"] = handler });
             var status = await WalkAsync(admin.Browser, token, [(path + " " + handler, call)]);
             Assert.Equal([HttpStatusCode.OK], status);
         }

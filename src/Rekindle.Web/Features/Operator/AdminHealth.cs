@@ -43,10 +43,11 @@ public sealed class AdminHealth(
             [.. report.Entries.OrderBy(e => e.Key, StringComparer.Ordinal).Select(e => new AdminCheck(e.Key, e.Value.Status))],
             database.Value.Provider,
             options.UsesSmtp ? options.SmtpHost : null,
-            // Where the mailer writes .eml files when there is no SMTP host (Mailer picks the same folder).
-            options.UsesSmtp ? null
-            : string.IsNullOrWhiteSpace(options.PickupFolder) ? paths.Combine("mail")
-            : Path.GetFullPath(options.PickupFolder),
+                // Where the mailer writes .eml files when there is no SMTP host (Mailer picks the same folder).
+                options.UsesSmtp
+                    ? null
+                : string.IsNullOrWhiteSpace(options.PickupFolder) ? paths.Combine("mail")
+                : Path.GetFullPath(options.PickupFolder),
             mail.LastSentAt,
             mail.LastFailedAt,
             mail.LastError
