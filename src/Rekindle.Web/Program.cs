@@ -60,6 +60,7 @@ builder.AddSelfCare();
 builder.AddRepair();
 builder.AddBetrayal();
 builder.AddPractice();
+builder.AddOperator();
 builder.AddAdmin();
 builder.AddSupport();
 builder.AddProgress();

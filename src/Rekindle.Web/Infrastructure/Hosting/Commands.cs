@@ -11,6 +11,8 @@ namespace Rekindle.Web.Infrastructure.Hosting;
 /// <item><c>restore &lt;file&gt; [--replace]</c>: puts a backup in place; the app must be stopped.</item>
 /// <item><c>rotate-keys</c>: rotates every data key and re-seals.</item>
 /// <item><c>professional add|list|remove</c>: professionals' accounts in practice mode (Features/Practice/PracticeAccountsCommands).</item>
+/// <item><c>accounts list|create|confirm|disable|enable|reset-2fa|grant-operator|revoke-operator|registration|allow|disallow</c>:
+/// the operator's accounts (Features/Operator/AccountsCommands).</item>
 /// </list>
 /// </summary>
 public static class Commands
@@ -52,6 +54,18 @@ public static class Commands
             using var practice = app.Services.CreateScope();
             Environment.ExitCode = await Features.Practice.PracticeAccountsCommands.RunAsync(
                 practice.ServiceProvider,
+                args,
+                Console.Out,
+                Console.Error
+            );
+            return true;
+        }
+
+        if (args.Length > 0 && args[0] == Features.Operator.AccountsCommands.Name)
+        {
+            using var accounts = app.Services.CreateScope();
+            Environment.ExitCode = await Features.Operator.AccountsCommands.RunAsync(
+                accounts.ServiceProvider,
                 args,
                 Console.Out,
                 Console.Error
