@@ -150,7 +150,7 @@ public sealed class StartSession(AppDbContext db, TimeProvider clock, IHttpConte
 /// <summary>Who holds an open session: what the professional guard needs (decisions/0044), read with the session check itself.</summary>
 public sealed record SessionHolder(Practice.MemberRole Role, bool SecondFactor);
 
-/// <summary>True while the session is open; notes that it was seen.</summary>
+/// <summary>True while the session is open and its member not turned off; notes that it was seen.</summary>
 public sealed class CheckSession(AppDbContext db, TimeProvider clock)
 {
     // Last-seen times are rounded to this, so a busy member costs one write every few minutes, not per request.
@@ -175,10 +175,13 @@ public sealed class CheckSession(AppDbContext db, TimeProvider clock)
                         s.LastSeenAt,
                         m.Role,
                         m.TwoFactorEnabled,
+                        m.DisabledAt,
                     }
             )
             .FirstOrDefaultAsync();
-        if (seen is null)
+
+        // A member the operator turned off (decisions/0045) has no open session, from the next request on.
+        if (seen is null || seen.DisabledAt is not null)
         {
             return null;
         }
