@@ -35,7 +35,8 @@ public sealed class PhoneScreenTests(ChromiumApp chromium, ITestOutputHelper out
         /// <summary>A counselor who is also the practice admin (practice mode, decisions/0044), signed in with both steps.</summary>
         PracticeAdmin,
 
-        /// <summary>A member who runs the server (decisions/0045): an operator with an authenticator app, signed in with both steps.</summary>
+        /// <summary>A member who runs the server (decisions/0045): an operator with an authenticator app, signed in with both
+        /// steps.</summary>
         Operator,
     }
 

@@ -65,6 +65,10 @@ public abstract class AdminTests(RekindleFactory app)
         Assert.Equal(HttpStatusCode.OK, (await pro.Browser.GetAsync("/admin")).Status);
         Assert.Equal("/admin", pro.Browser.Current!.Url.AbsolutePath);
 
+        // Their account page links the operator to it, and no one else.
+        Assert.NotNull((await admin.Browser.GetAsync("/account/security")).Find("#to-admin[href='/admin']"));
+        Assert.Null((await partner.GetAsync("/account/security")).Find("#to-admin"));
+
         // The operator opens them; once the flag is taken away (from the command line), the next request is 404.
         Assert.Equal(HttpStatusCode.OK, (await admin.Browser.GetAsync("/admin")).Status);
         await AdminSeed.GrantAsync(app, admin.Id, isOperator: false);
@@ -139,6 +143,11 @@ public abstract class AdminTests(RekindleFactory app)
         Assert.Null(account.Find("#confirm-disable"));
         var confirm = await admin.Browser.GetAsync(account.Find("#start-disable")!.GetAttribute("href")!);
         Assert.NotNull(confirm.Find("#confirm-disable"));
+
+        // Without the antiforgery token (T6), the post is refused and nothing changes.
+        var forged = await admin.Browser.PostAsync(confirm.Url.PathAndQuery, [new("_handler", "disable")]);
+        Assert.Equal(HttpStatusCode.BadRequest, forged.Status);
+        Assert.Null(await app.WithDbAsync(db => db.Users.Where(u => u.Id == memberId).Select(u => u.DisabledAt).SingleAsync()));
         var done = await admin.Browser.SubmitAsync(confirm, "disable");
         Assert.Equal("The account is turned off. They are signed out everywhere and can't sign in.", done.TextOf("#account-message"));
         Assert.Equal("Yes", done.TextOf("#fact-disabled"));
