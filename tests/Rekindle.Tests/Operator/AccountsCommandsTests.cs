@@ -124,6 +124,14 @@ public abstract class AccountsCommandsTests(RekindleFactory app)
         var activity = (await again.GetAsync("/account/activity")).Text;
         Assert.Contains("Whoever runs this server turned off your account", activity, StringComparison.Ordinal);
         Assert.Contains("Whoever runs this server made you an operator", activity, StringComparison.Ordinal);
+        Assert.Contains(
+            SecurityLog.ServerDevice,
+            (await again.GetAsync("/account/activity"))
+                .Document.QuerySelectorAll("tr")
+                .Single(r => r.TextContent.Contains("turned off your account", StringComparison.Ordinal))
+                .TextContent,
+            StringComparison.Ordinal
+        );
     }
 
     [Fact]
