@@ -95,10 +95,24 @@ public static class Sessions
 /// it.</summary>
 public sealed class SecurityLog(AppDbContext db, TimeProvider clock, IHttpContextAccessor accessor, Sealer sealer)
 {
-    public async Task RecordAsync(Guid memberId, SecurityEventKind kind, int? detail = null, Guid? connectionId = null)
+    /// <summary>What an operator's action shows as its device (decisions/0045): never the operator's own browser.</summary>
+    public const string ServerDevice = "the server";
+
+    /// <summary>Writes one line; <c>byOperator</c> when the operator did this (the admin page or the command line): its device
+    /// is then <see cref="ServerDevice"/>, not the browser of the request.</summary>
+    public async Task RecordAsync(
+        Guid memberId,
+        SecurityEventKind kind,
+        int? detail = null,
+        Guid? connectionId = null,
+        bool byOperator = false
+    )
     {
         var id = Guid.NewGuid();
-        var device = await sealer.SealAsync(Sessions.DeviceOf(accessor.HttpContext), SecurityEvent.DevicePlace(id, memberId));
+        var device = await sealer.SealAsync(
+            byOperator ? ServerDevice : Sessions.DeviceOf(accessor.HttpContext),
+            SecurityEvent.DevicePlace(id, memberId)
+        );
         db.SecurityEvents.Add(
             new SecurityEvent
             {

@@ -33,8 +33,9 @@ public sealed class OperatorMembers(AppDbContext db, SecurityLog log, TimeProvid
             : Problem.NotFound(Text.Of("There is no account with this id."));
     }
 
-    /// <summary>Writes the action in the affected member's own security log.</summary>
-    public Task RecordAsync(Guid memberId, SecurityEventKind kind) => log.RecordAsync(memberId, kind);
+    /// <summary>Writes the action in the affected member's own security log, from "the server": never the operator's own
+    /// device.</summary>
+    public Task RecordAsync(Guid memberId, SecurityEventKind kind) => log.RecordAsync(memberId, kind, byOperator: true);
 
     /// <summary>
     /// Ends every open session of the member, browsers and API clients alike: cookies and access tokens stop at their next request,
