@@ -36,11 +36,15 @@ public abstract class AccountsCommandsTests(RekindleFactory app)
         var welcome = await app.Mail.WaitForAsync(email, "Your account on Rekindle");
         using var browser = app.NewBrowser();
         var choose = await browser.GetAsync(TestMailbox.LinkIn(welcome, "/account/reset-password"));
-        await browser.SubmitAsync(
+        Assert.Equal("Choose your password", choose.TextOf("h1"));
+        var set = await browser.SubmitAsync(
             choose,
             "reset-password",
             new Dictionary<string, string> { ["Input.Password"] = GoodPassword, ["Input.ConfirmPassword"] = GoodPassword }
         );
+        Assert.Equal("Your password is set", set.TextOf("h1"));
+        Assert.DoesNotContain("practice", set.TextOf("#first-password"), StringComparison.Ordinal);
+        Assert.DoesNotContain("practice", welcome.TextBody, StringComparison.Ordinal);
         Assert.Contains("Hello, Noor", (await SignInAsync(browser, email)).Text, StringComparison.Ordinal);
         Assert.Equal((1, "An account with this email already exists."), await FailureAsync("accounts", "create", email, "Noor"));
         Assert.Equal(1, (await FailureAsync("accounts", "create", "not-an-email", "Noor")).Code);
