@@ -34,6 +34,10 @@ public sealed class PhoneScreenTests(ChromiumApp chromium, ITestOutputHelper out
 
         /// <summary>A counselor who is also the practice admin (practice mode, decisions/0044), signed in with both steps.</summary>
         PracticeAdmin,
+
+        /// <summary>A member who runs the server (decisions/0045): an operator with an authenticator app, signed in with both
+        /// steps.</summary>
+        Operator,
     }
 
     private static readonly Who[] Couple = [Who.Member, Who.Partner];
@@ -132,6 +136,13 @@ public sealed class PhoneScreenTests(ChromiumApp chromium, ITestOutputHelper out
         ["/pro/connections/{Id:guid}/homework"] = [([Who.PracticeAdmin], "/pro/connections/{connection}/homework")],
         ["/counselor/homework"] = [(Couple, "/counselor/homework")],
         ["/counselor/sees"] = [([Who.Member], "/counselor/sees")],
+        ["/admin"] = [([Who.Operator], "/admin")],
+        ["/admin/accounts"] = [([Who.Operator], "/admin/accounts")],
+        ["/admin/accounts/{Id:guid}"] =
+        [
+            ([Who.Operator], "/admin/accounts/{account}"),
+            ([Who.Operator], "/admin/accounts/{account}?step=disable"),
+        ],
     };
 
     /// <summary>Routes that answer GET but are not pages a person reads on a phone, each with the reason. Routes under /api/ and
@@ -343,6 +354,8 @@ public sealed class PhoneScreenTests(ChromiumApp chromium, ITestOutputHelper out
         careful.Dispose();
         var admin = await Rekindle.Testing.PracticeSeed.ProfessionalAsync(app, "Pia", practiceAdmin: true);
         admin.Browser.Dispose();
+        var runner = await Rekindle.Testing.AdminSeed.OperatorAsync(app, "Odile");
+        runner.Browser.Dispose();
         var connection = await Rekindle.Testing.PracticeSeed.ConnectAsync(
             app,
             admin.Id,
@@ -359,6 +372,7 @@ public sealed class PhoneScreenTests(ChromiumApp chromium, ITestOutputHelper out
             ["{code}"] = Uri.EscapeDataString(code),
             ["{stop}"] = await StopTokenAsync(app, memberEmail),
             ["{connection}"] = connection.ToString(),
+            ["{account}"] = (await Rekindle.Testing.PracticeSeed.MemberIdAsync(app, carefulEmail)).ToString(),
         };
         var emails = new Dictionary<Who, string>
         {
@@ -367,6 +381,7 @@ public sealed class PhoneScreenTests(ChromiumApp chromium, ITestOutputHelper out
             [Who.Unpaired] = unpairedEmail,
             [Who.SecondStep] = carefulEmail,
             [Who.PracticeAdmin] = admin.Email,
+            [Who.Operator] = runner.Email,
         };
 
         var measured = new List<(string Page, Measurement Result)>();
@@ -384,13 +399,13 @@ public sealed class PhoneScreenTests(ChromiumApp chromium, ITestOutputHelper out
                     await page.WaitForLoadStateAsync();
                 }
 
-                if (who == Who.PracticeAdmin)
+                if (who is Who.PracticeAdmin or Who.Operator)
                 {
                     // Their second step, with a code of a later time step than the one that turned the app on.
                     app.Clock.Advance(TimeSpan.FromSeconds(31));
                     var step = Rekindle.Web.Features.Account.Totp.StepAt(app.Clock.GetUtcNow());
-                    await page.GetByLabel("Code", new() { Exact = true })
-                        .FillAsync(Rekindle.Web.Features.Account.Totp.Code(admin.AuthenticatorKey, step));
+                    var key = who == Who.Operator ? runner.AuthenticatorKey! : admin.AuthenticatorKey;
+                    await page.GetByLabel("Code", new() { Exact = true }).FillAsync(Rekindle.Web.Features.Account.Totp.Code(key, step));
                     await page.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
                     await page.WaitForLoadStateAsync();
                 }

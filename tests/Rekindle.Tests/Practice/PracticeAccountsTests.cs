@@ -54,6 +54,8 @@ public abstract class PracticeAccountsTests(RekindleFactory app)
         "/_framework",
         "/pro",
         "/practice",
+        // The admin pages (decisions/0045): an operator may be a counselor too; to anyone else they answer 404.
+        "/admin",
         "/api/v1/auth",
         "/api/v1/me/language",
         "/api/v1/professional",

@@ -79,11 +79,11 @@ public sealed class AccountEmails(
     }
 
     /// <summary>
-    /// To a professional the operator just added (practice mode, decisions/0044): a link to choose their first password, the
-    /// reset page's own link with words for a first visit. Sent from the command line too, so the link's address is the
-    /// instance's public one.
+    /// To someone the operator just made an account for (<c>accounts create</c>, decisions/0045; a professional in practice mode,
+    /// decisions/0044): a link to choose their first password, the reset page's own link with words for a first visit. Sent from
+    /// the command line too, so the link's address is the instance's public one.
     /// </summary>
-    public async Task<bool> SendProfessionalWelcomeAsync(Member member, CancellationToken cancellationToken = default)
+    public async Task<bool> SendWelcomeAsync(Member member, CancellationToken cancellationToken = default)
     {
         var token = await users.GeneratePasswordResetTokenAsync(member);
         var link = Link(
@@ -100,16 +100,45 @@ public sealed class AccountEmails(
             return await mailer.SendAsync(
                 Compose(
                     member.Email!,
-                    T["Your practice account on Rekindle"],
+                    member.IsProfessional ? T["Your practice account on Rekindle"] : T["Your account on Rekindle"],
                     T["Hello,"],
-                    T[
-                        "Your practice made you an account on its Rekindle server, so couples can connect you with their consent. Choose your password here. Then you set up an authenticator app: your practice needs a second step at sign-in."
-                    ],
+                    member.IsProfessional
+                        ? T[
+                            "Your practice made you an account on its Rekindle server, so couples can connect you with their consent. Choose your password here. Then you set up an authenticator app: your practice needs a second step at sign-in."
+                        ]
+                        : T["Whoever runs this Rekindle server made you an account. Choose your password here, then sign in."],
                     T["Choose my password"],
                     link,
                     T[
                         "The link works for one day. After that, ask for a new one with 'Forgot your password?' on the sign-in page. If you didn't expect this, ignore this email."
                     ]
+                ),
+                cancellationToken
+            );
+        }
+    }
+
+    /// <summary>
+    /// To a member whose account the operator turned off, or whose second sign-in step they reset (decisions/0045): what
+    /// happened, in one sentence, and nothing else. Always sent: it is about the account's safety.
+    /// </summary>
+    public async Task<bool> SendOperatorChangedAsync(Member member, bool turnedOff, CancellationToken cancellationToken = default)
+    {
+        using (InLanguageOf(member, orRequest: false))
+        {
+            return await mailer.SendAsync(
+                Compose(
+                    member.Email!,
+                    turnedOff ? T["Your Rekindle account is turned off"] : T["Your Rekindle sign-in was reset"],
+                    T["Hello,"],
+                    turnedOff
+                        ? T["Whoever runs this Rekindle server turned off your account. You cannot sign in until they turn it on again."]
+                        : T[
+                            "Whoever runs this Rekindle server reset your second sign-in step: your authenticator app and recovery codes no longer work, and every device was signed out. Your passkeys still work. Sign in, then set up your authenticator app again."
+                        ],
+                    turnedOff ? T["Open Rekindle"] : T["Sign in"],
+                    Link(turnedOff ? "/" : "/account/login", new Dictionary<string, string?>()),
+                    T["If you didn't expect this, ask whoever runs this server."] + " " + AlwaysSent
                 ),
                 cancellationToken
             );

@@ -47,7 +47,7 @@ public static class AccountFeature
             .AddEntityFrameworkStores<AppDbContext>()
             .AddUserStore<SealedUserStore>()
             .AddUserManager<MemberUserManager>()
-            .AddSignInManager()
+            .AddSignInManager<MemberSignInManager>()
             .AddDefaultTokenProviders()
             .AddTokenProvider<OneTimeAuthenticatorTokenProvider>(OneTimeAuthenticatorTokenProvider.ProviderName)
             .AddPasswordValidator<MemberPasswordValidator>();

@@ -154,6 +154,7 @@ public sealed class RefreshApiTokens(
                 && s.EndedAt == null
                 && s.RefreshTokenHash == presented
                 && s.RefreshExpiresAt > now
+                && db.Users.Any(m => m.Id == s.MemberId && m.DisabledAt == null)
             )
             .ExecuteUpdateAsync(s =>
                 s.SetProperty(x => x.RefreshTokenHash, nextHash)

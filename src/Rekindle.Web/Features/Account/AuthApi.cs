@@ -71,6 +71,10 @@ public static class AuthApi
                 title: "Signing in is paused for a while",
                 detail: "After several wrong codes, signing in to this account is paused for 15 minutes. Please try again later, or reset your password."
             ),
+            SignInStep.TurnedOff => TypedResults.Problem(
+                statusCode: StatusCodes.Status400BadRequest,
+                title: SignInWithPassword.TurnedOffMessage
+            ),
             SignInStep.EmailNotConfirmed => TypedResults.Problem(
                 statusCode: StatusCodes.Status400BadRequest,
                 title: "Please confirm your email address first"

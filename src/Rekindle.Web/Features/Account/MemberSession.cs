@@ -80,6 +80,28 @@ public enum SecurityEventKind
 
     /// <summary>In a professional's own log: they looked at a connection's view; Detail: the scopes shown; ConnectionId.</summary>
     ProfessionalLooked = 18,
+
+    /// <summary>Whoever runs the server turned the account off (decisions/0045); every session ended with it.</summary>
+    TurnedOffByOperator = 19,
+
+    /// <summary>Whoever runs the server turned the account on again.</summary>
+    TurnedOnByOperator = 20,
+
+    /// <summary>Whoever runs the server reset the second sign-in step: authenticator off, recovery codes gone, every session
+    /// ended.</summary>
+    SecondFactorResetByOperator = 21,
+
+    /// <summary>Whoever runs the server confirmed the account's email.</summary>
+    EmailConfirmedByOperator = 22,
+
+    /// <summary>Whoever runs the server sent a new confirmation link.</summary>
+    ConfirmationResentByOperator = 23,
+
+    /// <summary>The member was made an operator (from the command line only).</summary>
+    MadeOperator = 24,
+
+    /// <summary>The member stopped being an operator.</summary>
+    NoLongerOperator = 25,
 }
 
 /// <summary>An entry in a member's own security log. Fixed kinds and a coarse device only: no free text.</summary>

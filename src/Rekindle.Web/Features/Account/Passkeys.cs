@@ -119,7 +119,18 @@ public sealed class Passkeys(SignInManager<Member> signIn, ILogger<Passkeys> log
                 // email could then keep the member out for good by typing wrong passwords. A passkey
                 // cannot be guessed, so it still works while password sign-in is paused.
                 var assertion = await TryAsync(() => signIn.PerformPasskeyAssertionAsync(credential));
-                if (assertion is not { Succeeded: true } || !await signIn.CanSignInAsync(assertion.User))
+                if (assertion is not { Succeeded: true })
+                {
+                    return Results.Redirect("/account/login?error=passkey");
+                }
+
+                // The passkey proved who this is, so saying the account is turned off tells no stranger anything.
+                if (assertion.User.DisabledAt is not null)
+                {
+                    return Results.Redirect("/account/login?error=turned-off");
+                }
+
+                if (!await signIn.CanSignInAsync(assertion.User))
                 {
                     return Results.Redirect("/account/login?error=passkey");
                 }

@@ -1,7 +1,6 @@
 using System.Net.Mail;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 using Rekindle.Web.Data;
 using Rekindle.Web.Features.Pairing;
 using Rekindle.Web.Infrastructure.Localization;
@@ -34,7 +33,7 @@ public sealed class RegisterMember(
     AccountEmails emails,
     MemberNames names,
     RememberDeviceZone zones,
-    IOptions<RegistrationOptions> registration,
+    Operator.RegistrationNow registration,
     TimeProvider clock,
     ILogger<RegisterMember> logger
 )
@@ -53,6 +52,12 @@ public sealed class RegisterMember(
         }
 
         var email = input.Email!.Trim();
+        if (await IsClosedAsync(cancellationToken))
+        {
+            errors.Add(new("", ClosedMessage));
+            return errors;
+        }
+
         if (!await MayRegisterAsync(email, input.Invite, cancellationToken))
         {
             errors.Add(
@@ -156,19 +161,38 @@ public sealed class RegisterMember(
             && !parsed.Host.EndsWith('.');
     }
 
-    /// <summary>Invite-only, but with listed addresses: the form is shown, and the address decides.</summary>
-    public bool ListsAllowedEmails => registration.Value is { Mode: RegistrationMode.InviteOnly, AllowedEmails.Count: > 0 };
+    /// <summary>What the register page says, and a sign-up is refused with, while registration is closed (decisions/0045).</summary>
+    public const string ClosedMessage =
+        "New accounts can't be made here right now. If you should have one, ask whoever runs this site to make it for you.";
 
-    /// <summary>Whether the registration settings let this person in.</summary>
+    private Operator.RegistrationState? _state;
+
+    // Read once per request, fresh from the database: a change by the operator holds from the next sign-up, with no restart.
+    private async Task<Operator.RegistrationState> StateAsync(CancellationToken cancellationToken) =>
+        _state ??= await registration.GetAsync(cancellationToken);
+
+    /// <summary>Nobody may sign up on the web, not even with a partner invite; the operator makes accounts instead.</summary>
+    public async Task<bool> IsClosedAsync(CancellationToken cancellationToken = default) =>
+        (await StateAsync(cancellationToken)).Mode == RegistrationMode.Closed;
+
+    /// <summary>Invite-only, but with listed addresses (the settings' or the operator's): the form is shown, and the address
+    /// decides.</summary>
+    public async Task<bool> ListsAllowedEmailsAsync(CancellationToken cancellationToken = default) =>
+        await StateAsync(cancellationToken) is { Mode: RegistrationMode.InviteOnly, ListsAllowedEmails: true };
+
+    /// <summary>Whether the registration mode and allow-list let this person in.</summary>
     public async Task<bool> MayRegisterAsync(string? email, string? invite, CancellationToken cancellationToken = default)
     {
-        var options = registration.Value;
-        if (options.Mode == RegistrationMode.Open)
+        var state = await StateAsync(cancellationToken);
+        switch (state.Mode)
         {
-            return true;
+            case RegistrationMode.Open:
+                return true;
+            case RegistrationMode.Closed:
+                return false;
         }
 
-        if (email is not null && options.Allows(email))
+        if (email is not null && state.Allows(email))
         {
             return true;
         }

@@ -22,9 +22,4 @@ public sealed class RegistrationOptions
     /// <summary>With InviteOnly: addresses (or "@domain") that may register without a partner invite, for example a practice's
     /// clients.</summary>
     public List<string> AllowedEmails { get; set; } = [];
-
-    public bool Allows(string email) =>
-        AllowedEmails.Any(a =>
-            a.StartsWith('@') ? email.EndsWith(a, StringComparison.OrdinalIgnoreCase) : email.Equals(a, StringComparison.OrdinalIgnoreCase)
-        );
 }

@@ -29,6 +29,13 @@ public static class SecurityEventText
             SecurityEventKind.OtherDevicesSignedOut => Text.Of("Signed out on your other devices"),
             SecurityEventKind.ProfessionalViewed => Text.Of("Your counselor looked at what you share"),
             SecurityEventKind.ProfessionalLooked => Text.Of("You looked at what a couple shares with you"),
+            SecurityEventKind.TurnedOffByOperator => Text.Of("Whoever runs this server turned off your account"),
+            SecurityEventKind.TurnedOnByOperator => Text.Of("Whoever runs this server turned on your account"),
+            SecurityEventKind.SecondFactorResetByOperator => Text.Of("Whoever runs this server reset your second sign-in step"),
+            SecurityEventKind.EmailConfirmedByOperator => Text.Of("Whoever runs this server confirmed your email"),
+            SecurityEventKind.ConfirmationResentByOperator => Text.Of("Whoever runs this server sent a new confirmation link"),
+            SecurityEventKind.MadeOperator => Text.Of("Whoever runs this server made you an operator"),
+            SecurityEventKind.NoLongerOperator => Text.Of("Whoever runs this server stopped you being an operator"),
             _ => Text.Of("Account activity"),
         };
 }

@@ -95,10 +95,24 @@ public static class Sessions
 /// it.</summary>
 public sealed class SecurityLog(AppDbContext db, TimeProvider clock, IHttpContextAccessor accessor, Sealer sealer)
 {
-    public async Task RecordAsync(Guid memberId, SecurityEventKind kind, int? detail = null, Guid? connectionId = null)
+    /// <summary>What an operator's action shows as its device (decisions/0045): never the operator's own browser.</summary>
+    public const string ServerDevice = "the server";
+
+    /// <summary>Writes one line; <c>byOperator</c> when the operator did this (the admin page or the command line): its device
+    /// is then <see cref="ServerDevice"/>, not the browser of the request.</summary>
+    public async Task RecordAsync(
+        Guid memberId,
+        SecurityEventKind kind,
+        int? detail = null,
+        Guid? connectionId = null,
+        bool byOperator = false
+    )
     {
         var id = Guid.NewGuid();
-        var device = await sealer.SealAsync(Sessions.DeviceOf(accessor.HttpContext), SecurityEvent.DevicePlace(id, memberId));
+        var device = await sealer.SealAsync(
+            byOperator ? ServerDevice : Sessions.DeviceOf(accessor.HttpContext),
+            SecurityEvent.DevicePlace(id, memberId)
+        );
         db.SecurityEvents.Add(
             new SecurityEvent
             {
@@ -150,7 +164,7 @@ public sealed class StartSession(AppDbContext db, TimeProvider clock, IHttpConte
 /// <summary>Who holds an open session: what the professional guard needs (decisions/0044), read with the session check itself.</summary>
 public sealed record SessionHolder(Practice.MemberRole Role, bool SecondFactor);
 
-/// <summary>True while the session is open; notes that it was seen.</summary>
+/// <summary>True while the session is open and its member not turned off; notes that it was seen.</summary>
 public sealed class CheckSession(AppDbContext db, TimeProvider clock)
 {
     // Last-seen times are rounded to this, so a busy member costs one write every few minutes, not per request.
@@ -175,10 +189,13 @@ public sealed class CheckSession(AppDbContext db, TimeProvider clock)
                         s.LastSeenAt,
                         m.Role,
                         m.TwoFactorEnabled,
+                        m.DisabledAt,
                     }
             )
             .FirstOrDefaultAsync();
-        if (seen is null)
+
+        // A member the operator turned off (decisions/0045) has no open session, from the next request on.
+        if (seen is null || seen.DisabledAt is not null)
         {
             return null;
         }

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Identity;
+using Rekindle.Web.Infrastructure.Localization;
 
 namespace Rekindle.Web.Features.Account;
 
@@ -9,6 +10,10 @@ public enum SignInStep
     LockedOut,
     EmailNotConfirmed,
     Failed,
+
+    /// <summary>The right password for an account the operator turned off (decisions/0045): said only after the password was
+    /// right, so it tells a stranger nothing.</summary>
+    TurnedOff,
 }
 
 /// <summary>
@@ -29,6 +34,9 @@ public sealed class SignInWithPassword(
     ILogger<SignInWithPassword> logger
 )
 {
+    /// <summary>What every sign-in path says to a member whose account the operator turned off (decisions/0045).</summary>
+    public static string TurnedOffMessage => Text.Of("This account is turned off. Ask whoever runs this server.");
+
     /// <summary>Who signed in, once <see cref="HandleAsync"/> answered <see cref="SignInStep.SignedIn"/>.</summary>
     public Guid? SignedInMemberId { get; private set; }
 
@@ -52,10 +60,11 @@ public sealed class SignInWithPassword(
             return SignInStep.Failed;
         }
 
-        if (!member.EmailConfirmed)
+        if (!member.EmailConfirmed || member.DisabledAt is not null)
         {
             // Identity would say "not allowed" before checking the password, telling anyone that the
-            // email has an account. Check the password first, counting failures as usual.
+            // email has an account (unconfirmed, or turned off by the operator). Check the password
+            // first, counting failures as usual.
             var users = signIn.UserManager;
             if (await users.IsLockedOutAsync(member))
             {
@@ -73,7 +82,7 @@ public sealed class SignInWithPassword(
                 return SignInStep.Failed;
             }
 
-            return SignInStep.EmailNotConfirmed;
+            return member.DisabledAt is not null ? SignInStep.TurnedOff : SignInStep.EmailNotConfirmed;
         }
 
         // Identity answers a paused account without checking the password, which is quick: check first,
@@ -156,6 +165,11 @@ public sealed class SignInWithPassword(
             // A wrong password answers alike whether or not it starts a pause.
             await FailedAsync(member);
             return (SignInStep.Failed, null);
+        }
+
+        if (member.DisabledAt is not null)
+        {
+            return (SignInStep.TurnedOff, null);
         }
 
         if (!member.EmailConfirmed)

@@ -62,8 +62,7 @@ public sealed class InviteProfessional(CreateProfessional create, AccountEmails 
             return created.Problem!;
         }
 
-        var emailed = await emails.SendProfessionalWelcomeAsync(created.Value!, cancellationToken);
-        return Outcome<Invited>.Ok(new Invited(created.Value!, emailed));
+        return Outcome<Invited>.Ok(new Invited(created.Value!, await emails.SendWelcomeAsync(created.Value!, cancellationToken)));
     }
 }
 

@@ -1,12 +1,10 @@
 using System.ComponentModel.DataAnnotations;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Rekindle.Web.Data;
 using Rekindle.Web.Features.Account;
 using Rekindle.Web.Features.Pairing;
 using Rekindle.Web.Infrastructure;
-using Rekindle.Web.Infrastructure.Localization;
 
 namespace Rekindle.Web.Features.Practice;
 
@@ -118,47 +116,13 @@ public sealed class MyConnections(AppDbContext db, CurrentMember current, IOptio
 /// <summary>What the operator types to make a professional's account (the command line and the tests share it).</summary>
 public sealed record CreateProfessionalInput(string? Email, string? Name, bool PracticeAdmin);
 
-/// <summary>Makes a professional's account: confirmed email, no password yet, no couple space ever.</summary>
-public sealed class CreateProfessional(UserManager<Member> users, MemberNames names, TimeProvider clock, ILogger<CreateProfessional> logger)
+/// <summary>Makes a professional's account: confirmed email, no password yet, no couple space ever (the operator's account maker,
+/// <see cref="Operator.CreateConfirmedAccount"/>, with a professional's role).</summary>
+public sealed class CreateProfessional(Operator.CreateConfirmedAccount create)
 {
-    public async Task<Outcome<Member>> HandleAsync(CreateProfessionalInput input, CancellationToken cancellationToken = default)
-    {
-        var email = input.Email?.Trim();
-        if (string.IsNullOrEmpty(email) || !RegisterMember.IsEmail(email))
-        {
-            return Problem.Invalid(
-                nameof(input.Email),
-                Text.Of("That doesn't look like an email address. It should look like name@example.org.")
-            );
-        }
-
-        if (Member.FirstNameProblem(input.Name) is { } nameProblem)
-        {
-            return Problem.Invalid(nameof(input.Name), nameProblem);
-        }
-
-        if (await users.FindByEmailAsync(email) is not null)
-        {
-            return Problem.Conflict(Text.Of("An account with this email already exists."));
-        }
-
-        var member = new Member
-        {
-            Id = Guid.NewGuid(),
-            UserName = email,
-            Email = email,
-            EmailConfirmed = true,
-            CreatedAt = clock.GetUtcNow().UtcDateTime,
-            Role = input.PracticeAdmin ? MemberRole.PracticeAdmin : MemberRole.Professional,
-        };
-        await names.SetAsync(member, input.Name!.Trim(), cancellationToken);
-        var result = await users.CreateAsync(member);
-        if (!result.Succeeded)
-        {
-            return Problem.Conflict(Text.Of("An account with this email already exists."));
-        }
-
-        logger.LogInformation("Professional {MemberId} created", member.Id);
-        return Outcome<Member>.Ok(member);
-    }
+    public Task<Outcome<Member>> HandleAsync(CreateProfessionalInput input, CancellationToken cancellationToken = default) =>
+        create.HandleAsync(
+            new Operator.NewAccountInput(input.Email, input.Name, input.PracticeAdmin ? MemberRole.PracticeAdmin : MemberRole.Professional),
+            cancellationToken
+        );
 }

@@ -72,6 +72,8 @@ public static class ProfessionalGuard
         "/account/locked",
         "/email/stop",
         "/openapi",
+        // An operator may be a counselor too; the admin guard answers 404 to everyone who is not one (decisions/0045).
+        Operator.AdminGuard.Path,
     ];
 
     /// <summary>The API routes a professional's token may call besides theirs: tokens, and the language setting.</summary>

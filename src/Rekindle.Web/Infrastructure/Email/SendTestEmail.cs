@@ -16,7 +16,7 @@ public static partial class SendTestEmail
 
     public const string Sentence = "This is a test from your Rekindle server.";
 
-    public static async Task<int> RunAsync(IServiceProvider services, string[] args, TextWriter output, TextWriter errors)
+    public static async Task<int> RunAsync(IServiceProvider services, IReadOnlyList<string> args, TextWriter output, TextWriter errors)
     {
         if (
             args.Length != 2

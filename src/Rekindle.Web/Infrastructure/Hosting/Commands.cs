@@ -12,10 +12,21 @@ namespace Rekindle.Web.Infrastructure.Hosting;
 /// <item><c>rotate-keys</c>: rotates every data key and re-seals.</item>
 /// <item><c>send-test-email &lt;address&gt;</c>: one plain email, and a line saying how it went (Email/SendTestEmail).</item>
 /// <item><c>professional add|list|remove</c>: professionals' accounts in practice mode (Features/Practice/PracticeAccountsCommands).</item>
+/// <item><c>accounts list|create|confirm|disable|enable|reset-2fa|grant-operator|revoke-operator|registration|allow|disallow</c>:
+/// the operator's accounts (Features/Operator/AccountsCommands).</item>
 /// </list>
 /// </summary>
 public static class Commands
 {
+    /// <summary>The commands that live with their feature: each takes the services, the arguments, standard output and standard
+    /// error, and returns the exit code (0 done, 1 refused, 2 usage).</summary>
+    private static readonly Dictionary<string, Func<IServiceProvider, IReadOnlyList<string>, TextWriter, TextWriter, Task<int>>> Named = new()
+    {
+        [Features.Practice.PracticeAccountsCommands.Name] = Features.Practice.PracticeAccountsCommands.RunAsync,
+        [Features.Operator.AccountsCommands.Name] = Features.Operator.AccountsCommands.RunAsync,
+        [Email.SendTestEmail.Name] = Email.SendTestEmail.RunAsync,
+    };
+
     /// <summary>Restore runs before migrations: it replaces the files they would open.</summary>
     public static async Task<bool> RunBeforeMigrationsAsync(this WebApplication app, string[] args)
     {
@@ -48,22 +59,10 @@ public static class Commands
 
     public static async Task<bool> RunAfterMigrationsAsync(this WebApplication app, string[] args)
     {
-        if (args.Length > 0 && args[0] == Features.Practice.PracticeAccountsCommands.Name)
+        if (args.Length > 0 && Named.TryGetValue(args[0], out var command))
         {
-            using var practice = app.Services.CreateScope();
-            Environment.ExitCode = await Features.Practice.PracticeAccountsCommands.RunAsync(
-                practice.ServiceProvider,
-                args,
-                Console.Out,
-                Console.Error
-            );
-            return true;
-        }
-
-        if (args.Length > 0 && args[0] == Email.SendTestEmail.Name)
-        {
-            using var mail = app.Services.CreateScope();
-            Environment.ExitCode = await Email.SendTestEmail.RunAsync(mail.ServiceProvider, args, Console.Out, Console.Error);
+            using var named = app.Services.CreateScope();
+            Environment.ExitCode = await command(named.ServiceProvider, args, Console.Out, Console.Error);
             return true;
         }
 
