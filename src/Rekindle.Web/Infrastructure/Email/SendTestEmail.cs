@@ -19,7 +19,7 @@ public static partial class SendTestEmail
     public static async Task<int> RunAsync(IServiceProvider services, IReadOnlyList<string> args, TextWriter output, TextWriter errors)
     {
         if (
-            args.Length != 2
+            args.Count != 2
             || !MailboxAddress.TryParse(args[1], out var parsed)
             || !parsed.Address.Contains('@', StringComparison.Ordinal)
         )
