@@ -433,7 +433,8 @@ public abstract class BetrayalTests(RekindleFactory app)
         return await (await browser.Client.PostAsync("/account/export/json", content)).Content.ReadAsStringAsync();
     }
 
-    /// <summary>The API address of a path's page: /repair/betrayal/{id} is /api/v1/betrayal/{id} (decisions/0021, "Since issue 27").</summary>
+    /// <summary>The API address of a path's page: /repair/betrayal/{id} is /api/v1/betrayal/{id}
+    /// (decisions/0021, "Since issue 27").</summary>
     private static string ApiOf(string page) => "/api/v1/betrayal" + page["/repair/betrayal".Length..];
 
     private static void AssertProblem(ApiResponse response, HttpStatusCode status, string kind, string? field = null) =>

@@ -23,7 +23,8 @@ public sealed record GrudgeSummaryDto(Guid Id, string Step, DateTime StartedAt, 
 public sealed record LettingGoDto(bool Resting, string Note, IReadOnlyList<GrudgeSummaryDto> Exercises);
 
 /// <summary>Letting go (decisions/0016): one member's private exercise. The partner never learns it exists; another member's id is not
-/// found. Its API is /api/v1/letting-go, beside repair rather than under it, so no path of it can be read as a repair's (issue 27).</summary>
+/// found. Its API is /api/v1/letting-go, beside repair rather than under it, so no path of it can be read as a repair's
+/// (issue 27).</summary>
 public static class LettingGoApi
 {
     public static void MapLettingGoApi(this RouteGroupBuilder api)

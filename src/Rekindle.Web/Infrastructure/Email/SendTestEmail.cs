@@ -18,11 +18,7 @@ public static partial class SendTestEmail
 
     public static async Task<int> RunAsync(IServiceProvider services, IReadOnlyList<string> args, TextWriter output, TextWriter errors)
     {
-        if (
-            args.Count != 2
-            || !MailboxAddress.TryParse(args[1], out var parsed)
-            || !parsed.Address.Contains('@', StringComparison.Ordinal)
-        )
+        if (args.Count != 2 || !MailboxAddress.TryParse(args[1], out var parsed) || !parsed.Address.Contains('@', StringComparison.Ordinal))
         {
             await errors.WriteLineAsync("usage: send-test-email <address>");
             return 2;

@@ -3,6 +3,10 @@ using Rekindle.Web.Infrastructure.Sealing;
 
 namespace Rekindle.Web.Infrastructure.Hosting;
 
+/// <summary>A command that lives with its feature: the services, the arguments, standard output and standard error in; the exit
+/// code out (0 done, 1 refused, 2 usage).</summary>
+public delegate Task<int> FeatureCommand(IServiceProvider services, IReadOnlyList<string> args, TextWriter output, TextWriter error);
+
 /// <summary>
 /// The app's operator commands: `dotnet run --project src/Rekindle.Web -- &lt;command&gt;` (or
 /// `Rekindle.Web &lt;command&gt;` when published). Each does its work and exits instead of serving.
@@ -18,9 +22,8 @@ namespace Rekindle.Web.Infrastructure.Hosting;
 /// </summary>
 public static class Commands
 {
-    /// <summary>The commands that live with their feature: each takes the services, the arguments, standard output and standard
-    /// error, and returns the exit code (0 done, 1 refused, 2 usage).</summary>
-    private static readonly Dictionary<string, Func<IServiceProvider, IReadOnlyList<string>, TextWriter, TextWriter, Task<int>>> Named = new()
+    /// <summary>The commands that live with their feature, by name.</summary>
+    private static readonly Dictionary<string, FeatureCommand> Named = new()
     {
         [Features.Practice.PracticeAccountsCommands.Name] = Features.Practice.PracticeAccountsCommands.RunAsync,
         [Features.Operator.AccountsCommands.Name] = Features.Operator.AccountsCommands.RunAsync,
