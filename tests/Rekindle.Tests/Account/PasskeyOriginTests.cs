@@ -41,8 +41,21 @@ public sealed class PasskeyOriginTests
     [Fact]
     public async Task On_a_secure_address_or_this_machine_the_note_stays_hidden()
     {
-        await using var app = new RekindleFactory(TestProvider.Sqlite);
-        foreach (var address in new[] { "https://rekindle.example.org", "https://192.168.1.20", "http://localhost", "http://127.0.0.1", "http://[::1]" })
+        // An http public address, so the cookies may travel over http at all (with https they are Secure-only).
+        await using var app = new RekindleFactory(
+            TestProvider.Sqlite,
+            new Dictionary<string, string?> { ["Rekindle:PublicUrl"] = "http://localhost" }
+        );
+        foreach (
+            var address in new[]
+            {
+                "https://rekindle.example.org",
+                "https://192.168.1.20",
+                "http://localhost",
+                "http://127.0.0.1",
+                "http://[::1]",
+            }
+        )
         {
             AssertShown(await BrowserAt(app, address).GetAsync("/account/login"), shown: false);
         }

@@ -67,9 +67,7 @@ public static class OperationsFeature
     {
         var named =
             !string.IsNullOrWhiteSpace(configuration["OTEL_SERVICE_NAME"])
-            || (configuration["OTEL_RESOURCE_ATTRIBUTES"] ?? "")
-                .Split(',')
-                .Any(pair => pair.Split('=')[0].Trim() == "service.name");
+            || (configuration["OTEL_RESOURCE_ATTRIBUTES"] ?? "").Split(',').Any(pair => pair.Split('=')[0].Trim() == "service.name");
         if (!named)
         {
             resource.AddService(telemetry.ServiceName);
@@ -106,7 +104,9 @@ public static class OperationsFeature
             return builder;
         }
 
-        var otel = builder.Services.AddOpenTelemetry().ConfigureResource(resource => NameService(resource, builder.Configuration, telemetry));
+        var otel = builder
+            .Services.AddOpenTelemetry()
+            .ConfigureResource(resource => NameService(resource, builder.Configuration, telemetry));
         otel.WithMetrics(metrics =>
                 metrics
                     .AddAspNetCoreInstrumentation()
