@@ -17,7 +17,7 @@ public static class Axe
         return File.Exists(path)
             ? File.ReadAllText(path)
             : throw new SkipTestException(
-                "Needs axe-core: run `npm ci` in tests/Rekindle.EndToEndTests (Node and npm; scripts/test.sh does), then build again."
+                "Needs axe-core: run `npm ci` in tests/Rekindle.EndToEndTests (Node and npm; scripts/test.sh does), " + "then build again."
             );
     });
 

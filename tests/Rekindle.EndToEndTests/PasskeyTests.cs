@@ -71,7 +71,8 @@ public sealed class PasskeyTests(ChromiumApp chromium) : IClassFixture<ChromiumA
     public async Task On_a_plain_http_address_the_sign_in_page_says_passkeys_need_https()
     {
         const string note =
-            "Passkeys need a secure (https) address. Ask whoever runs this server to set up HTTPS; your password and authenticator still work.";
+            "Passkeys need a secure (https) address. Ask whoever runs this server to set up HTTPS; "
+            + "your password and authenticator still work.";
         // rekindle.test reaches this machine, but is not localhost to Chromium: plain http there is an insecure origin.
         var port = new Uri(chromium.BaseUrl).Port;
         var browser = await chromium.LaunchAsync("--host-resolver-rules=MAP rekindle.test 127.0.0.1");

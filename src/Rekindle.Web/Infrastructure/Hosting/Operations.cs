@@ -62,7 +62,9 @@ public static class OperationsFeature
     private const string StandardEndpoint = "OTEL_EXPORTER_OTLP_ENDPOINT";
     private const string StandardProtocol = "OTEL_EXPORTER_OTLP_PROTOCOL";
 
-    /// <summary>OTEL_SERVICE_NAME, or service.name in OTEL_RESOURCE_ATTRIBUTES (both read by the SDK), else Telemetry:ServiceName.</summary>
+    /// <summary>
+    /// OTEL_SERVICE_NAME, or service.name in OTEL_RESOURCE_ATTRIBUTES (both read by the SDK), else Telemetry:ServiceName.
+    /// </summary>
     private static void NameService(ResourceBuilder resource, ConfigurationManager configuration, TelemetryOptions telemetry)
     {
         var named =
@@ -130,7 +132,7 @@ public static class OperationsFeature
                     // package exposes no switch to change), sealed or not.
                     .AddEntityFrameworkCoreInstrumentation()
             )
-            // The app's ILogger output (ids only, never content: docs/ENGINEERING.md) goes to the collector too.
+            // The app's ILogger output (ids only, never content) goes to the collector too.
             .WithLogging(logging => { }, options => options.IncludeScopes = false);
         if (!string.IsNullOrWhiteSpace(standardEndpoint))
         {
