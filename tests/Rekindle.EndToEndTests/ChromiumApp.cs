@@ -30,6 +30,8 @@ public sealed class ChromiumApp : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
+        // No browser here: every test of the class is skipped with the reason (tests/Shared/Needs.cs).
+        Needs.Chromium();
         var port = TestMailbox.FreePort();
         App.Settings["Rekindle:PublicUrl"] = $"http://localhost:{port}";
         // A stand-in neutral site: the tests may not leave this machine.
@@ -46,15 +48,19 @@ public sealed class ChromiumApp : IAsyncLifetime
         App.ServerUrl = BaseUrl;
 
         _playwright = await Playwright.CreateAsync();
-        Browser = await _playwright.Chromium.LaunchAsync(
+        Browser = await LaunchAsync();
+    }
+
+    /// <summary>A Chromium of its own, with extra switches (e.g. a host name mapped to this machine); the caller closes it.</summary>
+    public Task<IBrowser> LaunchAsync(params string[] extraArgs) =>
+        _playwright!.Chromium.LaunchAsync(
             new BrowserTypeLaunchOptions
             {
-                ExecutablePath = Environment.GetEnvironmentVariable("REKINDLE_CHROMIUM") ?? "/usr/bin/chromium",
+                ExecutablePath = Needs.Chromium(),
                 Headless = true,
-                Args = ChromiumArgs,
+                Args = [.. ChromiumArgs, .. extraArgs],
             }
         );
-    }
 
     public Task<IBrowserContext> NewContextAsync(bool javaScript = true, bool bypassCsp = false) =>
         Browser.NewContextAsync(

@@ -62,4 +62,47 @@ public sealed class PasskeyTests(ChromiumApp chromium) : IClassFixture<ChromiumA
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in with a passkey" }).ClickAsync();
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Hello, Pia");
     }
+
+    /// <summary>
+    /// A home server reached by a name on plain http is not a secure origin, so the browser offers no passkeys at all: the
+    /// sign-in page says why, in the browser's own judgement (window.isSecureContext), instead of showing nothing.
+    /// </summary>
+    [Fact]
+    public async Task On_a_plain_http_address_the_sign_in_page_says_passkeys_need_https()
+    {
+        const string note =
+            "Passkeys need a secure (https) address. Ask whoever runs this server to set up HTTPS; "
+            + "your password and authenticator still work.";
+        // rekindle.test reaches this machine, but is not localhost to Chromium: plain http there is an insecure origin.
+        var port = new Uri(chromium.BaseUrl).Port;
+        var browser = await chromium.LaunchAsync("--host-resolver-rules=MAP rekindle.test 127.0.0.1");
+        try
+        {
+            await using var context = await browser.NewContextAsync(
+                new BrowserNewContextOptions
+                {
+                    BaseURL = $"http://rekindle.test:{port}",
+                    ViewportSize = new ViewportSize { Width = 390, Height = 844 },
+                }
+            );
+            var page = await context.NewPageAsync();
+            await page.GotoAsync("/account/login");
+            Assert.False(await page.EvaluateAsync<bool>("window.isSecureContext"));
+            await Assertions.Expect(page.Locator("[data-insecure-origin]")).ToBeVisibleAsync();
+            await Assertions.Expect(page.Locator("[data-insecure-origin]")).ToHaveTextAsync(note);
+            await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Sign in with a passkey" })).ToBeHiddenAsync();
+            await ChromiumApp.SnapAsync(page, "passkeys-insecure-origin");
+        }
+        finally
+        {
+            await browser.CloseAsync();
+        }
+
+        // On this machine's own address the browser offers passkeys: the button, and no note.
+        await using var local = await chromium.NewContextAsync();
+        var localPage = await local.NewPageAsync();
+        await localPage.GotoAsync("/account/login");
+        await Assertions.Expect(localPage.GetByRole(AriaRole.Button, new() { Name = "Sign in with a passkey" })).ToBeVisibleAsync();
+        await Assertions.Expect(localPage.Locator("[data-insecure-origin]")).ToBeHiddenAsync();
+    }
 }

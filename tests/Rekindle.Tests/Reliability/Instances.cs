@@ -15,9 +15,7 @@ public sealed class Instances : IAsyncDisposable
 
     public TestMailbox Mail { get; } = new();
 
-    public static string AdminConnection =>
-        Environment.GetEnvironmentVariable(RekindleFactory.PostgresVariable)
-        ?? throw new InvalidOperationException($"{RekindleFactory.PostgresVariable} is not set. Run the tests with scripts/test.sh.");
+    public static string AdminConnection => Needs.Postgres();
 
     public string NewFolder()
     {

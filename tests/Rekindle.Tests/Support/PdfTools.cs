@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Rekindle.Testing;
 
 namespace Rekindle.Tests.Support;
 
@@ -24,6 +25,7 @@ public static class PdfTools
 
     private static string Run(string program, byte[] pdf, string arguments)
     {
+        Needs.Program(program, program == "qpdf" ? "qpdf" : "poppler-utils");
         var file = Path.Combine(Path.GetTempPath(), "rekindle-" + Guid.NewGuid().ToString("N") + ".pdf");
         File.WriteAllBytes(file, pdf);
         if (Environment.GetEnvironmentVariable("REKINDLE_KEEP_PDFS") is { Length: > 0 } keep)

@@ -276,6 +276,7 @@ public abstract class EveningAndCalendarTests(RekindleFactory app)
                         if lo <= occurrence < hi and occurrence not in skipped:
                             print('occurrence', f(occurrence))
             """;
+        Needs.Python();
         var start = new ProcessStartInfo("/usr/bin/python3")
         {
             RedirectStandardOutput = true,

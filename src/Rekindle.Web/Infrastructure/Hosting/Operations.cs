@@ -21,7 +21,10 @@ public sealed class ProxyOptions
     public List<string> KnownNetworks { get; set; } = [];
 }
 
-/// <summary>Metrics and traces over OTLP, only when an endpoint is configured.</summary>
+/// <summary>
+/// Metrics, traces and logs over OTLP, only when an endpoint is configured. The standard OTEL_EXPORTER_OTLP_ENDPOINT (with
+/// OTEL_EXPORTER_OTLP_PROTOCOL, OTEL_SERVICE_NAME, OTEL_RESOURCE_ATTRIBUTES) wins over this section when set.
+/// </summary>
 public sealed class TelemetryOptions
 {
     public const string Section = "Telemetry";
@@ -51,11 +54,28 @@ public static class RekindleMetrics
 
 /// <summary>
 /// What an operator needs around the app (docs/OPERATIONS.md): forwarded headers from a trusted proxy,
-/// and OpenTelemetry metrics and traces when a collector is configured. Traces never carry a query
+/// and OpenTelemetry metrics, traces (with database spans) and logs when a collector is configured. Traces never carry a query
 /// string's values or the calendar feed's secret address.
 /// </summary>
 public static class OperationsFeature
 {
+    private const string StandardEndpoint = "OTEL_EXPORTER_OTLP_ENDPOINT";
+    private const string StandardProtocol = "OTEL_EXPORTER_OTLP_PROTOCOL";
+
+    /// <summary>
+    /// OTEL_SERVICE_NAME, or service.name in OTEL_RESOURCE_ATTRIBUTES (both read by the SDK), else Telemetry:ServiceName.
+    /// </summary>
+    private static void NameService(ResourceBuilder resource, ConfigurationManager configuration, TelemetryOptions telemetry)
+    {
+        var named =
+            !string.IsNullOrWhiteSpace(configuration["OTEL_SERVICE_NAME"])
+            || (configuration["OTEL_RESOURCE_ATTRIBUTES"] ?? "").Split(',').Any(pair => pair.Split('=')[0].Trim() == "service.name");
+        if (!named)
+        {
+            resource.AddService(telemetry.ServiceName);
+        }
+    }
+
     public static WebApplicationBuilder AddOperations(this WebApplicationBuilder builder)
     {
         var proxy = builder.Configuration.GetSection(ProxyOptions.Section).Get<ProxyOptions>() ?? new ProxyOptions();
@@ -98,15 +118,17 @@ public static class OperationsFeature
         });
 
         var telemetry = builder.Configuration.GetSection(TelemetryOptions.Section).Get<TelemetryOptions>() ?? new TelemetryOptions();
-        if (string.IsNullOrWhiteSpace(telemetry.OtlpEndpoint))
+        // The standard OTEL_ variables win over the app's Telemetry section: they are what collectors, hosts and their guides set.
+        var standardEndpoint = builder.Configuration[StandardEndpoint];
+        if (string.IsNullOrWhiteSpace(standardEndpoint) && string.IsNullOrWhiteSpace(telemetry.OtlpEndpoint))
         {
             return builder;
         }
 
-        builder
+        var otel = builder
             .Services.AddOpenTelemetry()
-            .ConfigureResource(resource => resource.AddService(telemetry.ServiceName))
-            .WithMetrics(metrics =>
+            .ConfigureResource(resource => NameService(resource, builder.Configuration, telemetry));
+        otel.WithMetrics(metrics =>
                 metrics
                     .AddAspNetCoreInstrumentation()
                     .AddHttpClientInstrumentation()
@@ -123,8 +145,30 @@ public static class OperationsFeature
                         options.RecordException = false;
                     })
                     .AddHttpClientInstrumentation()
+                    // Each database command is a span (SQLite and PostgreSQL alike). Its text is the SQL EF Core wrote, with
+                    // @p placeholders and any literal replaced by the instrumentation; what people wrote only ever travels
+                    // as a parameter, and parameter values are never recorded (the instrumentation's default, which this
+                    // package exposes no switch to change), sealed or not.
+                    .AddEntityFrameworkCoreInstrumentation()
             )
-            .UseOtlpExporter(telemetry.OtlpProtocol, new Uri(telemetry.OtlpEndpoint));
+            // The app's ILogger output (ids only, never content) goes to the collector too.
+            .WithLogging(logging => { }, options => options.IncludeScopes = false);
+        if (!string.IsNullOrWhiteSpace(standardEndpoint))
+        {
+            // As the OpenTelemetry SDK reads them: endpoint, headers, per-signal endpoints. The protocol defaults to
+            // http/protobuf (the specification's default; the .NET exporter's own default is gRPC).
+            if (string.IsNullOrWhiteSpace(builder.Configuration[StandardProtocol]))
+            {
+                builder.Configuration.AddInMemoryCollection([new(StandardProtocol, "http/protobuf")]);
+            }
+
+            otel.UseOtlpExporter();
+        }
+        else
+        {
+            otel.UseOtlpExporter(telemetry.OtlpProtocol, new Uri(telemetry.OtlpEndpoint!));
+        }
+
         return builder;
     }
 

@@ -2,6 +2,8 @@
 // credential back in the page's own form so antiforgery and redirects work as for any other form.
 (function () {
   "use strict";
+  // The browser knows whether this address is secure; the server's guess (shown without script) may be wrong behind a proxy.
+  document.querySelectorAll("[data-insecure-origin]").forEach((note) => { note.hidden = window.isSecureContext; });
   if (!window.PublicKeyCredential || !navigator.credentials) return;
 
   const b64uToBuffer = (s) => {
