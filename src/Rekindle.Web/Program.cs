@@ -117,6 +117,7 @@ if (await app.RunAfterMigrationsAsync(args))
 
 // First: the visitor's address and scheme, from a trusted proxy only.
 app.UseOperations();
+app.UseHttpsOnly();
 
 if (!app.Environment.IsDevelopment())
 {

@@ -110,7 +110,14 @@ public abstract class StopEmailsTests(RekindleFactory app)
     {
         var (_, b, _, message) = await PartnerAnsweredEmailAsync();
         var oneClick = new Uri(OneClickOf(message)).PathAndQuery;
-        using var client = app.CreateClient(new() { AllowAutoRedirect = false, HandleCookies = false });
+        using var client = app.CreateClient(
+            new()
+            {
+                BaseAddress = new Uri("https://localhost"),
+                AllowAutoRedirect = false,
+                HandleCookies = false,
+            }
+        );
 
         // Without the RFC 8058 body: refused, as problem details, and nothing changes.
         var bare = await client.PostAsync(oneClick, new FormUrlEncodedContent([]));
@@ -147,7 +154,14 @@ public abstract class StopEmailsTests(RekindleFactory app)
 
         // Nonsense, and on the one-click address: problem details.
         Assert.Equal(HttpStatusCode.BadRequest, (await stranger.GetAsync("/email/stop/not-a-token")).Status);
-        using var client = app.CreateClient(new() { AllowAutoRedirect = false, HandleCookies = false });
+        using var client = app.CreateClient(
+            new()
+            {
+                BaseAddress = new Uri("https://localhost"),
+                AllowAutoRedirect = false,
+                HandleCookies = false,
+            }
+        );
         var refused = await client.PostAsync(
             $"/email/stop/{flipped}/one-click",
             new FormUrlEncodedContent([new("List-Unsubscribe", "One-Click")])

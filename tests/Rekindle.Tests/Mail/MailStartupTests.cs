@@ -73,7 +73,11 @@ public sealed class MailStartupTests
         var warning = Assert.Single(app.Logs.Lines, l => l.Contains(NoServer, StringComparison.Ordinal));
         Assert.StartsWith("Warning", warning, StringComparison.Ordinal);
         Assert.Contains($"emails are written to {folder}.", warning, StringComparison.Ordinal);
-        Assert.Contains("Rekindle.Web accounts confirm you@example.org", warning, StringComparison.Ordinal);
+        Assert.Contains(
+            "docker compose exec rekindle dotnet Rekindle.Web.dll accounts confirm you@example.org",
+            warning,
+            StringComparison.Ordinal
+        );
 
         // And they are there: one readable .eml file a message, for its owner's eyes only.
         Assert.True(

@@ -126,6 +126,23 @@ public sealed class StartupTests : IDisposable
     }
 
     [Fact]
+    public async Task Startup_that_makes_the_master_key_asks_to_copy_it_and_later_starts_only_say_where_it_is()
+    {
+        var settings = Good();
+        await using (var first = new AppProcess(settings))
+        {
+            await first.StartAsync();
+            Assert.Contains("A new master key was created at ", first.Output, StringComparison.Ordinal);
+            Assert.Contains("Copy it somewhere safe", first.Output, StringComparison.Ordinal);
+        }
+
+        await using var second = new AppProcess(settings);
+        await second.StartAsync();
+        Assert.Contains("Master key loaded from ", second.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("A new master key was created", second.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Startup_from_another_working_directory_finds_the_content_beside_the_app()
     {
         var elsewhere = NewFolder();

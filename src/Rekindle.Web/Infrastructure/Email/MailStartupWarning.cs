@@ -29,7 +29,7 @@ internal sealed class MailStartupWarning(
         if (!email.UsesSmtp)
         {
             logger.LogWarning(
-                "No email server is set (Email:SmtpHost), so emails are written to {Folder}. To confirm the first account without email, run: Rekindle.Web accounts confirm you@example.org (or open the newest .eml file there).",
+                "No email server is set (Email:SmtpHost), so emails are written to {Folder}. To confirm the first account without email, run the app's command accounts confirm you@example.org (in the container: docker compose exec rekindle dotnet Rekindle.Web.dll accounts confirm you@example.org), or open the newest .eml file there.",
                 email.PickupFolderIn(paths)
             );
         }

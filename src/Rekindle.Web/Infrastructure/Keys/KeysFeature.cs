@@ -32,6 +32,16 @@ public static class KeysFeature
     public static void LoadKeys(this WebApplication app)
     {
         var key = app.Services.GetRequiredService<MasterKey>();
+        if (key.Created)
+        {
+            // The only copy: without it nothing sealed opens again, so say so where the operator is looking.
+            app.Logger.LogWarning(
+                "A new master key was created at {Source}. Copy it somewhere safe, apart from the database and its backups: without it nothing sealed can be opened again.",
+                key.Source
+            );
+            return;
+        }
+
         app.Logger.LogInformation("Master key loaded from {Source}", key.Source);
     }
 }

@@ -12,14 +12,18 @@ public sealed class MasterKey
 {
     private readonly byte[] _key;
 
-    private MasterKey(byte[] key, string source)
+    private MasterKey(byte[] key, string source, bool created = false)
     {
         _key = key;
         Source = source;
+        Created = created;
     }
 
     /// <summary>Where the key came from (a path or the variable's name), for the start-up log. Never the key.</summary>
     public string Source { get; }
+
+    /// <summary>Made by this start (Keys:CreateIfMissing, or Development): the start-up log asks the operator to copy it.</summary>
+    public bool Created { get; }
 
     /// <summary>A 32-byte key for one purpose, so a leak of one derived key does not reveal the others.</summary>
     public byte[] Derive(string purpose) =>
@@ -37,6 +41,7 @@ public sealed class MasterKey
             ? Path.Combine(dataPath, "keys", "master.key")
             : Path.GetFullPath(options.MasterKeyPath);
 
+        var created = false;
         if (!File.Exists(path))
         {
             if (!isDevelopment && !options.CreateIfMissing)
@@ -48,6 +53,7 @@ public sealed class MasterKey
             }
 
             Create(path);
+            created = true;
         }
 
         string text;
@@ -63,7 +69,7 @@ public sealed class MasterKey
             );
         }
 
-        return new MasterKey(Parse(text, path), path);
+        return new MasterKey(Parse(text, path), path, created);
     }
 
     private static void Create(string path)
