@@ -190,9 +190,8 @@ public static class AccountsCommands
         public async Task<int> ShowRegistrationAsync()
         {
             var state = await services.GetRequiredService<RegistrationNow>().GetAsync();
-            await output.WriteLineAsync(
-                $"Registration is {NameOf(state.Mode)} ({(state.FromDatabase ? "set by the operator" : "from the Registration:Mode setting")})."
-            );
+            var source = state.FromDatabase ? "set by the operator" : "from the Registration:Mode setting";
+            await output.WriteLineAsync($"Registration is {NameOf(state.Mode)} ({source}).");
             foreach (var address in state.AllowedFromSettings)
             {
                 await output.WriteLineAsync($"allowed (setting)  {address}");
