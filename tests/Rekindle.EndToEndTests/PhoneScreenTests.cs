@@ -151,6 +151,7 @@ public sealed class PhoneScreenTests(ChromiumApp chromium, ITestOutputHelper out
     {
         ["/exit"] = "the quick exit: ends the session and sends the browser to the neutral site",
         ["/healthz"] = "plain text for the operator's monitor",
+        ["/healthz/details"] = "JSON for the operator's monitor: the version and each check's status",
         ["/sw.js"] = "the service worker script",
         ["/.well-known/security.txt"] = "plain text for security researchers",
         ["/openapi"] = "the developers' API reference, mapped in Development only",
