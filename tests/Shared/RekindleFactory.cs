@@ -127,6 +127,21 @@ public class RekindleFactory : WebApplicationFactory<Program>
     /// <summary>Set when the app runs on a real port (end-to-end tests): browsers then talk HTTP to it.</summary>
     public string? ServerUrl { get; set; }
 
+    /// <summary>Starting fails, and one message on the way out says <paramref name="expected"/> on a single line.</summary>
+    public void AssertStartRefused(string expected)
+    {
+        var error = Assert.ThrowsAny<Exception>(() => CreateClient());
+        var messages = new List<string>();
+        for (Exception? e = error; e is not null; e = e.InnerException)
+        {
+            messages.Add(e.Message);
+        }
+
+        var line = messages.FirstOrDefault(m => m.Contains(expected, StringComparison.Ordinal));
+        Assert.True(line is not null, "no message says it: " + string.Join(" | ", messages));
+        Assert.DoesNotContain('\n', line);
+    }
+
     public TestBrowser NewBrowser()
     {
         var jar = new System.Net.CookieContainer();

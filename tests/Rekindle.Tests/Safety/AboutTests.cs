@@ -117,15 +117,6 @@ public sealed class UnconfiguredInstanceTests(SqliteApp app) : IClassFixture<Sql
         }
 
         await using var wrong = new RekindleFactory(TestProvider.Sqlite, new Dictionary<string, string?> { [setting] = value });
-        var error = Assert.ThrowsAny<Exception>(() => wrong.CreateClient());
-        var messages = new List<string>();
-        for (Exception? e = error; e is not null; e = e.InnerException)
-        {
-            messages.Add(e.Message);
-        }
-
-        var line = messages.FirstOrDefault(m => m.Contains(expected, StringComparison.Ordinal));
-        Assert.True(line is not null, "no message says it: " + string.Join(" | ", messages));
-        Assert.DoesNotContain('\n', line);
+        wrong.AssertStartRefused(expected);
     }
 }

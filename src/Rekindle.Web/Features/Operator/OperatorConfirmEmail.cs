@@ -13,18 +13,13 @@ public sealed class OperatorConfirmEmail(UserManager<Member> users, OperatorMemb
 {
     public async Task<Outcome<bool>> HandleAsync(Guid memberId, Guid? byOperator, CancellationToken cancellationToken = default)
     {
-        var target = await members.TargetAsync(memberId, byOperator, cancellationToken: cancellationToken);
+        var target = await members.UnconfirmedAsync(memberId, byOperator, cancellationToken);
         if (!target.Succeeded)
         {
             return target.As<bool>();
         }
 
         var member = target.Value!;
-
-        if (member.EmailConfirmed)
-        {
-            return Problem.Conflict(Text.Of("This email is already confirmed."));
-        }
 
         member.EmailConfirmed = true;
         var saved = await users.UpdateAsync(member);
@@ -47,18 +42,13 @@ public sealed class OperatorResendConfirmation(OperatorMembers members, AccountE
 {
     public async Task<Outcome<bool>> HandleAsync(Guid memberId, Guid? byOperator, CancellationToken cancellationToken = default)
     {
-        var target = await members.TargetAsync(memberId, byOperator, cancellationToken: cancellationToken);
+        var target = await members.UnconfirmedAsync(memberId, byOperator, cancellationToken);
         if (!target.Succeeded)
         {
             return target.As<bool>();
         }
 
         var member = target.Value!;
-
-        if (member.EmailConfirmed)
-        {
-            return Problem.Conflict(Text.Of("This email is already confirmed."));
-        }
 
         var sent = await emails.SendConfirmationAsync(member, null, cancellationToken);
         logger.LogInformation("Operator {OperatorId} sent a new confirmation link to {MemberId}", byOperator, memberId);

@@ -33,6 +33,14 @@ public sealed class OperatorMembers(AppDbContext db, SecurityLog log, TimeProvid
             : Problem.NotFound(Text.Of("There is no account with this id."));
     }
 
+    /// <summary>The account to confirm or send a new link to: as <see cref="TargetAsync"/>, and Conflict when its email is
+    /// already confirmed.</summary>
+    public async Task<Outcome<Member>> UnconfirmedAsync(Guid memberId, Guid? byOperator, CancellationToken cancellationToken = default)
+    {
+        var target = await TargetAsync(memberId, byOperator, cancellationToken: cancellationToken);
+        return target.Succeeded && target.Value!.EmailConfirmed ? Problem.Conflict(Text.Of("This email is already confirmed.")) : target;
+    }
+
     /// <summary>Writes the action in the affected member's own security log, from "the server": never the operator's own
     /// device.</summary>
     public Task RecordAsync(Guid memberId, SecurityEventKind kind) => log.RecordAsync(memberId, kind, byOperator: true);
